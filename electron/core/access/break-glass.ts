@@ -1,0 +1,35 @@
+/**
+ * "Break the glass": emergency access to a dossier without the person's consent for that section.
+ * It needs a written reason, lasts a limited time, is always audited, and coordinators see it in
+ * the audit log (action `break_glass`).
+ */
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { MoreThan } from 'typeorm';
+import { appendAudit } from '../audit/audit-log';
+import { invalid } from '../errors';
+import { AccessGrantEntity, type AccessGrantRow } from './entities';
+
+export const BREAK_GLASS_MINUTES = 60;
+export const BREAK_GLASS_MIN_REASON = 10;
+
+export async function breakGlass(em: EntityManager, userId: string, personId: string, reason: string, now: Date): Promise<AccessGrantRow> {
+  const text = reason.trim();
+  if (text.length < BREAK_GLASS_MIN_REASON) throw invalid('reason', 'reason_too_short');
+  const grant: AccessGrantRow = {
+    id: randomUUID(),
+    userId,
+    personId,
+    reason: text,
+    grantedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + BREAK_GLASS_MINUTES * 60_000).toISOString(),
+  };
+  await em.getRepository(AccessGrantEntity).insert(grant);
+  await appendAudit(em, { actorId: userId, action: 'break_glass', personId, targetType: 'access_grant', targetId: grant.id, reason: text }, now);
+  return grant;
+}
+
+export async function hasActiveGrant(em: EntityManager, userId: string, personId: string, now: Date): Promise<boolean> {
+  const count = await em.getRepository(AccessGrantEntity).count({ where: { userId, personId, expiresAt: MoreThan(now.toISOString()) } });
+  return count > 0;
+}

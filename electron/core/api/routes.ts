@@ -1,0 +1,75 @@
+/**
+ * The route table: every channel of the contract bound to who may call it and its handler. Both
+ * transports (IPC in Electron, HTTP for `parcours serve`) dispatch through this one table, so
+ * nothing is reachable that is not here, and nothing here escapes the gate.
+ */
+import type { ChannelName, ChannelOutput, ParsedInput } from '../../../shared/contract';
+import type { Permission } from '../../../shared/domain/roles';
+import type { Actor } from '../access/gate';
+import type { CoreContext } from '../context';
+import { verifyAudit, listAudit } from '../services/audit/audit-service';
+import { changePassword, login, logout, sessionState, unlock } from '../services/auth/auth-service';
+import type { Session } from '../services/auth/sessions';
+import { getCentre, saveSite, updateCentre } from '../services/centre/centre-service';
+import { initialize } from '../services/setup/setup-service';
+import { createUser, deactivateUser, listUsers, resetPassword, updateUser } from '../services/users/users-service';
+
+export interface PublicCall {
+  ctx: CoreContext;
+}
+export interface SessionCall extends PublicCall {
+  session: Session;
+  actor: Actor;
+}
+
+type Handler<C extends ChannelName, Call> = (input: ParsedInput<C>, call: Call) => Promise<ChannelOutput<C>>;
+
+export type Route<C extends ChannelName> =
+  | { access: 'public'; handler: Handler<C, PublicCall> }
+  | {
+      access: 'session';
+      /** A centre-level permission; dossier sections are checked by the gate inside the handler. */
+      permission?: Permission;
+      /** Reachable while the session is locked (unlock, logout, reading the lock state). */
+      whileLocked?: boolean;
+      /** Reachable before the temporary password is changed. */
+      beforePasswordChange?: boolean;
+      handler: Handler<C, SessionCall>;
+    };
+
+export type RouteTable = { [C in ChannelName]: Route<C> };
+
+export const ROUTES: RouteTable = {
+  'setup.status': {
+    access: 'public',
+    handler: (_input, { ctx }) => {
+      const s = ctx.vault.state();
+      return Promise.resolve(s.state === 'unavailable' ? { state: s.state, problem: s.problem } : { state: s.state });
+    },
+  },
+  'setup.initialize': { access: 'public', handler: (input, { ctx }) => initialize(ctx, input) },
+  'auth.login': { access: 'public', handler: (input, { ctx }) => login(ctx, input) },
+  'auth.logout': { access: 'session', whileLocked: true, beforePasswordChange: true, handler: (_input, { ctx, session }) => logout(ctx, session) },
+  'auth.session': { access: 'session', whileLocked: true, beforePasswordChange: true, handler: (_input, { ctx, session }) => sessionState(ctx, session) },
+  'auth.changePassword': { access: 'session', beforePasswordChange: true, handler: (input, { ctx, session }) => changePassword(ctx, session, input) },
+  'auth.lock': {
+    access: 'session',
+    whileLocked: true,
+    beforePasswordChange: true,
+    handler: (_input, { session }) => {
+      session.locked = true;
+      return Promise.resolve({});
+    },
+  },
+  'auth.unlock': { access: 'session', whileLocked: true, beforePasswordChange: true, handler: (input, { ctx, session }) => unlock(ctx, session, input) },
+  'users.list': { access: 'session', permission: 'users.manage', handler: (input, { ctx }) => listUsers(ctx, input) },
+  'users.create': { access: 'session', permission: 'users.manage', handler: (input, { ctx, actor }) => createUser(ctx, actor, input) },
+  'users.update': { access: 'session', permission: 'users.manage', handler: (input, { ctx, actor }) => updateUser(ctx, actor, input) },
+  'users.resetPassword': { access: 'session', permission: 'users.manage', handler: (input, { ctx, actor }) => resetPassword(ctx, actor, input) },
+  'users.deactivate': { access: 'session', permission: 'users.manage', handler: (input, { ctx, actor }) => deactivateUser(ctx, actor, input) },
+  'centre.get': { access: 'session', handler: (_input, { ctx }) => getCentre(ctx) },
+  'centre.update': { access: 'session', permission: 'centre.manage', handler: (input, { ctx, actor }) => updateCentre(ctx, actor, input) },
+  'centre.saveSite': { access: 'session', permission: 'centre.manage', handler: (input, { ctx, actor }) => saveSite(ctx, actor, input) },
+  'audit.list': { access: 'session', permission: 'audit.read', handler: (input, { ctx }) => listAudit(ctx, input) },
+  'audit.verify': { access: 'session', permission: 'audit.read', handler: (_input, { ctx }) => verifyAudit(ctx) },
+};

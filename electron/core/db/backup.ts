@@ -1,0 +1,147 @@
+/**
+ * Backups are encrypted to encrypted: `VACUUM INTO` writes a consistent copy under the same key
+ * (SQLite3MultipleCiphers keeps the cipher), the copy is reopened and checked (integrity and the
+ * fingerprint of every table), then packed with the keyring in one file:
+ *
+ *   PARCOURS-BACKUP 1\n  <header JSON>\n  <encrypted database bytes>
+ *
+ * The header holds the wrapped keys (only openable with a staff password or the recovery code),
+ * row counts and hashes; no personal data is ever in clear. Restore unpacks into a new folder and
+ * proves the same fingerprint before it replaces anything.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { StoreError } from './errors';
+import { fingerprint, integrityOk, type StoreFingerprint } from './fingerprint';
+import { writeFileAtomic } from './files';
+import { KEYRING_FILE, type KeyringData } from './keyring';
+import { openEncrypted, checkpoint, type SqliteHandle } from './sqlite';
+import { DATABASE_FILE } from './store';
+
+export const BACKUP_MAGIC = 'PARCOURS-BACKUP 1\n';
+
+export interface BackupHeader {
+  createdAt: string;
+  schemaVersion: number;
+  cipher: string;
+  keyring: KeyringData;
+  database: { bytes: number; sha256: string };
+  tables: StoreFingerprint;
+}
+
+export class BackupError extends Error {
+  constructor(readonly reason: string) {
+    super(`invalid backup: ${reason}`);
+  }
+}
+
+function schemaVersionOf(db: SqliteHandle): number {
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null } | undefined;
+  return row?.v ?? 0;
+}
+
+/** Writes a verified backup of an open store. Must run inside the store's exclusive section. */
+export function writeBackup(db: SqliteHandle, key: Buffer, keyring: KeyringData, outFile: string, now: Date): BackupHeader {
+  const dir = path.dirname(path.resolve(outFile));
+  mkdirSync(dir, { recursive: true });
+  const copy = path.join(dir, `.parcours-backup-${randomBytes(6).toString('hex')}.db`);
+  try {
+    checkpoint(db);
+    const tables = fingerprint(db);
+    db.prepare('VACUUM INTO ?').run(copy);
+    const verify = openEncrypted({ file: copy, key, cipher: keyring.cipher, readonly: true });
+    try {
+      if (!integrityOk(verify)) throw new BackupError('integrity');
+      if (JSON.stringify(fingerprint(verify)) !== JSON.stringify(tables)) throw new BackupError('fingerprint');
+    } finally {
+      verify.close();
+    }
+    const bytes = readFileSync(copy);
+    const header: BackupHeader = {
+      createdAt: now.toISOString(),
+      schemaVersion: schemaVersionOf(db),
+      cipher: keyring.cipher,
+      keyring,
+      database: { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+      tables,
+    };
+    writeFileAtomic(outFile, Buffer.concat([Buffer.from(BACKUP_MAGIC, 'utf8'), Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), bytes]));
+    return header;
+  } finally {
+    rmSync(copy, { force: true });
+  }
+}
+
+export function readBackup(file: string): { header: BackupHeader; database: Buffer } {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new BackupError('not_found');
+  const fd = openSync(file, 'r');
+  let head: Buffer;
+  try {
+    head = Buffer.alloc(BACKUP_MAGIC.length);
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.toString('utf8') !== BACKUP_MAGIC) throw new BackupError('not_a_backup');
+  const all = readFileSync(file);
+  const headerEnd = all.indexOf(0x0a, BACKUP_MAGIC.length);
+  if (headerEnd < 0) throw new BackupError('truncated');
+  let header: BackupHeader;
+  try {
+    header = JSON.parse(all.subarray(BACKUP_MAGIC.length, headerEnd).toString('utf8')) as BackupHeader;
+  } catch {
+    throw new BackupError('header');
+  }
+  const database = all.subarray(headerEnd + 1);
+  if (database.length !== header.database?.bytes) throw new BackupError('truncated');
+  if (createHash('sha256').update(database).digest('hex') !== header.database.sha256) throw new BackupError('checksum');
+  return { header, database };
+}
+
+/** Puts the backup's files in a fresh staging folder beside `targetDir`. */
+export function stageBackup(header: BackupHeader, database: Buffer, targetDir: string): string {
+  const staging = `${path.resolve(targetDir)}.restoring-${randomBytes(4).toString('hex')}`;
+  mkdirSync(staging, { recursive: true, mode: 0o700 });
+  writeFileAtomic(path.join(staging, DATABASE_FILE), database);
+  writeFileAtomic(path.join(staging, KEYRING_FILE), JSON.stringify(header.keyring, null, 2));
+  return staging;
+}
+
+/** Proves the staged copy opens with the key and has the backup's exact content. */
+export function verifyStaged(staging: string, key: Buffer, header: BackupHeader): StoreFingerprint {
+  let db: SqliteHandle;
+  try {
+    db = openEncrypted({ file: path.join(staging, DATABASE_FILE), key, cipher: header.cipher, readonly: true });
+  } catch (err) {
+    if (err instanceof StoreError) throw new BackupError('unreadable');
+    throw err;
+  }
+  try {
+    if (!integrityOk(db)) throw new BackupError('integrity');
+    const fp = fingerprint(db);
+    if (JSON.stringify(fp) !== JSON.stringify(header.tables)) throw new BackupError('fingerprint');
+    return fp;
+  } finally {
+    db.close();
+  }
+}
+
+export function isEmptyDir(dir: string): boolean {
+  return !existsSync(dir) || readdirSync(dir).length === 0;
+}
+
+/** Moves the verified staging folder into place; an existing folder is kept aside, never deleted. */
+export function promoteStaged(staging: string, targetDir: string, now: Date): string | null {
+  const target = path.resolve(targetDir);
+  let keptAside: string | null = null;
+  if (existsSync(target)) {
+    if (isEmptyDir(target)) rmSync(target, { recursive: true });
+    else {
+      keptAside = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(target, keptAside);
+    }
+  }
+  renameSync(staging, target);
+  return keptAside;
+}

@@ -1,0 +1,34 @@
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+/**
+ * Writes a small file so that a crash leaves either the old or the new content, never half of
+ * one: write a sibling, flush it, rename over, flush the folder.
+ */
+export function writeFileAtomic(file: string, content: string | Buffer): void {
+  const tmp = `${file}.${randomBytes(6).toString('hex')}.partial`;
+  writeFileSync(tmp, content, { mode: 0o600 });
+  const fd = openSync(tmp, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+  try {
+    const dirFd = openSync(path.dirname(file), 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+  } catch {
+    // Some platforms (Windows) cannot open a folder for fsync; the rename is still atomic there.
+  }
+}
+
+export function readJsonFile<T>(file: string): T | null {
+  if (!existsSync(file)) return null;
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}

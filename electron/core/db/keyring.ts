@@ -1,0 +1,122 @@
+/**
+ * The keyring file sits beside the database and holds only wrapped copies of the data key and
+ * their KDF parameters: one per active staff account, one for the recovery code. Accounts are
+ * found by a salted hash of the user name so the file does not list the team.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { readJsonFile, writeFileAtomic } from './files';
+import type { WrappedKey } from './keywrap';
+
+export const KEYRING_FILE = 'keyring.json';
+
+export interface KeyringAccount {
+  userId: string;
+  wrapped: WrappedKey;
+}
+
+export interface KeyringData {
+  format: 'parcours-keyring';
+  version: 1;
+  /** Cipher of the database file, pinned at creation (SQLite3MultipleCiphers). */
+  cipher: string;
+  lookupSalt: string;
+  accounts: Record<string, KeyringAccount>;
+  recovery: WrappedKey;
+}
+
+export function normalizeUsername(username: string): string {
+  return username.trim().normalize('NFKC').toLowerCase();
+}
+
+export function lookupIdIn(data: KeyringData, username: string): string {
+  return createHash('sha256').update(data.lookupSalt).update('\0').update(normalizeUsername(username)).digest('hex');
+}
+
+/** An account in a keyring that is not (yet) a live file, e.g. inside a backup. */
+export function findAccountIn(data: KeyringData, username: string): KeyringAccount | null {
+  return data.accounts[lookupIdIn(data, username)] ?? null;
+}
+
+export class Keyring {
+  private constructor(
+    private readonly file: string,
+    private data: KeyringData,
+  ) {}
+
+  static path(dataDir: string): string {
+    return path.join(dataDir, KEYRING_FILE);
+  }
+
+  static exists(dataDir: string): boolean {
+    return readJsonFile<unknown>(Keyring.path(dataDir)) !== null;
+  }
+
+  static load(dataDir: string): Keyring | null {
+    const file = Keyring.path(dataDir);
+    const data = readJsonFile<KeyringData>(file);
+    if (!data) return null;
+    if (data.format !== 'parcours-keyring' || data.version !== 1 || typeof data.accounts !== 'object') {
+      throw new Error('keyring file is not a Parcours keyring');
+    }
+    return new Keyring(file, data);
+  }
+
+  static create(dataDir: string, cipher: string, recovery: WrappedKey): Keyring {
+    const data: KeyringData = {
+      format: 'parcours-keyring',
+      version: 1,
+      cipher,
+      lookupSalt: randomBytes(16).toString('base64'),
+      accounts: {},
+      recovery,
+    };
+    const ring = new Keyring(Keyring.path(dataDir), data);
+    ring.save();
+    return ring;
+  }
+
+  get cipher(): string {
+    return this.data.cipher;
+  }
+
+  get recovery(): WrappedKey {
+    return this.data.recovery;
+  }
+
+  lookupId(username: string): string {
+    return lookupIdIn(this.data, username);
+  }
+
+  account(username: string): KeyringAccount | null {
+    return this.data.accounts[this.lookupId(username)] ?? null;
+  }
+
+  setAccount(username: string, account: KeyringAccount): void {
+    this.data.accounts[this.lookupId(username)] = account;
+    this.save();
+  }
+
+  /** Removes every wrapped key of a user (deactivation, rename). */
+  removeUser(userId: string): void {
+    for (const [id, account] of Object.entries(this.data.accounts)) if (account.userId === userId) delete this.data.accounts[id];
+    this.save();
+  }
+
+  hasUser(userId: string): boolean {
+    return Object.values(this.data.accounts).some((a) => a.userId === userId);
+  }
+
+  snapshot(): KeyringData {
+    return structuredClone(this.data);
+  }
+
+  restore(data: KeyringData): void {
+    this.data = structuredClone(data);
+    this.save();
+  }
+
+  private save(): void {
+    writeFileAtomic(this.file, JSON.stringify(this.data, null, 2));
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The store: one encrypted SQLite handle, TypeORM on top of it, and a queue that runs one unit of
+ * work at a time. better-sqlite3 is synchronous and TypeORM shares a single query runner for
+ * SQLite, so two interleaved async handlers would otherwise share one transaction.
+ */
+import 'reflect-metadata';
+import path from 'node:path';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ENTITIES } from './entities';
+import { migrate } from './migrate';
+import { openEncrypted, type SqliteHandle, DATABASE_CIPHER } from './sqlite';
+
+export const DATABASE_FILE = 'parcours.db';
+
+export function databasePath(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE);
+}
+
+export interface StoreOptions {
+  dataDir: string;
+  key: Buffer;
+  cipher?: string;
+  create?: boolean;
+  now?: () => Date;
+}
+
+export class Store {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    readonly dataDir: string,
+    readonly handle: SqliteHandle,
+    readonly ds: DataSource,
+  ) {}
+
+  static async open({ dataDir, key, cipher = DATABASE_CIPHER, create = false, now = () => new Date() }: StoreOptions): Promise<Store> {
+    if (create) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const file = databasePath(dataDir);
+    const handle = openEncrypted({ file, key, cipher, create });
+    // TypeORM constructs its connection with `new driver(...)`: hand it the handle we opened and
+    // verified ourselves, so that no statement ever reaches the file before the key.
+    function PreopenedHandle(): SqliteHandle {
+      return handle;
+    }
+    const ds = new DataSource({
+      type: 'better-sqlite3',
+      database: file,
+      driver: PreopenedHandle,
+      entities: ENTITIES,
+      synchronize: false,
+      migrationsRun: false,
+      logging: false,
+    });
+    try {
+      await ds.initialize();
+      await migrate(ds, now);
+      // Only the account running Parcours may read the store, even encrypted.
+      if (create && existsSync(file)) chmodSync(file, 0o600);
+    } catch (err) {
+      if (ds.isInitialized) await ds.destroy();
+      else handle.close();
+      throw err;
+    }
+    return new Store(dataDir, handle, ds);
+  }
+
+  /** Runs `work` alone: no other unit of work interleaves with it. */
+  exclusive<T>(work: () => Promise<T> | T): Promise<T> {
+    const next = this.queue.then(() => {
+      if (this.closed) throw new Error('store is closed');
+      return work();
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Runs `work` in one transaction, alone: it all commits, or nothing does. */
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.ds.transaction(work));
+  }
+
+  get manager(): EntityManager {
+    return this.ds.manager;
+  }
+
+  async close(): Promise<void> {
+    await this.exclusive(() => undefined);
+    this.closed = true;
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+}

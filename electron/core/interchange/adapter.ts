@@ -1,0 +1,24 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordOf, RecordType } from '../../../shared/contract/interchange';
+
+/** A reference from a record to another record, checked before anything is written. */
+export interface Reference {
+  field: string;
+  type: RecordType;
+  id: string;
+}
+
+/**
+ * How one record type moves in and out of the store. Each capability that owns records provides
+ * one and lists it in registry.ts, in dependency order.
+ */
+export interface RecordAdapter<T extends Exclude<RecordType, 'header'>> {
+  type: T;
+  exportAll(em: EntityManager): Promise<Array<RecordOf<T>>>;
+  /** The record as it is in the store now (null: absent). */
+  find(em: EntityManager, id: string): Promise<RecordOf<T> | null>;
+  existingIds(em: EntityManager): Promise<Set<string>>;
+  references(record: RecordOf<T>): Reference[];
+  create(em: EntityManager, record: RecordOf<T>, now: string): Promise<void>;
+  update(em: EntityManager, record: RecordOf<T>, now: string): Promise<void>;
+}

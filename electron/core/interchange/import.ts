@@ -1,0 +1,144 @@
+/**
+ * Import is all or nothing: every line is parsed and checked (schema, duplicates, references)
+ * before anything is written, then everything is written in one transaction. Importing the same
+ * file twice changes nothing: records are matched by their stable id and left alone when equal.
+ */
+import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import { detailText } from '../../../shared/contract/envelope';
+import { RECORD_SCHEMAS, type InterchangeRecord, type RecordType } from '../../../shared/contract/interchange';
+import { hasPermission, type Actor } from '../access/gate';
+import { appendAudit } from '../audit/audit-log';
+import type { CoreContext } from '../context';
+import { DomainError } from '../errors';
+import { ADAPTERS, adapterFor } from './registry';
+
+export interface LineError {
+  line: number;
+  field: string | null;
+  reason: string;
+}
+
+export interface ParsedLine {
+  line: number;
+  record: Exclude<InterchangeRecord, { type: 'header' }>;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export class ImportRefused extends Error {
+  constructor(readonly errors: LineError[]) {
+    super(`import refused: ${errors.length} error(s)`);
+  }
+}
+
+const MAX_ERRORS = 200;
+
+function zodLineError(line: number, error: z.ZodError): LineError {
+  const issue = error.issues[0];
+  return { line, field: issue.path.map(String).join('.') || null, reason: issue.code === 'custom' || /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code };
+}
+
+/** Parses and checks the file's shape line by line (no store needed). */
+export function parseLines(text: string): { lines: ParsedLine[]; errors: LineError[] } {
+  const lines: ParsedLine[] = [];
+  const errors: LineError[] = [];
+  const seen = new Map<string, number>();
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === '' || errors.length >= MAX_ERRORS) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      errors.push({ line, field: null, reason: 'invalid_json' });
+      return;
+    }
+    const type = (value as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !(type in RECORD_SCHEMAS)) {
+      errors.push({ line, field: 'type', reason: 'unknown_type' });
+      return;
+    }
+    const parsed = RECORD_SCHEMAS[type as RecordType].safeParse(value);
+    if (!parsed.success) {
+      errors.push(zodLineError(line, parsed.error));
+      return;
+    }
+    const record = parsed.data;
+    if (record.type === 'header') return;
+    const key = `${record.type}:${record.id}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push({ line, field: 'id', reason: `duplicate_id_of_line_${first}` });
+      return;
+    }
+    seen.set(key, line);
+    lines.push({ line, record });
+  });
+  const order = ADAPTERS.map((a) => a.type as string);
+  lines.sort((a, b) => order.indexOf(a.record.type) - order.indexOf(b.record.type) || a.line - b.line);
+  return { lines, errors };
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/** Checks references against the file and the store. */
+async function checkReferences(em: EntityManager, lines: ParsedLine[]): Promise<LineError[]> {
+  const known = new Map<string, Set<string>>();
+  for (const adapter of ADAPTERS) known.set(adapter.type, await adapter.existingIds(em));
+  for (const { record } of lines) known.get(record.type)?.add(record.id);
+  const errors: LineError[] = [];
+  for (const { line, record } of lines) {
+    for (const ref of adapterFor(record.type).references(record)) {
+      if (!known.get(ref.type)?.has(ref.id)) errors.push({ line, field: ref.field, reason: `unknown_${ref.type}` });
+    }
+  }
+  return errors;
+}
+
+/** Writes the parsed lines inside the caller's transaction; throws ImportRefused to roll back. */
+export async function applyLines(em: EntityManager, lines: ParsedLine[], now: string): Promise<ImportCounts> {
+  const refErrors = await checkReferences(em, lines);
+  if (refErrors.length) throw new ImportRefused(refErrors);
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  const errors: LineError[] = [];
+  for (const { line, record } of lines) {
+    const adapter = adapterFor(record.type);
+    try {
+      const existing = await adapter.find(em, record.id);
+      if (!existing) {
+        await adapter.create(em, record, now);
+        counts.created += 1;
+      } else if (canonical(existing) === canonical(record)) {
+        counts.unchanged += 1;
+      } else {
+        await adapter.update(em, record, now);
+        counts.updated += 1;
+      }
+    } catch (err) {
+      if (err instanceof DomainError) errors.push({ line, field: err.field ?? null, reason: detailText(err.details, 'reason') ?? err.code });
+      else throw err;
+    }
+  }
+  if (errors.length) throw new ImportRefused(errors);
+  return counts;
+}
+
+export async function importText(ctx: CoreContext, actor: Actor, text: string): Promise<ImportCounts> {
+  if (!hasPermission(actor, 'data.import')) throw new DomainError('forbidden', 'permission data.import required');
+  const { lines, errors } = parseLines(text);
+  if (errors.length) throw new ImportRefused(errors);
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const counts = await applyLines(em, lines, ctx.clock().toISOString());
+    if (counts.created || counts.updated) await appendAudit(em, { actorId: actor.userId, action: 'import', detail: { ...counts } }, ctx.clock());
+    return counts;
+  });
+}

@@ -1,0 +1,13 @@
+import { centreAdapter, siteAdapter } from '../services/centre/interchange';
+import { userAdapter } from '../services/users/interchange';
+import type { RecordAdapter } from './adapter';
+import type { RecordType } from '../../../shared/contract/interchange';
+
+/** Every record type the interchange format carries, in dependency order. */
+export const ADAPTERS = [centreAdapter, siteAdapter, userAdapter] as const;
+
+export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {
+  const adapter = ADAPTERS.find((a) => a.type === type);
+  if (!adapter) throw new Error(`no adapter for ${type}`);
+  return adapter;
+}

@@ -1,0 +1,65 @@
+/**
+ * Staff sessions, in memory only: a bearer token per login (no cookies), locked after inactivity
+ * and ended after a working day. A restart ends every session.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../clock';
+
+export const SESSION_MAX_HOURS = 12;
+
+export interface Session {
+  token: string;
+  userId: string;
+  username: string;
+  createdAt: number;
+  lastSeenAt: number;
+  locked: boolean;
+  mustChangePassword: boolean;
+}
+
+export class SessionRegistry {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly clock: Clock) {}
+
+  open(userId: string, username: string, mustChangePassword: boolean): Session {
+    const now = this.clock().getTime();
+    const session: Session = { token: randomBytes(32).toString('base64url'), userId, username, createdAt: now, lastSeenAt: now, locked: false, mustChangePassword };
+    this.sessions.set(session.token, session);
+    return session;
+  }
+
+  /** The live session for a token, locked first if it sat idle longer than the centre allows. */
+  find(token: string | undefined, autoLockMinutes: number): Session | null {
+    if (!token) return null;
+    const session = this.sessions.get(token);
+    if (!session) return null;
+    const now = this.clock().getTime();
+    if (now - session.createdAt > SESSION_MAX_HOURS * 3600_000) {
+      this.sessions.delete(token);
+      return null;
+    }
+    if (now - session.lastSeenAt > autoLockMinutes * 60_000) session.locked = true;
+    return session;
+  }
+
+  touch(session: Session): void {
+    session.lastSeenAt = this.clock().getTime();
+  }
+
+  close(token: string): void {
+    this.sessions.delete(token);
+  }
+
+  closeAllOf(userId: string): void {
+    for (const [token, s] of this.sessions) if (s.userId === userId) this.sessions.delete(token);
+  }
+
+  lockAll(): void {
+    for (const s of this.sessions.values()) s.locked = true;
+  }
+
+  count(): number {
+    return this.sessions.size;
+  }
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { ParsedInput as In } from '../../../../shared/contract';
+import type { Centre, Site } from '../../../../shared/contract/centre';
+import type { Actor } from '../../access/gate';
+import { appendAudit } from '../../audit/audit-log';
+import type { CoreContext } from '../../context';
+import { conflict, invalid, notFound } from '../../errors';
+import { CentreEntity, SiteEntity, type SiteRow } from './entities';
+
+export const CENTRE_ID = 'centre';
+
+function toSite(row: SiteRow): Site {
+  return { id: row.id, code: row.code, name: row.name, city: row.city, timezone: row.timezone, active: row.active, version: row.version };
+}
+
+export async function readCentre(em: EntityManager): Promise<Centre> {
+  const centre = await em.getRepository(CentreEntity).findOneBy({ id: CENTRE_ID });
+  if (!centre) throw notFound('centre');
+  const sites = await em.getRepository(SiteEntity).find({ order: { code: 'ASC' } });
+  return {
+    name: centre.name,
+    autoLockMinutes: centre.autoLockMinutes,
+    defaultLocale: centre.defaultLocale === 'en' ? 'en' : 'fr',
+    sites: sites.map(toSite),
+    version: centre.version,
+    updatedAt: centre.updatedAt,
+  };
+}
+
+export async function getCentre(ctx: CoreContext): Promise<Centre> {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(() => readCentre(store.manager));
+}
+
+export async function updateCentre(ctx: CoreContext, actor: Actor, input: In<'centre.update'>): Promise<Centre> {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const repo = em.getRepository(CentreEntity);
+    const centre = await repo.findOneBy({ id: CENTRE_ID });
+    if (!centre) throw notFound('centre');
+    if (centre.version !== input.version) throw conflict('centre');
+    await repo.update(
+      { id: CENTRE_ID },
+      { name: input.name, autoLockMinutes: input.autoLockMinutes, defaultLocale: input.defaultLocale, updatedAt: ctx.clock().toISOString(), version: centre.version + 1 },
+    );
+    await appendAudit(em, { actorId: actor.userId, action: 'update', targetType: 'centre', targetId: CENTRE_ID }, ctx.clock());
+    return readCentre(em);
+  });
+}
+
+export async function insertSite(em: EntityManager, input: { code: string; name: string; city?: string | undefined; timezone: string; id?: string | undefined }, now: string): Promise<SiteRow> {
+  const repo = em.getRepository(SiteEntity);
+  if (await repo.existsBy({ code: input.code })) throw invalid('code', 'site_code_taken');
+  const row: SiteRow = { id: input.id ?? randomUUID(), code: input.code, name: input.name, city: input.city ?? null, timezone: input.timezone, active: true, createdAt: now, updatedAt: now, version: 1 };
+  await repo.insert(row);
+  return row;
+}
+
+export async function saveSite(ctx: CoreContext, actor: Actor, input: In<'centre.saveSite'>): Promise<Site> {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const repo = em.getRepository(SiteEntity);
+    const now = ctx.clock().toISOString();
+    if (!input.id) {
+      const row = await insertSite(em, input, now);
+      await appendAudit(em, { actorId: actor.userId, action: 'create', targetType: 'site', targetId: row.id }, ctx.clock());
+      return toSite(row);
+    }
+    const row = await repo.findOneBy({ id: input.id });
+    if (!row) throw invalid('id', 'unknown_site');
+    if (row.version !== input.version) throw conflict('site');
+    const other = await repo.findOneBy({ code: input.code });
+    if (other && other.id !== row.id) throw invalid('code', 'site_code_taken');
+    const next: SiteRow = { ...row, code: input.code, name: input.name, city: input.city ?? null, timezone: input.timezone, active: input.active, updatedAt: now, version: row.version + 1 };
+    await repo.save(next);
+    await appendAudit(em, { actorId: actor.userId, action: 'update', targetType: 'site', targetId: row.id }, ctx.clock());
+    return toSite(next);
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * Staff accounts: a coordinator creates an account with a temporary password that must be changed
+ * at first login, resets it, changes roles and sites, deactivates (history kept, wrapped key
+ * removed so the account can no longer open the data).
+ */
+import { randomUUID } from 'node:crypto';
+import { Brackets, type EntityManager } from 'typeorm';
+import type { ChannelOutput, ParsedInput as In } from '../../../../shared/contract';
+import type { StaffUser } from '../../../../shared/contract/users';
+import type { Role } from '../../../../shared/domain/roles';
+import type { Actor } from '../../access/gate';
+import { appendAudit } from '../../audit/audit-log';
+import type { CoreContext } from '../../context';
+import { normalizeUsername } from '../../db/keyring';
+import { wrapKey } from '../../db/keywrap';
+import { conflict, invalid } from '../../errors';
+import { temporaryPassword } from '../auth/passwords';
+import { SiteEntity } from '../centre/entities';
+import { StaffUserEntity, StaffUserRoleEntity, type StaffUserRow } from './entities';
+import { loadStaffUser, replaceRolesAndSites, toStaffUsers } from './staff-users';
+
+export async function listUsers(ctx: CoreContext, input: In<'users.list'>): Promise<ChannelOutput<'users.list'>> {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const { page, pageSize } = input;
+    const qb = store.manager.getRepository(StaffUserEntity).createQueryBuilder('u');
+    if (!input.includeInactive) qb.andWhere('u.active = :active', { active: true });
+    if (input.query) {
+      const like = `%${input.query.toLowerCase()}%`;
+      qb.andWhere(new Brackets((w) => w.where('LOWER(u.username) LIKE :like', { like }).orWhere('LOWER(u.display_name) LIKE :like', { like })));
+    }
+    const [rows, total] = await qb
+      .orderBy('u.display_name', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: await toStaffUsers(store.manager, rows), total, page, pageSize };
+  });
+}
+
+async function assertSitesExist(em: EntityManager, siteIds: readonly string[]): Promise<void> {
+  const found = await em.getRepository(SiteEntity).countBy(siteIds.map((id) => ({ id })));
+  if (found !== new Set(siteIds).size) throw invalid('siteIds', 'unknown_site');
+}
+
+export async function createUser(ctx: CoreContext, actor: Actor, input: In<'users.create'>): Promise<{ user: StaffUser; temporaryPassword: string }> {
+  const store = ctx.vault.requireStore();
+  const username = normalizeUsername(input.username);
+  const password = temporaryPassword();
+  const wrapped = await wrapKey(ctx.vault.requireDataKey(), password, ctx.kdfCost);
+  return store.transaction(async (em) => {
+    const users = em.getRepository(StaffUserEntity);
+    if (await users.existsBy({ username })) throw invalid('username', 'username_taken');
+    await assertSitesExist(em, input.siteIds);
+    const now = ctx.clock().toISOString();
+    const row: StaffUserRow = {
+      id: randomUUID(),
+      username,
+      displayName: input.displayName,
+      mustChangePassword: true,
+      active: true,
+      locale: input.locale ?? null,
+      lastLoginAt: null,
+      deactivatedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await users.insert(row);
+    await replaceRolesAndSites(em, row.id, input.roles, input.siteIds);
+    await appendAudit(em, { actorId: actor.userId, action: 'create', targetType: 'staff_user', targetId: row.id, detail: { roles: input.roles.join(',') } }, ctx.clock());
+    // Last, so that a failure above leaves no key for an account that does not exist.
+    ctx.vault.getKeyring().setAccount(username, { userId: row.id, wrapped });
+    return { user: await loadStaffUser(em, row.id), temporaryPassword: password };
+  });
+}
+
+/** A centre must always keep one active coordinator, or nobody could manage it any more. */
+async function assertKeepsACoordinator(em: EntityManager, userId: string, rolesAfter: readonly Role[] | null): Promise<void> {
+  if (rolesAfter?.includes('coordinator')) return;
+  const coordinators = await em
+    .getRepository(StaffUserRoleEntity)
+    .createQueryBuilder('r')
+    .innerJoin('staff_user', 'u', 'u.id = r.user_id')
+    .where('r.role = :role', { role: 'coordinator' })
+    .andWhere('u.active = :active', { active: true })
+    .andWhere('u.id != :id', { id: userId })
+    .getCount();
+  if (coordinators === 0) throw invalid(rolesAfter ? 'roles' : 'id', 'last_coordinator');
+}
+
+async function lockedForUpdate(em: EntityManager, id: string, version: number): Promise<StaffUserRow> {
+  const row = await em.getRepository(StaffUserEntity).findOneBy({ id });
+  if (!row) throw invalid('id', 'unknown_user');
+  if (row.version !== version) throw conflict('staff user');
+  return row;
+}
+
+export async function updateUser(ctx: CoreContext, actor: Actor, input: In<'users.update'>): Promise<StaffUser> {
+  const store = ctx.vault.requireStore();
+  return store.transaction(async (em) => {
+    const row = await lockedForUpdate(em, input.id, input.version);
+    await assertSitesExist(em, input.siteIds);
+    if (row.active) await assertKeepsACoordinator(em, row.id, input.roles);
+    await em.getRepository(StaffUserEntity).update(
+      { id: row.id },
+      {
+        displayName: input.displayName,
+        locale: input.locale === undefined ? row.locale : input.locale,
+        updatedAt: ctx.clock().toISOString(),
+        version: row.version + 1,
+      },
+    );
+    await replaceRolesAndSites(em, row.id, input.roles, input.siteIds);
+    await appendAudit(em, { actorId: actor.userId, action: 'update', targetType: 'staff_user', targetId: row.id, detail: { roles: input.roles.join(',') } }, ctx.clock());
+    return loadStaffUser(em, row.id);
+  });
+}
+
+export async function resetPassword(ctx: CoreContext, actor: Actor, input: In<'users.resetPassword'>): Promise<{ user: StaffUser; temporaryPassword: string }> {
+  const store = ctx.vault.requireStore();
+  const password = temporaryPassword();
+  const wrapped = await wrapKey(ctx.vault.requireDataKey(), password, ctx.kdfCost);
+  const result = await store.transaction(async (em) => {
+    const row = await em.getRepository(StaffUserEntity).findOneBy({ id: input.id });
+    if (!row) throw invalid('id', 'unknown_user');
+    if (!row.active) throw invalid('id', 'user_inactive');
+    await em.getRepository(StaffUserEntity).update({ id: row.id }, { mustChangePassword: true, updatedAt: ctx.clock().toISOString(), version: row.version + 1 });
+    await appendAudit(em, { actorId: actor.userId, action: 'password_reset', targetType: 'staff_user', targetId: row.id }, ctx.clock());
+    ctx.vault.getKeyring().setAccount(row.username, { userId: row.id, wrapped });
+    return { user: await loadStaffUser(em, row.id), temporaryPassword: password };
+  });
+  ctx.sessions.closeAllOf(input.id);
+  return result;
+}
+
+export async function deactivateUser(ctx: CoreContext, actor: Actor, input: In<'users.deactivate'>): Promise<StaffUser> {
+  const store = ctx.vault.requireStore();
+  const user = await store.transaction(async (em) => {
+    const row = await lockedForUpdate(em, input.id, input.version);
+    if (!row.active) return loadStaffUser(em, row.id);
+    await assertKeepsACoordinator(em, row.id, null);
+    const now = ctx.clock().toISOString();
+    await em.getRepository(StaffUserEntity).update({ id: row.id }, { active: false, deactivatedAt: now, updatedAt: now, version: row.version + 1 });
+    await appendAudit(em, { actorId: actor.userId, action: 'deactivate', targetType: 'staff_user', targetId: row.id }, ctx.clock());
+    ctx.vault.getKeyring().removeUser(row.id);
+    return loadStaffUser(em, row.id);
+  });
+  ctx.sessions.closeAllOf(input.id);
+  return user;
+}

@@ -1,0 +1,211 @@
+/** backup, restore, export, import, audit verify, recover: the commands that work on a whole store. */
+import { readFileSync } from 'node:fs';
+import { LATEST_SCHEMA_VERSION } from '../../../migrations';
+import type { Core } from '../../core';
+import { hasPermission } from '../../core/access/gate';
+import { appendAudit } from '../../core/audit/audit-log';
+import { BackupError, isEmptyDir, promoteStaged, readBackup, stageBackup, verifyStaged, writeBackup } from '../../core/db/backup';
+import { writeFileAtomic } from '../../core/db/files';
+import { findAccountIn, normalizeUsername } from '../../core/db/keyring';
+import { normalizeRecoveryCode, unwrapKey, wrapKey } from '../../core/db/keywrap';
+import { totalRows } from '../../core/db/fingerprint';
+import { Store } from '../../core/db/store';
+import { StoreError } from '../../core/db/errors';
+import { exportAll } from '../../core/interchange/export';
+import { ImportRefused, applyLines, importText, parseLines, type LineError } from '../../core/interchange/import';
+import { temporaryPassword } from '../../core/services/auth/passwords';
+import { createCentre, removeCreatedStore } from '../../core/services/setup/setup-service';
+import { StaffUserEntity } from '../../core/services/users/entities';
+import { CliError, credentials, login, openCore, requireOption, secretFromEnvOrPrompt, t, type CliSession } from '../cli-support';
+import { rmSync } from 'node:fs';
+
+async function withSession<T>(dataDir: string, work: (s: CliSession) => Promise<T>): Promise<T> {
+  const core = await openCore(dataDir);
+  try {
+    return await work(await login(core));
+  } finally {
+    await core.close();
+  }
+}
+
+function requirePermission(s: CliSession, permission: 'data.export' | 'data.import' | 'centre.manage' | 'audit.read'): void {
+  if (!hasPermission(s.actor, permission)) throw new CliError(t('forbidden', { permission }));
+}
+
+export async function backupCommand(values: Record<string, unknown>): Promise<void> {
+  const dataDir = requireOption(values, 'data');
+  const out = requireOption(values, 'out');
+  await withSession(dataDir, async (s) => {
+    requirePermission(s, 'centre.manage');
+    const { vault, clock } = s.core.ctx;
+    const store = vault.requireStore();
+    await store.transaction((em) => appendAudit(em, { actorId: s.actor.userId, action: 'backup' }, clock()));
+    const header = await store.exclusive(() => writeBackup(store.handle, vault.requireDataKey(), vault.getKeyring().snapshot(), out, clock()));
+    console.log(t('backupDone', { file: out, tables: Object.keys(header.tables).length, rows: totalRows(header.tables) }));
+  });
+}
+
+/** The key of a backup: from the recovery code if given, else from a staff account in it. */
+async function backupKey(header: ReturnType<typeof readBackup>['header']): Promise<{ key: Buffer; actorId: string | null }> {
+  const code = process.env.PARCOURS_RECOVERY_CODE;
+  if (code) {
+    const key = await unwrapKey(header.keyring.recovery, normalizeRecoveryCode(code));
+    if (!key) throw new CliError(t('recoverWrong'));
+    return { key, actorId: null };
+  }
+  const { username, password } = await credentials();
+  const account = findAccountIn(header.keyring, username);
+  const key = account ? await unwrapKey(account.wrapped, password) : null;
+  if (!account || !key) throw new CliError(t('wrongCredentials'));
+  return { key, actorId: account.userId };
+}
+
+export async function restoreCommand(values: Record<string, unknown>): Promise<void> {
+  const from = requireOption(values, 'from');
+  const dataDir = requireOption(values, 'data');
+  if (!isEmptyDir(dataDir) && values.replace !== true) throw new CliError(t('restoreTargetNotEmpty', { dir: dataDir }));
+  let backup;
+  try {
+    backup = readBackup(from);
+  } catch (err) {
+    if (err instanceof BackupError) throw new CliError(t('backupInvalid', { reason: err.reason }));
+    throw err;
+  }
+  const { header, database } = backup;
+  if (header.schemaVersion > LATEST_SCHEMA_VERSION) throw new CliError(t('backupInvalid', { reason: 'from_future' }));
+  const { key, actorId } = await backupKey(header);
+  const staging = stageBackup(header, database, dataDir);
+  try {
+    verifyStaged(staging, key, header);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    if (err instanceof BackupError) throw new CliError(t('backupInvalid', { reason: err.reason }));
+    throw err;
+  }
+  promoteStaged(staging, dataDir, new Date());
+  const store = await Store.open({ dataDir, key, cipher: header.cipher });
+  try {
+    await store.transaction((em) => appendAudit(em, { actorId, action: 'restore', detail: { backupCreatedAt: header.createdAt } }, new Date()));
+  } finally {
+    await store.close();
+    key.fill(0);
+  }
+  console.log(t('restoreDone', { dir: dataDir, rows: totalRows(header.tables) }));
+}
+
+export async function exportCommand(values: Record<string, unknown>): Promise<void> {
+  const dataDir = requireOption(values, 'data');
+  const out = requireOption(values, 'out');
+  await withSession(dataDir, async (s) => {
+    requirePermission(s, 'data.export');
+    const { text, count } = await exportAll(s.core.ctx, s.actor);
+    writeFileAtomic(out, text);
+    console.log(t('exportDone', { count, file: out }));
+  });
+}
+
+function refused(errors: LineError[]): CliError {
+  const lines = [t('importFailed', { count: errors.length }), ...errors.slice(0, 50).map((e) => t('importLineError', { line: e.line, field: e.field ?? '-', reason: e.reason }))];
+  return new CliError(lines.join('\n'));
+}
+
+/** Import into a folder with no centre yet: the file's centre and sites found it (migration). */
+async function importIntoEmpty(core: Core, text: string): Promise<{ created: number; updated: number; unchanged: number; recoveryCode: string }> {
+  const { lines, errors } = parseLines(text);
+  if (errors.length) throw refused(errors);
+  const centre = lines.find((l) => l.record.type === 'centre')?.record;
+  const sites = lines.flatMap((l) => (l.record.type === 'site' ? [l.record] : []));
+  if (!centre || centre.type !== 'centre' || sites.length === 0) throw refused([{ line: 1, field: 'type', reason: 'centre_and_site_required' }]);
+  const username = await secretFromEnvOrPrompt('PARCOURS_ADMIN_USER', t('promptUser'), false);
+  const password = await secretFromEnvOrPrompt('PARCOURS_ADMIN_PASSWORD', t('promptPassword'));
+  const existing = lines.find((l) => l.record.type === 'user' && normalizeUsername(l.record.username) === normalizeUsername(username))?.record;
+  const admin =
+    existing && existing.type === 'user'
+      ? { id: existing.id, username, displayName: existing.displayName, password, roles: existing.roles, siteIds: existing.siteIds }
+      : { username, displayName: process.env.PARCOURS_ADMIN_NAME || username, password };
+  const { recoveryCode } = await createCentre(core.ctx, {
+    centreName: centre.name,
+    locale: centre.defaultLocale,
+    sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name, city: s.city ?? undefined, timezone: s.timezone })),
+    admin,
+  });
+  try {
+    const counts = await core.ctx.vault.requireStore().transaction(async (em) => {
+      const c = await applyLines(em, lines, core.ctx.clock().toISOString());
+      await appendAudit(em, { actorId: admin.id ?? null, action: 'import', detail: { ...c } }, core.ctx.clock());
+      return c;
+    });
+    return { ...counts, recoveryCode };
+  } catch (err) {
+    await core.ctx.vault.close();
+    removeCreatedStore(core.ctx.vault.dataDir);
+    throw err;
+  }
+}
+
+export async function importCommand(values: Record<string, unknown>, positionals: string[]): Promise<void> {
+  const dataDir = requireOption(values, 'data');
+  const file = positionals[0];
+  if (!file) throw new CliError(t('missingOption', { option: 'FILE' }), 2);
+  const text = readFileSync(file, 'utf8');
+  const core = await openCore(dataDir);
+  try {
+    if (core.ctx.vault.state().state === 'needs_setup') {
+      const r = await importIntoEmpty(core, text);
+      console.log(t('importDone', r));
+      console.log(t('recoveryCode', { code: r.recoveryCode }));
+      return;
+    }
+    const s = await login(core);
+    requirePermission(s, 'data.import');
+    console.log(t('importDone', { ...(await importText(core.ctx, s.actor, text)) }));
+  } catch (err) {
+    if (err instanceof ImportRefused) throw refused(err.errors);
+    throw err;
+  } finally {
+    await core.close();
+  }
+}
+
+export async function auditVerifyCommand(values: Record<string, unknown>): Promise<void> {
+  const dataDir = requireOption(values, 'data');
+  await withSession(dataDir, async (s) => {
+    requirePermission(s, 'audit.read');
+    const r = await s.core.dispatch('audit.verify', {}, { token: s.token, transport: 'http' });
+    if (!r.ok) throw new CliError(t('failed', { message: r.error.code }));
+    const v = r.value as { intact: boolean; checked: number; firstBrokenSeq: number | null; problem: string | null };
+    if (!v.intact) throw new CliError(t('auditBroken', { seq: v.firstBrokenSeq ?? '?', problem: v.problem ?? '?', count: v.checked }));
+    console.log(t('auditIntact', { count: v.checked }));
+  });
+}
+
+/** `parcours recover`: the recovery code gives an account a new temporary password. */
+export async function recoverCommand(values: Record<string, unknown>): Promise<void> {
+  const dataDir = requireOption(values, 'data');
+  const user = requireOption(values, 'user');
+  const code = await secretFromEnvOrPrompt('PARCOURS_RECOVERY_CODE', t('promptRecovery'));
+  const core = await openCore(dataDir);
+  try {
+    const { vault, clock, kdfCost } = core.ctx;
+    let store;
+    try {
+      store = await vault.unlockWithRecoveryCode(code);
+    } catch (err) {
+      if (err instanceof StoreError) throw new CliError(t('storeUnavailable', { problem: err.problem }));
+      throw err;
+    }
+    if (!store) throw new CliError(t('recoverWrong'));
+    const password = temporaryPassword();
+    const wrapped = await wrapKey(vault.requireDataKey(), password, kdfCost);
+    await store.transaction(async (em) => {
+      const row = await em.getRepository(StaffUserEntity).findOneBy({ username: normalizeUsername(user) });
+      if (!row || !row.active) throw new CliError(t('unknownUser', { user }));
+      await em.getRepository(StaffUserEntity).update({ id: row.id }, { mustChangePassword: true, updatedAt: clock().toISOString(), version: row.version + 1 });
+      await appendAudit(em, { actorId: null, action: 'password_reset', targetType: 'staff_user', targetId: row.id, reason: 'recovery code' }, clock());
+      vault.getKeyring().setAccount(row.username, { userId: row.id, wrapped });
+    });
+    console.log(t('recoverDone', { user, password }));
+  } finally {
+    await core.close();
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The HTTP transport of `parcours serve`: the renderer bundle and the API on one origin.
+ * `POST /api/<channel>` with a JSON body and `Authorization: Bearer <token>`; the answer is the
+ * same envelope the IPC transport returns. No cookies, so no CSRF surface; the Host header is
+ * checked so a DNS-rebinding page cannot talk to a loopback server.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { CoreApi } from '../core/api/types';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+};
+
+export interface HttpServerOptions {
+  core: CoreApi;
+  staticDir: string;
+  host?: string;
+  port?: number;
+  /** Extra host names this server answers to (a clinic server reached by name on the LAN). */
+  allowedHosts?: string[];
+}
+
+function send(res: ServerResponse, status: number, body: string, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, value: unknown): void {
+  send(res, 200, JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function bearer(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  if (!header?.startsWith('Bearer ')) return undefined;
+  return header.slice('Bearer '.length).trim() || undefined;
+}
+
+async function handleApi(core: CoreApi, channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') {
+    send(res, 405, 'method not allowed', 'text/plain', { Allow: 'POST' });
+    return;
+  }
+  const body = await readBody(req);
+  if (body === null) {
+    sendJson(res, { ok: false, error: { code: 'validation', message: 'request body too large', details: { issue: 'too_big' } } });
+    return;
+  }
+  let input: unknown = {};
+  if (body.trim() !== '') {
+    try {
+      input = JSON.parse(body) as unknown;
+    } catch {
+      sendJson(res, { ok: false, error: { code: 'validation', message: 'body is not JSON', details: { issue: 'invalid_json' } } });
+      return;
+    }
+  }
+  sendJson(res, await core.dispatch(channel, input, { token: bearer(req), transport: 'http' }));
+}
+
+function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): void {
+  const root = path.resolve(staticDir);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    send(res, 400, 'bad request', 'text/plain');
+    return;
+  }
+  let file = path.resolve(root, `.${decoded}`);
+  if (file !== root && !file.startsWith(root + path.sep)) {
+    send(res, 404, 'not found', 'text/plain');
+    return;
+  }
+  // The renderer routes in the page: anything that is not a file is the app.
+  if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
+  if (!existsSync(file)) {
+    send(res, 503, 'The renderer bundle is missing: run `npm run build`.', 'text/plain; charset=utf-8');
+    return;
+  }
+  const cache = file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable';
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': cache });
+  createReadStream(file).pipe(res);
+}
+
+export function createHttpServer(options: HttpServerOptions): Server {
+  const host = options.host ?? '127.0.0.1';
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const port = req.socket.localPort;
+    const allowed = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host}:${port}`, ...(options.allowedHosts ?? [])]);
+    if (!req.headers.host || !allowed.has(req.headers.host)) {
+      send(res, 421, 'misdirected request', 'text/plain');
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      handleApi(options.core, url.pathname.slice('/api/'.length), req, res).catch(() => {
+        if (!res.headersSent) sendJson(res, { ok: false, error: { code: 'internal', message: 'internal error' } });
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'method not allowed', 'text/plain', { Allow: 'GET' });
+      return;
+    }
+    serveStatic(options.staticDir, url.pathname, res);
+  });
+}
+
+export function listen(server: Server, port: number, host = '127.0.0.1'): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server.address() as AddressInfo));
+  });
+}

@@ -1,0 +1,92 @@
+// Lint is where the process boundaries of ARCHITECTURE.md are enforced:
+// renderer never imports electron/, electron/core never imports the `electron` package,
+// shared imports neither, and only electron/main may touch `electron`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const noElectronPackage = { name: 'electron', message: 'Only electron/main and electron/preload may import the electron package.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.renderer.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectronPackage, { name: 'better-sqlite3-multiple-ciphers', message: 'The database lives in the main side only.' }, { name: 'typeorm', message: 'The database lives in the main side only.' }],
+          patterns: [{ group: ['**/electron/**', '../electron/*', 'node:*'], message: 'The renderer talks to the core only through renderer/api (the typed client).' }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='localStorage']", message: 'No personal data or secret in the renderer storage.' },
+        { selector: "MemberExpression[object.name='sessionStorage']", message: 'No personal data or secret in the renderer storage.' },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectronPackage],
+          patterns: [{ group: ['**/electron/**', '**/renderer/**', '../electron/*', '../renderer/*', 'node:*', 'typeorm', 'better-sqlite3*'], message: 'shared/ is used by both sides and imports neither.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/server/**/*.ts', 'migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectronPackage],
+          patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The core runs in any Node process: it never imports the Electron shell or the renderer.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/electron/core/**', '**/electron/main/**', '**/renderer/**', 'node:*'], message: 'The preload exposes one narrow bridge and imports only the shared contract.' }] },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', '*.config.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
+  },
+);

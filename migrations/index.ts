@@ -1,0 +1,13 @@
+/**
+ * The ordered registry of schema versions. A new version is a new file `NNNN-name.ts` appended
+ * here; a file is never edited once released. A database whose version is higher than the last
+ * entry was written by a newer Parcours and is refused.
+ */
+import { migration0001 } from './0001-foundation';
+import type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export type { Migration } from './migration';

@@ -1,0 +1,53 @@
+/**
+ * What the window shows, decided in one place: set-up, unavailable data, login, forced password
+ * change, lock screen or the application. Nothing behind the lock or the password change is
+ * mounted while they are shown.
+ */
+import { useState } from 'react';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import { LockScreen } from '../features/auth/LockScreen';
+import { LoginPage } from '../features/auth/LoginPage';
+import { useSetupStatus } from '../features/setup/api';
+import { SetupWizard } from '../features/setup/SetupWizard';
+import { UnavailablePage } from '../features/setup/UnavailablePage';
+import { FullPageError, FullPageLoader } from './FullPage';
+import { useIdleLock } from './idle';
+import { lockSession, useSession } from './session';
+import { Shell } from './Shell';
+
+export function Root() {
+  const session = useSession();
+  const active = session !== null && !session.state.locked;
+  useIdleLock(active ? session.state.autoLockMinutes : null, () => void lockSession(true));
+
+  if (!session) return <Entrance />;
+  if (session.state.locked) return <LockScreen session={session} />;
+  if (session.state.mustChangePassword) return <ChangePasswordPage session={session} />;
+  return <Shell session={session} />;
+}
+
+/** Before any session: the state of the store decides between set-up, a problem page and login. */
+function Entrance() {
+  const status = useSetupStatus();
+  // Once set-up has begun the wizard stays until its recovery code is acknowledged, whatever the
+  // store says meanwhile (it is already set up by the time the code is shown).
+  const [wizardOpen, setWizardOpen] = useState(false);
+
+  if (status.isPending) return <FullPageLoader />;
+  if (status.isError) return <FullPageError error={status.error} onRetry={() => void status.refetch()} />;
+
+  const { state, problem } = status.data;
+  if (state === 'needs_setup' || wizardOpen) {
+    return (
+      <SetupWizard
+        onInitialized={() => setWizardOpen(true)}
+        onDone={() => {
+          setWizardOpen(false);
+          void status.refetch();
+        }}
+      />
+    );
+  }
+  if (state === 'unavailable') return <UnavailablePage problem={problem} onCheckAgain={() => void status.refetch()} />;
+  return <LoginPage />;
+}

@@ -1,0 +1,171 @@
+/**
+ * Journal d'audit: who did what, when, on which dossier section, filtered and paged, and a check
+ * of the hash chain that says whether the log is intact or where it was altered.
+ */
+import { Alert, Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditAction, AuditEntryView } from '../../../shared/contract';
+import { AUDIT_ACTIONS } from '../../../shared/contract/audit';
+import { apiErrorOf } from '../../api/client';
+import { QueryError } from '../../app/QueryError';
+import { errorText } from '../../i18n/error-text';
+import { dayBoundary, formatDateTime } from '../../i18n/dates';
+import i18n, { currentLanguage } from '../../i18n/setup';
+import { useAuditActors, useAuditList, useVerifyAudit } from './api';
+
+const PAGE_SIZE = 50;
+
+function isAuditAction(value: string | null): value is AuditAction {
+  return value !== null && (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
+
+function translatedOr(key: string, fallback: string): string {
+  return i18n.exists(key) ? i18n.t(key) : fallback;
+}
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const lng = currentLanguage();
+  const [actorId, setActorId] = useState<string | null>(null);
+  const [personInput, setPersonInput] = useState('');
+  const [personId] = useDebouncedValue(personInput.trim(), 400);
+  const [action, setAction] = useState<AuditAction | null>(null);
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const actors = useAuditActors();
+  const verify = useVerifyAudit();
+
+  const list = useAuditList({
+    page,
+    pageSize: PAGE_SIZE,
+    actorId: actorId ?? undefined,
+    personId: personId || undefined,
+    action: action ?? undefined,
+    from: from ? dayBoundary(from, 'start') : undefined,
+    to: to ? dayBoundary(to, 'end') : undefined,
+  });
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+
+  const nameById = useMemo(() => new Map((actors.data?.items ?? []).map((u) => [u.id, u.displayName])), [actors.data]);
+  const actorOptions = (actors.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }));
+  const actionOptions = AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }));
+
+  function filtered<T>(set: (value: T) => void): (value: T) => void {
+    return (value) => {
+      set(value);
+      setPage(1);
+    };
+  }
+
+  function target(entry: AuditEntryView): string {
+    if (!entry.targetType) return t('app.none');
+    const type = translatedOr(`audit.targets.${entry.targetType}`, entry.targetType);
+    if (!entry.targetId) return type;
+    const name = entry.targetType === 'user' ? nameById.get(entry.targetId) : undefined;
+    return `${type} · ${name ?? entry.targetId}`;
+  }
+
+  const verification = verify.data;
+
+  return (
+    <Stack maw={1300}>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{t('audit.title')}</Title>
+          <Text c="dimmed">{t('audit.intro')}</Text>
+        </div>
+        <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>
+          {t('audit.verify')}
+        </Button>
+      </Group>
+
+      {verification && (
+        <Alert color={verification.intact ? 'teal' : 'red'} role="status" aria-live="polite">
+          {verification.intact
+            ? t('audit.intact', { checked: verification.checked })
+            : t('audit.broken', {
+                seq: verification.firstBrokenSeq ?? '?',
+                problem: t(`audit.problems.${verification.problem ?? 'unknown'}`),
+              })}
+        </Alert>
+      )}
+      {verify.isError && (
+        <Alert color="red" role="alert">
+          {errorText(t, apiErrorOf(verify.error))}
+        </Alert>
+      )}
+
+      <Paper withBorder p="md" component="section" aria-label={t('audit.filters')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
+          <Select label={t('fields.actor')} placeholder={t('audit.allUsers')} data={actorOptions} value={actorId} onChange={filtered(setActorId)} searchable clearable />
+          <TextInput label={t('fields.personId')} value={personInput} onChange={(e) => filtered(setPersonInput)(e.currentTarget.value)} />
+          <Select
+            label={t('fields.action')}
+            placeholder={t('audit.allActions')}
+            data={actionOptions}
+            value={action}
+            onChange={filtered((value: string | null) => setAction(isAuditAction(value) ? value : null))}
+            clearable
+          />
+          <DatePickerInput label={t('fields.from')} value={from} onChange={filtered(setFrom)} clearable maxDate={to ?? undefined} valueFormat="DD/MM/YYYY" />
+          <DatePickerInput label={t('fields.to')} value={to} onChange={filtered(setTo)} clearable minDate={from ?? undefined} valueFormat="DD/MM/YYYY" />
+        </SimpleGrid>
+      </Paper>
+
+      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
+
+      <Table.ScrollContainer minWidth={900}>
+        <Table striped verticalSpacing="xs" aria-busy={list.isFetching}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('audit.columns.at')}</Table.Th>
+              <Table.Th>{t('audit.columns.actor')}</Table.Th>
+              <Table.Th>{t('audit.columns.action')}</Table.Th>
+              <Table.Th>{t('audit.columns.section')}</Table.Th>
+              <Table.Th>{t('audit.columns.person')}</Table.Th>
+              <Table.Th>{t('audit.columns.target')}</Table.Th>
+              <Table.Th>{t('audit.columns.reason')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data?.items.map((entry) => (
+              <Table.Tr key={entry.seq}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, lng)}</Table.Td>
+                <Table.Td>{entry.actorName ?? (entry.actorId ? (nameById.get(entry.actorId) ?? entry.actorId) : t('app.system'))}</Table.Td>
+                <Table.Td>{t(`audit.actions.${entry.action}`)}</Table.Td>
+                <Table.Td>{entry.section ? t(`sections.${entry.section}`) : t('app.none')}</Table.Td>
+                <Table.Td>
+                  <Text ff="monospace" size="sm">
+                    {entry.personId ?? t('app.none')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{target(entry)}</Table.Td>
+                <Table.Td>{entry.reason ?? t('app.none')}</Table.Td>
+              </Table.Tr>
+            ))}
+            {list.data?.items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={7}>
+                  <Text c="dimmed" ta="center" py="md">
+                    {t('app.empty')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t('app.totalCount', { count: list.data?.total ?? 0 })}
+        </Text>
+        {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />}
+      </Group>
+    </Stack>
+  );
+}

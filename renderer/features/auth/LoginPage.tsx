@@ -1,0 +1,71 @@
+/**
+ * Sign-in. A refusal is one calm sentence that never says whether the username or the password
+ * was wrong; a throttled attempt says how long to wait.
+ */
+import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../shared/contract';
+import { apiErrorOf } from '../../api/client';
+import { EntranceLayout } from '../../app/EntranceLayout';
+import { startSession } from '../../app/session';
+import { errorText } from '../../i18n/error-text';
+import { useLogin } from './api';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const login = useLogin();
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const form = useForm({
+    initialValues: { username: '', password: '' },
+    validate: {
+      username: (value) => (value.trim() === '' ? t('validation.required') : null),
+      password: (value) => (value === '' ? t('validation.required') : null),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    setFailure(null);
+    login.mutate(
+      { username: values.username.trim(), password: values.password },
+      {
+        onSuccess: (value) => startSession(value),
+        onError: (err) => {
+          const error = apiErrorOf(err);
+          // A username outside the allowed format is, for the person typing, just a wrong login:
+          // saying more would tell which half was wrong.
+          setFailure(error.code === 'validation' ? { ...error, code: 'wrong_credentials', details: {} } : error);
+          form.setFieldValue('password', '');
+        },
+      },
+    );
+  });
+
+  return (
+    <EntranceLayout>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <div>
+            <Title order={1} size="h2">
+              {t('auth.login.title')}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t('auth.login.subtitle')}
+            </Text>
+          </div>
+          {failure && (
+            <Alert color={failure.code === 'wrong_credentials' ? 'gray' : 'red'} role="alert">
+              {errorText(t, failure)}
+            </Alert>
+          )}
+          <TextInput label={t('fields.username')} autoFocus autoComplete="username" autoCapitalize="none" spellCheck={false} {...form.getInputProps('username')} />
+          <PasswordInput label={t('fields.password')} autoComplete="current-password" {...form.getInputProps('password')} />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t('auth.login.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </EntranceLayout>
+  );
+}

@@ -1,0 +1,105 @@
+import { Alert, Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTRACT, type ApiError, type Site } from '../../../shared/contract';
+import { apiErrorOf } from '../../api/client';
+import { schemaErrors, samePathIn, showFieldError } from '../../app/form-errors';
+import { errorText } from '../../i18n/error-text';
+import { queryClient } from '../../api/query-client';
+import { centreKey, useSaveSite } from './api';
+import { defaultTimeZone, timeZoneOptions } from './time-zones';
+
+interface SiteValues {
+  code: string;
+  name: string;
+  city: string;
+  timezone: string;
+  active: boolean;
+}
+
+/** Add or edit one site; an edit sends the version it was read at. */
+export function SiteModal({ site, onClose }: { site: Site | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const save = useSaveSite();
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const form = useForm<SiteValues>({
+    initialValues: site
+      ? { code: site.code, name: site.name, city: site.city ?? '', timezone: site.timezone, active: site.active }
+      : { code: '', name: '', city: '', timezone: defaultTimeZone(), active: true },
+  });
+  const zones = timeZoneOptions();
+  // A zone stored by another machine may be unknown to this browser: keep it selectable.
+  const zoneData = zones.includes(form.values.timezone) ? zones : [form.values.timezone, ...zones];
+
+  const submit = form.onSubmit((values) => {
+    setFailure(null);
+    const input = {
+      ...(site ? { id: site.id, version: site.version } : {}),
+      code: values.code,
+      name: values.name,
+      city: values.city.trim() || undefined,
+      timezone: values.timezone,
+      active: values.active,
+    };
+    const errors = schemaErrors(CONTRACT['centre.saveSite'].input, input, t);
+    if (Object.keys(errors).length > 0) return form.setErrors(errors);
+    save.mutate(input, {
+      onSuccess: onClose,
+      onError: (err) => {
+        const error = apiErrorOf(err);
+        if (!showFieldError(form, error, t, samePathIn(['code', 'name', 'city', 'timezone', 'active']))) setFailure(error);
+      },
+    });
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={site ? t('centre.editSiteTitle', { code: site.code }) : t('centre.newSiteTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {failure && (
+            <Alert color={failure.code === 'conflict' ? 'orange' : 'red'} role="alert">
+              {errorText(t, failure)}
+              {failure.code === 'conflict' && (
+                // Reload the table behind and close: reopening the site shows the stored version.
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="orange"
+                  display="block"
+                  mt="sm"
+                  onClick={() => {
+                    void queryClient.invalidateQueries({ queryKey: centreKey });
+                    onClose();
+                  }}
+                >
+                  {t('app.reload')}
+                </Button>
+              )}
+            </Alert>
+          )}
+          <TextInput
+            label={t('fields.siteCode')}
+            required
+            maxLength={12}
+            data-autofocus
+            {...form.getInputProps('code')}
+            onChange={(e) => form.setFieldValue('code', e.currentTarget.value.toUpperCase())}
+          />
+          <TextInput label={t('fields.siteName')} required {...form.getInputProps('name')} />
+          <TextInput label={t('fields.city')} {...form.getInputProps('city')} />
+          <Select label={t('fields.timezone')} data={zoneData} searchable allowDeselect={false} {...form.getInputProps('timezone')} />
+          <Switch label={t('centre.siteActive')} {...form.getInputProps('active', { type: 'checkbox' })} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={save.isPending}>
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('app.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Create or edit a team member. Edits carry the version they started from: if someone else
+ * saved in between, the core answers `conflict` and the form offers to reload.
+ */
+import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTRACT, type ApiError, type StaffUser } from '../../../shared/contract';
+import { ROLES, type Role } from '../../../shared/domain/roles';
+import { apiErrorOf } from '../../api/client';
+import { schemaErrors, showFieldError } from '../../app/form-errors';
+import { errorText } from '../../i18n/error-text';
+import { isLanguage, LANGUAGES } from '../../i18n/setup';
+import { useCreateUser, useUpdateUser } from './api';
+import { useSiteOptions } from './site-options';
+
+interface UserFormValues {
+  username: string;
+  displayName: string;
+  roles: string[];
+  siteIds: string[];
+  locale: string;
+}
+
+export interface Handover {
+  user: StaffUser;
+  temporaryPassword: string;
+}
+
+/** The form's value for "no personal choice": follow the centre's language. */
+const CENTRE_LOCALE = 'centre';
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+const FORM_FIELDS = ['username', 'displayName', 'roles', 'siteIds', 'locale'];
+
+function formPathOf(field: string): string | null {
+  const head = field.split('.')[0] ?? '';
+  return FORM_FIELDS.includes(head) ? head : null;
+}
+
+function valuesOf(user: StaffUser | null, defaultSites: string[]): UserFormValues {
+  return user
+    ? { username: user.username, displayName: user.displayName, roles: [...user.roles], siteIds: [...user.siteIds], locale: user.locale ?? CENTRE_LOCALE }
+    : { username: '', displayName: '', roles: [], siteIds: defaultSites, locale: CENTRE_LOCALE };
+}
+
+export function UserFormModal({
+  editing,
+  onClose,
+  onCreated,
+  reloadUser,
+}: {
+  /** null: a new member; otherwise the member being edited. */
+  editing: StaffUser | null;
+  onClose: () => void;
+  onCreated: (handover: Handover) => void;
+  reloadUser: (id: string) => Promise<StaffUser | null>;
+}) {
+  const { t } = useTranslation();
+  const { options: siteOptions } = useSiteOptions();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const [version, setVersion] = useState(editing?.version ?? 1);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const activeSites = siteOptions.filter((s) => s.active);
+  const form = useForm<UserFormValues>({
+    initialValues: valuesOf(editing, activeSites.length === 1 && activeSites[0] ? [activeSites[0].value] : []),
+  });
+
+  const roleOptions = ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
+  // Inactive sites stay listed when already assigned, so an edit never drops them silently.
+  const siteData = siteOptions.filter((s) => s.active || form.values.siteIds.includes(s.value)).map(({ value, label }) => ({ value, label }));
+  const pending = create.isPending || update.isPending;
+
+  function onError(err: unknown) {
+    const error = apiErrorOf(err);
+    if (!showFieldError(form, error, t, formPathOf)) setFailure(error);
+  }
+
+  const submit = form.onSubmit((values) => {
+    setFailure(null);
+    const locale = isLanguage(values.locale) ? values.locale : undefined;
+    if (editing) {
+      const input = { id: editing.id, version, displayName: values.displayName, roles: values.roles.filter(isRole), siteIds: values.siteIds, locale: locale ?? null };
+      const errors = schemaErrors(CONTRACT['users.update'].input, input, t);
+      if (Object.keys(errors).length > 0) return form.setErrors(errors);
+      update.mutate(input, { onSuccess: onClose, onError });
+    } else {
+      const input = { username: values.username.trim(), displayName: values.displayName, roles: values.roles.filter(isRole), siteIds: values.siteIds, locale };
+      const errors = schemaErrors(CONTRACT['users.create'].input, input, t);
+      if (Object.keys(errors).length > 0) return form.setErrors(errors);
+      create.mutate(input, { onSuccess: onCreated, onError });
+    }
+  });
+
+  async function reload() {
+    if (!editing) return;
+    const fresh = await reloadUser(editing.id);
+    if (!fresh) return onClose();
+    setVersion(fresh.version);
+    form.setValues(valuesOf(fresh, []));
+    form.resetDirty();
+    setFailure(null);
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={editing ? t('users.editTitle', { name: editing.displayName }) : t('users.createTitle')} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {failure && (
+            <Alert color={failure.code === 'conflict' ? 'orange' : 'red'} role="alert" title={failure.code === 'conflict' ? t('users.conflictTitle') : undefined}>
+              {errorText(t, failure)}
+              {failure.code === 'conflict' && (
+                <Button size="xs" variant="light" color="orange" display="block" mt="sm" onClick={() => void reload()}>
+                  {t('app.reload')}
+                </Button>
+              )}
+            </Alert>
+          )}
+          <TextInput
+            label={t('fields.username')}
+            required
+            disabled={editing !== null}
+            data-autofocus={editing === null ? true : undefined}
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            {...form.getInputProps('username')}
+          />
+          <TextInput label={t('fields.displayName')} required data-autofocus={editing !== null ? true : undefined} autoComplete="off" {...form.getInputProps('displayName')} />
+          <MultiSelect label={t('fields.roles')} required data={roleOptions} searchable hidePickedOptions {...form.getInputProps('roles')} />
+          <MultiSelect label={t('fields.sites')} required data={siteData} searchable hidePickedOptions {...form.getInputProps('siteIds')} />
+          <Select
+            label={t('fields.userLocale')}
+            data={[{ value: CENTRE_LOCALE, label: t('language.centreDefault') }, ...LANGUAGES.map((lng) => ({ value: lng, label: t(`language.${lng}`) }))]}
+            allowDeselect={false}
+            {...form.getInputProps('locale')}
+          />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose} disabled={pending}>
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" loading={pending}>
+              {editing ? t('app.save') : t('users.createSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

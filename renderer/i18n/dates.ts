@@ -1,0 +1,19 @@
+/** Dates as people read them: local time, in the interface language (date-fns locales). */
+import { format, isValid, parseISO } from 'date-fns';
+import { enGB, fr } from 'date-fns/locale';
+import type { Language } from './setup';
+
+const LOCALES = { fr, en: enGB } as const;
+
+export function formatDateTime(iso: string | null | undefined, lng: Language): string {
+  if (!iso) return '—';
+  const date = parseISO(iso);
+  return isValid(date) ? format(date, 'Pp', { locale: LOCALES[lng] }) : iso;
+}
+
+/** `YYYY-MM-DD` (a date picker's day) → the instant that day starts or ends, in local time. */
+export function dayBoundary(day: string, edge: 'start' | 'end'): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const date = edge === 'start' ? new Date(y ?? 0, (m ?? 1) - 1, d ?? 1, 0, 0, 0, 0) : new Date(y ?? 0, (m ?? 1) - 1, d ?? 1, 23, 59, 59, 999);
+  return date.toISOString();
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { idSchema, isoDateTimeSchema, localeSchema, versionSchema } from './common';
+import { siteInputSchema } from './setup';
+
+export const siteSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  name: z.string(),
+  city: z.string().nullable(),
+  timezone: z.string(),
+  active: z.boolean(),
+  version: versionSchema,
+});
+export type Site = z.infer<typeof siteSchema>;
+
+export const AUTO_LOCK_MIN = 1;
+export const AUTO_LOCK_MAX = 240;
+
+export const centreSchema = z.object({
+  name: z.string(),
+  autoLockMinutes: z.number().int(),
+  defaultLocale: localeSchema,
+  sites: z.array(siteSchema),
+  version: versionSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type Centre = z.infer<typeof centreSchema>;
+
+export const centreChannels = {
+  'centre.get': channel(z.object({}).strict(), centreSchema),
+  'centre.update': channel(
+    z
+      .object({
+        version: versionSchema,
+        name: z.string().trim().min(1).max(200),
+        autoLockMinutes: z.number().int().min(AUTO_LOCK_MIN).max(AUTO_LOCK_MAX),
+        defaultLocale: localeSchema,
+      })
+      .strict(),
+    centreSchema,
+  ),
+  'centre.saveSite': channel(
+    siteInputSchema.extend({ id: idSchema.optional(), version: versionSchema.optional(), active: z.boolean().default(true) }).strict(),
+    siteSchema,
+  ),
+};

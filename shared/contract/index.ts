@@ -1,0 +1,40 @@
+/**
+ * The whole contract between the renderer and the core: every channel, its input and output
+ * schema. Nothing is reachable that is not listed here (the core binds exactly these names).
+ */
+import type { z } from 'zod';
+import { auditChannels } from './audit';
+import { authChannels } from './auth';
+import { centreChannels } from './centre';
+import { setupChannels } from './setup';
+import { usersChannels } from './users';
+
+export const CONTRACT = {
+  ...setupChannels,
+  ...authChannels,
+  ...usersChannels,
+  ...centreChannels,
+  ...auditChannels,
+};
+
+export type Contract = typeof CONTRACT;
+export type ChannelName = keyof Contract;
+export const CHANNEL_NAMES = Object.keys(CONTRACT) as ChannelName[];
+
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+/** The input as a handler receives it: parsed, defaults applied. */
+export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
+
+/** Channels reachable without a session. */
+export const PUBLIC_CHANNELS: readonly ChannelName[] = ['setup.status', 'setup.initialize', 'auth.login'];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT, name);
+}
+
+export * from './envelope';
+export type { SessionUser, SessionState } from './auth';
+export type { StaffUser } from './users';
+export type { Centre, Site } from './centre';
+export type { AuditEntryView, AuditVerification, AuditAction } from './audit';

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { displayNameSchema, localeSchema, passwordSchema, usernameSchema } from './common';
+
+export const siteInputSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(2)
+    .max(12)
+    .regex(/^[A-Z0-9]+$/, { message: 'site_code_charset' }),
+  name: z.string().trim().min(1).max(200),
+  city: z.string().trim().max(200).optional(),
+  timezone: z.string().trim().min(1).max(64).default('Europe/Paris'),
+});
+
+export const STORE_STATES = ['needs_setup', 'locked', 'ready', 'unavailable'] as const;
+
+export const setupChannels = {
+  'setup.status': channel(
+    z.object({}).strict(),
+    z.object({
+      state: z.enum(STORE_STATES),
+      problem: z.enum(['missing', 'foreign_database', 'unreadable', 'from_future', 'keyring_missing']).optional(),
+    }),
+  ),
+  'setup.initialize': channel(
+    z
+      .object({
+        centreName: z.string().trim().min(1).max(200),
+        locale: localeSchema.default('fr'),
+        sites: z.array(siteInputSchema).min(1).max(20),
+        admin: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }),
+      })
+      .strict(),
+    z.object({ recoveryCode: z.string() }),
+  ),
+};

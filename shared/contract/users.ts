@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { displayNameSchema, idSchema, isoDateTimeSchema, localeSchema, pageOf, pageSchema, roleSchema, usernameSchema, versionSchema } from './common';
+
+export const staffUserSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  siteIds: z.array(z.string()),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  locale: localeSchema.nullable(),
+  lastLoginAt: isoDateTimeSchema.nullable(),
+  deactivatedAt: isoDateTimeSchema.nullable(),
+  createdAt: isoDateTimeSchema,
+  version: versionSchema,
+});
+export type StaffUser = z.infer<typeof staffUserSchema>;
+
+const rolesInput = z.array(roleSchema).min(1).max(8);
+const sitesInput = z.array(idSchema).min(1).max(50);
+
+export const usersChannels = {
+  'users.list': channel(
+    pageSchema.extend({ query: z.string().trim().max(100).optional(), includeInactive: z.boolean().default(false) }).strict(),
+    pageOf(staffUserSchema),
+  ),
+  'users.create': channel(
+    z.object({ username: usernameSchema, displayName: displayNameSchema, roles: rolesInput, siteIds: sitesInput, locale: localeSchema.optional() }).strict(),
+    z.object({ user: staffUserSchema, temporaryPassword: z.string() }),
+  ),
+  'users.update': channel(
+    z.object({ id: idSchema, version: versionSchema, displayName: displayNameSchema, roles: rolesInput, siteIds: sitesInput, locale: localeSchema.nullable().optional() }).strict(),
+    staffUserSchema,
+  ),
+  'users.resetPassword': channel(z.object({ id: idSchema }).strict(), z.object({ user: staffUserSchema, temporaryPassword: z.string() })),
+  'users.deactivate': channel(z.object({ id: idSchema, version: versionSchema }).strict(), staffUserSchema),
+};

@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests: Debian's Chromium against `parcours serve` (the real renderer bundle, the real
+ * core, the real encrypted store). Each test gets its own server and data folder (fixtures.ts).
+ * Build first: `npm run build`.
+ */
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  workers: 2,
+  retries: 0,
+  fullyParallel: true,
+  reporter: 'list',
+  // Password hashing is deliberately slow, and every test sets up a centre from scratch.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  outputDir: '../../test-results/e2e',
+  use: {
+    headless: true,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 860 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+});
