@@ -4,9 +4,10 @@
  * entry was written by a newer Parcours and is refused.
  */
 import { migration0001 } from './0001-foundation';
+import { migration0002 } from './0002-reception-and-dossier';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

@@ -93,7 +93,12 @@ const env = Object.fromEntries(
 );
 // Electron headers live apart from Node's, as Electron's documentation recommends.
 const devdir = path.join(os.homedir(), '.electron-gyp');
-const gypTarget = [`--target=${electronVersion}`, `--arch=${arch}`, `--dist-url=${HEADERS_URL}`, `--devdir=${devdir}`];
+const gypTarget = [
+  `--target=${electronVersion}`,
+  `--arch=${arch}`,
+  `--dist-url=${HEADERS_URL}`,
+  `--devdir=${devdir}`,
+];
 
 function nodeGypRun(args, cwd, timeoutMs) {
   return spawnSync(process.execPath, [nodeGyp, ...args], { cwd, env, stdio: 'inherit', timeout: timeoutMs });
@@ -102,9 +107,13 @@ function nodeGypRun(args, cwd, timeoutMs) {
 say(`Electron ${electronVersion} headers (${platform}-${arch})…`);
 const headers = nodeGypRun(['install', ...gypTarget], root, 5 * 60_000);
 if (headers.status !== 0) {
-  say(`skipped: the Electron ${electronVersion} headers could not be fetched from ${HEADERS_URL} (offline?).`);
+  say(
+    `skipped: the Electron ${electronVersion} headers could not be fetched from ${HEADERS_URL} (offline?).`,
+  );
   say('The Electron app cannot open its database until this build exists;');
-  say('run `node scripts/electron-native.mjs` again with network access. Tests and the CLI are not affected.');
+  say(
+    'run `node scripts/electron-native.mjs` again with network access. Tests and the CLI are not affected.',
+  );
   process.exit(0);
 }
 
@@ -122,12 +131,23 @@ cpSync(source, target, {
   },
 });
 
-const build = nodeGypRun(['rebuild', '--release', `--jobs=${Math.max(1, os.availableParallelism?.() ?? os.cpus().length)}`, ...gypTarget], target, 30 * 60_000);
+const build = nodeGypRun(
+  [
+    'rebuild',
+    '--release',
+    `--jobs=${Math.max(1, os.availableParallelism?.() ?? os.cpus().length)}`,
+    ...gypTarget,
+  ],
+  target,
+  30 * 60_000,
+);
 if (build.status !== 0 || !existsSync(binary)) {
   // The headers were there, so this is a real build failure (compiler, toolchain): say it loudly.
   rmSync(path.join(cacheRoot, folder), { recursive: true, force: true });
   say(`failed: node-gyp rebuild exited with ${build.status ?? build.signal}. A C/C++ toolchain is required`);
-  say('(Linux: build-essential and python3; macOS: Xcode command line tools; Windows: Visual Studio Build Tools).');
+  say(
+    '(Linux: build-essential and python3; macOS: Xcode command line tools; Windows: Visual Studio Build Tools).',
+  );
   process.exit(1);
 }
 writeFileSync(stampFile, `${JSON.stringify({ ...stamp, builtAt: new Date().toISOString() }, null, 2)}\n`);

@@ -21,12 +21,20 @@ export function trustedSenderCheck(trustedIds: ReadonlySet<number>): SenderCheck
   return (event) => isTrustedSender(event, trustedIds);
 }
 
-async function handle(core: CoreApi, channel: ChannelName, event: IpcMainInvokeEvent, input: unknown, token: unknown, isTrusted: SenderCheck): Promise<Result<unknown>> {
+async function handle(
+  core: CoreApi,
+  channel: ChannelName,
+  event: IpcMainInvokeEvent,
+  input: unknown,
+  token: unknown,
+  isTrusted: SenderCheck,
+): Promise<Result<unknown>> {
   if (!isTrusted(event)) {
     logEvent('ipc.refused_sender', { channel });
     return fail('forbidden', 'Caller is not a Parcours window');
   }
-  if (token !== undefined && typeof token !== 'string') return fail('validation', 'Session token must be a string', { field: 'token' });
+  if (token !== undefined && typeof token !== 'string')
+    return fail('validation', 'Session token must be a string', { field: 'token' });
   // The preload refuses non-JSON input already; checked again here because this side is the boundary.
   if (!isPlainData(input)) return fail('validation', 'Input must be plain data');
   try {
@@ -46,7 +54,11 @@ export function registerIpcHandlers(core: CoreApi, isTrusted: SenderCheck): () =
   for (const channel of CHANNEL_NAMES) {
     const name = ipcChannelOf(channel);
     if (name === LOCKED_EVENT) throw new Error(`Contract channel "${channel}" collides with the lock event`);
-    ipcMain.handle(name, (event: IpcMainInvokeEvent, input: unknown, token: unknown): Promise<Result<unknown>> => handle(core, channel, event, input, token, isTrusted));
+    ipcMain.handle(
+      name,
+      (event: IpcMainInvokeEvent, input: unknown, token: unknown): Promise<Result<unknown>> =>
+        handle(core, channel, event, input, token, isTrusted),
+    );
     bound.push(name);
   }
   return () => {

@@ -14,7 +14,9 @@ export function buildMenu(isPackaged: boolean): Menu {
   // The renderer's language is a user setting; the menu follows the OS, French unless English.
   const labels = app.getLocale().toLowerCase().startsWith('en') ? LABELS.en : LABELS.fr;
   const isMac = process.platform === 'darwin';
-  const developer: MenuItemConstructorOptions[] = isPackaged ? [] : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+  const developer: MenuItemConstructorOptions[] = isPackaged
+    ? []
+    : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
 
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
@@ -22,7 +24,14 @@ export function buildMenu(isPackaged: boolean): Menu {
     { label: labels.edit, role: 'editMenu' },
     {
       label: labels.view,
-      submenu: [...developer, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+      submenu: [
+        ...developer,
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
     },
     { label: labels.window, role: 'windowMenu' },
   ];

@@ -35,7 +35,8 @@ function absoluteEnv(name: string): string | undefined {
  */
 export function configureProfile(): void {
   const override = absoluteEnv('PARCOURS_USER_DATA_DIR');
-  const userData = override ?? path.join(app.getPath('appData'), app.isPackaged ? 'Parcours' : 'Parcours (development)');
+  const userData =
+    override ?? path.join(app.getPath('appData'), app.isPackaged ? 'Parcours' : 'Parcours (development)');
   mkdirSync(userData, { recursive: true, mode: 0o700 });
   app.setPath('userData', userData);
   // The crash reporter is never started, so nothing is collected; should Chromium still write a
@@ -68,19 +69,42 @@ export function resolveNativeBinding(): string | undefined {
   const appPath = app.getAppPath();
   let moduleVersion: string;
   try {
-    const pkg: unknown = JSON.parse(readFileSync(path.join(appPath, 'node_modules', NATIVE_MODULE, 'package.json'), 'utf8'));
-    moduleVersion = typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : 'unknown';
+    const pkg: unknown = JSON.parse(
+      readFileSync(path.join(appPath, 'node_modules', NATIVE_MODULE, 'package.json'), 'utf8'),
+    );
+    moduleVersion =
+      typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string'
+        ? pkg.version
+        : 'unknown';
   } catch {
     moduleVersion = 'unknown';
   }
-  const folder = nativeBuildFolderName(moduleVersion, process.versions.electron ?? 'unknown', process.platform, process.arch);
-  const binding = path.join(appPath, NATIVE_CACHE, folder, NATIVE_MODULE, 'build', 'Release', 'better_sqlite3.node');
+  const folder = nativeBuildFolderName(
+    moduleVersion,
+    process.versions.electron ?? 'unknown',
+    process.platform,
+    process.arch,
+  );
+  const binding = path.join(
+    appPath,
+    NATIVE_CACHE,
+    folder,
+    NATIVE_MODULE,
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
   if (existsSync(binding)) return binding;
   logEvent('native.electron_build_missing', { hint: 'run: node scripts/electron-native.mjs' });
   return undefined;
 }
 
 /** Must stay identical to the name computed in scripts/electron-native.mjs. */
-export function nativeBuildFolderName(moduleVersion: string, electronVersion: string, platform: string, arch: string): string {
+export function nativeBuildFolderName(
+  moduleVersion: string,
+  electronVersion: string,
+  platform: string,
+  arch: string,
+): string {
   return `${NATIVE_MODULE}@${moduleVersion}-electron-${electronVersion}-${platform}-${arch}`;
 }

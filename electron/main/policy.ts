@@ -113,7 +113,10 @@ export function isAppUrl(raw: string): boolean {
 }
 
 /** True when `raw` may be handed to the operating system's browser. */
-export function isAllowedExternalUrl(raw: string, allowedHosts: readonly string[] = EXTERNAL_HTTPS_HOSTS): boolean {
+export function isAllowedExternalUrl(
+  raw: string,
+  allowedHosts: readonly string[] = EXTERNAL_HTTPS_HOSTS,
+): boolean {
   const url = parseUrl(raw);
   return (
     url !== null &&

@@ -22,10 +22,13 @@ export function registerAppScheme(): void {
         // fetch() of bundle files (JSON catalogues, translations) from the page.
         supportFetchAPI: true,
         codeCache: true,
+        // Vite emits <script type="module" crossorigin>: a CORS-mode fetch. Same-origin, it needs no
+        // CORS; marking the scheme CORS-capable keeps Chromium from refusing the mode outright. It
+        // opens nothing to other origins: no response carries Access-Control-Allow-Origin.
+        corsEnabled: true,
         // Not bypassCSP: the CSP header below must bind the page. No service workers either.
         bypassCSP: false,
         allowServiceWorkers: false,
-        corsEnabled: false,
       },
     },
   ]);
@@ -50,7 +53,8 @@ export function serveRenderer(session: Session, root: string): void {
       return new Response(body, { status: 200, headers: { ...RESPONSE_HEADERS, 'Content-Type': type } });
     } catch (err) {
       // A missing file is normal (404); do not log the path, a URL may carry anything.
-      if (!(err instanceof Error && 'code' in err && err.code === 'ENOENT')) logEvent('protocol.read_failed', { kind: errorKind(err) });
+      if (!(err instanceof Error && 'code' in err && err.code === 'ENOENT'))
+        logEvent('protocol.read_failed', { kind: errorKind(err) });
       return refuse(404);
     }
   });

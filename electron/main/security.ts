@@ -20,9 +20,12 @@ export function hardenSession(ses: Session): void {
   ses.setDevicePermissionHandler(() => false);
   // The page never talks to the network (the core is reached through IPC): cancel any http(s),
   // ws(s) or file request at the network layer too, in case a CSP is ever loosened by mistake.
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*/*'] }, (_details, callback) => {
-    callback({ cancel: true });
-  });
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*/*'] },
+    (_details, callback) => {
+      callback({ cancel: true });
+    },
+  );
 }
 
 function openExternalIfAllowed(url: string): void {

@@ -37,7 +37,9 @@ export async function createMainWindow(hooks: WindowHooks): Promise<BrowserWindo
     title: 'Parcours',
     backgroundColor: '#ffffff',
     // Linux shows this in the task bar in development; packaged builds take the icon from the .desktop file.
-    ...(process.platform === 'linux' && !app.isPackaged ? { icon: path.join(app.getAppPath(), 'resources', 'icon.png') } : {}),
+    ...(process.platform === 'linux' && !app.isPackaged
+      ? { icon: path.join(app.getAppPath(), 'resources', 'icon.png') }
+      : {}),
     webPreferences: {
       // Isolated world for the preload: the page cannot reach its objects or Electron's.
       contextIsolation: true,

@@ -97,13 +97,23 @@ export function fieldIssueText(t: TFunction, fi: FieldIssue): string {
   }
 }
 
+/** How long a `throttled` refusal asks to wait, when it says. */
+export function retryAfterSeconds(error: ApiError): number | undefined {
+  const seconds = numberOrUndefined(error.details?.retryAfterSeconds);
+  return seconds === undefined ? undefined : Math.max(0, Math.ceil(seconds));
+}
+
+export function throttledText(t: TFunction, seconds: number): string {
+  return t('errors.throttledSeconds', { count: seconds });
+}
+
 /** One sentence for an error that is not about a single field. */
 export function errorText(t: TFunction, error: ApiError): string {
   const d = error.details ?? {};
   if (error.code === 'internal' && d.reason === 'network') return t('errors.network');
   if (error.code === 'throttled') {
-    const seconds = numberOrUndefined(d.retryAfterSeconds);
-    return seconds === undefined ? t('errors.throttledLater') : t('errors.throttled', { seconds: Math.ceil(seconds) });
+    const seconds = retryAfterSeconds(error);
+    return seconds === undefined ? t('errors.throttled') : throttledText(t, seconds);
   }
   if (error.code === 'validation' && (d.reason !== undefined || d.issue !== undefined)) {
     return fieldIssueText(t, fieldIssueFromApiError(error));

@@ -15,7 +15,11 @@ export interface ParcoursBridge {
    * call (unknown channel, non-plain input): those resolve with `{ ok: false }` like any other
    * refusal, so the typed client has one error path.
    */
-  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<Result<ChannelOutput<C>>>;
+  invoke<C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>,
+    token?: string,
+  ): Promise<Result<ChannelOutput<C>>>;
   /**
    * Called when the main process locked every session (screen locked, system suspended).
    * Returns the function that unsubscribes.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { idSchema, isoDateTimeSchema, localeSchema, versionSchema } from './common';
-import { siteInputSchema } from './setup';
+import { openingHoursSchema, siteInputSchema } from './setup';
 
 export const siteSchema = z.object({
   id: idSchema,
@@ -10,6 +10,7 @@ export const siteSchema = z.object({
   city: z.string().nullable(),
   timezone: z.string(),
   active: z.boolean(),
+  openingHours: openingHoursSchema,
   version: versionSchema,
 });
 export type Site = z.infer<typeof siteSchema>;

@@ -8,6 +8,12 @@ import { authChannels } from './auth';
 import { centreChannels } from './centre';
 import { setupChannels } from './setup';
 import { usersChannels } from './users';
+import { personsChannels } from './persons';
+import { dossierChannels } from './dossier';
+import { visitsChannels } from './visits';
+import { appointmentsChannels } from './appointments';
+import { interviewsChannels } from './interviews';
+import { directoryChannels } from './directory';
 
 export const CONTRACT = {
   ...setupChannels,
@@ -15,6 +21,12 @@ export const CONTRACT = {
   ...usersChannels,
   ...centreChannels,
   ...auditChannels,
+  ...personsChannels,
+  ...dossierChannels,
+  ...visitsChannels,
+  ...appointmentsChannels,
+  ...interviewsChannels,
+  ...directoryChannels,
 };
 
 export type Contract = typeof CONTRACT;
@@ -38,3 +50,9 @@ export type { SessionUser, SessionState } from './auth';
 export type { StaffUser } from './users';
 export type { Centre, Site } from './centre';
 export type { AuditEntryView, AuditVerification, AuditAction } from './audit';
+export type { Person, PersonInput, SearchResult, ConsentState } from './persons';
+export type { Dossier, SectionView } from './dossier';
+export type { Visit, BoardRow } from './visits';
+export type { Appointment } from './appointments';
+export type { Interview } from './interviews';
+export type { DirectoryEntry, Referral } from './directory';

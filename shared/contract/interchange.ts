@@ -3,13 +3,28 @@
  * `type` and a stable `id`; references are by id. Every capability adds its record types here.
  */
 import { z } from 'zod';
-import { idSchema, localeSchema, roleSchema, usernameSchema } from './common';
-import { siteInputSchema } from './setup';
+import {
+  APPOINTMENT_STATUSES,
+  APPOINTMENT_TYPES,
+  DIRECTORY_CATEGORIES,
+  EXPOSURE_TYPES,
+  FRIENDLINESS,
+  INTERVIEW_NEEDS,
+  PREVENTION_TOOLS,
+  REFERRAL_STATUSES,
+  SUBSTANCES,
+  VIOLENCE_SCREENING,
+  VISIT_PRIORITIES,
+  VISIT_STEPS,
+} from '../domain/catalogues';
+import { consentScopeSchema, idSchema, isoDateTimeSchema, localeSchema, roleSchema, usernameSchema } from './common';
+import { personInputSchema } from './persons';
+import { openingHoursSchema, siteInputSchema } from './setup';
 
 export const INTERCHANGE_FORMAT_VERSION = 1;
 
 export const headerRecord = z
-  .object({ type: z.literal('header'), format: z.literal('parcours-interchange'), formatVersion: z.number().int().min(1), exportedAt: z.string(), centre: z.string().optional() })
+  .object({ type: z.literal('header'), format: z.literal('parcours-interchange'), formatVersion: z.number().int().min(1).max(INTERCHANGE_FORMAT_VERSION), exportedAt: z.string(), centre: z.string().optional() })
   .strict();
 
 export const centreRecord = z
@@ -23,7 +38,7 @@ export const centreRecord = z
   .strict();
 
 export const siteRecord = siteInputSchema
-  .extend({ type: z.literal('site'), id: idSchema, city: z.string().trim().max(200).nullable().optional(), active: z.boolean().default(true) })
+  .extend({ type: z.literal('site'), id: idSchema, city: z.string().trim().max(200).nullable().default(null), active: z.boolean().default(true), openingHours: openingHoursSchema.default(null) })
   .strict();
 
 export const userRecord = z
@@ -39,12 +54,131 @@ export const userRecord = z
   })
   .strict();
 
+const nullableText = (max: number) => z.string().max(max).nullable().default(null);
+const nullableId = idSchema.nullable().default(null);
+
+export const personRecord = personInputSchema
+  .extend({
+    type: z.literal('person'),
+    id: idSchema,
+    /** Kept as given (the old software's number); generated when absent. Never reused. */
+    fileNumber: z.string().trim().min(1).max(32).optional(),
+    mergedInto: nullableId,
+    createdAt: isoDateTimeSchema.optional(),
+  })
+  .strict();
+
+export const consentRecord = z
+  .object({ type: z.literal('consent'), id: idSchema, personId: idSchema, scope: consentScopeSchema, given: z.boolean(), recordedAt: isoDateTimeSchema, recordedBy: nullableId, note: nullableText(500) })
+  .strict();
+
+export const visitRecord = z
+  .object({
+    type: z.literal('visit'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    openedAt: isoDateTimeSchema,
+    closedAt: isoDateTimeSchema.nullable().default(null),
+    origin: z.enum(['walk_in', 'appointment']).default('walk_in'),
+    appointmentId: nullableId,
+    step: z.enum(VISIT_STEPS).default('done'),
+    priority: z.enum(VISIT_PRIORITIES).default('normal'),
+    nextSteps: z.array(z.enum(INTERVIEW_NEEDS)).default([]),
+  })
+  .strict();
+
+export const appointmentRecord = z
+  .object({
+    type: z.literal('appointment'),
+    id: idSchema,
+    personId: nullableId,
+    siteId: idSchema,
+    professionalId: idSchema,
+    room: nullableText(60),
+    appointmentType: z.enum(APPOINTMENT_TYPES),
+    startsAt: isoDateTimeSchema,
+    endsAt: isoDateTimeSchema,
+    walkInSlot: z.boolean().default(false),
+    status: z.enum(APPOINTMENT_STATUSES).default('booked'),
+    notes: nullableText(1000),
+  })
+  .strict()
+  .refine((a) => a.endsAt > a.startsAt, { message: 'before_start', path: ['endsAt'] });
+
+export const interviewRecord = z
+  .object({
+    type: z.literal('interview'),
+    id: idSchema,
+    personId: idSchema,
+    visitId: nullableId,
+    heldAt: isoDateTimeSchema,
+    reason: nullableText(1000),
+    lastRiskAt: isoDateTimeSchema.nullable().default(null),
+    exposures: z.array(z.enum(EXPOSURE_TYPES)).default([]),
+    practices: nullableText(2000),
+    partnersCount: z.number().int().min(0).nullable().default(null),
+    prevention: z.array(z.enum(PREVENTION_TOOLS)).default([]),
+    substances: z.array(z.enum(SUBSTANCES)).default([]),
+    chemsex: z.boolean().default(false),
+    violenceScreening: z.enum(VIOLENCE_SCREENING).default('not_asked'),
+    needs: z.array(z.enum(INTERVIEW_NEEDS)).default([]),
+    summary: nullableText(2000),
+    notes: nullableText(10000),
+    authorId: nullableId,
+  })
+  .strict();
+
+export const directoryEntryRecord = z
+  .object({
+    type: z.literal('directory_entry'),
+    id: idSchema,
+    name: z.string().trim().min(1).max(200),
+    kind: z.enum(['organisation', 'professional']),
+    category: z.enum(DIRECTORY_CATEGORIES),
+    city: nullableText(100),
+    region: nullableText(100),
+    phone: nullableText(32),
+    email: nullableText(200),
+    address: nullableText(300),
+    languages: z.array(z.string().max(40)).default([]),
+    friendliness: z.array(z.enum(FRIENDLINESS)).default([]),
+    notes: nullableText(2000),
+    internal: z.boolean().default(false),
+    active: z.boolean().default(true),
+    lastVerifiedAt: isoDateTimeSchema.nullable().default(null),
+  })
+  .strict();
+
+export const referralRecord = z
+  .object({
+    type: z.literal('referral'),
+    id: idSchema,
+    personId: idSchema,
+    entryId: idSchema,
+    reason: z.string().trim().min(1).max(1000),
+    referredAt: isoDateTimeSchema,
+    status: z.enum(REFERRAL_STATUSES).default('proposed'),
+    appointmentAt: isoDateTimeSchema.nullable().default(null),
+    feedback: nullableText(2000),
+    overrideReason: nullableText(500),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
   centre: centreRecord,
   site: siteRecord,
   user: userRecord,
+  directory_entry: directoryEntryRecord,
+  person: personRecord,
+  consent: consentRecord,
+  appointment: appointmentRecord,
+  visit: visitRecord,
+  interview: interviewRecord,
+  referral: referralRecord,
 } as const;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { displayNameSchema, localeSchema, passwordSchema, usernameSchema } from './common';
 
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time_format' });
+/** ISO weekday ("1" = Monday) → opening intervals in the site's local time; null: no closed slots. */
+export const openingHoursSchema = z
+  .partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.tuple([timeOfDay, timeOfDay]).refine(([a, b]) => a < b, { message: 'interval_order' })).max(4))
+  .nullable();
+export type OpeningHours = z.infer<typeof openingHoursSchema>;
+
 export const siteInputSchema = z.object({
   code: z
     .string()
@@ -12,6 +19,7 @@ export const siteInputSchema = z.object({
   name: z.string().trim().min(1).max(200),
   city: z.string().trim().max(200).optional(),
   timezone: z.string().trim().min(1).max(64).default('Europe/Paris'),
+  openingHours: openingHoursSchema.optional(),
 });
 
 export const STORE_STATES = ['needs_setup', 'locked', 'ready', 'unavailable'] as const;

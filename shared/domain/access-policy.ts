@@ -60,14 +60,14 @@ export const SCOPE_HOLDERS: Partial<Record<ConsentScope, readonly Role[]>> = {
 };
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  community_worker: [],
+  community_worker: ['directory.manage'],
   nurse: [],
   doctor: [],
   specialist: [],
   psychologist: [],
-  social_worker: [],
-  legal: [],
-  coordinator: ['users.manage', 'audit.read', 'centre.manage', 'data.export', 'data.import', 'reports.read'],
+  social_worker: ['directory.manage'],
+  legal: ['directory.manage'],
+  coordinator: ['users.manage', 'audit.read', 'centre.manage', 'data.export', 'data.import', 'reports.read', 'persons.merge', 'directory.manage'],
 };
 
 const RANK: Record<Access, number> = { none: 0, read: 1, write: 2 };

@@ -36,5 +36,5 @@ export const SECTIONS = [
 export type Section = (typeof SECTIONS)[number];
 
 /** Centre-level permissions that are not about one dossier. */
-export const PERMISSIONS = ['users.manage', 'audit.read', 'centre.manage', 'data.export', 'data.import', 'reports.read'] as const;
+export const PERMISSIONS = ['users.manage', 'audit.read', 'centre.manage', 'data.export', 'data.import', 'reports.read', 'persons.merge', 'directory.manage'] as const;
 export type Permission = (typeof PERMISSIONS)[number];

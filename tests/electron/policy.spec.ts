@@ -50,8 +50,12 @@ test.describe('app protocol file resolution', () => {
   test('serves files inside the bundle', () => {
     expect(resolveAppFile(bundle, 'app://parcours/')).toBe(path.join(bundle, 'index.html'));
     expect(resolveAppFile(bundle, 'app://parcours/index.html')).toBe(path.join(bundle, 'index.html'));
-    expect(resolveAppFile(bundle, 'app://parcours/assets/index-abc.js?v=1#x')).toBe(path.join(bundle, 'assets', 'index-abc.js'));
-    expect(resolveAppFile(bundle, 'app://parcours/assets/a%20b.css')).toBe(path.join(bundle, 'assets', 'a b.css'));
+    expect(resolveAppFile(bundle, 'app://parcours/assets/index-abc.js?v=1#x')).toBe(
+      path.join(bundle, 'assets', 'index-abc.js'),
+    );
+    expect(resolveAppFile(bundle, 'app://parcours/assets/a%20b.css')).toBe(
+      path.join(bundle, 'assets', 'a b.css'),
+    );
   });
 
   test('refuses traversal, other origins and malformed paths', () => {
@@ -104,10 +108,12 @@ test.describe('external links', () => {
 
 test.describe('CSP', () => {
   test('no eval, no inline or remote script, nothing embedded', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
-      const [name = '', ...values] = d.trim().split(/\s+/);
-      return [name, values] as const;
-    }));
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split(';').map((d) => {
+        const [name = '', ...values] = d.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
@@ -121,7 +127,10 @@ test.describe('CSP', () => {
 test.describe('IPC sender check', () => {
   const top: FrameLike = { url: 'app://parcours/index.html', parent: null, processId: 7, frameToken: 'top' };
   const ours = new Set([1]);
-  const event = (senderFrame: FrameLike | null, id = 1, mainFrame: FrameLike = top): SenderLike => ({ senderFrame, sender: { id, mainFrame } });
+  const event = (senderFrame: FrameLike | null, id = 1, mainFrame: FrameLike = top): SenderLike => ({
+    senderFrame,
+    sender: { id, mainFrame },
+  });
 
   test('accepts the top frame of our window on the app origin', () => {
     expect(isTrustedSender(event(top), ours)).toBe(true);
@@ -151,14 +160,37 @@ test.describe('IPC sender check', () => {
 
 test.describe('bridge', () => {
   test('plain data only', () => {
-    for (const ok of [null, undefined, true, 0, 'x', [], {}, { a: [1, 'b', { c: null }] }, Object.create(null) as object]) {
+    for (const ok of [
+      null,
+      undefined,
+      true,
+      0,
+      'x',
+      [],
+      {},
+      { a: [1, 'b', { c: null }] },
+      Object.create(null) as object,
+    ]) {
       expect(isPlainData(ok)).toBe(true);
     }
     class Thing {}
     const getter = Object.defineProperty({}, 'x', { get: () => 1, enumerable: true });
     let deep: unknown = 1;
     for (let i = 0; i < 40; i += 1) deep = [deep];
-    for (const bad of [() => 1, Symbol('s'), 1n, NaN, Infinity, new Date(), new Map(), new Uint8Array(1), new Thing(), getter, { [Symbol('k')]: 1 }, deep]) {
+    for (const bad of [
+      () => 1,
+      Symbol('s'),
+      1n,
+      NaN,
+      Infinity,
+      new Date(),
+      new Map(),
+      new Uint8Array(1),
+      new Thing(),
+      getter,
+      { [Symbol('k')]: 1 },
+      deep,
+    ]) {
       expect(isPlainData(bad)).toBe(false);
     }
   });

@@ -53,7 +53,10 @@ test.describe('Electron shell', () => {
   let tmp: string;
 
   test.beforeAll(async () => {
-    if (!existsSync(path.join(root, 'dist', 'main', 'main.js')) || !existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
+    if (
+      !existsSync(path.join(root, 'dist', 'main', 'main.js')) ||
+      !existsSync(path.join(root, 'dist', 'renderer', 'index.html'))
+    ) {
       throw new Error('The app is not built: run `npm run build` first');
     }
     tmp = mkdtempSync(path.join(os.tmpdir(), 'parcours-electron-'));
@@ -80,8 +83,11 @@ test.describe('Electron shell', () => {
     const all = await app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows().map((win) => {
         // Undocumented but long-standing (Electron's own tests use it); absent from the typings.
-        const contents = win.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null };
-        if (typeof contents.getLastWebPreferences !== 'function') return { error: 'getLastWebPreferences is not available' };
+        const contents = win.webContents as unknown as {
+          getLastWebPreferences?: () => Record<string, unknown> | null;
+        };
+        if (typeof contents.getLastWebPreferences !== 'function')
+          return { error: 'getLastWebPreferences is not available' };
         const prefs = contents.getLastWebPreferences();
         return {
           contextIsolation: prefs?.contextIsolation,
@@ -112,9 +118,19 @@ test.describe('Electron shell', () => {
     expect(page.url().startsWith(APP_ORIGIN_PREFIX)).toBe(true);
     const globals = await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
-      return { require: typeof w.require, process: typeof w.process, module: typeof w.module, Buffer: typeof w.Buffer };
+      return {
+        require: typeof w.require,
+        process: typeof w.process,
+        module: typeof w.module,
+        Buffer: typeof w.Buffer,
+      };
     });
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined' });
+    expect(globals).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      Buffer: 'undefined',
+    });
   });
 
   test('window.parcours exposes only invoke and onLocked', async () => {
@@ -130,7 +146,9 @@ test.describe('Electron shell', () => {
     // A refused navigation leaves no event to wait for: give it time to (not) happen.
     await page.waitForTimeout(1_000);
     expect(page.url()).toBe(before);
-    const mainUrl = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL() ?? '');
+    const mainUrl = await app.evaluate(
+      ({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL() ?? '',
+    );
     expect(mainUrl).toBe(before);
   });
 
@@ -145,7 +163,9 @@ test.describe('Electron shell', () => {
 
   test('permission requests are denied', async () => {
     expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
-    const geolocation = await page.evaluate(async () => (await navigator.permissions.query({ name: 'geolocation' })).state);
+    const geolocation = await page.evaluate(
+      async () => (await navigator.permissions.query({ name: 'geolocation' })).state,
+    );
     expect(geolocation).toBe('denied');
     const media = await page.evaluate(() =>
       navigator.mediaDevices.getUserMedia({ audio: true }).then(
@@ -171,21 +191,29 @@ test.describe('Electron shell', () => {
       }
     });
     expect(evalBlocked).toBe(true);
-    const csp = await page.evaluate(async () => (await fetch(window.location.href)).headers.get('content-security-policy'));
+    const csp = await page.evaluate(async () =>
+      (await fetch(window.location.href)).headers.get('content-security-policy'),
+    );
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
   });
 
   test('the app protocol refuses path traversal', async () => {
     const statuses = await page.evaluate(async () => {
-      const urls = ['app://parcours/%2e%2e/%2e%2e/package.json', 'app://parcours/..%2f..%2fpackage.json', 'app://parcours/..%5c..%5cpackage.json'];
+      const urls = [
+        'app://parcours/%2e%2e/%2e%2e/package.json',
+        'app://parcours/..%2f..%2fpackage.json',
+        'app://parcours/..%5c..%5cpackage.json',
+      ];
       return Promise.all(urls.map(async (url) => (await fetch(url)).status));
     });
     expect(statuses).toEqual([404, 404, 404]);
   });
 
   test('an unknown channel is refused, a known one reaches the core', async () => {
-    const unknown = await page.evaluate(() => window.parcours?.invoke('no.such.channel' as never, {} as never));
+    const unknown = await page.evaluate(() =>
+      window.parcours?.invoke('no.such.channel' as never, {} as never),
+    );
     expect(unknown).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const proto = await page.evaluate(() => window.parcours?.invoke('__proto__' as never, {} as never));
     expect(proto).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -198,11 +226,18 @@ test.describe('Electron shell', () => {
     const answer = await app.evaluate(async ({ BrowserWindow }, preloadPath) => {
       const stranger = new BrowserWindow({
         show: false,
-        webPreferences: { preload: preloadPath, partition: 'parcours-app', sandbox: true, contextIsolation: true },
+        webPreferences: {
+          preload: preloadPath,
+          partition: 'parcours-app',
+          sandbox: true,
+          contextIsolation: true,
+        },
       });
       try {
         await stranger.loadURL('app://parcours/index.html');
-        return (await stranger.webContents.executeJavaScript("window.parcours.invoke('setup.status', {})")) as unknown;
+        return (await stranger.webContents.executeJavaScript(
+          "window.parcours.invoke('setup.status', {})",
+        )) as unknown;
       } finally {
         stranger.destroy();
       }
@@ -221,10 +256,11 @@ test.describe('Electron shell', () => {
         probe.lockedB += 1;
       });
     });
-    const counts = () => page.evaluate(() => {
-      const { probe } = window as unknown as { probe: LockProbe };
-      return [probe.lockedA, probe.lockedB];
-    });
+    const counts = () =>
+      page.evaluate(() => {
+        const { probe } = window as unknown as { probe: LockProbe };
+        return [probe.lockedA, probe.lockedB];
+      });
 
     await app.evaluate(({ powerMonitor }) => {
       powerMonitor.emit('lock-screen');

@@ -70,6 +70,6 @@ async function run(ctx: CoreContext, channel: ChannelName, input: unknown, call:
     throw new DomainError('unauthenticated', 'account is no longer active');
   }
   if (route.permission && !hasPermission(actor, route.permission)) throw new DomainError('forbidden', `permission ${route.permission} required`);
-  if (!session.locked) ctx.sessions.touch(session);
+  if (!session.locked && !route.passive) ctx.sessions.touch(session);
   return (route.handler as (i: unknown, c: unknown) => Promise<unknown>)(input, { ctx, session, actor });
 }

@@ -122,6 +122,11 @@ export function verifyStaged(staging: string, key: Buffer, header: BackupHeader)
     const fp = fingerprint(db);
     if (JSON.stringify(fp) !== JSON.stringify(header.tables)) throw new BackupError('fingerprint');
     return fp;
+  } catch (err) {
+    // A damaged page that the cipher refuses surfaces as an SQLite error while reading: the same
+    // verdict as a failed integrity check, never a bare "SqliteError".
+    if (err instanceof BackupError) throw err;
+    throw new BackupError('integrity');
   } finally {
     db.close();
   }

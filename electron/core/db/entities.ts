@@ -2,6 +2,28 @@ import { AccessGrantEntity } from '../access/entities';
 import { AuditEntity } from '../audit/entities';
 import { CentreEntity, SiteEntity } from '../services/centre/entities';
 import { StaffUserEntity, StaffUserRoleEntity, StaffUserSiteEntity } from '../services/users/entities';
+import { ConsentEntity, FileNumberCounterEntity, PersonEntity } from '../services/persons/entities';
+import { VisitEntity, VisitStepEntity } from '../services/visits/entities';
+import { AppointmentEntity } from '../services/appointments/entities';
+import { InterviewEntity } from '../services/interviews/entities';
+import { DirectoryEntryEntity, ReferralEntity } from '../services/directory/entities';
 
 /** Every entity of the store. A capability that adds a table adds its entity here. */
-export const ENTITIES = [CentreEntity, SiteEntity, StaffUserEntity, StaffUserRoleEntity, StaffUserSiteEntity, AuditEntity, AccessGrantEntity];
+export const ENTITIES = [
+  CentreEntity,
+  SiteEntity,
+  StaffUserEntity,
+  StaffUserRoleEntity,
+  StaffUserSiteEntity,
+  AuditEntity,
+  AccessGrantEntity,
+  PersonEntity,
+  ConsentEntity,
+  FileNumberCounterEntity,
+  VisitEntity,
+  VisitStepEntity,
+  AppointmentEntity,
+  InterviewEntity,
+  DirectoryEntryEntity,
+  ReferralEntity,
+];

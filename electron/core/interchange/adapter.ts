@@ -19,6 +19,8 @@ export interface RecordAdapter<T extends Exclude<RecordType, 'header'>> {
   find(em: EntityManager, id: string): Promise<RecordOf<T> | null>;
   existingIds(em: EntityManager): Promise<Set<string>>;
   references(record: RecordOf<T>): Reference[];
+  /** The record in the form the store keeps it (case, sets), to tell "unchanged" from "updated". */
+  normalize?(record: RecordOf<T>): RecordOf<T>;
   create(em: EntityManager, record: RecordOf<T>, now: string): Promise<void>;
   update(em: EntityManager, record: RecordOf<T>, now: string): Promise<void>;
 }

@@ -40,7 +40,9 @@ const MAX_ERRORS = 200;
 
 function zodLineError(line: number, error: z.ZodError): LineError {
   const issue = error.issues[0];
-  return { line, field: issue.path.map(String).join('.') || null, reason: issue.code === 'custom' || /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code };
+  // An unknown field is named by itself (its path is the object that holds it).
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+  return { line, field: path.map(String).join('.') || null, reason: issue.code === 'custom' || /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code };
 }
 
 /** Parses and checks the file's shape line by line (no store needed). */
@@ -90,6 +92,12 @@ function canonical(value: unknown): string {
   );
 }
 
+/** Equal on every field the file gives (a field the file leaves out keeps its stored value). */
+function sameAs(existing: object, record: object): boolean {
+  const stored = existing as Record<string, unknown>;
+  return Object.entries(record).every(([key, value]) => canonical(stored[key]) === canonical(value));
+}
+
 /** Checks references against the file and the store. */
 async function checkReferences(em: EntityManager, lines: ParsedLine[]): Promise<LineError[]> {
   const known = new Map<string, Set<string>>();
@@ -117,7 +125,7 @@ export async function applyLines(em: EntityManager, lines: ParsedLine[], now: st
       if (!existing) {
         await adapter.create(em, record, now);
         counts.created += 1;
-      } else if (canonical(existing) === canonical(record)) {
+      } else if (sameAs(existing, adapter.normalize ? adapter.normalize(record as never) : record)) {
         counts.unchanged += 1;
       } else {
         await adapter.update(em, record, now);
@@ -125,6 +133,9 @@ export async function applyLines(em: EntityManager, lines: ParsedLine[], now: st
       }
     } catch (err) {
       if (err instanceof DomainError) errors.push({ line, field: err.field ?? null, reason: detailText(err.details, 'reason') ?? err.code });
+      // A later line that fails because an earlier one was refused (e.g. a user on a site that
+      // could not be created): report the earlier line, the transaction rolls everything back.
+      else if (errors.length) break;
       else throw err;
     }
   }

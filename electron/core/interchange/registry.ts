@@ -1,10 +1,26 @@
 import { centreAdapter, siteAdapter } from '../services/centre/interchange';
 import { userAdapter } from '../services/users/interchange';
+import { consentAdapter, personAdapter } from '../services/persons/interchange';
+import { visitAdapter } from '../services/visits/interchange';
+import { appointmentAdapter } from '../services/appointments/interchange';
+import { interviewAdapter } from '../services/interviews/interchange';
+import { directoryEntryAdapter, referralAdapter } from '../services/directory/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
 
 /** Every record type the interchange format carries, in dependency order. */
-export const ADAPTERS = [centreAdapter, siteAdapter, userAdapter] as const;
+export const ADAPTERS = [
+  centreAdapter,
+  siteAdapter,
+  userAdapter,
+  directoryEntryAdapter,
+  personAdapter,
+  consentAdapter,
+  appointmentAdapter,
+  visitAdapter,
+  interviewAdapter,
+  referralAdapter,
+] as const;
 
 export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {
   const adapter = ADAPTERS.find((a) => a.type === type);

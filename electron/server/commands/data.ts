@@ -1,5 +1,7 @@
 /** backup, restore, export, import, audit verify, recover: the commands that work on a whole store. */
 import { readFileSync } from 'node:fs';
+import { passwordSchema, usernameSchema } from '../../../shared/contract/common';
+import { detailText } from '../../../shared/contract/envelope';
 import { LATEST_SCHEMA_VERSION } from '../../../migrations';
 import type { Core } from '../../core';
 import { hasPermission } from '../../core/access/gate';
@@ -11,6 +13,7 @@ import { normalizeRecoveryCode, unwrapKey, wrapKey } from '../../core/db/keywrap
 import { totalRows } from '../../core/db/fingerprint';
 import { Store } from '../../core/db/store';
 import { StoreError } from '../../core/db/errors';
+import { DomainError } from '../../core/errors';
 import { exportAll } from '../../core/interchange/export';
 import { ImportRefused, applyLines, importText, parseLines, type LineError } from '../../core/interchange/import';
 import { temporaryPassword } from '../../core/services/auth/passwords';
@@ -118,6 +121,11 @@ async function importIntoEmpty(core: Core, text: string): Promise<{ created: num
   if (!centre || centre.type !== 'centre' || sites.length === 0) throw refused([{ line: 1, field: 'type', reason: 'centre_and_site_required' }]);
   const username = await secretFromEnvOrPrompt('PARCOURS_ADMIN_USER', t('promptUser'), false);
   const password = await secretFromEnvOrPrompt('PARCOURS_ADMIN_PASSWORD', t('promptPassword'));
+  // The founding account is checked as `init` checks it (the contract of setup.initialize).
+  for (const [field, schema, value] of [['PARCOURS_ADMIN_USER', usernameSchema, username], ['PARCOURS_ADMIN_PASSWORD', passwordSchema, password]] as const) {
+    const issue = schema.safeParse(value).error?.issues[0];
+    if (issue) throw new CliError(t('invalidField', { field, reason: /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code }));
+  }
   const existing = lines.find((l) => l.record.type === 'user' && normalizeUsername(l.record.username) === normalizeUsername(username))?.record;
   const admin =
     existing && existing.type === 'user'
@@ -126,8 +134,11 @@ async function importIntoEmpty(core: Core, text: string): Promise<{ created: num
   const { recoveryCode } = await createCentre(core.ctx, {
     centreName: centre.name,
     locale: centre.defaultLocale,
-    sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name, city: s.city ?? undefined, timezone: s.timezone })),
+    sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name, city: s.city ?? undefined, timezone: s.timezone, openingHours: s.openingHours })),
     admin,
+  }).catch((err: unknown): never => {
+    if (err instanceof DomainError && err.code === 'validation') throw new CliError(t('invalidField', { field: err.field ?? '?', reason: detailText(err.details, 'reason', 'issue') ?? err.code }));
+    throw err;
   });
   try {
     const counts = await core.ctx.vault.requireStore().transaction(async (em) => {

@@ -1,6 +1,9 @@
 import { detailText } from '../../../shared/contract/envelope';
 import type { Core } from '../../core';
 import { createCentre } from '../../core/services/setup/setup-service';
+import { SiteEntity } from '../../core/services/centre/entities';
+import { StaffUserEntity } from '../../core/services/users/entities';
+import { DEMO_OPENING_HOURS, populateDemo } from './demo-data';
 import { DomainError } from '../../core/errors';
 import type { Role } from '../../../shared/domain/roles';
 import { CliError, openCore, requireOption, secretFromEnvOrPrompt, t } from '../cli-support';
@@ -72,12 +75,28 @@ export async function demoCommand(values: Record<string, unknown>): Promise<void
       centreName: 'Centre de santé sexuelle communautaire — démo',
       locale: 'fr',
       sites: [
-        { code: 'MTP', name: 'Montpellier — centre', city: 'Montpellier', timezone: 'Europe/Paris' },
+        { code: 'MTP', name: 'Montpellier — centre', city: 'Montpellier', timezone: 'Europe/Paris', openingHours: DEMO_OPENING_HOURS },
         { code: 'HLM', name: 'Hors les murs', city: 'Montpellier', timezone: 'Europe/Paris' },
       ],
       admin: { ...admin, password: DEMO_PASSWORD },
       extraAccounts: others.map((a) => ({ ...a, password: DEMO_PASSWORD })),
     }).catch(explain);
+    const em = core.ctx.vault.requireStore().manager;
+    const users = await em.getRepository(StaffUserEntity).find();
+    const actor = (username: string) => {
+      const account = DEMO_ACCOUNTS.find((d) => d.username === username)!;
+      return { userId: users.find((u) => u.username === username)!.id, roles: account.roles };
+    };
+    const sites = await em.getRepository(SiteEntity).find();
+    await populateDemo(core, {
+      worker: actor('accueil'),
+      nurse: actor('infirmier'),
+      doctor: actor('medecin'),
+      coordinator: actor('coordination'),
+      siteId: sites.find((s) => s.code === 'MTP')!.id,
+      outreachSiteId: sites.find((s) => s.code === 'HLM')!.id,
+      timezone: 'Europe/Paris',
+    });
     console.log(t('demoDone', { dir: dataDir, password: DEMO_PASSWORD }));
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.roles.join(', ')}`);
     console.log(t('recoveryCode', { code: recoveryCode }));

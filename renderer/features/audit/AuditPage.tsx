@@ -14,6 +14,7 @@ import { QueryError } from '../../app/QueryError';
 import { errorText } from '../../i18n/error-text';
 import { dayBoundary, formatDateTime } from '../../i18n/dates';
 import i18n, { currentLanguage } from '../../i18n/setup';
+import { useSiteOptions } from '../centre/site-options';
 import { useAuditActors, useAuditList, useVerifyAudit } from './api';
 
 const PAGE_SIZE = 50;
@@ -37,6 +38,7 @@ export function AuditPage() {
   const [to, setTo] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const actors = useAuditActors();
+  const { codeOf: siteCodeOf } = useSiteOptions();
   const verify = useVerifyAudit();
 
   const list = useAuditList({
@@ -61,11 +63,13 @@ export function AuditPage() {
     };
   }
 
+  /** What an entry is about, by name when the page knows it (accounts, sites). */
   function target(entry: AuditEntryView): string {
     if (!entry.targetType) return t('app.none');
     const type = translatedOr(`audit.targets.${entry.targetType}`, entry.targetType);
-    if (!entry.targetId) return type;
-    const name = entry.targetType === 'user' ? nameById.get(entry.targetId) : undefined;
+    // The centre is a single record: its id says nothing more.
+    if (!entry.targetId || entry.targetType === 'centre') return type;
+    const name = entry.targetType === 'staff_user' ? nameById.get(entry.targetId) : entry.targetType === 'site' ? siteCodeOf(entry.targetId) : undefined;
     return `${type} · ${name ?? entry.targetId}`;
   }
 

@@ -2,7 +2,7 @@
  * The lock screen: who is locked, a password to resume, or a way out for the next person.
  * Nothing of the application is mounted behind it and its cached data is already gone.
  */
-import { Alert, Avatar, Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Avatar, Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,9 @@ import type { ApiError } from '../../../shared/contract';
 import { apiErrorOf } from '../../api/client';
 import { EntranceLayout } from '../../app/EntranceLayout';
 import { logout, updateSessionState, type RendererSession } from '../../app/session';
-import { errorText } from '../../i18n/error-text';
+import { retryAfterSeconds } from '../../i18n/error-text';
+import { useRetryCountdown } from '../../app/use-retry-countdown';
+import { AuthFailure } from './AuthFailure';
 import { useUnlock } from './api';
 
 function initials(name: string): string {
@@ -26,6 +28,7 @@ export function LockScreen({ session }: { session: RendererSession }) {
   const { t } = useTranslation();
   const unlock = useUnlock();
   const [failure, setFailure] = useState<ApiError | null>(null);
+  const { secondsLeft, waitFor } = useRetryCountdown();
   const [leaving, setLeaving] = useState(false);
   const { user } = session.state;
   const form = useForm({
@@ -34,13 +37,17 @@ export function LockScreen({ session }: { session: RendererSession }) {
   });
 
   const submit = form.onSubmit(({ password }) => {
+    if (secondsLeft > 0) return;
     setFailure(null);
     unlock.mutate(
       { password },
       {
         onSuccess: (state) => updateSessionState(state),
         onError: (err) => {
-          setFailure(apiErrorOf(err));
+          const error = apiErrorOf(err);
+          setFailure(error);
+          // Both a refusal and a throttle say when the next try is allowed.
+          waitFor(retryAfterSeconds(error) ?? 0);
           form.setFieldValue('password', '');
         },
       },
@@ -66,13 +73,9 @@ export function LockScreen({ session }: { session: RendererSession }) {
             <Text fw={600}>{t('auth.lock.lockedBy', { name: user.displayName, username: user.username })}</Text>
           </Group>
           <Text size="sm">{t('auth.lock.intro')}</Text>
-          {failure && (
-            <Alert color={failure.code === 'wrong_credentials' ? 'gray' : 'red'} role="alert">
-              {errorText(t, failure)}
-            </Alert>
-          )}
+          <AuthFailure failure={failure} secondsLeft={secondsLeft} />
           <PasswordInput label={t('fields.password')} autoFocus autoComplete="current-password" {...form.getInputProps('password')} />
-          <Button type="submit" loading={unlock.isPending} fullWidth>
+          <Button type="submit" loading={unlock.isPending} disabled={secondsLeft > 0} fullWidth>
             {t('auth.lock.unlock')}
           </Button>
           <Button

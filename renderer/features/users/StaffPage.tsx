@@ -15,7 +15,7 @@ import { errorText } from '../../i18n/error-text';
 import { formatDateTime } from '../../i18n/dates';
 import { currentLanguage } from '../../i18n/setup';
 import { useDeactivateUser, useResetPassword, useUsersList } from './api';
-import { useSiteOptions } from './site-options';
+import { useSiteOptions } from '../centre/site-options';
 import { TemporaryPasswordModal } from './TemporaryPasswordModal';
 import { UserFormModal, type Handover } from './UserFormModal';
 

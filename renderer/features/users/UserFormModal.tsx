@@ -13,7 +13,7 @@ import { schemaErrors, showFieldError } from '../../app/form-errors';
 import { errorText } from '../../i18n/error-text';
 import { isLanguage, LANGUAGES } from '../../i18n/setup';
 import { useCreateUser, useUpdateUser } from './api';
-import { useSiteOptions } from './site-options';
+import { useSiteOptions } from '../centre/site-options';
 
 interface UserFormValues {
   username: string;

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { field } from './fields';
 
 export class CentrePage {
   constructor(readonly page: Page) {}
@@ -8,10 +9,10 @@ export class CentrePage {
   }
 
   async setAutoLockMinutes(minutes: number): Promise<void> {
-    const field = this.page.getByLabel('Verrouillage automatique (minutes)');
-    await field.fill(String(minutes));
+    const minutesField = field(this.page, 'Verrouillage automatique (minutes)');
+    await minutesField.fill(String(minutes));
     await this.page.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(this.page.getByText('Modifications enregistrées.')).toBeVisible();
-    await expect(field).toHaveValue(String(minutes));
+    await expect(minutesField).toHaveValue(String(minutes));
   }
 }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { field } from './fields';
 
 export class ChangePasswordPage {
   constructor(readonly page: Page) {}
@@ -8,13 +9,13 @@ export class ChangePasswordPage {
   }
 
   newPassword(): Locator {
-    return this.page.getByLabel('Nouveau mot de passe', { exact: true });
+    return field(this.page, 'Nouveau mot de passe');
   }
 
   async change(current: string, next: string, confirmation = next): Promise<void> {
-    await this.page.getByLabel('Mot de passe actuel', { exact: true }).fill(current);
+    await field(this.page, 'Mot de passe actuel').fill(current);
     await this.newPassword().fill(next);
-    await this.page.getByLabel('Confirmer le nouveau mot de passe', { exact: true }).fill(confirmation);
+    await field(this.page, 'Confirmer le nouveau mot de passe').fill(confirmation);
     await this.page.getByRole('button', { name: 'Changer le mot de passe' }).click();
   }
 }

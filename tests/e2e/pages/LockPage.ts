@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { field } from './fields';
 
 export class LockPage {
   constructor(readonly page: Page) {}
@@ -9,7 +10,7 @@ export class LockPage {
   }
 
   async unlock(password: string): Promise<void> {
-    await this.page.getByLabel('Mot de passe', { exact: true }).fill(password);
+    await field(this.page, 'Mot de passe').fill(password);
     await this.page.getByRole('button', { name: 'Déverrouiller' }).click();
   }
 

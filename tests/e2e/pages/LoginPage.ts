@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { field } from './fields';
 
 export class LoginPage {
   constructor(readonly page: Page) {}
@@ -9,8 +10,8 @@ export class LoginPage {
 
   async login(username: string, password: string): Promise<void> {
     await this.expectVisible();
-    await this.page.getByLabel("Nom d'utilisateur").fill(username);
-    await this.page.getByLabel('Mot de passe', { exact: true }).fill(password);
+    await field(this.page, "Nom d'utilisateur").fill(username);
+    await field(this.page, 'Mot de passe').fill(password);
     await this.page.getByRole('button', { name: 'Se connecter' }).click();
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { field } from './fields';
 
 export interface SiteDetails {
   code: string;
@@ -24,7 +25,7 @@ export class SetupWizardPage {
   }
 
   async fillCentre(centreName: string): Promise<void> {
-    await this.page.getByLabel('Nom du centre').fill(centreName);
+    await field(this.page, 'Nom du centre').fill(centreName);
     await this.page.getByRole('button', { name: 'Suivant' }).click();
   }
 
@@ -34,9 +35,9 @@ export class SetupWizardPage {
 
   async fillSite(number: number, site: SiteDetails): Promise<void> {
     const group = this.site(number);
-    await group.getByLabel('Code', { exact: true }).fill(site.code);
-    await group.getByLabel('Nom du site').fill(site.name);
-    if (site.city) await group.getByLabel('Ville').fill(site.city);
+    await field(group, 'Code').fill(site.code);
+    await field(group, 'Nom du site').fill(site.name);
+    if (site.city) await field(group, 'Ville').fill(site.city);
   }
 
   async next(): Promise<void> {
@@ -44,10 +45,10 @@ export class SetupWizardPage {
   }
 
   async fillAdmin(admin: CentreDetails['admin'], confirmation = admin.password): Promise<void> {
-    await this.page.getByLabel("Nom d'utilisateur").fill(admin.username);
-    await this.page.getByLabel('Nom affiché').fill(admin.displayName);
-    await this.page.getByLabel('Mot de passe', { exact: true }).fill(admin.password);
-    await this.page.getByLabel('Confirmer le mot de passe', { exact: true }).fill(confirmation);
+    await field(this.page, "Nom d'utilisateur").fill(admin.username);
+    await field(this.page, 'Nom affiché').fill(admin.displayName);
+    await field(this.page, 'Mot de passe').fill(admin.password);
+    await field(this.page, 'Confirmer le mot de passe').fill(confirmation);
   }
 
   async submit(): Promise<void> {
@@ -64,7 +65,7 @@ export class SetupWizardPage {
     const code = (await this.recoveryCode().textContent())?.trim() ?? '';
     const proceed = this.page.getByRole('button', { name: 'Continuer' });
     await expect(proceed).toBeDisabled();
-    await this.page.getByLabel('Je l’ai noté et rangé en lieu sûr').check();
+    await field(this.page, 'Je l’ai noté et rangé en lieu sûr').check();
     await proceed.click();
     return code;
   }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { field } from './fields';
 
 export interface NewMember {
   username: string;
@@ -29,8 +30,8 @@ export class StaffPage {
   async fillNewMember(member: NewMember): Promise<void> {
     await this.page.getByRole('button', { name: 'Nouveau membre' }).click();
     await expect(this.dialog()).toBeVisible();
-    await this.dialog().getByLabel("Nom d'utilisateur").fill(member.username);
-    await this.dialog().getByLabel('Nom affiché').fill(member.displayName);
+    await field(this.dialog(), "Nom d'utilisateur").fill(member.username);
+    await field(this.dialog(), 'Nom affiché').fill(member.displayName);
     await this.pick('Rôles', member.role);
     const sites = this.dialog().getByRole('textbox', { name: 'Sites' });
     // With a single site the form preselects it.

@@ -51,7 +51,7 @@ export async function sessionState(ctx: CoreContext, session: Session): Promise<
         displayName: user.displayName,
         roles: user.roles,
         permissions: permissionsOf(user.roles),
-        sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name })),
+        sites: sites.sort((a, b) => a.code.localeCompare(b.code)).map((s) => ({ id: s.id, code: s.code, name: s.name })),
         locale: user.locale,
       },
       mustChangePassword: session.mustChangePassword,

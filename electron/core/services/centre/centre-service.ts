@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type { Centre, Site } from '../../../../shared/contract/centre';
+import type { OpeningHours } from '../../../../shared/contract/setup';
 import type { Actor } from '../../access/gate';
 import { appendAudit } from '../../audit/audit-log';
 import type { CoreContext } from '../../context';
@@ -11,7 +12,7 @@ import { CentreEntity, SiteEntity, type SiteRow } from './entities';
 export const CENTRE_ID = 'centre';
 
 function toSite(row: SiteRow): Site {
-  return { id: row.id, code: row.code, name: row.name, city: row.city, timezone: row.timezone, active: row.active, version: row.version };
+  return { id: row.id, code: row.code, name: row.name, city: row.city, timezone: row.timezone, active: row.active, openingHours: row.openingHours, version: row.version };
 }
 
 export async function readCentre(em: EntityManager): Promise<Centre> {
@@ -48,10 +49,14 @@ export async function updateCentre(ctx: CoreContext, actor: Actor, input: In<'ce
   });
 }
 
-export async function insertSite(em: EntityManager, input: { code: string; name: string; city?: string | undefined; timezone: string; id?: string | undefined }, now: string): Promise<SiteRow> {
+export async function insertSite(
+  em: EntityManager,
+  input: { code: string; name: string; city?: string | undefined; timezone: string; id?: string | undefined; openingHours?: OpeningHours | undefined },
+  now: string,
+): Promise<SiteRow> {
   const repo = em.getRepository(SiteEntity);
   if (await repo.existsBy({ code: input.code })) throw invalid('code', 'site_code_taken');
-  const row: SiteRow = { id: input.id ?? randomUUID(), code: input.code, name: input.name, city: input.city ?? null, timezone: input.timezone, active: true, createdAt: now, updatedAt: now, version: 1 };
+  const row: SiteRow = { id: input.id ?? randomUUID(), code: input.code, name: input.name, city: input.city ?? null, timezone: input.timezone, active: true, openingHours: input.openingHours ?? null, createdAt: now, updatedAt: now, version: 1 };
   await repo.insert(row);
   return row;
 }
@@ -70,7 +75,7 @@ export async function saveSite(ctx: CoreContext, actor: Actor, input: In<'centre
     if (row.version !== input.version) throw conflict('site');
     const other = await repo.findOneBy({ code: input.code });
     if (other && other.id !== row.id) throw invalid('code', 'site_code_taken');
-    const next: SiteRow = { ...row, code: input.code, name: input.name, city: input.city ?? null, timezone: input.timezone, active: input.active, updatedAt: now, version: row.version + 1 };
+    const next: SiteRow = { ...row, code: input.code, name: input.name, city: input.city ?? null, timezone: input.timezone, active: input.active, openingHours: input.openingHours === undefined ? row.openingHours : input.openingHours, updatedAt: now, version: row.version + 1 };
     await repo.save(next);
     await appendAudit(em, { actorId: actor.userId, action: 'update', targetType: 'site', targetId: row.id }, ctx.clock());
     return toSite(next);

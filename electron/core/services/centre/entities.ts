@@ -15,6 +15,8 @@ export interface SiteRow extends RecordColumns {
   city: string | null;
   timezone: string;
   active: boolean;
+  /** ISO weekday (1 = Monday) → opening intervals in the site's local time; null = always open. */
+  openingHours: Record<string, Array<[string, string]>> | null;
 }
 
 export const CentreEntity = new EntitySchema<CentreRow>({
@@ -39,6 +41,7 @@ export const SiteEntity = new EntitySchema<SiteRow>({
     city: { type: 'varchar', nullable: true },
     timezone: { type: 'varchar' },
     active: { type: 'boolean' },
+    openingHours: { type: 'simple-json', name: 'opening_hours', nullable: true },
     ...recordColumnsSchema,
   },
 });

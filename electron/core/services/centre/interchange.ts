@@ -28,7 +28,7 @@ export const centreAdapter: RecordAdapter<'centre'> = {
 };
 
 function siteRecord(s: SiteRow): RecordOf<'site'> {
-  return { type: 'site', id: s.id, code: s.code, name: s.name, city: s.city, timezone: s.timezone, active: s.active };
+  return { type: 'site', id: s.id, code: s.code, name: s.name, city: s.city, timezone: s.timezone, active: s.active, openingHours: s.openingHours };
 }
 
 async function assertCodeFree(em: EntityManager, code: string, id: string): Promise<void> {
@@ -51,11 +51,11 @@ export const siteAdapter: RecordAdapter<'site'> = {
   references: () => [],
   async create(em, r, now) {
     await assertCodeFree(em, r.code, r.id);
-    await em.getRepository(SiteEntity).insert({ id: r.id, code: r.code, name: r.name, city: r.city ?? null, timezone: r.timezone, active: r.active, createdAt: now, updatedAt: now, version: 1 });
+    await em.getRepository(SiteEntity).insert({ id: r.id, code: r.code, name: r.name, city: r.city ?? null, timezone: r.timezone, active: r.active, openingHours: r.openingHours ?? null, createdAt: now, updatedAt: now, version: 1 });
   },
   async update(em, r, now) {
     await assertCodeFree(em, r.code, r.id);
     const s = await em.getRepository(SiteEntity).findOneByOrFail({ id: r.id });
-    await em.getRepository(SiteEntity).update({ id: r.id }, { code: r.code, name: r.name, city: r.city ?? null, timezone: r.timezone, active: r.active, updatedAt: now, version: s.version + 1 });
+    await em.getRepository(SiteEntity).update({ id: r.id }, { code: r.code, name: r.name, city: r.city ?? null, timezone: r.timezone, active: r.active, openingHours: r.openingHours ?? null, updatedAt: now, version: s.version + 1 });
   },
 };

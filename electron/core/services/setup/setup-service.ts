@@ -20,11 +20,12 @@ import { CentreEntity } from '../centre/entities';
 import { StaffUserEntity } from '../users/entities';
 import { replaceRolesAndSites } from '../users/staff-users';
 import type { Role } from '../../../../shared/domain/roles';
+import type { OpeningHours } from '../../../../shared/contract/setup';
 
 export interface CentreSpec {
   centreName: string;
   locale: 'fr' | 'en';
-  sites: Array<{ id?: string; code: string; name: string; city?: string | undefined; timezone: string }>;
+  sites: Array<{ id?: string; code: string; name: string; city?: string | undefined; timezone: string; openingHours?: OpeningHours | undefined }>;
   admin: { id?: string; username: string; displayName: string; password: string; roles?: Role[]; siteIds?: string[] };
   /** Demo and tests: accounts created here need no password change. */
   extraAccounts?: Array<{ username: string; displayName: string; password: string; roles: Role[] }>;

@@ -27,6 +27,7 @@ export const userAdapter: RecordAdapter<'user'> = {
     return new Set((await em.getRepository(StaffUserEntity).find({ select: { id: true } })).map((u) => u.id));
   },
   references: (r) => r.siteIds.map((id, i) => ({ field: `siteIds.${i}`, type: 'site' as const, id })),
+  normalize: (r) => ({ ...r, username: normalizeUsername(r.username), roles: [...new Set(r.roles)].sort(), siteIds: [...new Set(r.siteIds)].sort() }),
   async create(em, r, now) {
     const username = normalizeUsername(r.username);
     if (await em.getRepository(StaffUserEntity).existsBy({ username })) throw invalid('username', 'username_taken');

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { getSession } from '../../app/session';
-import { useCentre } from '../centre/api';
+import { useCentre } from './api';
 
 export interface SiteOption {
   value: string;

@@ -1,0 +1,219 @@
+/**
+ * The agenda: appointments per professional and room, day and week views, walk-in slots, and
+ * tomorrow's reminder list that respects each person's contact preferences and consent.
+ */
+import { randomUUID } from 'node:crypto';
+import { In as InIds, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
+import type { ParsedInput as In } from '../../../../shared/contract';
+import type { Appointment } from '../../../../shared/contract/appointments';
+import type { Actor } from '../../access/gate';
+import type { CoreContext } from '../../context';
+import { conflict, invalid, notFound } from '../../errors';
+import { localDate, localDayRange, localParts, localTime } from '../../zoned-time';
+import { SiteEntity, type SiteRow } from '../centre/entities';
+import { givenScopes } from '../persons/consents';
+import { auditWrite, authorize, loadPerson, subjectOf } from '../persons/dossier-access';
+import { PersonEntity } from '../persons/entities';
+import { staffNames } from '../persons/persons-service';
+import { StaffUserEntity } from '../users/entities';
+import { AppointmentEntity, type AppointmentRow } from './entities';
+
+export async function toAppointments(em: EntityManager, rows: AppointmentRow[]): Promise<Appointment[]> {
+  const personIds = [...new Set(rows.map((r) => r.personId).filter((id): id is string => !!id))];
+  const persons = new Map((personIds.length ? await em.getRepository(PersonEntity).findBy({ id: InIds(personIds) }) : []).map((p) => [p.id, p]));
+  const names = await staffNames(em, rows.map((r) => r.professionalId));
+  return rows.map((r) => ({
+    id: r.id,
+    personId: r.personId,
+    personName: r.personId ? (persons.get(r.personId)?.nameUsed ?? null) : null,
+    fileNumber: r.personId ? (persons.get(r.personId)?.fileNumber ?? null) : null,
+    siteId: r.siteId,
+    professionalId: r.professionalId,
+    professionalName: names.get(r.professionalId) ?? null,
+    room: r.room,
+    type: r.type as Appointment['type'],
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    walkInSlot: r.walkInSlot,
+    status: r.status as Appointment['status'],
+    notes: r.notes,
+    version: r.version,
+  }));
+}
+
+/** Is [start, end) inside one opening interval of the site, in the site's local time? */
+export function withinOpeningHours(site: Pick<SiteRow, 'openingHours' | 'timezone'>, start: Date, end: Date): boolean {
+  if (!site.openingHours) return true;
+  const day = localParts(start, site.timezone);
+  if (localDate(start, site.timezone) !== localDate(new Date(end.getTime() - 1), site.timezone)) return false;
+  const from = localTime(start, site.timezone);
+  const to = localTime(end, site.timezone) === '00:00' ? '24:00' : localTime(end, site.timezone);
+  return (site.openingHours[String(day.weekday)] ?? []).some(([open, close]) => open <= from && to <= close);
+}
+
+type AppointmentFields = In<'appointments.book'>;
+
+async function checkAppointment(em: EntityManager, input: AppointmentFields, id: string | null): Promise<void> {
+  const start = new Date(input.startsAt);
+  const end = new Date(input.endsAt);
+  if (end <= start) throw invalid('endsAt', 'before_start');
+  if (end.getTime() - start.getTime() > 12 * 3600_000) throw invalid('endsAt', 'too_long');
+  const site = await em.getRepository(SiteEntity).findOneBy({ id: input.siteId });
+  if (!site) throw invalid('siteId', 'unknown_site');
+  const professional = await em.getRepository(StaffUserEntity).findOneBy({ id: input.professionalId });
+  if (!professional || !professional.active) throw invalid('professionalId', 'unknown_user');
+  if (!withinOpeningHours(site, start, end)) throw invalid('startsAt', 'closed_slot');
+  if (input.personId) {
+    const person = await loadPerson(em, input.personId).catch(() => null);
+    if (!person) throw invalid('personId', 'unknown_person');
+    if (person.mergedInto) throw invalid('personId', 'person_merged');
+    if (person.birthDate && input.startsAt.slice(0, 10) < person.birthDate) throw invalid('startsAt', 'before_birth');
+  }
+  const overlapping = await em.getRepository(AppointmentEntity).count({
+    where: {
+      professionalId: input.professionalId,
+      status: Not(InIds(['cancelled', 'no_show'])),
+      startsAt: LessThan(end.toISOString()),
+      endsAt: MoreThan(start.toISOString()),
+      ...(id ? { id: Not(id) } : {}),
+    },
+  });
+  if (overlapping > 0) throw invalid('startsAt', 'overlap');
+}
+
+async function authorizeFor(em: EntityManager, ctx: CoreContext, actor: Actor, personId: string | null | undefined): Promise<void> {
+  authorize(actor, 'write', 'pathway', personId ? await subjectOf(em, actor, personId, ctx.clock()) : { personId: '', consents: new Set() });
+}
+
+export async function book(ctx: CoreContext, actor: Actor, input: AppointmentFields): Promise<Appointment> {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    await authorizeFor(em, ctx, actor, input.personId);
+    await checkAppointment(em, input, null);
+    const now = ctx.clock().toISOString();
+    const row: AppointmentRow = {
+      id: randomUUID(),
+      personId: input.personId ?? null,
+      siteId: input.siteId,
+      professionalId: input.professionalId,
+      room: input.room ?? null,
+      type: input.type,
+      startsAt: new Date(input.startsAt).toISOString(),
+      endsAt: new Date(input.endsAt).toISOString(),
+      walkInSlot: input.walkInSlot,
+      status: 'booked',
+      notes: input.notes ?? null,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await em.getRepository(AppointmentEntity).insert(row);
+    if (row.personId) await auditWrite(em, actor, 'create', 'pathway', row.personId, { type: 'appointment', id: row.id }, ctx.clock());
+    return (await toAppointments(em, [row]))[0]!;
+  });
+}
+
+async function loadForChange(em: EntityManager, ctx: CoreContext, actor: Actor, id: string, version: number): Promise<AppointmentRow> {
+  const row = await em.getRepository(AppointmentEntity).findOneBy({ id });
+  if (!row) throw notFound('appointment');
+  await authorizeFor(em, ctx, actor, row.personId);
+  if (row.version !== version) throw conflict('appointment');
+  return row;
+}
+
+export async function updateAppointment(ctx: CoreContext, actor: Actor, input: In<'appointments.update'>): Promise<Appointment> {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const row = await loadForChange(em, ctx, actor, input.id, input.version);
+    await authorizeFor(em, ctx, actor, input.personId);
+    await checkAppointment(em, input, row.id);
+    const next: AppointmentRow = {
+      ...row,
+      personId: input.personId ?? null,
+      siteId: input.siteId,
+      professionalId: input.professionalId,
+      room: input.room ?? null,
+      type: input.type,
+      startsAt: new Date(input.startsAt).toISOString(),
+      endsAt: new Date(input.endsAt).toISOString(),
+      walkInSlot: input.walkInSlot,
+      notes: input.notes ?? null,
+      updatedAt: ctx.clock().toISOString(),
+      version: row.version + 1,
+    };
+    await em.getRepository(AppointmentEntity).save(next);
+    if (next.personId) await auditWrite(em, actor, 'update', 'pathway', next.personId, { type: 'appointment', id: row.id }, ctx.clock());
+    return (await toAppointments(em, [next]))[0]!;
+  });
+}
+
+export async function setAppointmentStatus(ctx: CoreContext, actor: Actor, input: In<'appointments.setStatus'>): Promise<Appointment> {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const row = await loadForChange(em, ctx, actor, input.id, input.version);
+    const next = { ...row, status: input.status, updatedAt: ctx.clock().toISOString(), version: row.version + 1 };
+    await em.getRepository(AppointmentEntity).save(next);
+    if (next.personId) await auditWrite(em, actor, 'update', 'pathway', next.personId, { type: 'appointment', id: row.id }, ctx.clock());
+    return (await toAppointments(em, [next]))[0]!;
+  });
+}
+
+export async function listAppointments(ctx: CoreContext, actor: Actor, input: In<'appointments.list'>): Promise<Appointment[]> {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    authorize(actor, 'read', 'pathway', { personId: '', consents: new Set() });
+    const qb = store.manager
+      .getRepository(AppointmentEntity)
+      .createQueryBuilder('a')
+      .where('a.site_id = :siteId', { siteId: input.siteId })
+      .andWhere('a.starts_at < :to', { to: new Date(input.to).toISOString() })
+      .andWhere('a.ends_at > :from', { from: new Date(input.from).toISOString() });
+    if (input.professionalId) qb.andWhere('a.professional_id = :pid', { pid: input.professionalId });
+    if (input.room) qb.andWhere('a.room = :room', { room: input.room });
+    if (!input.includeCancelled) qb.andWhere('a.status != :cancelled', { cancelled: 'cancelled' });
+    const rows = await qb.orderBy('a.starts_at', 'ASC').take(2000).getMany();
+    return toAppointments(store.manager, rows);
+  });
+}
+
+/** A discreet default: no word about sexual health, the centre's name only if the person chose it. */
+export const DEFAULT_REMINDER = 'Bonjour, petit rappel : rendez-vous le {date} à {heure}. À bientôt !';
+
+export async function reminders(ctx: CoreContext, actor: Actor, input: In<'appointments.reminders'>) {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    authorize(actor, 'read', 'pathway', { personId: '', consents: new Set() });
+    const em = store.manager;
+    const site = await em.getRepository(SiteEntity).findOneBy({ id: input.siteId });
+    if (!site) throw invalid('siteId', 'unknown_site');
+    const [from, to] = localDayRange(input.date, site.timezone);
+    const rows = await em.getRepository(AppointmentEntity).find({
+      where: { siteId: site.id, status: 'booked', startsAt: MoreThan(from.toISOString()) },
+      order: { startsAt: 'ASC' },
+    });
+    const result = [];
+    for (const a of rows) {
+      if (!a.personId || a.startsAt >= to.toISOString() || a.startsAt < from.toISOString()) continue;
+      const p = await em.getRepository(PersonEntity).findOneBy({ id: a.personId });
+      if (!p || p.mergedInto) continue;
+      const consent = (await givenScopes(em, p.id)).has('contact');
+      const reason = p.neverContact ? 'never_contact' : !consent ? 'no_consent' : p.contactChannels.length === 0 ? 'no_channel' : null;
+      const when = new Date(a.startsAt);
+      const message = reason
+        ? null
+        : (p.contactWording || DEFAULT_REMINDER).replaceAll('{date}', input.date.split('-').reverse().join('/')).replaceAll('{heure}', localTime(when, site.timezone)).replaceAll('{time}', localTime(when, site.timezone));
+      result.push({
+        appointmentId: a.id,
+        personId: p.id,
+        nameUsed: p.nameUsed,
+        startsAt: a.startsAt,
+        type: a.type as Appointment['type'],
+        channels: reason ? [] : (p.contactChannels as Array<'phone' | 'sms' | 'whatsapp' | 'email'>),
+        phone: reason ? null : p.phone,
+        email: reason ? null : p.email,
+        message,
+        contactable: reason === null,
+        reason: reason as 'never_contact' | 'no_consent' | 'no_channel' | null,
+      });
+    }
+    return result;
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * The partner directory (with the date each entry was last verified) and referrals from a
+ * dossier. Referring outside the centre needs the person's `external_referral` consent, or a
+ * written reason that is audited.
+ */
+import { randomUUID } from 'node:crypto';
+import { Brackets, In as InIds, type EntityManager } from 'typeorm';
+import type { ParsedInput as In } from '../../../../shared/contract';
+import type { DirectoryEntry, Referral } from '../../../../shared/contract/directory';
+import type { Actor } from '../../access/gate';
+import { appendAudit } from '../../audit/audit-log';
+import type { CoreContext } from '../../context';
+import { conflict, DomainError, invalid, notFound } from '../../errors';
+import { auditWrite, authorize, loadPerson, subjectOf } from '../persons/dossier-access';
+import { staffNames } from '../persons/persons-service';
+import { DirectoryEntryEntity, ReferralEntity, type DirectoryEntryRow, type ReferralRow } from './entities';
+
+export function toEntry(r: DirectoryEntryRow): DirectoryEntry {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind as DirectoryEntry['kind'],
+    category: r.category as DirectoryEntry['category'],
+    city: r.city,
+    region: r.region,
+    phone: r.phone,
+    email: r.email,
+    address: r.address,
+    languages: r.languages,
+    friendliness: r.friendliness as DirectoryEntry['friendliness'],
+    notes: r.notes,
+    internal: r.internal,
+    active: r.active,
+    lastVerifiedAt: r.lastVerifiedAt,
+    version: r.version,
+  };
+}
+
+export async function toReferrals(em: EntityManager, rows: ReferralRow[]): Promise<Referral[]> {
+  const entryIds = [...new Set(rows.map((r) => r.entryId))];
+  const entries = new Map((entryIds.length ? await em.getRepository(DirectoryEntryEntity).findBy({ id: InIds(entryIds) }) : []).map((e) => [e.id, e]));
+  const names = await staffNames(em, rows.map((r) => r.createdBy));
+  return rows.map((r) => ({
+    id: r.id,
+    personId: r.personId,
+    entryId: r.entryId,
+    entryName: entries.get(r.entryId)?.name ?? '',
+    entryCategory: (entries.get(r.entryId)?.category ?? 'ngo') as Referral['entryCategory'],
+    reason: r.reason,
+    referredAt: r.referredAt,
+    status: r.status as Referral['status'],
+    appointmentAt: r.appointmentAt,
+    feedback: r.feedback,
+    overrideReason: r.overrideReason,
+    authorId: r.createdBy,
+    authorName: r.createdBy ? (names.get(r.createdBy) ?? null) : null,
+    version: r.version,
+  }));
+}
+
+export async function listDirectory(ctx: CoreContext, input: In<'directory.list'>) {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const qb = store.manager.getRepository(DirectoryEntryEntity).createQueryBuilder('e');
+    if (!input.includeInactive) qb.andWhere('e.active = :active', { active: true });
+    if (input.category) qb.andWhere('e.category = :category', { category: input.category });
+    if (input.query) {
+      const like = `%${input.query.toLowerCase()}%`;
+      qb.andWhere(new Brackets((w) => w.where('LOWER(e.name) LIKE :like', { like }).orWhere('LOWER(e.city) LIKE :like', { like }).orWhere('LOWER(e.notes) LIKE :like', { like })));
+    }
+    const [rows, total] = await qb
+      .orderBy('e.name', 'ASC')
+      .skip((input.page - 1) * input.pageSize)
+      .take(input.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toEntry), total, page: input.page, pageSize: input.pageSize };
+  });
+}
+
+export async function saveEntry(ctx: CoreContext, actor: Actor, input: In<'directory.save'>): Promise<DirectoryEntry> {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const repo = em.getRepository(DirectoryEntryEntity);
+    const now = ctx.clock().toISOString();
+    const existing = input.id ? await repo.findOneBy({ id: input.id }) : null;
+    if (input.id && !existing) throw notFound('directory entry');
+    if (existing && existing.version !== input.version) throw conflict('directory entry');
+    const row: DirectoryEntryRow = {
+      id: existing?.id ?? randomUUID(),
+      name: input.name,
+      kind: input.kind,
+      category: input.category,
+      city: input.city ?? null,
+      region: input.region ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      address: input.address ?? null,
+      languages: input.languages,
+      friendliness: [...new Set(input.friendliness)],
+      notes: input.notes ?? null,
+      internal: input.internal,
+      active: input.active,
+      // Creating or editing an entry is checking it: the date says when someone last did.
+      lastVerifiedAt: now,
+      createdBy: existing?.createdBy ?? actor.userId,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+      version: (existing?.version ?? 0) + 1,
+    };
+    await repo.save(row);
+    await appendAudit(em, { actorId: actor.userId, action: existing ? 'update' : 'create', targetType: 'directory_entry', targetId: row.id }, ctx.clock());
+    return toEntry(row);
+  });
+}
+
+export async function markVerified(ctx: CoreContext, input: In<'directory.markVerified'>): Promise<DirectoryEntry> {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const repo = em.getRepository(DirectoryEntryEntity);
+    const row = await repo.findOneBy({ id: input.id });
+    if (!row) throw notFound('directory entry');
+    if (row.version !== input.version) throw conflict('directory entry');
+    const now = ctx.clock().toISOString();
+    const next = { ...row, lastVerifiedAt: now, updatedAt: now, version: row.version + 1 };
+    await repo.save(next);
+    return toEntry(next);
+  });
+}
+
+export async function refer(ctx: CoreContext, actor: Actor, input: In<'directory.refer'>): Promise<Referral> {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const now = ctx.clock();
+    const person = await loadPerson(em, input.personId);
+    if (person.mergedInto) throw invalid('personId', 'person_merged');
+    const subject = await subjectOf(em, actor, person.id, now);
+    authorize(actor, 'write', 'referrals', subject, actor.userId);
+    const entry = await em.getRepository(DirectoryEntryEntity).findOneBy({ id: input.entryId });
+    if (!entry || !entry.active) throw invalid('entryId', 'unknown_entry');
+    if (!entry.internal && !subject.consents.has('external_referral') && !input.overrideReason) {
+      throw new DomainError('consent_required', 'external referral needs the external_referral consent or a written reason', 'overrideReason', { scope: 'external_referral' });
+    }
+    const at = now.toISOString();
+    const row: ReferralRow = {
+      id: randomUUID(),
+      personId: person.id,
+      entryId: entry.id,
+      reason: input.reason,
+      referredAt: at,
+      status: input.status,
+      appointmentAt: input.appointmentAt ?? null,
+      feedback: null,
+      overrideReason: entry.internal || subject.consents.has('external_referral') ? null : (input.overrideReason ?? null),
+      createdBy: actor.userId,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    await em.getRepository(ReferralEntity).insert(row);
+    await auditWrite(em, actor, 'create', 'referrals', person.id, { type: 'referral', id: row.id }, now, row.overrideReason ?? undefined);
+    return (await toReferrals(em, [row]))[0]!;
+  });
+}
+
+export async function updateReferral(ctx: CoreContext, actor: Actor, input: In<'directory.updateReferral'>): Promise<Referral> {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const now = ctx.clock();
+    const row = await em.getRepository(ReferralEntity).findOneBy({ id: input.id });
+    if (!row) throw notFound('referral');
+    authorize(actor, 'write', 'referrals', await subjectOf(em, actor, row.personId, now), row.createdBy);
+    if (row.version !== input.version) throw conflict('referral');
+    const next: ReferralRow = {
+      ...row,
+      status: input.status,
+      appointmentAt: input.appointmentAt === undefined ? row.appointmentAt : input.appointmentAt,
+      feedback: input.feedback === undefined ? row.feedback : input.feedback,
+      updatedAt: now.toISOString(),
+      version: row.version + 1,
+    };
+    await em.getRepository(ReferralEntity).save(next);
+    await auditWrite(em, actor, 'update', 'referrals', row.personId, { type: 'referral', id: row.id }, now);
+    return (await toReferrals(em, [next]))[0]!;
+  });
+}

@@ -1,0 +1,31 @@
+import type { Person } from '../../../../shared/contract/persons';
+import type { PersonRow } from './entities';
+
+export function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    fileNumber: row.fileNumber,
+    siteId: row.siteId,
+    nameUsed: row.nameUsed,
+    legalName: row.legalName,
+    pronouns: row.pronouns,
+    genderIdentity: row.genderIdentity,
+    sexAtBirth: row.sexAtBirth as Person['sexAtBirth'],
+    birthDate: row.birthDate,
+    birthYear: row.birthYear,
+    languages: row.languages,
+    countryOfBirth: row.countryOfBirth,
+    keyPopulations: row.keyPopulations as Person['keyPopulations'],
+    healthCoverage: row.healthCoverage as Person['healthCoverage'],
+    contact: { phone: row.phone, email: row.email, channels: row.contactChannels as Person['contact']['channels'], wording: row.contactWording, neverContact: row.neverContact },
+    entryDoor: row.entryDoor as Person['entryDoor'],
+    mergedInto: row.mergedInto,
+    createdAt: row.createdAt,
+    version: row.version,
+  };
+}
+
+/** The birth year, whether the date or only the year is known. */
+export function birthYearOf(row: { birthDate: string | null; birthYear: number | null }): number | null {
+  return row.birthDate ? Number(row.birthDate.slice(0, 4)) : row.birthYear;
+}

@@ -1,0 +1,304 @@
+/**
+ * The person registry: create and edit with validation, a file number per site, search, likely
+ * duplicates, merges (coordinator, audited), consent per scope with history, break the glass and
+ * "who looked at my file".
+ */
+import { randomUUID } from 'node:crypto';
+import { In as InIds, IsNull, type EntityManager } from 'typeorm';
+import type { ParsedInput as In } from '../../../../shared/contract';
+import type { Person, SearchResult } from '../../../../shared/contract/persons';
+import { breakGlass as grantBreakGlass } from '../../access/break-glass';
+import type { Actor } from '../../access/gate';
+import { appendAudit } from '../../audit/audit-log';
+import { AuditEntity } from '../../audit/entities';
+import type { CoreContext } from '../../context';
+import { conflict, invalid } from '../../errors';
+import { AccessGrantEntity } from '../../access/entities';
+import { AppointmentEntity } from '../appointments/entities';
+import { SiteEntity } from '../centre/entities';
+import { ReferralEntity } from '../directory/entities';
+import { InterviewEntity } from '../interviews/entities';
+import { StaffUserEntity } from '../users/entities';
+import { VisitEntity } from '../visits/entities';
+import { consentHistory, currentFrom, insertConsent } from './consents';
+import { auditRead, auditWrite, authorize, loadPerson, subjectOf } from './dossier-access';
+import { ConsentEntity, PersonEntity, type PersonRow } from './entities';
+import { nextFileNumber } from './file-numbers';
+import { digitsOnly, nameSimilarity, normalizeText } from './normalize';
+import { birthYearOf, toPerson } from './person-view';
+import { indexPerson, searchIndex, unindexPerson, type SearchField } from './search-index';
+
+type PersonFields = In<'persons.create'>;
+
+/** Checks that need the clock and the store; the contract already checked shapes. */
+export async function checkPersonFields(em: EntityManager, input: PersonFields, now: Date, personId?: string): Promise<void> {
+  const today = now.toISOString().slice(0, 10);
+  if (input.birthDate && input.birthDate > today) throw invalid('birthDate', 'in_future');
+  if (input.birthYear && input.birthYear > now.getUTCFullYear()) throw invalid('birthYear', 'in_future');
+  if (!(await em.getRepository(SiteEntity).existsBy({ id: input.siteId }))) throw invalid('siteId', 'unknown_site');
+  const channels = input.contact.channels;
+  if (channels.some((c) => c !== 'email') && !input.contact.phone) throw invalid('contact.phone', 'required_for_channel');
+  if (channels.includes('email') && !input.contact.email) throw invalid('contact.email', 'required_for_channel');
+  if (personId && input.birthDate) {
+    const first = await em.getRepository(VisitEntity).findOne({ where: { personId }, order: { openedAt: 'ASC' } });
+    if (first && first.openedAt.slice(0, 10) < input.birthDate) throw invalid('birthDate', 'after_first_visit');
+  }
+}
+
+export function fieldsToRow(input: PersonFields): Omit<PersonRow, 'id' | 'fileNumber' | 'mergedInto' | 'createdBy' | 'createdAt' | 'updatedAt' | 'version'> {
+  return {
+    siteId: input.siteId,
+    nameUsed: input.nameUsed,
+    legalName: input.legalName || null,
+    pronouns: input.pronouns || null,
+    genderIdentity: input.genderIdentity || null,
+    sexAtBirth: input.sexAtBirth ?? null,
+    birthDate: input.birthDate ?? null,
+    birthYear: input.birthDate ? Number(input.birthDate.slice(0, 4)) : (input.birthYear ?? null),
+    languages: input.languages,
+    countryOfBirth: input.countryOfBirth || null,
+    keyPopulations: [...new Set(input.keyPopulations)],
+    healthCoverage: input.healthCoverage,
+    phone: input.contact.phone || null,
+    email: input.contact.email || null,
+    contactChannels: [...new Set(input.contact.channels)],
+    contactWording: input.contact.wording || null,
+    neverContact: input.contact.neverContact,
+    entryDoor: input.entryDoor ?? null,
+  };
+}
+
+export async function createPerson(ctx: CoreContext, actor: Actor, input: PersonFields): Promise<Person> {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const now = ctx.clock();
+    authorize(actor, 'write', 'identity', { personId: '', consents: new Set() });
+    await checkPersonFields(em, input, now);
+    const site = await em.getRepository(SiteEntity).findOneByOrFail({ id: input.siteId });
+    const row: PersonRow = {
+      id: randomUUID(),
+      fileNumber: await nextFileNumber(em, site.id, site.code, now.getUTCFullYear()),
+      mergedInto: null,
+      createdBy: actor.userId,
+      ...fieldsToRow(input),
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      version: 1,
+    };
+    await em.getRepository(PersonEntity).insert(row);
+    await indexPerson(em, row);
+    await auditWrite(em, actor, 'create', 'identity', row.id, { type: 'person', id: row.id }, now);
+    return toPerson(row);
+  });
+}
+
+export async function updatePerson(ctx: CoreContext, actor: Actor, input: In<'persons.update'>): Promise<Person> {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const now = ctx.clock();
+    const row = await loadPerson(em, input.id);
+    authorize(actor, 'write', 'identity', await subjectOf(em, actor, row.id, now));
+    if (row.mergedInto) throw invalid('id', 'person_merged');
+    if (row.version !== input.version) throw conflict('person');
+    await checkPersonFields(em, input, now, row.id);
+    const next: PersonRow = { ...row, ...fieldsToRow(input), updatedAt: now.toISOString(), version: row.version + 1 };
+    await em.getRepository(PersonEntity).save(next);
+    await indexPerson(em, next);
+    await auditWrite(em, actor, 'update', 'identity', row.id, { type: 'person', id: row.id }, now);
+    return toPerson(next);
+  });
+}
+
+export async function getPerson(ctx: CoreContext, actor: Actor, input: In<'persons.get'>): Promise<Person> {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const now = ctx.clock();
+    const row = await loadPerson(em, input.id);
+    const decision = authorize(actor, 'read', 'identity', await subjectOf(em, actor, row.id, now));
+    await auditRead(em, actor, 'identity', row.id, now, decision.allowed ? decision.via : undefined);
+    return toPerson(row);
+  });
+}
+
+const FIELD_WEIGHT: Record<SearchField, number> = { name_used: 1, file_number: 0.97, legal_name: 0.9, phone: 0.9 };
+
+function matchScore(field: SearchField, text: string, query: string): number {
+  let base = 50;
+  if (text === query) base = 100;
+  else if (text.startsWith(query)) base = 80;
+  else if ((field === 'file_number' || field === 'phone') && text.endsWith(query)) base = 85;
+  return base * FIELD_WEIGHT[field];
+}
+
+export async function searchPersons(ctx: CoreContext, actor: Actor, input: In<'persons.search'>): Promise<SearchResult[]> {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    authorize(actor, 'read', 'identity', { personId: '', consents: new Set() });
+    const em = store.manager;
+    const hits = await searchIndex(em, input.query, 200);
+    const text = normalizeText(input.query);
+    const digits = digitsOnly(input.query);
+    const best = new Map<string, { field: SearchField; score: number }>();
+    for (const hit of hits) {
+      const q = hit.field === 'phone' ? digits : text;
+      if (!q || !hit.text.includes(q)) continue;
+      const score = matchScore(hit.field, hit.text, q);
+      const current = best.get(hit.personId);
+      if (!current || score > current.score) best.set(hit.personId, { field: hit.field, score });
+    }
+    if (best.size === 0) return [];
+    const persons = await em.getRepository(PersonEntity).findBy({ id: InIds([...best.keys()]), mergedInto: IsNull() });
+    const sites = new Map((await em.getRepository(SiteEntity).find()).map((s) => [s.id, s.code]));
+    const open = new Set(
+      (await em.getRepository(VisitEntity).find({ select: { personId: true }, where: { personId: InIds(persons.map((p) => p.id)), closedAt: IsNull() } })).map((v) => v.personId),
+    );
+    return persons
+      .map((p) => ({ p, m: best.get(p.id)! }))
+      .sort((a, b) => b.m.score - a.m.score || a.p.nameUsed.localeCompare(b.p.nameUsed, 'fr'))
+      .slice(0, input.limit)
+      .map(({ p, m }) => ({
+        id: p.id,
+        fileNumber: p.fileNumber,
+        nameUsed: p.nameUsed,
+        pronouns: p.pronouns,
+        birthYear: birthYearOf(p),
+        siteCode: sites.get(p.siteId) ?? '',
+        matchedOn: m.field,
+        hasOpenVisit: open.has(p.id),
+      }));
+  });
+}
+
+export async function findDuplicates(ctx: CoreContext, actor: Actor, input: In<'persons.duplicates'>) {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    authorize(actor, 'read', 'identity', { personId: '', consents: new Set() });
+    const em = store.manager;
+    const candidates = new Set<string>();
+    for (const probe of [input.nameUsed, input.legalName ?? '', input.phone ?? '']) {
+      const n = normalizeText(probe);
+      // Trigrams of the probe find names spelt differently ("Amélie" / "Amelia").
+      for (let i = 0; i + 3 <= n.length && i < 12; i += 2) for (const h of await searchIndex(em, n.slice(i, i + 3), 50)) candidates.add(h.personId);
+      const d = digitsOnly(probe);
+      if (d.length >= 6) for (const h of await searchIndex(em, d.slice(-8), 20)) candidates.add(h.personId);
+    }
+    if (input.excludeId) candidates.delete(input.excludeId);
+    if (candidates.size === 0) return [];
+    const rows = await em.getRepository(PersonEntity).findBy({ id: InIds([...candidates]), mergedInto: IsNull() });
+    const year = input.birthDate ? Number(input.birthDate.slice(0, 4)) : (input.birthYear ?? null);
+    const phone = input.phone ? digitsOnly(input.phone) : '';
+    return rows
+      .map((p) => {
+        const reasons: Array<'name' | 'legal_name' | 'birth_year' | 'phone'> = [];
+        let score = 0;
+        const nameSim = Math.max(nameSimilarity(input.nameUsed, p.nameUsed), p.legalName ? nameSimilarity(input.nameUsed, p.legalName) : 0);
+        if (nameSim >= 0.5) {
+          reasons.push('name');
+          score += nameSim * 0.6;
+        }
+        if (input.legalName && p.legalName && nameSimilarity(input.legalName, p.legalName) >= 0.6) {
+          reasons.push('legal_name');
+          score += 0.3;
+        }
+        const pYear = birthYearOf(p);
+        if (year && pYear === year) {
+          reasons.push('birth_year');
+          score += 0.25;
+        }
+        if (phone.length >= 6 && p.phone && digitsOnly(p.phone).endsWith(phone.slice(-8))) {
+          reasons.push('phone');
+          score += 0.5;
+        }
+        return { id: p.id, fileNumber: p.fileNumber, nameUsed: p.nameUsed, birthYear: pYear, score: Math.round(score * 100) / 100, reasons };
+      })
+      .filter((c) => c.reasons.includes('phone') || (c.reasons.includes('name') && c.score >= 0.45) || c.reasons.length >= 2)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 5);
+  });
+}
+
+/** Moves every record of the merged file to the survivor; the merged file stays, pointing to it. */
+export async function mergePersons(ctx: CoreContext, actor: Actor, input: In<'persons.merge'>): Promise<Person> {
+  if (input.survivorId === input.mergedId) throw invalid('mergedId', 'same_person');
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const now = ctx.clock();
+    const survivor = await loadPerson(em, input.survivorId);
+    const merged = await loadPerson(em, input.mergedId);
+    if (survivor.mergedInto) throw invalid('survivorId', 'person_merged');
+    if (merged.mergedInto) throw invalid('mergedId', 'person_merged');
+    if (survivor.version !== input.survivorVersion || merged.version !== input.mergedVersion) throw conflict('person');
+    const moved: Record<string, number> = {};
+    for (const [name, entity] of [
+      ['visits', VisitEntity],
+      ['appointments', AppointmentEntity],
+      ['interviews', InterviewEntity],
+      ['consents', ConsentEntity],
+      ['referrals', ReferralEntity],
+      ['grants', AccessGrantEntity],
+    ] as const) {
+      const result = await em.getRepository(entity as typeof VisitEntity).update({ personId: merged.id }, { personId: survivor.id });
+      moved[name] = result.affected ?? 0;
+    }
+    await em.getRepository(PersonEntity).update({ id: merged.id }, { mergedInto: survivor.id, updatedAt: now.toISOString(), version: merged.version + 1 });
+    await em.getRepository(PersonEntity).update({ id: survivor.id }, { updatedAt: now.toISOString(), version: survivor.version + 1 });
+    await unindexPerson(em, merged.id);
+    await appendAudit(em, { actorId: actor.userId, action: 'merge', section: 'identity', personId: survivor.id, targetType: 'person', targetId: merged.id, detail: moved }, now);
+    return toPerson(await loadPerson(em, survivor.id));
+  });
+}
+
+async function staffNames(em: EntityManager, ids: Iterable<string | null>): Promise<Map<string, string>> {
+  const unique = [...new Set([...ids].filter((id): id is string => !!id))];
+  if (unique.length === 0) return new Map();
+  return new Map((await em.getRepository(StaffUserEntity).findBy({ id: InIds(unique) })).map((u) => [u.id, u.displayName]));
+}
+
+export async function consentsOf(em: EntityManager, personId: string) {
+  const history = await consentHistory(em, personId);
+  const names = await staffNames(em, history.map((h) => h.recordedBy));
+  return {
+    current: currentFrom(history, names),
+    history: history.map((h) => ({ id: h.id, scope: h.scope as never, given: h.given, recordedAt: h.recordedAt, recordedByName: h.recordedBy ? (names.get(h.recordedBy) ?? null) : null, note: h.note })),
+  };
+}
+
+export async function getConsents(ctx: CoreContext, actor: Actor, input: In<'persons.consents'>) {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const now = ctx.clock();
+    await loadPerson(em, input.personId);
+    authorize(actor, 'read', 'consent', await subjectOf(em, actor, input.personId, now));
+    await auditRead(em, actor, 'consent', input.personId, now);
+    return consentsOf(em, input.personId);
+  });
+}
+
+export async function recordConsent(ctx: CoreContext, actor: Actor, input: In<'persons.recordConsent'>) {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const now = ctx.clock();
+    const person = await loadPerson(em, input.personId);
+    if (person.mergedInto) throw invalid('personId', 'person_merged');
+    authorize(actor, 'write', 'consent', await subjectOf(em, actor, person.id, now));
+    const row = await insertConsent(em, { personId: person.id, scope: input.scope, given: input.given, recordedAt: now.toISOString(), recordedBy: actor.userId, note: input.note ?? null });
+    await auditWrite(em, actor, 'create', 'consent', person.id, { type: 'consent', id: row.id }, now);
+    return consentsOf(em, person.id);
+  });
+}
+
+export async function breakTheGlass(ctx: CoreContext, actor: Actor, input: In<'persons.breakGlass'>) {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    await loadPerson(em, input.personId);
+    const grant = await grantBreakGlass(em, actor.userId, input.personId, input.reason, ctx.clock());
+    return { expiresAt: grant.expiresAt };
+  });
+}
+
+/** "Who looked at my file": every staff member who opened or changed each section, and when. */
+export async function accessLog(ctx: CoreContext, actor: Actor, input: In<'persons.accessLog'>) {
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const now = ctx.clock();
+    await loadPerson(em, input.personId);
+    authorize(actor, 'read', 'identity', await subjectOf(em, actor, input.personId, now));
+    const rows = await em.getRepository(AuditEntity).find({ where: { personId: input.personId }, order: { seq: 'DESC' }, take: 5000 });
+    const names = await staffNames(em, rows.map((r) => r.actorId));
+    return rows.map((r) => ({ at: r.at, userName: r.actorId ? (names.get(r.actorId) ?? null) : null, section: r.section as never, action: r.action, reason: r.reason }));
+  });
+}
+
+export { staffNames };

@@ -1,0 +1,60 @@
+/**
+ * The one search interface. Behind it: an FTS5 trigram index (SQLite) over normalised values, so
+ * any 3+ character fragment matches anywhere in a name, a file number or a phone number; shorter
+ * queries fall back to a prefix match. PostgreSQL will implement the same two functions with
+ * pg_trgm.
+ */
+import type { EntityManager } from 'typeorm';
+import { digitsOnly, normalizeText } from './normalize';
+
+export type SearchField = 'name_used' | 'legal_name' | 'file_number' | 'phone';
+
+export interface IndexedPerson {
+  id: string;
+  nameUsed: string;
+  legalName: string | null;
+  fileNumber: string;
+  phone: string | null;
+}
+
+export function searchRows(p: IndexedPerson): Array<[SearchField, string]> {
+  const rows: Array<[SearchField, string]> = [
+    ['name_used', normalizeText(p.nameUsed)],
+    ['file_number', normalizeText(p.fileNumber)],
+  ];
+  if (p.legalName) rows.push(['legal_name', normalizeText(p.legalName)]);
+  if (p.phone) rows.push(['phone', digitsOnly(p.phone)]);
+  return rows.filter(([, text]) => text.length > 0);
+}
+
+export async function indexPerson(em: EntityManager, p: IndexedPerson): Promise<void> {
+  await unindexPerson(em, p.id);
+  for (const [field, text] of searchRows(p)) await em.query('INSERT INTO person_search (person_id, field, text) VALUES (?, ?, ?)', [p.id, field, text]);
+}
+
+export async function unindexPerson(em: EntityManager, personId: string): Promise<void> {
+  await em.query('DELETE FROM person_search WHERE person_id = ?', [personId]);
+}
+
+export interface SearchHit {
+  personId: string;
+  field: SearchField;
+  text: string;
+}
+
+/** Candidate matches for a normalised query (at most `limit` rows of the index). */
+export async function searchIndex(em: EntityManager, query: string, limit: number): Promise<SearchHit[]> {
+  const text = normalizeText(query);
+  const digits = digitsOnly(query);
+  const terms = [...new Set([text, digits].filter((t) => t.length > 0))];
+  if (terms.length === 0) return [];
+  const hits: SearchHit[] = [];
+  for (const term of terms) {
+    const rows =
+      term.length >= 3
+        ? ((await em.query(`SELECT person_id AS personId, field, text FROM person_search WHERE text MATCH ? LIMIT ?`, [`"${term}"`, limit])) as SearchHit[])
+        : ((await em.query(`SELECT person_id AS personId, field, text FROM person_search WHERE text >= ? AND text < ? LIMIT ?`, [term, `${term}\uffff`, limit])) as SearchHit[]);
+    hits.push(...rows);
+  }
+  return hits;
+}

@@ -1,0 +1,218 @@
+/**
+ * The demo centre's content: pseudonymous people from the populations a community centre serves,
+ * consents given and withheld, past visits with interviews, today's board, this week's agenda,
+ * the partner directory and referrals. Deterministic (seeded), written through the same services
+ * as the app so that the audit log is as real as the rest.
+ */
+import type { Core } from '../../core';
+import type { Actor } from '../../core/access/gate';
+import type { ParsedInput } from '../../../shared/contract';
+import type { ConsentScope } from '../../../shared/domain/roles';
+import type { KeyPopulation } from '../../../shared/domain/catalogues';
+import { createPerson, recordConsent } from '../../core/services/persons/persons-service';
+import { checkIn, moveVisit } from '../../core/services/visits/visits-service';
+import { saveInterview } from '../../core/services/interviews/interviews-service';
+import { book } from '../../core/services/appointments/appointments-service';
+import { refer, saveEntry } from '../../core/services/directory/directory-service';
+import { localDate, zonedToUtc } from '../../core/zoned-time';
+
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PEOPLE: Array<[name: string, pronouns: string | null, populations: KeyPopulation[], birthYear: number]> = [
+  ['Amélie', 'elle', ['sex_worker', 'migrant'], 1994],
+  ['Jo', 'iel', ['trans'], 1999],
+  ['Karim', 'il', ['msm', 'chemsex'], 1987],
+  ['Lou', 'elle', ['trans', 'sex_worker'], 1996],
+  ['Mamadou', 'il', ['migrant', 'msm'], 1991],
+  ['Sacha', 'iel', ['drug_user'], 1983],
+  ['Yasmine', 'elle', ['sex_worker'], 1990],
+  ['Thomas', 'il', ['msm'], 2001],
+  ['Inès', 'elle', ['migrant'], 1998],
+  ['Noé', 'il', ['trans', 'msm'], 2000],
+  ['Fatou', 'elle', ['migrant', 'sex_worker'], 1985],
+  ['Rayan', 'il', ['msm', 'chemsex', 'pwid'], 1979],
+  ['Camille', 'elle', ['sex_worker'], 1993],
+  ['Dimitri', 'il', ['drug_user', 'pwid'], 1976],
+  ['Maëlle', 'elle', ['trans'], 2002],
+  ['Hugo', 'il', ['msm'], 1995],
+  ['Awa', 'elle', ['migrant'], 1997],
+  ['Bastien', 'il', ['msm', 'chemsex'], 1989],
+  ['Zoé', 'elle', ['sex_worker', 'drug_user'], 1992],
+  ['Ilyes', 'il', ['msm', 'migrant'], 1999],
+  ['Lina', 'elle', ['trans', 'migrant'], 1994],
+  ['Marco', 'il', ['msm'], 1984],
+  ['Nadia', 'elle', ['sex_worker'], 1981],
+  ['Alex', 'iel', ['chemsex'], 1990],
+];
+
+const DIRECTORY: Array<ParsedInput<'directory.save'>> = [
+  { name: 'CHU — Service des maladies infectieuses', kind: 'organisation', category: 'hospital_service', city: 'Montpellier', languages: ['fr', 'en'], friendliness: ['lgbtqi'], internal: false, active: true, notes: 'Premier rendez-vous sous 7 jours pour une découverte VIH.' },
+  { name: 'CeGIDD de Montpellier', kind: 'organisation', category: 'cegidd', city: 'Montpellier', languages: ['fr'], friendliness: ['lgbtqi', 'sex_work'], internal: false, active: true },
+  { name: 'Dr L. — médecin généraliste', kind: 'professional', category: 'gp', city: 'Montpellier', languages: ['fr', 'es'], friendliness: ['trans', 'lgbtqi'], internal: false, active: true, notes: 'Suivi hormonal, accueil bienveillant.' },
+  { name: 'Consultation de gynécologie du centre', kind: 'organisation', category: 'specialist', city: 'Montpellier', languages: ['fr'], friendliness: ['sex_work', 'trans'], internal: true, active: true },
+  { name: 'Maître B. — avocate', kind: 'professional', category: 'lawyer', city: 'Montpellier', languages: ['fr', 'ar'], friendliness: ['sex_work', 'migrants'], internal: false, active: true, notes: 'Droit des étrangers, plaintes pour violences.' },
+  { name: 'Accueil de nuit — hébergement d’urgence', kind: 'organisation', category: 'shelter', city: 'Montpellier', languages: ['fr'], friendliness: ['migrants'], internal: false, active: true },
+  { name: 'CSAPA — centre d’addictologie', kind: 'organisation', category: 'addiction_centre', city: 'Montpellier', languages: ['fr'], friendliness: ['chemsex', 'lgbtqi'], internal: false, active: true },
+  { name: 'Dr P. — psychiatre', kind: 'professional', category: 'psychiatrist', city: 'Montpellier', languages: ['fr'], friendliness: ['lgbtqi'], internal: false, active: true },
+  { name: 'Service social départemental', kind: 'organisation', category: 'social_services', city: 'Montpellier', languages: ['fr'], friendliness: [], internal: false, active: true },
+  { name: 'Association trans — permanence', kind: 'organisation', category: 'ngo', city: 'Montpellier', languages: ['fr', 'pt'], friendliness: ['trans'], internal: false, active: true },
+];
+
+export interface DemoActors {
+  worker: Actor;
+  nurse: Actor;
+  doctor: Actor;
+  coordinator: Actor;
+  siteId: string;
+  outreachSiteId: string;
+  timezone: string;
+}
+
+export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons: number; visits: number }> {
+  const { ctx } = core;
+  const random = seeded(2023);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const realClock = ctx.clock;
+  const now = realClock();
+  let visits = 0;
+  try {
+    const entries = [];
+    for (const entry of DIRECTORY) entries.push(await saveEntry(ctx, a.coordinator, entry));
+    const persons = [];
+    for (const [i, [nameUsed, pronouns, keyPopulations, birthYear]] of PEOPLE.entries()) {
+      // Each person first came between 12 and 1 weeks ago; the demo replays their history.
+      const firstSeen = new Date(now.getTime() - (12 - (i % 12)) * 7 * 86_400_000 - Math.floor(random() * 5) * 3600_000);
+      ctx.clock = () => firstSeen;
+      const phone = `06 ${String(10 + i).padStart(2, '0')} ${String(20 + i).padStart(2, '0')} 3${i % 10} 4${(i * 7) % 10}`;
+      const channels = i % 5 === 0 ? [] : i % 3 === 0 ? (['whatsapp'] as const) : (['sms'] as const);
+      const person = await createPerson(ctx, a.worker, {
+        nameUsed,
+        pronouns,
+        birthYear,
+        keyPopulations,
+        healthCoverage: keyPopulations.includes('migrant') ? pick(['ame', 'none', 'unknown'] as const) : pick(['puma', 'css'] as const),
+        languages: keyPopulations.includes('migrant') ? ['fr', pick(['en', 'ar', 'es', 'pt', 'wo'])] : ['fr'],
+        contact: { phone, channels: [...channels], neverContact: i % 11 === 7, wording: i % 4 === 1 ? 'Coucou, c’est pour ton RDV du {date} à {heure}' : null },
+        entryDoor: pick(['outreach', 'word_of_mouth', 'social_networks', 'walk_in', 'partner', 'remote_counsellor'] as const),
+        siteId: i % 6 === 5 ? a.outreachSiteId : a.siteId,
+      });
+      persons.push(person);
+      // Most share with the care team; a few have not (their interviews stay with their author).
+      const scopes: ConsentScope[] = i % 7 === 3 ? ['contact'] : i % 4 === 0 ? ['care_team', 'contact', 'external_referral'] : ['care_team', 'contact'];
+      for (const scope of scopes) if (!(scope === 'contact' && channels.length === 0)) await recordConsent(ctx, a.worker, { personId: person.id, scope, given: true });
+      // Past visits, each with an interview.
+      const count = 1 + Math.floor(random() * 4);
+      for (let v = 0; v < count; v++) {
+        const at = new Date(firstSeen.getTime() + v * 21 * 86_400_000 + 15 * 60_000);
+        if (at.getTime() > now.getTime() - 86_400_000) break;
+        ctx.clock = () => at;
+        const visit = await checkIn(ctx, a.worker, { personId: person.id, siteId: person.siteId, priority: 'normal', step: 'waiting_interview' });
+        const moved = await moveVisit(ctx, a.worker, { visitId: visit.id, version: visit.version, step: 'in_interview' });
+        await saveInterview(ctx, a.worker, {
+          personId: person.id,
+          visitId: visit.id,
+          heldAt: at.toISOString(),
+          reason: pick(['Dépistage de routine', 'Renouvellement PrEP', 'Symptômes', 'Demande de vaccination', 'Besoin de parler']),
+          exposures: [pick(['anal_receptive', 'oral', 'vaginal'] as const)],
+          prevention: [pick(['condoms', 'prep', 'none'] as const)],
+          substances: keyPopulations.includes('chemsex') ? ['ghb', 'cathinones'] : [],
+          chemsex: keyPopulations.includes('chemsex'),
+          violenceScreening: pick(['none', 'none', 'past', 'not_asked'] as const),
+          needs: [pick(['screening', 'prep', 'vaccine'] as const)],
+          summary: 'Entretien de suivi : besoins repérés, orientation vers le médecin.',
+          partnersCount: Math.floor(random() * 6),
+        });
+        await moveVisit(ctx, a.worker, { visitId: visit.id, version: moved.version + 1, step: 'done' });
+        visits += 1;
+      }
+    }
+    // Today: people on the board, one within 72 h of an exposure.
+    ctx.clock = realClock;
+    const today = realClock();
+    for (const [k, person] of persons.slice(0, 4).entries()) {
+      ctx.clock = () => new Date(today.getTime() - (40 - k * 9) * 60_000);
+      const visit = await checkIn(ctx, a.worker, { personId: person.id, siteId: person.siteId, priority: 'normal', step: 'waiting_interview' });
+      visits += 1;
+      if (k === 1) {
+        const inInterview = await moveVisit(ctx, a.worker, { visitId: visit.id, version: visit.version, step: 'in_interview' });
+        await saveInterview(ctx, a.worker, {
+          personId: person.id,
+          visitId: visit.id,
+          heldAt: ctx.clock().toISOString(),
+          lastRiskAt: new Date(today.getTime() - 30 * 3600_000).toISOString(),
+          exposures: ['anal_receptive'],
+          prevention: ['none'],
+          substances: [],
+          chemsex: false,
+          violenceScreening: 'none',
+          needs: ['screening', 'prep'],
+          summary: 'Rapport non protégé il y a 30 h : TPE à discuter en urgence, puis dépistage et PrEP.',
+        });
+        await moveVisit(ctx, a.worker, { visitId: visit.id, version: inInterview.version + 1, step: 'waiting_doctor' });
+      }
+    }
+    // This week's agenda, inside the demo site's opening hours.
+    ctx.clock = realClock;
+    const types = ['screening', 'prep', 'vaccine', 'specialist'] as const;
+    for (let d = 1; d <= 5; d++) {
+      const date = localDate(new Date(today.getTime() + d * 86_400_000), a.timezone);
+      const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+      if (weekday === 0 || weekday === 1) continue;
+      for (let s = 0; s < 4; s++) {
+        const person = persons[(d * 4 + s) % persons.length]!;
+        const start = zonedToUtc(date, `${14 + s}:00`, a.timezone);
+        await book(ctx, s % 2 ? a.nurse : a.worker, {
+          personId: person.id,
+          siteId: a.siteId,
+          professionalId: s % 2 ? a.nurse.userId : a.doctor.userId,
+          type: types[s % types.length]!,
+          startsAt: start.toISOString(),
+          endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(),
+          walkInSlot: false,
+          room: s % 2 ? 'Salle de soins' : 'Cabinet 1',
+        });
+      }
+    }
+    // Referrals, some with feedback.
+    for (const [k, person] of persons.slice(0, 8).entries()) {
+      const entry = entries[k % entries.length]!;
+      const consentsExternal = k % 4 === 0;
+      await refer(ctx, a.worker, {
+        personId: person.id,
+        entryId: entry.id,
+        reason: pick(['Confirmation d’un TROD réactif', 'Suivi hormonal', 'Demande d’hébergement', 'Accompagnement juridique', 'Suivi addictologie']),
+        status: pick(['proposed', 'accepted', 'attended'] as const),
+        ...(entry.internal || consentsExternal ? {} : { overrideReason: 'Accord oral de la personne, à faire signer' }),
+      });
+    }
+    return { persons: persons.length, visits };
+  } finally {
+    ctx.clock = realClock;
+  }
+}
+
+export const DEMO_OPENING_HOURS: Record<string, Array<[string, string]>> = {
+  '2': [
+    ['09:00', '13:00'],
+    ['14:00', '20:00'],
+  ],
+  '3': [
+    ['09:00', '13:00'],
+    ['14:00', '20:00'],
+  ],
+  '4': [
+    ['09:00', '13:00'],
+    ['14:00', '20:00'],
+  ],
+  '5': [['14:00', '20:00']],
+  '6': [['14:00', '18:00']],
+};
+

@@ -1,0 +1,165 @@
+/**
+ * The foundation, end to end in a real browser against `parcours serve`: set-up, sign-in,
+ * centre settings, team administration, forced password change, idle lock and unlock, the
+ * calm login refusal, the audit log and its integrity check, and the English interface.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { AuditPage } from './pages/AuditPage';
+import { CentrePage } from './pages/CentrePage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { field } from './pages/fields';
+import { LockPage } from './pages/LockPage';
+import { LoginPage } from './pages/LoginPage';
+import { type CentreDetails, SetupWizardPage } from './pages/SetupWizardPage';
+import { ShellPage } from './pages/ShellPage';
+import { StaffPage } from './pages/StaffPage';
+
+const CENTRE: CentreDetails = {
+  centreName: 'Centre de santé sexuelle du Lez',
+  site: { code: 'MTP', name: 'Montpellier centre', city: 'Montpellier' },
+  admin: { username: 'camille.coord', displayName: 'Camille Martin', password: 'coordination-2024!' },
+};
+
+const NURSE = { username: 'sam.nurse', displayName: 'Sam Dupont', role: 'Infirmier·e', site: 'MTP · Montpellier centre' };
+const NURSE_PASSWORD = 'infirmerie-du-lez-7';
+
+/** Set-up wizard, then the coordinator signs in and lands on the home screen. */
+async function setUpAndSignIn(page: Page): Promise<string> {
+  await page.goto('/');
+  const recoveryCode = await new SetupWizardPage(page).setUp(CENTRE);
+  await new LoginPage(page).login(CENTRE.admin.username, CENTRE.admin.password);
+  await new ShellPage(page).expectHome(CENTRE.admin.displayName);
+  return recoveryCode;
+}
+
+test('set-up, team, forced password change, idle lock and unlock', async ({ page }) => {
+  // The fake clock must be in place before the app starts so the idle check can be fast-forwarded.
+  await page.clock.install();
+  const recoveryCode = await setUpAndSignIn(page);
+  expect(recoveryCode.length).toBeGreaterThanOrEqual(16);
+
+  const shell = new ShellPage(page);
+  await expect(page.getByRole('banner').getByText(CENTRE.centreName)).toBeVisible();
+
+  // Centre settings: auto-lock after one minute of inactivity.
+  await shell.open('Centre');
+  const centre = new CentrePage(page);
+  await centre.expectVisible();
+  await centre.setAutoLockMinutes(1);
+
+  // Équipe: a new nurse, and the temporary password shown once.
+  await shell.open('Équipe');
+  const staff = new StaffPage(page);
+  await staff.expectVisible();
+  const temporaryPassword = await staff.createMember(NURSE);
+  expect(temporaryPassword.length).toBeGreaterThanOrEqual(10);
+  await expect(staff.row(NURSE.displayName)).toContainText('Mot de passe provisoire');
+  await expect(staff.row(NURSE.displayName)).toContainText('Infirmier·e');
+
+  await shell.logout(CENTRE.admin.displayName);
+
+  // The nurse signs in with the temporary password and must change it before anything else.
+  const login = new LoginPage(page);
+  await login.login(NURSE.username, temporaryPassword);
+  const change = new ChangePasswordPage(page);
+  await change.expectVisible();
+  await expect(shell.navigation()).toHaveCount(0);
+
+  await change.change(temporaryPassword, 'court');
+  await expect(change.newPassword()).toHaveAccessibleDescription(/Au moins 10 caractères\./);
+
+  await change.change(temporaryPassword, NURSE_PASSWORD);
+  await shell.expectHome(NURSE.displayName);
+  await expect(page.getByText('Infirmier·e')).toBeVisible();
+  // A nurse manages neither the team, the audit log nor the centre.
+  await expect(shell.navigation().getByRole('link')).toHaveText(['Accueil']);
+
+  // Idle for a little more than the one-minute auto-lock.
+  await page.clock.fastForward('01:05');
+  const lock = new LockPage(page);
+  await lock.expectVisible(NURSE.displayName);
+  await expect(page.getByText('La session a été verrouillée après une période d’inactivité.')).toBeVisible();
+
+  await lock.unlock('pas-le-bon-mot-de-passe');
+  await expect(lock.error()).toHaveText('Identifiant ou mot de passe incorrect.');
+  await lock.expectVisible(NURSE.displayName);
+
+  await lock.unlock(NURSE_PASSWORD);
+  await shell.expectHome(NURSE.displayName);
+});
+
+test('a refused login says the same thing for an unknown user and a wrong password', async ({ page }) => {
+  await setUpAndSignIn(page);
+  await new ShellPage(page).logout(CENTRE.admin.displayName);
+
+  const login = new LoginPage(page);
+  await login.login('personne.inconnue', 'un-mot-de-passe-quelconque');
+  await expect(login.error()).toBeVisible();
+  const unknownUser = await login.error().textContent();
+
+  await login.login(CENTRE.admin.username, 'pas-le-bon-mot-de-passe');
+  await expect(login.error()).toBeVisible();
+  const wrongPassword = await login.error().textContent();
+
+  expect(unknownUser).toBe('Identifiant ou mot de passe incorrect.');
+  expect(wrongPassword).toBe(unknownUser);
+  // Nothing was let through.
+  await login.expectVisible();
+});
+
+test('the coordinator reads the audit log and its integrity check reports it intact', async ({ page }) => {
+  await setUpAndSignIn(page);
+  const shell = new ShellPage(page);
+
+  await shell.open('Équipe');
+  await new StaffPage(page).createMember(NURSE);
+
+  await shell.open("Journal d'audit");
+  const audit = new AuditPage(page);
+  await audit.expectVisible();
+  await expect(audit.entries('Connexion', CENTRE.admin.displayName).first()).toBeVisible();
+  await expect(audit.entries('Création', CENTRE.admin.displayName).filter({ hasText: NURSE.displayName })).toHaveCount(1);
+
+  await audit.filterByAction('Création');
+  await expect(audit.entries('Connexion')).toHaveCount(0);
+  await expect(audit.entries('Création').first()).toBeVisible();
+
+  const result = await audit.verify();
+  await expect(result).toContainText('Journal intact');
+});
+
+test('the team form shows the core refusal next to the field: a username already taken', async ({ page }) => {
+  await setUpAndSignIn(page);
+  await new ShellPage(page).open('Équipe');
+  const staff = new StaffPage(page);
+  await staff.fillNewMember({ ...NURSE, username: CENTRE.admin.username });
+  await staff.submitNewMember();
+  const username = field(staff.dialog(), "Nom d'utilisateur");
+  await expect(username).toHaveAttribute('aria-invalid', 'true');
+  await expect(username).toHaveAccessibleDescription('Cet identifiant est déjà utilisé.');
+});
+
+test('the interface switches to English, on the login screen and in the application', async ({ page }) => {
+  await page.goto('/');
+  await new SetupWizardPage(page).setUp(CENTRE);
+
+  const login = new LoginPage(page);
+  await login.expectVisible();
+  await login.switchLanguage('EN');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await field(page, 'Username').fill(CENTRE.admin.username);
+  await field(page, 'Password').fill('wrong-password-here');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
+
+  await field(page, 'Password').fill(CENTRE.admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // Signed in, the interface follows the account's language: the coordinator's is the centre's.
+  await new ShellPage(page).expectHome(CENTRE.admin.displayName);
+  await page.getByRole('banner').getByText('EN', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Hello ${CENTRE.admin.displayName}` })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Home', 'Team', 'Audit log', 'Centre']);
+  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
+});

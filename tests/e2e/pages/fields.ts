@@ -1,0 +1,14 @@
+import type { Locator, Page } from '@playwright/test';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The field whose visible label is exactly `label`, with or without the asterisk Mantine adds to
+ * required fields ("Code *"). Plain `getByLabel(label, { exact: true })` misses required fields,
+ * and the inexact form would also match "Confirmer le mot de passe" for "Mot de passe".
+ */
+export function field(scope: Page | Locator, label: string): Locator {
+  return scope.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
+}
