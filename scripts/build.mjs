@@ -33,7 +33,7 @@ async function buildNode() {
   if (existsSync(path.join(root, 'electron/main/main.ts'))) {
     await esbuild({ ...common, entryPoints: { main: 'electron/main/main.ts' }, outdir: path.join(dist, 'main'), external: ['electron'] });
     // The sandboxed preload cannot require anything but a few electron modules: bundle everything in.
-    await esbuild({ ...common, packages: undefined, entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: path.join(dist, 'preload'), external: ['electron'] });
+    await esbuild({ ...common, packages: undefined, minify: true, entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: path.join(dist, 'preload'), external: ['electron'] });
   }
 }
 

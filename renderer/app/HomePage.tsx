@@ -19,7 +19,7 @@ export function HomePage({ session }: { session: RendererSession }) {
           </Title>
           <Group gap="xs">
             {user.roles.map((role) => (
-              <Badge key={role} size="lg" variant="light">
+              <Badge key={role} size="lg" variant="light" tt="none">
                 {t(`roles.${role}`)}
               </Badge>
             ))}

@@ -109,7 +109,7 @@ function UserMenu({ session }: { session: RendererSession }) {
         <Menu.Label>{t('header.roles')}</Menu.Label>
         <Group gap={4} px="sm" pb="xs">
           {user.roles.map((role) => (
-            <Badge key={role} variant="light" size="sm">
+            <Badge key={role} variant="light" size="sm" tt="none">
               {t(`roles.${role}`)}
             </Badge>
           ))}

@@ -19,15 +19,15 @@ test('screens', async ({ page }) => {
   await page.screenshot({ path: '/tmp/s03-wizard-sites-error.png', fullPage: true });
   await page.getByRole('button', { name: 'Retirer le site 2' }).click();
   await w.next();
-  await w.fillAdmin({ username: 'camille', displayName: 'Camille Martin', password: 'camille-camille' }, 'different-one');
+  await w.fillAdmin({ username: 'camille', displayName: 'Camille Martin', password: 'lez-montpellier-42' }, 'different-one');
   await w.submit();
   await page.screenshot({ path: '/tmp/s04-wizard-admin-error.png' });
-  await field(page, 'Confirmer le mot de passe').fill('camille-camille');
+  await field(page, 'Confirmer le mot de passe').fill('lez-montpellier-42');
   await w.submit();
   await page.getByTestId('recovery-code').waitFor();
   await page.screenshot({ path: '/tmp/s05-recovery.png' });
   await w.acknowledgeRecoveryCode();
-  await new LoginPage(page).login('camille', 'camille-camille');
+  await new LoginPage(page).login('camille', 'lez-montpellier-42');
   const shell = new ShellPage(page);
   await shell.expectHome('Camille Martin');
   await shell.open('Équipe');
@@ -43,7 +43,7 @@ test('screens', async ({ page }) => {
   await page.getByRole('menuitem', { name: 'Désactiver' }).click();
   await page.screenshot({ path: '/tmp/s08-deactivate.png' });
   await page.getByRole('button', { name: 'Désactiver le compte' }).click();
-  await page.getByText('Afficher les comptes désactivés').click();
+  await page.getByRole('switch', { name: 'Afficher les comptes désactivés' }).check({ force: true });
   await page.waitForTimeout(800);
   await page.screenshot({ path: '/tmp/s09-staff.png' });
   await page.getByRole('button', { name: 'Actions pour Sam Dupont' }).click();

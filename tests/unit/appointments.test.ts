@@ -43,7 +43,7 @@ describe('appointments', () => {
   it("tomorrow's reminders respect never-contact, the contact consent, the channels and the person's own words", async () => {
     const { t, site, nurse } = await agenda();
     const make = async (nameUsed: string, contact: Record<string, unknown>, consent: boolean) => {
-      const p = await t.must('persons.create', personInput(t, { nameUsed, contact: contact as never }), t.worker.token);
+      const p = await t.must('persons.create', personInput(t, { nameUsed, contact: contact }), t.worker.token);
       if (consent) await t.must('persons.recordConsent', { personId: p.id, scope: 'contact', given: true }, t.worker.token);
       return p;
     };
@@ -63,8 +63,8 @@ describe('appointments', () => {
       ['Cy', false, 'no_consent'],
       ['Dom', true, null],
     ]);
-    expect(list[0]!.message).toBe('Coucou, RDV le 03/03/2026 à 10:00 :)');
-    expect(list[3]!.message).toBe('Bonjour, petit rappel : rendez-vous le 03/03/2026 à 15:00. À bientôt !');
-    expect(list[1]!.phone).toBeNull();
+    expect(list[0].message).toBe('Coucou, RDV le 03/03/2026 à 10:00 :)');
+    expect(list[3].message).toBe('Bonjour, petit rappel : rendez-vous le 03/03/2026 à 15:00. À bientôt !');
+    expect(list[1].phone).toBeNull();
   });
 });

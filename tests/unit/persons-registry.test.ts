@@ -6,7 +6,7 @@ describe('person registry', () => {
     const t = await reception();
     const a = await t.must('persons.create', personInput(t, { nameUsed: 'Amélie' }), t.worker.token);
     const b = await t.must('persons.create', personInput(t, { nameUsed: 'Bilal' }), t.worker.token);
-    const c = await t.must('persons.create', personInput(t, { nameUsed: 'Chris', siteId: t.siteIds[1]! }), t.worker.token);
+    const c = await t.must('persons.create', personInput(t, { nameUsed: 'Chris', siteId: t.siteIds[1] }), t.worker.token);
     expect(a.fileNumber).toBe('MTP-2026-00001');
     expect(b.fileNumber).toBe('MTP-2026-00002');
     expect(c.fileNumber).toBe('OUT-2026-00001');
@@ -27,7 +27,7 @@ describe('person registry', () => {
       [{ contact: { channels: ['sms'] } }, 'contact.phone'],
     ];
     for (const [extra, field] of cases) {
-      const r = await t.call('persons.create', { ...personInput(t), ...extra } as never, t.worker.token);
+      const r = await t.call('persons.create', { ...personInput(t), ...extra }, t.worker.token);
       expect(r.ok ? null : { code: r.error.code, field: r.error.field }).toEqual({ code: 'validation', field });
     }
     expect(await t.must('persons.search', { query: 'amelie' }, t.worker.token)).toEqual([]);
@@ -52,7 +52,7 @@ describe('search', () => {
     for (const query of ['amelie', 'AMÉLIE', 'melie', ' a mé lie ']) {
       const results = await t.must('persons.search', { query }, t.worker.token);
       expect(results.map((r) => r.id)).toEqual([amelie.id]);
-      expect(results[0]!.matchedOn).toBe('name_used');
+      expect(results[0].matchedOn).toBe('name_used');
     }
     const byNumber = await t.must('persons.search', { query: amelie.fileNumber.slice(-3) }, t.worker.token);
     expect(byNumber.map((r) => r.id)).toContain(amelie.id);
@@ -78,7 +78,7 @@ describe('duplicates and merge', () => {
     const existing = await t.must('persons.create', personInput(t, { nameUsed: 'Amélie', birthYear: 1994, contact: { phone: '06 11 22 33 44', channels: [] } }), t.worker.token);
     const byName = await t.must('persons.duplicates', { nameUsed: 'Amelia', birthYear: 1994 }, t.worker.token);
     expect(byName[0]).toMatchObject({ id: existing.id });
-    expect(byName[0]!.reasons).toEqual(expect.arrayContaining(['name', 'birth_year']));
+    expect(byName[0].reasons).toEqual(expect.arrayContaining(['name', 'birth_year']));
     const byPhone = await t.must('persons.duplicates', { nameUsed: 'Léa', phone: '+33 6 11 22 33 44' }, t.worker.token);
     expect(byPhone[0]).toMatchObject({ id: existing.id, reasons: ['phone'] });
     expect(await t.must('persons.duplicates', { nameUsed: 'Zoé', birthYear: 2001 }, t.worker.token)).toEqual([]);
@@ -89,7 +89,7 @@ describe('duplicates and merge', () => {
     const a = await t.must('persons.create', personInput(t, { nameUsed: 'Amélie' }), t.worker.token);
     const b = await t.must('persons.create', personInput(t, { nameUsed: 'Amelie D.' }), t.worker.token);
     await t.must('persons.recordConsent', { personId: b.id, scope: 'care_team', given: true }, t.worker.token);
-    const visit = await t.must('visits.checkIn', { personId: b.id, siteId: t.siteIds[0]! }, t.worker.token);
+    const visit = await t.must('visits.checkIn', { personId: b.id, siteId: t.siteIds[0] }, t.worker.token);
     await t.must('interviews.save', { personId: b.id, visitId: visit.id, heldAt: t.clock.now().toISOString(), summary: 'premier entretien' }, t.worker.token);
 
     const self = await t.call('persons.merge', { survivorId: a.id, mergedId: a.id, survivorVersion: 1, mergedVersion: 1 }, t.token);

@@ -6,7 +6,7 @@ const HOUR = 3600_000;
 describe('a walk-in at reception', () => {
   it('checks in, gets an interview with a 30 h old exposure: PEP alert, first on the board, needs become next steps', async () => {
     const t = await reception();
-    const site = t.siteIds[0]!;
+    const site = t.siteIds[0];
     const regular = await t.must('persons.create', personInput(t, { nameUsed: 'Régulier' }), t.worker.token);
     await t.must('visits.checkIn', { personId: regular.id, siteId: site }, t.worker.token);
     t.clock.advance(5 * 60_000);
@@ -46,7 +46,7 @@ describe('a walk-in at reception', () => {
 
   it('a person called who was not there goes back into the queue, keeping their place', async () => {
     const t = await reception();
-    const site = t.siteIds[0]!;
+    const site = t.siteIds[0];
     const first = await t.must('persons.create', personInput(t, { nameUsed: 'Premier' }), t.worker.token);
     const second = await t.must('persons.create', personInput(t, { nameUsed: 'Second' }), t.worker.token);
     const v1 = await t.must('visits.checkIn', { personId: first.id, siteId: site }, t.worker.token);

@@ -116,7 +116,10 @@ describe('a foreign, corrupted or newer file where the database should be', () =
     writeFileSync(databasePath(dataDir), Buffer.alloc(0));
     const before = snapshotDir(dataDir);
     const seen = await tryToOpen(dataDir);
-    expect(errorOf(seen.login).code).toBe('store_unavailable');
+    // Any key opens an empty file: without a check it would get a fresh, empty schema.
+    expect(errorOf(seen.login)).toMatchObject({ code: 'store_unavailable', details: { problem: 'unreadable' } });
+    expect(seen.statusAfter).toEqual({ state: 'unavailable', problem: 'unreadable' });
+    expect(errorOf(seen.setup).code).toBe('already_set_up');
     expect(snapshotDir(dataDir)).toEqual(before);
   });
 
@@ -145,6 +148,19 @@ describe('a foreign, corrupted or newer file where the database should be', () =
     expect(errorOf(seen.login)).toMatchObject({ code: 'store_unavailable', details: { problem: 'keyring_missing' } });
     expect(errorOf(seen.setup).code).toBe('already_set_up');
     expect(snapshotDir(dataDir)).toEqual(before);
+  });
+
+  it('a damaged or foreign keyring: keyring_missing with a clear answer, never an internal error, nothing rewritten', async () => {
+    for (const content of ['{"format":"parcours-keyring","version":1,"cip', '', '{"format":"something-else"}', 'null', '[]']) {
+      const { dataDir } = await closedCentre();
+      writeFileSync(Keyring.path(dataDir), content);
+      const before = snapshotDir(dataDir);
+      const seen = await tryToOpen(dataDir);
+      expect(seen.statusBefore, JSON.stringify(content)).toEqual({ state: 'unavailable', problem: 'keyring_missing' });
+      expect(errorOf(seen.login), JSON.stringify(content)).toMatchObject({ code: 'store_unavailable', details: { problem: 'keyring_missing' } });
+      expect(errorOf(seen.setup).code).toBe('already_set_up');
+      expect(snapshotDir(dataDir)).toEqual(before);
+    }
   });
 
   it('a keyring without its database: missing, no empty database created', async () => {
@@ -240,6 +256,8 @@ describe('a failed write leaves nothing half-written', () => {
     const r = await t.call('users.create', { username: 'nina', displayName: 'Nina', roles: ['nurse'], siteIds: [t.siteIds[0]] }, t.token);
     expect(errorOf(r).code).toBe('internal');
     expect(fingerprint(store.handle)).toEqual(before);
+    // No half-written copy of the keyring (wrapped keys) is left lying beside it.
+    expect(readdirSync(t.dataDir).filter((f) => f.includes('.partial'))).toEqual([]);
 
     // The disk is fine again: the next account is created, and the failed one left no key behind.
     rmSync(ringFile, { recursive: true });
@@ -251,5 +269,27 @@ describe('a failed write leaves nothing half-written', () => {
     const list = await t.must('users.list', { page: 1, pageSize: 50, includeInactive: true }, t.token);
     expect(list.items.map((u) => u.username).sort()).toEqual([ADMIN.username, 'omar']);
   });
-});
 
+  it('a deactivation whose key removal cannot be written changes nothing: the user stays active and can still log in', async () => {
+    const t = await setUpCentre();
+    const nurse = await t.must('users.create', { username: 'nina', displayName: 'Nina', roles: ['nurse'], siteIds: [t.siteIds[0]] }, t.token);
+    const store = t.core.ctx.vault.requireStore();
+    const ringFile = Keyring.path(t.dataDir);
+    const ringBefore = readFileSync(ringFile, 'utf8');
+    const before = fingerprint(store.handle);
+
+    rmSync(ringFile);
+    mkdirSync(ringFile);
+    writeFileSync(path.join(ringFile, 'x'), 'x');
+    expect(errorOf(await t.call('users.deactivate', { id: nurse.user.id, version: nurse.user.version }, t.token)).code).toBe('internal');
+    expect(fingerprint(store.handle)).toEqual(before);
+    rmSync(ringFile, { recursive: true });
+    writeFileSync(ringFile, ringBefore);
+
+    // Memory agrees with the database: the account still opens the data, in this run and after a restart.
+    expect((await t.call('auth.login', { username: 'nina', password: nurse.temporaryPassword })).ok).toBe(true);
+    await t.core.close();
+    const again = await startCore(t.dataDir, t.clock);
+    expect((await again.call('auth.login', { username: 'nina', password: nurse.temporaryPassword })).ok).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
@@ -8,14 +8,20 @@ import path from 'node:path';
  */
 export function writeFileAtomic(file: string, content: string | Buffer): void {
   const tmp = `${file}.${randomBytes(6).toString('hex')}.partial`;
-  writeFileSync(tmp, content, { mode: 0o600 });
-  const fd = openSync(tmp, 'r+');
   try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    writeFileSync(tmp, content, { mode: 0o600 });
+    const fd = openSync(tmp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (err) {
+    // Never leave a stray copy behind (a keyring's copy holds wrapped keys).
+    rmSync(tmp, { force: true });
+    throw err;
   }
-  renameSync(tmp, file);
   try {
     const dirFd = openSync(path.dirname(file), 'r');
     try {

@@ -4,7 +4,9 @@
  * found by a salted hash of the user name so the file does not list the team.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { StoreError } from './errors';
 import { readJsonFile, writeFileAtomic } from './files';
 import type { WrappedKey } from './keywrap';
 
@@ -49,15 +51,21 @@ export class Keyring {
   }
 
   static exists(dataDir: string): boolean {
-    return readJsonFile<unknown>(Keyring.path(dataDir)) !== null;
+    return existsSync(Keyring.path(dataDir));
   }
 
+  /** null when the folder has no keyring; a damaged or foreign file is refused like a missing one (only a backup helps). */
   static load(dataDir: string): Keyring | null {
     const file = Keyring.path(dataDir);
-    const data = readJsonFile<KeyringData>(file);
-    if (!data) return null;
-    if (data.format !== 'parcours-keyring' || data.version !== 1 || typeof data.accounts !== 'object') {
-      throw new Error('keyring file is not a Parcours keyring');
+    if (!existsSync(file)) return null;
+    let data: KeyringData | null;
+    try {
+      data = readJsonFile<KeyringData>(file);
+    } catch {
+      data = null;
+    }
+    if (!data || data.format !== 'parcours-keyring' || data.version !== 1 || typeof data.accounts !== 'object' || data.accounts === null) {
+      throw new StoreError('keyring_missing', 'The keyring file is damaged or is not a Parcours keyring');
     }
     return new Keyring(file, data);
   }
@@ -93,14 +101,12 @@ export class Keyring {
   }
 
   setAccount(username: string, account: KeyringAccount): void {
-    this.data.accounts[this.lookupId(username)] = account;
-    this.save();
+    this.replace({ ...this.data, accounts: { ...this.data.accounts, [this.lookupId(username)]: account } });
   }
 
   /** Removes every wrapped key of a user (deactivation, rename). */
   removeUser(userId: string): void {
-    for (const [id, account] of Object.entries(this.data.accounts)) if (account.userId === userId) delete this.data.accounts[id];
-    this.save();
+    this.replace({ ...this.data, accounts: Object.fromEntries(Object.entries(this.data.accounts).filter(([, account]) => account.userId !== userId)) });
   }
 
   hasUser(userId: string): boolean {
@@ -112,8 +118,13 @@ export class Keyring {
   }
 
   restore(data: KeyringData): void {
-    this.data = structuredClone(data);
-    this.save();
+    this.replace(structuredClone(data));
+  }
+
+  /** The file first, memory after: a failed write leaves both as they were (the caller's transaction rolls back). */
+  private replace(next: KeyringData): void {
+    writeFileAtomic(this.file, JSON.stringify(next, null, 2));
+    this.data = next;
   }
 
   private save(): void {

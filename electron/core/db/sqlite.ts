@@ -53,13 +53,20 @@ export function openEncrypted({ file, key, cipher = DATABASE_CIPHER, create = fa
   if (key.length !== 32) throw new Error('data key must be 32 bytes');
 
   const db = new Database(file, { fileMustExist: !create, readonly, ...(nativeBinding ? { nativeBinding } : {}) });
+  let tables: number;
   try {
     db.pragma(`cipher = '${cipher}'`);
     db.pragma(`key = "x'${key.toString('hex')}'"`);
-    db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+    tables = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
   } catch (err) {
     db.close();
     throw new StoreError('unreadable', 'The database could not be opened with this key', { cause: String(err) });
+  }
+  // Any key "opens" an empty file: an existing file without a single table (emptied by a failed
+  // copy or sync) is not a store to build a new schema in. Only set-up creates one.
+  if (tables === 0 && !create) {
+    db.close();
+    throw new StoreError('unreadable', 'The database file is empty: it holds no Parcours store');
   }
   if (!readonly) {
     db.pragma('journal_mode = WAL');

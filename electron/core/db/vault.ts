@@ -33,6 +33,12 @@ export class Vault {
     if (hasDb && isPlainSqlite(databasePath(this.dataDir))) return { state: 'unavailable', problem: 'foreign_database' };
     if (hasDb && !hasKeyring) return { state: 'unavailable', problem: 'keyring_missing' };
     if (!hasDb) return { state: 'unavailable', problem: 'missing' };
+    try {
+      this.getKeyring();
+    } catch (err) {
+      if (err instanceof StoreError) return { state: 'unavailable', problem: err.problem };
+      throw err;
+    }
     return { state: 'locked' };
   }
 

@@ -32,7 +32,7 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }>(
       const rows = await em.getRepository(spec.entity).createQueryBuilder('r').select('r.id', 'id').getRawMany<{ id: string }>();
       return new Set(rows.map((r) => r.id));
     },
-    references: spec.references,
+    references: (record) => spec.references(record),
     async create(em, record, now) {
       await spec.beforeWrite?.(em, record, null);
       const row = spec.toRow(record, now, null);

@@ -125,7 +125,7 @@ export async function applyLines(em: EntityManager, lines: ParsedLine[], now: st
       if (!existing) {
         await adapter.create(em, record, now);
         counts.created += 1;
-      } else if (sameAs(existing, adapter.normalize ? adapter.normalize(record as never) : record)) {
+      } else if (sameAs(existing, adapter.normalize ? adapter.normalize(record) : record)) {
         counts.unchanged += 1;
       } else {
         await adapter.update(em, record, now);

@@ -14,10 +14,10 @@ function getPrinter(): PdfPrinter {
     const font = (name: string) => Buffer.from(fonts[name] ?? '', 'base64');
     const dictionary: TFontDictionary = {
       Roboto: {
-        normal: font('Roboto-Regular.ttf') as unknown as string,
-        bold: font('Roboto-Medium.ttf') as unknown as string,
-        italics: font('Roboto-Italic.ttf') as unknown as string,
-        bolditalics: font('Roboto-MediumItalic.ttf') as unknown as string,
+        normal: font('Roboto-Regular.ttf'),
+        bold: font('Roboto-Medium.ttf'),
+        italics: font('Roboto-Italic.ttf'),
+        bolditalics: font('Roboto-MediumItalic.ttf'),
       },
     };
     printer = new PdfPrinter(dictionary);

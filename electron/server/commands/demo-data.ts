@@ -79,7 +79,7 @@ export interface DemoActors {
 export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons: number; visits: number }> {
   const { ctx } = core;
   const random = seeded(2023);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const realClock = ctx.clock;
   const now = realClock();
   let visits = 0;
@@ -167,13 +167,13 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
       const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
       if (weekday === 0 || weekday === 1) continue;
       for (let s = 0; s < 4; s++) {
-        const person = persons[(d * 4 + s) % persons.length]!;
+        const person = persons[(d * 4 + s) % persons.length];
         const start = zonedToUtc(date, `${14 + s}:00`, a.timezone);
         await book(ctx, s % 2 ? a.nurse : a.worker, {
           personId: person.id,
           siteId: a.siteId,
           professionalId: s % 2 ? a.nurse.userId : a.doctor.userId,
-          type: types[s % types.length]!,
+          type: types[s % types.length],
           startsAt: start.toISOString(),
           endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(),
           walkInSlot: false,
@@ -183,7 +183,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     }
     // Referrals, some with feedback.
     for (const [k, person] of persons.slice(0, 8).entries()) {
-      const entry = entries[k % entries.length]!;
+      const entry = entries[k % entries.length];
       const consentsExternal = k % 4 === 0;
       await refer(ctx, a.worker, {
         personId: person.id,

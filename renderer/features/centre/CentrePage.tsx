@@ -77,7 +77,7 @@ export function CentrePage() {
                       <Table.Td>{site.city ?? t('app.none')}</Table.Td>
                       <Table.Td>{site.timezone}</Table.Td>
                       <Table.Td>
-                        <Badge color={site.active ? 'teal' : 'gray'} variant="light">
+                        <Badge color={site.active ? 'teal' : 'gray'} variant="light" tt="none">
                           {site.active ? t('app.yes') : t('centre.siteInactive')}
                         </Badge>
                       </Table.Td>

@@ -281,11 +281,12 @@ function RecoveryStep({ code, onContinue }: { code: string; onContinue: () => vo
         block
         aria-label={t('setup.recoveryCodeLabel')}
         data-testid="recovery-code"
-        fz={26}
+        fz={22}
         fw={700}
         ta="center"
         py="lg"
-        style={{ letterSpacing: '0.08em', wordBreak: 'break-all', userSelect: 'all' }}
+        // Long codes wrap between their groups rather than run out of the frame.
+        style={{ letterSpacing: '0.06em', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', userSelect: 'all', lineHeight: 1.6 }}
       >
         {code}
       </Code>

@@ -121,7 +121,7 @@ export function StaffPage() {
                 <Table.Td>
                   <Group gap={4}>
                     {user.roles.map((role) => (
-                      <Badge key={role} variant="light" size="sm">
+                      <Badge key={role} variant="light" size="sm" tt="none" maw="none">
                         {t(`roles.${role}`)}
                       </Badge>
                     ))}
@@ -131,11 +131,11 @@ export function StaffPage() {
                 <Table.Td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, lng) : t('users.never')}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    <Badge color={user.active ? 'teal' : 'gray'} variant={user.active ? 'light' : 'outline'}>
+                    <Badge color={user.active ? 'teal' : 'gray'} variant={user.active ? 'light' : 'outline'} tt="none">
                       {user.active ? t('users.status.active') : t('users.status.inactive')}
                     </Badge>
                     {user.active && user.mustChangePassword && (
-                      <Badge color="yellow" variant="light">
+                      <Badge color="yellow" variant="light" tt="none">
                         {t('users.status.mustChange')}
                       </Badge>
                     )}
@@ -145,7 +145,7 @@ export function StaffPage() {
                   {user.active && (
                     <Menu position="bottom-end" withinPortal>
                       <Menu.Target>
-                        <UnstyledButton aria-label={t('users.actionsFor', { name: user.displayName })} px="sm" py={4} fz="sm" c="teal.8" fw={600}>
+                        <UnstyledButton aria-label={t('users.actionsFor', { name: user.displayName })} px="sm" py={4} fz="sm" c="teal.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
                           {t('app.actions')} ▾
                         </UnstyledButton>
                       </Menu.Target>

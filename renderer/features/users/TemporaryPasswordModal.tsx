@@ -10,13 +10,13 @@ export function TemporaryPasswordModal({ handover, onClose }: { handover: Handov
     <Modal opened onClose={onClose} title={t('users.temporaryTitle')} centered closeOnClickOutside={false}>
       <Stack>
         <Text size="sm">{t('users.temporaryIntro', { name: user.displayName, username: user.username })}</Text>
-        <Code block aria-label={t('users.temporaryPassword')} data-testid="temporary-password" fz={22} fw={700} ta="center" py="md" style={{ letterSpacing: '0.06em', userSelect: 'all' }}>
+        <Code block aria-label={t('users.temporaryPassword')} data-testid="temporary-password" fz={22} fw={700} ta="center" py="md" style={{ letterSpacing: '0.06em', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', userSelect: 'all' }}>
           {temporaryPassword}
         </Code>
         <Group justify="space-between">
           <CopyButton value={temporaryPassword}>
             {({ copied, copy }) => (
-              <Button variant="light" color={copied ? 'teal' : 'gray'} onClick={copy}>
+              <Button variant={copied ? 'light' : 'default'} color="teal" onClick={copy}>
                 {copied ? t('app.copied') : t('app.copy')}
               </Button>
             )}

@@ -109,7 +109,7 @@ export async function book(ctx: CoreContext, actor: Actor, input: AppointmentFie
     };
     await em.getRepository(AppointmentEntity).insert(row);
     if (row.personId) await auditWrite(em, actor, 'create', 'pathway', row.personId, { type: 'appointment', id: row.id }, ctx.clock());
-    return (await toAppointments(em, [row]))[0]!;
+    return (await toAppointments(em, [row]))[0];
   });
 }
 
@@ -142,7 +142,7 @@ export async function updateAppointment(ctx: CoreContext, actor: Actor, input: I
     };
     await em.getRepository(AppointmentEntity).save(next);
     if (next.personId) await auditWrite(em, actor, 'update', 'pathway', next.personId, { type: 'appointment', id: row.id }, ctx.clock());
-    return (await toAppointments(em, [next]))[0]!;
+    return (await toAppointments(em, [next]))[0];
   });
 }
 
@@ -152,7 +152,7 @@ export async function setAppointmentStatus(ctx: CoreContext, actor: Actor, input
     const next = { ...row, status: input.status, updatedAt: ctx.clock().toISOString(), version: row.version + 1 };
     await em.getRepository(AppointmentEntity).save(next);
     if (next.personId) await auditWrite(em, actor, 'update', 'pathway', next.personId, { type: 'appointment', id: row.id }, ctx.clock());
-    return (await toAppointments(em, [next]))[0]!;
+    return (await toAppointments(em, [next]))[0];
   });
 }
 
@@ -195,7 +195,7 @@ export async function reminders(ctx: CoreContext, actor: Actor, input: In<'appoi
       const p = await em.getRepository(PersonEntity).findOneBy({ id: a.personId });
       if (!p || p.mergedInto) continue;
       const consent = (await givenScopes(em, p.id)).has('contact');
-      const reason = p.neverContact ? 'never_contact' : !consent ? 'no_consent' : p.contactChannels.length === 0 ? 'no_channel' : null;
+      const reason: 'never_contact' | 'no_consent' | 'no_channel' | null = p.neverContact ? 'never_contact' : !consent ? 'no_consent' : p.contactChannels.length === 0 ? 'no_channel' : null;
       const when = new Date(a.startsAt);
       const message = reason
         ? null
@@ -211,7 +211,7 @@ export async function reminders(ctx: CoreContext, actor: Actor, input: In<'appoi
         email: reason ? null : p.email,
         message,
         contactable: reason === null,
-        reason: reason as 'never_contact' | 'no_consent' | 'no_channel' | null,
+        reason,
       });
     }
     return result;

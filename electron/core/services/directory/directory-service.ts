@@ -155,7 +155,7 @@ export async function refer(ctx: CoreContext, actor: Actor, input: In<'directory
     };
     await em.getRepository(ReferralEntity).insert(row);
     await auditWrite(em, actor, 'create', 'referrals', person.id, { type: 'referral', id: row.id }, now, row.overrideReason ?? undefined);
-    return (await toReferrals(em, [row]))[0]!;
+    return (await toReferrals(em, [row]))[0];
   });
 }
 
@@ -176,6 +176,6 @@ export async function updateReferral(ctx: CoreContext, actor: Actor, input: In<'
     };
     await em.getRepository(ReferralEntity).save(next);
     await auditWrite(em, actor, 'update', 'referrals', row.personId, { type: 'referral', id: row.id }, now);
-    return (await toReferrals(em, [next]))[0]!;
+    return (await toReferrals(em, [next]))[0];
   });
 }

@@ -233,7 +233,7 @@ export async function mergePersons(ctx: CoreContext, actor: Actor, input: In<'pe
       ['referrals', ReferralEntity],
       ['grants', AccessGrantEntity],
     ] as const) {
-      const result = await em.getRepository(entity as typeof VisitEntity).update({ personId: merged.id }, { personId: survivor.id });
+      const result = await em.getRepository(entity).update({ personId: merged.id }, { personId: survivor.id });
       moved[name] = result.affected ?? 0;
     }
     await em.getRepository(PersonEntity).update({ id: merged.id }, { mergedInto: survivor.id, updatedAt: now.toISOString(), version: merged.version + 1 });

@@ -52,8 +52,8 @@ export async function searchIndex(em: EntityManager, query: string, limit: numbe
   for (const term of terms) {
     const rows =
       term.length >= 3
-        ? ((await em.query(`SELECT person_id AS personId, field, text FROM person_search WHERE text MATCH ? LIMIT ?`, [`"${term}"`, limit])) as SearchHit[])
-        : ((await em.query(`SELECT person_id AS personId, field, text FROM person_search WHERE text >= ? AND text < ? LIMIT ?`, [term, `${term}\uffff`, limit])) as SearchHit[]);
+        ? await em.query<SearchHit[]>(`SELECT person_id AS personId, field, text FROM person_search WHERE text MATCH ? LIMIT ?`, [`"${term}"`, limit])
+        : await em.query<SearchHit[]>(`SELECT person_id AS personId, field, text FROM person_search WHERE text >= ? AND text < ? LIMIT ?`, [term, `${term}\uffff`, limit]);
     hits.push(...rows);
   }
   return hits;
