@@ -16,7 +16,9 @@ function devOnlyCsp(): Plugin {
     name: 'parcours-dev-csp',
     apply: 'serve',
     transformIndexHtml(html) {
-      return html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: wss:");
+      return html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws: wss:");
     },
   };
 }

@@ -51,7 +51,7 @@ export const migration0002: Migration = {
           ...recordColumns,
         ],
         foreignKeys: [{ columnNames: ['site_id'], referencedTableName: 'site', referencedColumnNames: ['id'] }],
-        indices: [{ columnNames: ['merged_into'] }, { columnNames: ['birth_year'] }],
+        indices: [{ columnNames: ['site_id'] }],
       }),
     );
     await qr.createTable(

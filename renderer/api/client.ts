@@ -4,7 +4,14 @@
  * browser storage, so closing or reloading the window ends the session.
  */
 import { CONTRACT, apiErrorSchema } from '../../shared/contract';
-import type { ApiError, ChannelInput, ChannelName, ChannelOutput, ErrorCode, Result } from '../../shared/contract';
+import type {
+  ApiError,
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  ErrorCode,
+  Result,
+} from '../../shared/contract';
 import { chooseTransport, type Transport } from './transport';
 
 let transport: Transport | null = null;
@@ -55,7 +62,10 @@ function readEnvelope(raw: unknown): Result<unknown> {
   return parsed.success ? { ok: false, error: parsed.data } : internal('malformed error envelope');
 }
 
-export async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+export async function call<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<Result<ChannelOutput<C>>> {
   let raw: unknown;
   try {
     raw = await currentTransport().invoke(channel, input, token);
@@ -88,7 +98,10 @@ export class ApiFailure extends Error {
   }
 }
 
-export async function callOrThrow<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+export async function callOrThrow<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
   const result = await call(channel, input);
   if (!result.ok) throw new ApiFailure(result.error);
   return result.value;

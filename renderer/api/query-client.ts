@@ -12,7 +12,8 @@ export const queryClient = new QueryClient({
       refetchOnWindowFocus: false,
       staleTime: 30_000,
       // Only an unreachable core is worth a retry; a refusal from the core will not change.
-      retry: (failures, err) => failures < 2 && err instanceof ApiFailure && err.error.details?.reason === 'network',
+      retry: (failures, err) =>
+        failures < 2 && err instanceof ApiFailure && err.error.details?.reason === 'network',
     },
     mutations: { retry: false },
   },
@@ -20,5 +21,7 @@ export const queryClient = new QueryClient({
 
 /** Drops every cached answer that may hold personal data (on lock and logout). */
 export function clearPersonalData(): void {
-  queryClient.removeQueries({ predicate: (query) => !KEYS_KEPT_ACROSS_SESSIONS.has(String(query.queryKey[0])) });
+  queryClient.removeQueries({
+    predicate: (query) => !KEYS_KEPT_ACROSS_SESSIONS.has(String(query.queryKey[0])),
+  });
 }

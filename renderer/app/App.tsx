@@ -14,7 +14,11 @@ import { theme } from './theme';
 /** Date pickers follow the interface language (their own dayjs locales). */
 function LocalisedDates({ children }: { children: ReactNode }) {
   const { i18n: current } = useTranslation();
-  return <DatesProvider settings={{ locale: current.language === 'en' ? 'en-gb' : 'fr', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+  return (
+    <DatesProvider settings={{ locale: current.language === 'en' ? 'en-gb' : 'fr', firstDayOfWeek: 1 }}>
+      {children}
+    </DatesProvider>
+  );
 }
 
 export function App() {
@@ -23,7 +27,7 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} defaultColorScheme="light">
           <LocalisedDates>
-            <Notifications position="top-right" />
+            <Notifications position="bottom-right" />
             <Root />
           </LocalisedDates>
         </MantineProvider>

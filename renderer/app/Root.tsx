@@ -42,12 +42,13 @@ function Entrance() {
       <SetupWizard
         onInitialized={() => setWizardOpen(true)}
         onDone={() => {
-          setWizardOpen(false);
-          void status.refetch();
+          // Close the wizard only once the new state is known, or it would flash back to step one.
+          void status.refetch().finally(() => setWizardOpen(false));
         }}
       />
     );
   }
-  if (state === 'unavailable') return <UnavailablePage problem={problem} onCheckAgain={() => void status.refetch()} />;
+  if (state === 'unavailable')
+    return <UnavailablePage problem={problem} onCheckAgain={() => void status.refetch()} />;
   return <LoginPage />;
 }

@@ -2,7 +2,19 @@
  * The application frame: header (centre, language, user, lock) and a navbar listing only the
  * capabilities the user's permissions open.
  */
-import { AppShell, Badge, Burger, Button, Group, Menu, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  Menu,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,14 +22,35 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { CentrePage } from '../features/centre/CentrePage';
 import { HomePage } from './HomePage';
 import { StaffPage } from '../features/users/StaffPage';
-import { AuditIcon, CentreIcon, HomeIcon, LockIcon, LogoutIcon, TeamIcon } from './icons';
+import { BoardPage } from '../features/visits/BoardPage';
+import { AgendaPage } from '../features/appointments/AgendaPage';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { PersonSearch } from '../features/persons/search/PersonSearch';
+import { PersonsScreen } from '../features/persons/PersonsScreen';
+import {
+  AgendaIcon,
+  AuditIcon,
+  BoardIcon,
+  CentreIcon,
+  DirectoryIcon,
+  HomeIcon,
+  LockIcon,
+  LogoutIcon,
+  PersonsIcon,
+  TeamIcon,
+} from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { canOpen } from './navigation';
 import { hrefOf, useRoute, type Route } from './router';
 import { chooseSite, lockSession, logout, type RendererSession } from './session';
 
 const NAV_ITEMS: { route: Route; labelKey: string; icon: ReactNode }[] = [
+  // Reception first: for the roles of the pathway it is the screen of the day.
+  { route: 'board', labelKey: 'nav.board', icon: <BoardIcon /> },
+  { route: 'persons', labelKey: 'nav.persons', icon: <PersonsIcon /> },
   { route: 'home', labelKey: 'nav.home', icon: <HomeIcon /> },
+  { route: 'agenda', labelKey: 'nav.agenda', icon: <AgendaIcon /> },
+  { route: 'directory', labelKey: 'nav.directory', icon: <DirectoryIcon /> },
   { route: 'users', labelKey: 'nav.users', icon: <TeamIcon /> },
   { route: 'audit', labelKey: 'nav.audit', icon: <AuditIcon /> },
   { route: 'centre', labelKey: 'nav.centre', icon: <CentreIcon /> },
@@ -28,14 +61,24 @@ export function Shell({ session }: { session: RendererSession }) {
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const requested = useRoute();
   const { user, centreName } = session.state;
-  const route = canOpen(requested, user.permissions) ? requested : 'home';
+  const route = canOpen(requested, user.permissions, user.roles) ? requested : 'home';
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Burger
+              opened={navOpened}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+            />
             <Title order={2} size="h4" c="teal.8">
               {t('app.name')}
             </Title>
@@ -46,7 +89,12 @@ export function Shell({ session }: { session: RendererSession }) {
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
             <UserMenu session={session} />
-            <Button variant="light" leftSection={<LockIcon />} onClick={() => void lockSession()} title={t('header.lockHint')}>
+            <Button
+              variant="light"
+              leftSection={<LockIcon />}
+              onClick={() => void lockSession()}
+              title={t('header.lockHint')}
+            >
               {t('header.lock')}
             </Button>
           </Group>
@@ -54,7 +102,7 @@ export function Shell({ session }: { session: RendererSession }) {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
-        {NAV_ITEMS.filter((item) => canOpen(item.route, user.permissions)).map((item) => (
+        {NAV_ITEMS.filter((item) => canOpen(item.route, user.permissions, user.roles)).map((item) => (
           <NavLink
             key={item.route}
             href={hrefOf(item.route)}
@@ -69,6 +117,8 @@ export function Shell({ session }: { session: RendererSession }) {
 
       <AppShell.Main bg="gray.0">
         <Screen route={route} session={session} />
+        {/* Ctrl+K / "/" from any screen: finding a person is reception's first move. */}
+        <PersonSearch />
       </AppShell.Main>
     </AppShell>
   );
@@ -82,6 +132,14 @@ function Screen({ route, session }: { route: Route; session: RendererSession }) 
       return <AuditPage />;
     case 'centre':
       return <CentrePage />;
+    case 'board':
+      return <BoardPage />;
+    case 'agenda':
+      return <AgendaPage />;
+    case 'directory':
+      return <DirectoryPage />;
+    case 'persons':
+      return <PersonsScreen />;
     case 'home':
       return <HomePage session={session} />;
   }
@@ -94,7 +152,12 @@ function UserMenu({ session }: { session: RendererSession }) {
   return (
     <Menu position="bottom-end" width={260} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('header.userMenu', { name: user.displayName })} px="xs" py={4} style={{ borderRadius: 8 }}>
+        <UnstyledButton
+          aria-label={t('header.userMenu', { name: user.displayName })}
+          px="xs"
+          py={4}
+          style={{ borderRadius: 8 }}
+        >
           <Stack gap={0} align="flex-end">
             <Text size="sm" fw={600} lh={1.2}>
               {user.displayName}
@@ -119,7 +182,12 @@ function UserMenu({ session }: { session: RendererSession }) {
             <Menu.Divider />
             <Menu.Label>{t('header.currentSite')}</Menu.Label>
             {user.sites.map((site) => (
-              <Menu.Item key={site.id} onClick={() => chooseSite(site.id)} fw={site.id === session.currentSiteId ? 700 : 400} aria-current={site.id === session.currentSiteId ? 'true' : undefined}>
+              <Menu.Item
+                key={site.id}
+                onClick={() => chooseSite(site.id)}
+                fw={site.id === session.currentSiteId ? 700 : 400}
+                aria-current={site.id === session.currentSiteId ? 'true' : undefined}
+              >
                 {site.code} · {site.name}
               </Menu.Item>
             ))}

@@ -11,7 +11,12 @@ import { fieldIssueFromApiError, fieldIssueFromZod, fieldIssueText } from '../i1
 export type FieldErrors = Record<string, string>;
 
 /** Checks `input` with a contract schema; one translated message per field path (the first issue). */
-export function schemaErrors(schema: z.ZodType, input: unknown, t: TFunction, keep: (path: string) => boolean = () => true): FieldErrors {
+export function schemaErrors(
+  schema: z.ZodType,
+  input: unknown,
+  t: TFunction,
+  keep: (path: string) => boolean = () => true,
+): FieldErrors {
   const result = schema.safeParse(input);
   if (result.success) return {};
   const errors: FieldErrors = {};

@@ -3,7 +3,18 @@ import type { SVGProps } from 'react';
 
 function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
   return (
-    <svg width={18} height={18} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" {...props}>
+    <svg
+      width={18}
+      height={18}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      {...props}
+    >
       {children}
     </svg>
   );
@@ -60,6 +71,45 @@ export function LogoutIcon() {
     <Icon>
       <path d="M15 4h4v16h-4" />
       <path d="M10 16l-4-4 4-4M6 12h10" />
+    </Icon>
+  );
+}
+
+export function BoardIcon() {
+  return (
+    <Icon>
+      <rect x="3" y="4" width="5" height="16" rx="1" />
+      <rect x="10" y="4" width="5" height="11" rx="1" />
+      <rect x="17" y="4" width="4" height="7" rx="1" />
+    </Icon>
+  );
+}
+
+export function AgendaIcon() {
+  return (
+    <Icon>
+      <rect x="3" y="5" width="18" height="16" rx="2" />
+      <path d="M3 10h18M8 3v4M16 3v4" />
+    </Icon>
+  );
+}
+
+export function DirectoryIcon() {
+  return (
+    <Icon>
+      <path d="M5 4h12a2 2 0 0 1 2 2v14H7a2 2 0 0 1-2-2z" />
+      <path d="M5 18a2 2 0 0 1 2-2h12M9 8h6" />
+    </Icon>
+  );
+}
+
+export function PersonsIcon() {
+  return (
+    <Icon>
+      <circle cx="11" cy="8" r="4" />
+      <path d="M4 21a7 7 0 0 1 11-5.7" />
+      <circle cx="18" cy="17" r="2.5" />
+      <path d="M20 19l2 2" />
     </Icon>
   );
 }

@@ -23,7 +23,8 @@ export function useIdleLock(minutes: number | null, onIdle: () => void): void {
     const markActive = () => {
       lastActivity = Date.now();
     };
-    for (const event of ACTIVITY_EVENTS) window.addEventListener(event, markActive, { passive: true, capture: true });
+    for (const event of ACTIVITY_EVENTS)
+      window.addEventListener(event, markActive, { passive: true, capture: true });
     const timer = window.setInterval(() => {
       if (fired || Date.now() - lastActivity < limitMs) return;
       fired = true;

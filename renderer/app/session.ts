@@ -55,7 +55,12 @@ export function startSession(login: ChannelOutput<'auth.login'>): void {
 /** A fresh state from the core (after unlock, password change, settings change). */
 export function updateSessionState(state: SessionState): void {
   if (!session) return;
-  emit({ ...session, state, currentSiteId: keepSite(state, session.currentSiteId), lockedByIdle: state.locked && session.lockedByIdle });
+  emit({
+    ...session,
+    state,
+    currentSiteId: keepSite(state, session.currentSiteId),
+    lockedByIdle: state.locked && session.lockedByIdle,
+  });
 }
 
 export function chooseSite(siteId: string): void {

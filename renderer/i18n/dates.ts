@@ -14,6 +14,9 @@ export function formatDateTime(iso: string | null | undefined, lng: Language): s
 /** `YYYY-MM-DD` (a date picker's day) → the instant that day starts or ends, in local time. */
 export function dayBoundary(day: string, edge: 'start' | 'end'): string {
   const [y, m, d] = day.split('-').map(Number);
-  const date = edge === 'start' ? new Date(y ?? 0, (m ?? 1) - 1, d ?? 1, 0, 0, 0, 0) : new Date(y ?? 0, (m ?? 1) - 1, d ?? 1, 23, 59, 59, 999);
+  const date =
+    edge === 'start'
+      ? new Date(y ?? 0, (m ?? 1) - 1, d ?? 1, 0, 0, 0, 0)
+      : new Date(y ?? 0, (m ?? 1) - 1, d ?? 1, 23, 59, 59, 999);
   return date.toISOString();
 }

@@ -72,7 +72,8 @@ function formatKey(fi: FieldIssue): string {
 
 function sizeKey(kind: 'too_small' | 'too_big', fi: FieldIssue): string {
   if (kind === 'too_small' && fi.origin === 'string' && fi.minimum === 1) return 'validation.required';
-  if (fi.origin === 'string' || fi.origin === 'array' || fi.origin === 'number') return `validation.${kind}_${fi.origin}`;
+  if (fi.origin === 'string' || fi.origin === 'array' || fi.origin === 'number')
+    return `validation.${kind}_${fi.origin}`;
   return `validation.${kind}`;
 }
 

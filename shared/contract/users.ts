@@ -36,4 +36,9 @@ export const usersChannels = {
   ),
   'users.resetPassword': channel(z.object({ id: idSchema }).strict(), z.object({ user: staffUserSchema, temporaryPassword: z.string() })),
   'users.deactivate': channel(z.object({ id: idSchema, version: versionSchema }).strict(), staffUserSchema),
+  /** Who can be booked or called: active staff with their roles (names only), for any signed-in user. */
+  'users.professionals': channel(
+    z.object({ siteId: idSchema.optional() }).strict(),
+    z.array(z.object({ id: idSchema, displayName: z.string(), roles: z.array(roleSchema), siteIds: z.array(z.string()) })),
+  ),
 };

@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { benchSqlite, formatSqlite } from './sqlite';
 import { benchUnlock, formatUnlock } from './unlock';
+import { benchReception } from './reception';
 
 async function run(): Promise<void> {
   const cpus = os.cpus();
@@ -13,6 +14,8 @@ async function run(): Promise<void> {
   console.log(formatUnlock(await benchUnlock(10)));
   console.log('');
   console.log(formatSqlite(await benchSqlite()));
+  console.log('');
+  console.log(await benchReception());
 }
 
 run().catch((err: unknown) => {

@@ -5,7 +5,7 @@
 import { test as base, expect, type ConsoleMessage } from '@playwright/test';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -20,7 +20,9 @@ export interface ParcoursServer {
   output: () => string;
 }
 
-async function startServer(dataDir: string): Promise<{ server: ParcoursServer; child: ChildProcessWithoutNullStreams }> {
+async function startServer(
+  dataDir: string,
+): Promise<{ server: ParcoursServer; child: ChildProcessWithoutNullStreams }> {
   if (!existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) {
     throw new Error('The renderer bundle is missing: run `npm run build` before the end-to-end tests.');
   }
@@ -31,7 +33,10 @@ async function startServer(dataDir: string): Promise<{ server: ParcoursServer; c
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`parcours serve did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`parcours serve did not start within ${START_TIMEOUT_MS} ms:\n${output}`)),
+      START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
@@ -60,7 +65,9 @@ async function stopServer(child: ChildProcessWithoutNullStreams): Promise<void> 
 }
 
 interface Fixtures {
-  /** An empty data folder (the server has not started in it yet). */
+  /** Files (name → content) written into the data folder before the server starts; default none. */
+  dataDirFiles: Record<string, string>;
+  /** The test's data folder, holding `dataDirFiles` when the server starts in it. */
   dataDir: string;
   parcours: ParcoursServer;
   /** Console errors of the page: a CSP violation or an uncaught error fails the test. */
@@ -68,9 +75,11 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
-  dataDir: async ({}, use) => {
+  dataDirFiles: [{}, { option: true }],
+  dataDir: async ({ dataDirFiles }, use) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parcours-e2e-'));
+    for (const [name, content] of Object.entries(dataDirFiles))
+      await writeFile(path.join(dir, name), content);
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
@@ -80,7 +89,8 @@ export const test = base.extend<Fixtures>({
       await use(server);
     } finally {
       await stopServer(child);
-      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('server-output', { body: server.output(), contentType: 'text/plain' });
+      if (testInfo.status !== testInfo.expectedStatus)
+        await testInfo.attach('server-output', { body: server.output(), contentType: 'text/plain' });
     }
   },
   baseURL: async ({ parcours }, use) => {

@@ -21,7 +21,12 @@ const CENTRE: CentreDetails = {
   admin: { username: 'camille.coord', displayName: 'Camille Martin', password: 'coordination-2024!' },
 };
 
-const NURSE = { username: 'sam.nurse', displayName: 'Sam Dupont', role: 'Infirmier·e', site: 'MTP · Montpellier centre' };
+const NURSE = {
+  username: 'sam.nurse',
+  displayName: 'Sam Dupont',
+  role: 'Infirmier·e',
+  site: 'MTP · Montpellier centre',
+};
 const NURSE_PASSWORD = 'infirmerie-du-lez-7';
 
 /** Set-up wizard, then the coordinator signs in and lands on the home screen. */
@@ -119,7 +124,9 @@ test('the coordinator reads the audit log and its integrity check reports it int
   const audit = new AuditPage(page);
   await audit.expectVisible();
   await expect(audit.entries('Connexion', CENTRE.admin.displayName).first()).toBeVisible();
-  await expect(audit.entries('Création', CENTRE.admin.displayName).filter({ hasText: NURSE.displayName })).toHaveCount(1);
+  await expect(
+    audit.entries('Création', CENTRE.admin.displayName).filter({ hasText: NURSE.displayName }),
+  ).toHaveCount(1);
 
   await audit.filterByAction('Création');
   await expect(audit.entries('Connexion')).toHaveCount(0);
@@ -160,6 +167,41 @@ test('the interface switches to English, on the login screen and in the applicat
   await new ShellPage(page).expectHome(CENTRE.admin.displayName);
   await page.getByRole('banner').getByText('EN', { exact: true }).click();
   await expect(page.getByRole('heading', { name: `Hello ${CENTRE.admin.displayName}` })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText(['Home', 'Team', 'Audit log', 'Centre']);
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText([
+    'Home',
+    'Team',
+    'Audit log',
+    'Centre',
+  ]);
   await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
+});
+
+test('a stale centre edit gets a conflict and a reload instead of overwriting', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await setUpAndSignIn(page);
+  await new ShellPage(page).open('Centre');
+  await new CentrePage(page).expectVisible();
+
+  // Meanwhile, on another workstation, the same coordinator renames the centre.
+  const other = await browser.newContext({ baseURL });
+  const otherPage = await other.newPage();
+  await otherPage.goto('/');
+  await new LoginPage(otherPage).login(CENTRE.admin.username, CENTRE.admin.password);
+  await new ShellPage(otherPage).open('Centre');
+  await field(otherPage, 'Nom du centre').fill('Centre renommé ailleurs');
+  await otherPage.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(otherPage.getByText('Modifications enregistrées.')).toBeVisible();
+  await other.close();
+
+  // This page still holds the old version: its save is refused, not silently applied.
+  await field(page, 'Nom du centre').fill('Mon nom à moi');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    "Quelqu'un d'autre a modifié ces informations entre-temps.",
+  );
+  await page.getByRole('button', { name: 'Recharger' }).click();
+  await expect(field(page, 'Nom du centre')).toHaveValue('Centre renommé ailleurs');
 });

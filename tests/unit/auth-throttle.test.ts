@@ -113,4 +113,14 @@ describe('login throttling', () => {
     t.clock.advance(25 * 3600_000);
     expect(retryAfter(await t.call('auth.login', { username: ADMIN.username, password: 'wrong-next-day' }))).toBe(1);
   });
+
+  it('guesses sent in parallel do not escape the throttle: one is tried, the others wait', async () => {
+    const t = await setUpCentre();
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => t.call('auth.login', { username: ADMIN.username, password: `parallel-guess-${i}` })));
+    const codes = results.map((r) => errorOf(r).code).sort();
+    expect(codes).toEqual(['throttled', 'throttled', 'throttled', 'throttled', 'throttled', 'throttled', 'throttled', 'wrong_credentials']);
+    // Only that one failure counts: after its delay, the next wrong guess waits 2 s, not 2^8.
+    t.clock.advance(1000);
+    expect(retryAfter(await t.call('auth.login', { username: ADMIN.username, password: 'one-more-guess' }))).toBe(2);
+  });
 });

@@ -107,7 +107,7 @@ const pollutionPayloads = fc.constantFrom(
 );
 
 function shapeKeys(schema: z.ZodType): string[] {
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape as Record<string, unknown>) : [];
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
 /** Objects built on the channel's own keys: some missing, some wrong, sometimes an extra key. */
@@ -182,7 +182,7 @@ describe('every channel rejects malformed payloads without crashing or writing',
       expect(r.ok ? null : r.error.code, JSON.stringify(name)).toBe('not_found');
     }
     for (const notAString of [undefined, null, 42, {}, ['auth.login']]) {
-      const r = await t.core.dispatch(notAString as unknown as string, {}, { token: t.token, transport: 'http' });
+      const r = await t.core.dispatch(notAString as string, {}, { token: t.token, transport: 'http' });
       expect(r.ok ? null : r.error.code).toBe('not_found');
     }
     await fc.assert(

@@ -8,7 +8,7 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -203,5 +203,20 @@ describe('the store is encrypted at rest', () => {
       expect(sha256File(db)).toBe(dbHash);
       expect(sha256File(`${db}-wal`)).toBe(walHash);
     }
+  });
+
+  it('every file of the data folder is private to the account running Parcours, from the first session on', async () => {
+    const { t } = await markedCentre();
+    await t.call('auth.login', { username: ADMIN.username, password: 'a-wrong-one' });
+    const open = (dir: string) => Object.fromEntries(readdirSync(dir).map((f) => [f, (statSync(path.join(dir, f)).mode & 0o077).toString(8)]));
+    const everyFilePrivate = (dir: string) => Object.fromEntries(readdirSync(dir).map((f) => [f, '0']));
+    expect((statSync(t.dataDir).mode & 0o077).toString(8)).toBe('0');
+    expect(readdirSync(t.dataDir)).toEqual(expect.arrayContaining(['parcours.db-wal', 'parcours.db-shm', 'login-attempts.json']));
+    expect(open(t.dataDir)).toEqual(everyFilePrivate(t.dataDir));
+    await t.core.close();
+    const again = await startCore(t.dataDir, t.clock);
+    again.clock.advance(5000); // past the throttle of the wrong attempt above
+    await again.must('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    expect(open(t.dataDir)).toEqual(everyFilePrivate(t.dataDir));
   });
 });

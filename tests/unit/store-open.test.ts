@@ -293,3 +293,23 @@ describe('a failed write leaves nothing half-written', () => {
     expect((await again.call('auth.login', { username: 'nina', password: nurse.temporaryPassword })).ok).toBe(true);
   });
 });
+
+describe('opening the store once', () => {
+  it('two first logins at the same moment share one store: one handle, one audit chain, nothing left open', async () => {
+    const { dataDir, t } = await closedCentre();
+    const core = await startCore(dataDir, t.clock);
+    core.clock.advance(60_000);
+    const [a, b] = await Promise.all([
+      core.call('auth.login', { username: ADMIN.username, password: ADMIN.password }),
+      core.call('auth.login', { username: ADMIN.username, password: ADMIN.password }),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    const token = a.ok ? a.value.token : '';
+    const logins = await core.must('audit.list', { page: 1, pageSize: 50, action: 'login' }, token);
+    expect(logins.total).toBe(3); // the set-up login and these two
+    expect((await core.must('audit.verify', {}, token)).intact).toBe(true);
+    await core.core.close();
+    // Every handle was closed: the last one to close folds the write-ahead log back into the file.
+    expect(readdirSync(dataDir).filter((f) => f.startsWith('parcours.db')).sort()).toEqual(['parcours.db']);
+  });
+});

@@ -10,27 +10,31 @@ import { hasPermission, type Actor } from '../access/gate';
 import type { CoreContext } from '../context';
 import { StoreError } from '../db/errors';
 import { DomainError } from '../errors';
-import { readCentre } from '../services/centre/centre-service';
-import { StaffUserEntity, StaffUserRoleEntity } from '../services/users/entities';
+import { CENTRE_ID } from '../services/centre/centre-service';
 import type { CallContext } from './types';
 import { ROUTES, type Route } from './routes';
 import { validationError } from './validation';
 
 export type Logger = (line: string) => void;
 
-async function loadActor(ctx: CoreContext, userId: string): Promise<Actor | null> {
+/**
+ * Who is calling and how long the centre lets a session idle, in one query: every call of a
+ * session pays this, so it stays a single round trip (roles are read fresh each time, so a role
+ * removed or an account deactivated takes effect at the next call).
+ */
+async function loadCaller(ctx: CoreContext, userId: string): Promise<{ actor: Actor | null; autoLockMinutes: number }> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    const user = await store.manager.getRepository(StaffUserEntity).findOneBy({ id: userId });
-    if (!user || !user.active) return null;
-    const roles = await store.manager.getRepository(StaffUserRoleEntity).findBy({ userId });
-    return { userId, roles: roles.map((r) => r.role as Role) };
+    const rows = await store.manager.query<Array<{ active: number | boolean; role: string | null; autoLock: number | null }>>(
+      `SELECT u.active AS active, r.role AS role, c.auto_lock_minutes AS autoLock
+       FROM staff_user u LEFT JOIN staff_user_role r ON r.user_id = u.id LEFT JOIN centre c ON c.id = ?
+       WHERE u.id = ?`,
+      [CENTRE_ID, userId],
+    );
+    const autoLockMinutes = rows[0]?.autoLock ?? 10;
+    if (rows.length === 0 || !rows[0].active) return { actor: null, autoLockMinutes };
+    return { actor: { userId, roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])) }, autoLockMinutes };
   });
-}
-
-async function autoLockMinutes(ctx: CoreContext): Promise<number> {
-  const store = ctx.vault.requireStore();
-  return store.exclusive(async () => (await readCentre(store.manager)).autoLockMinutes);
 }
 
 export async function dispatch(ctx: CoreContext, channel: string, rawInput: unknown, call: CallContext, log: Logger): Promise<Result<unknown>> {
@@ -59,12 +63,13 @@ async function run(ctx: CoreContext, channel: ChannelName, input: unknown, call:
   const route = ROUTES[channel] as Route<ChannelName>;
   if (route.access === 'public') return (route.handler as (i: unknown, c: { ctx: CoreContext }) => Promise<unknown>)(input, { ctx });
 
-  if (!ctx.vault.isOpen) throw new DomainError('unauthenticated', 'no session');
-  const session = ctx.sessions.find(call.token, await autoLockMinutes(ctx));
+  const userId = ctx.vault.isOpen ? ctx.sessions.userOf(call.token) : null;
+  if (!userId) throw new DomainError('unauthenticated', 'no session');
+  const { actor, autoLockMinutes } = await loadCaller(ctx, userId);
+  const session = ctx.sessions.find(call.token, autoLockMinutes);
   if (!session) throw new DomainError('unauthenticated', 'no session');
   if (session.locked && !route.whileLocked) throw new DomainError('locked', 'session is locked');
   if (session.mustChangePassword && !route.beforePasswordChange) throw new DomainError('password_change_required', 'change the temporary password first');
-  const actor = await loadActor(ctx, session.userId);
   if (!actor) {
     ctx.sessions.close(session.token);
     throw new DomainError('unauthenticated', 'account is no longer active');

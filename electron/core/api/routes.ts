@@ -12,7 +12,7 @@ import { changePassword, login, logout, sessionState, unlock } from '../services
 import type { Session } from '../services/auth/sessions';
 import { getCentre, saveSite, updateCentre } from '../services/centre/centre-service';
 import { initialize } from '../services/setup/setup-service';
-import { createUser, deactivateUser, listUsers, resetPassword, updateUser } from '../services/users/users-service';
+import { createUser, deactivateUser, listProfessionals, listUsers, resetPassword, updateUser } from '../services/users/users-service';
 import {
   accessLog,
   breakTheGlass,
@@ -87,6 +87,7 @@ export const ROUTES: RouteTable = {
   'users.update': { access: 'session', permission: 'users.manage', handler: (input, { ctx, actor }) => updateUser(ctx, actor, input) },
   'users.resetPassword': { access: 'session', permission: 'users.manage', handler: (input, { ctx, actor }) => resetPassword(ctx, actor, input) },
   'users.deactivate': { access: 'session', permission: 'users.manage', handler: (input, { ctx, actor }) => deactivateUser(ctx, actor, input) },
+  'users.professionals': { access: 'session', handler: (input, { ctx }) => listProfessionals(ctx, input) },
   'centre.get': { access: 'session', handler: (_input, { ctx }) => getCentre(ctx) },
   'centre.update': { access: 'session', permission: 'centre.manage', handler: (input, { ctx, actor }) => updateCentre(ctx, actor, input) },
   'centre.saveSite': { access: 'session', permission: 'centre.manage', handler: (input, { ctx, actor }) => saveSite(ctx, actor, input) },

@@ -9,6 +9,8 @@ export function validationError(error: z.ZodError): ApiError {
   const details: Record<string, unknown> = { issue: issue.code };
   if ('minimum' in issue) details.minimum = Number(issue.minimum);
   if ('maximum' in issue) details.maximum = Number(issue.maximum);
+  // What was too small or too big: a string (characters), an array (items), a number.
+  if ('origin' in issue && typeof issue.origin === 'string') details.origin = issue.origin;
   if (issue.code === 'unrecognized_keys') details.keys = issue.keys;
   // Custom messages in the contract are stable reason keys (e.g. "username_charset").
   if (/^[a-z_]+$/.test(issue.message)) details.reason = issue.message;

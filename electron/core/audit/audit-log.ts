@@ -47,10 +47,37 @@ export function entryHash(row: HashedFields): string {
 
 /** Appends one entry. Must run inside the store's exclusive unit of work (seq and chain). */
 export async function appendAudit(em: EntityManager, event: AuditEvent, at: Date): Promise<AuditRow> {
-  const repo = em.getRepository(AuditEntity);
-  const last = await repo.createQueryBuilder('a').orderBy('a.seq', 'DESC').limit(1).getOne();
-  const fields: HashedFields = {
-    seq: (last?.seq ?? 0) + 1,
+  const [row] = await appendAudits(em, [event], at);
+  return row;
+}
+
+/** Appends several entries at once (one dossier opening reads several sections). */
+export async function appendAudits(em: EntityManager, events: readonly AuditEvent[], at: Date): Promise<AuditRow[]> {
+  // Plain SQL: every write and every dossier opening pays this, so it stays two statements.
+  const [last] = await em.query<Array<{ seq: number; hash: string }>>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = events.map((event) => {
+    seq += 1;
+    const fields = entryFields(event, seq, prevHash, at);
+    const row: AuditRow = { ...fields, hash: entryHash(fields) };
+    prevHash = row.hash;
+    return row;
+  });
+  if (rows.length) {
+    const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    const values = rows.flatMap((r) => [r.seq, r.at, r.actorId, r.action, r.section, r.personId, r.targetType, r.targetId, r.siteId, r.reason, r.detail, r.prevHash, r.hash]);
+    await em.query(
+      `INSERT INTO audit_log (seq, at, actor_id, action, section, person_id, target_type, target_id, site_id, reason, detail, prev_hash, hash) VALUES ${placeholders}`,
+      values,
+    );
+  }
+  return rows;
+}
+
+function entryFields(event: AuditEvent, seq: number, prevHash: string, at: Date): HashedFields {
+  return {
+    seq,
     at: at.toISOString(),
     actorId: event.actorId,
     action: event.action,
@@ -61,11 +88,8 @@ export async function appendAudit(em: EntityManager, event: AuditEvent, at: Date
     siteId: event.siteId ?? null,
     reason: event.reason ?? null,
     detail: event.detail ? JSON.stringify(event.detail) : null,
-    prevHash: last?.hash ?? GENESIS_HASH,
+    prevHash,
   };
-  const row: AuditRow = { ...fields, hash: entryHash(fields) };
-  await repo.insert(row);
-  return row;
 }
 
 export interface ChainVerification {

@@ -32,6 +32,11 @@ export async function migrate(ds: DataSource, now: () => Date): Promise<{ from: 
   const pending = MIGRATIONS.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
   const qr = ds.createQueryRunner();
+  // SQLite's way to change a table (TypeORM's addColumn & co. rebuild it: copy, drop, rename) fails
+  // on a table other rows refer to while foreign keys are enforced, and the pragma is ignored
+  // inside a transaction: turn enforcement off around it, and check every reference before commit.
+  const sqlite = ds.driver.options.type === 'better-sqlite3';
+  if (sqlite) await qr.query('PRAGMA foreign_keys = OFF');
   await qr.startTransaction();
   try {
     if (!(await qr.hasTable(VERSION_TABLE))) {
@@ -50,11 +55,13 @@ export async function migrate(ds: DataSource, now: () => Date): Promise<{ from: 
       await m.up(qr);
       await qr.query(`INSERT INTO ${VERSION_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, now().toISOString()]);
     }
+    if (sqlite && ((await qr.query('PRAGMA foreign_key_check')) as unknown[]).length > 0) throw new Error('a migration left rows that refer to nothing');
     await qr.commitTransaction();
   } catch (err) {
     await qr.rollbackTransaction();
     throw err;
   } finally {
+    if (sqlite) await qr.query('PRAGMA foreign_keys = ON');
     await qr.release();
   }
   return { from, to: LATEST_SCHEMA_VERSION };

@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import path from 'node:path';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ENTITIES } from './entities';
 import { migrate } from './migrate';
@@ -38,6 +38,8 @@ export class Store {
   static async open({ dataDir, key, cipher = DATABASE_CIPHER, create = false, now = () => new Date() }: StoreOptions): Promise<Store> {
     if (create) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const file = databasePath(dataDir);
+    // Born private: SQLite gives the -wal and -shm files the mode of the database file.
+    if (create && !existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
     const handle = openEncrypted({ file, key, cipher, create });
     // TypeORM constructs its connection with `new driver(...)`: hand it the handle we opened and
     // verified ourselves, so that no statement ever reaches the file before the key.

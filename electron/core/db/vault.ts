@@ -18,6 +18,7 @@ export class Vault {
   private dataKey: Buffer | null = null;
   private problem: StoreProblem | null = null;
   private keyring: Keyring | null = null;
+  private opening: Promise<Store> | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -62,18 +63,29 @@ export class Vault {
 
   /** Opens the store with a key just unwrapped from the keyring (first login after start). */
   async unlockWith(dataKey: Buffer): Promise<Store> {
+    // Two first logins at once must not open two handles on the file: wait for the one under way.
+    while (this.opening) await this.opening.catch(() => undefined);
     if (this.store && this.dataKey) {
       if (!sameBytes(this.dataKey, dataKey)) throw new StoreError('unreadable', 'This key does not belong to the open store');
       return this.store;
     }
+    const opening = (async () => {
+      try {
+        const store = await Store.open({ dataDir: this.dataDir, key: dataKey, cipher: this.getKeyring().cipher, now: this.clock });
+        this.store = store;
+        this.dataKey = Buffer.from(dataKey);
+        this.problem = null;
+        return store;
+      } catch (err) {
+        if (err instanceof StoreError) this.problem = err.problem;
+        throw err;
+      }
+    })();
+    this.opening = opening;
     try {
-      this.store = await Store.open({ dataDir: this.dataDir, key: dataKey, cipher: this.getKeyring().cipher, now: this.clock });
-      this.dataKey = Buffer.from(dataKey);
-      this.problem = null;
-      return this.store;
-    } catch (err) {
-      if (err instanceof StoreError) this.problem = err.problem;
-      throw err;
+      return await opening;
+    } finally {
+      this.opening = null;
     }
   }
 

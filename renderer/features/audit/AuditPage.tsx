@@ -2,7 +2,20 @@
  * Journal d'audit: who did what, when, on which dossier section, filtered and paged, and a check
  * of the hash chain that says whether the log is intact or where it was altered.
  */
-import { Alert, Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Pagination,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
@@ -52,8 +65,14 @@ export function AuditPage() {
   });
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
 
-  const nameById = useMemo(() => new Map((actors.data?.items ?? []).map((u) => [u.id, u.displayName])), [actors.data]);
-  const actorOptions = (actors.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }));
+  const nameById = useMemo(
+    () => new Map((actors.data?.items ?? []).map((u) => [u.id, u.displayName])),
+    [actors.data],
+  );
+  const actorOptions = (actors.data?.items ?? []).map((u) => ({
+    value: u.id,
+    label: `${u.displayName} (${u.username})`,
+  }));
   const actionOptions = AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }));
 
   function filtered<T>(set: (value: T) => void): (value: T) => void {
@@ -63,13 +82,29 @@ export function AuditPage() {
     };
   }
 
+  const hasFilters =
+    actorId !== null || personInput !== '' || action !== null || from !== null || to !== null;
+  function clearFilters() {
+    setActorId(null);
+    setPersonInput('');
+    setAction(null);
+    setFrom(null);
+    setTo(null);
+    setPage(1);
+  }
+
   /** What an entry is about, by name when the page knows it (accounts, sites). */
   function target(entry: AuditEntryView): string {
     if (!entry.targetType) return t('app.none');
     const type = translatedOr(`audit.targets.${entry.targetType}`, entry.targetType);
     // The centre is a single record: its id says nothing more.
     if (!entry.targetId || entry.targetType === 'centre') return type;
-    const name = entry.targetType === 'staff_user' ? nameById.get(entry.targetId) : entry.targetType === 'site' ? siteCodeOf(entry.targetId) : undefined;
+    const name =
+      entry.targetType === 'staff_user'
+        ? nameById.get(entry.targetId)
+        : entry.targetType === 'site'
+          ? siteCodeOf(entry.targetId)
+          : undefined;
     return `${type} · ${name ?? entry.targetId}`;
   }
 
@@ -105,8 +140,20 @@ export function AuditPage() {
 
       <Paper withBorder p="md" component="section" aria-label={t('audit.filters')}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
-          <Select label={t('fields.actor')} placeholder={t('audit.allUsers')} data={actorOptions} value={actorId} onChange={filtered(setActorId)} searchable clearable />
-          <TextInput label={t('fields.personId')} value={personInput} onChange={(e) => filtered(setPersonInput)(e.currentTarget.value)} />
+          <Select
+            label={t('fields.actor')}
+            placeholder={t('audit.allUsers')}
+            data={actorOptions}
+            value={actorId}
+            onChange={filtered(setActorId)}
+            searchable
+            clearable
+          />
+          <TextInput
+            label={t('fields.personId')}
+            value={personInput}
+            onChange={(e) => filtered(setPersonInput)(e.currentTarget.value)}
+          />
           <Select
             label={t('fields.action')}
             placeholder={t('audit.allActions')}
@@ -115,9 +162,30 @@ export function AuditPage() {
             onChange={filtered((value: string | null) => setAction(isAuditAction(value) ? value : null))}
             clearable
           />
-          <DatePickerInput label={t('fields.from')} value={from} onChange={filtered(setFrom)} clearable maxDate={to ?? undefined} valueFormat="DD/MM/YYYY" />
-          <DatePickerInput label={t('fields.to')} value={to} onChange={filtered(setTo)} clearable minDate={from ?? undefined} valueFormat="DD/MM/YYYY" />
+          <DatePickerInput
+            label={t('fields.from')}
+            value={from}
+            onChange={filtered(setFrom)}
+            clearable
+            maxDate={to ?? undefined}
+            valueFormat="DD/MM/YYYY"
+          />
+          <DatePickerInput
+            label={t('fields.to')}
+            value={to}
+            onChange={filtered(setTo)}
+            clearable
+            minDate={from ?? undefined}
+            valueFormat="DD/MM/YYYY"
+          />
         </SimpleGrid>
+        {hasFilters && (
+          <Group justify="flex-end" mt="sm">
+            <Button variant="subtle" size="xs" onClick={clearFilters}>
+              {t('audit.clearFilters')}
+            </Button>
+          </Group>
+        )}
       </Paper>
 
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
@@ -139,7 +207,10 @@ export function AuditPage() {
             {list.data?.items.map((entry) => (
               <Table.Tr key={entry.seq}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, lng)}</Table.Td>
-                <Table.Td>{entry.actorName ?? (entry.actorId ? (nameById.get(entry.actorId) ?? entry.actorId) : t('app.system'))}</Table.Td>
+                <Table.Td>
+                  {entry.actorName ??
+                    (entry.actorId ? (nameById.get(entry.actorId) ?? entry.actorId) : t('app.system'))}
+                </Table.Td>
                 <Table.Td>{t(`audit.actions.${entry.action}`)}</Table.Td>
                 <Table.Td>{entry.section ? t(`sections.${entry.section}`) : t('app.none')}</Table.Td>
                 <Table.Td>
@@ -168,7 +239,9 @@ export function AuditPage() {
         <Text size="sm" c="dimmed">
           {t('app.totalCount', { count: list.data?.total ?? 0 })}
         </Text>
-        {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />}
+        {pages > 1 && (
+          <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />
+        )}
       </Group>
     </Stack>
   );

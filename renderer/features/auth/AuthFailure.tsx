@@ -22,7 +22,10 @@ export function AuthFailure({ failure, secondsLeft }: { failure: ApiError | null
     text = errorText(t, failure);
   }
   return (
-    <Alert color={failure.code === 'wrong_credentials' ? 'gray' : failure.code === 'throttled' ? 'orange' : 'red'} role="alert">
+    <Alert
+      color={failure.code === 'wrong_credentials' ? 'gray' : failure.code === 'throttled' ? 'orange' : 'red'}
+      role="alert"
+    >
       {text}
       {failure.code === 'wrong_credentials' && secondsLeft >= ANNOUNCED_WAIT_SECONDS && (
         <Text size="sm" c="dimmed" mt={4}>

@@ -27,8 +27,13 @@ export function ChangePasswordPage({ session }: { session: RendererSession }) {
   const form = useForm<ChangePasswordValues>({
     initialValues: { currentPassword: '', newPassword: '', newPasswordConfirm: '' },
     validate: (values) => {
-      const errors = schemaErrors(CONTRACT['auth.changePassword'].input, { currentPassword: values.currentPassword, newPassword: values.newPassword }, t);
-      if (!errors.newPassword && values.newPassword !== values.newPasswordConfirm) errors.newPasswordConfirm = t('validation.password_mismatch');
+      const errors = schemaErrors(
+        CONTRACT['auth.changePassword'].input,
+        { currentPassword: values.currentPassword, newPassword: values.newPassword },
+        t,
+      );
+      if (!errors.newPassword && values.newPassword !== values.newPasswordConfirm)
+        errors.newPasswordConfirm = t('validation.password_mismatch');
       return errors;
     },
   });
@@ -41,8 +46,14 @@ export function ChangePasswordPage({ session }: { session: RendererSession }) {
         onSuccess: (state) => updateSessionState(state),
         onError: (err) => {
           const error = apiErrorOf(err);
-          if (error.code === 'wrong_credentials') form.setFieldError('currentPassword', t('auth.changePassword.wrongCurrent'));
-          else if (!showFieldError(form, error, t, (field) => (field === 'currentPassword' || field === 'newPassword' ? field : null))) setFailure(error);
+          if (error.code === 'wrong_credentials')
+            form.setFieldError('currentPassword', t('auth.changePassword.wrongCurrent'));
+          else if (
+            !showFieldError(form, error, t, (field) =>
+              field === 'currentPassword' || field === 'newPassword' ? field : null,
+            )
+          )
+            setFailure(error);
         },
       },
     );
@@ -66,9 +77,22 @@ export function ChangePasswordPage({ session }: { session: RendererSession }) {
               {errorText(t, failure)}
             </Alert>
           )}
-          <PasswordInput label={t('fields.currentPassword')} autoFocus autoComplete="current-password" {...form.getInputProps('currentPassword')} />
-          <PasswordInput label={t('fields.newPassword')} autoComplete="new-password" {...form.getInputProps('newPassword')} />
-          <PasswordInput label={t('fields.newPasswordConfirm')} autoComplete="new-password" {...form.getInputProps('newPasswordConfirm')} />
+          <PasswordInput
+            label={t('fields.currentPassword')}
+            autoFocus
+            autoComplete="current-password"
+            {...form.getInputProps('currentPassword')}
+          />
+          <PasswordInput
+            label={t('fields.newPassword')}
+            autoComplete="new-password"
+            {...form.getInputProps('newPassword')}
+          />
+          <PasswordInput
+            label={t('fields.newPasswordConfirm')}
+            autoComplete="new-password"
+            {...form.getInputProps('newPasswordConfirm')}
+          />
           <Button type="submit" loading={change.isPending} fullWidth>
             {t('auth.changePassword.submit')}
           </Button>

@@ -70,11 +70,18 @@ export function LockScreen({ session }: { session: RendererSession }) {
             <Avatar color="teal" radius="xl">
               {initials(user.displayName)}
             </Avatar>
-            <Text fw={600}>{t('auth.lock.lockedBy', { name: user.displayName, username: user.username })}</Text>
+            <Text fw={600}>
+              {t('auth.lock.lockedBy', { name: user.displayName, username: user.username })}
+            </Text>
           </Group>
           <Text size="sm">{t('auth.lock.intro')}</Text>
           <AuthFailure failure={failure} secondsLeft={secondsLeft} />
-          <PasswordInput label={t('fields.password')} autoFocus autoComplete="current-password" {...form.getInputProps('password')} />
+          <PasswordInput
+            label={t('fields.password')}
+            autoFocus
+            autoComplete="current-password"
+            {...form.getInputProps('password')}
+          />
           <Button type="submit" loading={unlock.isPending} disabled={secondsLeft > 0} fullWidth>
             {t('auth.lock.unlock')}
           </Button>

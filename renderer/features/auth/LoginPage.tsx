@@ -39,7 +39,9 @@ export function LoginPage() {
           const error = apiErrorOf(err);
           // A username outside the allowed format is, for the person typing, just a wrong login:
           // saying more would tell which half was wrong.
-          setFailure(error.code === 'validation' ? { ...error, code: 'wrong_credentials', details: {} } : error);
+          setFailure(
+            error.code === 'validation' ? { ...error, code: 'wrong_credentials', details: {} } : error,
+          );
           // Both a refusal and a throttle say when the next try is allowed.
           waitFor(retryAfterSeconds(error) ?? 0);
           form.setFieldValue('password', '');
@@ -61,8 +63,19 @@ export function LoginPage() {
             </Text>
           </div>
           <AuthFailure failure={failure} secondsLeft={secondsLeft} />
-          <TextInput label={t('fields.username')} autoFocus autoComplete="username" autoCapitalize="none" spellCheck={false} {...form.getInputProps('username')} />
-          <PasswordInput label={t('fields.password')} autoComplete="current-password" {...form.getInputProps('password')} />
+          <TextInput
+            label={t('fields.username')}
+            autoFocus
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            {...form.getInputProps('username')}
+          />
+          <PasswordInput
+            label={t('fields.password')}
+            autoComplete="current-password"
+            {...form.getInputProps('password')}
+          />
           <Button type="submit" loading={login.isPending} disabled={secondsLeft > 0} fullWidth>
             {t('auth.login.submit')}
           </Button>

@@ -8,7 +8,9 @@ export function useLogin() {
 }
 
 export function useChangePassword() {
-  return useMutation({ mutationFn: (input: ChannelInput<'auth.changePassword'>) => callOrThrow('auth.changePassword', input) });
+  return useMutation({
+    mutationFn: (input: ChannelInput<'auth.changePassword'>) => callOrThrow('auth.changePassword', input),
+  });
 }
 
 export function useUnlock() {

@@ -2,7 +2,21 @@
  * Centre settings and sites. Each save carries the version it was read at; a `conflict` means
  * someone saved in between, and the form offers to reload rather than overwrite.
  */
-import { Alert, Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -43,7 +57,11 @@ export function CentrePage() {
       {centre.data && (
         <>
           {/* Keyed by version: a reload after a conflict shows what is now stored. */}
-          <SettingsForm key={centre.data.version} centre={centre.data} onReload={() => void centre.refetch()} />
+          <SettingsForm
+            key={centre.data.version}
+            centre={centre.data}
+            onReload={() => void centre.refetch()}
+          />
           <Paper withBorder p="lg" component="section" aria-labelledby="centre-sites-title">
             <Group justify="space-between" mb="sm">
               <Title order={2} size="h3" id="centre-sites-title">
@@ -82,7 +100,12 @@ export function CentrePage() {
                         </Badge>
                       </Table.Td>
                       <Table.Td>
-                        <Button variant="subtle" size="xs" onClick={() => setSiteDialog({ site })} aria-label={`${t('app.edit')} ${site.code}`}>
+                        <Button
+                          variant="subtle"
+                          size="xs"
+                          onClick={() => setSiteDialog({ site })}
+                          aria-label={`${t('app.edit')} ${site.code}`}
+                        >
                           {t('app.edit')}
                         </Button>
                       </Table.Td>
@@ -128,7 +151,8 @@ function SettingsForm({ centre, onReload }: { centre: Centre; onReload: () => vo
       },
       onError: (err) => {
         const error = apiErrorOf(err);
-        if (!showFieldError(form, error, t, samePathIn(['name', 'autoLockMinutes', 'defaultLocale']))) setFailure(error);
+        if (!showFieldError(form, error, t, samePathIn(['name', 'autoLockMinutes', 'defaultLocale'])))
+          setFailure(error);
       },
     });
   });
@@ -141,7 +165,11 @@ function SettingsForm({ centre, onReload }: { centre: Centre; onReload: () => vo
       <form onSubmit={submit} noValidate>
         <Stack>
           {failure && (
-            <Alert color={failure.code === 'conflict' ? 'orange' : 'red'} role="alert" title={failure.code === 'conflict' ? t('centre.conflictTitle') : undefined}>
+            <Alert
+              color={failure.code === 'conflict' ? 'orange' : 'red'}
+              role="alert"
+              title={failure.code === 'conflict' ? t('centre.conflictTitle') : undefined}
+            >
               {errorText(t, failure)}
               {failure.code === 'conflict' && (
                 <Button

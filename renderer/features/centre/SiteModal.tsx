@@ -25,7 +25,13 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
   const [failure, setFailure] = useState<ApiError | null>(null);
   const form = useForm<SiteValues>({
     initialValues: site
-      ? { code: site.code, name: site.name, city: site.city ?? '', timezone: site.timezone, active: site.active }
+      ? {
+          code: site.code,
+          name: site.name,
+          city: site.city ?? '',
+          timezone: site.timezone,
+          active: site.active,
+        }
       : { code: '', name: '', city: '', timezone: defaultTimeZone(), active: true },
   });
   const zones = timeZoneOptions();
@@ -48,13 +54,18 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
       onSuccess: onClose,
       onError: (err) => {
         const error = apiErrorOf(err);
-        if (!showFieldError(form, error, t, samePathIn(['code', 'name', 'city', 'timezone', 'active']))) setFailure(error);
+        if (!showFieldError(form, error, t, samePathIn(['code', 'name', 'city', 'timezone', 'active'])))
+          setFailure(error);
       },
     });
   });
 
   return (
-    <Modal opened onClose={onClose} title={site ? t('centre.editSiteTitle', { code: site.code }) : t('centre.newSiteTitle')}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={site ? t('centre.editSiteTitle', { code: site.code }) : t('centre.newSiteTitle')}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {failure && (
@@ -88,7 +99,13 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
           />
           <TextInput label={t('fields.siteName')} required {...form.getInputProps('name')} />
           <TextInput label={t('fields.city')} {...form.getInputProps('city')} />
-          <Select label={t('fields.timezone')} data={zoneData} searchable allowDeselect={false} {...form.getInputProps('timezone')} />
+          <Select
+            label={t('fields.timezone')}
+            data={zoneData}
+            searchable
+            allowDeselect={false}
+            {...form.getInputProps('timezone')}
+          />
           <Switch label={t('centre.siteActive')} {...form.getInputProps('active', { type: 'checkbox' })} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={save.isPending}>

@@ -17,8 +17,18 @@ export function useSiteOptions(): { options: SiteOption[]; codeOf: (id: string) 
   const centre = useCentre();
   return useMemo(() => {
     const sites: SiteOption[] = centre.data
-      ? centre.data.sites.map((s) => ({ value: s.id, label: `${s.code} · ${s.name}`, code: s.code, active: s.active }))
-      : (getSession()?.state.user.sites ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${s.name}`, code: s.code, active: true }));
+      ? centre.data.sites.map((s) => ({
+          value: s.id,
+          label: `${s.code} · ${s.name}`,
+          code: s.code,
+          active: s.active,
+        }))
+      : (getSession()?.state.user.sites ?? []).map((s) => ({
+          value: s.id,
+          label: `${s.code} · ${s.name}`,
+          code: s.code,
+          active: true,
+        }));
     const byId = new Map(sites.map((s) => [s.value, s.code]));
     return { options: sites, codeOf: (id: string) => byId.get(id) ?? id };
   }, [centre.data]);

@@ -2,7 +2,8 @@
 let zones: string[] | null = null;
 
 export function timeZoneOptions(): string[] {
-  zones ??= typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Paris'];
+  zones ??=
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Europe/Paris'];
   return zones;
 }
 

@@ -61,8 +61,17 @@ function toInput(values: SetupValues): ChannelInput<'setup.initialize'> {
   return {
     centreName: values.centreName,
     locale: values.locale,
-    sites: values.sites.map((s) => ({ code: s.code, name: s.name, city: s.city.trim() || undefined, timezone: s.timezone })),
-    admin: { username: values.admin.username, displayName: values.admin.displayName, password: values.admin.password },
+    sites: values.sites.map((s) => ({
+      code: s.code,
+      name: s.name,
+      city: s.city.trim() || undefined,
+      timezone: s.timezone,
+    })),
+    admin: {
+      username: values.admin.username,
+      displayName: values.admin.displayName,
+      password: values.admin.password,
+    },
   };
 }
 
@@ -90,7 +99,12 @@ export function SetupWizard({ onInitialized, onDone }: { onInitialized: () => vo
   });
 
   function errorsUpTo(step: number): FieldErrors {
-    const errors = schemaErrors(CONTRACT['setup.initialize'].input, toInput(form.values), t, (path) => stepOf(path) <= step);
+    const errors = schemaErrors(
+      CONTRACT['setup.initialize'].input,
+      toInput(form.values),
+      t,
+      (path) => stepOf(path) <= step,
+    );
     const { password, passwordConfirm } = form.values.admin;
     if (step >= STEP_ADMIN && !errors['admin.password'] && password !== passwordConfirm) {
       errors['admin.passwordConfirm'] = t('validation.password_mismatch');
@@ -152,7 +166,10 @@ export function SetupWizard({ onInitialized, onDone }: { onInitialized: () => vo
             <Stepper.Step label={t('setup.steps.admin')} description={t('setup.steps.adminDescription')}>
               <AdminStep form={form} />
             </Stepper.Step>
-            <Stepper.Step label={t('setup.steps.recovery')} description={t('setup.steps.recoveryDescription')}>
+            <Stepper.Step
+              label={t('setup.steps.recovery')}
+              description={t('setup.steps.recoveryDescription')}
+            >
               {recoveryCode !== null && <RecoveryStep code={recoveryCode} onContinue={onDone} />}
             </Stepper.Step>
           </Stepper>
@@ -170,7 +187,11 @@ export function SetupWizard({ onInitialized, onDone }: { onInitialized: () => vo
 
           {active < STEP_RECOVERY && (
             <Group justify="space-between" mt="xl">
-              <Button variant="default" onClick={() => setActive(active - 1)} disabled={active === STEP_CENTRE || initialize.isPending}>
+              <Button
+                variant="default"
+                onClick={() => setActive(active - 1)}
+                disabled={active === STEP_CENTRE || initialize.isPending}
+              >
                 {t('app.back')}
               </Button>
               <Button type="submit" loading={initialize.isPending}>
@@ -224,15 +245,28 @@ function SitesStep({ form }: { form: SetupForm }) {
               autoFocus={index === form.values.sites.length - 1}
               maxLength={12}
               {...form.getInputProps(`sites.${index}.code`)}
-              onChange={(event) => form.setFieldValue(`sites.${index}.code`, event.currentTarget.value.toUpperCase())}
+              onChange={(event) =>
+                form.setFieldValue(`sites.${index}.code`, event.currentTarget.value.toUpperCase())
+              }
             />
             <TextInput label={t('fields.siteName')} required {...form.getInputProps(`sites.${index}.name`)} />
             <TextInput label={t('fields.city')} {...form.getInputProps(`sites.${index}.city`)} />
-            <Select label={t('fields.timezone')} data={zones} searchable allowDeselect={false} {...form.getInputProps(`sites.${index}.timezone`)} />
+            <Select
+              label={t('fields.timezone')}
+              data={zones}
+              searchable
+              allowDeselect={false}
+              {...form.getInputProps(`sites.${index}.timezone`)}
+            />
           </SimpleGrid>
           {form.values.sites.length > 1 && (
             <Group justify="flex-end" mt="sm">
-              <Button variant="subtle" color="red" size="xs" onClick={() => form.removeListItem('sites', index)}>
+              <Button
+                variant="subtle"
+                color="red"
+                size="xs"
+                onClick={() => form.removeListItem('sites', index)}
+              >
                 {t('setup.removeSite', { number: index + 1 })}
               </Button>
             </Group>
@@ -240,7 +274,11 @@ function SitesStep({ form }: { form: SetupForm }) {
         </Fieldset>
       ))}
       <Group>
-        <Button variant="light" onClick={() => form.insertListItem('sites', emptySite())} disabled={form.values.sites.length >= 20}>
+        <Button
+          variant="light"
+          onClick={() => form.insertListItem('sites', emptySite())}
+          disabled={form.values.sites.length >= 20}
+        >
           {t('setup.addSite')}
         </Button>
       </Group>
@@ -255,9 +293,25 @@ function AdminStep({ form }: { form: SetupForm }) {
       <Text size="sm" c="dimmed">
         {t('setup.adminHelp', { minimum: PASSWORD_MIN_LENGTH })}
       </Text>
-      <TextInput label={t('fields.username')} autoFocus required autoComplete="username" {...form.getInputProps('admin.username')} />
-      <TextInput label={t('fields.displayName')} required autoComplete="name" {...form.getInputProps('admin.displayName')} />
-      <PasswordInput label={t('fields.password')} required autoComplete="new-password" {...form.getInputProps('admin.password')} />
+      <TextInput
+        label={t('fields.username')}
+        autoFocus
+        required
+        autoComplete="username"
+        {...form.getInputProps('admin.username')}
+      />
+      <TextInput
+        label={t('fields.displayName')}
+        required
+        autoComplete="name"
+        {...form.getInputProps('admin.displayName')}
+      />
+      <PasswordInput
+        label={t('fields.password')}
+        required
+        autoComplete="new-password"
+        {...form.getInputProps('admin.password')}
+      />
       <PasswordInput
         label={t('fields.passwordConfirm')}
         required
@@ -286,14 +340,25 @@ function RecoveryStep({ code, onContinue }: { code: string; onContinue: () => vo
         ta="center"
         py="lg"
         // Long codes wrap between their groups rather than run out of the frame.
-        style={{ letterSpacing: '0.06em', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', userSelect: 'all', lineHeight: 1.6 }}
+        style={{
+          letterSpacing: '0.06em',
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+          userSelect: 'all',
+          lineHeight: 1.6,
+        }}
       >
         {code}
       </Code>
       <Text size="sm" c="dimmed">
         {t('setup.recoveryAdvice')}
       </Text>
-      <Checkbox label={t('setup.recoveryConfirm')} checked={written} onChange={(e) => setWritten(e.currentTarget.checked)} autoFocus />
+      <Checkbox
+        label={t('setup.recoveryConfirm')}
+        checked={written}
+        onChange={(e) => setWritten(e.currentTarget.checked)}
+        autoFocus
+      />
       <Group justify="flex-end">
         <Button disabled={!written} onClick={onContinue}>
           {t('setup.continue')}

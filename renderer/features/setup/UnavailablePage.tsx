@@ -9,7 +9,13 @@ import { EntranceLayout } from '../../app/EntranceLayout';
 
 type StoreProblem = NonNullable<ChannelOutput<'setup.status'>['problem']>;
 
-export function UnavailablePage({ problem, onCheckAgain }: { problem: StoreProblem | undefined; onCheckAgain: () => void }) {
+export function UnavailablePage({
+  problem,
+  onCheckAgain,
+}: {
+  problem: StoreProblem | undefined;
+  onCheckAgain: () => void;
+}) {
   const { t } = useTranslation();
   const key = problem ?? 'unknown';
   return (

@@ -2,7 +2,21 @@
  * Équipe: the team's accounts. Paged and searchable; creating or resetting an account shows its
  * temporary password once; deactivation asks first; deactivated accounts stay visible, greyed.
  */
-import { Badge, Button, Group, Menu, Pagination, Stack, Switch, Table, Text, TextInput, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Pagination,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -111,7 +125,11 @@ export function StaffPage() {
           </Table.Thead>
           <Table.Tbody>
             {list.data?.items.map((user) => (
-              <Table.Tr key={user.id} style={user.active ? undefined : { opacity: 0.55 }} data-inactive={user.active ? undefined : 'true'}>
+              <Table.Tr
+                key={user.id}
+                style={user.active ? undefined : { opacity: 0.55 }}
+                data-inactive={user.active ? undefined : 'true'}
+              >
                 <Table.Td fw={600}>{user.displayName}</Table.Td>
                 <Table.Td>
                   <Text ff="monospace" size="sm">
@@ -128,10 +146,16 @@ export function StaffPage() {
                   </Group>
                 </Table.Td>
                 <Table.Td>{user.siteIds.map(codeOf).join(', ')}</Table.Td>
-                <Table.Td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, lng) : t('users.never')}</Table.Td>
+                <Table.Td>
+                  {user.lastLoginAt ? formatDateTime(user.lastLoginAt, lng) : t('users.never')}
+                </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    <Badge color={user.active ? 'teal' : 'gray'} variant={user.active ? 'light' : 'outline'} tt="none">
+                    <Badge
+                      color={user.active ? 'teal' : 'gray'}
+                      variant={user.active ? 'light' : 'outline'}
+                      tt="none"
+                    >
                       {user.active ? t('users.status.active') : t('users.status.inactive')}
                     </Badge>
                     {user.active && user.mustChangePassword && (
@@ -145,13 +169,25 @@ export function StaffPage() {
                   {user.active && (
                     <Menu position="bottom-end" withinPortal>
                       <Menu.Target>
-                        <UnstyledButton aria-label={t('users.actionsFor', { name: user.displayName })} px="sm" py={4} fz="sm" c="teal.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                        <UnstyledButton
+                          aria-label={t('users.actionsFor', { name: user.displayName })}
+                          px="sm"
+                          py={4}
+                          fz="sm"
+                          c="teal.8"
+                          fw={600}
+                          style={{ whiteSpace: 'nowrap' }}
+                        >
                           {t('app.actions')} ▾
                         </UnstyledButton>
                       </Menu.Target>
                       <Menu.Dropdown>
-                        <Menu.Item onClick={() => setDialog({ kind: 'edit', user })}>{t('app.edit')}</Menu.Item>
-                        <Menu.Item onClick={() => setDialog({ kind: 'reset', user })}>{t('users.resetPassword')}</Menu.Item>
+                        <Menu.Item onClick={() => setDialog({ kind: 'edit', user })}>
+                          {t('app.edit')}
+                        </Menu.Item>
+                        <Menu.Item onClick={() => setDialog({ kind: 'reset', user })}>
+                          {t('users.resetPassword')}
+                        </Menu.Item>
                         <Menu.Divider />
                         <Menu.Item color="red" onClick={() => setDialog({ kind: 'deactivate', user })}>
                           {t('users.deactivate')}
@@ -179,7 +215,9 @@ export function StaffPage() {
         <Text size="sm" c="dimmed">
           {t('app.totalCount', { count: list.data?.total ?? 0 })}
         </Text>
-        {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />}
+        {pages > 1 && (
+          <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />
+        )}
       </Group>
 
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
@@ -190,7 +228,9 @@ export function StaffPage() {
           reloadUser={reloadUser}
         />
       )}
-      {dialog?.kind === 'handover' && <TemporaryPasswordModal handover={dialog.handover} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'handover' && (
+        <TemporaryPasswordModal handover={dialog.handover} onClose={() => setDialog(null)} />
+      )}
       <ConfirmModal
         opened={dialog?.kind === 'reset'}
         title={dialog?.kind === 'reset' ? t('users.resetTitle', { name: dialog.user.displayName }) : ''}
@@ -200,12 +240,17 @@ export function StaffPage() {
         onClose={() => setDialog(null)}
         onConfirm={() => {
           if (dialog?.kind !== 'reset') return;
-          reset.mutate({ id: dialog.user.id }, { onSuccess: (handover) => setDialog({ kind: 'handover', handover }), onError: showFailure });
+          reset.mutate(
+            { id: dialog.user.id },
+            { onSuccess: (handover) => setDialog({ kind: 'handover', handover }), onError: showFailure },
+          );
         }}
       />
       <ConfirmModal
         opened={dialog?.kind === 'deactivate'}
-        title={dialog?.kind === 'deactivate' ? t('users.deactivateTitle', { name: dialog.user.displayName }) : ''}
+        title={
+          dialog?.kind === 'deactivate' ? t('users.deactivateTitle', { name: dialog.user.displayName }) : ''
+        }
         body={t('users.deactivateBody')}
         confirmLabel={t('users.deactivateConfirm')}
         danger
@@ -219,7 +264,10 @@ export function StaffPage() {
             {
               onSuccess: () => {
                 setDialog(null);
-                notifications.show({ color: 'teal', message: t('users.deactivated', { name: user.displayName }) });
+                notifications.show({
+                  color: 'teal',
+                  message: t('users.deactivated', { name: user.displayName }),
+                });
               },
               onError: (err) => {
                 setDialog(null);

@@ -9,8 +9,24 @@ export function TemporaryPasswordModal({ handover, onClose }: { handover: Handov
   return (
     <Modal opened onClose={onClose} title={t('users.temporaryTitle')} centered closeOnClickOutside={false}>
       <Stack>
-        <Text size="sm">{t('users.temporaryIntro', { name: user.displayName, username: user.username })}</Text>
-        <Code block aria-label={t('users.temporaryPassword')} data-testid="temporary-password" fz={22} fw={700} ta="center" py="md" style={{ letterSpacing: '0.06em', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', userSelect: 'all' }}>
+        <Text size="sm">
+          {t('users.temporaryIntro', { name: user.displayName, username: user.username })}
+        </Text>
+        <Code
+          block
+          aria-label={t('users.temporaryPassword')}
+          data-testid="temporary-password"
+          fz={22}
+          fw={700}
+          ta="center"
+          py="md"
+          style={{
+            letterSpacing: '0.06em',
+            whiteSpace: 'pre-wrap',
+            overflowWrap: 'anywhere',
+            userSelect: 'all',
+          }}
+        >
           {temporaryPassword}
         </Code>
         <Group justify="space-between">

@@ -44,7 +44,13 @@ function formPathOf(field: string): string | null {
 
 function valuesOf(user: StaffUser | null, defaultSites: string[]): UserFormValues {
   return user
-    ? { username: user.username, displayName: user.displayName, roles: [...user.roles], siteIds: [...user.siteIds], locale: user.locale ?? CENTRE_LOCALE }
+    ? {
+        username: user.username,
+        displayName: user.displayName,
+        roles: [...user.roles],
+        siteIds: [...user.siteIds],
+        locale: user.locale ?? CENTRE_LOCALE,
+      }
     : { username: '', displayName: '', roles: [], siteIds: defaultSites, locale: CENTRE_LOCALE };
 }
 
@@ -68,12 +74,17 @@ export function UserFormModal({
   const [failure, setFailure] = useState<ApiError | null>(null);
   const activeSites = siteOptions.filter((s) => s.active);
   const form = useForm<UserFormValues>({
-    initialValues: valuesOf(editing, activeSites.length === 1 && activeSites[0] ? [activeSites[0].value] : []),
+    initialValues: valuesOf(
+      editing,
+      activeSites.length === 1 && activeSites[0] ? [activeSites[0].value] : [],
+    ),
   });
 
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
   // Inactive sites stay listed when already assigned, so an edit never drops them silently.
-  const siteData = siteOptions.filter((s) => s.active || form.values.siteIds.includes(s.value)).map(({ value, label }) => ({ value, label }));
+  const siteData = siteOptions
+    .filter((s) => s.active || form.values.siteIds.includes(s.value))
+    .map(({ value, label }) => ({ value, label }));
   const pending = create.isPending || update.isPending;
 
   function onError(err: unknown) {
@@ -85,12 +96,25 @@ export function UserFormModal({
     setFailure(null);
     const locale = isLanguage(values.locale) ? values.locale : undefined;
     if (editing) {
-      const input = { id: editing.id, version, displayName: values.displayName, roles: values.roles.filter(isRole), siteIds: values.siteIds, locale: locale ?? null };
+      const input = {
+        id: editing.id,
+        version,
+        displayName: values.displayName,
+        roles: values.roles.filter(isRole),
+        siteIds: values.siteIds,
+        locale: locale ?? null,
+      };
       const errors = schemaErrors(CONTRACT['users.update'].input, input, t);
       if (Object.keys(errors).length > 0) return form.setErrors(errors);
       update.mutate(input, { onSuccess: onClose, onError });
     } else {
-      const input = { username: values.username.trim(), displayName: values.displayName, roles: values.roles.filter(isRole), siteIds: values.siteIds, locale };
+      const input = {
+        username: values.username.trim(),
+        displayName: values.displayName,
+        roles: values.roles.filter(isRole),
+        siteIds: values.siteIds,
+        locale,
+      };
       const errors = schemaErrors(CONTRACT['users.create'].input, input, t);
       if (Object.keys(errors).length > 0) return form.setErrors(errors);
       create.mutate(input, { onSuccess: onCreated, onError });
@@ -108,14 +132,30 @@ export function UserFormModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title={editing ? t('users.editTitle', { name: editing.displayName }) : t('users.createTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={editing ? t('users.editTitle', { name: editing.displayName }) : t('users.createTitle')}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           {failure && (
-            <Alert color={failure.code === 'conflict' ? 'orange' : 'red'} role="alert" title={failure.code === 'conflict' ? t('users.conflictTitle') : undefined}>
+            <Alert
+              color={failure.code === 'conflict' ? 'orange' : 'red'}
+              role="alert"
+              title={failure.code === 'conflict' ? t('users.conflictTitle') : undefined}
+            >
               {errorText(t, failure)}
               {failure.code === 'conflict' && (
-                <Button size="xs" variant="light" color="orange" display="block" mt="sm" onClick={() => void reload()}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="orange"
+                  display="block"
+                  mt="sm"
+                  onClick={() => void reload()}
+                >
                   {t('app.reload')}
                 </Button>
               )}
@@ -131,12 +171,35 @@ export function UserFormModal({
             spellCheck={false}
             {...form.getInputProps('username')}
           />
-          <TextInput label={t('fields.displayName')} required data-autofocus={editing !== null ? true : undefined} autoComplete="off" {...form.getInputProps('displayName')} />
-          <MultiSelect label={t('fields.roles')} required data={roleOptions} searchable hidePickedOptions {...form.getInputProps('roles')} />
-          <MultiSelect label={t('fields.sites')} required data={siteData} searchable hidePickedOptions {...form.getInputProps('siteIds')} />
+          <TextInput
+            label={t('fields.displayName')}
+            required
+            data-autofocus={editing !== null ? true : undefined}
+            autoComplete="off"
+            {...form.getInputProps('displayName')}
+          />
+          <MultiSelect
+            label={t('fields.roles')}
+            required
+            data={roleOptions}
+            searchable
+            hidePickedOptions
+            {...form.getInputProps('roles')}
+          />
+          <MultiSelect
+            label={t('fields.sites')}
+            required
+            data={siteData}
+            searchable
+            hidePickedOptions
+            {...form.getInputProps('siteIds')}
+          />
           <Select
             label={t('fields.userLocale')}
-            data={[{ value: CENTRE_LOCALE, label: t('language.centreDefault') }, ...LANGUAGES.map((lng) => ({ value: lng, label: t(`language.${lng}`) }))]}
+            data={[
+              { value: CENTRE_LOCALE, label: t('language.centreDefault') },
+              ...LANGUAGES.map((lng) => ({ value: lng, label: t(`language.${lng}`) })),
+            ]}
             allowDeselect={false}
             {...form.getInputProps('locale')}
           />

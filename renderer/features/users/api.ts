@@ -21,17 +21,29 @@ function refreshUsers() {
 }
 
 export function useCreateUser() {
-  return useMutation({ mutationFn: (input: ChannelInput<'users.create'>) => callOrThrow('users.create', input), onSuccess: refreshUsers });
+  return useMutation({
+    mutationFn: (input: ChannelInput<'users.create'>) => callOrThrow('users.create', input),
+    onSuccess: refreshUsers,
+  });
 }
 
 export function useUpdateUser() {
-  return useMutation({ mutationFn: (input: ChannelInput<'users.update'>) => callOrThrow('users.update', input), onSuccess: refreshUsers });
+  return useMutation({
+    mutationFn: (input: ChannelInput<'users.update'>) => callOrThrow('users.update', input),
+    onSuccess: refreshUsers,
+  });
 }
 
 export function useResetPassword() {
-  return useMutation({ mutationFn: (input: ChannelInput<'users.resetPassword'>) => callOrThrow('users.resetPassword', input), onSuccess: refreshUsers });
+  return useMutation({
+    mutationFn: (input: ChannelInput<'users.resetPassword'>) => callOrThrow('users.resetPassword', input),
+    onSuccess: refreshUsers,
+  });
 }
 
 export function useDeactivateUser() {
-  return useMutation({ mutationFn: (input: ChannelInput<'users.deactivate'>) => callOrThrow('users.deactivate', input), onSuccess: refreshUsers });
+  return useMutation({
+    mutationFn: (input: ChannelInput<'users.deactivate'>) => callOrThrow('users.deactivate', input),
+    onSuccess: refreshUsers,
+  });
 }

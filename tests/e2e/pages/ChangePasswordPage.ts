@@ -5,7 +5,9 @@ export class ChangePasswordPage {
   constructor(readonly page: Page) {}
 
   async expectVisible(): Promise<void> {
-    await expect(this.page.getByRole('heading', { name: 'Choisissez un nouveau mot de passe' })).toBeVisible();
+    await expect(
+      this.page.getByRole('heading', { name: 'Choisissez un nouveau mot de passe' }),
+    ).toBeVisible();
   }
 
   newPassword(): Locator {

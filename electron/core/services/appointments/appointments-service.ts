@@ -18,10 +18,15 @@ import { staffNames } from '../persons/persons-service';
 import { StaffUserEntity } from '../users/entities';
 import { AppointmentEntity, type AppointmentRow } from './entities';
 
-export async function toAppointments(em: EntityManager, rows: AppointmentRow[]): Promise<Appointment[]> {
+/** Contract view of appointments; callers that already hold the persons or staff names pass them. */
+export async function toAppointments(
+  em: EntityManager,
+  rows: AppointmentRow[],
+  known: { persons?: ReadonlyMap<string, { nameUsed: string; fileNumber: string }>; names?: ReadonlyMap<string, string> } = {},
+): Promise<Appointment[]> {
   const personIds = [...new Set(rows.map((r) => r.personId).filter((id): id is string => !!id))];
-  const persons = new Map((personIds.length ? await em.getRepository(PersonEntity).findBy({ id: InIds(personIds) }) : []).map((p) => [p.id, p]));
-  const names = await staffNames(em, rows.map((r) => r.professionalId));
+  const persons = known.persons ?? new Map((personIds.length ? await em.getRepository(PersonEntity).findBy({ id: InIds(personIds) }) : []).map((p) => [p.id, p]));
+  const names = known.names ?? (await staffNames(em, rows.map((r) => r.professionalId)));
   return rows.map((r) => ({
     id: r.id,
     personId: r.personId,

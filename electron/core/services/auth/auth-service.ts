@@ -25,16 +25,20 @@ const WRONG = 'wrong user name or password';
 async function verifyPassword(ctx: CoreContext, username: string, password: string): Promise<{ key: Buffer; userId: string }> {
   const keyring = ctx.vault.getKeyring();
   const lookupId = keyring.lookupId(username);
-  const wait = ctx.throttle.retryAfter(lookupId);
-  if (wait > 0) throw new DomainError('throttled', 'too many failed attempts; wait', undefined, { retryAfterSeconds: wait });
-  const account = keyring.account(username);
-  const key = account ? await unwrapKey(account.wrapped, password) : await unwrapDecoy(password, ctx.kdfCost);
-  if (!account || !key) {
-    const delay = ctx.throttle.recordFailure(lookupId);
-    throw new DomainError('wrong_credentials', WRONG, undefined, { retryAfterSeconds: delay });
-  }
-  ctx.throttle.recordSuccess(lookupId);
-  return { key, userId: account.userId };
+  // One attempt at a time per account: a guess sent in parallel waits for the verdict on the one
+  // before it, and then meets the throttle, instead of all passing the check at once.
+  return ctx.throttle.oneAtATime(lookupId, async () => {
+    const wait = ctx.throttle.retryAfter(lookupId);
+    if (wait > 0) throw new DomainError('throttled', 'too many failed attempts; wait', undefined, { retryAfterSeconds: wait });
+    const account = keyring.account(username);
+    const key = account ? await unwrapKey(account.wrapped, password) : await unwrapDecoy(password, ctx.kdfCost);
+    if (!account || !key) {
+      const delay = ctx.throttle.recordFailure(lookupId);
+      throw new DomainError('wrong_credentials', WRONG, undefined, { retryAfterSeconds: delay });
+    }
+    ctx.throttle.recordSuccess(lookupId);
+    return { key, userId: account.userId };
+  });
 }
 
 export async function sessionState(ctx: CoreContext, session: Session): Promise<SessionState> {

@@ -30,6 +30,11 @@ export class SessionRegistry {
   }
 
   /** The live session for a token, locked first if it sat idle longer than the centre allows. */
+  /** Whose session a token is, without touching it (to load their roles first). */
+  userOf(token: string | undefined): string | null {
+    return token ? (this.sessions.get(token)?.userId ?? null) : null;
+  }
+
   find(token: string | undefined, autoLockMinutes: number): Session | null {
     if (!token) return null;
     const session = this.sessions.get(token);

@@ -25,12 +25,25 @@ export function delayAfter(failures: number): number {
 
 export class LoginThrottle {
   private readonly file: string;
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     dataDir: string,
     private readonly clock: Clock,
   ) {
     this.file = path.join(dataDir, THROTTLE_FILE);
+  }
+
+  /** Runs the attempts on one account one after the other (the key derivation is slow and async). */
+  async oneAtATime<T>(lookupId: string, attempt: () => Promise<T>): Promise<T> {
+    const run = (this.inFlight.get(lookupId) ?? Promise.resolve()).then(attempt);
+    const settled = run.catch(() => undefined);
+    this.inFlight.set(lookupId, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.inFlight.get(lookupId) === settled) this.inFlight.delete(lookupId);
+    }
   }
 
   /** Seconds before this account may try again (0: now). */

@@ -36,10 +36,10 @@ export function toEntry(r: DirectoryEntryRow): DirectoryEntry {
   };
 }
 
-export async function toReferrals(em: EntityManager, rows: ReferralRow[]): Promise<Referral[]> {
+export async function toReferrals(em: EntityManager, rows: ReferralRow[], knownNames?: ReadonlyMap<string, string>): Promise<Referral[]> {
   const entryIds = [...new Set(rows.map((r) => r.entryId))];
   const entries = new Map((entryIds.length ? await em.getRepository(DirectoryEntryEntity).findBy({ id: InIds(entryIds) }) : []).map((e) => [e.id, e]));
-  const names = await staffNames(em, rows.map((r) => r.createdBy));
+  const names = knownNames ?? (await staffNames(em, rows.map((r) => r.createdBy)));
   return rows.map((r) => ({
     id: r.id,
     personId: r.personId,

@@ -3,10 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ConsentState } from '../../../../shared/contract/persons';
 import { CONSENT_SCOPES, type ConsentScope } from '../../../../shared/domain/roles';
+import { findRows } from '../../db/fast-read';
 import { ConsentEntity, type ConsentRow } from './entities';
 
 export async function consentHistory(em: EntityManager, personId: string): Promise<ConsentRow[]> {
-  return em.getRepository(ConsentEntity).find({ where: { personId }, order: { recordedAt: 'DESC', id: 'DESC' } });
+  const rows = await findRows(em, ConsentEntity, { personId }, { column: 'recordedAt', direction: 'DESC' });
+  // Same instant: the later id first, for a stable order.
+  return rows.sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id.localeCompare(a.id));
 }
 
 export function currentFrom(history: readonly ConsentRow[], names: ReadonlyMap<string, string>): ConsentState[] {

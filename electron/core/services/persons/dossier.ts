@@ -21,8 +21,11 @@ import { InterviewEntity } from '../interviews/entities';
 import { toInterview } from '../interviews/interviews-service';
 import { VisitEntity } from '../visits/entities';
 import { toVisit } from '../visits/visits-service';
-import { auditRead, authorize, loadPerson, subjectOf } from './dossier-access';
-import { consentsOf, staffNames } from './persons-service';
+import { appendAudits } from '../../audit/audit-log';
+import { findRows } from '../../db/fast-read';
+import { authorize, loadPerson } from './dossier-access';
+import { consentHistory, currentFrom } from './consents';
+import { consentViews, staffNames } from './persons-service';
 import { toPerson } from './person-view';
 
 interface Authored {
@@ -52,16 +55,19 @@ export async function composeDossier(ctx: CoreContext, actor: Actor, personId: s
 async function compose(em: EntityManager, ctx: CoreContext, actor: Actor, personId: string): Promise<Dossier> {
   const now = ctx.clock();
   const row = await loadPerson(em, personId);
-  const subject = await subjectOf(em, actor, row.id, now);
+  const [history, grant] = await Promise.all([
+    consentHistory(em, personId),
+    em.getRepository(AccessGrantEntity).findOne({ where: { userId: actor.userId, personId, expiresAt: MoreThanOrEqual(now.toISOString()) }, order: { expiresAt: 'DESC' } }),
+  ]);
+  const subject: DossierSubject = { personId, consents: new Set(currentFrom(history, new Map()).filter((c) => c.given).map((c) => c.scope)), breakGlass: grant !== null };
   const identity = authorize(actor, 'read', 'identity', subject);
 
-  const [visitRows, appointmentRows, interviewRows, referralRows, site, grant] = await Promise.all([
-    em.getRepository(VisitEntity).find({ where: { personId }, order: { openedAt: 'DESC' } }),
-    em.getRepository(AppointmentEntity).find({ where: { personId }, order: { startsAt: 'DESC' } }),
-    em.getRepository(InterviewEntity).find({ where: { personId }, order: { heldAt: 'DESC' } }),
-    em.getRepository(ReferralEntity).find({ where: { personId }, order: { referredAt: 'DESC' } }),
+  const [visitRows, appointmentRows, interviewRows, referralRows, site] = await Promise.all([
+    findRows(em, VisitEntity, { personId }, { column: 'openedAt', direction: 'DESC' }),
+    findRows(em, AppointmentEntity, { personId }, { column: 'startsAt', direction: 'DESC' }),
+    findRows(em, InterviewEntity, { personId }, { column: 'heldAt', direction: 'DESC' }),
+    findRows(em, ReferralEntity, { personId }, { column: 'referredAt', direction: 'DESC' }),
     em.getRepository(SiteEntity).findOneBy({ id: row.siteId }),
-    em.getRepository(AccessGrantEntity).findOne({ where: { userId: actor.userId, personId, expiresAt: MoreThanOrEqual(now.toISOString()) }, order: { expiresAt: 'DESC' } }),
   ]);
 
   const pathway = drawSection<Authored>(actor, 'pathway', subject, [...visitRows, ...appointmentRows]);
@@ -77,17 +83,28 @@ async function compose(em: EntityManager, ctx: CoreContext, actor: Actor, person
     referrals.view,
   ];
 
-  const names = await staffNames(em, [...visitRows.map((v) => v.withUserId), ...interviewRows.map((i) => i.createdBy)]);
+  // One look-up of every staff name the dossier shows.
+  const names = await staffNames(em, [
+    ...visitRows.map((v) => v.withUserId),
+    ...interviewRows.map((i) => i.createdBy),
+    ...appointmentRows.map((a) => a.professionalId),
+    ...referralRows.map((r) => r.createdBy),
+    ...history.map((h) => h.recordedBy),
+  ]);
   const visits = pathwayShown ? visitRows.map((v) => toVisit(v, names)) : [];
-  const appointments = pathwayShown ? await toAppointments(em, appointmentRows) : [];
+  const appointments = pathwayShown ? await toAppointments(em, appointmentRows, { persons: new Map([[row.id, row]]), names }) : [];
   const interviewViews = interviews.visible.map((i) => toInterview(i, names));
-  const referralViews = await toReferrals(em, referrals.visible);
-  const consents = consentSection.view.status === 'shown' ? await consentsOf(em, personId) : null;
+  const referralViews = await toReferrals(em, referrals.visible, names);
+  const consents = consentSection.view.status === 'shown' ? consentViews(history, names) : null;
 
   // Audited reads: one entry per section actually drawn with content.
-  const via = (v: SectionView) => (v.via === 'break_glass' ? 'break_glass' : undefined);
-  await auditRead(em, actor, 'identity', personId, now, identity.allowed ? identity.via : undefined);
-  for (const s of sections.slice(1)) if (s.status === 'shown' || s.status === 'own_only') await auditRead(em, actor, s.section, personId, now, via(s));
+  await appendAudits(
+    em,
+    sections
+      .filter((s) => s.status === 'shown' || s.status === 'own_only')
+      .map((s) => ({ actorId: actor.userId, action: 'read' as const, section: s.section, personId, ...(s.via === 'break_glass' ? { detail: { via: 'break_glass' } } : {}) })),
+    now,
+  );
 
   const openVisit = visits.find((v) => v.closedAt === null) ?? null;
   const nowIso = now.toISOString();

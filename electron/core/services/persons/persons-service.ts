@@ -22,11 +22,11 @@ import { StaffUserEntity } from '../users/entities';
 import { VisitEntity } from '../visits/entities';
 import { consentHistory, currentFrom, insertConsent } from './consents';
 import { auditRead, auditWrite, authorize, loadPerson, subjectOf } from './dossier-access';
-import { ConsentEntity, PersonEntity, type PersonRow } from './entities';
+import { ConsentEntity, PersonEntity, type ConsentRow, type PersonRow } from './entities';
 import { nextFileNumber } from './file-numbers';
 import { digitsOnly, nameSimilarity, normalizeText } from './normalize';
 import { birthYearOf, toPerson } from './person-view';
-import { indexPerson, searchIndex, unindexPerson, type SearchField } from './search-index';
+import { indexPerson, searchIndex, unindexPerson, type SearchField, type SearchHit } from './search-index';
 
 type PersonFields = In<'persons.create'>;
 
@@ -117,6 +117,9 @@ export async function getPerson(ctx: CoreContext, actor: Actor, input: In<'perso
   });
 }
 
+/** One collator for all comparisons: creating one per comparison costs more than the search. */
+const FRENCH = new Intl.Collator('fr', { sensitivity: 'base' });
+
 const FIELD_WEIGHT: Record<SearchField, number> = { name_used: 1, file_number: 0.97, legal_name: 0.9, phone: 0.9 };
 
 function matchScore(field: SearchField, text: string, query: string): number {
@@ -135,33 +138,26 @@ export async function searchPersons(ctx: CoreContext, actor: Actor, input: In<'p
     const hits = await searchIndex(em, input.query, 200);
     const text = normalizeText(input.query);
     const digits = digitsOnly(input.query);
-    const best = new Map<string, { field: SearchField; score: number }>();
+    const best = new Map<string, { hit: SearchHit; score: number }>();
     for (const hit of hits) {
       const q = hit.field === 'phone' ? digits : text;
       if (!q || !hit.text.includes(q)) continue;
       const score = matchScore(hit.field, hit.text, q);
       const current = best.get(hit.personId);
-      if (!current || score > current.score) best.set(hit.personId, { field: hit.field, score });
+      if (!current || score > current.score) best.set(hit.personId, { hit, score });
     }
-    if (best.size === 0) return [];
-    const persons = await em.getRepository(PersonEntity).findBy({ id: InIds([...best.keys()]), mergedInto: IsNull() });
-    const sites = new Map((await em.getRepository(SiteEntity).find()).map((s) => [s.id, s.code]));
-    const open = new Set(
-      (await em.getRepository(VisitEntity).find({ select: { personId: true }, where: { personId: InIds(persons.map((p) => p.id)), closedAt: IsNull() } })).map((v) => v.personId),
-    );
-    return persons
-      .map((p) => ({ p, m: best.get(p.id)! }))
-      .sort((a, b) => b.m.score - a.m.score || a.p.nameUsed.localeCompare(b.p.nameUsed, 'fr'))
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score || FRENCH.compare(a.hit.nameUsed, b.hit.nameUsed))
       .slice(0, input.limit)
-      .map(({ p, m }) => ({
-        id: p.id,
-        fileNumber: p.fileNumber,
-        nameUsed: p.nameUsed,
-        pronouns: p.pronouns,
-        birthYear: birthYearOf(p),
-        siteCode: sites.get(p.siteId) ?? '',
-        matchedOn: m.field,
-        hasOpenVisit: open.has(p.id),
+      .map(({ hit }) => ({
+        id: hit.personId,
+        fileNumber: hit.fileNumber,
+        nameUsed: hit.nameUsed,
+        pronouns: hit.pronouns,
+        birthYear: birthYearOf(hit),
+        siteCode: hit.siteCode,
+        matchedOn: hit.field,
+        hasOpenVisit: Number(hit.openVisits) > 0,
       }));
   });
 }
@@ -252,7 +248,10 @@ async function staffNames(em: EntityManager, ids: Iterable<string | null>): Prom
 
 export async function consentsOf(em: EntityManager, personId: string) {
   const history = await consentHistory(em, personId);
-  const names = await staffNames(em, history.map((h) => h.recordedBy));
+  return consentViews(history, await staffNames(em, history.map((h) => h.recordedBy)));
+}
+
+export function consentViews(history: readonly ConsentRow[], names: ReadonlyMap<string, string>) {
   return {
     current: currentFrom(history, names),
     history: history.map((h) => ({ id: h.id, scope: h.scope as never, given: h.given, recordedAt: h.recordedAt, recordedByName: h.recordedBy ? (names.get(h.recordedBy) ?? null) : null, note: h.note })),

@@ -40,20 +40,34 @@ export interface SearchHit {
   personId: string;
   field: SearchField;
   text: string;
+  fileNumber: string;
+  nameUsed: string;
+  pronouns: string | null;
+  birthDate: string | null;
+  birthYear: number | null;
+  siteCode: string;
+  openVisits: number;
 }
 
-/** Candidate matches for a normalised query (at most `limit` rows of the index). */
+/**
+ * Candidate matches for a query, with what a result line shows, in one statement per term: the
+ * index lookup joined to the person (merged files excluded), the site code and whether a visit is
+ * open. At most `limit` index rows per term.
+ */
 export async function searchIndex(em: EntityManager, query: string, limit: number): Promise<SearchHit[]> {
   const text = normalizeText(query);
   const digits = digitsOnly(query);
   const terms = [...new Set([text, digits].filter((t) => t.length > 0))];
-  if (terms.length === 0) return [];
+  const select = `SELECT s.person_id AS personId, s.field AS field, s.text AS text, p.file_number AS fileNumber, p.name_used AS nameUsed, p.pronouns AS pronouns,
+      p.birth_date AS birthDate, p.birth_year AS birthYear, st.code AS siteCode,
+      (SELECT COUNT(*) FROM visit v WHERE v.person_id = p.id AND v.closed_at IS NULL) AS openVisits
+    FROM person_search s JOIN person p ON p.id = s.person_id JOIN site st ON st.id = p.site_id`;
   const hits: SearchHit[] = [];
   for (const term of terms) {
     const rows =
       term.length >= 3
-        ? await em.query<SearchHit[]>(`SELECT person_id AS personId, field, text FROM person_search WHERE text MATCH ? LIMIT ?`, [`"${term}"`, limit])
-        : await em.query<SearchHit[]>(`SELECT person_id AS personId, field, text FROM person_search WHERE text >= ? AND text < ? LIMIT ?`, [term, `${term}\uffff`, limit]);
+        ? await em.query<SearchHit[]>(`${select} WHERE s.text MATCH ? AND p.merged_into IS NULL LIMIT ?`, [`"${term}"`, limit])
+        : await em.query<SearchHit[]>(`${select} WHERE s.text >= ? AND s.text < ? AND p.merged_into IS NULL LIMIT ?`, [term, `${term}\uffff`, limit]);
     hits.push(...rows);
   }
   return hits;

@@ -38,6 +38,18 @@ export async function listUsers(ctx: CoreContext, input: In<'users.list'>): Prom
   });
 }
 
+export async function listProfessionals(ctx: CoreContext, input: In<'users.professionals'>): Promise<ChannelOutput<'users.professionals'>> {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const rows = await store.manager.getRepository(StaffUserEntity).find({ where: { active: true }, order: { displayName: 'ASC' } });
+    const users = await toStaffUsers(store.manager, rows);
+    return users
+      .filter((u) => !input.siteId || u.siteIds.includes(input.siteId))
+      .filter((u) => u.roles.some((r) => r !== 'coordinator'))
+      .map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles, siteIds: u.siteIds }));
+  });
+}
+
 async function assertSitesExist(em: EntityManager, siteIds: readonly string[]): Promise<void> {
   const found = await em.getRepository(SiteEntity).countBy(siteIds.map((id) => ({ id })));
   if (found !== new Set(siteIds).size) throw invalid('siteIds', 'unknown_site');

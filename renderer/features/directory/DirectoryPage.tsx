@@ -1,0 +1,3 @@
+export function DirectoryPage() {
+  return null;
+}

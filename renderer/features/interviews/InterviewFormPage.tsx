@@ -1,0 +1,178 @@
+/**
+ * The community interview (entretien en santé sexuelle), step 3 of the pathway. A last risk less
+ * than 72 hours before the interview raises the PEP alert while typing, before anything is saved.
+ * The summary for the doctor is what the consultation starts from: it has the prominent place.
+ */
+import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTRACT, type ApiError } from '../../../shared/contract';
+import type { Dossier } from '../../../shared/contract/dossier';
+import type { Interview } from '../../../shared/contract/interviews';
+import { PEP_WINDOW_HOURS } from '../../../shared/domain/catalogues';
+import { apiErrorOf } from '../../api/client';
+import { schemaErrors, showFieldError } from '../../app/form-errors';
+import { QueryError } from '../../app/QueryError';
+import { errorText } from '../../i18n/error-text';
+import { currentLanguage } from '../../i18n/setup';
+import { refreshPerson, useDossier } from '../persons/api';
+import { formatTime, wholeHours } from '../persons/format';
+import { goTo, personsHref } from '../persons/routes';
+import { useSaveInterview } from './api';
+import { InterviewFields } from './InterviewFields';
+import {
+  emptyInterview,
+  interviewFormPath,
+  interviewInput,
+  interviewValues,
+  type InterviewFormValues,
+} from './interview-values';
+
+export function InterviewFormPage({
+  personId,
+  interviewId,
+  visitId,
+}: {
+  personId: string;
+  interviewId: string | null;
+  visitId: string | null;
+}) {
+  const { t } = useTranslation();
+  const dossier = useDossier(personId);
+  if (dossier.isPending) return <Loader />;
+  if (dossier.isError) return <QueryError error={dossier.error} onRetry={() => void dossier.refetch()} />;
+  const existing = interviewId ? dossier.data.interviews.find((i) => i.id === interviewId) : null;
+  if (interviewId && !existing)
+    return (
+      <Alert color="yellow" role="status">
+        {t('interviews.notVisible')}
+      </Alert>
+    );
+  return (
+    <InterviewForm
+      key={existing?.id ?? 'new'}
+      dossier={dossier.data}
+      existing={existing ?? null}
+      visitId={visitId ?? existing?.visitId ?? null}
+      reload={async () => (await dossier.refetch()).data?.interviews.find((i) => i.id === interviewId) ?? null}
+    />
+  );
+}
+
+function InterviewForm({
+  dossier,
+  existing,
+  visitId,
+  reload,
+}: {
+  dossier: Dossier;
+  existing: Interview | null;
+  visitId: string | null;
+  reload: () => Promise<Interview | null>;
+}) {
+  const { t } = useTranslation();
+  const lng = currentLanguage();
+  const { person } = dossier;
+  const save = useSaveInterview();
+  const [version, setVersion] = useState(existing?.version);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const form = useForm<InterviewFormValues>({
+    initialValues: existing ? interviewValues(existing) : emptyInterview(new Date()),
+  });
+  const visit = visitId ? dossier.visits.find((v) => v.id === visitId) : undefined;
+
+  const submit = form.onSubmit((values) => {
+    setFailure(null);
+    const input = interviewInput(values, { personId: person.id, visitId, id: existing?.id, version });
+    const errors: Record<string, string> = {};
+    for (const [path, message] of Object.entries(schemaErrors(CONTRACT['interviews.save'].input, input, t))) {
+      const target = interviewFormPath(path);
+      if (target && !(target in errors)) errors[target] = message;
+    }
+    if (Object.keys(errors).length > 0) return form.setErrors(errors);
+    save.mutate(input, {
+      onSuccess: (saved) => {
+        notifications.show({ color: 'teal', message: t('interviews.saved') });
+        if (saved.pepAlert)
+          notifications.show({
+            color: 'red',
+            autoClose: false,
+            title: t('interviews.pep.title'),
+            message: t('interviews.pep.saved', {
+              since: wholeHours(saved.hoursSinceRisk ?? 0, 'passed'),
+              left: wholeHours(PEP_WINDOW_HOURS - (saved.hoursSinceRisk ?? 0), 'left'),
+            }),
+          });
+        goTo(personsHref.dossier(person.id, 'interviews'));
+      },
+      onError: (err) => {
+        const error = apiErrorOf(err);
+        if (!showFieldError(form, error, t, interviewFormPath)) setFailure(error);
+      },
+    });
+  });
+
+  async function reloadInterview() {
+    const fresh = await reload();
+    if (!fresh) return;
+    setVersion(fresh.version);
+    form.setValues(interviewValues(fresh));
+    form.resetDirty();
+    setFailure(null);
+    void refreshPerson(person.id);
+  }
+
+  return (
+    <Stack maw={960}>
+      <div>
+        <Title order={1}>{existing ? t('interviews.editTitle') : t('interviews.newTitle')}</Title>
+        <Text c="dimmed">
+          {t('interviews.subtitle', { name: person.nameUsed, file: person.fileNumber })}
+          {visit && ` · ${t('interviews.forVisit', { time: formatTime(visit.openedAt, lng) })}`}
+        </Text>
+      </div>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {failure && (
+            <Alert
+              color={failure.code === 'conflict' ? 'orange' : 'red'}
+              role="alert"
+              title={failure.code === 'conflict' ? t('interviews.conflictTitle') : undefined}
+            >
+              {errorText(t, failure)}
+              {failure.code === 'conflict' && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="orange"
+                  display="block"
+                  mt="sm"
+                  onClick={() => void reloadInterview()}
+                >
+                  {t('app.reload')}
+                </Button>
+              )}
+            </Alert>
+          )}
+          <InterviewFields form={form} />
+          <Card withBorder>
+            <Group justify="flex-end">
+              <Button
+                variant="default"
+                onClick={() => goTo(personsHref.dossier(person.id, 'interviews'))}
+                disabled={save.isPending}
+              >
+                {t('app.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                {t('interviews.save')}
+              </Button>
+            </Group>
+          </Card>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * The interview form's values and their translation to the contract. Times are typed in local
+ * time (`datetime-local`) and sent as UTC instants.
+ */
+import type { ChannelInput } from '../../../shared/contract';
+import type { Interview } from '../../../shared/contract/interviews';
+import {
+  EXPOSURE_TYPES,
+  INTERVIEW_NEEDS,
+  PEP_WINDOW_HOURS,
+  PREVENTION_TOOLS,
+  SUBSTANCES,
+  VIOLENCE_SCREENING,
+} from '../../../shared/domain/catalogues';
+
+export interface InterviewFormValues {
+  heldAt: string;
+  reason: string;
+  lastRiskAt: string;
+  exposures: string[];
+  practices: string;
+  partnersCount: string | number;
+  prevention: string[];
+  substances: string[];
+  chemsex: boolean;
+  violenceScreening: string;
+  needs: string[];
+  summary: string;
+  notes: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An instant as a `datetime-local` value (local time, to the minute). */
+export function toLocalInput(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A `datetime-local` value → the instant, or null when empty or unreadable. */
+export function fromLocalInput(value: string): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function oneOf<T extends string>(list: readonly T[]) {
+  return (value: string): value is T => (list as readonly string[]).includes(value);
+}
+
+export function emptyInterview(now: Date): InterviewFormValues {
+  return {
+    heldAt: toLocalInput(now),
+    reason: '',
+    lastRiskAt: '',
+    exposures: [],
+    practices: '',
+    partnersCount: '',
+    prevention: [],
+    substances: [],
+    chemsex: false,
+    violenceScreening: 'not_asked',
+    needs: [],
+    summary: '',
+    notes: '',
+  };
+}
+
+export function interviewValues(interview: Interview): InterviewFormValues {
+  return {
+    heldAt: toLocalInput(new Date(interview.heldAt)),
+    reason: interview.reason ?? '',
+    lastRiskAt: interview.lastRiskAt ? toLocalInput(new Date(interview.lastRiskAt)) : '',
+    exposures: [...interview.exposures],
+    practices: interview.practices ?? '',
+    partnersCount: interview.partnersCount ?? '',
+    prevention: [...interview.prevention],
+    substances: [...interview.substances],
+    chemsex: interview.chemsex,
+    violenceScreening: interview.violenceScreening,
+    needs: [...interview.needs],
+    summary: interview.summary ?? '',
+    notes: interview.notes ?? '',
+  };
+}
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+/** An unreadable time is passed on as typed: the contract's check then names the field. */
+function instant(value: string): string {
+  return fromLocalInput(value)?.toISOString() ?? value;
+}
+
+export function interviewInput(
+  values: InterviewFormValues,
+  ids: { personId: string; visitId: string | null; id?: string; version?: number },
+): ChannelInput<'interviews.save'> {
+  const violence = values.violenceScreening;
+  return {
+    personId: ids.personId,
+    visitId: ids.visitId,
+    ...(ids.id ? { id: ids.id, version: ids.version } : {}),
+    heldAt: instant(values.heldAt),
+    reason: orNull(values.reason),
+    lastRiskAt: values.lastRiskAt ? instant(values.lastRiskAt) : null,
+    exposures: values.exposures.filter(oneOf(EXPOSURE_TYPES)),
+    practices: orNull(values.practices),
+    partnersCount: values.partnersCount === '' ? null : Number(values.partnersCount),
+    prevention: values.prevention.filter(oneOf(PREVENTION_TOOLS)),
+    substances: values.substances.filter(oneOf(SUBSTANCES)),
+    chemsex: values.chemsex,
+    violenceScreening: oneOf(VIOLENCE_SCREENING)(violence) ? violence : 'not_asked',
+    needs: values.needs.filter(oneOf(INTERVIEW_NEEDS)),
+    summary: orNull(values.summary),
+    notes: orNull(values.notes),
+  };
+}
+
+/** Hours between the last risk and the interview, when both are known and in that order. */
+export function hoursSinceRisk(values: Pick<InterviewFormValues, 'heldAt' | 'lastRiskAt'>): number | null {
+  const held = fromLocalInput(values.heldAt);
+  const risk = fromLocalInput(values.lastRiskAt);
+  if (!held || !risk) return null;
+  const hours = (held.getTime() - risk.getTime()) / 3_600_000;
+  return hours >= 0 ? hours : null;
+}
+
+/** The live PEP alert: a last risk less than 72 hours before the interview. */
+export function pepWindow(values: Pick<InterviewFormValues, 'heldAt' | 'lastRiskAt'>) {
+  const since = hoursSinceRisk(values);
+  if (since === null || since >= PEP_WINDOW_HOURS) return null;
+  return { since, left: PEP_WINDOW_HOURS - since };
+}
+
+export const INTERVIEW_FIELDS = [
+  'heldAt',
+  'reason',
+  'lastRiskAt',
+  'exposures',
+  'practices',
+  'partnersCount',
+  'prevention',
+  'substances',
+  'chemsex',
+  'violenceScreening',
+  'needs',
+  'summary',
+  'notes',
+] as const;
+
+/** A contract field path → the form field that shows it (lists by their name). */
+export function interviewFormPath(field: string): string | null {
+  const head = field.split('.')[0] ?? '';
+  return (INTERVIEW_FIELDS as readonly string[]).includes(head) ? head : null;
+}

@@ -1,0 +1,35 @@
+/**
+ * "Commencer l'entretien" from an open visit: the visit moves to `in_interview` (the board shows
+ * who is with the person) and the interview form opens for that visit. Exported for the reception
+ * board as well.
+ */
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { Visit } from '../../../shared/contract/visits';
+import { apiErrorOf } from '../../api/client';
+import { errorText } from '../../i18n/error-text';
+import { useMoveVisit } from '../persons/api';
+import { goTo, personsHref } from '../persons/routes';
+
+export function interviewHref(visit: Pick<Visit, 'id' | 'personId'>, interviewId?: string | null): string {
+  return personsHref.interview(visit.personId, { visitId: visit.id, interviewId });
+}
+
+export function useStartInterview(): { start: (visit: Visit) => void; pending: boolean } {
+  const { t } = useTranslation();
+  const move = useMoveVisit();
+  return {
+    pending: move.isPending,
+    start: (visit) => {
+      // Already with someone for the interview: just open the form.
+      if (visit.step === 'in_interview') return goTo(interviewHref(visit));
+      move.mutate(
+        { visitId: visit.id, version: visit.version, step: 'in_interview' },
+        {
+          onSuccess: (moved) => goTo(interviewHref(moved)),
+          onError: (err) => notifications.show({ color: 'red', message: errorText(t, apiErrorOf(err)) }),
+        },
+      );
+    },
+  };
+}

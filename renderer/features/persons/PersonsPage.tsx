@@ -1,0 +1,147 @@
+/**
+ * Personnes: find someone by name used, legal name, file number or phone, and open their file,
+ * check them in, or create a new file with the typed name.
+ */
+import { Button, Group, Pagination, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '../../app/QueryError';
+import { useSearchPersons } from './api';
+import { CheckInModal, type CheckInPerson } from './CheckInModal';
+import { setNewPersonName } from './new-person-draft';
+import { goTo, personsHref } from './routes';
+import { ResultBadges, ResultName } from './search/ResultSummary';
+
+const PAGE_SIZE = 10;
+/** The most the core returns for one search: beyond it, the search must be narrowed. */
+const LIMIT = 50;
+
+export function PersonsPage() {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [query] = useDebouncedValue(text.trim(), 200);
+  const [page, setPage] = useState(1);
+  const [checkIn, setCheckIn] = useState<CheckInPerson | null>(null);
+  const search = useSearchPersons(query, LIMIT);
+  const results = query ? (search.data ?? []) : [];
+  const pages = Math.max(1, Math.ceil(results.length / PAGE_SIZE));
+  const shown = results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+
+  function createPerson() {
+    setNewPersonName(text);
+    goTo(personsHref.create());
+  }
+
+  return (
+    <Stack maw={1200}>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{t('persons.title')}</Title>
+          <Text c="dimmed">{t('persons.intro')}</Text>
+        </div>
+        <Button onClick={createPerson}>{t('persons.new')}</Button>
+      </Group>
+
+      <TextInput
+        label={t('search.inputLabel')}
+        description={t('search.pageHint')}
+        type="search"
+        value={text}
+        onChange={(event) => {
+          setText(event.currentTarget.value);
+          setPage(1);
+        }}
+        maw={480}
+        autoFocus
+        autoComplete="off"
+        spellCheck={false}
+      />
+
+      {search.isError && <QueryError error={search.error} onRetry={() => void search.refetch()} />}
+
+      <Table.ScrollContainer minWidth={760}>
+        <Table striped highlightOnHover verticalSpacing="sm" aria-busy={search.isFetching}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('persons.columns.name')}</Table.Th>
+              <Table.Th>{t('persons.columns.fileNumber')}</Table.Th>
+              <Table.Th>{t('persons.columns.birthYear')}</Table.Th>
+              <Table.Th>{t('persons.columns.site')}</Table.Th>
+              <Table.Th>{t('persons.columns.status')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('app.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((result) => (
+              <Table.Tr key={result.id}>
+                <Table.Td>
+                  <a href={personsHref.dossier(result.id)} style={{ color: 'inherit' }}>
+                    <ResultName result={result} />
+                  </a>
+                </Table.Td>
+                <Table.Td>
+                  <Text ff="monospace" size="sm">
+                    {result.fileNumber}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{result.birthYear ?? t('app.none')}</Table.Td>
+                <Table.Td>{result.siteCode}</Table.Td>
+                <Table.Td>
+                  <ResultBadges result={result} />
+                </Table.Td>
+                <Table.Td>
+                  {!result.hasOpenVisit && (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      onClick={() => setCheckIn(result)}
+                      aria-label={t('search.checkInFor', { name: result.nameUsed })}
+                    >
+                      {t('search.checkInAction')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {query !== '' && !search.isFetching && results.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={6}>
+                  <Group justify="center" py="md" gap="sm">
+                    <Text c="dimmed">{t('search.noMatch', { query })}</Text>
+                    <Button variant="light" onClick={createPerson}>
+                      {t('search.createNamed', { name: query })}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {query === '' && (
+              <Table.Tr>
+                <Table.Td colSpan={6}>
+                  <Text c="dimmed" ta="center" py="md">
+                    {t('search.typeToSearch')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {results.length >= LIMIT
+            ? t('search.limitReached', { count: LIMIT })
+            : t('app.totalCount', { count: results.length })}
+        </Text>
+        {pages > 1 && (
+          <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />
+        )}
+      </Group>
+      {checkIn && <CheckInModal person={checkIn} onClose={() => setCheckIn(null)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,85 @@
+/** Give or withdraw one consent scope, with an optional note; withdrawing is a new record. */
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTRACT, type ApiError } from '../../../../shared/contract';
+import type { ConsentScope } from '../../../../shared/domain/roles';
+import { apiErrorOf } from '../../../api/client';
+import { samePathIn, schemaErrors, showFieldError } from '../../../app/form-errors';
+import { errorText } from '../../../i18n/error-text';
+import { useRecordConsent } from '../api';
+
+export function ConsentModal({
+  personId,
+  scope,
+  give,
+  onClose,
+}: {
+  personId: string;
+  scope: ConsentScope;
+  give: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const record = useRecordConsent();
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const form = useForm({ initialValues: { note: '' } });
+  const scopeLabel = t(`consents.scopes.${scope}`);
+
+  const submit = form.onSubmit(({ note }) => {
+    setFailure(null);
+    const input = { personId, scope, given: give, ...(note.trim() ? { note: note.trim() } : {}) };
+    const errors = schemaErrors(CONTRACT['persons.recordConsent'].input, input, t, (p) => p === 'note');
+    if (Object.keys(errors).length > 0) return form.setErrors(errors);
+    record.mutate(input, {
+      onSuccess: () => {
+        notifications.show({
+          color: 'teal',
+          message: t(give ? 'consents.recordedGiven' : 'consents.recordedWithdrawn', { scope: scopeLabel }),
+        });
+        onClose();
+      },
+      onError: (err) => {
+        const error = apiErrorOf(err);
+        if (!showFieldError(form, error, t, samePathIn(['note']))) setFailure(error);
+      },
+    });
+  });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(give ? 'consents.giveTitle' : 'consents.withdrawTitle', { scope: scopeLabel })}
+      centered
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm">{t(`consents.descriptions.${scope}`)}</Text>
+          {failure && (
+            <Alert color="red" role="alert">
+              {errorText(t, failure)}
+            </Alert>
+          )}
+          <Textarea
+            label={t('consents.note')}
+            description={t('consents.noteHelp')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('note')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={record.isPending}>
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" color={give ? 'teal' : 'red'} loading={record.isPending} data-autofocus>
+              {t(give ? 'consents.giveConfirm' : 'consents.withdrawConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

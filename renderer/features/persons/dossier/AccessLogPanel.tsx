@@ -1,0 +1,80 @@
+/**
+ * "Qui a consulté mon dossier": every read and change of the file, by whom and which section,
+ * paged, and printable for the person (`persons.accessLogPdf`).
+ */
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiErrorOf, callOrThrow } from '../../../api/client';
+import { QueryError } from '../../../app/QueryError';
+import { errorText } from '../../../i18n/error-text';
+import { formatDateTime } from '../../../i18n/dates';
+import i18n, { currentLanguage } from '../../../i18n/setup';
+import { useAccessLog } from '../api';
+import { downloadPdf } from '../download';
+import { PagedFooter, usePaged } from '../paging';
+
+const PAGE_SIZE = 25;
+
+function translatedOr(key: string, fallback: string): string {
+  return i18n.exists(key) ? i18n.t(key) : fallback;
+}
+
+export function AccessLogPanel({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const lng = currentLanguage();
+  const log = useAccessLog(personId, true);
+  const paged = usePaged(log.data ?? [], PAGE_SIZE);
+  const [printing, setPrinting] = useState(false);
+
+  async function print() {
+    setPrinting(true);
+    try {
+      downloadPdf(await callOrThrow('persons.accessLogPdf', { personId }));
+    } catch (err) {
+      notifications.show({ color: 'red', message: errorText(t, apiErrorOf(err)) });
+    } finally {
+      setPrinting(false);
+    }
+  }
+
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t('dossier.access.intro')}
+        </Text>
+        <Button variant="light" onClick={() => void print()} loading={printing}>
+          {t('dossier.access.print')}
+        </Button>
+      </Group>
+      {log.isError && <QueryError error={log.error} onRetry={() => void log.refetch()} />}
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped verticalSpacing="xs" aria-busy={log.isFetching} aria-label={t('dossier.tabs.access')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('dossier.access.at')}</Table.Th>
+              <Table.Th>{t('dossier.access.who')}</Table.Th>
+              <Table.Th>{t('dossier.access.action')}</Table.Th>
+              <Table.Th>{t('dossier.access.section')}</Table.Th>
+              <Table.Th>{t('dossier.access.reason')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {paged.shown.map((entry, index) => (
+              <Table.Tr key={`${entry.at}-${index}`}>
+                <Table.Td>{formatDateTime(entry.at, lng)}</Table.Td>
+                <Table.Td>{entry.userName ?? t('app.system')}</Table.Td>
+                <Table.Td>{translatedOr(`audit.actions.${entry.action}`, entry.action)}</Table.Td>
+                <Table.Td>{entry.section ? t(`sections.${entry.section}`) : t('app.none')}</Table.Td>
+                <Table.Td>{entry.reason ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <PagedFooter paged={paged} />
+    </Stack>
+  );
+}

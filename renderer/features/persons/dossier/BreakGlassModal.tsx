@@ -1,0 +1,66 @@
+/**
+ * Emergency access ("bris de glace") to what the person has not consented to share: a written
+ * reason of ten characters or more, one hour, audited and shown to the coordination.
+ */
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTRACT, type ApiError } from '../../../../shared/contract';
+import { apiErrorOf } from '../../../api/client';
+import { schemaErrors, showFieldError, samePathIn } from '../../../app/form-errors';
+import { errorText } from '../../../i18n/error-text';
+import { useBreakGlass } from '../api';
+
+export function BreakGlassModal({ personId, onClose }: { personId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const breakGlass = useBreakGlass();
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const form = useForm({ initialValues: { reason: '' } });
+
+  const submit = form.onSubmit(({ reason }) => {
+    setFailure(null);
+    const input = { personId, reason };
+    const errors = schemaErrors(CONTRACT['persons.breakGlass'].input, input, t, (path) => path === 'reason');
+    if (Object.keys(errors).length > 0) return form.setErrors(errors);
+    breakGlass.mutate(input, {
+      onSuccess: onClose,
+      onError: (err) => {
+        const error = apiErrorOf(err);
+        if (!showFieldError(form, error, t, samePathIn(['reason']))) setFailure(error);
+      },
+    });
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={t('dossier.breakGlass.title')} centered size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm">{t('dossier.breakGlass.intro')}</Text>
+          {failure && (
+            <Alert color="red" role="alert">
+              {errorText(t, failure)}
+            </Alert>
+          )}
+          <Textarea
+            label={t('dossier.breakGlass.reason')}
+            description={t('dossier.breakGlass.reasonHelp')}
+            required
+            autosize
+            minRows={3}
+            data-autofocus
+            {...form.getInputProps('reason')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={breakGlass.isPending}>
+              {t('app.cancel')}
+            </Button>
+            <Button color="red" type="submit" loading={breakGlass.isPending}>
+              {t('dossier.breakGlass.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

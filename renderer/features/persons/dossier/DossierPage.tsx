@@ -1,0 +1,200 @@
+/**
+ * A person's dossier: who they are and how to reach them, where they are today (visit, next
+ * appointment, PEP alert), then one tab per part of the file. Each part is drawn as the core's
+ * gate decided — shown, partly shown or plainly marked hidden — never silently missing.
+ */
+import { Alert, Badge, Button, Card, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Dossier, SectionView } from '../../../../shared/contract/dossier';
+import { sectionAccess } from '../../../../shared/domain/access-policy';
+import type { Section } from '../../../../shared/domain/roles';
+import { QueryError } from '../../../app/QueryError';
+import { currentLanguage } from '../../../i18n/setup';
+import { InterviewsPanel } from '../../interviews/InterviewsPanel';
+import { useDossier } from '../api';
+import { CheckInModal } from '../CheckInModal';
+import { ConsentsPanel } from '../consents/ConsentsPanel';
+import { formatTime } from '../format';
+import { goTo, personsHref, type DossierTab } from '../routes';
+import { useSignedIn } from '../use-signed-in';
+import { AccessLogPanel } from './AccessLogPanel';
+import { BreakGlassModal } from './BreakGlassModal';
+import { ContactPreferences } from './ContactPreferences';
+import { IdentityPanel } from './IdentityPanel';
+import { MergedBanner } from './MergedBanner';
+import { MergeModal } from './MergeModal';
+import { PathwayPanel } from './PathwayPanel';
+import { PathwayStatus } from './PathwayStatus';
+import { ReferralsPanel } from './ReferralsPanel';
+import { SectionMark, SectionNotice } from './SectionNotice';
+import { TimelinePanel } from './TimelinePanel';
+
+export function DossierPage({ id, tab }: { id: string; tab: DossierTab | null }) {
+  const dossier = useDossier(id);
+  if (dossier.isPending) return <Loader />;
+  if (dossier.isError) return <QueryError error={dossier.error} onRetry={() => void dossier.refetch()} />;
+  return <DossierView dossier={dossier.data} tab={tab ?? 'identity'} />;
+}
+
+type Dialog = 'checkIn' | 'breakGlass' | 'merge' | null;
+
+/** Which part of the file each tab draws (the timeline and the access log draw several). */
+const TAB_SECTION: Partial<Record<DossierTab, Section>> = {
+  consents: 'consent',
+  pathway: 'pathway',
+  interviews: 'interview',
+  referrals: 'referrals',
+};
+
+function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
+  const { t } = useTranslation();
+  const lng = currentLanguage();
+  const session = useSignedIn();
+  const { user } = session.state;
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const { person } = dossier;
+  const merged = person.mergedInto !== null;
+  const view = (section: Section): SectionView | undefined =>
+    dossier.sections.find((s) => s.section === section);
+  const visible = (section: Section) => {
+    const status = view(section)?.status;
+    return status === 'shown' || status === 'own_only';
+  };
+  const hiddenForConsent = dossier.sections.some((s) => s.status === 'hidden_consent' || (s.status === 'own_only' && s.hiddenCount > 0));
+  const canEdit = !merged && sectionAccess(user.roles, 'identity') === 'write';
+  const canMerge = !merged && user.permissions.includes('persons.merge');
+  const canInterview = !merged && sectionAccess(user.roles, 'interview') === 'write';
+
+  return (
+    <Stack maw={1200}>
+      {merged && person.mergedInto && <MergedBanner survivorId={person.mergedInto} />}
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Stack gap={4}>
+          <Group gap="sm" align="baseline">
+            <Title order={1}>{person.nameUsed}</Title>
+            {person.pronouns && (
+              <Text c="dimmed" size="lg">
+                ({person.pronouns})
+              </Text>
+            )}
+          </Group>
+          <Group gap="xs">
+            <Text ff="monospace">{person.fileNumber}</Text>
+            <Badge variant="outline" color="gray" tt="none">
+              {dossier.siteCode}
+            </Badge>
+            {dossier.breakGlassUntil && (
+              <Badge color="red" variant="light" tt="none">
+                {t('dossier.breakGlass.until', { time: formatTime(dossier.breakGlassUntil, lng) })}
+              </Badge>
+            )}
+          </Group>
+          <ContactPreferences person={person} compact />
+        </Stack>
+        <Group gap="xs">
+          {canInterview && (
+            <Button variant="light" onClick={() => goTo(personsHref.interview(person.id))}>
+              {t('interviews.new')}
+            </Button>
+          )}
+          {canEdit && (
+            <Button variant="default" onClick={() => goTo(personsHref.edit(person.id))}>
+              {t('app.edit')}
+            </Button>
+          )}
+          {canMerge && (
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="default">{t('dossier.more')}</Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={() => setDialog('merge')}>{t('dossier.merge.action')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Group>
+      </Group>
+
+      <PathwayStatus dossier={dossier} onCheckIn={() => setDialog('checkIn')} />
+
+      {hiddenForConsent && !dossier.breakGlassUntil && (
+        <Alert color="yellow" variant="light">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{t('dossier.breakGlass.prompt')}</Text>
+            <Button color="red" variant="outline" size="xs" onClick={() => setDialog('breakGlass')}>
+              {t('dossier.breakGlass.action')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+
+      <Card withBorder padding="md">
+        <Tabs
+          value={tab}
+          onChange={(value) => value && goTo(personsHref.dossier(person.id, value as DossierTab))}
+          keepMounted={false}
+        >
+          <Tabs.List>
+            {(['identity', 'consents', 'pathway', 'interviews', 'referrals', 'timeline', 'access'] as const).map(
+              (name) => {
+                const section = TAB_SECTION[name];
+                return (
+                  <Tabs.Tab key={name} value={name}>
+                    {t(`dossier.tabs.${name}`)}
+                    {section && <SectionMark view={view(section)} />}
+                  </Tabs.Tab>
+                );
+              },
+            )}
+          </Tabs.List>
+
+          <Tabs.Panel value="identity" pt="md">
+            <IdentityPanel person={person} siteCode={dossier.siteCode} />
+          </Tabs.Panel>
+          <Tabs.Panel value="consents" pt="md">
+            <Stack>
+              <SectionNotice view={view('consent')} />
+              {visible('consent') && <ConsentsPanel personId={person.id} readOnly={merged} />}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="pathway" pt="md">
+            <Stack>
+              <SectionNotice view={view('pathway')} />
+              {visible('pathway') && <PathwayPanel dossier={dossier} />}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="interviews" pt="md">
+            <Stack>
+              <SectionNotice view={view('interview')} />
+              {(visible('interview') || canInterview) && (
+                <InterviewsPanel
+                  interviews={dossier.interviews}
+                  canWrite={canInterview}
+                  personId={person.id}
+                  showEmpty={visible('interview')}
+                />
+              )}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="referrals" pt="md">
+            <Stack>
+              <SectionNotice view={view('referrals')} />
+              {visible('referrals') && <ReferralsPanel referrals={dossier.referrals} />}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="timeline" pt="md">
+            <TimelinePanel items={dossier.timeline} />
+          </Tabs.Panel>
+          <Tabs.Panel value="access" pt="md">
+            <AccessLogPanel personId={person.id} />
+          </Tabs.Panel>
+        </Tabs>
+      </Card>
+
+      {dialog === 'checkIn' && <CheckInModal person={person} onClose={() => setDialog(null)} />}
+      {dialog === 'breakGlass' && <BreakGlassModal personId={person.id} onClose={() => setDialog(null)} />}
+      {dialog === 'merge' && <MergeModal current={person} onClose={() => setDialog(null)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * Create or edit a person's file. Only the name used is required. While a new file is typed,
+ * likely duplicates are shown beside the form. An edit carries the version it started from: if
+ * someone saved in between, the core answers `conflict` and the form offers to reload.
+ */
+import { Alert, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTRACT, type ApiError } from '../../../../shared/contract';
+import type { Person } from '../../../../shared/contract/persons';
+import { apiErrorOf } from '../../../api/client';
+import { schemaErrors, showFieldError } from '../../../app/form-errors';
+import { QueryError } from '../../../app/QueryError';
+import { errorText } from '../../../i18n/error-text';
+import { useCreatePerson, usePerson, useUpdatePerson } from '../api';
+import { forgetNewPersonName, newPersonName } from '../new-person-draft';
+import { goTo, personsHref } from '../routes';
+import { useSignedIn } from '../use-signed-in';
+import { DuplicatesPanel } from './DuplicatesPanel';
+import { PersonFields } from './PersonFields';
+import { emptyValues, formPathOf, inputOf, valuesOf, type PersonFormValues } from './person-values';
+
+export function NewPersonPage() {
+  const session = useSignedIn();
+  return (
+    <PersonForm
+      person={null}
+      initial={emptyValues(newPersonName(), session.currentSiteId ?? session.state.user.sites[0]?.id ?? null)}
+    />
+  );
+}
+
+export function EditPersonPage({ id }: { id: string }) {
+  const person = usePerson(id);
+  if (person.isPending) return <Loader />;
+  if (person.isError) return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
+  // Reading again after a conflict is an audited read, as any opening of the file.
+  const reload = async () => (await person.refetch()).data ?? null;
+  return (
+    <PersonForm key={person.data.id} person={person.data} initial={valuesOf(person.data)} reload={reload} />
+  );
+}
+
+function PersonForm({
+  person,
+  initial,
+  reload: readAgain,
+}: {
+  person: Person | null;
+  initial: PersonFormValues;
+  reload?: () => Promise<Person | null>;
+}) {
+  const { t } = useTranslation();
+  const create = useCreatePerson();
+  const update = useUpdatePerson();
+  const [version, setVersion] = useState(person?.version ?? 1);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const form = useForm<PersonFormValues>({ initialValues: initial });
+  const pending = create.isPending || update.isPending;
+
+  function onError(err: unknown) {
+    const error = apiErrorOf(err);
+    if (!showFieldError(form, error, t, formPathOf)) setFailure(error);
+  }
+
+  function done(saved: Person) {
+    forgetNewPersonName();
+    notifications.show({
+      color: 'teal',
+      message: person ? t('persons.form.saved') : t('persons.form.created', { file: saved.fileNumber }),
+    });
+    goTo(personsHref.dossier(saved.id));
+  }
+
+  const submit = form.onSubmit((values) => {
+    setFailure(null);
+    const input = inputOf(values);
+    const schema = person ? CONTRACT['persons.update'].input : CONTRACT['persons.create'].input;
+    const full = person ? { ...input, id: person.id, version } : input;
+    const errors: Record<string, string> = {};
+    for (const [path, message] of Object.entries(schemaErrors(schema, full, t))) {
+      const target = formPathOf(path);
+      if (target && !(target in errors)) errors[target] = message;
+    }
+    // The contract names these formats; say what a valid value looks like.
+    if (errors['contact.phone'] && input.contact?.phone) errors['contact.phone'] = t('persons.fields.phoneInvalid');
+    if (errors['contact.email'] && input.contact?.email) errors['contact.email'] = t('persons.fields.emailInvalid');
+    if (Object.keys(errors).length > 0) return form.setErrors(errors);
+    if (person) update.mutate({ ...input, id: person.id, version }, { onSuccess: done, onError });
+    else create.mutate(input, { onSuccess: done, onError });
+  });
+
+  async function reload() {
+    const fresh = readAgain ? await readAgain() : null;
+    if (!fresh) return;
+    setVersion(fresh.version);
+    form.setValues(valuesOf(fresh));
+    form.resetDirty();
+    setFailure(null);
+  }
+
+  function cancel() {
+    forgetNewPersonName();
+    goTo(person ? personsHref.dossier(person.id) : personsHref.search());
+  }
+
+  return (
+    <Stack maw={1200}>
+      <div>
+        <Title order={1}>
+          {person ? t('persons.form.editTitle', { name: person.nameUsed }) : t('persons.form.createTitle')}
+        </Title>
+        <Text c="dimmed">{person ? person.fileNumber : t('persons.form.createIntro')}</Text>
+      </div>
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, md: person ? 12 : 8 }}>
+          <form onSubmit={submit} noValidate>
+            <Stack>
+              {failure && (
+                <Alert
+                  color={failure.code === 'conflict' ? 'orange' : 'red'}
+                  role="alert"
+                  title={failure.code === 'conflict' ? t('persons.form.conflictTitle') : undefined}
+                >
+                  {errorText(t, failure)}
+                  {failure.code === 'conflict' && (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color="orange"
+                      display="block"
+                      mt="sm"
+                      onClick={() => void reload()}
+                    >
+                      {t('app.reload')}
+                    </Button>
+                  )}
+                </Alert>
+              )}
+              <PersonFields form={form} editing={person !== null} />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={cancel} disabled={pending}>
+                  {t('app.cancel')}
+                </Button>
+                <Button type="submit" loading={pending}>
+                  {person ? t('app.save') : t('persons.form.createSubmit')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Grid.Col>
+        {!person && (
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <div style={{ position: 'sticky', top: 80 }}>
+              <DuplicatesPanel values={form.values} />
+            </div>
+          </Grid.Col>
+        )}
+      </Grid>
+    </Stack>
+  );
+}

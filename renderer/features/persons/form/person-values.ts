@@ -1,0 +1,137 @@
+/**
+ * The person form's values and their translation to and from the contract. The form keeps
+ * strings (empty = not given); the contract wants nulls and closed lists.
+ */
+import type { Person, PersonInput } from '../../../../shared/contract/persons';
+import {
+  CONTACT_CHANNELS,
+  ENTRY_DOORS,
+  HEALTH_COVERAGES,
+  KEY_POPULATIONS,
+  SEX_AT_BIRTH,
+} from '../../../../shared/domain/catalogues';
+
+export type BirthMode = 'date' | 'year';
+
+export interface PersonFormValues {
+  nameUsed: string;
+  legalName: string;
+  pronouns: string;
+  genderIdentity: string;
+  sexAtBirth: string | null;
+  birthMode: BirthMode;
+  birthDate: string | null;
+  birthYear: string | number;
+  languages: string[];
+  countryOfBirth: string;
+  keyPopulations: string[];
+  healthCoverage: string;
+  contact: {
+    phone: string;
+    email: string;
+    channels: string[];
+    wording: string;
+    neverContact: boolean;
+  };
+  entryDoor: string | null;
+  siteId: string | null;
+}
+
+function oneOf<T extends string>(list: readonly T[]) {
+  return (value: string | null | undefined): value is T =>
+    value !== null && value !== undefined && (list as readonly string[]).includes(value);
+}
+const isKeyPopulation = oneOf(KEY_POPULATIONS);
+const isChannel = oneOf(CONTACT_CHANNELS);
+const isCoverage = oneOf(HEALTH_COVERAGES);
+const isEntryDoor = oneOf(ENTRY_DOORS);
+const isSex = oneOf(SEX_AT_BIRTH);
+
+export function emptyValues(nameUsed: string, siteId: string | null): PersonFormValues {
+  return {
+    nameUsed,
+    legalName: '',
+    pronouns: '',
+    genderIdentity: '',
+    sexAtBirth: null,
+    birthMode: 'year',
+    birthDate: null,
+    birthYear: '',
+    languages: [],
+    countryOfBirth: '',
+    keyPopulations: [],
+    healthCoverage: 'unknown',
+    contact: { phone: '', email: '', channels: [], wording: '', neverContact: false },
+    entryDoor: null,
+    siteId,
+  };
+}
+
+export function valuesOf(person: Person): PersonFormValues {
+  return {
+    nameUsed: person.nameUsed,
+    legalName: person.legalName ?? '',
+    pronouns: person.pronouns ?? '',
+    genderIdentity: person.genderIdentity ?? '',
+    sexAtBirth: person.sexAtBirth,
+    birthMode: person.birthDate ? 'date' : 'year',
+    birthDate: person.birthDate,
+    birthYear: person.birthYear ?? '',
+    languages: [...person.languages],
+    countryOfBirth: person.countryOfBirth ?? '',
+    keyPopulations: [...person.keyPopulations],
+    healthCoverage: person.healthCoverage,
+    contact: {
+      phone: person.contact.phone ?? '',
+      email: person.contact.email ?? '',
+      channels: [...person.contact.channels],
+      wording: person.contact.wording ?? '',
+      neverContact: person.contact.neverContact,
+    },
+    entryDoor: person.entryDoor,
+    siteId: person.siteId,
+  };
+}
+
+const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
+
+/** A year typed in the form, or null; an unreadable year is kept as NaN so validation names it. */
+export function yearOf(value: string | number): number | null {
+  if (value === '') return null;
+  return typeof value === 'number' ? value : Number(value);
+}
+
+export function inputOf(values: PersonFormValues): PersonInput {
+  const byDate = values.birthMode === 'date';
+  return {
+    nameUsed: values.nameUsed.trim(),
+    legalName: orNull(values.legalName),
+    pronouns: orNull(values.pronouns),
+    genderIdentity: orNull(values.genderIdentity),
+    sexAtBirth: isSex(values.sexAtBirth) ? values.sexAtBirth : null,
+    birthDate: byDate ? values.birthDate || null : null,
+    birthYear: byDate ? null : yearOf(values.birthYear),
+    languages: values.languages.map((l) => l.trim()).filter((l) => l !== ''),
+    countryOfBirth: orNull(values.countryOfBirth),
+    keyPopulations: values.keyPopulations.filter(isKeyPopulation),
+    healthCoverage: isCoverage(values.healthCoverage) ? values.healthCoverage : 'unknown',
+    contact: {
+      phone: orNull(values.contact.phone),
+      email: orNull(values.contact.email),
+      channels: values.contact.channels.filter(isChannel),
+      wording: orNull(values.contact.wording),
+      neverContact: values.contact.neverContact,
+    },
+    entryDoor: isEntryDoor(values.entryDoor) ? values.entryDoor : null,
+    siteId: values.siteId ?? '',
+  };
+}
+
+/** A contract field path (`contact.channels.1`) → the form field that shows it. */
+export function formPathOf(field: string): string | null {
+  const [head, second] = field.split('.');
+  if (head === 'contact') return second ? `contact.${second}` : 'contact.channels';
+  if (head === 'id' || head === 'version') return null;
+  if (head === 'birthDate' || head === 'birthYear') return head;
+  return head && head in emptyValues('', null) ? head : null;
+}

@@ -1,0 +1,56 @@
+/**
+ * The global search, from anywhere in the shell: Ctrl+K (or "/" when not typing in a field).
+ * It lives in the shell so that reception can find someone without leaving the screen they are
+ * on; checking a person in from a result takes two keystrokes (Alt+Enter, then Enter).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { CheckInModal, type CheckInPerson } from '../CheckInModal';
+import { SearchModal } from './SearchModal';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Opens on Ctrl/Cmd+K anywhere, on "/" outside fields and dialogs (any keyboard layout). */
+function useSearchShortcut(open: () => void): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const modK = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+      const slash =
+        event.key === '/' &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !event.altKey &&
+        !isTyping(event.target) &&
+        document.querySelector('[role="dialog"]') === null;
+      if (!modK && !slash) return;
+      event.preventDefault();
+      open();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [open]);
+}
+
+export function PersonSearch() {
+  const [opened, setOpened] = useState(false);
+  const [checkIn, setCheckIn] = useState<CheckInPerson | null>(null);
+  const open = useCallback(() => setOpened(true), []);
+  useSearchShortcut(open);
+
+  return (
+    <>
+      {opened && (
+        <SearchModal
+          onClose={() => setOpened(false)}
+          onCheckIn={(person) => {
+            setOpened(false);
+            setCheckIn(person);
+          }}
+        />
+      )}
+      {checkIn && <CheckInModal person={checkIn} onClose={() => setCheckIn(null)} />}
+    </>
+  );
+}
