@@ -84,5 +84,10 @@ export async function login(core: Core): Promise<CliSession> {
     throw new CliError(t('failed', { message: e.code }));
   }
   const value = r.value as { token: string; user: { id: string; roles: Role[] }; mustChangePassword: boolean };
+  // A temporary password opens nothing but the password change, here as in the app.
+  if (value.mustChangePassword) {
+    await core.dispatch('auth.logout', {}, { token: value.token, transport: 'http' });
+    throw new CliError(t('mustChangePassword'));
+  }
   return { core, token: value.token, actor: { userId: value.user.id, roles: value.user.roles } };
 }

@@ -38,6 +38,9 @@ export const cliMessages = {
     recoverWrong: 'Code de récupération incorrect.',
     unknownUser: 'Compte inconnu ou inactif : {{user}}',
     failed: 'Échec : {{message}}',
+    mustChangePassword: 'Ce compte a un mot de passe temporaire : changez-le d’abord dans l’application, puis relancez la commande.',
+    fileNotFound: 'Fichier introuvable : {{file}}. Rien n’a été écrit.',
+    backupSelfCheckFailed: 'La sauvegarde écrite n’a pas passé sa propre vérification ({{reason}}) : elle a été supprimée. Vérifiez l’espace disque et relancez.',
   },
   en: {
     usage:
@@ -74,6 +77,9 @@ export const cliMessages = {
     recoverWrong: 'Wrong recovery code.',
     unknownUser: 'Unknown or inactive account: {{user}}',
     failed: 'Failed: {{message}}',
+    mustChangePassword: 'This account has a temporary password: change it in the app first, then run the command again.',
+    fileNotFound: 'File not found: {{file}}. Nothing was written.',
+    backupSelfCheckFailed: 'The backup written failed its own check ({{reason}}) and was removed. Check the free disk space and try again.',
   },
 } as const;
 

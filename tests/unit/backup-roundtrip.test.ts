@@ -16,7 +16,7 @@ vi.hoisted(() => {
 
 import { main } from '../../electron/server/cli';
 import { cliMessages } from '../../shared/i18n/cli';
-import { BACKUP_MAGIC, readBackup } from '../../electron/core/db/backup';
+import { BACKUP_MAGIC, openTables, readBackup } from '../../electron/core/db/backup';
 import { fingerprint, type StoreFingerprint } from '../../electron/core/db/fingerprint';
 import { Keyring } from '../../electron/core/db/keyring';
 import { unwrapKey } from '../../electron/core/db/keywrap';
@@ -119,7 +119,7 @@ function containsText(bytes: Buffer, text: string): boolean {
 }
 
 /** Splits a backup file into its three parts, and puts them back together. */
-function unpack(file: string): { header: Record<string, unknown> & { database: { bytes: number; sha256: string }; tables: StoreFingerprint }; db: Buffer } {
+function unpack(file: string): { header: Record<string, unknown> & { database: { bytes: number; sha256: string }; sealedTables: { iv: string; ciphertext: string; tag: string } }; db: Buffer } {
   const all = readFileSync(file);
   const end = all.indexOf(0x0a, BACKUP_MAGIC.length);
   return { header: JSON.parse(all.subarray(BACKUP_MAGIC.length, end).toString('utf8')) as ReturnType<typeof unpack>['header'], db: Buffer.from(all.subarray(end + 1)) };
@@ -206,8 +206,11 @@ describe('backup and restore with `parcours`', () => {
       expect(db.prepare('SELECT name FROM centre').get()).toEqual({ name: MARKERS.centre });
       expect(db.prepare('SELECT count(*) AS n FROM staff_user WHERE username = ?').get(MARKERS.username)).toEqual({ n: 1 });
     });
-    // The header carries the fingerprint of the store as it was backed up.
-    expect(readBackup(backupFile).header.tables).toEqual(fingerprintA);
+    // The header carries the fingerprint of the store as it was backed up, sealed: without the key
+    // not even the table names, row counts or hashes can be read from the file.
+    const { header } = readBackup(backupFile);
+    expect(openTables(keyA, header)).toEqual(fingerprintA);
+    expect(JSON.stringify(header)).not.toContain('staff_user');
     expect(auditA.at(-1)).toMatchObject({ action: 'backup', actor_id: adminId });
 
     const dirB = path.join(root, 'B');
@@ -279,10 +282,12 @@ describe('backup and restore with `parcours`', () => {
       },
     ],
     [
-      'a row count changed in the header',
+      'a byte changed in the sealed table fingerprint',
       (file) => {
         const { header, db } = unpack(backupFile);
-        writeFileSync(file, pack({ ...header, tables: { ...header.tables, staff_user: { ...header.tables.staff_user, rows: header.tables.staff_user.rows + 1 } } }, db));
+        const sealed = Buffer.from(header.sealedTables.ciphertext, 'base64');
+        sealed[0] ^= 0x01;
+        writeFileSync(file, pack({ ...header, sealedTables: { ...header.sealedTables, ciphertext: sealed.toString('base64') } }, db));
       },
     ],
     ['the file truncated', (file) => writeFileSync(file, readFileSync(backupFile).subarray(0, statSync(backupFile).size - 4096))],

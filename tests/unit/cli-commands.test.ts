@@ -149,6 +149,28 @@ describe('parcours (French by default)', () => {
     expect(db()).toBe(before);
   });
 
+  it('a temporary password opens nothing from the command line either: change it in the app first', async () => {
+    const t = await setUpCentre();
+    const { temporaryPassword } = await t.must('users.create', { username: 'alix', displayName: 'Alix', roles: ['coordinator'], siteIds: t.siteIds }, t.token);
+    await t.core.close();
+    const out = path.join(t.dataDir, '..', `export-${path.basename(t.dataDir)}.jsonl`);
+    const r = await cli(['export', '--data', t.dataDir, '--out', out], { PARCOURS_USER: 'alix', PARCOURS_PASSWORD: temporaryPassword });
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(fr.mustChangePassword);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('importing a file that does not exist says so and writes nothing', async () => {
+    const t = await setUpCentre();
+    await t.core.close();
+    const before = snapshot(t.dataDir);
+    const missing = path.join(t.dataDir, 'nulle-part.jsonl');
+    const r = await cli(['import', '--data', t.dataDir, missing], { PARCOURS_USER: ADMIN.username, PARCOURS_PASSWORD: ADMIN.password });
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(message(fr.fileNotFound, { file: missing }));
+    expect(snapshot(t.dataDir)).toEqual(before);
+  });
+
   it('no credentials and no terminal: a clear message and exit 2', async () => {
     const out = path.join(root, 'never.parcours-backup');
     const backup = await cli(['backup', '--data', dirInit, '--out', out]);

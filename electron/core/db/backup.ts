@@ -9,7 +9,7 @@
  * row counts and hashes; no personal data is ever in clear. Restore unpacks into a new folder and
  * proves the same fingerprint before it replaces anything.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { StoreError } from './errors';
@@ -27,7 +27,38 @@ export interface BackupHeader {
   cipher: string;
   keyring: KeyringData;
   database: { bytes: number; sha256: string };
-  tables: StoreFingerprint;
+  /** Row counts and hashes of every table, sealed under a key derived from the data key: even
+   *  counts or hashes of small tables (who holds which role) must not be readable from the file. */
+  sealedTables: SealedBox;
+}
+
+export interface SealedBox {
+  iv: string;
+  ciphertext: string;
+  tag: string;
+}
+
+function fingerprintKey(dataKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'parcours backup fingerprint v1', 32));
+}
+
+export function sealTables(dataKey: Buffer, tables: StoreFingerprint): SealedBox {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', fingerprintKey(dataKey), iv);
+  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(tables), 'utf8'), cipher.final()]);
+  return { iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+}
+
+/** The backup's table fingerprint; a changed or foreign header fails here. */
+export function openTables(dataKey: Buffer, header: BackupHeader): StoreFingerprint {
+  try {
+    const box = header.sealedTables;
+    const decipher = createDecipheriv('aes-256-gcm', fingerprintKey(dataKey), Buffer.from(box.iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(box.tag, 'base64'));
+    return JSON.parse(Buffer.concat([decipher.update(Buffer.from(box.ciphertext, 'base64')), decipher.final()]).toString('utf8')) as StoreFingerprint;
+  } catch {
+    throw new BackupError('fingerprint');
+  }
 }
 
 export class BackupError extends Error {
@@ -42,7 +73,7 @@ function schemaVersionOf(db: SqliteHandle): number {
 }
 
 /** Writes a verified backup of an open store. Must run inside the store's exclusive section. */
-export function writeBackup(db: SqliteHandle, key: Buffer, keyring: KeyringData, outFile: string, now: Date): BackupHeader {
+export function writeBackup(db: SqliteHandle, key: Buffer, keyring: KeyringData, outFile: string, now: Date): { header: BackupHeader; tables: StoreFingerprint } {
   const dir = path.dirname(path.resolve(outFile));
   mkdirSync(dir, { recursive: true });
   const copy = path.join(dir, `.parcours-backup-${randomBytes(6).toString('hex')}.db`);
@@ -64,10 +95,10 @@ export function writeBackup(db: SqliteHandle, key: Buffer, keyring: KeyringData,
       cipher: keyring.cipher,
       keyring,
       database: { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
-      tables,
+      sealedTables: sealTables(key, tables),
     };
     writeFileAtomic(outFile, Buffer.concat([Buffer.from(BACKUP_MAGIC, 'utf8'), Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), bytes]));
-    return header;
+    return { header, tables };
   } finally {
     rmSync(copy, { force: true });
   }
@@ -120,7 +151,7 @@ export function verifyStaged(staging: string, key: Buffer, header: BackupHeader)
   try {
     if (!integrityOk(db)) throw new BackupError('integrity');
     const fp = fingerprint(db);
-    if (JSON.stringify(fp) !== JSON.stringify(header.tables)) throw new BackupError('fingerprint');
+    if (JSON.stringify(fp) !== JSON.stringify(openTables(key, header))) throw new BackupError('fingerprint');
     return fp;
   } catch (err) {
     // A damaged page that the cipher refuses surfaces as an SQLite error while reading: the same

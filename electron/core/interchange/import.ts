@@ -92,10 +92,17 @@ function canonical(value: unknown): string {
   );
 }
 
-/** Equal on every field the file gives (a field the file leaves out keeps its stored value). */
-function sameAs(existing: object, record: object): boolean {
-  const stored = existing as Record<string, unknown>;
-  return Object.entries(record).every(([key, value]) => canonical(stored[key]) === canonical(value));
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Equal on every field the file gives, recursively (a field the file leaves out keeps its stored
+ * value); date-times compare as instants ("…09:00:00Z" is "…09:00:00.000Z").
+ */
+function sameAs(stored: unknown, given: unknown): boolean {
+  if (isPlainObject(given) && isPlainObject(stored)) return Object.entries(given).every(([key, value]) => sameAs(stored[key], value));
+  if (typeof given === 'string' && typeof stored === 'string' && ISO_DATE_TIME.test(given) && ISO_DATE_TIME.test(stored)) return Date.parse(given) === Date.parse(stored);
+  return canonical(stored) === canonical(given);
 }
 
 /** Checks references against the file and the store. */

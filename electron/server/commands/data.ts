@@ -10,7 +10,7 @@ import { BackupError, isEmptyDir, promoteStaged, readBackup, stageBackup, verify
 import { writeFileAtomic } from '../../core/db/files';
 import { findAccountIn, normalizeUsername } from '../../core/db/keyring';
 import { normalizeRecoveryCode, unwrapKey, wrapKey } from '../../core/db/keywrap';
-import { totalRows } from '../../core/db/fingerprint';
+import { totalRows, type StoreFingerprint } from '../../core/db/fingerprint';
 import { Store } from '../../core/db/store';
 import { StoreError } from '../../core/db/errors';
 import { DomainError } from '../../core/errors';
@@ -20,7 +20,7 @@ import { temporaryPassword } from '../../core/services/auth/passwords';
 import { createCentre, removeCreatedStore } from '../../core/services/setup/setup-service';
 import { StaffUserEntity } from '../../core/services/users/entities';
 import { CliError, credentials, login, openCore, requireOption, secretFromEnvOrPrompt, t, type CliSession } from '../cli-support';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 
 async function withSession<T>(dataDir: string, work: (s: CliSession) => Promise<T>): Promise<T> {
   const core = await openCore(dataDir);
@@ -43,8 +43,14 @@ export async function backupCommand(values: Record<string, unknown>): Promise<vo
     const { vault, clock } = s.core.ctx;
     const store = vault.requireStore();
     await store.transaction((em) => appendAudit(em, { actorId: s.actor.userId, action: 'backup' }, clock()));
-    const header = await store.exclusive(() => writeBackup(store.handle, vault.requireDataKey(), vault.getKeyring().snapshot(), out, clock()));
-    console.log(t('backupDone', { file: out, tables: Object.keys(header.tables).length, rows: totalRows(header.tables) }));
+    let tables;
+    try {
+      ({ tables } = await store.exclusive(() => writeBackup(store.handle, vault.requireDataKey(), vault.getKeyring().snapshot(), out, clock())));
+    } catch (err) {
+      if (err instanceof BackupError) throw new CliError(t('backupSelfCheckFailed', { reason: err.reason }));
+      throw err;
+    }
+    console.log(t('backupDone', { file: out, tables: Object.keys(tables).length, rows: totalRows(tables) }));
   });
 }
 
@@ -78,8 +84,9 @@ export async function restoreCommand(values: Record<string, unknown>): Promise<v
   if (header.schemaVersion > LATEST_SCHEMA_VERSION) throw new CliError(t('backupInvalid', { reason: 'from_future' }));
   const { key, actorId } = await backupKey(header);
   const staging = stageBackup(header, database, dataDir);
+  let restored: StoreFingerprint;
   try {
-    verifyStaged(staging, key, header);
+    restored = verifyStaged(staging, key, header);
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
     if (err instanceof BackupError) throw new CliError(t('backupInvalid', { reason: err.reason }));
@@ -93,7 +100,7 @@ export async function restoreCommand(values: Record<string, unknown>): Promise<v
     await store.close();
     key.fill(0);
   }
-  console.log(t('restoreDone', { dir: dataDir, rows: totalRows(header.tables) }));
+  console.log(t('restoreDone', { dir: dataDir, rows: totalRows(restored) }));
 }
 
 export async function exportCommand(values: Record<string, unknown>): Promise<void> {
@@ -158,6 +165,7 @@ export async function importCommand(values: Record<string, unknown>, positionals
   const dataDir = requireOption(values, 'data');
   const file = positionals[0];
   if (!file) throw new CliError(t('missingOption', { option: 'FILE' }), 2);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(t('fileNotFound', { file }));
   const text = readFileSync(file, 'utf8');
   const core = await openCore(dataDir);
   try {

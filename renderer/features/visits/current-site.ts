@@ -18,6 +18,7 @@ export function useCurrentSite(): {
   site: Site | null;
   choices: SiteChoice[];
   isError: boolean;
+  error: unknown;
   refetch: () => void;
 } {
   const session = useSession();
@@ -30,6 +31,7 @@ export function useCurrentSite(): {
     site,
     choices,
     isError: centre.isError,
+    error: centre.error,
     refetch: () => void centre.refetch(),
   };
 }
