@@ -4,7 +4,16 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export const ROUTES = ['home', 'users', 'audit', 'centre', 'board', 'agenda', 'directory', 'persons'] as const;
+export const ROUTES = [
+  'home',
+  'users',
+  'audit',
+  'centre',
+  'board',
+  'agenda',
+  'directory',
+  'persons',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 function isRoute(value: string): value is Route {

@@ -9,6 +9,9 @@ import { errorText } from '../../i18n/error-text';
 import { queryClient } from '../../api/query-client';
 import { centreKey, useSaveSite } from './api';
 import { defaultTimeZone, timeZoneOptions } from './time-zones';
+import type { OpeningHours } from '../../../shared/contract/setup';
+import { hoursProblems, normalizeHours } from './opening-hours';
+import { OpeningHoursEditor } from './OpeningHoursEditor';
 
 interface SiteValues {
   code: string;
@@ -16,6 +19,7 @@ interface SiteValues {
   city: string;
   timezone: string;
   active: boolean;
+  openingHours: OpeningHours;
 }
 
 /** Add or edit one site; an edit sends the version it was read at. */
@@ -31,8 +35,9 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
           city: site.city ?? '',
           timezone: site.timezone,
           active: site.active,
+          openingHours: site.openingHours,
         }
-      : { code: '', name: '', city: '', timezone: defaultTimeZone(), active: true },
+      : { code: '', name: '', city: '', timezone: defaultTimeZone(), active: true, openingHours: null },
   });
   const zones = timeZoneOptions();
   // A zone stored by another machine may be unknown to this browser: keep it selectable.
@@ -40,6 +45,11 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
 
   const submit = form.onSubmit((values) => {
     setFailure(null);
+    const hours = hoursProblems(values.openingHours);
+    if (Object.keys(hours).length > 0)
+      return form.setErrors(
+        Object.fromEntries(Object.entries(hours).map(([path, p]) => [path, t(`centre.openingHours.${p}`)])),
+      );
     const input = {
       ...(site ? { id: site.id, version: site.version } : {}),
       code: values.code,
@@ -47,6 +57,7 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
       city: values.city.trim() || undefined,
       timezone: values.timezone,
       active: values.active,
+      openingHours: normalizeHours(values.openingHours),
     };
     const errors = schemaErrors(CONTRACT['centre.saveSite'].input, input, t);
     if (Object.keys(errors).length > 0) return form.setErrors(errors);
@@ -64,6 +75,7 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
     <Modal
       opened
       onClose={onClose}
+      size="lg"
       title={site ? t('centre.editSiteTitle', { code: site.code }) : t('centre.newSiteTitle')}
     >
       <form onSubmit={submit} noValidate>
@@ -105,6 +117,17 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
             searchable
             allowDeselect={false}
             {...form.getInputProps('timezone')}
+          />
+          <OpeningHoursEditor
+            value={form.values.openingHours}
+            errors={form.errors}
+            onChange={(next) => {
+              form.setFieldValue('openingHours', next);
+              // A change to the hours clears their errors: they are checked again on saving.
+              form.setErrors(
+                Object.fromEntries(Object.entries(form.errors).filter(([path]) => !path.startsWith('openingHours'))),
+              );
+            }}
           />
           <Switch label={t('centre.siteActive')} {...form.getInputProps('active', { type: 'checkbox' })} />
           <Group justify="flex-end">

@@ -1,3 +1,143 @@
+/**
+ * The partner directory: searchable, filtered by category, paged. People with `directory.manage`
+ * create and edit entries and confirm that an entry is still true; anyone with referral rights
+ * can refer a person to an entry from here.
+ */
+import { Button, Group, Pagination, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DirectoryEntry } from '../../../shared/contract';
+import { sectionAccess } from '../../../shared/domain/access-policy';
+import { DIRECTORY_CATEGORIES } from '../../../shared/domain/catalogues';
+import { apiErrorOf } from '../../api/client';
+import { QueryError } from '../../app/QueryError';
+import { useSession } from '../../app/session';
+import { errorText } from '../../i18n/error-text';
+import { useDirectory, useMarkVerified } from './api';
+import { EntryCard } from './EntryCard';
+import { EntryFormModal } from './EntryFormModal';
+import { DirectoryReferralDialog } from './ReferralDialog';
+
+const PAGE_SIZE = 20;
+type Category = (typeof DIRECTORY_CATEGORIES)[number];
+
+function isCategory(v: string | null): v is Category {
+  return (DIRECTORY_CATEGORIES as readonly (string | null)[]).includes(v);
+}
+
+type Dialog = { kind: 'edit'; entry: DirectoryEntry | null } | { kind: 'refer'; entry: DirectoryEntry } | null;
+
 export function DirectoryPage() {
-  return null;
+  const { t } = useTranslation();
+  const session = useSession();
+  const permissions = session?.state.user.permissions ?? [];
+  const canManage = permissions.includes('directory.manage');
+  const canRefer = sectionAccess(session?.state.user.roles ?? [], 'referrals') === 'write';
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search.trim(), 300);
+  const [category, setCategory] = useState<Category | null>(null);
+  const [includeInactive, setIncludeInactive] = useState(false);
+  const [page, setPage] = useState(1);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const list = useDirectory({
+    page,
+    pageSize: PAGE_SIZE,
+    query: query || undefined,
+    category: category ?? undefined,
+    includeInactive,
+  });
+  const verify = useMarkVerified();
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+
+  function markVerified(entry: DirectoryEntry) {
+    verify.mutate(
+      { id: entry.id, version: entry.version },
+      {
+        onSuccess: () => notifications.show({ color: 'teal', message: t('directory.markedVerified', { name: entry.name }) }),
+        onError: (err) => {
+          const error = apiErrorOf(err);
+          notifications.show(
+            error.code === 'conflict'
+              ? { color: 'orange', message: t('directory.conflict') }
+              : { color: 'red', message: errorText(t, error) },
+          );
+        },
+      },
+    );
+  }
+
+  return (
+    <Stack maw={1100}>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{t('directory.title')}</Title>
+          <Text c="dimmed">{t('directory.intro')}</Text>
+        </div>
+        {canManage && <Button onClick={() => setDialog({ kind: 'edit', entry: null })}>{t('directory.newEntry')}</Button>}
+      </Group>
+      <Group align="flex-end">
+        <TextInput
+          label={t('fields.search')}
+          type="search"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={300}
+          autoFocus
+        />
+        <Select
+          label={t('directory.category')}
+          placeholder={t('directory.allCategories')}
+          data={DIRECTORY_CATEGORIES.map((c) => ({ value: c, label: t(`catalogue.directoryCategories.${c}`) }))}
+          value={category}
+          onChange={(v) => {
+            setCategory(isCategory(v) ? v : null);
+            setPage(1);
+          }}
+          clearable
+          w={260}
+        />
+        <Switch
+          label={t('directory.includeInactive')}
+          checked={includeInactive}
+          onChange={(e) => {
+            setIncludeInactive(e.currentTarget.checked);
+            setPage(1);
+          }}
+          mb={8}
+        />
+      </Group>
+      {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
+      <Stack gap="sm" aria-busy={list.isFetching}>
+        {list.data?.items.map((entry) => (
+          <EntryCard
+            key={entry.id}
+            entry={entry}
+            canManage={canManage}
+            busy={verify.isPending && verify.variables.id === entry.id}
+            onEdit={() => setDialog({ kind: 'edit', entry })}
+            onVerify={() => markVerified(entry)}
+            onRefer={canRefer ? () => setDialog({ kind: 'refer', entry }) : null}
+          />
+        ))}
+        {list.data?.items.length === 0 && (
+          <Text c="dimmed" ta="center" py="md">
+            {t('app.empty')}
+          </Text>
+        )}
+      </Stack>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t('app.totalCount', { count: list.data?.total ?? 0 })}
+        </Text>
+        {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />}
+      </Group>
+      {dialog?.kind === 'edit' && <EntryFormModal entry={dialog.entry} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'refer' && <DirectoryReferralDialog entry={dialog.entry} onDone={() => setDialog(null)} />}
+    </Stack>
+  );
 }

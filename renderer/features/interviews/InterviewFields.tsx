@@ -159,12 +159,18 @@ export function InterviewFields({ form }: { form: Form }) {
             values={SUBSTANCES}
             cols={5}
           />
-          <Switch label={t('interviews.fields.chemsex')} {...form.getInputProps('chemsex', { type: 'checkbox' })} />
+          <Switch
+            label={t('interviews.fields.chemsex')}
+            {...form.getInputProps('chemsex', { type: 'checkbox' })}
+          />
         </Stack>
       </Fieldset>
 
       <Fieldset legend={t('interviews.sections.violence')}>
-        <Radio.Group label={t('interviews.fields.violenceScreening')} {...form.getInputProps('violenceScreening')}>
+        <Radio.Group
+          label={t('interviews.fields.violenceScreening')}
+          {...form.getInputProps('violenceScreening')}
+        >
           <Group mt={6}>
             {VIOLENCE_SCREENING.map((v) => (
               <Radio key={v} value={v} label={t(`catalogue.violenceScreening.${v}`)} />

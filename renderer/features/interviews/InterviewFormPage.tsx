@@ -56,7 +56,9 @@ export function InterviewFormPage({
       dossier={dossier.data}
       existing={existing ?? null}
       visitId={visitId ?? existing?.visitId ?? null}
-      reload={async () => (await dossier.refetch()).data?.interviews.find((i) => i.id === interviewId) ?? null}
+      reload={async () =>
+        (await dossier.refetch()).data?.interviews.find((i) => i.id === interviewId) ?? null
+      }
     />
   );
 }

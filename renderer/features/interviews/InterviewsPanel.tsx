@@ -69,7 +69,12 @@ function InterviewCard({ interview, canWrite }: { interview: Interview; canWrite
     values.length ? values.map((v) => t(`catalogue.${prefix}.${v}`)).join(', ') : none;
 
   return (
-    <Card withBorder padding="md" component="article" aria-label={t('interviews.cardLabel', { at: formatDateTime(interview.heldAt, lng) })}>
+    <Card
+      withBorder
+      padding="md"
+      component="article"
+      aria-label={t('interviews.cardLabel', { at: formatDateTime(interview.heldAt, lng) })}
+    >
       <Group justify="space-between" mb="sm">
         <Group gap="xs">
           <Text fw={600}>{formatDateTime(interview.heldAt, lng)}</Text>
@@ -89,7 +94,12 @@ function InterviewCard({ interview, canWrite }: { interview: Interview; canWrite
             size="compact-sm"
             variant="subtle"
             onClick={() =>
-              goTo(personsHref.interview(interview.personId, { interviewId: interview.id, visitId: interview.visitId }))
+              goTo(
+                personsHref.interview(interview.personId, {
+                  interviewId: interview.id,
+                  visitId: interview.visitId,
+                }),
+              )
             }
           >
             {t('app.edit')}

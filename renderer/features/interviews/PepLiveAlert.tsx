@@ -6,7 +6,13 @@ import { wholeHours } from '../persons/format';
 export function PepLiveAlert({ since, left }: { since: number; left: number }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" variant="filled" role="alert" title={t('interviews.pep.title')} data-testid="pep-alert">
+    <Alert
+      color="red"
+      variant="filled"
+      role="alert"
+      title={t('interviews.pep.title')}
+      data-testid="pep-alert"
+    >
       {t('interviews.pep.live', { since: wholeHours(since, 'passed'), left: wholeHours(left, 'left') })}
     </Alert>
   );

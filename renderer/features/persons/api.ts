@@ -67,7 +67,8 @@ export function refreshPerson(personId: string): Promise<void> {
     predicate: (query) => {
       const [key, id] = query.queryKey;
       if (typeof key !== 'string') return false;
-      if (key === 'persons.search' || key.startsWith('visits.') || key.startsWith('appointments.')) return true;
+      if (key === 'persons.search' || key.startsWith('visits.') || key.startsWith('appointments.'))
+        return true;
       return key.startsWith('persons.') && id === personId;
     },
   });

@@ -45,7 +45,9 @@ export function ConsentsPanel({ personId, readOnly }: { personId: string; readOn
   const session = useSignedIn();
   const canWrite = !readOnly && sectionAccess(session.state.user.roles, 'consent') === 'write';
   const consents = useConsents(personId, true);
-  const newestFirst = [...(consents.data?.history ?? [])].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
+  const newestFirst = [...(consents.data?.history ?? [])].sort((a, b) =>
+    b.recordedAt.localeCompare(a.recordedAt),
+  );
   const history = usePaged(newestFirst, 10);
   const [editing, setEditing] = useState<{ scope: ConsentScope; give: boolean } | null>(null);
   const [printing, setPrinting] = useState(false);
@@ -161,7 +163,9 @@ export function ConsentsPanel({ personId, readOnly }: { personId: string; readOn
                   <Table.Tr key={event.id}>
                     <Table.Td>{formatDateTime(event.recordedAt, lng)}</Table.Td>
                     <Table.Td>{t(`consents.scopes.${event.scope}`)}</Table.Td>
-                    <Table.Td>{t(event.given ? 'consents.state.given' : 'consents.state.withdrawn')}</Table.Td>
+                    <Table.Td>
+                      {t(event.given ? 'consents.state.given' : 'consents.state.withdrawn')}
+                    </Table.Td>
                     <Table.Td>{event.recordedByName ?? t('app.none')}</Table.Td>
                     <Table.Td>{event.note ?? ''}</Table.Td>
                   </Table.Tr>

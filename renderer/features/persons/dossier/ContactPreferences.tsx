@@ -37,9 +37,7 @@ export function ContactPreferences({ person, compact = false }: { person: Person
           ))}
       </Group>
       {!compact && (contact.phone || contact.email) && (
-        <Text size="sm">
-          {[contact.phone, contact.email].filter((v): v is string => !!v).join(' · ')}
-        </Text>
+        <Text size="sm">{[contact.phone, contact.email].filter((v): v is string => !!v).join(' · ')}</Text>
       )}
       {contact.wording && !contact.neverContact && (
         <Text size="sm" fs="italic">

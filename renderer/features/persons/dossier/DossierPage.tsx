@@ -61,7 +61,9 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
     const status = view(section)?.status;
     return status === 'shown' || status === 'own_only';
   };
-  const hiddenForConsent = dossier.sections.some((s) => s.status === 'hidden_consent' || (s.status === 'own_only' && s.hiddenCount > 0));
+  const hiddenForConsent = dossier.sections.some(
+    (s) => s.status === 'hidden_consent' || (s.status === 'own_only' && s.hiddenCount > 0),
+  );
   const canEdit = !merged && sectionAccess(user.roles, 'identity') === 'write';
   const canMerge = !merged && user.permissions.includes('persons.merge');
   const canInterview = !merged && sectionAccess(user.roles, 'interview') === 'write';
@@ -136,17 +138,17 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
           keepMounted={false}
         >
           <Tabs.List>
-            {(['identity', 'consents', 'pathway', 'interviews', 'referrals', 'timeline', 'access'] as const).map(
-              (name) => {
-                const section = TAB_SECTION[name];
-                return (
-                  <Tabs.Tab key={name} value={name}>
-                    {t(`dossier.tabs.${name}`)}
-                    {section && <SectionMark view={view(section)} />}
-                  </Tabs.Tab>
-                );
-              },
-            )}
+            {(
+              ['identity', 'consents', 'pathway', 'interviews', 'referrals', 'timeline', 'access'] as const
+            ).map((name) => {
+              const section = TAB_SECTION[name];
+              return (
+                <Tabs.Tab key={name} value={name}>
+                  {t(`dossier.tabs.${name}`)}
+                  {section && <SectionMark view={view(section)} />}
+                </Tabs.Tab>
+              );
+            })}
           </Tabs.List>
 
           <Tabs.Panel value="identity" pt="md">

@@ -42,7 +42,9 @@ function PickOther({ current, onPick }: { current: Person; onPick: (id: string) 
   const results = (query ? (search.data ?? []) : []).filter((r) => r.id !== current.id);
   return (
     <Stack>
-      <Text size="sm">{t('dossier.merge.pickIntro', { name: current.nameUsed, file: current.fileNumber })}</Text>
+      <Text size="sm">
+        {t('dossier.merge.pickIntro', { name: current.nameUsed, file: current.fileNumber })}
+      </Text>
       <TextInput
         label={t('search.inputLabel')}
         value={text}
@@ -95,7 +97,8 @@ function MergeConfirm({
   if (other.isPending) return <Loader />;
   if (other.isError) return <QueryError error={other.error} onRetry={() => void other.refetch()} />;
   const pair = [current, other.data];
-  const survivorId = keep ?? [...pair].sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]?.id ?? current.id;
+  const survivorId =
+    keep ?? [...pair].sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]?.id ?? current.id;
   const survivor = pair.find((p) => p.id === survivorId) ?? current;
   const merged = pair.find((p) => p.id !== survivorId) ?? other.data;
 

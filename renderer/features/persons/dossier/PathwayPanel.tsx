@@ -46,13 +46,19 @@ export function PathwayPanel({ dossier }: { dossier: Dossier }) {
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{v.closedAt ? formatDateTime(v.closedAt, lng) : t('dossier.pathway.open')}</Table.Td>
+                  <Table.Td>
+                    {v.closedAt ? formatDateTime(v.closedAt, lng) : t('dossier.pathway.open')}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {visits.total === 0 ? <Text c="dimmed">{t('dossier.pathway.noVisits')}</Text> : <PagedFooter paged={visits} />}
+        {visits.total === 0 ? (
+          <Text c="dimmed">{t('dossier.pathway.noVisits')}</Text>
+        ) : (
+          <PagedFooter paged={visits} />
+        )}
       </Stack>
 
       <Stack gap="xs">

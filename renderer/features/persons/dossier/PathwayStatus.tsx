@@ -64,7 +64,8 @@ export function PathwayStatus({ dossier, onCheckIn }: { dossier: Dossier; onChec
                   </Group>
                   <Text size="sm">
                     {t('dossier.status.openSince', { time: formatTime(openVisit.openedAt, lng) })}
-                    {openVisit.withUserName && ` · ${t('dossier.status.with', { name: openVisit.withUserName })}`}
+                    {openVisit.withUserName &&
+                      ` · ${t('dossier.status.with', { name: openVisit.withUserName })}`}
                   </Text>
                   {openVisit.nextSteps.length > 0 && (
                     <Text size="sm" c="dimmed">

@@ -44,7 +44,8 @@ export function describe(t: TFunction, item: Item): { title: string; detail: str
       };
     case 'interview':
       return {
-        title: item.label === 'pep_alert' ? t('dossier.timeline.interviewPep') : t('dossier.timeline.interview'),
+        title:
+          item.label === 'pep_alert' ? t('dossier.timeline.interviewPep') : t('dossier.timeline.interview'),
         detail: item.detail ? t('dossier.timeline.by', { name: item.detail }) : null,
       };
     case 'referral':
@@ -54,9 +55,12 @@ export function describe(t: TFunction, item: Item): { title: string; detail: str
       };
     case 'consent':
       return {
-        title: t(item.label === 'given' ? 'dossier.timeline.consentGiven' : 'dossier.timeline.consentWithdrawn', {
-          scope: known(`consents.scopes.${item.detail ?? ''}`, item.detail),
-        }),
+        title: t(
+          item.label === 'given' ? 'dossier.timeline.consentGiven' : 'dossier.timeline.consentWithdrawn',
+          {
+            scope: known(`consents.scopes.${item.detail ?? ''}`, item.detail),
+          },
+        ),
         detail: null,
       };
   }
@@ -72,7 +76,11 @@ export function TimelinePanel({ items }: { items: Item[] }) {
         {paged.shown.map((item) => {
           const { title, detail } = describe(t, item);
           return (
-            <Timeline.Item key={`${item.kind}-${item.refId}-${item.at}`} color={COLORS[item.kind]} title={title}>
+            <Timeline.Item
+              key={`${item.kind}-${item.refId}-${item.at}`}
+              color={COLORS[item.kind]}
+              title={title}
+            >
               <Text size="xs" c="dimmed">
                 {formatDateTime(item.at, lng)}
                 {detail ? ` · ${detail}` : ''}

@@ -2,7 +2,7 @@
  * Likely duplicates while a new file is being typed: same or close name, same birth year, same
  * phone. Opening the existing file instead avoids a second dossier for the same person.
  */
-import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateProbe } from '../api';
@@ -40,46 +40,54 @@ export function DuplicatesPanel({ values }: { values: PersonFormValues }) {
     return duplicates.isFetching ? <Loader size="xs" aria-label={t('persons.duplicates.checking')} /> : null;
   }
   return (
-    <Alert
-      color="orange"
-      title={t('persons.duplicates.title', { count: found.length })}
-      role="region"
+    <Paper
+      component="section"
       aria-label={t('persons.duplicates.label')}
+      aria-live="polite"
+      withBorder
+      p="md"
+      bg="orange.0"
+      style={{ borderColor: 'var(--mantine-color-orange-4)' }}
     >
       <Stack gap="sm">
-        <Text size="sm">{t('persons.duplicates.intro')}</Text>
+        <div>
+          <Text fw={700} c="orange.9">
+            {t('persons.duplicates.title', { count: found.length })}
+          </Text>
+          <Text size="sm">{t('persons.duplicates.intro')}</Text>
+        </div>
         {found.map((d) => (
-          <Stack key={d.id} gap={4} data-testid="duplicate">
-            <Group gap="xs" justify="space-between" wrap="nowrap">
+          <Paper key={d.id} withBorder p="sm" data-testid="duplicate">
+            <Stack gap={6}>
               <div>
                 <Text fw={600}>{d.nameUsed}</Text>
                 <Text size="xs" c="dimmed">
-                  <Text span ff="monospace">
+                  <Text span ff="monospace" inherit>
                     {d.fileNumber}
                   </Text>
                   {d.birthYear ? ` · ${t('search.bornIn', { year: d.birthYear })}` : ''}
                 </Text>
               </div>
+              <Group gap={4}>
+                {d.reasons.map((reason) => (
+                  <Badge key={reason} size="sm" variant="light" color="orange" tt="none">
+                    {t(`persons.duplicates.reasons.${reason}`)}
+                  </Badge>
+                ))}
+              </Group>
               <Button
-                size="compact-sm"
-                variant="white"
+                size="xs"
+                variant="light"
                 color="orange"
                 onClick={() => goTo(personsHref.dossier(d.id))}
                 aria-label={t('persons.duplicates.openFor', { name: d.nameUsed, file: d.fileNumber })}
               >
                 {t('persons.duplicates.open')}
               </Button>
-            </Group>
-            <Group gap={4}>
-              {d.reasons.map((reason) => (
-                <Badge key={reason} size="sm" variant="light" color="orange" tt="none">
-                  {t(`persons.duplicates.reasons.${reason}`)}
-                </Badge>
-              ))}
-            </Group>
-          </Stack>
+            </Stack>
+          </Paper>
         ))}
       </Stack>
-    </Alert>
+    </Paper>
   );
 }

@@ -85,8 +85,10 @@ function PersonForm({
       if (target && !(target in errors)) errors[target] = message;
     }
     // The contract names these formats; say what a valid value looks like.
-    if (errors['contact.phone'] && input.contact?.phone) errors['contact.phone'] = t('persons.fields.phoneInvalid');
-    if (errors['contact.email'] && input.contact?.email) errors['contact.email'] = t('persons.fields.emailInvalid');
+    if (errors['contact.phone'] && input.contact?.phone)
+      errors['contact.phone'] = t('persons.fields.phoneInvalid');
+    if (errors['contact.email'] && input.contact?.email)
+      errors['contact.email'] = t('persons.fields.emailInvalid');
     if (Object.keys(errors).length > 0) return form.setErrors(errors);
     if (person) update.mutate({ ...input, id: person.id, version }, { onSuccess: done, onError });
     else create.mutate(input, { onSuccess: done, onError });

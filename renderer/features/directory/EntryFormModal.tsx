@@ -1,0 +1,230 @@
+/** Create or edit a directory entry. Saving an entry is checking it: its "verified" date moves. */
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTRACT, type ApiError, type DirectoryEntry } from '../../../shared/contract';
+import { DIRECTORY_CATEGORIES, FRIENDLINESS } from '../../../shared/domain/catalogues';
+import { apiErrorOf } from '../../api/client';
+import { schemaErrors, samePathIn, showFieldError } from '../../app/form-errors';
+import { errorText } from '../../i18n/error-text';
+import { useSaveEntry } from './api';
+
+type Category = (typeof DIRECTORY_CATEGORIES)[number];
+type Friendliness = (typeof FRIENDLINESS)[number];
+
+interface Values {
+  name: string;
+  kind: 'organisation' | 'professional';
+  category: Category | null;
+  city: string;
+  region: string;
+  phone: string;
+  email: string;
+  address: string;
+  languages: string[];
+  friendliness: Friendliness[];
+  notes: string;
+  internal: boolean;
+  active: boolean;
+}
+
+const FIELDS = [
+  'name',
+  'kind',
+  'category',
+  'city',
+  'region',
+  'phone',
+  'email',
+  'address',
+  'languages',
+  'friendliness',
+  'notes',
+  'internal',
+  'active',
+] as const;
+
+function valuesOf(entry: DirectoryEntry | null): Values {
+  return {
+    name: entry?.name ?? '',
+    kind: entry?.kind ?? 'organisation',
+    category: entry?.category ?? null,
+    city: entry?.city ?? '',
+    region: entry?.region ?? '',
+    phone: entry?.phone ?? '',
+    email: entry?.email ?? '',
+    address: entry?.address ?? '',
+    languages: entry?.languages ?? [],
+    friendliness: entry?.friendliness ?? [],
+    notes: entry?.notes ?? '',
+    internal: entry?.internal ?? false,
+    active: entry?.active ?? true,
+  };
+}
+
+function isCategory(v: string | null): v is Category {
+  return (DIRECTORY_CATEGORIES as readonly (string | null)[]).includes(v);
+}
+
+const orNull = (s: string) => s.trim() || null;
+
+export function EntryFormModal({ entry, onClose }: { entry: DirectoryEntry | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const save = useSaveEntry();
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const form = useForm<Values>({ initialValues: valuesOf(entry) });
+
+  const submit = form.onSubmit((values) => {
+    setFailure(null);
+    const input = {
+      ...(entry ? { id: entry.id, version: entry.version } : {}),
+      name: values.name,
+      kind: values.kind,
+      // An empty category is left for the contract to refuse, next to the field.
+      category: (values.category ?? '') as Category,
+      city: orNull(values.city),
+      region: orNull(values.region),
+      phone: orNull(values.phone),
+      email: orNull(values.email),
+      address: orNull(values.address),
+      languages: values.languages,
+      friendliness: values.friendliness,
+      notes: orNull(values.notes),
+      internal: values.internal,
+      active: values.active,
+    };
+    const errors = schemaErrors(CONTRACT['directory.save'].input, input, t);
+    if (Object.keys(errors).length > 0) return form.setErrors(errors);
+    save.mutate(input, {
+      onSuccess: (saved) => {
+        notifications.show({ color: 'teal', message: t('directory.saved', { name: saved.name }) });
+        onClose();
+      },
+      onError: (err) => {
+        const error = apiErrorOf(err);
+        if (!showFieldError(form, error, t, samePathIn(FIELDS))) setFailure(error);
+      },
+    });
+  });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={entry ? t('directory.editTitle', { name: entry.name }) : t('directory.createTitle')}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {failure && (
+            <Alert color={failure.code === 'conflict' ? 'orange' : 'red'} role="alert">
+              {failure.code === 'conflict' ? t('directory.conflict') : errorText(t, failure)}
+            </Alert>
+          )}
+          <TextInput
+            label={t('directory.fields.name')}
+            required
+            maxLength={200}
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
+          <Group grow align="flex-start">
+            <Stack gap={4}>
+              <TextInputLabel text={t('directory.fields.kind')} />
+              <SegmentedControl
+                aria-label={t('directory.fields.kind')}
+                data={[
+                  { value: 'organisation', label: t('directory.kinds.organisation') },
+                  { value: 'professional', label: t('directory.kinds.professional') },
+                ]}
+                value={form.values.kind}
+                onChange={(v) => form.setFieldValue('kind', v === 'professional' ? 'professional' : 'organisation')}
+              />
+            </Stack>
+            <Select
+              label={t('directory.fields.category')}
+              required
+              searchable
+              data={DIRECTORY_CATEGORIES.map((c) => ({ value: c, label: t(`catalogue.directoryCategories.${c}`) }))}
+              value={form.values.category}
+              onChange={(v) => form.setFieldValue('category', isCategory(v) ? v : null)}
+              error={form.errors.category}
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <TextInput label={t('directory.fields.city')} maxLength={100} {...form.getInputProps('city')} />
+            <TextInput label={t('directory.fields.region')} maxLength={100} {...form.getInputProps('region')} />
+          </Group>
+          <Group grow align="flex-start">
+            <TextInput label={t('directory.fields.phone')} type="tel" {...form.getInputProps('phone')} />
+            <TextInput label={t('directory.fields.email')} type="email" {...form.getInputProps('email')} />
+          </Group>
+          <TextInput label={t('directory.fields.address')} maxLength={300} {...form.getInputProps('address')} />
+          <TagsInput
+            label={t('directory.fields.languages')}
+            description={t('directory.fields.languagesHint')}
+            maxTags={20}
+            {...form.getInputProps('languages')}
+          />
+          <Checkbox.Group
+            label={t('directory.fields.friendliness')}
+            value={form.values.friendliness}
+            onChange={(v) =>
+              form.setFieldValue(
+                'friendliness',
+                FRIENDLINESS.filter((f) => v.includes(f)),
+              )
+            }
+            error={form.errors.friendliness}
+          >
+            <Group gap="md" mt={6}>
+              {FRIENDLINESS.map((f) => (
+                <Checkbox key={f} value={f} label={t(`catalogue.friendliness.${f}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Textarea
+            label={t('directory.fields.notes')}
+            autosize
+            minRows={3}
+            maxLength={2000}
+            {...form.getInputProps('notes')}
+          />
+          <Switch label={t('directory.fields.internal')} {...form.getInputProps('internal', { type: 'checkbox' })} />
+          <Switch label={t('directory.fields.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={save.isPending}>
+              {t('app.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('app.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function TextInputLabel({ text }: { text: string }) {
+  return (
+    <span style={{ fontSize: 'var(--mantine-font-size-sm)', fontWeight: 500 }} aria-hidden="true">
+      {text}
+    </span>
+  );
+}
