@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { CoreApi } from '../core/api/types';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -68,20 +69,20 @@ function sendJson(res: ServerResponse, value: unknown): void {
   send(res, 200, JSON.stringify(value), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
 }
 
+/**
+ * The body as text, or null when it is over the limit. An oversized body is drained (up to ten
+ * times the limit) so the client can read the refusal; beyond that the connection is cut.
+ */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > 10 * MAX_BODY_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -145,7 +146,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const url = new URL(req.url ?? '/', 'http://local');
     const port = req.socket.localPort;
     const allowed = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host}:${port}`, ...(options.allowedHosts ?? [])]);
-    if (!req.headers.host || !allowed.has(req.headers.host)) {
+    // DNS rebinding targets loopback servers: only then must the Host name be ours. A server
+    // exposed to the centre's network (behind its TLS proxy) answers to whatever name it is given.
+    if (LOOPBACK.test(host) && (!req.headers.host || !allowed.has(req.headers.host))) {
       send(res, 421, 'misdirected request', 'text/plain');
       return;
     }

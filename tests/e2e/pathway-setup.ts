@@ -38,16 +38,26 @@ export interface PathwayCentre {
   coordinator: StaffAccount;
 }
 
-export type OpeningHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string][]>> | null;
+export type OpeningHours = Partial<
+  Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string][]>
+> | null;
 
-const COORDINATOR = { username: 'camille.coord', displayName: 'Camille Martin', password: 'coordination-2024!' };
+const COORDINATOR = {
+  username: 'camille.coord',
+  displayName: 'Camille Martin',
+  password: 'coordination-2024!',
+};
 
 interface LoginValue {
   token: string;
   user: { id: string };
 }
 
-export async function login(request: APIRequestContext, username: string, password: string): Promise<LoginValue> {
+export async function login(
+  request: APIRequestContext,
+  username: string,
+  password: string,
+): Promise<LoginValue> {
   return api<LoginValue>(request, 'auth.login', { username, password });
 }
 
@@ -59,7 +69,15 @@ export async function setUpCentre(
   await api(request, 'setup.initialize', {
     centreName: 'Centre de santé sexuelle du Lez',
     locale: 'fr',
-    sites: [{ code: 'MTP', name: 'Montpellier centre', city: 'Montpellier', timezone: 'Europe/Paris', openingHours }],
+    sites: [
+      {
+        code: 'MTP',
+        name: 'Montpellier centre',
+        city: 'Montpellier',
+        timezone: 'Europe/Paris',
+        openingHours,
+      },
+    ],
     admin: COORDINATOR,
   });
   const session = await login(request, COORDINATOR.username, COORDINATOR.password);
@@ -88,7 +106,12 @@ export async function createStaff(
   const created = await api<{ user: { id: string }; temporaryPassword: string }>(
     request,
     'users.create',
-    { username: member.username, displayName: member.displayName, roles: member.roles, siteIds: [centre.siteId] },
+    {
+      username: member.username,
+      displayName: member.displayName,
+      roles: member.roles,
+      siteIds: [centre.siteId],
+    },
     centre.coordinator.token,
   );
   const first = await login(request, member.username, created.temporaryPassword);

@@ -40,7 +40,11 @@ function blockStyle(a: Appointment): CSSProperties {
   if (a.status === 'no_show')
     return { ...base, background: 'var(--mantine-color-gray-2)', borderColor: 'var(--mantine-color-gray-6)' };
   if (a.status === 'arrived')
-    return { ...base, background: 'var(--mantine-color-green-1)', borderColor: 'var(--mantine-color-green-7)' };
+    return {
+      ...base,
+      background: 'var(--mantine-color-green-1)',
+      borderColor: 'var(--mantine-color-green-7)',
+    };
   if (a.walkInSlot)
     // Walk-in slots are visibly different: dashed, amber, with no one named.
     return {
@@ -67,7 +71,8 @@ function AppointmentBlock({
   const top = ((placed.start - startOfGrid) / 60) * HOUR_PX;
   const height = Math.max(22, ((placed.end - placed.start) / 60) * HOUR_PX - 2);
   const width = 100 / placed.lanes;
-  const who = a.walkInSlot && !a.personName ? t('appointments.walkIn') : (a.personName ?? t('appointments.noPerson'));
+  const who =
+    a.walkInSlot && !a.personName ? t('appointments.walkIn') : (a.personName ?? t('appointments.noPerson'));
   const time = `${hhmm(placed.start)}–${hhmm(placed.end % (24 * 60))}`;
   const type = t(`catalogue.appointmentTypes.${a.type}`);
   const status = t(`appointments.statuses.${a.status}`);
@@ -77,7 +82,13 @@ function AppointmentBlock({
         e.stopPropagation();
         onOpen(a);
       }}
-      aria-label={t('appointments.blockLabel', { start: hhmm(placed.start), end: hhmm(placed.end), type, name: who, status })}
+      aria-label={t('appointments.blockLabel', {
+        start: hhmm(placed.start),
+        end: hhmm(placed.end),
+        type,
+        name: who,
+        status,
+      })}
       data-appointment={a.id}
       data-walk-in={a.walkInSlot || undefined}
       data-status={a.status}
@@ -147,7 +158,11 @@ export function AgendaGrid({
       bg="white"
     >
       <Box
-        style={{ display: 'grid', gridTemplateColumns: columns, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+        style={{
+          display: 'grid',
+          gridTemplateColumns: columns,
+          borderBottom: '1px solid var(--mantine-color-gray-3)',
+        }}
       >
         <Box />
         {days.map((day) => (

@@ -115,14 +115,17 @@ function Agenda({ site }: { site: Site }) {
 
   // Filters apply here, so the room and professional lists stay whole while one is chosen.
   const all = useMemo(() => appointments.data ?? [], [appointments.data]);
-  const shown = all.filter((a) => (!professionalId || a.professionalId === professionalId) && (!room || a.room === room));
+  const shown = all.filter(
+    (a) => (!professionalId || a.professionalId === professionalId) && (!room || a.room === room),
+  );
   const placed = assignLanes(placeAll(shown, site.timezone));
   const range = hoursShown(site.openingHours, days.map(weekdayOf), placed);
   const rooms = [...new Set(all.map((a) => a.room).filter((r): r is string => !!r))].sort();
   const professionalOptions = useMemo(() => {
     const options = new Map((professionals.data ?? []).map((p) => [p.id, p.displayName]));
     // Someone no longer listed (deactivated) still names their appointments.
-    for (const a of all) if (!options.has(a.professionalId)) options.set(a.professionalId, a.professionalName ?? '—');
+    for (const a of all)
+      if (!options.has(a.professionalId)) options.set(a.professionalId, a.professionalName ?? '—');
     return [...options].map(([value, label]) => ({ value, label }));
   }, [professionals.data, all]);
 
@@ -147,7 +150,12 @@ function Agenda({ site }: { site: Site }) {
           <Button variant="default" onClick={() => setAnchor(today)}>
             {t('appointments.today')}
           </Button>
-          <ActionIcon variant="default" size="lg" onClick={() => move(-1)} aria-label={t('appointments.previous')}>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            onClick={() => move(-1)}
+            aria-label={t('appointments.previous')}
+          >
             ‹
           </ActionIcon>
           <ActionIcon variant="default" size="lg" onClick={() => move(1)} aria-label={t('appointments.next')}>

@@ -3,7 +3,19 @@
  * they concern: a closed slot or an overlap next to the start, an end before the start next to
  * the end. A changed appointment offers its status actions (arrived, no-show, cancelled).
  */
-import { Alert, Badge, Button, Divider, Group, Modal, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Switch,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -21,8 +33,7 @@ import { useBookAppointment, useSetAppointmentStatus, useUpdateAppointment } fro
 import { hhmm, minutesOf, siteClock, siteInstant, siteTime, todayAt } from './site-time';
 
 export type AppointmentDialog =
-  | { kind: 'book'; date: string; start: number }
-  | { kind: 'edit'; appointment: Appointment };
+  { kind: 'book'; date: string; start: number } | { kind: 'edit'; appointment: Appointment };
 
 interface Values {
   person: PickedPerson | null;
@@ -68,7 +79,9 @@ function initialValues(dialog: AppointmentDialog, site: Site, meId: string | nul
   }
   const a = dialog.appointment;
   return {
-    person: a.personId ? { id: a.personId, nameUsed: a.personName ?? '', fileNumber: a.fileNumber ?? '' } : null,
+    person: a.personId
+      ? { id: a.personId, nameUsed: a.personName ?? '', fileNumber: a.fileNumber ?? '' }
+      : null,
     walkInSlot: a.walkInSlot,
     professionalId: a.professionalId,
     type: a.type,
@@ -178,7 +191,8 @@ export function AppointmentModal({
     );
   }
 
-  const isToday = editing !== null && siteClock(new Date(editing.startsAt), site.timezone).date === todayAt(site.timezone);
+  const isToday =
+    editing !== null && siteClock(new Date(editing.startsAt), site.timezone).date === todayAt(site.timezone);
 
   return (
     <Modal
@@ -221,7 +235,13 @@ export function AppointmentModal({
               {editing.status === 'booked' && (
                 <>
                   {editing.personId && isToday && (
-                    <Button size="xs" color="green" onClick={arrived} loading={checkIn.isPending} disabled={busy}>
+                    <Button
+                      size="xs"
+                      color="green"
+                      onClick={arrived}
+                      loading={checkIn.isPending}
+                      disabled={busy}
+                    >
                       {t('appointments.markArrived')}
                     </Button>
                   )}
@@ -278,12 +298,23 @@ export function AppointmentModal({
             />
           </Group>
           <Group grow align="flex-start">
-            <TextInput type="date" label={t('appointments.fields.date')} required {...form.getInputProps('date')} />
+            <TextInput
+              type="date"
+              label={t('appointments.fields.date')}
+              required
+              {...form.getInputProps('date')}
+            />
             <TimeInput label={t('appointments.fields.start')} required {...form.getInputProps('start')} />
             <TimeInput label={t('appointments.fields.end')} required {...form.getInputProps('end')} />
           </Group>
           <TextInput label={t('appointments.fields.room')} maxLength={60} {...form.getInputProps('room')} />
-          <Textarea label={t('appointments.fields.notes')} autosize minRows={2} maxLength={1000} {...form.getInputProps('notes')} />
+          <Textarea
+            label={t('appointments.fields.notes')}
+            autosize
+            minRows={2}
+            maxLength={1000}
+            {...form.getInputProps('notes')}
+          />
           <Divider />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={busy}>

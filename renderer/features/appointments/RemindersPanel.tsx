@@ -117,7 +117,9 @@ export function RemindersPanel({ siteId, timeZone }: { siteId: string; timeZone:
     <Stack>
       <div>
         <Title order={2} size="h3">
-          {t('appointments.reminders.title', { date: format(calendarDate(tomorrow), 'EEEE d MMMM', { locale }) })}
+          {t('appointments.reminders.title', {
+            date: format(calendarDate(tomorrow), 'EEEE d MMMM', { locale }),
+          })}
         </Title>
         <Text size="sm" c="dimmed">
           {t('appointments.reminders.intro')}
@@ -130,7 +132,9 @@ export function RemindersPanel({ siteId, timeZone }: { siteId: string; timeZone:
           {t('appointments.reminders.empty')}
         </Alert>
       )}
-      {reminders.data?.map((r) => <ReminderRow key={r.appointmentId} reminder={r} timeZone={timeZone} />)}
+      {reminders.data?.map((r) => (
+        <ReminderRow key={r.appointmentId} reminder={r} timeZone={timeZone} />
+      ))}
     </Stack>
   );
 }

@@ -59,7 +59,8 @@ export function useUpdateAppointment() {
 
 export function useSetAppointmentStatus() {
   return useMutation({
-    mutationFn: (input: ChannelInput<'appointments.setStatus'>) => callOrThrow('appointments.setStatus', input),
+    mutationFn: (input: ChannelInput<'appointments.setStatus'>) =>
+      callOrThrow('appointments.setStatus', input),
     onSettled: refreshAgenda,
   });
 }

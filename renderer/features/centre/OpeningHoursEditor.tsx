@@ -7,7 +7,14 @@ import { Button, CloseButton, Fieldset, Group, Stack, Switch, Text } from '@mant
 import { TimeInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import type { OpeningHours } from '../../../shared/contract/setup';
-import { defaultWeek, intervalsOf, MAX_INTERVALS, WEEKDAYS, type Interval, type Weekday } from './opening-hours';
+import {
+  defaultWeek,
+  intervalsOf,
+  MAX_INTERVALS,
+  WEEKDAYS,
+  type Interval,
+  type Weekday,
+} from './opening-hours';
 
 function nextInterval(intervals: Interval[]): Interval {
   const last = intervals[intervals.length - 1];
@@ -15,7 +22,8 @@ function nextInterval(intervals: Interval[]): Interval {
   const [h = 0, m = 0] = last[1].split(':').map(Number);
   const start = Math.min(h * 60 + m + 60, 22 * 60);
   const end = Math.min(start + 4 * 60, 23 * 60 + 59);
-  const fmt = (x: number) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
+  const fmt = (x: number) =>
+    `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
   return [fmt(start), fmt(end)];
 }
 

@@ -125,7 +125,9 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
               form.setFieldValue('openingHours', next);
               // A change to the hours clears their errors: they are checked again on saving.
               form.setErrors(
-                Object.fromEntries(Object.entries(form.errors).filter(([path]) => !path.startsWith('openingHours'))),
+                Object.fromEntries(
+                  Object.entries(form.errors).filter(([path]) => !path.startsWith('openingHours')),
+                ),
               );
             }}
           />

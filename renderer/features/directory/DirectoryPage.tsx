@@ -27,7 +27,8 @@ function isCategory(v: string | null): v is Category {
   return (DIRECTORY_CATEGORIES as readonly (string | null)[]).includes(v);
 }
 
-type Dialog = { kind: 'edit'; entry: DirectoryEntry | null } | { kind: 'refer'; entry: DirectoryEntry } | null;
+type Dialog =
+  { kind: 'edit'; entry: DirectoryEntry | null } | { kind: 'refer'; entry: DirectoryEntry } | null;
 
 export function DirectoryPage() {
   const { t } = useTranslation();
@@ -55,7 +56,8 @@ export function DirectoryPage() {
     verify.mutate(
       { id: entry.id, version: entry.version },
       {
-        onSuccess: () => notifications.show({ color: 'teal', message: t('directory.markedVerified', { name: entry.name }) }),
+        onSuccess: () =>
+          notifications.show({ color: 'teal', message: t('directory.markedVerified', { name: entry.name }) }),
         onError: (err) => {
           const error = apiErrorOf(err);
           notifications.show(
@@ -75,7 +77,9 @@ export function DirectoryPage() {
           <Title order={1}>{t('directory.title')}</Title>
           <Text c="dimmed">{t('directory.intro')}</Text>
         </div>
-        {canManage && <Button onClick={() => setDialog({ kind: 'edit', entry: null })}>{t('directory.newEntry')}</Button>}
+        {canManage && (
+          <Button onClick={() => setDialog({ kind: 'edit', entry: null })}>{t('directory.newEntry')}</Button>
+        )}
       </Group>
       <Group align="flex-end">
         <TextInput
@@ -92,7 +96,10 @@ export function DirectoryPage() {
         <Select
           label={t('directory.category')}
           placeholder={t('directory.allCategories')}
-          data={DIRECTORY_CATEGORIES.map((c) => ({ value: c, label: t(`catalogue.directoryCategories.${c}`) }))}
+          data={DIRECTORY_CATEGORIES.map((c) => ({
+            value: c,
+            label: t(`catalogue.directoryCategories.${c}`),
+          }))}
           value={category}
           onChange={(v) => {
             setCategory(isCategory(v) ? v : null);
@@ -134,10 +141,14 @@ export function DirectoryPage() {
         <Text size="sm" c="dimmed">
           {t('app.totalCount', { count: list.data?.total ?? 0 })}
         </Text>
-        {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />}
+        {pages > 1 && (
+          <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />
+        )}
       </Group>
       {dialog?.kind === 'edit' && <EntryFormModal entry={dialog.entry} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'refer' && <DirectoryReferralDialog entry={dialog.entry} onDone={() => setDialog(null)} />}
+      {dialog?.kind === 'refer' && (
+        <DirectoryReferralDialog entry={dialog.entry} onDone={() => setDialog(null)} />
+      )}
     </Stack>
   );
 }

@@ -153,14 +153,19 @@ export function EntryFormModal({ entry, onClose }: { entry: DirectoryEntry | nul
                   { value: 'professional', label: t('directory.kinds.professional') },
                 ]}
                 value={form.values.kind}
-                onChange={(v) => form.setFieldValue('kind', v === 'professional' ? 'professional' : 'organisation')}
+                onChange={(v) =>
+                  form.setFieldValue('kind', v === 'professional' ? 'professional' : 'organisation')
+                }
               />
             </Stack>
             <Select
               label={t('directory.fields.category')}
               required
               searchable
-              data={DIRECTORY_CATEGORIES.map((c) => ({ value: c, label: t(`catalogue.directoryCategories.${c}`) }))}
+              data={DIRECTORY_CATEGORIES.map((c) => ({
+                value: c,
+                label: t(`catalogue.directoryCategories.${c}`),
+              }))}
               value={form.values.category}
               onChange={(v) => form.setFieldValue('category', isCategory(v) ? v : null)}
               error={form.errors.category}
@@ -168,13 +173,21 @@ export function EntryFormModal({ entry, onClose }: { entry: DirectoryEntry | nul
           </Group>
           <Group grow align="flex-start">
             <TextInput label={t('directory.fields.city')} maxLength={100} {...form.getInputProps('city')} />
-            <TextInput label={t('directory.fields.region')} maxLength={100} {...form.getInputProps('region')} />
+            <TextInput
+              label={t('directory.fields.region')}
+              maxLength={100}
+              {...form.getInputProps('region')}
+            />
           </Group>
           <Group grow align="flex-start">
             <TextInput label={t('directory.fields.phone')} type="tel" {...form.getInputProps('phone')} />
             <TextInput label={t('directory.fields.email')} type="email" {...form.getInputProps('email')} />
           </Group>
-          <TextInput label={t('directory.fields.address')} maxLength={300} {...form.getInputProps('address')} />
+          <TextInput
+            label={t('directory.fields.address')}
+            maxLength={300}
+            {...form.getInputProps('address')}
+          />
           <TagsInput
             label={t('directory.fields.languages')}
             description={t('directory.fields.languagesHint')}
@@ -205,8 +218,14 @@ export function EntryFormModal({ entry, onClose }: { entry: DirectoryEntry | nul
             maxLength={2000}
             {...form.getInputProps('notes')}
           />
-          <Switch label={t('directory.fields.internal')} {...form.getInputProps('internal', { type: 'checkbox' })} />
-          <Switch label={t('directory.fields.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
+          <Switch
+            label={t('directory.fields.internal')}
+            {...form.getInputProps('internal', { type: 'checkbox' })}
+          />
+          <Switch
+            label={t('directory.fields.active')}
+            {...form.getInputProps('active', { type: 'checkbox' })}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={save.isPending}>
               {t('app.cancel')}

@@ -31,7 +31,8 @@ export function EntryPicker({
       label: entry.name,
       entry,
     }));
-    if (value && !list.some((o) => o.value === value.id)) list.unshift({ value: value.id, label: value.name, entry: value });
+    if (value && !list.some((o) => o.value === value.id))
+      list.unshift({ value: value.id, label: value.name, entry: value });
     return list;
   }, [found.data, value]);
 

@@ -82,7 +82,8 @@ function ReferralForm({
     const person = personId ?? values.person?.id ?? null;
     if (!person) errors.person = t('visits.personRequired');
     if (!values.entry) errors.entry = t('referrals.entryRequired');
-    if (needsOverride && values.overrideReason.trim() === '') errors.overrideReason = t('validation.required');
+    if (needsOverride && values.overrideReason.trim() === '')
+      errors.overrideReason = t('validation.required');
     const input = {
       personId: person ?? '',
       entryId: values.entry?.id ?? '',
@@ -153,7 +154,11 @@ function ReferralForm({
             value={form.values.status}
             onChange={(v) => isReferralStatus(v) && form.setFieldValue('status', v)}
           />
-          <TextInput type="datetime-local" label={t('referrals.appointmentAt')} {...form.getInputProps('appointmentAt')} />
+          <TextInput
+            type="datetime-local"
+            label={t('referrals.appointmentAt')}
+            {...form.getInputProps('appointmentAt')}
+          />
         </Group>
         {needsOverride && (
           <>
@@ -186,7 +191,13 @@ function ReferralForm({
 }
 
 /** For the dossier: refer this person. */
-export function ReferralDialog({ personId, onDone }: { personId: string; onDone: (referral?: Referral) => void }) {
+export function ReferralDialog({
+  personId,
+  onDone,
+}: {
+  personId: string;
+  onDone: (referral?: Referral) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal opened onClose={() => onDone()} title={t('referrals.dialogTitle')} size="lg">

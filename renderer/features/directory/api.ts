@@ -27,7 +27,8 @@ export function useSaveEntry() {
 
 export function useMarkVerified() {
   return useMutation({
-    mutationFn: (input: ChannelInput<'directory.markVerified'>) => callOrThrow('directory.markVerified', input),
+    mutationFn: (input: ChannelInput<'directory.markVerified'>) =>
+      callOrThrow('directory.markVerified', input),
     onSettled: refreshDirectory,
   });
 }
@@ -51,7 +52,8 @@ export function useRefer() {
 
 export function useUpdateReferral() {
   return useMutation({
-    mutationFn: (input: ChannelInput<'directory.updateReferral'>) => callOrThrow('directory.updateReferral', input),
+    mutationFn: (input: ChannelInput<'directory.updateReferral'>) =>
+      callOrThrow('directory.updateReferral', input),
     onSuccess: (referral) => refreshReferrals(referral.personId),
   });
 }

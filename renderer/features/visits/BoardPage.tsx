@@ -57,14 +57,20 @@ export function BoardPage() {
         </Text>
         <LiveIndicator siteId={siteId} />
       </Group>
-      {board.isError && !board.data && <QueryError error={board.error} onRetry={() => void board.refetch()} />}
+      {board.isError && !board.data && (
+        <QueryError error={board.error} onRetry={() => void board.refetch()} />
+      )}
       {board.isError && board.data && (
         <Alert color="orange" role="status">
           {errorText(t, apiErrorOf(board.error))}
         </Alert>
       )}
       {board.data && (
-        <BoardColumns rows={board.data.rows} fetchedAt={board.data.fetchedAt} me={session?.state.user.id ?? null} />
+        <BoardColumns
+          rows={board.data.rows}
+          fetchedAt={board.data.fetchedAt}
+          me={session?.state.user.id ?? null}
+        />
       )}
       {checkingIn && <CheckInModal siteId={siteId} onClose={() => setCheckingIn(false)} />}
     </Stack>

@@ -33,7 +33,9 @@ export function CheckInModal({ siteId, onClose }: { siteId: string; onClose: () 
   const { t } = useTranslation();
   const checkIn = useCheckIn();
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const form = useForm<Values>({ initialValues: { person: null, step: 'waiting_interview', priority: 'normal' } });
+  const form = useForm<Values>({
+    initialValues: { person: null, step: 'waiting_interview', priority: 'normal' },
+  });
 
   const submit = form.onSubmit((values) => {
     setFailure(null);

@@ -11,7 +11,11 @@ import { boardQueryOptions } from './api';
  */
 export function LiveIndicator({ siteId }: { siteId: string }) {
   const { t } = useTranslation();
-  const { dataUpdatedAt } = useQuery({ ...boardQueryOptions(siteId), refetchOnMount: false, staleTime: Infinity });
+  const { dataUpdatedAt } = useQuery({
+    ...boardQueryOptions(siteId),
+    refetchOnMount: false,
+    staleTime: Infinity,
+  });
   if (!dataUpdatedAt) return null;
   return (
     <Text size="xs" c="dimmed" aria-live="off">

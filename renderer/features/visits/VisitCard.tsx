@@ -9,7 +9,14 @@ import { useTranslation } from 'react-i18next';
 import type { BoardRow } from '../../../shared/contract';
 import type { VisitPriority, VisitStep } from '../../../shared/domain/catalogues';
 import { personsHref } from '../persons/routes';
-import { calledStepOf, isWaiting, NEXT_STEPS, PRIORITIES, PRIORITY_COLOR, waitingColor } from './board-layout';
+import {
+  calledStepOf,
+  isWaiting,
+  NEXT_STEPS,
+  PRIORITIES,
+  PRIORITY_COLOR,
+  waitingColor,
+} from './board-layout';
 
 export interface CardActions {
   call: (row: BoardRow) => void;
@@ -116,9 +123,7 @@ export function VisitCard({
         </div>
         <div>
           <WaitingTime minutes={waitingMinutes} />
-          {row.withUserName && (
-            <Text size="sm">{t('board.withUser', { name: row.withUserName })}</Text>
-          )}
+          {row.withUserName && <Text size="sm">{t('board.withUser', { name: row.withUserName })}</Text>}
           {row.requeued > 0 && (
             <Text size="xs" c="dimmed">
               {t('board.requeued', { count: row.requeued })}

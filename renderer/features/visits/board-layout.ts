@@ -1,6 +1,11 @@
 /** How the board groups the open visits: one column per professional, waiting then called. */
 import type { BoardRow } from '../../../shared/contract';
-import { CALLED_STEP, VISIT_PRIORITIES, type VisitPriority, type VisitStep } from '../../../shared/domain/catalogues';
+import {
+  CALLED_STEP,
+  VISIT_PRIORITIES,
+  type VisitPriority,
+  type VisitStep,
+} from '../../../shared/domain/catalogues';
 
 export const BOARD_COLUMNS = [
   { key: 'interview', steps: ['waiting_interview', 'in_interview'] },
@@ -10,7 +15,12 @@ export const BOARD_COLUMNS = [
 ] as const satisfies readonly { key: string; steps: readonly VisitStep[] }[];
 
 /** Where a person can be sent next, from any step (a person may pick any part of the offer). */
-export const NEXT_STEPS: readonly VisitStep[] = ['waiting_doctor', 'waiting_nurse', 'waiting_specialist', 'done'];
+export const NEXT_STEPS: readonly VisitStep[] = [
+  'waiting_doctor',
+  'waiting_nurse',
+  'waiting_specialist',
+  'done',
+];
 
 export const PRIORITIES: readonly VisitPriority[] = VISIT_PRIORITIES;
 

@@ -1,0 +1,82 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpServer, listen } from '../../electron/server/http-server';
+import { startCore, tempDir } from './helpers/core';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(port: number, method: string, urlPath: string, body?: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path: urlPath, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+const servers: Array<{ close: () => void }> = [];
+afterEach(() => {
+  while (servers.length) servers.pop()!.close();
+});
+
+async function serve() {
+  const t = await startCore();
+  const staticDir = path.join(tempDir(), 'renderer');
+  mkdirSync(staticDir, { recursive: true });
+  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Parcours</title>');
+  writeFileSync(path.join(tempDir(), 'secret.txt'), 'outside');
+  const server = createHttpServer({ core: t.core, staticDir });
+  const { port } = await listen(server, 0);
+  servers.push(server);
+  return { t, port };
+}
+
+describe('the clinic server (HTTP transport)', () => {
+  it('answers the API with the same envelope as the core, with a bearer token and no cookie', async () => {
+    const { port } = await serve();
+    const status = await send(port, 'POST', '/api/setup.status', '{}', { 'content-type': 'application/json' });
+    expect(status.status).toBe(200);
+    expect(JSON.parse(status.body)).toEqual({ ok: true, value: { state: 'needs_setup' } });
+    expect(status.headers['set-cookie']).toBeUndefined();
+    expect(status.headers['cache-control']).toBe('no-store');
+    const noSession = await send(port, 'POST', '/api/users.list', '{}', { authorization: 'Bearer not-a-token' });
+    expect(JSON.parse(noSession.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('refuses malformed bodies, unknown channels, other methods and oversized bodies without crashing', async () => {
+    const { port } = await serve();
+    expect(JSON.parse((await send(port, 'POST', '/api/setup.status', '{oops')).body)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(JSON.parse((await send(port, 'POST', '/api/nope.nothing', '{}')).body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await send(port, 'GET', '/api/setup.status')).status).toBe(405);
+    const big = JSON.stringify({ centreName: 'x'.repeat(2 * 1024 * 1024) });
+    const tooBig = await send(port, 'POST', '/api/setup.initialize', big);
+    expect(JSON.parse(tooBig.body)).toMatchObject({ ok: false, error: { code: 'validation', details: { issue: 'too_big' } } });
+    expect(JSON.parse((await send(port, 'POST', '/api/setup.status', '{}')).body).ok).toBe(true);
+  });
+
+  it('serves the app with a strict CSP, never a file outside its folder, and refuses foreign Host names (DNS rebinding)', async () => {
+    const { port } = await serve();
+    const page = await send(port, 'GET', '/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Parcours</title>');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-eval');
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    const traversal = await send(port, 'GET', '/../secret.txt');
+    expect(traversal.body).not.toContain('outside');
+    const encoded = await send(port, 'GET', '/%2e%2e/secret.txt');
+    expect(encoded.body).not.toContain('outside');
+    const rebound = await send(port, 'POST', '/api/setup.status', '{}', { host: 'attacker.example:80' });
+    expect(rebound.status).toBe(421);
+  });
+});
