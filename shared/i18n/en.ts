@@ -487,6 +487,7 @@ export const en: CatalogueShape = {
     allRooms: 'All rooms',
     showCancelled: 'Show cancelled',
     newAppointment: 'New appointment',
+    goTo: 'Go to',
     shortcutHint: 'N: new appointment · ← →: previous or next period · T: today',
     siteTime: 'Site time ({{zone}})',
     closed: 'Closed',

@@ -483,6 +483,7 @@ export const fr = {
     allRooms: 'Toutes les salles',
     showCancelled: 'Afficher les annulés',
     newAppointment: 'Nouveau rendez-vous',
+    goTo: 'Aller au',
     shortcutHint: 'N : nouveau rendez-vous · ← → : période précédente ou suivante · T : aujourd’hui',
     siteTime: 'Heures du site ({{zone}})',
     closed: 'Fermé',

@@ -33,6 +33,19 @@ describe('person registry', () => {
     expect(await t.must('persons.search', { query: 'amelie' }, t.worker.token)).toEqual([]);
   });
 
+  it('refuses a birth date that would put a visit before birth, and keeps the person unchanged', async () => {
+    const t = await reception();
+    const p = await t.must('persons.create', personInput(t, { birthYear: 1990 }), t.worker.token);
+    await t.must('visits.checkIn', { personId: p.id, siteId: t.siteIds[0]! }, t.worker.token);
+    const visitDay = t.clock.now();
+    t.clock.advance(3 * 86_400_000);
+    const { token } = await t.must('auth.login', { username: 'kasey', password: 'Nouveau-Mot-de-passe-2026' });
+    const dayAfterVisit = new Date(visitDay.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const r = await t.call('persons.update', { ...personInput(t, { birthDate: dayAfterVisit }), id: p.id, version: p.version }, token);
+    expect(r.ok ? null : { field: r.error.field, reason: r.error.details?.reason }).toEqual({ field: 'birthDate', reason: 'after_first_visit' });
+    expect((await t.must('persons.get', { id: p.id }, token)).birthYear).toBe(1990);
+  });
+
   it('a second save with a stale version gets a conflict, never a silent overwrite', async () => {
     const t = await reception();
     const p = await t.must('persons.create', personInput(t, { pronouns: 'elle' }), t.worker.token);

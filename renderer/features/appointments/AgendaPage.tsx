@@ -15,6 +15,7 @@ import {
   Switch,
   Tabs,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
@@ -166,6 +167,15 @@ function Agenda({ site }: { site: Site }) {
           </Title>
           {appointments.isFetching && <Loader size="xs" />}
         </Group>
+        <TextInput
+          type="date"
+          label={t('appointments.goTo')}
+          value={anchor}
+          // A cleared or half-typed date keeps the current day.
+          onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.currentTarget.value) && setAnchor(e.currentTarget.value)}
+          w={170}
+          ml="auto"
+        />
         <Button onClick={bookNow}>{t('appointments.newAppointment')}</Button>
       </Group>
       <Group align="flex-end" gap="md">

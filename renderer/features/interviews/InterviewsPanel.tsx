@@ -123,9 +123,11 @@ function InterviewCard({ interview, canWrite }: { interview: Interview; canWrite
           ))}
         </Group>
       )}
-      <Button variant="subtle" size="compact-sm" mt="sm" onClick={toggle} aria-expanded={opened}>
-        {opened ? t('interviews.hideDetails') : t('interviews.showDetails')}
-      </Button>
+      <Group mt="sm">
+        <Button variant="subtle" size="compact-sm" onClick={toggle} aria-expanded={opened}>
+          {opened ? t('interviews.hideDetails') : t('interviews.showDetails')}
+        </Button>
+      </Group>
       <Collapse in={opened}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm" spacing="sm">
           <Field label={t('interviews.fields.reason')}>{interview.reason ?? none}</Field>
