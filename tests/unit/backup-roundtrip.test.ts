@@ -14,7 +14,7 @@ vi.hoisted(() => {
   process.env.PARCOURS_LANG = 'fr';
 });
 
-import { main } from '../../electron/server/cli';
+import { cli, stem } from './helpers/cli';
 import { cliMessages } from '../../shared/i18n/cli';
 import { BACKUP_MAGIC, openTables, readBackup } from '../../electron/core/db/backup';
 import { fingerprint, type StoreFingerprint } from '../../electron/core/db/fingerprint';
@@ -28,48 +28,6 @@ const fr = cliMessages.fr;
 
 // ---------------------------------------------------------------- the `parcours` command in-process
 
-const ENV_KEYS = ['PARCOURS_USER', 'PARCOURS_PASSWORD', 'PARCOURS_ADMIN_USER', 'PARCOURS_ADMIN_PASSWORD', 'PARCOURS_ADMIN_NAME', 'PARCOURS_RECOVERY_CODE'] as const;
-type CliEnv = Partial<Record<(typeof ENV_KEYS)[number], string>>;
-interface CliRun {
-  code: number;
-  out: string;
-  err: string;
-}
-
-/** Runs `parcours …` with exactly these credentials in the environment (the others are unset). */
-async function cli(args: string[], env: CliEnv = {}): Promise<CliRun> {
-  const saved = ENV_KEYS.map((k) => [k, process.env[k]] as const);
-  for (const k of ENV_KEYS) {
-    const v = env[k];
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.map(String).join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.map(String).join(' ')));
-  const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
-    err.push(String(chunk));
-    return true;
-  });
-  try {
-    const code = await main(args);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    write.mockRestore();
-    for (const [k, v] of saved) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
-
-/** The fixed part of a message template (before its first `{{var}}`). */
-function stem(template: string): string {
-  return template.split('{{')[0];
-}
 
 // ---------------------------------------------------------------- files and stores
 

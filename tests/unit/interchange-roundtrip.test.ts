@@ -12,7 +12,7 @@ vi.hoisted(() => {
   process.env.PARCOURS_LANG = 'fr';
 });
 
-import { main } from '../../electron/server/cli';
+import { cli, message } from './helpers/cli';
 import { cliMessages } from '../../shared/i18n/cli';
 import { fingerprint } from '../../electron/core/db/fingerprint';
 import { Keyring } from '../../electron/core/db/keyring';
@@ -27,37 +27,6 @@ const LOGIN = { PARCOURS_USER: ADMIN.username, PARCOURS_PASSWORD: ADMIN.password
 
 // ---------------------------------------------------------------- the `parcours` command in-process
 
-const ENV_KEYS = ['PARCOURS_USER', 'PARCOURS_PASSWORD', 'PARCOURS_ADMIN_USER', 'PARCOURS_ADMIN_PASSWORD', 'PARCOURS_ADMIN_NAME', 'PARCOURS_RECOVERY_CODE'] as const;
-type CliEnv = Partial<Record<(typeof ENV_KEYS)[number], string>>;
-
-/** Runs `parcours …` with exactly these credentials in the environment (the others are unset). */
-async function cli(args: string[], env: CliEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  const saved = ENV_KEYS.map((k) => [k, process.env[k]] as const);
-  for (const k of ENV_KEYS) {
-    const v = env[k];
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.map(String).join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.map(String).join(' ')));
-  try {
-    const code = await main(args);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    for (const [k, v] of saved) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
-
-function message(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name]));
-}
 
 // ---------------------------------------------------------------- stores
 

@@ -36,7 +36,7 @@ describe('person registry', () => {
   it('refuses a birth date that would put a visit before birth, and keeps the person unchanged', async () => {
     const t = await reception();
     const p = await t.must('persons.create', personInput(t, { birthYear: 1990 }), t.worker.token);
-    await t.must('visits.checkIn', { personId: p.id, siteId: t.siteIds[0]! }, t.worker.token);
+    await t.must('visits.checkIn', { personId: p.id, siteId: t.siteIds[0] }, t.worker.token);
     const visitDay = t.clock.now();
     t.clock.advance(3 * 86_400_000);
     const { token } = await t.must('auth.login', { username: 'kasey', password: 'Nouveau-Mot-de-passe-2026' });

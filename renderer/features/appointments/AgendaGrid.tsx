@@ -13,7 +13,7 @@ import { currentLanguage } from '../../i18n/setup';
 import { closedBands, openIntervals, type OpeningHours, type Placed } from './agenda-layout';
 import { calendarDate, hhmm, weekdayOf } from './site-time';
 
-const HOUR_PX = 52;
+const HOUR_PX = 80;
 const GUTTER_PX = 56;
 const SLOT_MINUTES = 30;
 
@@ -105,14 +105,14 @@ function AppointmentBlock({
       <Text size="xs" fw={700} lh={1.2} truncate>
         {time} · {who}
       </Text>
-      {height >= 40 && (
+      {height >= 34 && (
         <Text size="xs" lh={1.2} c="dimmed" truncate>
           {type}
           {a.status !== 'booked' ? ` · ${status}` : ''}
           {a.professionalName ? ` · ${a.professionalName}` : ''}
         </Text>
       )}
-      {height >= 58 && a.room && (
+      {height >= 52 && a.room && (
         <Text size="xs" lh={1.2} c="dimmed" truncate>
           {a.room}
         </Text>

@@ -172,7 +172,9 @@ function Agenda({ site }: { site: Site }) {
           label={t('appointments.goTo')}
           value={anchor}
           // A cleared or half-typed date keeps the current day.
-          onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.currentTarget.value) && setAnchor(e.currentTarget.value)}
+          onChange={(e) =>
+            /^\d{4}-\d{2}-\d{2}$/.test(e.currentTarget.value) && setAnchor(e.currentTarget.value)
+          }
           w={170}
           ml="auto"
         />

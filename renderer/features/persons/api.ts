@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../shared/contract';
 import { callOrThrow } from '../../api/client';
 import { queryClient } from '../../api/query-client';
+import { goTo, personsHref } from './routes';
 
 export const dossierKey = (id: string) => ['persons.dossier', id] as const;
 
@@ -127,4 +128,10 @@ export function useMoveVisit() {
     mutationFn: (input: ChannelInput<'visits.move'>) => callOrThrow('visits.move', input),
     onSuccess: (visit) => refreshPerson(visit.personId),
   });
+}
+
+/** Opens a dossier, read afresh even when it is already on screen (opening is a new read). */
+export function openDossier(id: string): void {
+  void queryClient.invalidateQueries({ queryKey: dossierKey(id) });
+  goTo(personsHref.dossier(id));
 }

@@ -6,8 +6,7 @@ import { Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateProbe } from '../api';
-import { useDuplicates } from '../api';
-import { goTo, personsHref } from '../routes';
+import { openDossier, useDuplicates } from '../api';
 import { inputOf, type PersonFormValues } from './person-values';
 
 const DEBOUNCE_MS = 300;
@@ -79,7 +78,7 @@ export function DuplicatesPanel({ values }: { values: PersonFormValues }) {
                 size="xs"
                 variant="light"
                 color="orange"
-                onClick={() => goTo(personsHref.dossier(d.id))}
+                onClick={() => openDossier(d.id)}
                 aria-label={t('persons.duplicates.openFor', { name: d.nameUsed, file: d.fileNumber })}
               >
                 {t('persons.duplicates.open')}

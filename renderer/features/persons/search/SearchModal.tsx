@@ -9,7 +9,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../../shared/contract/persons';
 import { QueryError } from '../../../app/QueryError';
-import { useSearchPersons } from '../api';
+import { openDossier, useSearchPersons } from '../api';
 import type { CheckInPerson } from '../CheckInModal';
 import { setNewPersonName } from '../new-person-draft';
 import { goTo, personsHref } from '../routes';
@@ -44,9 +44,9 @@ export function SearchModal({
   // A new answer puts the first result under the cursor again.
   useEffect(() => setActive(0), [search.data]);
 
-  function openDossier(result: SearchResult) {
+  function openResult(result: SearchResult) {
     onClose();
-    goTo(personsHref.dossier(result.id));
+    openDossier(result.id);
   }
 
   function createPerson() {
@@ -59,7 +59,7 @@ export function SearchModal({
     if (!option) return;
     if (option.kind === 'create') return createPerson();
     if (checkIn && !option.result.hasOpenVisit) return onCheckIn(option.result);
-    openDossier(option.result);
+    openResult(option.result);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
