@@ -539,7 +539,8 @@ export const fr = {
       message: 'Message à envoyer à {{name}}',
       copy: 'Copier le message',
       copied: 'Copié',
-      copyRefused: 'La copie est refusée sur ce poste : sélectionnez le texte et copiez-le au clavier (Ctrl+C).',
+      copyRefused:
+        'La copie est refusée sur ce poste : sélectionnez le texte et copiez-le au clavier (Ctrl+C).',
       doNotContact: 'Ne pas contacter',
       reasons: {
         never_contact: 'La personne ne souhaite pas être contactée',
@@ -602,7 +603,8 @@ export const fr = {
     appointmentAt: 'Date du rendez-vous',
     feedback: 'Retour',
     overrideReason: 'Motif (la personne n’a pas donné son accord pour une orientation externe)',
-    overrideHelp: 'Au moins 10 caractères. Ce motif est conservé avec l’orientation et dans le journal d’audit.',
+    overrideHelp:
+      'Au moins 10 caractères. Ce motif est conservé avec l’orientation et dans le journal d’audit.',
     consentMissing:
       'La personne n’a pas donné son accord pour une orientation hors du centre. Indiquez pourquoi l’orienter malgré tout, ou annulez.',
     submit: 'Enregistrer l’orientation',
@@ -740,21 +742,30 @@ export const fr = {
       interviews: 'Entretiens',
       referrals: 'Orientations',
       timeline: 'Chronologie',
-      access: 'Qui a consulté mon dossier',
+      access: 'Qui a consulté',
     },
     hidden: {
+      care_team_zero: 'Masqué : non partagé avec l’équipe soignante (aucun élément pour l’instant).',
       care_team_one: 'Masqué : non partagé avec l’équipe soignante ({{count}} élément).',
       care_team_other: 'Masqué : non partagé avec l’équipe soignante ({{count}} éléments).',
+      social_legal_zero:
+        'Masqué : non partagé avec l’équipe sociale et juridique (aucun élément pour l’instant).',
       social_legal_one: 'Masqué : non partagé avec l’équipe sociale et juridique ({{count}} élément).',
       social_legal_other: 'Masqué : non partagé avec l’équipe sociale et juridique ({{count}} éléments).',
+      psy_zero: 'Masqué : non partagé au-delà du/de la psychologue (aucun élément pour l’instant).',
       psy_one: 'Masqué : non partagé au-delà du/de la psychologue ({{count}} élément).',
       psy_other: 'Masqué : non partagé au-delà du/de la psychologue ({{count}} éléments).',
+      external_referral_zero:
+        'Masqué : non partagé avec les partenaires extérieurs (aucun élément pour l’instant).',
       external_referral_one: 'Masqué : non partagé avec les partenaires extérieurs ({{count}} élément).',
       external_referral_other: 'Masqué : non partagé avec les partenaires extérieurs ({{count}} éléments).',
+      contact_zero: 'Masqué : la personne n’a pas accepté d’être contactée (aucun élément pour l’instant).',
       contact_one: 'Masqué : la personne n’a pas accepté d’être contactée ({{count}} élément).',
       contact_other: 'Masqué : la personne n’a pas accepté d’être contactée ({{count}} éléments).',
+      advocacy_story_zero: 'Masqué : non partagé pour le plaidoyer (aucun élément pour l’instant).',
       advocacy_story_one: 'Masqué : non partagé pour le plaidoyer ({{count}} élément).',
       advocacy_story_other: 'Masqué : non partagé pour le plaidoyer ({{count}} éléments).',
+      none_zero: 'Masqué faute de consentement (aucun élément pour l’instant).',
       none_one: 'Masqué faute de consentement ({{count}} élément).',
       none_other: 'Masqué faute de consentement ({{count}} éléments).',
     },
@@ -846,6 +857,7 @@ export const fr = {
       by: 'par {{name}}',
     },
     access: {
+      title: 'Qui a consulté mon dossier',
       intro:
         'Chaque consultation et chaque modification de ce dossier, par membre de l’équipe et par partie.',
       print: 'Imprimer pour la personne',

@@ -113,7 +113,7 @@ export const ROUTES: RouteTable = {
   'visits.move': { access: 'session', handler: (input, { ctx, actor }) => moveVisit(ctx, actor, input) },
   'visits.requeue': { access: 'session', handler: (input, { ctx, actor }) => requeueVisit(ctx, actor, input) },
   'visits.setPriority': { access: 'session', handler: (input, { ctx, actor }) => setPriority(ctx, actor, input) },
-  'appointments.list': { access: 'session', handler: (input, { ctx, actor }) => listAppointments(ctx, actor, input) },
+  'appointments.list': { access: 'session', passive: true, handler: (input, { ctx, actor }) => listAppointments(ctx, actor, input) },
   'appointments.book': { access: 'session', handler: (input, { ctx, actor }) => book(ctx, actor, input) },
   'appointments.update': { access: 'session', handler: (input, { ctx, actor }) => updateAppointment(ctx, actor, input) },
   'appointments.setStatus': { access: 'session', handler: (input, { ctx, actor }) => setAppointmentStatus(ctx, actor, input) },
@@ -121,7 +121,7 @@ export const ROUTES: RouteTable = {
   'interviews.save': { access: 'session', handler: (input, { ctx, actor }) => saveInterview(ctx, actor, input) },
   'directory.list': { access: 'session', handler: (input, { ctx }) => listDirectory(ctx, input) },
   'directory.save': { access: 'session', permission: 'directory.manage', handler: (input, { ctx, actor }) => saveEntry(ctx, actor, input) },
-  'directory.markVerified': { access: 'session', permission: 'directory.manage', handler: (input, { ctx }) => markVerified(ctx, input) },
+  'directory.markVerified': { access: 'session', permission: 'directory.manage', handler: (input, { ctx, actor }) => markVerified(ctx, actor, input) },
   'directory.refer': { access: 'session', handler: (input, { ctx, actor }) => refer(ctx, actor, input) },
   'directory.updateReferral': { access: 'session', handler: (input, { ctx, actor }) => updateReferral(ctx, actor, input) },
 };

@@ -14,7 +14,7 @@ import { checkIn, moveVisit } from '../../core/services/visits/visits-service';
 import { saveInterview } from '../../core/services/interviews/interviews-service';
 import { book } from '../../core/services/appointments/appointments-service';
 import { refer, saveEntry } from '../../core/services/directory/directory-service';
-import { localDate, zonedToUtc } from '../../core/zoned-time';
+import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
 
 function seeded(seed: number): () => number {
   let a = seed;

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../shared/contract';
 import { currentLanguage } from '../../i18n/setup';
 import { closedBands, openIntervals, type OpeningHours, type Placed } from './agenda-layout';
-import { calendarDate, hhmm, weekdayOf } from './site-time';
+import { calendarDate, capitalizeFirst, hhmm, weekdayOf } from './site-time';
 
 const HOUR_PX = 80;
 const GUTTER_PX = 56;
@@ -23,11 +23,16 @@ const CLOSED_BACKGROUND =
 function blockStyle(a: Appointment): CSSProperties {
   const base: CSSProperties = {
     borderRadius: 6,
-    borderLeftWidth: 4,
     borderStyle: 'solid',
     borderWidth: 1,
+    borderLeftWidth: 4,
     overflow: 'hidden',
     padding: '2px 6px',
+    // A button centres its content: keep the time and name at the top of the block.
+    display: 'flex',
+    flexDirection: 'column',
+    justifyContent: 'flex-start',
+    textAlign: 'left',
   };
   if (a.status === 'cancelled')
     return {
@@ -173,8 +178,10 @@ export function AgendaGrid({
             bg={day === today ? 'teal.0' : undefined}
             style={{ borderLeft: '1px solid var(--mantine-color-gray-3)' }}
           >
-            <Text size="sm" fw={day === today ? 700 : 600} tt="capitalize">
-              {format(calendarDate(day), days.length > 1 ? 'EEE d MMM' : 'EEEE d MMMM', { locale })}
+            <Text size="sm" fw={day === today ? 700 : 600}>
+              {capitalizeFirst(
+                format(calendarDate(day), days.length > 1 ? 'EEE d MMM' : 'EEEE d MMMM', { locale }),
+              )}
             </Text>
           </Box>
         ))}

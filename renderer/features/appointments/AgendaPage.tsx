@@ -34,7 +34,16 @@ import { AgendaGrid } from './AgendaGrid';
 import { useAppointments, useProfessionals } from './api';
 import { AppointmentModal, type AppointmentDialog } from './AppointmentModal';
 import { RemindersPanel } from './RemindersPanel';
-import { addDays, calendarDate, mondayOf, siteClock, siteInstant, todayAt, weekdayOf } from './site-time';
+import {
+  addDays,
+  calendarDate,
+  capitalizeFirst,
+  mondayOf,
+  siteClock,
+  siteInstant,
+  todayAt,
+  weekdayOf,
+} from './site-time';
 
 type View = 'day' | 'week';
 
@@ -80,7 +89,7 @@ export function AgendaPage() {
 function periodLabel(view: View, days: string[]): string {
   const locale = currentLanguage() === 'en' ? enGB : fr;
   const first = calendarDate(days[0] ?? '');
-  if (view === 'day') return format(first, 'EEEE d MMMM yyyy', { locale });
+  if (view === 'day') return capitalizeFirst(format(first, 'EEEE d MMMM yyyy', { locale }));
   const last = calendarDate(days[days.length - 1] ?? '');
   return `${format(first, 'd MMM', { locale })} – ${format(last, 'd MMM yyyy', { locale })}`;
 }
@@ -162,7 +171,7 @@ function Agenda({ site }: { site: Site }) {
           <ActionIcon variant="default" size="lg" onClick={() => move(1)} aria-label={t('appointments.next')}>
             ›
           </ActionIcon>
-          <Title order={2} size="h4" tt="capitalize" ml="xs" aria-live="polite">
+          <Title order={2} size="h4" ml="xs" aria-live="polite">
             {periodLabel(view, days)}
           </Title>
           {appointments.isFetching && <Loader size="xs" />}

@@ -284,6 +284,7 @@ export function AppointmentModal({
               label={t('appointments.fields.professional')}
               required
               searchable
+              allowDeselect={false}
               data={professionals}
               {...form.getInputProps('professionalId')}
             />

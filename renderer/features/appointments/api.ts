@@ -5,9 +5,12 @@ import { queryClient } from '../../api/query-client';
 
 export type AppointmentsParams = ChannelInput<'appointments.list'>;
 
+/** How often the agenda re-reads its period: bookings made on another workstation show up. */
+const AGENDA_POLL_MS = 15_000;
+
 /**
- * A period of the agenda. Not polled: `appointments.list` is an active call and polling it would
- * keep an unattended workstation from locking. It is read again on opening and after each change.
+ * A period of the agenda, kept fresh by polling; `appointments.list` is a passive call in the
+ * core, so an unattended agenda still lets the workstation lock.
  */
 export function useAppointments(params: AppointmentsParams | null) {
   return useQuery({
@@ -16,6 +19,7 @@ export function useAppointments(params: AppointmentsParams | null) {
     enabled: params !== null,
     placeholderData: keepPreviousData,
     staleTime: 0,
+    refetchInterval: AGENDA_POLL_MS,
   });
 }
 

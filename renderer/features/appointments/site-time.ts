@@ -3,6 +3,7 @@
  * hours, "today" and "tomorrow" are all read in the site's IANA time zone. Intl gives the local
  * parts of an instant in any zone without a dependency (the core reasons the same way).
  */
+import { localDate, localParts, zonedToUtc } from '../../../shared/domain/zoned-time';
 
 export interface SiteClock {
   /** `YYYY-MM-DD` in the site's zone. */
@@ -13,38 +14,10 @@ export interface SiteClock {
   weekday: number;
 }
 
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      weekday: 'short',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
+/** The site's wall clock at an instant (shared/domain/zoned-time: the core reasons the same way). */
 export function siteClock(instant: Date, timeZone: string): SiteClock {
-  const parts = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-    weekday: WEEKDAYS[parts.weekday ?? 'Mon'] ?? 1,
-  };
+  const p = localParts(instant, timeZone);
+  return { date: localDate(instant, timeZone), minutes: p.hour * 60 + p.minute, weekday: p.weekday };
 }
 
 export function pad2(n: number): string {
@@ -69,18 +42,9 @@ export function siteTime(iso: string, timeZone: string): string {
   return hhmm(siteClock(new Date(iso), timeZone).minutes);
 }
 
-/** The UTC instant at which a site wall-clock time occurs (two corrections settle any DST offset). */
+/** The UTC instant at which a site wall-clock time occurs. */
 export function siteInstant(date: string, time: string, timeZone: string): Date {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  const minutes = minutesOf(time) ?? 0;
-  const wanted = Date.UTC(y, m - 1, d, 0, minutes);
-  let guess = wanted;
-  for (let i = 0; i < 2; i++) {
-    const seen = siteClock(new Date(guess), timeZone);
-    const [sy = 0, sm = 1, sd = 1] = seen.date.split('-').map(Number);
-    guess += wanted - Date.UTC(sy, sm - 1, sd, 0, seen.minutes);
-  }
-  return new Date(guess);
+  return zonedToUtc(date, hhmm(minutesOf(time) ?? 0), timeZone);
 }
 
 /** A calendar date moved by whole days (calendar arithmetic, no time zone involved). */
@@ -110,4 +74,9 @@ export function calendarDate(date: string): Date {
 
 export function todayAt(timeZone: string): string {
   return siteClock(new Date(), timeZone).date;
+}
+
+/** "lundi 23 novembre" → "Lundi 23 novembre": only the first letter, as French writes months. */
+export function capitalizeFirst(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }

@@ -9,7 +9,7 @@ import type { Appointment } from '../../../../shared/contract/appointments';
 import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
-import { localDate, localDayRange, localParts, localTime } from '../../zoned-time';
+import { localDate, localDayRange, localParts, localTime } from '../../../../shared/domain/zoned-time';
 import { SiteEntity, type SiteRow } from '../centre/entities';
 import { givenScopes } from '../persons/consents';
 import { auditWrite, authorize, loadPerson, subjectOf } from '../persons/dossier-access';

@@ -112,7 +112,7 @@ export async function saveEntry(ctx: CoreContext, actor: Actor, input: In<'direc
   });
 }
 
-export async function markVerified(ctx: CoreContext, input: In<'directory.markVerified'>): Promise<DirectoryEntry> {
+export async function markVerified(ctx: CoreContext, actor: Actor, input: In<'directory.markVerified'>): Promise<DirectoryEntry> {
   return ctx.vault.requireStore().transaction(async (em) => {
     const repo = em.getRepository(DirectoryEntryEntity);
     const row = await repo.findOneBy({ id: input.id });
@@ -121,6 +121,7 @@ export async function markVerified(ctx: CoreContext, input: In<'directory.markVe
     const now = ctx.clock().toISOString();
     const next = { ...row, lastVerifiedAt: now, updatedAt: now, version: row.version + 1 };
     await repo.save(next);
+    await appendAudit(em, { actorId: actor.userId, action: 'update', targetType: 'directory_entry', targetId: row.id, detail: { verified: true } }, ctx.clock());
     return toEntry(next);
   });
 }

@@ -13,7 +13,7 @@ import type { ParsedInput as In } from '../../../../shared/contract';
 import { auditRead, authorize, loadPerson, subjectOf } from './dossier-access';
 import { consentsOf } from './persons-service';
 import { accessLog } from './persons-service';
-import { localDate, localTime } from '../../zoned-time';
+import { localDate, localTime } from '../../../../shared/domain/zoned-time';
 import { SiteEntity } from '../centre/entities';
 
 const SCOPE_TEXT: Record<ConsentScope, string> = {
