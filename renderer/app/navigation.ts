@@ -21,7 +21,11 @@ export const ROUTE_SECTION: Partial<Record<Route, Section>> = {
 };
 
 /** The renderer only hides what the core would refuse; the core still checks every call. */
-export function canOpen(route: Route, permissions: readonly Permission[], roles: readonly Role[] = []): boolean {
+export function canOpen(
+  route: Route,
+  permissions: readonly Permission[],
+  roles: readonly Role[] = [],
+): boolean {
   const section = ROUTE_SECTION[route];
   if (section && sectionAccess(roles, section) === 'none') return false;
   const needed = ROUTE_PERMISSION[route];

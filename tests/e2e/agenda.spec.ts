@@ -5,6 +5,7 @@
  */
 import { expect, test } from './fixtures';
 import { AgendaPage } from './pages/AgendaPage';
+import { BoardPage } from './pages/BoardPage';
 import { field } from './pages/fields';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
@@ -72,6 +73,7 @@ test('opening hours, a refused closed slot, a booking in the day view, tomorrow�
     contact: { phone: '06 98 76 54 32', channels: ['sms'], neverContact: true },
   });
   await createPerson(request, centre, reception, { nameUsed: 'Sacha Leroy' });
+  const lou = await createPerson(request, centre, reception, { nameUsed: 'Lou Bernard' });
 
   // Tomorrow's appointments, booked while the site is still open at all hours.
   const tomorrow = addDays(siteDate(new Date()), 1);
@@ -93,6 +95,37 @@ test('opening hours, a refused closed slot, a booking in the day view, tomorrow�
       reception.token,
     );
   }
+
+  // Today, early: Lou's appointment, to record the arrival from the agenda.
+  const today = siteDate(new Date());
+  await api(
+    request,
+    'appointments.book',
+    {
+      personId: lou.id,
+      siteId: centre.siteId,
+      professionalId: reception.id,
+      type: 'interview',
+      startsAt: parisInstant(today, '07:00'),
+      endsAt: parisInstant(today, '07:30'),
+    },
+    reception.token,
+  );
+  // Next Monday morning: a walk-in slot (no one named).
+  const monday = nextMonday(today);
+  await api(
+    request,
+    'appointments.book',
+    {
+      siteId: centre.siteId,
+      professionalId: reception.id,
+      type: 'screening',
+      walkInSlot: true,
+      startsAt: parisInstant(monday, '09:00'),
+      endsAt: parisInstant(monday, '12:00'),
+    },
+    reception.token,
+  );
 
   // The coordinator gives the site opening hours in the site dialog (weekdays 9–13 and 14–18).
   await signIn(page, centre.coordinator);
@@ -117,8 +150,8 @@ test('opening hours, a refused closed slot, a booking in the day view, tomorrow�
   await new LoginPage(page).login(reception.username, reception.password);
   const agenda = new AgendaPage(page);
   await agenda.goto();
-  const monday = nextMonday(siteDate(new Date()));
   await agenda.showDate(monday);
+  await expect(agenda.block('Créneau sans rendez-vous')).toHaveAttribute('data-walk-in', 'true');
   await expect(agenda.closedBand('13:00', '14:00')).toBeVisible();
   await expect(agenda.closedBand('18:00', '19:00')).toBeVisible();
 
@@ -137,7 +170,7 @@ test('opening hours, a refused closed slot, a booking in the day view, tomorrow�
     'Le site est fermé sur ce créneau : choisissez un horaire dans les heures d’ouverture.',
   );
   await expect(agenda.dialog()).toBeVisible();
-  const written = await api<unknown[]>(
+  const written = await api<{ personName: string | null }[]>(
     request,
     'appointments.list',
     {
@@ -147,7 +180,7 @@ test('opening hours, a refused closed slot, a booking in the day view, tomorrow�
     },
     reception.token,
   );
-  expect(written).toEqual([]);
+  expect(written.map((a) => a.personName)).toEqual([null]);
 
   // The same booking in an open slot goes through and shows in the day view.
   await start.fill('15:00');
@@ -178,4 +211,15 @@ test('opening hours, a refused closed slot, a booking in the day view, tomorrow�
   await expect(dominiqueRow.getByRole('textbox')).toHaveCount(0);
   await expect(dominiqueRow.getByRole('button', { name: 'Copier le message' })).toHaveCount(0);
   await page.screenshot({ path: '/tmp/parcours-reminders.png', fullPage: true });
+
+  // Lou arrives for today's appointment: "Arrivé·e" opens the visit on the reception board.
+  await page.getByRole('tab', { name: 'Agenda' }).click();
+  await page.getByRole('button', { name: 'Aujourd’hui' }).click();
+  await agenda.block('Lou Bernard').click();
+  await agenda.dialog().getByRole('button', { name: 'Arrivé·e' }).click();
+  await expect(page.getByText('Arrivée de Lou Bernard enregistrée')).toBeVisible();
+  await expect(agenda.block('Lou Bernard')).toHaveAttribute('data-status', 'arrived');
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.expectStep('Lou Bernard', "En attente d'entretien");
 });

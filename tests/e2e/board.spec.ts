@@ -78,6 +78,15 @@ test('two workstations share the board: arrival, call, absent, PEP first', async
     .toEqual(['Sacha Leroy', 'Louise Martin']);
   await expect(officeBoard.rowFor('Sacha Leroy')).toContainText('remis·e dans la file 1 fois');
 
+  // The same with the keyboard: A calls the focused card in, R puts it back.
+  await desk.rowFor('Sacha Leroy').focus();
+  await page.keyboard.press('a');
+  await desk.expectStep('Sacha Leroy', 'En entretien');
+  await expect(desk.rowFor('Sacha Leroy')).toBeFocused();
+  await page.keyboard.press('r');
+  await desk.expectStep('Sacha Leroy', "En attente d'entretien");
+  await expect(officeBoard.rowFor('Sacha Leroy')).toContainText('remis·e dans la file 2 fois');
+
   // Jo arrives last; the doctor marks a PEP under 72 h: Jo goes first everywhere.
   await api(request, 'visits.checkIn', { personId: jo.id, siteId: centre.siteId }, reception.token);
   await expect

@@ -61,6 +61,10 @@ test("withdrawing care_team consent hides the interview from the nurse, with the
   await dossier.expectPerson('Noa Girard');
   await dossier.setConsent('Équipe soignante', false);
   await page.screenshot({ path: '/tmp/parcours-consents.png', fullPage: true });
+  // The form to sign is a PDF download (no new window: Electron refuses Blob URLs there).
+  const form = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Imprimer le formulaire' }).click();
+  expect((await form).suggestedFilename()).toMatch(/\.pdf$/);
   // Its author still reads what they wrote, and is told that is all they see.
   await dossier.openTab('Entretiens');
   await expect(page.getByText('Seuls vos propres écrits sont affichés.')).toBeVisible();
@@ -86,7 +90,9 @@ test("withdrawing care_team consent hides the interview from the nurse, with the
   await expect(breakGlass.getByRole('textbox', { name: 'Motif' })).toHaveAccessibleDescription(
     /Au moins 10 caractères/,
   );
-  await breakGlass.getByRole('textbox', { name: 'Motif' }).fill('Malaise en salle de soins, antécédents nécessaires');
+  await breakGlass
+    .getByRole('textbox', { name: 'Motif' })
+    .fill('Malaise en salle de soins, antécédents nécessaires');
   await breakGlass.getByRole('button', { name: frText("Ouvrir l'accès d'urgence") }).click();
   await expect(breakGlass).toBeHidden();
   await expect(infirmary.getByText(/Accès d.urgence jusqu.à \d{2}:\d{2}/)).toBeVisible();
@@ -95,11 +101,14 @@ test("withdrawing care_team consent hides the interview from the nurse, with the
   await expect(infirmary.getByText(/Affiché grâce à l.accès d.urgence/)).toBeVisible();
 
   // "Who looked at my file": the nurse's reads and the emergency access are listed.
-  await dossier.openTab('Qui a consulté mon dossier');
+  await dossier.openTab('Qui a consulté');
   const log = page.getByRole('table', { name: 'Qui a consulté mon dossier' });
   await expect(log.getByRole('row').filter({ hasText: 'Sam Dupont' }).first()).toBeVisible();
   await expect(log).toContainText(frText("Accès d'urgence"));
   await page.screenshot({ path: '/tmp/parcours-access-log.png', fullPage: true });
+  const report = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Imprimer pour la personne' }).click();
+  expect((await report).suggestedFilename()).toMatch(/\.pdf$/);
 
   await infirmary.context().close();
   expect(nurseErrors, 'the nurse workstation logged errors').toEqual([]);

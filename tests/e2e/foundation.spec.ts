@@ -77,8 +77,14 @@ test('set-up, team, forced password change, idle lock and unlock', async ({ page
   await change.change(temporaryPassword, NURSE_PASSWORD);
   await shell.expectHome(NURSE.displayName);
   await expect(page.getByText('Infirmier·e')).toBeVisible();
-  // A nurse manages neither the team, the audit log nor the centre.
-  await expect(shell.navigation().getByRole('link')).toHaveText(['Accueil']);
+  // A nurse manages neither the team, the audit log nor the centre; she works on the pathway.
+  await expect(shell.navigation().getByRole('link')).toHaveText([
+    'Tableau d’accueil',
+    'Personnes',
+    'Accueil',
+    'Agenda',
+    'Annuaire',
+  ]);
 
   // Idle for a little more than the one-minute auto-lock.
   await page.clock.fastForward('01:05');
@@ -167,8 +173,11 @@ test('the interface switches to English, on the login screen and in the applicat
   await new ShellPage(page).expectHome(CENTRE.admin.displayName);
   await page.getByRole('banner').getByText('EN', { exact: true }).click();
   await expect(page.getByRole('heading', { name: `Hello ${CENTRE.admin.displayName}` })).toBeVisible();
+  // The coordination has no pathway access: no reception board and no schedule.
   await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText([
+    'People',
     'Home',
+    'Directory',
     'Team',
     'Audit log',
     'Centre',

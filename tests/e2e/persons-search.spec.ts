@@ -28,10 +28,23 @@ test('Amélie is found from "amelie", "AMÉLIE" and "melie"; a legal-name match 
   await createPerson(request, centre, worker, { nameUsed: 'Louis Perrin' });
 
   await signIn(page, worker);
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes' }).click();
+  // "/" opens the search too, when not typing in a field.
+  await page.keyboard.press('/');
+  const quick = new PersonSearch(page);
+  await expect(quick.input()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(quick.dialog()).toBeHidden();
+
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Personnes' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Personnes', level: 1 })).toBeVisible();
   const box = page.getByRole('searchbox', { name: 'Nom, n° de dossier ou téléphone' });
-  const rows = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('link') });
+  const rows = page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('link') });
   for (const query of ['amelie', 'AMÉLIE', 'melie']) {
     await box.fill(query);
     await expect(rows).toHaveCount(1);
@@ -65,4 +78,13 @@ test('Amélie is found from "amelie", "AMÉLIE" and "melie"; a legal-name match 
   await page.screenshot({ path: '/tmp/parcours-search.png' });
   await page.keyboard.press('Enter');
   await new DossierPage(page).expectPerson('Amélie');
+
+  // The same screens in English.
+  await page.getByText('EN', { exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Consents' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  const english = page.getByRole('dialog', { name: 'Find a person' });
+  await english.getByRole('combobox', { name: 'Name, file number or phone' }).fill('amelie');
+  await expect(english.getByRole('option').first()).toContainText('born in 1996');
+  await page.screenshot({ path: '/tmp/parcours-search-en.png' });
 });

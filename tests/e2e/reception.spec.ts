@@ -68,7 +68,9 @@ test("a walk-in arrives, is found or created, gets an interview with an exposure
   await expect(duplicate).toBeVisible();
   await expect(duplicate).toContainText('nom proche');
   await expect(duplicate).toContainText('même année de naissance');
-  await expect(duplicate.getByRole('button', { name: /^Ouvrir le dossier MTP-\d{4}-\d{5} de Sasha Morel$/ })).toBeVisible();
+  await expect(
+    duplicate.getByRole('button', { name: /^Ouvrir le dossier MTP-\d{4}-\d{5} de Sasha Morel$/ }),
+  ).toBeVisible();
   await page.screenshot({ path: '/tmp/parcours-person-form.png', fullPage: true });
   // Asked at the desk: not the same person. The file is created all the same.
   await form.submitCreate();
@@ -83,10 +85,15 @@ test("a walk-in arrives, is found or created, gets an interview with an exposure
   await page.keyboard.press('Alt+Enter');
   await expect(search.checkInDialog()).toBeVisible();
   await expect(search.checkInDialog().getByRole('radio', { name: 'Sans priorité' })).toBeFocused();
-  await expect(search.checkInDialog().getByRole('textbox', { name: 'Site' })).toHaveValue('MTP · Montpellier centre');
+  await expect(search.checkInDialog().getByRole('textbox', { name: 'Site' })).toHaveValue(
+    'MTP · Montpellier centre',
+  );
+  await page.screenshot({ path: '/tmp/parcours-check-in.png' });
   await page.keyboard.press('Enter');
   await expect(search.checkInDialog()).toBeHidden();
-  await expect(page.getByText(frText("Arrivée de Sacha Morel enregistrée : En attente d'entretien."))).toBeVisible();
+  await expect(
+    page.getByText(frText("Arrivée de Sacha Morel enregistrée : En attente d'entretien.")),
+  ).toBeVisible();
 
   // The other workstation sees the arrival without doing anything.
   await board.expectStep('Sacha Morel', "En attente d'entretien");
@@ -117,11 +124,13 @@ test("a walk-in arrives, is found or created, gets an interview with an exposure
   await interview.save();
 
   // Saved: the result's PEP alert, and the dossier's.
-  await expect(page.getByText(/Exposition 30 h avant l.entretien : traitement post-exposition/)).toBeVisible();
+  await expect(
+    page.getByText(/Exposition 30 h avant l.entretien : traitement post-exposition/),
+  ).toBeVisible();
   await dossier.expectPerson('Sacha Morel');
-  await expect(page.getByRole('alert').filter({ hasText: 'Traitement post-exposition (TPE) à proposer' })).toContainText(
-    /il reste 4[12] h/,
-  );
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Traitement post-exposition (TPE) à proposer' }),
+  ).toContainText(/il reste 4[12] h/);
   await page.screenshot({ path: '/tmp/parcours-dossier-worker.png', fullPage: true });
 
   // The nurse's board: the visit now carries the PEP priority.

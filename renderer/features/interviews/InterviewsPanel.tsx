@@ -84,7 +84,7 @@ function InterviewCard({ interview, canWrite }: { interview: Interview; canWrite
             </Text>
           )}
           {interview.pepAlert && (
-            <Badge color="red" variant="filled" tt="none">
+            <Badge maw="none" color="red" variant="filled" tt="none">
               {t('interviews.pepBadge', { hours: wholeHours(interview.hoursSinceRisk ?? 0, 'passed') })}
             </Badge>
           )}
@@ -117,7 +117,7 @@ function InterviewCard({ interview, canWrite }: { interview: Interview; canWrite
       {interview.needs.length > 0 && (
         <Group gap={4} mt="sm">
           {interview.needs.map((n) => (
-            <Badge key={n} variant="light" tt="none" color={n === 'pep' ? 'red' : 'teal'}>
+            <Badge maw="none" key={n} variant="light" tt="none" color={n === 'pep' ? 'red' : 'teal'}>
               {t(`catalogue.needs.${n}`)}
             </Badge>
           ))}

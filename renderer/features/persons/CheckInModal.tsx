@@ -73,7 +73,7 @@ export function CheckInModal({ person, onClose }: { person: CheckInPerson; onClo
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('search.checkIn.title')} centered>
+    <Modal opened onClose={onClose} title={t('search.checkIn.title')} centered size="lg">
       <form
         onKeyDown={onKeyDown}
         onSubmit={(event) => {

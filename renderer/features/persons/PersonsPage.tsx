@@ -3,6 +3,7 @@
  * check them in, or create a new file with the typed name.
  */
 import {
+  Anchor,
   Button,
   Group,
   Pagination,
@@ -88,9 +89,9 @@ export function PersonsPage() {
             {shown.map((result) => (
               <Table.Tr key={result.id}>
                 <Table.Td>
-                  <a href={personsHref.dossier(result.id)} style={{ color: 'inherit' }}>
+                  <Anchor href={personsHref.dossier(result.id)} c="inherit" underline="hover">
                     <ResultName result={result} />
-                  </a>
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>
                   <Text ff="monospace" size="sm">

@@ -26,16 +26,23 @@ export class DossierPage {
   }
 
   consentRow(scope: string): Locator {
-    return this.page.getByRole('table', { name: 'Consentements actuels' }).getByRole('row').filter({ hasText: scope });
+    return this.page
+      .getByRole('table', { name: 'Consentements actuels' })
+      .getByRole('row')
+      .filter({ hasText: scope });
   }
 
   /** Gives or withdraws a consent scope from the Consentements tab. */
   async setConsent(scope: string, give: boolean): Promise<void> {
     await this.openTab('Consentements');
     const row = this.consentRow(scope);
-    await row.getByRole('button', { name: `${give ? 'Donner' : 'Retirer'} le consentement : ${scope}` }).click();
+    await row
+      .getByRole('button', { name: `${give ? 'Donner' : 'Retirer'} le consentement : ${scope}` })
+      .click();
     const dialog = this.page.getByRole('dialog');
-    await dialog.getByRole('button', { name: give ? 'Enregistrer le consentement' : 'Enregistrer le retrait' }).click();
+    await dialog
+      .getByRole('button', { name: give ? 'Enregistrer le consentement' : 'Enregistrer le retrait' })
+      .click();
     await expect(dialog).toBeHidden();
     await expect(row).toContainText(give ? 'Donné' : 'Retiré');
   }

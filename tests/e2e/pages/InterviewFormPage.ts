@@ -6,7 +6,9 @@ export class InterviewFormPage {
   constructor(readonly page: Page) {}
 
   async expectVisible(): Promise<void> {
-    await expect(this.page.getByRole('heading', { name: 'Entretien en santé sexuelle', level: 1 })).toBeVisible();
+    await expect(
+      this.page.getByRole('heading', { name: 'Entretien en santé sexuelle', level: 1 }),
+    ).toBeVisible();
   }
 
   async setReason(text: string): Promise<void> {

@@ -18,7 +18,7 @@ export class PersonFormPage {
   }
 
   async setPhone(phone: string): Promise<void> {
-    await field(this.page, 'Téléphone').fill(phone);
+    await this.page.getByRole('textbox', { name: 'Téléphone' }).fill(phone);
   }
 
   duplicates(): Locator {

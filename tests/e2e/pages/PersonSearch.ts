@@ -26,6 +26,7 @@ export class PersonSearch {
     await this.open();
     await this.input().fill(text);
     await expect(this.dialog().getByRole('option').last()).toContainText(`Nouvelle personne « ${text} »`);
+    await expect(this.dialog().getByRole('listbox')).toHaveAttribute('aria-busy', 'false');
   }
 
   results(): Locator {

@@ -24,16 +24,16 @@ function StateBadge({ state }: { state: ConsentState | undefined }) {
   const { t } = useTranslation();
   if (!state?.recordedAt)
     return (
-      <Badge color="gray" variant="outline" tt="none">
+      <Badge maw="none" color="gray" variant="outline" tt="none">
         {t('consents.state.never')}
       </Badge>
     );
   return state.given ? (
-    <Badge color="teal" tt="none">
+    <Badge maw="none" color="teal" tt="none">
       {t('consents.state.given')}
     </Badge>
   ) : (
-    <Badge color="red" variant="light" tt="none">
+    <Badge maw="none" color="red" variant="light" tt="none">
       {t('consents.state.withdrawn')}
     </Badge>
   );
@@ -100,7 +100,8 @@ export function ConsentsPanel({ personId, readOnly }: { personId: string; readOn
                       {t(`consents.descriptions.${scope}`)}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  {/* A badge never shrinks to an ellipsis: the description column gives way. */}
+                  <Table.Td style={{ minWidth: 130 }}>
                     <StateBadge state={state} />
                   </Table.Td>
                   <Table.Td>

@@ -2,7 +2,7 @@
  * "Qui a consulté mon dossier": every read and change of the file, by whom and which section,
  * paged, and printable for the person (`persons.accessLogPdf`).
  */
-import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,16 +42,21 @@ export function AccessLogPanel({ personId }: { personId: string }) {
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('dossier.access.intro')}
-        </Text>
+        <div>
+          <Title order={3} size="h4">
+            {t('dossier.access.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('dossier.access.intro')}
+          </Text>
+        </div>
         <Button variant="light" onClick={() => void print()} loading={printing}>
           {t('dossier.access.print')}
         </Button>
       </Group>
       {log.isError && <QueryError error={log.error} onRetry={() => void log.refetch()} />}
       <Table.ScrollContainer minWidth={640}>
-        <Table striped verticalSpacing="xs" aria-busy={log.isFetching} aria-label={t('dossier.tabs.access')}>
+        <Table striped verticalSpacing="xs" aria-busy={log.isFetching} aria-label={t('dossier.access.title')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('dossier.access.at')}</Table.Th>
@@ -64,7 +69,7 @@ export function AccessLogPanel({ personId }: { personId: string }) {
           <Table.Tbody>
             {paged.shown.map((entry, index) => (
               <Table.Tr key={`${entry.at}-${index}`}>
-                <Table.Td>{formatDateTime(entry.at, lng)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, lng)}</Table.Td>
                 <Table.Td>{entry.userName ?? t('app.system')}</Table.Td>
                 <Table.Td>{translatedOr(`audit.actions.${entry.action}`, entry.action)}</Table.Td>
                 <Table.Td>{entry.section ? t(`sections.${entry.section}`) : t('app.none')}</Table.Td>

@@ -10,7 +10,7 @@ export function NeverContactBadge({ person }: { person: Person }) {
   const { t } = useTranslation();
   if (!person.contact.neverContact) return null;
   return (
-    <Badge color="red" variant="filled" tt="none" size="lg">
+    <Badge maw="none" color="red" variant="filled" tt="none" size="lg">
       {t('dossier.contact.neverContact')}
     </Badge>
   );
@@ -30,7 +30,7 @@ export function ContactPreferences({ person, compact = false }: { person: Person
             </Text>
           ) : (
             contact.channels.map((c) => (
-              <Badge key={c} variant="light" color="teal" tt="none">
+              <Badge maw="none" key={c} variant="light" color="teal" tt="none">
                 {t(`catalogue.contactChannels.${c}`)}
               </Badge>
             ))

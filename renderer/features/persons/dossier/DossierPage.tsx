@@ -61,8 +61,9 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
     const status = view(section)?.status;
     return status === 'shown' || status === 'own_only';
   };
+  // Breaking the glass is offered only when it would show something.
   const hiddenForConsent = dossier.sections.some(
-    (s) => s.status === 'hidden_consent' || (s.status === 'own_only' && s.hiddenCount > 0),
+    (s) => (s.status === 'hidden_consent' || s.status === 'own_only') && s.hiddenCount > 0,
   );
   const canEdit = !merged && sectionAccess(user.roles, 'identity') === 'write';
   const canMerge = !merged && user.permissions.includes('persons.merge');
@@ -83,11 +84,11 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
           </Group>
           <Group gap="xs">
             <Text ff="monospace">{person.fileNumber}</Text>
-            <Badge variant="outline" color="gray" tt="none">
+            <Badge maw="none" variant="outline" color="gray" tt="none">
               {dossier.siteCode}
             </Badge>
             {dossier.breakGlassUntil && (
-              <Badge color="red" variant="light" tt="none">
+              <Badge maw="none" color="red" variant="light" tt="none">
                 {t('dossier.breakGlass.until', { time: formatTime(dossier.breakGlassUntil, lng) })}
               </Badge>
             )}

@@ -2,7 +2,7 @@
  * Identité: everything the file says about the person. The legal name stays masked until asked
  * for: reception screens are seen by others, and for a trans person it may be a dead name.
  */
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../shared/contract/persons';
@@ -11,14 +11,14 @@ import { currentLanguage } from '../../../i18n/setup';
 import { formatCalendarDate } from '../format';
 import { ContactPreferences } from './ContactPreferences';
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
+function Item({ label, children, mt }: { label: string; children: ReactNode; mt?: string }) {
   return (
-    <div>
+    <Box mt={mt}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
       <div>{children}</div>
-    </div>
+    </Box>
   );
 }
 
@@ -88,11 +88,11 @@ export function IdentityPanel({ person, siteCode }: { person: Person; siteCode: 
             <Text>{formatDateTime(person.createdAt, lng)}</Text>
           </Item>
         </SimpleGrid>
-        <Item label={t('persons.fields.keyPopulations')}>
+        <Item label={t('persons.fields.keyPopulations')} mt="lg">
           <Group gap={4} mt={4}>
             {person.keyPopulations.length === 0 && <Text>{none}</Text>}
             {person.keyPopulations.map((k) => (
-              <Badge key={k} variant="light" tt="none">
+              <Badge maw="none" key={k} variant="light" tt="none">
                 {t(`catalogue.keyPopulations.${k}`)}
               </Badge>
             ))}

@@ -41,7 +41,7 @@ export function PathwayPanel({ dossier }: { dossier: Dossier }) {
                     {v.priority === 'normal' ? (
                       t(`catalogue.priorities.${v.priority}`)
                     ) : (
-                      <Badge color="red" tt="none">
+                      <Badge maw="none" color="red" tt="none">
                         {t(`catalogue.priorities.${v.priority}`)}
                       </Badge>
                     )}

@@ -53,11 +53,11 @@ export function PathwayStatus({ dossier, onCheckIn }: { dossier: Dossier; onChec
               {openVisit ? (
                 <>
                   <Group gap="xs">
-                    <Badge color="blue" variant="light" tt="none" size="lg">
+                    <Badge maw="none" color="blue" variant="light" tt="none" size="lg">
                       {t(`catalogue.visitSteps.${openVisit.step}`)}
                     </Badge>
                     {openVisit.priority !== 'normal' && (
-                      <Badge color="red" variant="filled" tt="none" size="lg">
+                      <Badge maw="none" color="red" variant="filled" tt="none" size="lg">
                         {t(`catalogue.priorities.${openVisit.priority}`)}
                       </Badge>
                     )}

@@ -53,7 +53,14 @@ export function SectionMark({ view }: { view: SectionView | undefined }) {
     forbidden: t('dossier.mark.forbidden'),
   }[view.status];
   return (
-    <Badge size="xs" color={view.status === 'forbidden' ? 'gray' : 'yellow'} variant="light" tt="none" ml={6}>
+    <Badge
+      maw="none"
+      size="xs"
+      color={view.status === 'forbidden' ? 'gray' : 'yellow'}
+      variant="light"
+      tt="none"
+      ml={6}
+    >
       {label}
     </Badge>
   );

@@ -72,7 +72,13 @@ export function TimelinePanel({ items }: { items: Item[] }) {
   const paged = usePaged(items, PAGE_SIZE);
   return (
     <Stack>
-      <Timeline bulletSize={14} lineWidth={2} aria-label={t('dossier.tabs.timeline')}>
+      <Timeline
+        bulletSize={14}
+        lineWidth={2}
+        // Every item has happened: all bullets coloured, none "to come".
+        active={paged.shown.length - 1}
+        aria-label={t('dossier.tabs.timeline')}
+      >
         {paged.shown.map((item) => {
           const { title, detail } = describe(t, item);
           return (

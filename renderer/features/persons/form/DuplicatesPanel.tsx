@@ -69,7 +69,7 @@ export function DuplicatesPanel({ values }: { values: PersonFormValues }) {
               </div>
               <Group gap={4}>
                 {d.reasons.map((reason) => (
-                  <Badge key={reason} size="sm" variant="light" color="orange" tt="none">
+                  <Badge maw="none" key={reason} size="sm" variant="light" color="orange" tt="none">
                     {t(`persons.duplicates.reasons.${reason}`)}
                   </Badge>
                 ))}

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { CheckInModal, type CheckInPerson } from '../CheckInModal';
+import { forgetNewPersonName } from '../new-person-draft';
 import { SearchModal } from './SearchModal';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -38,6 +39,8 @@ export function PersonSearch() {
   const [checkIn, setCheckIn] = useState<CheckInPerson | null>(null);
   const open = useCallback(() => setOpened(true), []);
   useSearchShortcut(open);
+  // The shell goes away on lock and logout: a typed name must not outlive it.
+  useEffect(() => forgetNewPersonName, []);
 
   return (
     <>

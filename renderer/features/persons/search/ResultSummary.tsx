@@ -31,7 +31,7 @@ export function ResultFacts({ result }: { result: SearchResult }) {
       <Text span size="sm" c="dimmed">
         {result.birthYear ? t('search.bornIn', { year: result.birthYear }) : t('search.birthUnknown')}
       </Text>
-      <Badge variant="outline" color="gray" size="sm" tt="none">
+      <Badge maw="none" variant="outline" color="gray" size="sm" tt="none">
         {result.siteCode}
       </Badge>
     </Group>
@@ -43,17 +43,17 @@ export function ResultBadges({ result }: { result: SearchResult }) {
   return (
     <Group gap={4} wrap="wrap">
       {result.hasOpenVisit && (
-        <Badge color="blue" variant="light" tt="none">
+        <Badge maw="none" color="blue" variant="light" tt="none">
           {t('search.openVisit')}
         </Badge>
       )}
       {result.matchedOn === 'legal_name' && (
-        <Badge color="grape" variant="light" tt="none">
+        <Badge maw="none" color="grape" variant="light" tt="none">
           {t('search.matchedLegalName')}
         </Badge>
       )}
       {result.matchedOn === 'phone' && (
-        <Badge color="gray" variant="light" tt="none">
+        <Badge maw="none" color="gray" variant="light" tt="none">
           {t('search.matchedPhone')}
         </Badge>
       )}

@@ -5,7 +5,7 @@
  */
 import { Box, Button, Group, Kbd, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useId } from '@mantine/hooks';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../../shared/contract/persons';
 import { QueryError } from '../../../app/QueryError';
@@ -40,9 +40,23 @@ export function SearchModal({
     ...(query ? [{ kind: 'create' as const }] : []),
   ];
   const settled = query !== '' && !search.isPlaceholderData && !search.isFetching;
+  // The list on screen answers exactly what is typed (not an earlier, shorter text).
+  const ready = settled && text.trim() === query;
+  // Enter pressed before the answer came: acted on once it is there, so that a quick
+  // "name + Enter" opens the existing file rather than "new person".
+  const [pendingEnter, setPendingEnter] = useState<{ checkIn: boolean } | null>(null);
 
   // A new answer puts the first result under the cursor again.
   useEffect(() => setActive(0), [search.data]);
+
+  const actOnPendingEnter = useEffectEvent(() => {
+    if (!pendingEnter) return;
+    setPendingEnter(null);
+    choose(options[0], pendingEnter.checkIn);
+  });
+  useEffect(() => {
+    if (ready && pendingEnter) actOnPendingEnter();
+  }, [ready, pendingEnter]);
 
   function openResult(result: SearchResult) {
     onClose();
@@ -70,7 +84,8 @@ export function SearchModal({
       setActive((current) => (current + step + options.length) % options.length);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      choose(options[active], event.altKey);
+      if (ready) choose(options[active], event.altKey);
+      else if (text.trim() !== '') setPendingEnter({ checkIn: event.altKey });
     }
   }
 
@@ -107,7 +122,7 @@ export function SearchModal({
             {t('search.noMatch', { query })}
           </Text>
         )}
-        <Box role="listbox" id={listId} aria-label={t('search.resultsLabel')}>
+        <Box role="listbox" id={listId} aria-label={t('search.resultsLabel')} aria-busy={!ready}>
           {options.map((option, index) => (
             <OptionRow
               key={option.kind === 'person' ? option.result.id : 'create'}
