@@ -6,10 +6,24 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const noElectronPackage = { name: 'electron', message: 'Only electron/main and electron/preload may import the electron package.' };
+const noElectronPackage = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload may import the electron package.',
+};
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bin/**',
+      'scripts/**',
+      'eslint.config.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -38,14 +52,29 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectronPackage, { name: 'better-sqlite3-multiple-ciphers', message: 'The database lives in the main side only.' }, { name: 'typeorm', message: 'The database lives in the main side only.' }],
-          patterns: [{ group: ['**/electron/**', '../electron/*', 'node:*'], message: 'The renderer talks to the core only through renderer/api (the typed client).' }],
+          paths: [
+            noElectronPackage,
+            { name: 'better-sqlite3-multiple-ciphers', message: 'The database lives in the main side only.' },
+            { name: 'typeorm', message: 'The database lives in the main side only.' },
+          ],
+          patterns: [
+            {
+              group: ['**/electron/**', '../electron/*', 'node:*'],
+              message: 'The renderer talks to the core only through renderer/api (the typed client).',
+            },
+          ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='localStorage']", message: 'No personal data or secret in the renderer storage.' },
-        { selector: "MemberExpression[object.name='sessionStorage']", message: 'No personal data or secret in the renderer storage.' },
+        {
+          selector: "MemberExpression[object.name='localStorage']",
+          message: 'No personal data or secret in the renderer storage.',
+        },
+        {
+          selector: "MemberExpression[object.name='sessionStorage']",
+          message: 'No personal data or secret in the renderer storage.',
+        },
       ],
     },
   },
@@ -56,7 +85,20 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectronPackage],
-          patterns: [{ group: ['**/electron/**', '**/renderer/**', '../electron/*', '../renderer/*', 'node:*', 'typeorm', 'better-sqlite3*'], message: 'shared/ is used by both sides and imports neither.' }],
+          patterns: [
+            {
+              group: [
+                '**/electron/**',
+                '**/renderer/**',
+                '../electron/*',
+                '../renderer/*',
+                'node:*',
+                'typeorm',
+                'better-sqlite3*',
+              ],
+              message: 'shared/ is used by both sides and imports neither.',
+            },
+          ],
         },
       ],
     },
@@ -68,7 +110,13 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectronPackage],
-          patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The core runs in any Node process: it never imports the Electron shell or the renderer.' }],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
+              message:
+                'The core runs in any Node process: it never imports the Electron shell or the renderer.',
+            },
+          ],
         },
       ],
     },
@@ -78,7 +126,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/electron/core/**', '**/electron/main/**', '**/renderer/**', 'node:*'], message: 'The preload exposes one narrow bridge and imports only the shared contract.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/electron/core/**', '**/electron/main/**', '**/renderer/**', 'node:*'],
+              message: 'The preload exposes one narrow bridge and imports only the shared contract.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -56,7 +56,14 @@ export const migration0001: Migration = {
           { name: 'user_id', type: 'varchar', length: '64', isPrimary: true },
           { name: 'role', type: 'varchar', length: '32', isPrimary: true },
         ],
-        foreignKeys: [{ columnNames: ['user_id'], referencedTableName: 'staff_user', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            columnNames: ['user_id'],
+            referencedTableName: 'staff_user',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
       }),
     );
     await qr.createTable(
@@ -67,7 +74,12 @@ export const migration0001: Migration = {
           { name: 'site_id', type: 'varchar', length: '64', isPrimary: true },
         ],
         foreignKeys: [
-          { columnNames: ['user_id'], referencedTableName: 'staff_user', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['user_id'],
+            referencedTableName: 'staff_user',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
           { columnNames: ['site_id'], referencedTableName: 'site', referencedColumnNames: ['id'] },
         ],
       }),
@@ -76,7 +88,13 @@ export const migration0001: Migration = {
       new Table({
         name: 'audit_log',
         columns: [
-          { name: 'seq', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          {
+            name: 'seq',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           { name: 'at', type: 'varchar', length: '32' },
           { name: 'actor_id', type: 'varchar', length: '64', isNullable: true },
           { name: 'action', type: 'varchar', length: '32' },
@@ -106,15 +124,21 @@ export const migration0001: Migration = {
           { name: 'granted_at', type: 'varchar', length: '32' },
           { name: 'expires_at', type: 'varchar', length: '32' },
         ],
-        foreignKeys: [{ columnNames: ['user_id'], referencedTableName: 'staff_user', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['user_id'], referencedTableName: 'staff_user', referencedColumnNames: ['id'] },
+        ],
         indices: [{ columnNames: ['user_id', 'person_id'] }],
       }),
     );
     if (qr.connection.driver.options.type === 'better-sqlite3') {
       // The audit log is append-only at the database level too; the hash chain catches anyone who
       // drops these triggers with the key in hand.
-      await qr.query(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`);
-      await qr.query(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`);
+      await qr.query(
+        `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`,
+      );
+      await qr.query(
+        `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`,
+      );
     }
   },
 };

@@ -2,9 +2,19 @@ import { Table, TableColumn } from 'typeorm';
 import type { Migration } from './migration';
 import { recordColumns } from './migration';
 
-const id = (name: string, nullable = false) => ({ name, type: 'varchar', length: '64', isNullable: nullable });
+const id = (name: string, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: '64',
+  isNullable: nullable,
+});
 const text = (name: string, nullable = true) => ({ name, type: 'text', isNullable: nullable });
-const time = (name: string, nullable = false) => ({ name, type: 'varchar', length: '32', isNullable: nullable });
+const time = (name: string, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: '32',
+  isNullable: nullable,
+});
 const json = (name: string) => ({ name, type: 'text', default: "'[]'" });
 const author = [id('created_by', true)];
 
@@ -50,7 +60,9 @@ export const migration0002: Migration = {
           ...author,
           ...recordColumns,
         ],
-        foreignKeys: [{ columnNames: ['site_id'], referencedTableName: 'site', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['site_id'], referencedTableName: 'site', referencedColumnNames: ['id'] },
+        ],
         indices: [{ columnNames: ['site_id'] }],
       }),
     );
@@ -66,7 +78,9 @@ export const migration0002: Migration = {
           id('recorded_by', true),
           text('note'),
         ],
-        foreignKeys: [{ columnNames: ['person_id'], referencedTableName: 'person', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['person_id'], referencedTableName: 'person', referencedColumnNames: ['id'] },
+        ],
         indices: [{ columnNames: ['person_id', 'scope', 'recorded_at'] }],
       }),
     );
@@ -90,15 +104,26 @@ export const migration0002: Migration = {
           ...author,
           ...recordColumns,
         ],
-        foreignKeys: [{ columnNames: ['person_id'], referencedTableName: 'person', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['person_id'], referencedTableName: 'person', referencedColumnNames: ['id'] },
+        ],
         indices: [{ columnNames: ['site_id', 'closed_at'] }, { columnNames: ['person_id', 'opened_at'] }],
       }),
     );
     await qr.createTable(
       new Table({
         name: 'visit_step',
-        columns: [{ ...id('id'), isPrimary: true }, id('visit_id'), { name: 'step', type: 'varchar', length: '32' }, time('at'), id('by_user_id', true), id('with_user_id', true)],
-        foreignKeys: [{ columnNames: ['visit_id'], referencedTableName: 'visit', referencedColumnNames: ['id'] }],
+        columns: [
+          { ...id('id'), isPrimary: true },
+          id('visit_id'),
+          { name: 'step', type: 'varchar', length: '32' },
+          time('at'),
+          id('by_user_id', true),
+          id('with_user_id', true),
+        ],
+        foreignKeys: [
+          { columnNames: ['visit_id'], referencedTableName: 'visit', referencedColumnNames: ['id'] },
+        ],
         indices: [{ columnNames: ['visit_id', 'at'] }],
       }),
     );
@@ -122,9 +147,17 @@ export const migration0002: Migration = {
         ],
         foreignKeys: [
           { columnNames: ['person_id'], referencedTableName: 'person', referencedColumnNames: ['id'] },
-          { columnNames: ['professional_id'], referencedTableName: 'staff_user', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['professional_id'],
+            referencedTableName: 'staff_user',
+            referencedColumnNames: ['id'],
+          },
         ],
-        indices: [{ columnNames: ['site_id', 'starts_at'] }, { columnNames: ['professional_id', 'starts_at'] }, { columnNames: ['person_id', 'starts_at'] }],
+        indices: [
+          { columnNames: ['site_id', 'starts_at'] },
+          { columnNames: ['professional_id', 'starts_at'] },
+          { columnNames: ['person_id', 'starts_at'] },
+        ],
       }),
     );
     await qr.createTable(
@@ -150,7 +183,9 @@ export const migration0002: Migration = {
           ...author,
           ...recordColumns,
         ],
-        foreignKeys: [{ columnNames: ['person_id'], referencedTableName: 'person', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['person_id'], referencedTableName: 'person', referencedColumnNames: ['id'] },
+        ],
         indices: [{ columnNames: ['person_id', 'held_at'] }],
       }),
     );
@@ -197,7 +232,11 @@ export const migration0002: Migration = {
         ],
         foreignKeys: [
           { columnNames: ['person_id'], referencedTableName: 'person', referencedColumnNames: ['id'] },
-          { columnNames: ['entry_id'], referencedTableName: 'directory_entry', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['entry_id'],
+            referencedTableName: 'directory_entry',
+            referencedColumnNames: ['id'],
+          },
         ],
         indices: [{ columnNames: ['person_id', 'referred_at'] }],
       }),
@@ -205,7 +244,9 @@ export const migration0002: Migration = {
     if (qr.connection.driver.options.type === 'better-sqlite3') {
       // Search (behind electron/core/services/persons/search.ts): trigram full-text index over
       // normalised names, file numbers and phone digits, so partial words match anywhere.
-      await qr.query(`CREATE VIRTUAL TABLE person_search USING fts5(person_id UNINDEXED, field UNINDEXED, text, tokenize = 'trigram')`);
+      await qr.query(
+        `CREATE VIRTUAL TABLE person_search USING fts5(person_id UNINDEXED, field UNINDEXED, text, tokenize = 'trigram')`,
+      );
     }
   },
 };

@@ -29,11 +29,28 @@ const common = {
 };
 
 async function buildNode() {
-  await esbuild({ ...common, entryPoints: { cli: 'electron/server/cli.ts' }, outdir: path.join(dist, 'server'), outExtension: { '.js': '.cjs' } });
+  await esbuild({
+    ...common,
+    entryPoints: { cli: 'electron/server/cli.ts' },
+    outdir: path.join(dist, 'server'),
+    outExtension: { '.js': '.cjs' },
+  });
   if (existsSync(path.join(root, 'electron/main/main.ts'))) {
-    await esbuild({ ...common, entryPoints: { main: 'electron/main/main.ts' }, outdir: path.join(dist, 'main'), external: ['electron'] });
+    await esbuild({
+      ...common,
+      entryPoints: { main: 'electron/main/main.ts' },
+      outdir: path.join(dist, 'main'),
+      external: ['electron'],
+    });
     // The sandboxed preload cannot require anything but a few electron modules: bundle everything in.
-    await esbuild({ ...common, packages: undefined, minify: true, entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: path.join(dist, 'preload'), external: ['electron'] });
+    await esbuild({
+      ...common,
+      packages: undefined,
+      minify: true,
+      entryPoints: { preload: 'electron/preload/preload.ts' },
+      outdir: path.join(dist, 'preload'),
+      external: ['electron'],
+    });
   }
 }
 

@@ -42,7 +42,8 @@ export function createCore(options: CoreOptions): Promise<Core> {
   };
   return Promise.resolve({
     ctx,
-    dispatch: (channel: string, rawInput: unknown, call: CallContext) => dispatch(ctx, channel, rawInput, call, log),
+    dispatch: (channel: string, rawInput: unknown, call: CallContext) =>
+      dispatch(ctx, channel, rawInput, call, log),
     lockAllSessions: () => ctx.sessions.lockAll(),
     close: () => ctx.vault.close(),
   });

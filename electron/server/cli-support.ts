@@ -7,7 +7,11 @@ import { createCore, type Core } from '../core';
 import type { Actor } from '../core/access/gate';
 import type { Role } from '../../shared/domain/roles';
 
-export const lang: 'fr' | 'en' = /^en/i.test(process.env.PARCOURS_LANG ?? process.env.LANG ?? '') && !/^fr/i.test(process.env.PARCOURS_LANG ?? '') ? 'en' : 'fr';
+export const lang: 'fr' | 'en' =
+  /^en/i.test(process.env.PARCOURS_LANG ?? process.env.LANG ?? '') &&
+  !/^fr/i.test(process.env.PARCOURS_LANG ?? '')
+    ? 'en'
+    : 'fr';
 
 export function t(key: CliMessageKey, vars: Record<string, string | number> = {}): string {
   return cliMessages[lang][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? ''));
@@ -49,7 +53,11 @@ export function prompt(question: string, hidden: boolean): Promise<string> {
   });
 }
 
-export async function secretFromEnvOrPrompt(envName: string, question: string, hidden = true): Promise<string> {
+export async function secretFromEnvOrPrompt(
+  envName: string,
+  question: string,
+  hidden = true,
+): Promise<string> {
   const fromEnv = process.env[envName];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) throw new CliError(t('noCredentials'), 2);
@@ -78,12 +86,18 @@ export async function login(core: Core): Promise<CliSession> {
   const r = await core.dispatch('auth.login', { username, password }, { transport: 'http' });
   if (!r.ok) {
     const e = r.error;
-    if (e.code === 'throttled') throw new CliError(t('throttled', { seconds: detailText(e.details, 'retryAfterSeconds') ?? '?' }));
-    if (e.code === 'store_unavailable') throw new CliError(t('storeUnavailable', { problem: detailText(e.details, 'problem') ?? '?' }));
+    if (e.code === 'throttled')
+      throw new CliError(t('throttled', { seconds: detailText(e.details, 'retryAfterSeconds') ?? '?' }));
+    if (e.code === 'store_unavailable')
+      throw new CliError(t('storeUnavailable', { problem: detailText(e.details, 'problem') ?? '?' }));
     if (e.code === 'wrong_credentials') throw new CliError(t('wrongCredentials'));
     throw new CliError(t('failed', { message: e.code }));
   }
-  const value = r.value as { token: string; user: { id: string; roles: Role[] }; mustChangePassword: boolean };
+  const value = r.value as {
+    token: string;
+    user: { id: string; roles: Role[] };
+    mustChangePassword: boolean;
+  };
   // A temporary password opens nothing but the password change, here as in the app.
   if (value.mustChangePassword) {
     await core.dispatch('auth.logout', {}, { token: value.token, transport: 'http' });

@@ -4,7 +4,14 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError, t } from './cli-support';
-import { auditVerifyCommand, backupCommand, exportCommand, importCommand, recoverCommand, restoreCommand } from './commands/data';
+import {
+  auditVerifyCommand,
+  backupCommand,
+  exportCommand,
+  importCommand,
+  recoverCommand,
+  restoreCommand,
+} from './commands/data';
 import { serveCommand } from './commands/serve';
 import { demoCommand, initCommand } from './commands/setup';
 
@@ -65,7 +72,8 @@ export async function main(argv: string[]): Promise<number> {
         await recoverCommand(values);
         break;
       case 'audit':
-        if (rest[0] !== 'verify') throw new CliError(t('unknownCommand', { command: `audit ${rest[0] ?? ''}` }), 2);
+        if (rest[0] !== 'verify')
+          throw new CliError(t('unknownCommand', { command: `audit ${rest[0] ?? ''}` }), 2);
         await auditVerifyCommand(values);
         break;
       default:

@@ -60,8 +60,19 @@ export interface HttpServerOptions {
   allowedHosts?: string[];
 }
 
-function send(res: ServerResponse, status: number, body: string, type: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type: string,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    ...extra,
+  });
   res.end(body);
 }
 
@@ -93,14 +104,22 @@ function bearer(req: IncomingMessage): string | undefined {
   return header.slice('Bearer '.length).trim() || undefined;
 }
 
-async function handleApi(core: CoreApi, channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleApi(
+  core: CoreApi,
+  channel: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method !== 'POST') {
     send(res, 405, 'method not allowed', 'text/plain', { Allow: 'POST' });
     return;
   }
   const body = await readBody(req);
   if (body === null) {
-    sendJson(res, { ok: false, error: { code: 'validation', message: 'request body too large', details: { issue: 'too_big' } } });
+    sendJson(res, {
+      ok: false,
+      error: { code: 'validation', message: 'request body too large', details: { issue: 'too_big' } },
+    });
     return;
   }
   let input: unknown = {};
@@ -108,7 +127,10 @@ async function handleApi(core: CoreApi, channel: string, req: IncomingMessage, r
     try {
       input = JSON.parse(body) as unknown;
     } catch {
-      sendJson(res, { ok: false, error: { code: 'validation', message: 'body is not JSON', details: { issue: 'invalid_json' } } });
+      sendJson(res, {
+        ok: false,
+        error: { code: 'validation', message: 'body is not JSON', details: { issue: 'invalid_json' } },
+      });
       return;
     }
   }
@@ -136,7 +158,11 @@ function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): v
     return;
   }
   const cache = file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable';
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': cache });
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': cache,
+  });
   createReadStream(file).pipe(res);
 }
 
@@ -145,7 +171,13 @@ export function createHttpServer(options: HttpServerOptions): Server {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     const port = req.socket.localPort;
-    const allowed = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host}:${port}`, ...(options.allowedHosts ?? [])]);
+    const allowed = new Set([
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+      `[::1]:${port}`,
+      `${host}:${port}`,
+      ...(options.allowedHosts ?? []),
+    ]);
     // DNS rebinding targets loopback servers: only then must the Host name be ours. A server
     // exposed to the centre's network (behind its TLS proxy) answers to whatever name it is given.
     if (LOOPBACK.test(host) && (!req.headers.host || !allowed.has(req.headers.host))) {
@@ -154,7 +186,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
     if (url.pathname.startsWith('/api/')) {
       handleApi(options.core, url.pathname.slice('/api/'.length), req, res).catch(() => {
-        if (!res.headersSent) sendJson(res, { ok: false, error: { code: 'internal', message: 'internal error' } });
+        if (!res.headersSent)
+          sendJson(res, { ok: false, error: { code: 'internal', message: 'internal error' } });
       });
       return;
     }

@@ -65,8 +65,17 @@ export const appointmentsChannels = {
     z.array(appointmentSchema),
   ),
   'appointments.book': channel(z.object(appointmentFields).strict(), appointmentSchema),
-  'appointments.update': channel(z.object({ ...appointmentFields, id: idSchema, version: versionSchema }).strict(), appointmentSchema),
-  'appointments.setStatus': channel(z.object({ id: idSchema, version: versionSchema, status: z.enum(APPOINTMENT_STATUSES) }).strict(), appointmentSchema),
+  'appointments.update': channel(
+    z.object({ ...appointmentFields, id: idSchema, version: versionSchema }).strict(),
+    appointmentSchema,
+  ),
+  'appointments.setStatus': channel(
+    z.object({ id: idSchema, version: versionSchema, status: z.enum(APPOINTMENT_STATUSES) }).strict(),
+    appointmentSchema,
+  ),
   /** Tomorrow's (or a given day's) reminders, respecting each person's contact preferences. */
-  'appointments.reminders': channel(z.object({ siteId: idSchema, date: dateSchema }).strict(), z.array(reminderSchema)),
+  'appointments.reminders': channel(
+    z.object({ siteId: idSchema, date: dateSchema }).strict(),
+    z.array(reminderSchema),
+  ),
 };

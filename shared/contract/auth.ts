@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { idSchema, localeSchema, loginPasswordSchema, passwordSchema, permissionSchema, roleSchema, usernameSchema } from './common';
+import {
+  idSchema,
+  localeSchema,
+  loginPasswordSchema,
+  passwordSchema,
+  permissionSchema,
+  roleSchema,
+  usernameSchema,
+} from './common';
 
 export const sessionUserSchema = z.object({
   id: idSchema,

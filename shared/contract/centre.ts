@@ -42,7 +42,13 @@ export const centreChannels = {
     centreSchema,
   ),
   'centre.saveSite': channel(
-    siteInputSchema.extend({ id: idSchema.optional(), version: versionSchema.optional(), active: z.boolean().default(true) }).strict(),
+    siteInputSchema
+      .extend({
+        id: idSchema.optional(),
+        version: versionSchema.optional(),
+        active: z.boolean().default(true),
+      })
+      .strict(),
     siteSchema,
   ),
 };

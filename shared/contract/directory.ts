@@ -60,12 +60,24 @@ export type Referral = z.infer<typeof referralSchema>;
 
 export const directoryChannels = {
   'directory.list': channel(
-    pageSchema.extend({ query: z.string().trim().max(100).optional(), category: z.enum(DIRECTORY_CATEGORIES).optional(), includeInactive: z.boolean().default(false) }).strict(),
+    pageSchema
+      .extend({
+        query: z.string().trim().max(100).optional(),
+        category: z.enum(DIRECTORY_CATEGORIES).optional(),
+        includeInactive: z.boolean().default(false),
+      })
+      .strict(),
     pageOf(directoryEntrySchema),
   ),
-  'directory.save': channel(z.object({ ...entryFields, id: idSchema.optional(), version: versionSchema.optional() }).strict(), directoryEntrySchema),
+  'directory.save': channel(
+    z.object({ ...entryFields, id: idSchema.optional(), version: versionSchema.optional() }).strict(),
+    directoryEntrySchema,
+  ),
   /** "Still true today": stamps the entry's last-verified date. */
-  'directory.markVerified': channel(z.object({ id: idSchema, version: versionSchema }).strict(), directoryEntrySchema),
+  'directory.markVerified': channel(
+    z.object({ id: idSchema, version: versionSchema }).strict(),
+    directoryEntrySchema,
+  ),
   'directory.refer': channel(
     z
       .object({
@@ -82,7 +94,13 @@ export const directoryChannels = {
   ),
   'directory.updateReferral': channel(
     z
-      .object({ id: idSchema, version: versionSchema, status: z.enum(REFERRAL_STATUSES), appointmentAt: isoDateTimeSchema.nullable().optional(), feedback: z.string().trim().max(2000).nullable().optional() })
+      .object({
+        id: idSchema,
+        version: versionSchema,
+        status: z.enum(REFERRAL_STATUSES),
+        appointmentAt: isoDateTimeSchema.nullable().optional(),
+        feedback: z.string().trim().max(2000).nullable().optional(),
+      })
       .strict(),
     referralSchema,
   ),

@@ -33,7 +33,10 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** A detail of an error as text (numbers and strings only), e.g. `details.reason`. */
-export function detailText(details: Record<string, unknown> | undefined, ...keys: string[]): string | undefined {
+export function detailText(
+  details: Record<string, unknown> | undefined,
+  ...keys: string[]
+): string | undefined {
   for (const key of keys) {
     const v = details?.[key];
     if (typeof v === 'string' || typeof v === 'number') return String(v);
@@ -45,7 +48,11 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string, extra: { field?: string; details?: Record<string, unknown> } = {}): {
+export function fail(
+  code: ErrorCode,
+  message: string,
+  extra: { field?: string; details?: Record<string, unknown> } = {},
+): {
   ok: false;
   error: ApiError;
 } {

@@ -17,14 +17,27 @@ import {
   VISIT_PRIORITIES,
   VISIT_STEPS,
 } from '../domain/catalogues';
-import { consentScopeSchema, idSchema, isoDateTimeSchema, localeSchema, roleSchema, usernameSchema } from './common';
+import {
+  consentScopeSchema,
+  idSchema,
+  isoDateTimeSchema,
+  localeSchema,
+  roleSchema,
+  usernameSchema,
+} from './common';
 import { personInputSchema } from './persons';
 import { openingHoursSchema, siteInputSchema } from './setup';
 
 export const INTERCHANGE_FORMAT_VERSION = 1;
 
 export const headerRecord = z
-  .object({ type: z.literal('header'), format: z.literal('parcours-interchange'), formatVersion: z.number().int().min(1).max(INTERCHANGE_FORMAT_VERSION), exportedAt: z.string(), centre: z.string().optional() })
+  .object({
+    type: z.literal('header'),
+    format: z.literal('parcours-interchange'),
+    formatVersion: z.number().int().min(1).max(INTERCHANGE_FORMAT_VERSION),
+    exportedAt: z.string(),
+    centre: z.string().optional(),
+  })
   .strict();
 
 export const centreRecord = z
@@ -38,7 +51,13 @@ export const centreRecord = z
   .strict();
 
 export const siteRecord = siteInputSchema
-  .extend({ type: z.literal('site'), id: idSchema, city: z.string().trim().max(200).nullable().default(null), active: z.boolean().default(true), openingHours: openingHoursSchema.default(null) })
+  .extend({
+    type: z.literal('site'),
+    id: idSchema,
+    city: z.string().trim().max(200).nullable().default(null),
+    active: z.boolean().default(true),
+    openingHours: openingHoursSchema.default(null),
+  })
   .strict();
 
 export const userRecord = z
@@ -69,7 +88,16 @@ export const personRecord = personInputSchema
   .strict();
 
 export const consentRecord = z
-  .object({ type: z.literal('consent'), id: idSchema, personId: idSchema, scope: consentScopeSchema, given: z.boolean(), recordedAt: isoDateTimeSchema, recordedBy: nullableId, note: nullableText(500) })
+  .object({
+    type: z.literal('consent'),
+    id: idSchema,
+    personId: idSchema,
+    scope: consentScopeSchema,
+    given: z.boolean(),
+    recordedAt: isoDateTimeSchema,
+    recordedBy: nullableId,
+    note: nullableText(500),
+  })
   .strict();
 
 export const visitRecord = z

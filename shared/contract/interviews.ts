@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { EXPOSURE_TYPES, INTERVIEW_NEEDS, PREVENTION_TOOLS, SUBSTANCES, VIOLENCE_SCREENING } from '../domain/catalogues';
+import {
+  EXPOSURE_TYPES,
+  INTERVIEW_NEEDS,
+  PREVENTION_TOOLS,
+  SUBSTANCES,
+  VIOLENCE_SCREENING,
+} from '../domain/catalogues';
 import { channel } from './channel';
 import { idSchema, isoDateTimeSchema, versionSchema } from './common';
 
@@ -48,5 +54,8 @@ export const interviewSchema = z.object({
 export type Interview = z.infer<typeof interviewSchema>;
 
 export const interviewsChannels = {
-  'interviews.save': channel(z.object({ ...interviewFields, id: idSchema.optional(), version: versionSchema.optional() }).strict(), interviewSchema),
+  'interviews.save': channel(
+    z.object({ ...interviewFields, id: idSchema.optional(), version: versionSchema.optional() }).strict(),
+    interviewSchema,
+  ),
 };

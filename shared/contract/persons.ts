@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CONTACT_CHANNELS, ENTRY_DOORS, HEALTH_COVERAGES, KEY_POPULATIONS, SEX_AT_BIRTH } from '../domain/catalogues';
+import {
+  CONTACT_CHANNELS,
+  ENTRY_DOORS,
+  HEALTH_COVERAGES,
+  KEY_POPULATIONS,
+  SEX_AT_BIRTH,
+} from '../domain/catalogues';
 import { channel } from './channel';
 import { consentScopeSchema, idSchema, isoDateTimeSchema, sectionSchema, versionSchema } from './common';
 
@@ -9,8 +15,14 @@ export const phoneSchema = z
   .trim()
   .max(32)
   .regex(/^\+?[0-9 ().-]+$/, { message: 'phone_format' })
-  .refine((v) => v.replace(/\D/g, '').length >= 6 && v.replace(/\D/g, '').length <= 15, { message: 'phone_format' });
-export const emailSchema = z.string().trim().max(200).pipe(z.email({ message: 'email_format' }));
+  .refine((v) => v.replace(/\D/g, '').length >= 6 && v.replace(/\D/g, '').length <= 15, {
+    message: 'phone_format',
+  });
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .pipe(z.email({ message: 'email_format' }));
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 /** A calendar date (YYYY-MM-DD). */
 export const dateSchema = z.iso.date();
@@ -120,9 +132,20 @@ export const pdfSchema = z.object({ filename: z.string(), base64: z.string() });
 
 export const personsChannels = {
   'persons.create': channel(personInputSchema.strict(), personSchema),
-  'persons.update': channel(personInputSchema.extend({ id: idSchema, version: versionSchema }).strict(), personSchema),
+  'persons.update': channel(
+    personInputSchema.extend({ id: idSchema, version: versionSchema }).strict(),
+    personSchema,
+  ),
   'persons.get': channel(z.object({ id: idSchema }).strict(), personSchema),
-  'persons.search': channel(z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(50).default(20) }).strict(), z.array(searchResultSchema)),
+  'persons.search': channel(
+    z
+      .object({
+        query: z.string().trim().min(1).max(100),
+        limit: z.number().int().min(1).max(50).default(20),
+      })
+      .strict(),
+    z.array(searchResultSchema),
+  ),
   'persons.duplicates': channel(
     z
       .object({
@@ -137,16 +160,36 @@ export const personsChannels = {
     z.array(duplicateSchema),
   ),
   'persons.merge': channel(
-    z.object({ survivorId: idSchema, mergedId: idSchema, survivorVersion: versionSchema, mergedVersion: versionSchema }).strict(),
+    z
+      .object({
+        survivorId: idSchema,
+        mergedId: idSchema,
+        survivorVersion: versionSchema,
+        mergedVersion: versionSchema,
+      })
+      .strict(),
     personSchema,
   ),
-  'persons.consents': channel(z.object({ personId: idSchema }).strict(), z.object({ current: z.array(consentStateSchema), history: z.array(consentEventSchema) })),
+  'persons.consents': channel(
+    z.object({ personId: idSchema }).strict(),
+    z.object({ current: z.array(consentStateSchema), history: z.array(consentEventSchema) }),
+  ),
   'persons.recordConsent': channel(
-    z.object({ personId: idSchema, scope: consentScopeSchema, given: z.boolean(), note: z.string().trim().max(500).optional() }).strict(),
+    z
+      .object({
+        personId: idSchema,
+        scope: consentScopeSchema,
+        given: z.boolean(),
+        note: z.string().trim().max(500).optional(),
+      })
+      .strict(),
     z.object({ current: z.array(consentStateSchema), history: z.array(consentEventSchema) }),
   ),
   'persons.consentForm': channel(z.object({ personId: idSchema }).strict(), pdfSchema),
   'persons.accessLog': channel(z.object({ personId: idSchema }).strict(), z.array(accessLogEntrySchema)),
   'persons.accessLogPdf': channel(z.object({ personId: idSchema }).strict(), pdfSchema),
-  'persons.breakGlass': channel(z.object({ personId: idSchema, reason: z.string().trim().min(10).max(500) }).strict(), z.object({ expiresAt: isoDateTimeSchema })),
+  'persons.breakGlass': channel(
+    z.object({ personId: idSchema, reason: z.string().trim().min(10).max(500) }).strict(),
+    z.object({ expiresAt: isoDateTimeSchema }),
+  ),
 };

@@ -5,7 +5,10 @@ import { displayNameSchema, localeSchema, passwordSchema, usernameSchema } from 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time_format' });
 /** ISO weekday ("1" = Monday) → opening intervals in the site's local time; null: no closed slots. */
 export const openingHoursSchema = z
-  .partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.tuple([timeOfDay, timeOfDay]).refine(([a, b]) => a < b, { message: 'interval_order' })).max(4))
+  .partialRecord(
+    z.enum(['1', '2', '3', '4', '5', '6', '7']),
+    z.array(z.tuple([timeOfDay, timeOfDay]).refine(([a, b]) => a < b, { message: 'interval_order' })).max(4),
+  )
   .nullable();
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
@@ -29,7 +32,9 @@ export const setupChannels = {
     z.object({}).strict(),
     z.object({
       state: z.enum(STORE_STATES),
-      problem: z.enum(['missing', 'foreign_database', 'unreadable', 'from_future', 'keyring_missing']).optional(),
+      problem: z
+        .enum(['missing', 'foreign_database', 'unreadable', 'from_future', 'keyring_missing'])
+        .optional(),
     }),
   ),
   'setup.initialize': channel(
@@ -38,7 +43,11 @@ export const setupChannels = {
         centreName: z.string().trim().min(1).max(200),
         locale: localeSchema.default('fr'),
         sites: z.array(siteInputSchema).min(1).max(20),
-        admin: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }),
+        admin: z.object({
+          username: usernameSchema,
+          displayName: displayNameSchema,
+          password: passwordSchema,
+        }),
       })
       .strict(),
     z.object({ recoveryCode: z.string() }),

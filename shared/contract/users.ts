@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { displayNameSchema, idSchema, isoDateTimeSchema, localeSchema, pageOf, pageSchema, roleSchema, usernameSchema, versionSchema } from './common';
+import {
+  displayNameSchema,
+  idSchema,
+  isoDateTimeSchema,
+  localeSchema,
+  pageOf,
+  pageSchema,
+  roleSchema,
+  usernameSchema,
+  versionSchema,
+} from './common';
 
 export const staffUserSchema = z.object({
   id: idSchema,
@@ -23,22 +33,51 @@ const sitesInput = z.array(idSchema).min(1).max(50);
 
 export const usersChannels = {
   'users.list': channel(
-    pageSchema.extend({ query: z.string().trim().max(100).optional(), includeInactive: z.boolean().default(false) }).strict(),
+    pageSchema
+      .extend({ query: z.string().trim().max(100).optional(), includeInactive: z.boolean().default(false) })
+      .strict(),
     pageOf(staffUserSchema),
   ),
   'users.create': channel(
-    z.object({ username: usernameSchema, displayName: displayNameSchema, roles: rolesInput, siteIds: sitesInput, locale: localeSchema.optional() }).strict(),
+    z
+      .object({
+        username: usernameSchema,
+        displayName: displayNameSchema,
+        roles: rolesInput,
+        siteIds: sitesInput,
+        locale: localeSchema.optional(),
+      })
+      .strict(),
     z.object({ user: staffUserSchema, temporaryPassword: z.string() }),
   ),
   'users.update': channel(
-    z.object({ id: idSchema, version: versionSchema, displayName: displayNameSchema, roles: rolesInput, siteIds: sitesInput, locale: localeSchema.nullable().optional() }).strict(),
+    z
+      .object({
+        id: idSchema,
+        version: versionSchema,
+        displayName: displayNameSchema,
+        roles: rolesInput,
+        siteIds: sitesInput,
+        locale: localeSchema.nullable().optional(),
+      })
+      .strict(),
     staffUserSchema,
   ),
-  'users.resetPassword': channel(z.object({ id: idSchema }).strict(), z.object({ user: staffUserSchema, temporaryPassword: z.string() })),
+  'users.resetPassword': channel(
+    z.object({ id: idSchema }).strict(),
+    z.object({ user: staffUserSchema, temporaryPassword: z.string() }),
+  ),
   'users.deactivate': channel(z.object({ id: idSchema, version: versionSchema }).strict(), staffUserSchema),
   /** Who can be booked or called: active staff with their roles (names only), for any signed-in user. */
   'users.professionals': channel(
     z.object({ siteId: idSchema.optional() }).strict(),
-    z.array(z.object({ id: idSchema, displayName: z.string(), roles: z.array(roleSchema), siteIds: z.array(z.string()) })),
+    z.array(
+      z.object({
+        id: idSchema,
+        displayName: z.string(),
+        roles: z.array(roleSchema),
+        siteIds: z.array(z.string()),
+      }),
+    ),
   ),
 };

@@ -39,15 +39,33 @@ export const visitsChannels = {
         siteId: idSchema,
         appointmentId: idSchema.optional(),
         priority: z.enum(VISIT_PRIORITIES).default('normal'),
-        step: z.enum(['waiting_interview', 'waiting_doctor', 'waiting_nurse', 'waiting_specialist']).default('waiting_interview'),
+        step: z
+          .enum(['waiting_interview', 'waiting_doctor', 'waiting_nurse', 'waiting_specialist'])
+          .default('waiting_interview'),
       })
       .strict(),
     visitSchema,
   ),
   /** Open visits of a site, priorities first then by arrival: the reception board. */
-  'visits.board': channel(z.object({ siteId: idSchema }).strict(), z.object({ rows: z.array(boardRowSchema), revision: z.string() })),
-  'visits.move': channel(z.object({ visitId: idSchema, version: versionSchema, step: z.enum(VISIT_STEPS), withUserId: idSchema.nullable().optional() }).strict(), visitSchema),
+  'visits.board': channel(
+    z.object({ siteId: idSchema }).strict(),
+    z.object({ rows: z.array(boardRowSchema), revision: z.string() }),
+  ),
+  'visits.move': channel(
+    z
+      .object({
+        visitId: idSchema,
+        version: versionSchema,
+        step: z.enum(VISIT_STEPS),
+        withUserId: idSchema.nullable().optional(),
+      })
+      .strict(),
+    visitSchema,
+  ),
   /** Called but not there: back into the queue it was in, keeping its place by arrival. */
   'visits.requeue': channel(z.object({ visitId: idSchema, version: versionSchema }).strict(), visitSchema),
-  'visits.setPriority': channel(z.object({ visitId: idSchema, version: versionSchema, priority: z.enum(VISIT_PRIORITIES) }).strict(), visitSchema),
+  'visits.setPriority': channel(
+    z.object({ visitId: idSchema, version: versionSchema, priority: z.enum(VISIT_PRIORITIES) }).strict(),
+    visitSchema,
+  ),
 };

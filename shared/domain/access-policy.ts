@@ -67,7 +67,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   psychologist: [],
   social_worker: ['directory.manage'],
   legal: ['directory.manage'],
-  coordinator: ['users.manage', 'audit.read', 'centre.manage', 'data.export', 'data.import', 'reports.read', 'persons.merge', 'directory.manage'],
+  coordinator: [
+    'users.manage',
+    'audit.read',
+    'centre.manage',
+    'data.export',
+    'data.import',
+    'reports.read',
+    'persons.merge',
+    'directory.manage',
+  ],
 };
 
 const RANK: Record<Access, number> = { none: 0, read: 1, write: 2 };

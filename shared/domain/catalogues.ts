@@ -1,6 +1,14 @@
 /** The closed lists of the domain (domain.md). Labels live in shared/i18n under the same keys. */
 
-export const KEY_POPULATIONS = ['msm', 'sex_worker', 'trans', 'migrant', 'drug_user', 'chemsex', 'pwid'] as const;
+export const KEY_POPULATIONS = [
+  'msm',
+  'sex_worker',
+  'trans',
+  'migrant',
+  'drug_user',
+  'chemsex',
+  'pwid',
+] as const;
 export type KeyPopulation = (typeof KEY_POPULATIONS)[number];
 
 /** France: PUMa, CSS, AME; Morocco: AMO; everywhere: none, unknown. */
@@ -10,7 +18,16 @@ export type HealthCoverage = (typeof HEALTH_COVERAGES)[number];
 export const CONTACT_CHANNELS = ['phone', 'sms', 'whatsapp', 'email'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
-export const ENTRY_DOORS = ['outreach', 'remote_counsellor', 'partner', 'word_of_mouth', 'collective_session', 'phone', 'social_networks', 'walk_in'] as const;
+export const ENTRY_DOORS = [
+  'outreach',
+  'remote_counsellor',
+  'partner',
+  'word_of_mouth',
+  'collective_session',
+  'phone',
+  'social_networks',
+  'walk_in',
+] as const;
 export type EntryDoor = (typeof ENTRY_DOORS)[number];
 
 export const SEX_AT_BIRTH = ['female', 'male', 'intersex', 'not_stated'] as const;
@@ -28,7 +45,12 @@ export const VISIT_STEPS = [
   'done',
 ] as const;
 export type VisitStep = (typeof VISIT_STEPS)[number];
-export const WAITING_STEPS: readonly VisitStep[] = ['waiting_interview', 'waiting_doctor', 'waiting_nurse', 'waiting_specialist'];
+export const WAITING_STEPS: readonly VisitStep[] = [
+  'waiting_interview',
+  'waiting_doctor',
+  'waiting_nurse',
+  'waiting_specialist',
+];
 /** The step that follows "waiting for X" when X calls the person in. */
 export const CALLED_STEP: Partial<Record<VisitStep, VisitStep>> = {
   waiting_interview: 'in_interview',
@@ -41,13 +63,40 @@ export const CALLED_STEP: Partial<Record<VisitStep, VisitStep>> = {
 export const VISIT_PRIORITIES = ['pep_72h', 'positive_to_treat', 'normal'] as const;
 export type VisitPriority = (typeof VISIT_PRIORITIES)[number];
 
-export const APPOINTMENT_TYPES = ['screening', 'prep', 'vaccine', 'specialist', 'social', 'legal', 'interview'] as const;
+export const APPOINTMENT_TYPES = [
+  'screening',
+  'prep',
+  'vaccine',
+  'specialist',
+  'social',
+  'legal',
+  'interview',
+] as const;
 export type AppointmentType = (typeof APPOINTMENT_TYPES)[number];
 export const APPOINTMENT_STATUSES = ['booked', 'arrived', 'cancelled', 'no_show'] as const;
 
-export const EXPOSURE_TYPES = ['anal_receptive', 'anal_insertive', 'vaginal', 'oral', 'needle_sharing', 'sexual_violence', 'other'] as const;
+export const EXPOSURE_TYPES = [
+  'anal_receptive',
+  'anal_insertive',
+  'vaginal',
+  'oral',
+  'needle_sharing',
+  'sexual_violence',
+  'other',
+] as const;
 export const PREVENTION_TOOLS = ['condoms', 'prep', 'tasp', 'pep', 'none'] as const;
-export const SUBSTANCES = ['alcohol', 'cannabis', 'cathinones', 'ghb', 'methamphetamine', 'cocaine', 'ketamine', 'poppers', 'opioids', 'other'] as const;
+export const SUBSTANCES = [
+  'alcohol',
+  'cannabis',
+  'cathinones',
+  'ghb',
+  'methamphetamine',
+  'cocaine',
+  'ketamine',
+  'poppers',
+  'opioids',
+  'other',
+] as const;
 export const VIOLENCE_SCREENING = ['none', 'past', 'recent', 'not_asked'] as const;
 /** Needs ticked at the interview become the next steps of the visit. */
 export const INTERVIEW_NEEDS = ['screening', 'prep', 'vaccine', 'specialist', 'social', 'pep'] as const;
@@ -67,7 +116,14 @@ export const DIRECTORY_CATEGORIES = [
   'ngo',
 ] as const;
 export const FRIENDLINESS = ['lgbtqi', 'sex_work', 'chemsex', 'trans', 'migrants'] as const;
-export const REFERRAL_STATUSES = ['proposed', 'accepted', 'appointment', 'attended', 'missed', 'refused'] as const;
+export const REFERRAL_STATUSES = [
+  'proposed',
+  'accepted',
+  'appointment',
+  'attended',
+  'missed',
+  'refused',
+] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /** Post-exposure prophylaxis must start within 72 hours of the exposure. */

@@ -12,7 +12,14 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Consent scopes (domain.md "Consent and sharing"). */
-export const CONSENT_SCOPES = ['care_team', 'social_legal', 'psy', 'external_referral', 'contact', 'advocacy_story'] as const;
+export const CONSENT_SCOPES = [
+  'care_team',
+  'social_legal',
+  'psy',
+  'external_referral',
+  'contact',
+  'advocacy_story',
+] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
 /** The sections of a person's dossier, the unit of access control. */
@@ -36,5 +43,14 @@ export const SECTIONS = [
 export type Section = (typeof SECTIONS)[number];
 
 /** Centre-level permissions that are not about one dossier. */
-export const PERMISSIONS = ['users.manage', 'audit.read', 'centre.manage', 'data.export', 'data.import', 'reports.read', 'persons.merge', 'directory.manage'] as const;
+export const PERMISSIONS = [
+  'users.manage',
+  'audit.read',
+  'centre.manage',
+  'data.export',
+  'data.import',
+  'reports.read',
+  'persons.merge',
+  'directory.manage',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];

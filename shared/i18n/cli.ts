@@ -11,36 +11,44 @@ export const cliMessages = {
     promptUser: 'Identifiant : ',
     promptPassword: 'Mot de passe : ',
     promptRecovery: 'Code de récupération : ',
-    noCredentials: 'Identifiants requis : définissez PARCOURS_USER et PARCOURS_PASSWORD, ou lancez la commande dans un terminal.',
+    noCredentials:
+      'Identifiants requis : définissez PARCOURS_USER et PARCOURS_PASSWORD, ou lancez la commande dans un terminal.',
     wrongCredentials: 'Identifiant ou mot de passe incorrect.',
     throttled: 'Trop de tentatives échouées : réessayez dans {{seconds}} s.',
     forbidden: 'Ce compte n’a pas le droit de faire cela ({{permission}}).',
-    storeUnavailable: 'Le dossier de données ne peut pas être ouvert ({{problem}}). Rien n’a été modifié. Options : restaurer une sauvegarde (parcours restore), utiliser le code de récupération (parcours recover), vérifier le chemin --data.',
+    storeUnavailable:
+      'Le dossier de données ne peut pas être ouvert ({{problem}}). Rien n’a été modifié. Options : restaurer une sauvegarde (parcours restore), utiliser le code de récupération (parcours recover), vérifier le chemin --data.',
     initDone: 'Centre « {{centre}} » créé dans {{dir}}.',
-    recoveryCode: 'CODE DE RÉCUPÉRATION (affiché une seule fois, à conserver hors de l’ordinateur) :\n\n    {{code}}\n',
+    recoveryCode:
+      'CODE DE RÉCUPÉRATION (affiché une seule fois, à conserver hors de l’ordinateur) :\n\n    {{code}}\n',
     alreadySetUp: 'Ce dossier contient déjà un centre : rien n’a été modifié.',
     badSite: 'Site invalide « {{value}} » : attendu CODE:Nom[:Ville] (CODE en majuscules).',
     invalidField: 'Valeur refusée pour {{field}} : {{reason}}',
     listening: 'Parcours listening on {{url}}',
     serveNotSetUp: 'Le centre n’est pas encore créé : ouvrez {{url}} pour l’assistant de mise en route.',
     auditIntact: 'Journal d’audit intact : {{count}} entrées vérifiées.',
-    auditBroken: 'Journal d’audit ALTÉRÉ à l’entrée {{seq}} ({{problem}}). {{count}} entrées vérifiées avant.',
+    auditBroken:
+      'Journal d’audit ALTÉRÉ à l’entrée {{seq}} ({{problem}}). {{count}} entrées vérifiées avant.',
     backupDone: 'Sauvegarde chiffrée écrite et vérifiée : {{file}} ({{tables}} tables, {{rows}} lignes).',
     restoreDone: 'Restauration vérifiée dans {{dir}} ({{rows}} lignes).',
-    restoreTargetNotEmpty: 'Le dossier {{dir}} n’est pas vide : la restauration se fait dans un nouveau dossier (ou ajoutez --replace pour remplacer après vérification).',
+    restoreTargetNotEmpty:
+      'Le dossier {{dir}} n’est pas vide : la restauration se fait dans un nouveau dossier (ou ajoutez --replace pour remplacer après vérification).',
     backupInvalid: 'Ce fichier n’est pas une sauvegarde Parcours valide ({{reason}}). Rien n’a été écrit.',
     exportDone: '{{count}} enregistrements exportés dans {{file}}.',
     importDone: 'Import terminé : {{created}} créés, {{updated}} mis à jour, {{unchanged}} inchangés.',
     importFailed: 'Import refusé, rien n’a été écrit. {{count}} erreur(s) :',
     importLineError: '  ligne {{line}}, champ {{field}} : {{reason}}',
     demoDone: 'Centre de démonstration créé dans {{dir}}. Comptes (mot de passe pour tous : {{password}}) :',
-    recoverDone: 'Nouveau mot de passe temporaire pour {{user}} : {{password}} (à changer à la prochaine connexion).',
+    recoverDone:
+      'Nouveau mot de passe temporaire pour {{user}} : {{password}} (à changer à la prochaine connexion).',
     recoverWrong: 'Code de récupération incorrect.',
     unknownUser: 'Compte inconnu ou inactif : {{user}}',
     failed: 'Échec : {{message}}',
-    mustChangePassword: 'Ce compte a un mot de passe temporaire : changez-le d’abord dans l’application, puis relancez la commande.',
+    mustChangePassword:
+      'Ce compte a un mot de passe temporaire : changez-le d’abord dans l’application, puis relancez la commande.',
     fileNotFound: 'Fichier introuvable : {{file}}. Rien n’a été écrit.',
-    backupSelfCheckFailed: 'La sauvegarde écrite n’a pas passé sa propre vérification ({{reason}}) : elle a été supprimée. Vérifiez l’espace disque et relancez.',
+    backupSelfCheckFailed:
+      'La sauvegarde écrite n’a pas passé sa propre vérification ({{reason}}) : elle a été supprimée. Vérifiez l’espace disque et relancez.',
   },
   en: {
     usage:
@@ -50,11 +58,13 @@ export const cliMessages = {
     promptUser: 'User name: ',
     promptPassword: 'Password: ',
     promptRecovery: 'Recovery code: ',
-    noCredentials: 'Credentials needed: set PARCOURS_USER and PARCOURS_PASSWORD, or run the command in a terminal.',
+    noCredentials:
+      'Credentials needed: set PARCOURS_USER and PARCOURS_PASSWORD, or run the command in a terminal.',
     wrongCredentials: 'Wrong user name or password.',
     throttled: 'Too many failed attempts: try again in {{seconds}} s.',
     forbidden: 'This account may not do that ({{permission}}).',
-    storeUnavailable: 'The data folder cannot be opened ({{problem}}). Nothing was changed. Options: restore a backup (parcours restore), use the recovery code (parcours recover), check the --data path.',
+    storeUnavailable:
+      'The data folder cannot be opened ({{problem}}). Nothing was changed. Options: restore a backup (parcours restore), use the recovery code (parcours recover), check the --data path.',
     initDone: 'Centre "{{centre}}" created in {{dir}}.',
     recoveryCode: 'RECOVERY CODE (shown once; keep it away from this computer):\n\n    {{code}}\n',
     alreadySetUp: 'This folder already holds a centre: nothing was changed.',
@@ -66,7 +76,8 @@ export const cliMessages = {
     auditBroken: 'Audit log ALTERED at entry {{seq}} ({{problem}}). {{count}} entries verified before it.',
     backupDone: 'Encrypted backup written and verified: {{file}} ({{tables}} tables, {{rows}} rows).',
     restoreDone: 'Restore verified in {{dir}} ({{rows}} rows).',
-    restoreTargetNotEmpty: 'Folder {{dir}} is not empty: restore goes into a new folder (or add --replace to replace it after verification).',
+    restoreTargetNotEmpty:
+      'Folder {{dir}} is not empty: restore goes into a new folder (or add --replace to replace it after verification).',
     backupInvalid: 'This file is not a valid Parcours backup ({{reason}}). Nothing was written.',
     exportDone: '{{count}} records exported to {{file}}.',
     importDone: 'Import done: {{created}} created, {{updated}} updated, {{unchanged}} unchanged.',
@@ -77,9 +88,11 @@ export const cliMessages = {
     recoverWrong: 'Wrong recovery code.',
     unknownUser: 'Unknown or inactive account: {{user}}',
     failed: 'Failed: {{message}}',
-    mustChangePassword: 'This account has a temporary password: change it in the app first, then run the command again.',
+    mustChangePassword:
+      'This account has a temporary password: change it in the app first, then run the command again.',
     fileNotFound: 'File not found: {{file}}. Nothing was written.',
-    backupSelfCheckFailed: 'The backup written failed its own check ({{reason}}) and was removed. Check the free disk space and try again.',
+    backupSelfCheckFailed:
+      'The backup written failed its own check ({{reason}}) and was removed. Check the free disk space and try again.',
   },
 } as const;
 

@@ -834,6 +834,7 @@ export const en: CatalogueShape = {
       noAppointments: 'No appointment.',
     },
     referrals: {
+      refer: 'Refer…',
       none: 'No referral.',
       date: 'Date',
       entry: 'Partner',

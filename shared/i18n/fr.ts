@@ -838,6 +838,7 @@ export const fr = {
       noAppointments: 'Aucun rendez-vous.',
     },
     referrals: {
+      refer: 'Orienter…',
       none: 'Aucune orientation.',
       date: 'Date',
       entry: 'Partenaire',

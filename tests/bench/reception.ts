@@ -17,8 +17,49 @@ import { entryHash } from '../../electron/core/audit/audit-log';
 import { median, ms, ratio, table } from './stats';
 
 const KDF = { N: 2 ** 12, r: 8, p: 1 };
-const FIRST = ['Amélie', 'Jo', 'Karim', 'Lou', 'Mamadou', 'Sacha', 'Yasmine', 'Thomas', 'Inès', 'Noé', 'Fatou', 'Rayan', 'Camille', 'Dimitri', 'Maëlle', 'Hugo', 'Awa', 'Bastien', 'Zoé', 'Ilyes', 'Lina', 'Marco', 'Nadia', 'Alex'];
-const LAST = ['Martin', 'Bernard', 'Dubois', 'Ndiaye', 'Benali', 'Garcia', 'Moreau', 'Diallo', 'Lefèvre', 'Haddad', 'Nguyen', 'Petit', 'Roux', 'Traoré', 'Fontaine'];
+const FIRST = [
+  'Amélie',
+  'Jo',
+  'Karim',
+  'Lou',
+  'Mamadou',
+  'Sacha',
+  'Yasmine',
+  'Thomas',
+  'Inès',
+  'Noé',
+  'Fatou',
+  'Rayan',
+  'Camille',
+  'Dimitri',
+  'Maëlle',
+  'Hugo',
+  'Awa',
+  'Bastien',
+  'Zoé',
+  'Ilyes',
+  'Lina',
+  'Marco',
+  'Nadia',
+  'Alex',
+];
+const LAST = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Ndiaye',
+  'Benali',
+  'Garcia',
+  'Moreau',
+  'Diallo',
+  'Lefèvre',
+  'Haddad',
+  'Nguyen',
+  'Petit',
+  'Roux',
+  'Traoré',
+  'Fontaine',
+];
 
 function p95(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -51,17 +92,38 @@ async function centre(): Promise<Centre> {
     if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
     return r.value as Record<string, unknown>;
   };
-  await call('setup.initialize', { centreName: 'Bench', sites: [{ code: 'MTP', name: 'Montpellier' }], admin: { username: 'coord', displayName: 'Coord', password: 'Bench-password-2026' } });
-  const admin = (await call('auth.login', { username: 'coord', password: 'Bench-password-2026' })) as { token: string; user: { sites: Array<{ id: string }> } };
+  await call('setup.initialize', {
+    centreName: 'Bench',
+    sites: [{ code: 'MTP', name: 'Montpellier' }],
+    admin: { username: 'coord', displayName: 'Coord', password: 'Bench-password-2026' },
+  });
+  const admin = (await call('auth.login', { username: 'coord', password: 'Bench-password-2026' })) as {
+    token: string;
+    user: { sites: Array<{ id: string }> };
+  };
   const siteId = admin.user.sites[0].id;
-  const { temporaryPassword, user } = (await call('users.create', { username: 'kasey', displayName: 'Kasey', roles: ['community_worker', 'doctor'], siteIds: [siteId] }, admin.token)) as {
+  const { temporaryPassword, user } = (await call(
+    'users.create',
+    { username: 'kasey', displayName: 'Kasey', roles: ['community_worker', 'doctor'], siteIds: [siteId] },
+    admin.token,
+  )) as {
     temporaryPassword: string;
     user: { id: string };
   };
-  const first = (await call('auth.login', { username: 'kasey', password: temporaryPassword })) as { token: string };
-  await call('auth.changePassword', { currentPassword: temporaryPassword, newPassword: 'Bench-worker-2026' }, first.token);
+  const first = (await call('auth.login', { username: 'kasey', password: temporaryPassword })) as {
+    token: string;
+  };
+  await call(
+    'auth.changePassword',
+    { currentPassword: temporaryPassword, newPassword: 'Bench-worker-2026' },
+    first.token,
+  );
   // The bench runs for minutes: keep the session from locking.
-  await call('centre.update', { version: 1, name: 'Bench', autoLockMinutes: 240, defaultLocale: 'fr' }, admin.token);
+  await call(
+    'centre.update',
+    { version: 1, name: 'Bench', autoLockMinutes: 240, defaultLocale: 'fr' },
+    admin.token,
+  );
   return { core, dir, token: first.token, siteId, userId: user.id };
 }
 
@@ -107,7 +169,8 @@ async function benchSearch(c: Centre): Promise<string> {
      FROM person_search s JOIN person p ON p.id = s.person_id JOIN site st ON st.id = p.site_id
      WHERE s.text MATCH ? AND p.merged_into IS NULL LIMIT 200`,
   );
-  const app = (q: string) => c.core.dispatch('persons.search', { query: q, limit: 20 }, { token: c.token, transport: 'http' });
+  const app = (q: string) =>
+    c.core.dispatch('persons.search', { query: q, limit: 20 }, { token: c.token, transport: 'http' });
   for (const q of queries.slice(0, 20)) await app(q); // warm-up
   const appTimes = await timeEach(queries, app);
   const rawTimes = await timeEach(queries, (q) => raw.all(`"${normalizeText(q) || digitsOnly(q)}"`));
@@ -116,7 +179,12 @@ async function benchSearch(c: Centre): Promise<string> {
     [
       ['app (dispatch → ranked results)', ms(median(appTimes)), ms(p95(appTimes)), '≤ 50 ms'],
       ['raw SQL it runs (FTS5 trigram + person)', ms(median(rawTimes)), ms(p95(rawTimes)), ''],
-      ['ratio app / raw', ratio(median(appTimes) / median(rawTimes)), ratio(p95(appTimes) / p95(rawTimes)), '≤ 1.50×'],
+      [
+        'ratio app / raw',
+        ratio(median(appTimes) / median(rawTimes)),
+        ratio(p95(appTimes) / p95(rawTimes)),
+        '≤ 1.50×',
+      ],
     ],
   );
 }
@@ -134,7 +202,9 @@ function fillHeavyDossier(c: Centre): string {
        VALUES (?, 'MTP-2016-99999', ?, 'Dossier lourd', 1980, '[]', '[]', 'unknown', '[]', 0, ?, ?, 1)`,
     ).run(personId, c.siteId, now, now);
     for (const scope of ['care_team', 'contact', 'external_referral']) {
-      db.prepare('INSERT INTO person_consent (id, person_id, scope, given, recorded_at, recorded_by) VALUES (?, ?, ?, 1, ?, ?)').run(randomUUID(), personId, scope, at(0, 0), c.userId);
+      db.prepare(
+        'INSERT INTO person_consent (id, person_id, scope, given, recorded_at, recorded_by) VALUES (?, ?, ?, 1, ?, ?)',
+      ).run(randomUUID(), personId, scope, at(0, 0), c.userId);
     }
     const entry = randomUUID();
     db.prepare(
@@ -175,7 +245,9 @@ async function benchDossier(c: Centre, personId: string): Promise<string> {
     db.prepare('SELECT * FROM visit WHERE person_id = ? ORDER BY opened_at DESC'),
     db.prepare('SELECT * FROM appointment WHERE person_id = ? ORDER BY starts_at DESC'),
     db.prepare('SELECT * FROM interview WHERE person_id = ? ORDER BY held_at DESC'),
-    db.prepare('SELECT r.*, e.name FROM referral r JOIN directory_entry e ON e.id = r.entry_id WHERE r.person_id = ? ORDER BY referred_at DESC'),
+    db.prepare(
+      'SELECT r.*, e.name FROM referral r JOIN directory_entry e ON e.id = r.entry_id WHERE r.person_id = ? ORDER BY referred_at DESC',
+    ),
   ];
   // The same work by hand: the same rows read, and the same five audited reads appended (with the
   // hash chain) in one transaction — opening a dossier is never a read-only act.
@@ -188,14 +260,28 @@ async function benchDossier(c: Centre, personId: string): Promise<string> {
     const last = lastAudit.get() as { seq: number; hash: string };
     let prev = last.hash;
     ['identity', 'consent', 'pathway', 'interview', 'referrals'].forEach((section, i) => {
-      const fields = { seq: last.seq + i + 1, at: new Date().toISOString(), actorId: c.userId, action: 'read', section, personId: id, targetType: null, targetId: null, siteId: null, reason: null, detail: null, prevHash: prev };
+      const fields = {
+        seq: last.seq + i + 1,
+        at: new Date().toISOString(),
+        actorId: c.userId,
+        action: 'read',
+        section,
+        personId: id,
+        targetType: null,
+        targetId: null,
+        siteId: null,
+        reason: null,
+        detail: null,
+        prevHash: prev,
+      };
       const hash = entryHash(fields);
       insertAudit.run(fields.seq, fields.at, c.userId, section, id, prev, hash);
       prev = hash;
     });
   });
   const runs = Array.from({ length: 60 }, () => personId);
-  const app = () => c.core.dispatch('persons.dossier', { id: personId }, { token: c.token, transport: 'http' });
+  const app = () =>
+    c.core.dispatch('persons.dossier', { id: personId }, { token: c.token, transport: 'http' });
   for (let i = 0; i < 5; i++) await app();
   const appTimes = await timeEach(runs, app);
   const rawTimes = await timeEach(runs, (id) => handWritten(id));
@@ -203,8 +289,18 @@ async function benchDossier(c: Centre, personId: string): Promise<string> {
     ['heavy dossier (200 visits, 200 interviews, 100 appts, 50 referrals)', 'p50', 'p95', 'target'],
     [
       ['app (dispatch → gate → audited dossier)', ms(median(appTimes)), ms(p95(appTimes)), '≤ 150 ms'],
-      ['hand-written SQL: same rows read, same audit rows written', ms(median(rawTimes)), ms(p95(rawTimes)), ''],
-      ['ratio app / SQL', ratio(median(appTimes) / median(rawTimes)), ratio(p95(appTimes) / p95(rawTimes)), '≤ 2.00×'],
+      [
+        'hand-written SQL: same rows read, same audit rows written',
+        ms(median(rawTimes)),
+        ms(p95(rawTimes)),
+        '',
+      ],
+      [
+        'ratio app / SQL',
+        ratio(median(appTimes) / median(rawTimes)),
+        ratio(p95(appTimes) / p95(rawTimes)),
+        '≤ 2.00×',
+      ],
     ],
   );
 }
@@ -223,4 +319,3 @@ export async function benchReception(): Promise<string> {
     rmSync(c.dir, { recursive: true, force: true });
   }
 }
-

@@ -9,7 +9,9 @@ import { benchReception } from './reception';
 
 async function run(): Promise<void> {
   const cpus = os.cpus();
-  console.log(`Parcours benchmarks — Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(2)}`);
+  console.log(
+    `Parcours benchmarks — Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(2)}`,
+  );
   console.log('');
   console.log(formatUnlock(await benchUnlock(10)));
   console.log('');

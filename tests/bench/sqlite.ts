@@ -22,7 +22,14 @@ export interface SqliteBenchOptions {
   rangeLength: number;
 }
 
-export const DEFAULT_OPTIONS: SqliteBenchOptions = { rounds: 5, batches: 20, batchSize: 1000, pointReads: 20_000, rangeScans: 1_000, rangeLength: 100 };
+export const DEFAULT_OPTIONS: SqliteBenchOptions = {
+  rounds: 5,
+  batches: 20,
+  batchSize: 1000,
+  pointReads: 20_000,
+  rangeScans: 1_000,
+  rangeLength: 100,
+};
 
 interface Measures {
   writes: number;
@@ -44,8 +51,12 @@ function* rows(count: number, offset: number): Generator<[string, string, string
   };
   for (let i = offset; i < offset + count; i += 1) {
     const id = `p-${i.toString(36).padStart(8, '0')}-${(next() % 1e6).toString(36)}`;
-    const day = new Date(Date.UTC(2024, 0, 1) + (i % 730) * 86_400_000 + (next() % 86_400) * 1000).toISOString();
-    const notes = Array.from({ length: 12 }, () => (next() % 1e9).toString(36)).join(' ').repeat(4);
+    const day = new Date(
+      Date.UTC(2024, 0, 1) + (i % 730) * 86_400_000 + (next() % 86_400) * 1000,
+    ).toISOString();
+    const notes = Array.from({ length: 12 }, () => (next() % 1e9).toString(36))
+      .join(' ')
+      .repeat(4);
     yield [id, `site-${next() % 4}`, day, `Personne ${i}`, notes];
   }
 }
@@ -63,7 +74,11 @@ function openPlain(file: string): SqliteHandle {
   return db;
 }
 
-async function workload(open: (create: boolean) => SqliteHandle, file: string, o: SqliteBenchOptions): Promise<Measures> {
+async function workload(
+  open: (create: boolean) => SqliteHandle,
+  file: string,
+  o: SqliteBenchOptions,
+): Promise<Measures> {
   // Writes: `batches` transactions of `batchSize` rows each.
   let db = open(true);
   db.exec(SCHEMA);
@@ -78,7 +93,11 @@ async function workload(open: (create: boolean) => SqliteHandle, file: string, o
     for (const batch of batches) writeBatch(batch);
   });
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const bytes = (db.prepare('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()').get() as { n: number }).n;
+  const bytes = (
+    db.prepare('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()').get() as {
+      n: number;
+    }
+  ).n;
   db.close();
 
   // Reads on a fresh connection (cold SQLite cache, warm OS cache: pages are decrypted again).
@@ -106,7 +125,15 @@ async function workload(open: (create: boolean) => SqliteHandle, file: string, o
   rmSync(file, { force: true });
   rmSync(`${file}-wal`, { force: true });
   rmSync(`${file}-shm`, { force: true });
-  return { writes: w.ms, pointReads: p.ms, rangeScans: r.ms, writesCpu: w.cpuMs, pointReadsCpu: p.cpuMs, rangeScansCpu: r.cpuMs, bytes };
+  return {
+    writes: w.ms,
+    pointReads: p.ms,
+    rangeScans: r.ms,
+    writesCpu: w.cpuMs,
+    pointReadsCpu: p.cpuMs,
+    rangeScansCpu: r.cpuMs,
+    bytes,
+  };
 }
 
 export interface SqliteBenchResult {
@@ -128,7 +155,11 @@ export async function benchSqlite(o: SqliteBenchOptions = DEFAULT_OPTIONS): Prom
     for (let round = 0; round < o.rounds; round += 1) {
       const order = round % 2 === 0 ? (['plain', 'encrypted'] as const) : (['encrypted', 'plain'] as const);
       for (const kind of order) {
-        all[kind].push(kind === 'plain' ? await workload(openPlainDb, plainFile, o) : await workload(openEncDb, encFile, o));
+        all[kind].push(
+          kind === 'plain'
+            ? await workload(openPlainDb, plainFile, o)
+            : await workload(openEncDb, encFile, o),
+        );
       }
     }
     const med = (list: Measures[]): Measures => ({
@@ -159,16 +190,36 @@ export function formatSqlite(r: SqliteBenchResult): string {
   const line = (name: string, key: 'writes' | 'pointReads' | 'rangeScans', target: number) => {
     const x = r.encrypted[key] / r.plain[key];
     const cpu = r.encrypted[`${key}Cpu`] / r.plain[`${key}Cpu`];
-    return [name, ms(r.plain[key]), ms(r.encrypted[key]), `${x.toFixed(3)}×`, `${cpu.toFixed(3)}×`, `≤ ${ratio(target)}`, x <= target ? 'ok' : 'OVER'];
+    return [
+      name,
+      ms(r.plain[key]),
+      ms(r.encrypted[key]),
+      `${x.toFixed(3)}×`,
+      `${cpu.toFixed(3)}×`,
+      `≤ ${ratio(target)}`,
+      x <= target ? 'ok' : 'OVER',
+    ];
   };
   return [
     `Encrypted vs plain SQLite (${r.versions.cipher}, SQLite ${r.versions.sqlite}; chacha20 vs none; WAL, synchronous=FULL; median of ${o.rounds} alternating rounds)`,
     table(
       ['workload', 'plain', 'encrypted', 'enc/plain', 'cpu enc/plain', 'target', 'verdict (wall)'],
       [
-        line(`batched writes (${o.batches} × ${o.batchSize.toLocaleString('en')} rows per transaction)`, 'writes', TARGETS.writes),
-        line(`point reads by primary key (${o.pointReads.toLocaleString('en')} lookups, ${rowsTotal.toLocaleString('en')} rows)`, 'pointReads', TARGETS.reads),
-        line(`range scans on an index (${o.rangeScans.toLocaleString('en')} × ${o.rangeLength} rows)`, 'rangeScans', TARGETS.reads),
+        line(
+          `batched writes (${o.batches} × ${o.batchSize.toLocaleString('en')} rows per transaction)`,
+          'writes',
+          TARGETS.writes,
+        ),
+        line(
+          `point reads by primary key (${o.pointReads.toLocaleString('en')} lookups, ${rowsTotal.toLocaleString('en')} rows)`,
+          'pointReads',
+          TARGETS.reads,
+        ),
+        line(
+          `range scans on an index (${o.rangeScans.toLocaleString('en')} × ${o.rangeLength} rows)`,
+          'rangeScans',
+          TARGETS.reads,
+        ),
       ],
     ),
     `  database size after the writes: plain ${(r.plain.bytes / 1024 / 1024).toFixed(1)} MiB, encrypted ${(r.encrypted.bytes / 1024 / 1024).toFixed(1)} MiB`,

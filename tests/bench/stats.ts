@@ -31,6 +31,9 @@ export function ratio(value: number): string {
 /** A left-aligned first column, right-aligned others, with a rule under the header. */
 export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ');
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('   '), ...rows.map(line)].map((l) => `  ${l}`).join('\n');
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ');
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('   '), ...rows.map(line)]
+    .map((l) => `  ${l}`)
+    .join('\n');
 }

@@ -33,7 +33,12 @@ export async function benchUnlock(runs = 10): Promise<UnlockResult> {
     const core = await createCore({ dataDir: dir, log: () => undefined });
     const r = await core.dispatch(
       'setup.initialize',
-      { centreName: 'Bench', locale: 'fr', sites: [{ code: 'BEN', name: 'Bench', timezone: 'Europe/Paris' }], admin: ADMIN },
+      {
+        centreName: 'Bench',
+        locale: 'fr',
+        sites: [{ code: 'BEN', name: 'Bench', timezone: 'Europe/Paris' }],
+        admin: ADMIN,
+      },
       { transport: 'http' },
     );
     if (!r.ok) throw new Error(`set-up failed: ${r.error.code} ${r.error.field ?? ''}`);
@@ -48,7 +53,8 @@ export async function benchUnlock(runs = 10): Promise<UnlockResult> {
       const ring = Keyring.load(dir);
       const account = ring?.account(ADMIN.username);
       if (!ring || !account) throw new Error('no account in the keyring');
-      if (account.wrapped.kdf.N !== OWASP_SCRYPT.N) throw new Error('the keyring is not at the production cost');
+      if (account.wrapped.kdf.N !== OWASP_SCRYPT.N)
+        throw new Error('the keyring is not at the production cost');
       const u = await timed(() => unwrapKey(account.wrapped, ADMIN.password));
       const key = u.value;
       if (!key) throw new Error('unwrap failed');
@@ -65,7 +71,14 @@ export async function benchUnlock(runs = 10): Promise<UnlockResult> {
       storeOpen.push(s.ms);
       total.push(u.ms + s.ms);
     }
-    return { runs, unwrap: median(unwrap), unwrapCpu: median(unwrapCpu), openVerify: median(openVerify), storeOpen: median(storeOpen), total: median(total) };
+    return {
+      runs,
+      unwrap: median(unwrap),
+      unwrapCpu: median(unwrapCpu),
+      openVerify: median(openVerify),
+      storeOpen: median(storeOpen),
+      total: median(total),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

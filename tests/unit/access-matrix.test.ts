@@ -9,7 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { BREAK_GLASS_MINUTES, breakGlass, hasActiveGrant } from '../../electron/core/access/break-glass';
 import { decide, type Actor, type DossierSubject } from '../../electron/core/access/gate';
 import { DomainError } from '../../electron/core/errors';
-import { CONSENT_SCOPES, ROLES, SECTIONS, type ConsentScope, type Role, type Section } from '../../shared/domain/roles';
+import {
+  CONSENT_SCOPES,
+  ROLES,
+  SECTIONS,
+  type ConsentScope,
+  type Role,
+  type Section,
+} from '../../shared/domain/roles';
 import { setUpCentre } from './helpers/core';
 
 // W: read and write · R: read only · -: nothing. "consent": the scope that must be given to share it.
@@ -76,8 +83,13 @@ const RANK: Record<Cell, number> = { '-': 0, R: 1, W: 2 };
 
 const actor = (...roles: Role[]): Actor => ({ userId: 'u-actor', roles });
 const ALL_CONSENTS: ReadonlySet<ConsentScope> = new Set(CONSENT_SCOPES);
-const subject = (extra: Partial<DossierSubject> = {}): DossierSubject => ({ personId: 'p-1', consents: ALL_CONSENTS, ...extra });
-const allBut = (scope: ConsentScope): ReadonlySet<ConsentScope> => new Set(CONSENT_SCOPES.filter((s) => s !== scope));
+const subject = (extra: Partial<DossierSubject> = {}): DossierSubject => ({
+  personId: 'p-1',
+  consents: ALL_CONSENTS,
+  ...extra,
+});
+const allBut = (scope: ConsentScope): ReadonlySet<ConsentScope> =>
+  new Set(CONSENT_SCOPES.filter((s) => s !== scope));
 
 describe('the access matrix, role × section, against the gate', () => {
   it('lists every section once and every role once', () => {
@@ -91,8 +103,10 @@ describe('the access matrix, role × section, against the gate', () => {
         const read = decide(actor(role), 'read', section, subject());
         const write = decide(actor(role), 'write', section, subject());
         const expected = cell(role, section);
-        if (read.allowed !== (expected !== '-')) mismatches.push(`${role} read ${section}: expected ${expected}`);
-        if (write.allowed !== (expected === 'W')) mismatches.push(`${role} write ${section}: expected ${expected}`);
+        if (read.allowed !== (expected !== '-'))
+          mismatches.push(`${role} read ${section}: expected ${expected}`);
+        if (write.allowed !== (expected === 'W'))
+          mismatches.push(`${role} write ${section}: expected ${expected}`);
         if (!read.allowed) expect(read).toEqual({ allowed: false, code: 'forbidden' });
         if (!write.allowed) expect(write).toEqual({ allowed: false, code: 'forbidden' });
         if (read.allowed) expect(read.via).toBe('role');
@@ -106,8 +120,12 @@ describe('the access matrix, role × section, against the gate', () => {
       for (const b of ROLES) {
         for (const section of SECTIONS) {
           const best = RANK[cell(a, section)] >= RANK[cell(b, section)] ? cell(a, section) : cell(b, section);
-          expect(decide(actor(a, b), 'read', section, subject()).allowed, `${a}+${b} read ${section}`).toBe(best !== '-');
-          expect(decide(actor(a, b), 'write', section, subject()).allowed, `${a}+${b} write ${section}`).toBe(best === 'W');
+          expect(decide(actor(a, b), 'read', section, subject()).allowed, `${a}+${b} read ${section}`).toBe(
+            best !== '-',
+          );
+          expect(decide(actor(a, b), 'write', section, subject()).allowed, `${a}+${b} write ${section}`).toBe(
+            best === 'W',
+          );
         }
       }
     }
@@ -121,7 +139,10 @@ describe('the access matrix, role × section, against the gate', () => {
         if (access === '-') continue;
         if (scope === null) {
           // Identity, consent and pathway need no sharing consent at all.
-          expect(decide(actor(role), 'read', section, subject({ consents: new Set() })).allowed, `${role} ${section}`).toBe(true);
+          expect(
+            decide(actor(role), 'read', section, subject({ consents: new Set() })).allowed,
+            `${role} ${section}`,
+          ).toBe(true);
           continue;
         }
         const withoutScope = subject({ consents: allBut(scope) });
@@ -129,10 +150,19 @@ describe('the access matrix, role × section, against the gate', () => {
         const holdsOwnNotes = role === 'psychologist' && scope === 'psy';
         for (const action of access === 'W' ? (['read', 'write'] as const) : (['read'] as const)) {
           const decision = decide(actor(role), action, section, withoutScope);
-          if (holdsOwnNotes) expect(decision, `${role} ${action} ${section}`).toEqual({ allowed: true, via: 'role' });
-          else expect(decision, `${role} ${action} ${section}`).toEqual({ allowed: false, code: 'consent_required', scope });
+          if (holdsOwnNotes)
+            expect(decision, `${role} ${action} ${section}`).toEqual({ allowed: true, via: 'role' });
+          else
+            expect(decision, `${role} ${action} ${section}`).toEqual({
+              allowed: false,
+              code: 'consent_required',
+              scope,
+            });
           // That one scope is enough.
-          expect(decide(actor(role), action, section, onlyScope).allowed, `${role} ${action} ${section} with ${scope}`).toBe(true);
+          expect(
+            decide(actor(role), action, section, onlyScope).allowed,
+            `${role} ${action} ${section} with ${scope}`,
+          ).toBe(true);
         }
       }
     }
@@ -141,11 +171,21 @@ describe('the access matrix, role × section, against the gate', () => {
   it('psychological notes: psychologists need no consent; doctors and social workers need the psy consent', () => {
     const noPsy = subject({ consents: allBut('psy') });
     expect(decide(actor('psychologist'), 'write', 'psy', noPsy)).toEqual({ allowed: true, via: 'role' });
-    expect(decide(actor('doctor'), 'read', 'psy', noPsy)).toEqual({ allowed: false, code: 'consent_required', scope: 'psy' });
-    expect(decide(actor('social_worker'), 'read', 'psy', noPsy)).toEqual({ allowed: false, code: 'consent_required', scope: 'psy' });
+    expect(decide(actor('doctor'), 'read', 'psy', noPsy)).toEqual({
+      allowed: false,
+      code: 'consent_required',
+      scope: 'psy',
+    });
+    expect(decide(actor('social_worker'), 'read', 'psy', noPsy)).toEqual({
+      allowed: false,
+      code: 'consent_required',
+      scope: 'psy',
+    });
     expect(decide(actor('social_worker', 'psychologist'), 'read', 'psy', noPsy).allowed).toBe(true);
     // Holding psy notes gives nothing else without consent.
-    expect(decide(actor('psychologist'), 'read', 'social', subject({ consents: allBut('social_legal') }))).toEqual({ allowed: false, code: 'consent_required', scope: 'social_legal' });
+    expect(
+      decide(actor('psychologist'), 'read', 'social', subject({ consents: allBut('social_legal') })),
+    ).toEqual({ allowed: false, code: 'consent_required', scope: 'social_legal' });
   });
 
   it('authors read what they wrote without consent, even outside their roles, but never write beyond their roles', () => {
@@ -154,10 +194,15 @@ describe('the access matrix, role × section, against the gate', () => {
         const asAuthor = subject({ consents: new Set(), authorIds: new Set(['u-actor']) });
         const read = decide(actor(role), 'read', section, asAuthor);
         expect(read.allowed, `${role} reads own ${section}`).toBe(true);
-        if (cell(role, section) !== 'W') expect(decide(actor(role), 'write', section, asAuthor), `${role} writes own ${section}`).toEqual({ allowed: false, code: 'forbidden' });
+        if (cell(role, section) !== 'W')
+          expect(decide(actor(role), 'write', section, asAuthor), `${role} writes own ${section}`).toEqual({
+            allowed: false,
+            code: 'forbidden',
+          });
         // Someone else's authorship gives nothing.
         const otherAuthor = subject({ consents: new Set(), authorIds: new Set(['u-other']) });
-        if (cell(role, section) === '-') expect(decide(actor(role), 'read', section, otherAuthor).allowed).toBe(false);
+        if (cell(role, section) === '-')
+          expect(decide(actor(role), 'read', section, otherAuthor).allowed).toBe(false);
       }
     }
   });
@@ -171,7 +216,12 @@ describe('the access matrix, role × section, against the gate', () => {
         const write = decide(actor(role), 'write', section, glass);
         expect(read.allowed, `${role} read ${section}`).toBe(access !== '-');
         expect(write.allowed, `${role} write ${section}`).toBe(access === 'W');
-        if (access !== '-' && TABLE.get(section)!.scope !== null && !(role === 'psychologist' && section === 'psy')) expect(read).toEqual({ allowed: true, via: 'break_glass' });
+        if (
+          access !== '-' &&
+          TABLE.get(section)!.scope !== null &&
+          !(role === 'psychologist' && section === 'psy')
+        )
+          expect(read).toEqual({ allowed: true, via: 'break_glass' });
         if (access === '-') expect(read).toEqual({ allowed: false, code: 'forbidden' });
       }
     }
@@ -180,7 +230,9 @@ describe('the access matrix, role × section, against the gate', () => {
   it('coordinators get no clinical section: identity only, whatever the consent or the glass', () => {
     const everything = subject({ breakGlass: true });
     for (const section of SECTIONS) {
-      expect(decide(actor('coordinator'), 'read', section, everything).allowed, section).toBe(section === 'identity');
+      expect(decide(actor('coordinator'), 'read', section, everything).allowed, section).toBe(
+        section === 'identity',
+      );
       expect(decide(actor('coordinator'), 'write', section, everything).allowed, section).toBe(false);
     }
   });
@@ -188,7 +240,8 @@ describe('the access matrix, role × section, against the gate', () => {
   it('docs/access-matrix.md shows the same table as this test', () => {
     const doc = readFileSync(path.resolve(__dirname, '../../docs/access-matrix.md'), 'utf8');
     expect(parseMatrix(doc)).toEqual(TABLE);
-    for (const rule of ['break the glass', 'consent required', 'author', 'coordinator']) expect(doc.toLowerCase()).toContain(rule);
+    for (const rule of ['break the glass', 'consent required', 'author', 'coordinator'])
+      expect(doc.toLowerCase()).toContain(rule);
   });
 });
 
@@ -203,27 +256,44 @@ describe('breaking the glass', () => {
     const { t, userId, store } = await centreWithStore();
     const auditBefore = await t.must('audit.list', { page: 1, pageSize: 200 }, t.token);
     for (const reason of ['', 'urgent', '   urgence  ', '123456789']) {
-      const err = await store.transaction((em) => breakGlass(em, userId, 'person-1', reason, t.clock.now())).catch((e: unknown) => e);
+      const err = await store
+        .transaction((em) => breakGlass(em, userId, 'person-1', reason, t.clock.now()))
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(DomainError);
-      expect(err).toMatchObject({ code: 'validation', field: 'reason', details: { reason: 'reason_too_short' } });
+      expect(err).toMatchObject({
+        code: 'validation',
+        field: 'reason',
+        details: { reason: 'reason_too_short' },
+      });
     }
-    expect(await store.exclusive(() => hasActiveGrant(store.manager, userId, 'person-1', t.clock.now()))).toBe(false);
+    expect(
+      await store.exclusive(() => hasActiveGrant(store.manager, userId, 'person-1', t.clock.now())),
+    ).toBe(false);
     expect((await t.must('audit.list', { page: 1, pageSize: 200 }, t.token)).total).toBe(auditBefore.total);
   });
 
   it('grants 60 minutes of access to one person, audited with action break_glass and the reason', async () => {
     const { t, userId, store } = await centreWithStore();
     const reason = 'Urgence vitale : patient inconscient à l’accueil';
-    const grant = await store.transaction((em) => breakGlass(em, userId, 'person-1', `  ${reason}  `, t.clock.now()));
+    const grant = await store.transaction((em) =>
+      breakGlass(em, userId, 'person-1', `  ${reason}  `, t.clock.now()),
+    );
     expect(grant.reason).toBe(reason);
     expect(Date.parse(grant.expiresAt) - Date.parse(grant.grantedAt)).toBe(BREAK_GLASS_MINUTES * 60_000);
 
     const audit = await t.must('audit.list', { page: 1, pageSize: 50, action: 'break_glass' }, t.token);
     expect(audit.items).toHaveLength(1);
-    expect(audit.items[0]).toMatchObject({ action: 'break_glass', actorId: userId, personId: 'person-1', reason, targetId: grant.id });
+    expect(audit.items[0]).toMatchObject({
+      action: 'break_glass',
+      actorId: userId,
+      personId: 'person-1',
+      reason,
+      targetId: grant.id,
+    });
     expect((await t.must('audit.verify', {}, t.token)).intact).toBe(true);
 
-    const active = (personId: string, uid = userId) => store.exclusive(() => hasActiveGrant(store.manager, uid, personId, t.clock.now()));
+    const active = (personId: string, uid = userId) =>
+      store.exclusive(() => hasActiveGrant(store.manager, uid, personId, t.clock.now()));
     expect(await active('person-1')).toBe(true);
     expect(await active('person-2')).toBe(false); // one person only
     expect(await active('person-1', 'someone-else')).toBe(false); // one user only

@@ -40,8 +40,12 @@ async function auditVerify(dir: string): Promise<{ code: number; out: string; er
   }
   const out: string[] = [];
   const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.map(String).join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.map(String).join(' ')));
+  const log = vi
+    .spyOn(console, 'log')
+    .mockImplementation((...a: unknown[]) => void out.push(a.map(String).join(' ')));
+  const error = vi
+    .spyOn(console, 'error')
+    .mockImplementation((...a: unknown[]) => void err.push(a.map(String).join(' ')));
   try {
     const code = await main(['audit', 'verify', '--data', dir]);
     return { code, out: out.join('\n'), err: err.join('\n') };
@@ -55,8 +59,27 @@ async function auditVerify(dir: string): Promise<{ code: number; out: string; er
 async function centreWithHistory(): Promise<string> {
   const t = await setUpCentre();
   for (let i = 0; i < 5; i += 1) {
-    const { user } = await t.must('users.create', { username: `agent${i}`, displayName: `Agent ${i}`, roles: ['community_worker'], siteIds: [t.siteIds[0]] }, t.token);
-    await t.must('users.update', { id: user.id, version: user.version, displayName: `Agent ${i} (modifié)`, roles: ['community_worker', 'nurse'], siteIds: t.siteIds }, t.token);
+    const { user } = await t.must(
+      'users.create',
+      {
+        username: `agent${i}`,
+        displayName: `Agent ${i}`,
+        roles: ['community_worker'],
+        siteIds: [t.siteIds[0]],
+      },
+      t.token,
+    );
+    await t.must(
+      'users.update',
+      {
+        id: user.id,
+        version: user.version,
+        displayName: `Agent ${i} (modifié)`,
+        roles: ['community_worker', 'nurse'],
+        siteIds: t.siteIds,
+      },
+      t.token,
+    );
   }
   await t.must('auth.logout', {}, t.token);
   await t.core.close();
@@ -103,7 +126,9 @@ describe('audit log tampering', () => {
     const dir = await centreWithHistory();
     await tamper(dir, (db) => {
       const before = db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
-      expect(() => db.prepare("UPDATE audit_log SET action = 'read' WHERE seq = 2").run()).toThrow(/append-only/);
+      expect(() => db.prepare("UPDATE audit_log SET action = 'read' WHERE seq = 2").run()).toThrow(
+        /append-only/,
+      );
       expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow(/append-only/);
       expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
       expect(db.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(before);

@@ -22,9 +22,17 @@ function storeFingerprint(t: TestCore): unknown {
 /** A nurse who has logged in and changed the temporary password. */
 async function activeNurse(t: TestCore & { token: string; siteIds: string[] }, username = 'nina') {
   const password = 'Infirmiere-Soins-42';
-  const created = await t.must('users.create', { username, displayName: 'Nina Infirmière', roles: ['nurse'], siteIds: [t.siteIds[0]] }, t.token);
+  const created = await t.must(
+    'users.create',
+    { username, displayName: 'Nina Infirmière', roles: ['nurse'], siteIds: [t.siteIds[0]] },
+    t.token,
+  );
   const first = await t.must('auth.login', { username, password: created.temporaryPassword });
-  await t.must('auth.changePassword', { currentPassword: created.temporaryPassword, newPassword: password }, first.token);
+  await t.must(
+    'auth.changePassword',
+    { currentPassword: created.temporaryPassword, newPassword: password },
+    first.token,
+  );
   return { id: created.user.id, username, password, token: first.token };
 }
 
@@ -65,7 +73,11 @@ describe('idle auto-lock', () => {
   it('follows the delay the centre sets', async () => {
     const t = await setUpCentre();
     const centre = await t.must('centre.get', {}, t.token);
-    await t.must('centre.update', { version: centre.version, name: centre.name, autoLockMinutes: 2, defaultLocale: centre.defaultLocale }, t.token);
+    await t.must(
+      'centre.update',
+      { version: centre.version, name: centre.name, autoLockMinutes: 2, defaultLocale: centre.defaultLocale },
+      t.token,
+    );
     t.clock.advance(2 * MINUTE - 1000);
     expect(codeOf(await t.call('centre.get', {}, t.token))).toBeNull();
     t.clock.advance(2 * MINUTE + 1000);
@@ -88,7 +100,9 @@ describe('idle auto-lock', () => {
 
     await t.must('auth.logout', {}, second.token);
     expect(codeOf(await t.call('auth.session', {}, second.token))).toBe('unauthenticated');
-    expect(codeOf(await t.call('auth.unlock', { password: ADMIN.password }, second.token))).toBe('unauthenticated');
+    expect(codeOf(await t.call('auth.unlock', { password: ADMIN.password }, second.token))).toBe(
+      'unauthenticated',
+    );
   });
 
   it('a session ends after 12 hours, however active', async () => {
@@ -96,12 +110,17 @@ describe('idle auto-lock', () => {
     const start = t.clock.t;
     while (t.clock.t - start < SESSION_MAX_HOURS * 3600_000 - 5 * MINUTE) {
       t.clock.advance(5 * MINUTE);
-      expect(codeOf(await t.call('centre.get', {}, t.token)), `at ${(t.clock.t - start) / MINUTE} min`).toBeNull();
+      expect(
+        codeOf(await t.call('centre.get', {}, t.token)),
+        `at ${(t.clock.t - start) / MINUTE} min`,
+      ).toBeNull();
     }
     t.clock.advance(10 * MINUTE);
     expect(codeOf(await t.call('centre.get', {}, t.token))).toBe('unauthenticated');
     expect(codeOf(await t.call('auth.session', {}, t.token))).toBe('unauthenticated');
-    expect(codeOf(await t.call('auth.unlock', { password: ADMIN.password }, t.token))).toBe('unauthenticated');
+    expect(codeOf(await t.call('auth.unlock', { password: ADMIN.password }, t.token))).toBe(
+      'unauthenticated',
+    );
     // Logging in again starts a new day.
     const again = await t.must('auth.login', { username: ADMIN.username, password: ADMIN.password });
     expect(codeOf(await t.call('centre.get', {}, again.token))).toBeNull();
@@ -129,11 +148,20 @@ describe('staff accounts and their sessions', () => {
     await t.core.close();
     const again = await startCore(t.dataDir, t.clock);
     again.clock.advance(3600_000);
-    expect(codeOf(await again.call('auth.login', { username: nurse.username, password: nurse.password }))).toBe('wrong_credentials');
+    expect(
+      codeOf(await again.call('auth.login', { username: nurse.username, password: nurse.password })),
+    ).toBe('wrong_credentials');
     // The history is kept.
     const admin = await again.must('auth.login', { username: ADMIN.username, password: ADMIN.password });
-    const list = await again.must('users.list', { page: 1, pageSize: 50, includeInactive: true }, admin.token);
-    expect(list.items.find((u) => u.id === nurse.id)).toMatchObject({ active: false, username: nurse.username });
+    const list = await again.must(
+      'users.list',
+      { page: 1, pageSize: 50, includeInactive: true },
+      admin.token,
+    );
+    expect(list.items.find((u) => u.id === nurse.id)).toMatchObject({
+      active: false,
+      username: nurse.username,
+    });
   });
 
   it('a password reset ends the sessions and forces a change at the next login', async () => {
@@ -142,13 +170,22 @@ describe('staff accounts and their sessions', () => {
     const reset = await t.must('users.resetPassword', { id: nurse.id }, t.token);
     expect(reset.user.mustChangePassword).toBe(true);
     expect(codeOf(await t.call('centre.get', {}, nurse.token))).toBe('unauthenticated');
-    expect(codeOf(await t.call('auth.login', { username: nurse.username, password: nurse.password }))).toBe('wrong_credentials');
+    expect(codeOf(await t.call('auth.login', { username: nurse.username, password: nurse.password }))).toBe(
+      'wrong_credentials',
+    );
 
     t.clock.advance(1000);
-    const session = await t.must('auth.login', { username: nurse.username, password: reset.temporaryPassword });
+    const session = await t.must('auth.login', {
+      username: nurse.username,
+      password: reset.temporaryPassword,
+    });
     expect(session.mustChangePassword).toBe(true);
     expect(codeOf(await t.call('centre.get', {}, session.token))).toBe('password_change_required');
-    const changed = await t.must('auth.changePassword', { currentPassword: reset.temporaryPassword, newPassword: 'Nouveau-Mot-De-Passe-7' }, session.token);
+    const changed = await t.must(
+      'auth.changePassword',
+      { currentPassword: reset.temporaryPassword, newPassword: 'Nouveau-Mot-De-Passe-7' },
+      session.token,
+    );
     expect(changed.mustChangePassword).toBe(false);
     expect(codeOf(await t.call('centre.get', {}, session.token))).toBeNull();
   });
@@ -160,19 +197,62 @@ describe('staff accounts and their sessions', () => {
     const before = storeFingerprint(t);
 
     const deactivate = await t.call('users.deactivate', { id: me.id, version: mine.version }, t.token);
-    expect(deactivate.ok ? null : deactivate.error).toMatchObject({ code: 'validation', field: 'id', details: { reason: 'last_coordinator' } });
-    const demote = await t.call('users.update', { id: me.id, version: mine.version, displayName: mine.displayName, roles: ['nurse'], siteIds: mine.siteIds }, t.token);
-    expect(demote.ok ? null : demote.error).toMatchObject({ code: 'validation', field: 'roles', details: { reason: 'last_coordinator' } });
+    expect(deactivate.ok ? null : deactivate.error).toMatchObject({
+      code: 'validation',
+      field: 'id',
+      details: { reason: 'last_coordinator' },
+    });
+    const demote = await t.call(
+      'users.update',
+      {
+        id: me.id,
+        version: mine.version,
+        displayName: mine.displayName,
+        roles: ['nurse'],
+        siteIds: mine.siteIds,
+      },
+      t.token,
+    );
+    expect(demote.ok ? null : demote.error).toMatchObject({
+      code: 'validation',
+      field: 'roles',
+      details: { reason: 'last_coordinator' },
+    });
     expect(storeFingerprint(t)).toEqual(before);
 
     // An inactive coordinator does not count.
-    const other = await t.must('users.create', { username: 'claude', displayName: 'Claude', roles: ['coordinator'], siteIds: t.siteIds }, t.token);
+    const other = await t.must(
+      'users.create',
+      { username: 'claude', displayName: 'Claude', roles: ['coordinator'], siteIds: t.siteIds },
+      t.token,
+    );
     await t.must('users.deactivate', { id: other.user.id, version: other.user.version }, t.token);
-    expect(codeOf(await t.call('users.deactivate', { id: me.id, version: mine.version }, t.token))).toBe('validation');
+    expect(codeOf(await t.call('users.deactivate', { id: me.id, version: mine.version }, t.token))).toBe(
+      'validation',
+    );
 
     // With another active coordinator, the first one may step down.
-    await t.must('users.create', { username: 'dominique', displayName: 'Dominique', roles: ['coordinator', 'doctor'], siteIds: t.siteIds }, t.token);
-    const stepped = await t.must('users.update', { id: me.id, version: mine.version, displayName: mine.displayName, roles: ['nurse'], siteIds: mine.siteIds }, t.token);
+    await t.must(
+      'users.create',
+      {
+        username: 'dominique',
+        displayName: 'Dominique',
+        roles: ['coordinator', 'doctor'],
+        siteIds: t.siteIds,
+      },
+      t.token,
+    );
+    const stepped = await t.must(
+      'users.update',
+      {
+        id: me.id,
+        version: mine.version,
+        displayName: mine.displayName,
+        roles: ['nurse'],
+        siteIds: mine.siteIds,
+      },
+      t.token,
+    );
     expect(stepped.roles).toEqual(['nurse']);
   });
 
@@ -180,15 +260,44 @@ describe('staff accounts and their sessions', () => {
     const t = await setUpCentre();
     const nurse = await activeNurse(t);
     const current = await userById(t, nurse.id);
-    await t.must('users.update', { id: nurse.id, version: current.version, displayName: 'Nina (soins)', roles: ['nurse'], siteIds: current.siteIds }, t.token);
+    await t.must(
+      'users.update',
+      {
+        id: nurse.id,
+        version: current.version,
+        displayName: 'Nina (soins)',
+        roles: ['nurse'],
+        siteIds: current.siteIds,
+      },
+      t.token,
+    );
 
     const before = storeFingerprint(t);
-    const stale = await t.call('users.update', { id: nurse.id, version: current.version, displayName: 'Overwritten', roles: ['doctor'], siteIds: t.siteIds }, t.token);
+    const stale = await t.call(
+      'users.update',
+      {
+        id: nurse.id,
+        version: current.version,
+        displayName: 'Overwritten',
+        roles: ['doctor'],
+        siteIds: t.siteIds,
+      },
+      t.token,
+    );
     expect(codeOf(stale)).toBe('conflict');
-    const staleDeactivate = await t.call('users.deactivate', { id: nurse.id, version: current.version }, t.token);
+    const staleDeactivate = await t.call(
+      'users.deactivate',
+      { id: nurse.id, version: current.version },
+      t.token,
+    );
     expect(codeOf(staleDeactivate)).toBe('conflict');
     expect(storeFingerprint(t)).toEqual(before);
-    expect(await userById(t, nurse.id)).toMatchObject({ displayName: 'Nina (soins)', roles: ['nurse'], active: true, version: current.version + 1 });
+    expect(await userById(t, nurse.id)).toMatchObject({
+      displayName: 'Nina (soins)',
+      roles: ['nurse'],
+      active: true,
+      version: current.version + 1,
+    });
     expect(codeOf(await t.call('centre.get', {}, nurse.token))).toBeNull();
   });
 });

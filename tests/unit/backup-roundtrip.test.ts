@@ -4,7 +4,16 @@
  * writes anything unless the backup is proven whole and the secret opens it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -27,7 +36,6 @@ import { startCore } from './helpers/core';
 const fr = cliMessages.fr;
 
 // ---------------------------------------------------------------- the `parcours` command in-process
-
 
 // ---------------------------------------------------------------- files and stores
 
@@ -52,7 +60,12 @@ async function keyFromKeyring(dir: string, username: string, password: string): 
 }
 
 function withDb<T>(dir: string, key: Buffer, work: (db: SqliteHandle) => T): T {
-  const db = openEncrypted({ file: databasePath(dir), key, cipher: Keyring.load(dir)?.cipher, readonly: true });
+  const db = openEncrypted({
+    file: databasePath(dir),
+    key,
+    cipher: Keyring.load(dir)?.cipher,
+    readonly: true,
+  });
   try {
     return work(db);
   } finally {
@@ -77,13 +90,28 @@ function containsText(bytes: Buffer, text: string): boolean {
 }
 
 /** Splits a backup file into its three parts, and puts them back together. */
-function unpack(file: string): { header: Record<string, unknown> & { database: { bytes: number; sha256: string }; sealedTables: { iv: string; ciphertext: string; tag: string } }; db: Buffer } {
+function unpack(file: string): {
+  header: Record<string, unknown> & {
+    database: { bytes: number; sha256: string };
+    sealedTables: { iv: string; ciphertext: string; tag: string };
+  };
+  db: Buffer;
+} {
   const all = readFileSync(file);
   const end = all.indexOf(0x0a, BACKUP_MAGIC.length);
-  return { header: JSON.parse(all.subarray(BACKUP_MAGIC.length, end).toString('utf8')) as ReturnType<typeof unpack>['header'], db: Buffer.from(all.subarray(end + 1)) };
+  return {
+    header: JSON.parse(all.subarray(BACKUP_MAGIC.length, end).toString('utf8')) as ReturnType<
+      typeof unpack
+    >['header'],
+    db: Buffer.from(all.subarray(end + 1)),
+  };
 }
 function pack(header: object, db: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(BACKUP_MAGIC, 'utf8'), Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), db]);
+  return Buffer.concat([
+    Buffer.from(BACKUP_MAGIC, 'utf8'),
+    Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'),
+    db,
+  ]);
 }
 
 // ---------------------------------------------------------------- the centre
@@ -111,10 +139,23 @@ let adminId: string;
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'parcours-backup-'));
   dirA = path.join(root, 'A');
-  const init = await cli(['init', '--data', dirA, '--centre', 'SPOT Montpellier', '--site', 'MTP:Montpellier centre:Montpellier', '--site', 'OUT:Hors les murs'], {
-    PARCOURS_ADMIN_USER: ADMIN.username,
-    PARCOURS_ADMIN_PASSWORD: ADMIN.password,
-  });
+  const init = await cli(
+    [
+      'init',
+      '--data',
+      dirA,
+      '--centre',
+      'SPOT Montpellier',
+      '--site',
+      'MTP:Montpellier centre:Montpellier',
+      '--site',
+      'OUT:Hors les murs',
+    ],
+    {
+      PARCOURS_ADMIN_USER: ADMIN.username,
+      PARCOURS_ADMIN_PASSWORD: ADMIN.password,
+    },
+  );
   expect(init.code, init.err).toBe(0);
   recoveryCode = /([A-Z0-9]{4}(?:-[A-Z0-9]{4}){7})/.exec(init.out)?.[1] ?? '';
   expect(recoveryCode).not.toBe('');
@@ -124,10 +165,31 @@ beforeAll(async () => {
   const s = await t.must('auth.login', { username: ADMIN.username, password: ADMIN.password });
   adminId = s.user.id;
   const centre = await t.must('centre.get', {}, s.token);
-  await t.must('centre.update', { version: centre.version, name: MARKERS.centre, autoLockMinutes: 15, defaultLocale: 'fr' }, s.token);
-  const site = await t.must('centre.saveSite', { code: 'NIM', name: MARKERS.site, city: MARKERS.city, timezone: 'Europe/Paris', active: true }, s.token);
-  await t.must('users.create', { username: MARKERS.username, displayName: MARKERS.displayName, roles: ['nurse', 'doctor'], siteIds: [site.id] }, s.token);
-  const gone = await t.must('users.create', { username: 'ancien', displayName: 'Ancien Compte', roles: ['legal'], siteIds: [site.id] }, s.token);
+  await t.must(
+    'centre.update',
+    { version: centre.version, name: MARKERS.centre, autoLockMinutes: 15, defaultLocale: 'fr' },
+    s.token,
+  );
+  const site = await t.must(
+    'centre.saveSite',
+    { code: 'NIM', name: MARKERS.site, city: MARKERS.city, timezone: 'Europe/Paris', active: true },
+    s.token,
+  );
+  await t.must(
+    'users.create',
+    {
+      username: MARKERS.username,
+      displayName: MARKERS.displayName,
+      roles: ['nurse', 'doctor'],
+      siteIds: [site.id],
+    },
+    s.token,
+  );
+  const gone = await t.must(
+    'users.create',
+    { username: 'ancien', displayName: 'Ancien Compte', roles: ['legal'], siteIds: [site.id] },
+    s.token,
+  );
   await t.must('users.deactivate', { id: gone.user.id, version: gone.user.version }, s.token);
   keyA = Buffer.from(t.core.ctx.vault.requireDataKey());
   await t.core.close();
@@ -162,7 +224,9 @@ describe('backup and restore with `parcours`', () => {
     // The check above can fail: the same markers are really in the store.
     withDb(dirA, keyA, (db) => {
       expect(db.prepare('SELECT name FROM centre').get()).toEqual({ name: MARKERS.centre });
-      expect(db.prepare('SELECT count(*) AS n FROM staff_user WHERE username = ?').get(MARKERS.username)).toEqual({ n: 1 });
+      expect(
+        db.prepare('SELECT count(*) AS n FROM staff_user WHERE username = ?').get(MARKERS.username),
+      ).toEqual({ n: 1 });
     });
     // The header carries the fingerprint of the store as it was backed up, sealed: without the key
     // not even the table names, row counts or hashes can be read from the file.
@@ -187,14 +251,21 @@ describe('backup and restore with `parcours`', () => {
     expect(fingerprintB.audit_log.rows).toBe(fingerprintA.audit_log.rows + 1);
     expect(auditB.slice(0, auditA.length)).toEqual(auditA);
     expect(auditB).toHaveLength(auditA.length + 1);
-    expect(auditB.at(-1)).toMatchObject({ seq: auditA.length + 1, action: 'restore', actor_id: adminId, prev_hash: auditA.at(-1)?.hash });
+    expect(auditB.at(-1)).toMatchObject({
+      seq: auditA.length + 1,
+      action: 'restore',
+      actor_id: adminId,
+      prev_hash: auditA.at(-1)?.hash,
+    });
 
     // And the restored centre works: log in through a core, read, verify the chain.
     const b = await startCore(dirB);
     const s = await b.must('auth.login', { username: ADMIN.username, password: ADMIN.password });
     expect(s.centreName).toBe(MARKERS.centre);
     const users = await b.must('users.list', { page: 1, pageSize: 50, includeInactive: true }, s.token);
-    expect(users.items.map((u) => u.username).sort()).toEqual(['ancien', ADMIN.username, MARKERS.username].sort());
+    expect(users.items.map((u) => u.username).sort()).toEqual(
+      ['ancien', ADMIN.username, MARKERS.username].sort(),
+    );
     expect(await b.must('audit.verify', {}, s.token)).toMatchObject({ intact: true });
   });
 
@@ -236,7 +307,16 @@ describe('backup and restore with `parcours`', () => {
       (file) => {
         const { header, db } = unpack(backupFile);
         db[db.length - 100] ^= 0x01;
-        writeFileSync(file, pack({ ...header, database: { bytes: db.length, sha256: createHash('sha256').update(db).digest('hex') } }, db));
+        writeFileSync(
+          file,
+          pack(
+            {
+              ...header,
+              database: { bytes: db.length, sha256: createHash('sha256').update(db).digest('hex') },
+            },
+            db,
+          ),
+        );
       },
     ],
     [
@@ -245,38 +325,59 @@ describe('backup and restore with `parcours`', () => {
         const { header, db } = unpack(backupFile);
         const sealed = Buffer.from(header.sealedTables.ciphertext, 'base64');
         sealed[0] ^= 0x01;
-        writeFileSync(file, pack({ ...header, sealedTables: { ...header.sealedTables, ciphertext: sealed.toString('base64') } }, db));
+        writeFileSync(
+          file,
+          pack(
+            { ...header, sealedTables: { ...header.sealedTables, ciphertext: sealed.toString('base64') } },
+            db,
+          ),
+        );
       },
     ],
-    ['the file truncated', (file) => writeFileSync(file, readFileSync(backupFile).subarray(0, statSync(backupFile).size - 4096))],
+    [
+      'the file truncated',
+      (file) => writeFileSync(file, readFileSync(backupFile).subarray(0, statSync(backupFile).size - 4096)),
+    ],
     ['a random file', (file) => writeFileSync(file, randomBytes(64 * 1024))],
     ['an empty file', (file) => writeFileSync(file, '')],
   ];
 
-  it.each(corruptions)('refuses a corrupted backup (%s) with a clear message and writes nothing', async (_name, corrupt) => {
-    const bad = path.join(root, `bad-${randomBytes(4).toString('hex')}.parcours-backup`);
-    corrupt(bad);
-    const target = path.join(root, `target-${randomBytes(4).toString('hex')}`);
-    const r = await cli(['restore', '--from', bad, '--data', target], LOGIN);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain(stem(fr.backupInvalid));
-    expect(r.err).toContain('Rien n’a été écrit');
-    expect(existsSync(target)).toBe(false);
-    expect(leftovers()).toEqual([]);
-    rmSync(bad);
-  });
+  it.each(corruptions)(
+    'refuses a corrupted backup (%s) with a clear message and writes nothing',
+    async (_name, corrupt) => {
+      const bad = path.join(root, `bad-${randomBytes(4).toString('hex')}.parcours-backup`);
+      corrupt(bad);
+      const target = path.join(root, `target-${randomBytes(4).toString('hex')}`);
+      const r = await cli(['restore', '--from', bad, '--data', target], LOGIN);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(stem(fr.backupInvalid));
+      expect(r.err).toContain('Rien n’a été écrit');
+      expect(existsSync(target)).toBe(false);
+      expect(leftovers()).toEqual([]);
+      rmSync(bad);
+    },
+  );
 
   it('refuses a wrong password or an unknown account and writes nothing', async () => {
     const target = path.join(root, 'wrong');
-    const wrong = await cli(['restore', '--from', backupFile, '--data', target], { PARCOURS_USER: ADMIN.username, PARCOURS_PASSWORD: 'Pas-le-bon-2026!' });
+    const wrong = await cli(['restore', '--from', backupFile, '--data', target], {
+      PARCOURS_USER: ADMIN.username,
+      PARCOURS_PASSWORD: 'Pas-le-bon-2026!',
+    });
     expect(wrong.code).toBe(1);
     expect(wrong.err.trim()).toBe(fr.wrongCredentials);
     expect(wrong.err).not.toContain('Pas-le-bon-2026!');
-    const unknown = await cli(['restore', '--from', backupFile, '--data', target], { PARCOURS_USER: 'personne', PARCOURS_PASSWORD: ADMIN.password });
+    const unknown = await cli(['restore', '--from', backupFile, '--data', target], {
+      PARCOURS_USER: 'personne',
+      PARCOURS_PASSWORD: ADMIN.password,
+    });
     expect(unknown.code).toBe(1);
     expect(unknown.err.trim()).toBe(fr.wrongCredentials);
     // A deactivated account's key was removed: it cannot open the backup either.
-    const deactivated = await cli(['restore', '--from', backupFile, '--data', target], { PARCOURS_USER: 'ancien', PARCOURS_PASSWORD: ADMIN.password });
+    const deactivated = await cli(['restore', '--from', backupFile, '--data', target], {
+      PARCOURS_USER: 'ancien',
+      PARCOURS_PASSWORD: ADMIN.password,
+    });
     expect(deactivated.code).toBe(1);
     expect(existsSync(target)).toBe(false);
     expect(leftovers()).toEqual([]);
@@ -284,14 +385,18 @@ describe('backup and restore with `parcours`', () => {
 
   it('restores with the recovery code, and refuses a wrong one', async () => {
     const target = path.join(root, 'recovered');
-    const wrong = await cli(['restore', '--from', backupFile, '--data', target], { PARCOURS_RECOVERY_CODE: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' });
+    const wrong = await cli(['restore', '--from', backupFile, '--data', target], {
+      PARCOURS_RECOVERY_CODE: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH',
+    });
     expect(wrong.code).toBe(1);
     expect(wrong.err.trim()).toBe(fr.recoverWrong);
     expect(existsSync(target)).toBe(false);
 
     // People type the code by hand: lower case and spaces instead of dashes are fine.
     const typed = recoveryCode.toLowerCase().replace(/-/g, ' ');
-    const r = await cli(['restore', '--from', backupFile, '--data', target], { PARCOURS_RECOVERY_CODE: typed });
+    const r = await cli(['restore', '--from', backupFile, '--data', target], {
+      PARCOURS_RECOVERY_CODE: typed,
+    });
     expect(r.code, r.err).toBe(0);
     const keyR = await keyFromKeyring(target, ADMIN.username, ADMIN.password);
     const [fp, audit] = withDb(target, keyR, (db) => [fingerprint(db), auditRows(db)] as const);

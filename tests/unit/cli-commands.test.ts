@@ -23,15 +23,24 @@ const en = cliMessages.en;
 
 // ---------------------------------------------------------------- the `parcours` command in-process
 
-
 function snapshot(dir: string): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const name of readdirSync(dir)) result[name] = createHash('sha256').update(readFileSync(path.join(dir, name))).digest('hex');
+  for (const name of readdirSync(dir))
+    result[name] = createHash('sha256')
+      .update(readFileSync(path.join(dir, name)))
+      .digest('hex');
   return result;
 }
 
 const RECOVERY = /[A-Z0-9]{4}(?:-[A-Z0-9]{4}){7}/g;
-const INIT_ARGS = ['--centre', 'SPOT Montpellier', '--site', 'MTP:Montpellier centre:Montpellier', '--site', 'OUT:Hors les murs'];
+const INIT_ARGS = [
+  '--centre',
+  'SPOT Montpellier',
+  '--site',
+  'MTP:Montpellier centre:Montpellier',
+  '--site',
+  'OUT:Hors les murs',
+];
 const ADMIN_ENV = { PARCOURS_ADMIN_USER: ADMIN.username, PARCOURS_ADMIN_PASSWORD: ADMIN.password };
 
 let root: string;
@@ -64,23 +73,35 @@ describe('parcours (French by default)', () => {
     if (process.platform !== 'win32') expect(statSync(dirInit).mode & 0o077).toBe(0);
 
     const before = snapshot(dirInit);
-    const again = await cli(['init', '--data', dirInit, '--centre', 'Autre centre', '--site', 'LYO:Lyon'], { PARCOURS_ADMIN_USER: 'autre', PARCOURS_ADMIN_PASSWORD: 'Autre-Centre-2026' });
+    const again = await cli(['init', '--data', dirInit, '--centre', 'Autre centre', '--site', 'LYO:Lyon'], {
+      PARCOURS_ADMIN_USER: 'autre',
+      PARCOURS_ADMIN_PASSWORD: 'Autre-Centre-2026',
+    });
     expect(again.code).toBe(1);
     expect(again.err.trim()).toBe(fr.alreadySetUp);
     expect(again.out).not.toMatch(RECOVERY);
     expect(snapshot(dirInit)).toEqual(before);
 
     // The account works: `audit verify` logs in and reads.
-    const verify = await cli(['audit', 'verify', '--data', dirInit], { PARCOURS_USER: ADMIN.username, PARCOURS_PASSWORD: ADMIN.password });
+    const verify = await cli(['audit', 'verify', '--data', dirInit], {
+      PARCOURS_USER: ADMIN.username,
+      PARCOURS_PASSWORD: ADMIN.password,
+    });
     expect(verify.code, verify.err).toBe(0);
   });
 
   it('init checks its input: a bad site or a weak password is refused with exit 2 / 1 and creates nothing', async () => {
     const dir = path.join(root, 'bad-init');
-    const badSite = await cli(['init', '--data', dir, '--centre', 'X', '--site', 'mtp:Montpellier'], ADMIN_ENV);
+    const badSite = await cli(
+      ['init', '--data', dir, '--centre', 'X', '--site', 'mtp:Montpellier'],
+      ADMIN_ENV,
+    );
     expect(badSite.code).toBe(2);
     expect(badSite.err.trim()).toBe(message(fr.badSite, { value: 'mtp:Montpellier' }));
-    const weak = await cli(['init', '--data', dir, ...INIT_ARGS], { PARCOURS_ADMIN_USER: ADMIN.username, PARCOURS_ADMIN_PASSWORD: 'court' });
+    const weak = await cli(['init', '--data', dir, ...INIT_ARGS], {
+      PARCOURS_ADMIN_USER: ADMIN.username,
+      PARCOURS_ADMIN_PASSWORD: 'court',
+    });
     expect(weak.code).toBe(1);
     expect(weak.err).toContain('admin.password');
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
@@ -89,15 +110,24 @@ describe('parcours (French by default)', () => {
   it('a wrong password gets a calm message and exit 1, and leaves the database untouched', async () => {
     const t = await setUpCentre();
     await t.core.close();
-    const db = () => createHash('sha256').update(readFileSync(path.join(t.dataDir, 'parcours.db'))).digest('hex');
+    const db = () =>
+      createHash('sha256')
+        .update(readFileSync(path.join(t.dataDir, 'parcours.db')))
+        .digest('hex');
     const before = db();
-    const r = await cli(['audit', 'verify', '--data', t.dataDir], { PARCOURS_USER: ADMIN.username, PARCOURS_PASSWORD: 'Mauvais-Mot-De-Passe' });
+    const r = await cli(['audit', 'verify', '--data', t.dataDir], {
+      PARCOURS_USER: ADMIN.username,
+      PARCOURS_PASSWORD: 'Mauvais-Mot-De-Passe',
+    });
     expect(r.code).toBe(1);
     expect(r.err.trim()).toBe(fr.wrongCredentials);
     expect(r.out).toBe('');
     expect(`${r.out}${r.err}`).not.toMatch(/Mauvais-Mot-De-Passe|Error|\bat /);
     // An unknown user name gets exactly the same answer.
-    const unknown = await cli(['audit', 'verify', '--data', t.dataDir], { PARCOURS_USER: 'personne', PARCOURS_PASSWORD: 'Mauvais-Mot-De-Passe' });
+    const unknown = await cli(['audit', 'verify', '--data', t.dataDir], {
+      PARCOURS_USER: 'personne',
+      PARCOURS_PASSWORD: 'Mauvais-Mot-De-Passe',
+    });
     expect(unknown.code).toBe(1);
     expect(unknown.err.trim()).toBe(fr.wrongCredentials);
     expect(db()).toBe(before);
@@ -105,10 +135,17 @@ describe('parcours (French by default)', () => {
 
   it('a temporary password opens nothing from the command line either: change it in the app first', async () => {
     const t = await setUpCentre();
-    const { temporaryPassword } = await t.must('users.create', { username: 'alix', displayName: 'Alix', roles: ['coordinator'], siteIds: t.siteIds }, t.token);
+    const { temporaryPassword } = await t.must(
+      'users.create',
+      { username: 'alix', displayName: 'Alix', roles: ['coordinator'], siteIds: t.siteIds },
+      t.token,
+    );
     await t.core.close();
     const out = path.join(t.dataDir, '..', `export-${path.basename(t.dataDir)}.jsonl`);
-    const r = await cli(['export', '--data', t.dataDir, '--out', out], { PARCOURS_USER: 'alix', PARCOURS_PASSWORD: temporaryPassword });
+    const r = await cli(['export', '--data', t.dataDir, '--out', out], {
+      PARCOURS_USER: 'alix',
+      PARCOURS_PASSWORD: temporaryPassword,
+    });
     expect(r.code).toBe(1);
     expect(r.err.trim()).toBe(fr.mustChangePassword);
     expect(existsSync(out)).toBe(false);
@@ -119,7 +156,10 @@ describe('parcours (French by default)', () => {
     await t.core.close();
     const before = snapshot(t.dataDir);
     const missing = path.join(t.dataDir, 'nulle-part.jsonl');
-    const r = await cli(['import', '--data', t.dataDir, missing], { PARCOURS_USER: ADMIN.username, PARCOURS_PASSWORD: ADMIN.password });
+    const r = await cli(['import', '--data', t.dataDir, missing], {
+      PARCOURS_USER: ADMIN.username,
+      PARCOURS_PASSWORD: ADMIN.password,
+    });
     expect(r.code).toBe(1);
     expect(r.err.trim()).toBe(message(fr.fileNotFound, { file: missing }));
     expect(snapshot(t.dataDir)).toEqual(before);
@@ -131,7 +171,9 @@ describe('parcours (French by default)', () => {
     expect(backup.code).toBe(2);
     expect(backup.err.trim()).toBe(fr.noCredentials);
     expect(existsSync(out)).toBe(false);
-    const onlyUser = await cli(['export', '--data', dirInit, '--out', out], { PARCOURS_USER: ADMIN.username });
+    const onlyUser = await cli(['export', '--data', dirInit, '--out', out], {
+      PARCOURS_USER: ADMIN.username,
+    });
     expect(onlyUser.code).toBe(2);
     expect(onlyUser.err.trim()).toBe(fr.noCredentials);
     const init = await cli(['init', '--data', path.join(root, 'no-admin'), ...INIT_ARGS]);
@@ -184,7 +226,11 @@ describe('parcours (French by default)', () => {
     };
     expect(Object.values(documented).sort()).toEqual([...ROLES].sort());
     const t = await startCore(dir);
-    const sessions = await Promise.all(Object.keys(documented).map((username) => t.must('auth.login', { username, password: 'parcours-demo-2026' })));
+    const sessions = await Promise.all(
+      Object.keys(documented).map((username) =>
+        t.must('auth.login', { username, password: 'parcours-demo-2026' }),
+      ),
+    );
     for (const s of sessions) {
       expect(s.user.roles).toEqual([documented[s.user.username]]);
       expect(s.mustChangePassword).toBe(false);
@@ -192,7 +238,11 @@ describe('parcours (French by default)', () => {
     const coordinator = sessions[0];
     const centre = await t.must('centre.get', {}, coordinator.token);
     expect(centre.sites).toHaveLength(2);
-    const users = await t.must('users.list', { page: 1, pageSize: 50, includeInactive: true }, coordinator.token);
+    const users = await t.must(
+      'users.list',
+      { page: 1, pageSize: 50, includeInactive: true },
+      coordinator.token,
+    );
     expect(users.total).toBe(8);
     expect(users.items.flatMap((u) => u.roles).sort()).toEqual([...ROLES].sort());
     await t.core.close();
@@ -206,11 +256,15 @@ describe('parcours (French by default)', () => {
 
   it('recover: the recovery code gives a temporary password that logs in and must be changed', async () => {
     expect(recoveryCode).not.toBe('');
-    const wrong = await cli(['recover', '--data', dirInit, '--user', ADMIN.username], { PARCOURS_RECOVERY_CODE: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' });
+    const wrong = await cli(['recover', '--data', dirInit, '--user', ADMIN.username], {
+      PARCOURS_RECOVERY_CODE: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH',
+    });
     expect(wrong.code).toBe(1);
     expect(wrong.err.trim()).toBe(fr.recoverWrong);
 
-    const r = await cli(['recover', '--data', dirInit, '--user', ADMIN.username.toUpperCase()], { PARCOURS_RECOVERY_CODE: recoveryCode });
+    const r = await cli(['recover', '--data', dirInit, '--user', ADMIN.username.toUpperCase()], {
+      PARCOURS_RECOVERY_CODE: recoveryCode,
+    });
     expect(r.code, r.err).toBe(0);
     const temporary = /([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})/.exec(r.out)?.[1] ?? '';
     expect(r.out).toBe(message(fr.recoverDone, { user: ADMIN.username.toUpperCase(), password: temporary }));
@@ -220,9 +274,15 @@ describe('parcours (French by default)', () => {
     expect(s.mustChangePassword).toBe(true);
     const blocked = await t.call('centre.get', {}, s.token);
     expect(blocked.ok ? null : blocked.error.code).toBe('password_change_required');
-    await t.must('auth.changePassword', { currentPassword: temporary, newPassword: 'Nouveau-Depart-2026' }, s.token);
+    await t.must(
+      'auth.changePassword',
+      { currentPassword: temporary, newPassword: 'Nouveau-Depart-2026' },
+      s.token,
+    );
     const resets = await t.must('audit.list', { page: 1, pageSize: 5, action: 'password_reset' }, s.token);
-    expect(resets.items).toEqual([expect.objectContaining({ action: 'password_reset', actorId: null, targetId: s.user.id })]);
+    expect(resets.items).toEqual([
+      expect.objectContaining({ action: 'password_reset', actorId: null, targetId: s.user.id }),
+    ]);
     // The forgotten password no longer opens anything.
     const old = await t.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
     expect(old.ok ? null : old.error.code).toBe('wrong_credentials');
@@ -233,7 +293,9 @@ describe('parcours (French by default)', () => {
     const t = await setUpCentre();
     await t.core.close();
     const before = snapshot(t.dataDir);
-    const r = await cli(['recover', '--data', t.dataDir, '--user', 'personne'], { PARCOURS_RECOVERY_CODE: t.recoveryCode });
+    const r = await cli(['recover', '--data', t.dataDir, '--user', 'personne'], {
+      PARCOURS_RECOVERY_CODE: t.recoveryCode,
+    });
     expect(r.code).toBe(1);
     expect(r.err.trim()).toBe(message(fr.unknownUser, { user: 'personne' }));
     expect(snapshot(t.dataDir)).toEqual(before);
@@ -275,20 +337,34 @@ describe('parcours in English (PARCOURS_LANG=en)', () => {
 
     const t = await setUpCentre();
     await t.core.close();
-    const wrong = await cli(['audit', 'verify', '--data', t.dataDir], { PARCOURS_USER: ADMIN.username, PARCOURS_PASSWORD: 'Wrong-Password-2026' }, mainEn);
+    const wrong = await cli(
+      ['audit', 'verify', '--data', t.dataDir],
+      { PARCOURS_USER: ADMIN.username, PARCOURS_PASSWORD: 'Wrong-Password-2026' },
+      mainEn,
+    );
     expect(wrong.code).toBe(1);
     expect(wrong.err.trim()).toBe(en.wrongCredentials);
 
-    const unknownUser = await cli(['audit', 'verify', '--data', t.dataDir], { PARCOURS_USER: 'personne', PARCOURS_PASSWORD: 'x' }, mainEn);
+    const unknownUser = await cli(
+      ['audit', 'verify', '--data', t.dataDir],
+      { PARCOURS_USER: 'personne', PARCOURS_PASSWORD: 'x' },
+      mainEn,
+    );
     expect(unknownUser.err.trim()).toBe(en.wrongCredentials);
   });
 
   it('French when nothing says otherwise, and PARCOURS_LANG=fr wins over an English LANG', async () => {
     const plain = await loadCli({ PARCOURS_LANG: undefined, LANG: undefined });
-    expect((await cli(['frobnicate'], {}, plain)).err).toContain(message(fr.unknownCommand, { command: 'frobnicate' }));
+    expect((await cli(['frobnicate'], {}, plain)).err).toContain(
+      message(fr.unknownCommand, { command: 'frobnicate' }),
+    );
     const pinned = await loadCli({ PARCOURS_LANG: 'fr', LANG: 'en_GB.UTF-8' });
-    expect((await cli(['frobnicate'], {}, pinned)).err).toContain(message(fr.unknownCommand, { command: 'frobnicate' }));
+    expect((await cli(['frobnicate'], {}, pinned)).err).toContain(
+      message(fr.unknownCommand, { command: 'frobnicate' }),
+    );
     const english = await loadCli({ PARCOURS_LANG: 'en', LANG: 'fr_FR.UTF-8' });
-    expect((await cli(['frobnicate'], {}, english)).err).toContain(message(en.unknownCommand, { command: 'frobnicate' }));
+    expect((await cli(['frobnicate'], {}, english)).err).toContain(
+      message(en.unknownCommand, { command: 'frobnicate' }),
+    );
   });
 });

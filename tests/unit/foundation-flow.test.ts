@@ -5,7 +5,11 @@ describe('setting up a centre and managing staff', () => {
   it('sets up, logs in, creates a nurse who must change the temporary password', async () => {
     const t = await setUpCentre();
     expect(t.recoveryCode).toMatch(/^([A-Z0-9]{4}-){7}[A-Z0-9]{4}$/);
-    const { user, temporaryPassword } = await t.must('users.create', { username: 'nina', displayName: 'Nina Infirmière', roles: ['nurse'], siteIds: [t.siteIds[0]] }, t.token);
+    const { user, temporaryPassword } = await t.must(
+      'users.create',
+      { username: 'nina', displayName: 'Nina Infirmière', roles: ['nurse'], siteIds: [t.siteIds[0]] },
+      t.token,
+    );
     expect(user.mustChangePassword).toBe(true);
 
     const nurse = await t.must('auth.login', { username: 'nina', password: temporaryPassword });
@@ -13,10 +17,18 @@ describe('setting up a centre and managing staff', () => {
     const blocked = await t.call('centre.get', {}, nurse.token);
     expect(blocked.ok ? null : blocked.error.code).toBe('password_change_required');
 
-    const tooShort = await t.call('auth.changePassword', { currentPassword: temporaryPassword, newPassword: 'short' }, nurse.token);
+    const tooShort = await t.call(
+      'auth.changePassword',
+      { currentPassword: temporaryPassword, newPassword: 'short' },
+      nurse.token,
+    );
     expect(tooShort.ok ? null : tooShort.error).toMatchObject({ code: 'validation', field: 'newPassword' });
 
-    const changed = await t.must('auth.changePassword', { currentPassword: temporaryPassword, newPassword: 'Infirmiere-Soins-42' }, nurse.token);
+    const changed = await t.must(
+      'auth.changePassword',
+      { currentPassword: temporaryPassword, newPassword: 'Infirmiere-Soins-42' },
+      nurse.token,
+    );
     expect(changed.mustChangePassword).toBe(false);
     expect((await t.call('centre.get', {}, nurse.token)).ok).toBe(true);
     // A nurse does not manage staff.

@@ -11,13 +11,28 @@ interface Reply {
   body: string;
 }
 
-function send(port: number, method: string, urlPath: string, body?: string, headers: Record<string, string> = {}): Promise<Reply> {
+function send(
+  port: number,
+  method: string,
+  urlPath: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path: urlPath, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method, path: urlPath, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     if (body !== undefined) req.write(body);
     req.end();
@@ -44,23 +59,36 @@ async function serve() {
 describe('the clinic server (HTTP transport)', () => {
   it('answers the API with the same envelope as the core, with a bearer token and no cookie', async () => {
     const { port } = await serve();
-    const status = await send(port, 'POST', '/api/setup.status', '{}', { 'content-type': 'application/json' });
+    const status = await send(port, 'POST', '/api/setup.status', '{}', {
+      'content-type': 'application/json',
+    });
     expect(status.status).toBe(200);
     expect(JSON.parse(status.body)).toEqual({ ok: true, value: { state: 'needs_setup' } });
     expect(status.headers['set-cookie']).toBeUndefined();
     expect(status.headers['cache-control']).toBe('no-store');
-    const noSession = await send(port, 'POST', '/api/users.list', '{}', { authorization: 'Bearer not-a-token' });
+    const noSession = await send(port, 'POST', '/api/users.list', '{}', {
+      authorization: 'Bearer not-a-token',
+    });
     expect(JSON.parse(noSession.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
   it('refuses malformed bodies, unknown channels, other methods and oversized bodies without crashing', async () => {
     const { port } = await serve();
-    expect(JSON.parse((await send(port, 'POST', '/api/setup.status', '{oops')).body)).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(JSON.parse((await send(port, 'POST', '/api/nope.nothing', '{}')).body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(JSON.parse((await send(port, 'POST', '/api/setup.status', '{oops')).body)).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(JSON.parse((await send(port, 'POST', '/api/nope.nothing', '{}')).body)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect((await send(port, 'GET', '/api/setup.status')).status).toBe(405);
     const big = JSON.stringify({ centreName: 'x'.repeat(2 * 1024 * 1024) });
     const tooBig = await send(port, 'POST', '/api/setup.initialize', big);
-    expect(JSON.parse(tooBig.body)).toMatchObject({ ok: false, error: { code: 'validation', details: { issue: 'too_big' } } });
+    expect(JSON.parse(tooBig.body)).toMatchObject({
+      ok: false,
+      error: { code: 'validation', details: { issue: 'too_big' } },
+    });
     expect(JSON.parse((await send(port, 'POST', '/api/setup.status', '{}')).body).ok).toBe(true);
   });
 

@@ -19,7 +19,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const [key, value] of Object.entries(tree)) {
     const name = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) for (const [k, v] of flatten(value as Tree, name)) out.set(k, v);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      for (const [k, v] of flatten(value as Tree, name)) out.set(k, v);
     else out.set(name, value);
   }
   return out;
@@ -47,13 +48,18 @@ function compare(nameA: string, a: Map<string, unknown>, nameB: string, b: Map<s
     const vb = b.get(key);
     if (typeof va !== 'string' || typeof vb !== 'string') continue;
     const [left, right] = [variables(va), variables(vb)];
-    if (left.join() !== right.join()) problems.push(`${key}: variables {${left.join(', ')}} in ${nameA} but {${right.join(', ')}} in ${nameB}`);
+    if (left.join() !== right.join())
+      problems.push(
+        `${key}: variables {${left.join(', ')}} in ${nameA} but {${right.join(', ')}} in ${nameB}`,
+      );
   }
   return problems;
 }
 
 function missingUnder(catalogue: Map<string, unknown>, prefix: string, values: readonly string[]): string[] {
-  return values.filter((v) => typeof catalogue.get(`${prefix}.${v}`) !== 'string').map((v) => `${prefix}.${v}`);
+  return values
+    .filter((v) => typeof catalogue.get(`${prefix}.${v}`) !== 'string')
+    .map((v) => `${prefix}.${v}`);
 }
 
 const FR = flatten(fr);
@@ -110,7 +116,18 @@ describe('command-line catalogue (shared/i18n/cli.ts)', () => {
 
   it('the usage text lists every command in both languages', () => {
     for (const text of [cliMessages.fr.usage, cliMessages.en.usage]) {
-      for (const command of ['init', 'serve', 'demo', 'backup', 'restore', 'export', 'import', 'audit verify', 'recover']) expect(text).toContain(`  ${command} `);
+      for (const command of [
+        'init',
+        'serve',
+        'demo',
+        'backup',
+        'restore',
+        'export',
+        'import',
+        'audit verify',
+        'recover',
+      ])
+        expect(text).toContain(`  ${command} `);
     }
   });
 });

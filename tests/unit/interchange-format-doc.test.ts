@@ -78,7 +78,10 @@ describe('docs/import-format.md', () => {
   });
 
   it('shows the error lines exactly as the command prints them', () => {
-    const example = cliMessages.fr.importLineError.replace('{{line}}', '4').replace('{{field}}', 'code').replace('{{reason}}', 'site_code_charset');
+    const example = cliMessages.fr.importLineError
+      .replace('{{line}}', '4')
+      .replace('{{field}}', 'code')
+      .replace('{{reason}}', 'site_code_charset');
     expect(DOC).toContain(example);
     expect(DOC).toContain(cliMessages.fr.importFailed.split('{{count}}')[0]);
   });

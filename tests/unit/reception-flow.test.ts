@@ -11,12 +11,20 @@ describe('a walk-in at reception', () => {
     await t.must('visits.checkIn', { personId: regular.id, siteId: site }, t.worker.token);
     t.clock.advance(5 * 60_000);
     const p = await t.must('persons.create', personInput(t, { nameUsed: 'Jo' }), t.worker.token);
-    await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: true }, t.worker.token);
+    await t.must(
+      'persons.recordConsent',
+      { personId: p.id, scope: 'care_team', given: true },
+      t.worker.token,
+    );
     const visit = await t.must('visits.checkIn', { personId: p.id, siteId: site }, t.worker.token);
     const again = await t.call('visits.checkIn', { personId: p.id, siteId: site }, t.worker.token);
     expect(again.ok ? null : again.error).toMatchObject({ code: 'validation', field: 'personId' });
 
-    const called = await t.must('visits.move', { visitId: visit.id, version: visit.version, step: 'in_interview' }, t.worker.token);
+    const called = await t.must(
+      'visits.move',
+      { visitId: visit.id, version: visit.version, step: 'in_interview' },
+      t.worker.token,
+    );
     expect(called.withUserId).toBe(t.worker.id);
     const now = t.clock.now();
     const interview = await t.must(
@@ -35,7 +43,11 @@ describe('a walk-in at reception', () => {
     expect(interview).toMatchObject({ pepAlert: true, hoursSinceRisk: 30 });
     const board = await t.must('visits.board', { siteId: site }, t.worker.token);
     expect(board.rows.map((r) => r.nameUsed)).toEqual(['Jo', 'Régulier']);
-    expect(board.rows[0]).toMatchObject({ priority: 'pep_72h', nextSteps: ['screening', 'prep', 'pep'], step: 'in_interview' });
+    expect(board.rows[0]).toMatchObject({
+      priority: 'pep_72h',
+      nextSteps: ['screening', 'prep', 'pep'],
+      step: 'in_interview',
+    });
 
     const doctor = await staff(t, 'dr-house', ['doctor']);
     const dossier = await t.must('persons.dossier', { id: p.id }, doctor.token);
@@ -52,16 +64,30 @@ describe('a walk-in at reception', () => {
     const v1 = await t.must('visits.checkIn', { personId: first.id, siteId: site }, t.worker.token);
     t.clock.advance(60_000);
     await t.must('visits.checkIn', { personId: second.id, siteId: site }, t.worker.token);
-    const called = await t.must('visits.move', { visitId: v1.id, version: v1.version, step: 'in_interview' }, t.worker.token);
+    const called = await t.must(
+      'visits.move',
+      { visitId: v1.id, version: v1.version, step: 'in_interview' },
+      t.worker.token,
+    );
     const back = await t.must('visits.requeue', { visitId: v1.id, version: called.version }, t.worker.token);
     expect(back).toMatchObject({ step: 'waiting_interview', requeued: 1, withUserId: null });
     const board = await t.must('visits.board', { siteId: site }, t.worker.token);
     expect(board.rows.map((r) => r.nameUsed)).toEqual(['Premier', 'Second']);
-    const stale = await t.call('visits.move', { visitId: v1.id, version: called.version, step: 'done' }, t.worker.token);
+    const stale = await t.call(
+      'visits.move',
+      { visitId: v1.id, version: called.version, step: 'done' },
+      t.worker.token,
+    );
     expect(stale.ok ? null : stale.error.code).toBe('conflict');
-    const done = await t.must('visits.move', { visitId: v1.id, version: back.version, step: 'done' }, t.worker.token);
+    const done = await t.must(
+      'visits.move',
+      { visitId: v1.id, version: back.version, step: 'done' },
+      t.worker.token,
+    );
     expect(done.closedAt).not.toBeNull();
-    expect((await t.must('visits.board', { siteId: site }, t.worker.token)).rows.map((r) => r.nameUsed)).toEqual(['Second']);
+    expect(
+      (await t.must('visits.board', { siteId: site }, t.worker.token)).rows.map((r) => r.nameUsed),
+    ).toEqual(['Second']);
   });
 });
 
@@ -70,35 +96,64 @@ describe('consent', () => {
     const t = await reception();
     const nurse = await staff(t, 'nina', ['nurse']);
     const p = await t.must('persons.create', personInput(t), t.worker.token);
-    await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: true }, t.worker.token);
-    await t.must('interviews.save', { personId: p.id, heldAt: t.clock.now().toISOString(), summary: 'résumé' }, t.worker.token);
+    await t.must(
+      'persons.recordConsent',
+      { personId: p.id, scope: 'care_team', given: true },
+      t.worker.token,
+    );
+    await t.must(
+      'interviews.save',
+      { personId: p.id, heldAt: t.clock.now().toISOString(), summary: 'résumé' },
+      t.worker.token,
+    );
     expect((await t.must('persons.dossier', { id: p.id }, nurse.token)).interviews).toHaveLength(1);
 
     t.clock.advance(60_000);
-    const consents = await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: false, note: 'ne souhaite plus partager' }, t.worker.token);
-    expect(consents.current.find((c) => c.scope === 'care_team')).toMatchObject({ given: false, recordedByName: 'kasey (test)' });
+    const consents = await t.must(
+      'persons.recordConsent',
+      { personId: p.id, scope: 'care_team', given: false, note: 'ne souhaite plus partager' },
+      t.worker.token,
+    );
+    expect(consents.current.find((c) => c.scope === 'care_team')).toMatchObject({
+      given: false,
+      recordedByName: 'kasey (test)',
+    });
     expect(consents.history.map((h) => h.given)).toEqual([false, true]);
 
     const hidden = await t.must('persons.dossier', { id: p.id }, nurse.token);
     expect(hidden.interviews).toEqual([]);
-    expect(hidden.sections.find((s) => s.section === 'interview')).toMatchObject({ status: 'hidden_consent', scope: 'care_team', hiddenCount: 1 });
+    expect(hidden.sections.find((s) => s.section === 'interview')).toMatchObject({
+      status: 'hidden_consent',
+      scope: 'care_team',
+      hiddenCount: 1,
+    });
     const author = await t.must('persons.dossier', { id: p.id }, t.worker.token);
     expect(author.interviews).toHaveLength(1);
     expect(author.sections.find((s) => s.section === 'interview')?.status).toBe('own_only');
 
     const log = await t.must('persons.accessLog', { personId: p.id }, t.worker.token);
-    expect(log.filter((e) => e.action === 'read' && e.section === 'interview').map((e) => e.userName)).toEqual(expect.arrayContaining(['nina (test)', 'kasey (test)']));
+    expect(
+      log.filter((e) => e.action === 'read' && e.section === 'interview').map((e) => e.userName),
+    ).toEqual(expect.arrayContaining(['nina (test)', 'kasey (test)']));
   });
 
   it('break the glass: a written reason opens the hidden section for an hour, audited', async () => {
     const t = await reception();
     const doctor = await staff(t, 'doc', ['doctor']);
     const p = await t.must('persons.create', personInput(t), t.worker.token);
-    await t.must('interviews.save', { personId: p.id, heldAt: t.clock.now().toISOString(), summary: 'urgence' }, t.worker.token);
+    await t.must(
+      'interviews.save',
+      { personId: p.id, heldAt: t.clock.now().toISOString(), summary: 'urgence' },
+      t.worker.token,
+    );
     expect((await t.must('persons.dossier', { id: p.id }, doctor.token)).interviews).toEqual([]);
     const tooShort = await t.call('persons.breakGlass', { personId: p.id, reason: 'urgent' }, doctor.token);
     expect(tooShort.ok ? null : tooShort.error).toMatchObject({ code: 'validation', field: 'reason' });
-    await t.must('persons.breakGlass', { personId: p.id, reason: 'Malaise en salle d’attente, besoin des antécédents' }, doctor.token);
+    await t.must(
+      'persons.breakGlass',
+      { personId: p.id, reason: 'Malaise en salle d’attente, besoin des antécédents' },
+      doctor.token,
+    );
     const open = await t.must('persons.dossier', { id: p.id }, doctor.token);
     expect(open.interviews).toHaveLength(1);
     expect(open.sections.find((s) => s.section === 'interview')?.via).toBe('break_glass');
@@ -108,7 +163,10 @@ describe('consent', () => {
     expect((await t.must('persons.dossier', { id: p.id }, doctor.token)).interviews).toEqual([]);
     await t.must('auth.unlock', { password: 'Coordination-2026!' }, t.token);
     const audit = await t.must('audit.list', { action: 'break_glass', page: 1, pageSize: 5 }, t.token);
-    expect(audit.items[0]).toMatchObject({ personId: p.id, reason: 'Malaise en salle d’attente, besoin des antécédents' });
+    expect(audit.items[0]).toMatchObject({
+      personId: p.id,
+      reason: 'Malaise en salle d’attente, besoin des antécédents',
+    });
   });
 
   it('prints a consent form and the access report as PDFs', async () => {
@@ -126,19 +184,67 @@ describe('referrals', () => {
   it('an external referral needs the external_referral consent or a written, audited override', async () => {
     const t = await reception();
     const p = await t.must('persons.create', personInput(t), t.worker.token);
-    await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: true }, t.worker.token);
-    const entry = await t.must('directory.save', { name: 'CeGIDD Montpellier', kind: 'organisation', category: 'cegidd', city: 'Montpellier', friendliness: ['lgbtqi'] }, t.worker.token);
+    await t.must(
+      'persons.recordConsent',
+      { personId: p.id, scope: 'care_team', given: true },
+      t.worker.token,
+    );
+    const entry = await t.must(
+      'directory.save',
+      {
+        name: 'CeGIDD Montpellier',
+        kind: 'organisation',
+        category: 'cegidd',
+        city: 'Montpellier',
+        friendliness: ['lgbtqi'],
+      },
+      t.worker.token,
+    );
     expect(entry.lastVerifiedAt).not.toBeNull();
-    const refused = await t.call('directory.refer', { personId: p.id, entryId: entry.id, reason: 'Confirmation VIH' }, t.worker.token);
-    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'consent_required', field: 'overrideReason' });
-    const forced = await t.must('directory.refer', { personId: p.id, entryId: entry.id, reason: 'Confirmation VIH', overrideReason: 'Accord oral de la personne, formulaire à signer' }, t.worker.token);
+    const refused = await t.call(
+      'directory.refer',
+      { personId: p.id, entryId: entry.id, reason: 'Confirmation VIH' },
+      t.worker.token,
+    );
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'consent_required',
+      field: 'overrideReason',
+    });
+    const forced = await t.must(
+      'directory.refer',
+      {
+        personId: p.id,
+        entryId: entry.id,
+        reason: 'Confirmation VIH',
+        overrideReason: 'Accord oral de la personne, formulaire à signer',
+      },
+      t.worker.token,
+    );
     expect(forced.overrideReason).toBe('Accord oral de la personne, formulaire à signer');
-    const updated = await t.must('directory.updateReferral', { id: forced.id, version: forced.version, status: 'attended', feedback: 'Vu le 12' }, t.worker.token);
+    const updated = await t.must(
+      'directory.updateReferral',
+      { id: forced.id, version: forced.version, status: 'attended', feedback: 'Vu le 12' },
+      t.worker.token,
+    );
     expect(updated).toMatchObject({ status: 'attended', feedback: 'Vu le 12' });
-    await t.must('persons.recordConsent', { personId: p.id, scope: 'external_referral', given: true }, t.worker.token);
-    const plain = await t.must('directory.refer', { personId: p.id, entryId: entry.id, reason: 'Suivi' }, t.worker.token);
+    await t.must(
+      'persons.recordConsent',
+      { personId: p.id, scope: 'external_referral', given: true },
+      t.worker.token,
+    );
+    const plain = await t.must(
+      'directory.refer',
+      { personId: p.id, entryId: entry.id, reason: 'Suivi' },
+      t.worker.token,
+    );
     expect(plain.overrideReason).toBeNull();
-    const audit = await t.must('audit.list', { personId: p.id, action: 'create', page: 1, pageSize: 50 }, t.token);
-    expect(audit.items.some((e) => e.reason === 'Accord oral de la personne, formulaire à signer')).toBe(true);
+    const audit = await t.must(
+      'audit.list',
+      { personId: p.id, action: 'create', page: 1, pageSize: 50 },
+      t.token,
+    );
+    expect(audit.items.some((e) => e.reason === 'Accord oral de la personne, formulaire à signer')).toBe(
+      true,
+    );
   });
 });

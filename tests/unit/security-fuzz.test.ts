@@ -9,7 +9,13 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CHANNEL_NAMES, CONTRACT, apiErrorSchema, type ChannelName, type Result } from '../../shared/contract';
+import {
+  CHANNEL_NAMES,
+  CONTRACT,
+  apiErrorSchema,
+  type ChannelName,
+  type Result,
+} from '../../shared/contract';
 import { fingerprint } from '../../electron/core/db/fingerprint';
 import { setUpCentre, type TestCore } from './helpers/core';
 import { snapshotDir } from './helpers/torture-fs';
@@ -28,7 +34,12 @@ beforeEach(async () => {
 function stateOf(c: Centre): unknown {
   const store = c.core.ctx.vault.requireStore();
   const audit = store.handle.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
-  return { tables: fingerprint(store.handle), auditRows: audit.n, files: snapshotDir(c.dataDir), sessions: c.core.ctx.sessions.count() };
+  return {
+    tables: fingerprint(store.handle),
+    auditRows: audit.n,
+    files: snapshotDir(c.dataDir),
+    sessions: c.core.ctx.sessions.count(),
+  };
 }
 
 const PROTOTYPES: Array<[string, object]> = [
@@ -37,10 +48,13 @@ const PROTOTYPES: Array<[string, object]> = [
   ['Function.prototype', Function.prototype],
   ['String.prototype', String.prototype],
 ];
-const pristine = new Map(PROTOTYPES.map(([name, proto]) => [name, Reflect.ownKeys(proto).map(String).sort().join(',')]));
+const pristine = new Map(
+  PROTOTYPES.map(([name, proto]) => [name, Reflect.ownKeys(proto).map(String).sort().join(',')]),
+);
 
 function assertNoPollution(): void {
-  for (const [name, proto] of PROTOTYPES) expect(Reflect.ownKeys(proto).map(String).sort().join(','), name).toBe(pristine.get(name));
+  for (const [name, proto] of PROTOTYPES)
+    expect(Reflect.ownKeys(proto).map(String).sort().join(','), name).toBe(pristine.get(name));
   const probe: Record<string, unknown> = {};
   expect(probe.polluted).toBeUndefined();
   expect(probe.isAdmin).toBeUndefined();
@@ -53,7 +67,16 @@ function assertValidationError(result: Result<unknown>, where: string): void {
 }
 
 /** Keys an attacker would try, besides random ones. */
-const dangerousKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'then');
+const dangerousKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'then',
+);
 const anyKey = fc.oneof(fc.string({ maxLength: 12 }), dangerousKey);
 
 const junk = fc.anything({
@@ -72,12 +95,29 @@ const junk = fc.anything({
 });
 
 /** Longer than every limit of the contract (200 is the largest string max). */
-const hugeString = fc.tuple(fc.integer({ min: 201, max: 200_000 }), fc.constantFrom('a', 'é', ' ', '\u0000', '🙂', 'A1')).map(([n, unit]) => unit.repeat(n));
+const hugeString = fc
+  .tuple(fc.integer({ min: 201, max: 200_000 }), fc.constantFrom('a', 'é', ' ', '\u0000', '🙂', 'A1'))
+  .map(([n, unit]) => unit.repeat(n));
 
 /** Values of roughly the right shape (so some fields pass and the validators further in are reached). */
 const plausible = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('', ' ', 'camille', 'MTP', 'coordinator', 'nurse', 'care_team', 'fr', 'en', '2026-03-02T09:00:00Z', '2026-03-02', 'not-a-date', '../../etc/passwd', "' OR 1=1 --"),
+  fc.constantFrom(
+    '',
+    ' ',
+    'camille',
+    'MTP',
+    'coordinator',
+    'nurse',
+    'care_team',
+    'fr',
+    'en',
+    '2026-03-02T09:00:00Z',
+    '2026-03-02',
+    'not-a-date',
+    '../../etc/passwd',
+    "' OR 1=1 --",
+  ),
   fc.uuid(),
   fc.integer(),
   fc.constantFrom(0, -1, 1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 2, -0),
@@ -87,12 +127,17 @@ const plausible = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 }), { maxKeys: 3 }),
 );
 
-const fieldValue = fc.oneof({ arbitrary: plausible, weight: 6 }, { arbitrary: junk, weight: 2 }, { arbitrary: hugeString, weight: 1 });
+const fieldValue = fc.oneof(
+  { arbitrary: plausible, weight: 6 },
+  { arbitrary: junk, weight: 2 },
+  { arbitrary: hugeString, weight: 1 },
+);
 
 /** Own properties even for "__proto__" (as JSON.parse creates them), never a prototype change. */
 function objectFrom(entries: ReadonlyArray<readonly [string, unknown]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, configurable: true, writable: true });
+  for (const [k, v] of entries)
+    Object.defineProperty(out, k, { value: v, enumerable: true, configurable: true, writable: true });
   return out;
 }
 
@@ -128,7 +173,12 @@ function mutatedShape(keys: string[]): fc.Arbitrary<unknown> {
 function payloadsFor(channel: ChannelName): fc.Arbitrary<unknown> {
   const schema = CONTRACT[channel].input as z.ZodType;
   const keys = shapeKeys(schema);
-  const arbs: Array<fc.Arbitrary<unknown>> = [junk, pollutionPayloads.map((s) => JSON.parse(s) as unknown), hugeString, fc.dictionary(anyKey, fieldValue, { minKeys: 1, maxKeys: 4 })];
+  const arbs: Array<fc.Arbitrary<unknown>> = [
+    junk,
+    pollutionPayloads.map((s) => JSON.parse(s) as unknown),
+    hugeString,
+    fc.dictionary(anyKey, fieldValue, { minKeys: 1, maxKeys: 4 }),
+  ];
   if (keys.length > 0) arbs.push(mutatedShape(keys), mutatedShape(keys));
   // The dispatcher reads an absent input (undefined / null) as {}: judge payloads as it does.
   return fc.oneof(...arbs).filter((x) => !schema.safeParse(x ?? {}).success);
@@ -162,12 +212,36 @@ describe('every channel rejects malformed payloads without crashing or writing',
 
   it('non-object inputs are refused on every channel', async () => {
     const before = stateOf(t);
-    const inputs: unknown[] = [0, 1, -1, Number.NaN, Number.POSITIVE_INFINITY, '', 'x', '{}', true, false, [], [{}], 10n, Symbol('x'), () => ({}), new Date(0), new Map(), new Set(), new Uint8Array(4), Object.create(null) as object];
+    const inputs: unknown[] = [
+      0,
+      1,
+      -1,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      '',
+      'x',
+      '{}',
+      true,
+      false,
+      [],
+      [{}],
+      10n,
+      Symbol('x'),
+      () => ({}),
+      new Date(0),
+      new Map(),
+      new Set(),
+      new Uint8Array(4),
+      Object.create(null) as object,
+    ];
     for (const channel of CHANNEL_NAMES) {
       for (const input of inputs) {
         const schemaAccepts = CONTRACT[channel].input.safeParse(input).success;
         if (schemaAccepts) continue; // an empty null-prototype object is a valid "{}"
-        assertValidationError(await t.core.dispatch(channel, input, { token: t.token, transport: 'http' }), `${channel} with ${typeof input}`);
+        assertValidationError(
+          await t.core.dispatch(channel, input, { token: t.token, transport: 'http' }),
+          `${channel} with ${typeof input}`,
+        );
       }
     }
     assertNoPollution();
@@ -176,9 +250,31 @@ describe('every channel rejects malformed payloads without crashing or writing',
 
   it('unknown channel names are not found, whatever their input, and write nothing', async () => {
     const before = stateOf(t);
-    const names = ['', 'nope', 'setup', 'auth', 'auth.', '.login', 'AUTH.LOGIN', 'auth.login ', ' auth.login', 'auth.login\u0000', 'parcours:auth.login', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'users.create.extra'];
+    const names = [
+      '',
+      'nope',
+      'setup',
+      'auth',
+      'auth.',
+      '.login',
+      'AUTH.LOGIN',
+      'auth.login ',
+      ' auth.login',
+      'auth.login\u0000',
+      'parcours:auth.login',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      'users.create.extra',
+    ];
     for (const name of names) {
-      const r = await t.core.dispatch(name, { username: 'camille', password: 'x' }, { token: t.token, transport: 'http' });
+      const r = await t.core.dispatch(
+        name,
+        { username: 'camille', password: 'x' },
+        { token: t.token, transport: 'http' },
+      );
       expect(r.ok ? null : r.error.code, JSON.stringify(name)).toBe('not_found');
     }
     for (const notAString of [undefined, null, 42, {}, ['auth.login']]) {
@@ -204,7 +300,11 @@ describe('every channel rejects malformed payloads without crashing or writing',
     for (const channel of CHANNEL_NAMES) {
       const emptyIsValid = CONTRACT[channel].input.safeParse({}).success;
       if (emptyIsValid) continue;
-      for (const absent of [undefined, null]) assertValidationError(await t.core.dispatch(channel, absent, { token: t.token, transport: 'http' }), `${channel} with ${String(absent)}`);
+      for (const absent of [undefined, null])
+        assertValidationError(
+          await t.core.dispatch(channel, absent, { token: t.token, transport: 'http' }),
+          `${channel} with ${String(absent)}`,
+        );
     }
     const status = await t.core.dispatch('setup.status', null, { transport: 'http' });
     expect(status).toEqual({ ok: true, value: { state: 'ready' } });

@@ -57,14 +57,34 @@ async function markedCentre(): Promise<MarkedCentre> {
     admin: { ...ADMIN, displayName: `Coordination ${marker}` },
   });
   const { token } = await t.must('auth.login', { username: ADMIN.username, password: ADMIN.password });
-  const site = await t.must('centre.saveSite', { code: 'MRK', name: `Site ${marker}`, city: `${marker}ville`, timezone: 'Europe/Paris' }, token);
-  const worker = await t.must('users.create', { username: 'sam', displayName: `Sam ${marker}`, roles: ['community_worker'], siteIds: [site.id] }, token);
+  const site = await t.must(
+    'centre.saveSite',
+    { code: 'MRK', name: `Site ${marker}`, city: `${marker}ville`, timezone: 'Europe/Paris' },
+    token,
+  );
+  const worker = await t.must(
+    'users.create',
+    { username: 'sam', displayName: `Sam ${marker}`, roles: ['community_worker'], siteIds: [site.id] },
+    token,
+  );
   const first = await t.must('auth.login', { username: 'sam', password: worker.temporaryPassword });
-  await t.must('auth.changePassword', { currentPassword: worker.temporaryPassword, newPassword: 'Accueil-Communautaire-9' }, first.token);
-  await t.must('persons.create', { nameUsed: `${marker}`, legalName: `Legal ${marker}`, siteId: site.id }, first.token);
+  await t.must(
+    'auth.changePassword',
+    { currentPassword: worker.temporaryPassword, newPassword: 'Accueil-Communautaire-9' },
+    first.token,
+  );
+  await t.must(
+    'persons.create',
+    { nameUsed: `${marker}`, legalName: `Legal ${marker}`, siteId: site.id },
+    first.token,
+  );
   expect((await t.must('persons.search', { query: marker }, first.token)).length).toBe(1);
   const centre = await t.must('centre.get', {}, token);
-  await t.must('centre.update', { version: centre.version, name: `Renamed ${marker}`, autoLockMinutes: 15, defaultLocale: 'fr' }, token);
+  await t.must(
+    'centre.update',
+    { version: centre.version, name: `Renamed ${marker}`, autoLockMinutes: 15, defaultLocale: 'fr' },
+    token,
+  );
   return { t, marker, recoveryCode, token };
 }
 
@@ -73,7 +93,9 @@ function leaks(files: readonly string[], marker: string): string[] {
 }
 
 function logLeaks(t: TestCore, marker: string): string[] {
-  return [...t.logs, ...output].filter((line) => line.includes(marker) || Buffer.from(line, 'utf8').includes(Buffer.from(marker, 'utf16le')));
+  return [...t.logs, ...output].filter(
+    (line) => line.includes(marker) || Buffer.from(line, 'utf8').includes(Buffer.from(marker, 'utf16le')),
+  );
 }
 
 const skipHeavy = (p: string): boolean => /[/\\](node_modules|\.git)$/.test(p);
@@ -88,7 +110,9 @@ describe('the store is encrypted at rest', () => {
     expect(existsSync(`${db}-wal`)).toBe(true);
     expect(statSync(`${db}-wal`).size).toBeGreaterThan(0);
     const openFiles = allFiles(t.dataDir);
-    expect(openFiles.map((f) => path.basename(f)).sort()).toEqual(expect.arrayContaining(['keyring.json', 'parcours.db', 'parcours.db-shm', 'parcours.db-wal']));
+    expect(openFiles.map((f) => path.basename(f)).sort()).toEqual(
+      expect.arrayContaining(['keyring.json', 'parcours.db', 'parcours.db-shm', 'parcours.db-wal']),
+    );
     expect(leaks(openFiles, marker)).toEqual([]);
 
     await t.core.close();
@@ -181,11 +205,16 @@ describe('the store is encrypted at rest', () => {
     // Closed: a fresh start, a wrong password, the store is not even opened.
     const restarted = await startCore(t.dataDir, t.clock);
     const before = snapshotDir(t.dataDir);
-    const wrong = await restarted.call('auth.login', { username: ADMIN.username, password: 'certainly-not-it' });
+    const wrong = await restarted.call('auth.login', {
+      username: ADMIN.username,
+      password: 'certainly-not-it',
+    });
     expect(wrong.ok ? null : wrong.error.code).toBe('wrong_credentials');
     const after = snapshotDir(t.dataDir);
     expect(after['parcours.db']).toBe(before['parcours.db']);
-    expect(Object.keys(after).filter((f) => f.startsWith('parcours.db'))).toEqual(Object.keys(before).filter((f) => f.startsWith('parcours.db')));
+    expect(Object.keys(after).filter((f) => f.startsWith('parcours.db'))).toEqual(
+      Object.keys(before).filter((f) => f.startsWith('parcours.db')),
+    );
     expect((await restarted.must('setup.status', {})).state).toBe('locked');
 
     // Open (WAL in use): someone is logged in; a wrong password touches neither file.
@@ -208,10 +237,15 @@ describe('the store is encrypted at rest', () => {
   it('every file of the data folder is private to the account running Parcours, from the first session on', async () => {
     const { t } = await markedCentre();
     await t.call('auth.login', { username: ADMIN.username, password: 'a-wrong-one' });
-    const open = (dir: string) => Object.fromEntries(readdirSync(dir).map((f) => [f, (statSync(path.join(dir, f)).mode & 0o077).toString(8)]));
+    const open = (dir: string) =>
+      Object.fromEntries(
+        readdirSync(dir).map((f) => [f, (statSync(path.join(dir, f)).mode & 0o077).toString(8)]),
+      );
     const everyFilePrivate = (dir: string) => Object.fromEntries(readdirSync(dir).map((f) => [f, '0']));
     expect((statSync(t.dataDir).mode & 0o077).toString(8)).toBe('0');
-    expect(readdirSync(t.dataDir)).toEqual(expect.arrayContaining(['parcours.db-wal', 'parcours.db-shm', 'login-attempts.json']));
+    expect(readdirSync(t.dataDir)).toEqual(
+      expect.arrayContaining(['parcours.db-wal', 'parcours.db-shm', 'login-attempts.json']),
+    );
     expect(open(t.dataDir)).toEqual(everyFilePrivate(t.dataDir));
     await t.core.close();
     const again = await startCore(t.dataDir, t.clock);

@@ -21,7 +21,10 @@ const extra = vi.hoisted(() => ({ migrations: [] as Migration[], upTo: null as n
 
 vi.mock('../../migrations', async (importOriginal) => {
   const real = await importOriginal<typeof MigrationsModule>();
-  const all = () => [...real.MIGRATIONS.filter((m) => extra.upTo === null || m.version <= extra.upTo), ...extra.migrations];
+  const all = () => [
+    ...real.MIGRATIONS.filter((m) => extra.upTo === null || m.version <= extra.upTo),
+    ...extra.migrations,
+  ];
   return {
     ...real,
     get MIGRATIONS() {
@@ -42,7 +45,9 @@ const failing: Migration = {
   version: NEXT,
   name: 'fails-half-way',
   async up(qr) {
-    await qr.createTable(new Table({ name: 'zz_partial', columns: [{ name: 'id', type: 'integer', isPrimary: true }] }));
+    await qr.createTable(
+      new Table({ name: 'zz_partial', columns: [{ name: 'id', type: 'integer', isPrimary: true }] }),
+    );
     await qr.query('INSERT INTO zz_partial (id) VALUES (1), (2)');
     await qr.addColumn('site', new TableColumn({ name: 'zz_flag', type: 'integer', isNullable: true }));
     await qr.query("UPDATE site SET name = 'changed by a half migration'");
@@ -54,12 +59,18 @@ const working: Migration = {
   version: NEXT,
   name: 'adds-a-table',
   async up(qr) {
-    await qr.createTable(new Table({ name: 'zz_new', columns: [{ name: 'id', type: 'integer', isPrimary: true }] }));
+    await qr.createTable(
+      new Table({ name: 'zz_new', columns: [{ name: 'id', type: 'integer', isPrimary: true }] }),
+    );
   },
 };
 
 function tablesOf(handle: ReturnType<typeof openEncrypted>): string[] {
-  return (handle.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+  return (
+    handle.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{
+      name: string;
+    }>
+  ).map((r) => r.name);
 }
 
 beforeEach(() => {
@@ -77,7 +88,13 @@ describe('a failing migration rolls everything back', () => {
     const read = () => {
       const h = openEncrypted({ file: databasePath(t.dataDir), key });
       try {
-        return { fp: fingerprint(h), tables: tablesOf(h), siteColumns: (h.prepare('PRAGMA table_info(site)').all() as Array<{ name: string }>).map((c) => c.name) };
+        return {
+          fp: fingerprint(h),
+          tables: tablesOf(h),
+          siteColumns: (h.prepare('PRAGMA table_info(site)').all() as Array<{ name: string }>).map(
+            (c) => c.name,
+          ),
+        };
       } finally {
         h.close();
       }
@@ -102,7 +119,9 @@ describe('a failing migration rolls everything back', () => {
 
     extra.migrations = [];
     const again = await startCore(t.dataDir, t.clock);
-    expect((await again.must('auth.login', { username: ADMIN.username, password: ADMIN.password })).centreName).toBe('SPOT Test');
+    expect(
+      (await again.must('auth.login', { username: ADMIN.username, password: ADMIN.password })).centreName,
+    ).toBe('SPOT Test');
   });
 
   it('on a new store: none of the versions is applied, not even the ones before the failing one', async () => {
@@ -150,10 +169,13 @@ describe('upgrading a store that holds data', () => {
     extra.upTo = null;
     const upgraded = await Store.open({ dataDir, key });
     try {
-      const v = upgraded.handle.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number };
+      const v = upgraded.handle.prepare('SELECT max(version) AS v FROM schema_version').get() as {
+        v: number;
+      };
       expect(v.v).toBe(REAL.length);
       const after = fingerprint(upgraded.handle);
-      for (const table of ['centre', 'staff_user', 'staff_user_role', 'staff_user_site', 'audit_log']) expect(after[table], table).toEqual(rowsBefore[table]);
+      for (const table of ['centre', 'staff_user', 'staff_user_role', 'staff_user_site', 'audit_log'])
+        expect(after[table], table).toEqual(rowsBefore[table]);
       expect(after.site.rows).toBe(1);
       expect(upgraded.handle.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
       expect(upgraded.handle.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });

@@ -7,7 +7,17 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../migrations';
@@ -69,7 +79,10 @@ describe('a foreign, corrupted or newer file where the database should be', () =
 
     const seen = await tryToOpen(dataDir);
     expect(seen.statusBefore).toEqual({ state: 'unavailable', problem: 'foreign_database' });
-    expect(errorOf(seen.login)).toMatchObject({ code: 'store_unavailable', details: { problem: 'foreign_database' } });
+    expect(errorOf(seen.login)).toMatchObject({
+      code: 'store_unavailable',
+      details: { problem: 'foreign_database' },
+    });
     expect(seen.statusAfter).toEqual({ state: 'unavailable', problem: 'foreign_database' });
     expect(errorOf(seen.setup).code).toBe('already_set_up');
     expect(snapshotDir(dataDir)).toEqual(before);
@@ -89,7 +102,10 @@ describe('a foreign, corrupted or newer file where the database should be', () =
 
     const seen = await tryToOpen(dataDir);
     expect(seen.statusBefore).toEqual({ state: 'locked' }); // it cannot know before it tries the key
-    expect(errorOf(seen.login)).toMatchObject({ code: 'store_unavailable', details: { problem: 'unreadable' } });
+    expect(errorOf(seen.login)).toMatchObject({
+      code: 'store_unavailable',
+      details: { problem: 'unreadable' },
+    });
     expect(seen.statusAfter).toEqual({ state: 'unavailable', problem: 'unreadable' });
     expect(errorOf(seen.setup).code).toBe('already_set_up');
     expect(snapshotDir(dataDir)).toEqual(before);
@@ -106,7 +122,10 @@ describe('a foreign, corrupted or newer file where the database should be', () =
     }
     const before = snapshotDir(dataDir);
     const seen = await tryToOpen(dataDir);
-    expect(errorOf(seen.login)).toMatchObject({ code: 'store_unavailable', details: { problem: 'unreadable' } });
+    expect(errorOf(seen.login)).toMatchObject({
+      code: 'store_unavailable',
+      details: { problem: 'unreadable' },
+    });
     expect(seen.statusAfter).toEqual({ state: 'unavailable', problem: 'unreadable' });
     expect(snapshotDir(dataDir)).toEqual(before);
   });
@@ -117,7 +136,10 @@ describe('a foreign, corrupted or newer file where the database should be', () =
     const before = snapshotDir(dataDir);
     const seen = await tryToOpen(dataDir);
     // Any key opens an empty file: without a check it would get a fresh, empty schema.
-    expect(errorOf(seen.login)).toMatchObject({ code: 'store_unavailable', details: { problem: 'unreadable' } });
+    expect(errorOf(seen.login)).toMatchObject({
+      code: 'store_unavailable',
+      details: { problem: 'unreadable' },
+    });
     expect(seen.statusAfter).toEqual({ state: 'unavailable', problem: 'unreadable' });
     expect(errorOf(seen.setup).code).toBe('already_set_up');
     expect(snapshotDir(dataDir)).toEqual(before);
@@ -127,12 +149,17 @@ describe('a foreign, corrupted or newer file where the database should be', () =
     const { dataDir } = await closedCentre();
     const key = await dataKeyOf(dataDir);
     const handle = openEncrypted({ file: databasePath(dataDir), key });
-    handle.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(999, 'from-the-future', '2031-01-01T00:00:00.000Z');
+    handle
+      .prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)')
+      .run(999, 'from-the-future', '2031-01-01T00:00:00.000Z');
     handle.close();
     const before = snapshotDir(dataDir);
 
     const seen = await tryToOpen(dataDir);
-    expect(errorOf(seen.login)).toMatchObject({ code: 'store_unavailable', details: { problem: 'from_future' } });
+    expect(errorOf(seen.login)).toMatchObject({
+      code: 'store_unavailable',
+      details: { problem: 'from_future' },
+    });
     expect(errorOf(seen.login).message).toMatch(/newer version/i);
     expect(seen.statusAfter).toEqual({ state: 'unavailable', problem: 'from_future' });
     expect(errorOf(seen.setup).code).toBe('already_set_up');
@@ -145,19 +172,34 @@ describe('a foreign, corrupted or newer file where the database should be', () =
     const before = snapshotDir(dataDir);
     const seen = await tryToOpen(dataDir);
     expect(seen.statusBefore).toEqual({ state: 'unavailable', problem: 'keyring_missing' });
-    expect(errorOf(seen.login)).toMatchObject({ code: 'store_unavailable', details: { problem: 'keyring_missing' } });
+    expect(errorOf(seen.login)).toMatchObject({
+      code: 'store_unavailable',
+      details: { problem: 'keyring_missing' },
+    });
     expect(errorOf(seen.setup).code).toBe('already_set_up');
     expect(snapshotDir(dataDir)).toEqual(before);
   });
 
   it('a damaged or foreign keyring: keyring_missing with a clear answer, never an internal error, nothing rewritten', async () => {
-    for (const content of ['{"format":"parcours-keyring","version":1,"cip', '', '{"format":"something-else"}', 'null', '[]']) {
+    for (const content of [
+      '{"format":"parcours-keyring","version":1,"cip',
+      '',
+      '{"format":"something-else"}',
+      'null',
+      '[]',
+    ]) {
       const { dataDir } = await closedCentre();
       writeFileSync(Keyring.path(dataDir), content);
       const before = snapshotDir(dataDir);
       const seen = await tryToOpen(dataDir);
-      expect(seen.statusBefore, JSON.stringify(content)).toEqual({ state: 'unavailable', problem: 'keyring_missing' });
-      expect(errorOf(seen.login), JSON.stringify(content)).toMatchObject({ code: 'store_unavailable', details: { problem: 'keyring_missing' } });
+      expect(seen.statusBefore, JSON.stringify(content)).toEqual({
+        state: 'unavailable',
+        problem: 'keyring_missing',
+      });
+      expect(errorOf(seen.login), JSON.stringify(content)).toMatchObject({
+        code: 'store_unavailable',
+        details: { problem: 'keyring_missing' },
+      });
       expect(errorOf(seen.setup).code).toBe('already_set_up');
       expect(snapshotDir(dataDir)).toEqual(before);
     }
@@ -187,7 +229,9 @@ describe('a foreign, corrupted or newer file where the database should be', () =
     copyFileSync(saved, db);
     rmSync(saved);
     const back = await startCore(dataDir);
-    expect((await back.must('auth.login', { username: ADMIN.username, password: ADMIN.password })).centreName).toBe('SPOT Test');
+    expect(
+      (await back.must('auth.login', { username: ADMIN.username, password: ADMIN.password })).centreName,
+    ).toBe('SPOT Test');
   });
 });
 
@@ -196,23 +240,33 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
     const dir = path.resolve(__dirname, '../../migrations');
-    const files = readdirSync(dir).filter((f) => /^\d{4}-.+\.ts$/.test(f)).sort();
+    const files = readdirSync(dir)
+      .filter((f) => /^\d{4}-.+\.ts$/.test(f))
+      .sort();
     expect(files).toHaveLength(MIGRATIONS.length);
     for (const [i, file] of files.entries()) {
       const version = Number(file.slice(0, 4));
       expect(version, file).toBe(i + 1);
       const module = (await import(path.join(dir, file))) as Record<string, unknown>;
-      const exported = Object.values(module).filter((v): v is Migration => typeof v === 'object' && v !== null && 'version' in v && 'up' in v);
+      const exported = Object.values(module).filter(
+        (v): v is Migration => typeof v === 'object' && v !== null && 'version' in v && 'up' in v,
+      );
       expect(exported, file).toHaveLength(1);
       expect(MIGRATIONS[i], file).toBe(exported[0]);
-      expect(file, 'file name matches the migration').toBe(`${String(version).padStart(4, '0')}-${exported[0].name}.ts`);
+      expect(file, 'file name matches the migration').toBe(
+        `${String(version).padStart(4, '0')}-${exported[0].name}.ts`,
+      );
       expect(readFileSync(path.join(dir, file), 'utf8')).not.toMatch(/synchronize\s*\(/);
     }
   });
 
   it('a new store records every version it was built with', async () => {
     const { dataDir } = await closedCentre();
-    const handle = openEncrypted({ file: databasePath(dataDir), key: await dataKeyOf(dataDir), readonly: true });
+    const handle = openEncrypted({
+      file: databasePath(dataDir),
+      key: await dataKeyOf(dataDir),
+      readonly: true,
+    });
     try {
       const rows = handle.prepare('SELECT version, name FROM schema_version ORDER BY version').all();
       expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
@@ -230,8 +284,23 @@ describe('a failed write leaves nothing half-written', () => {
     const failure = await store
       .transaction(async (em) => {
         const now = t.clock.now().toISOString();
-        await em.getRepository(SiteEntity).insert({ id: 'half', code: 'HALF', name: 'Half', city: null, timezone: 'Europe/Paris', active: true, openingHours: null, createdAt: now, updatedAt: now, version: 1 });
-        await appendAudit(em, { actorId: null, action: 'create', targetType: 'site', targetId: 'half' }, t.clock.now());
+        await em.getRepository(SiteEntity).insert({
+          id: 'half',
+          code: 'HALF',
+          name: 'Half',
+          city: null,
+          timezone: 'Europe/Paris',
+          active: true,
+          openingHours: null,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        });
+        await appendAudit(
+          em,
+          { actorId: null, action: 'create', targetType: 'site', targetId: 'half' },
+          t.clock.now(),
+        );
         throw new Error('disk full (simulated)');
       })
       .catch((e: unknown) => e);
@@ -253,7 +322,11 @@ describe('a failed write leaves nothing half-written', () => {
     rmSync(ringFile);
     mkdirSync(ringFile);
     writeFileSync(path.join(ringFile, 'x'), 'x');
-    const r = await t.call('users.create', { username: 'nina', displayName: 'Nina', roles: ['nurse'], siteIds: [t.siteIds[0]] }, t.token);
+    const r = await t.call(
+      'users.create',
+      { username: 'nina', displayName: 'Nina', roles: ['nurse'], siteIds: [t.siteIds[0]] },
+      t.token,
+    );
     expect(errorOf(r).code).toBe('internal');
     expect(fingerprint(store.handle)).toEqual(before);
     // No half-written copy of the keyring (wrapped keys) is left lying beside it.
@@ -262,7 +335,11 @@ describe('a failed write leaves nothing half-written', () => {
     // The disk is fine again: the next account is created, and the failed one left no key behind.
     rmSync(ringFile, { recursive: true });
     writeFileSync(ringFile, ringBefore);
-    await t.must('users.create', { username: 'omar', displayName: 'Omar', roles: ['nurse'], siteIds: [t.siteIds[0]] }, t.token);
+    await t.must(
+      'users.create',
+      { username: 'omar', displayName: 'Omar', roles: ['nurse'], siteIds: [t.siteIds[0]] },
+      t.token,
+    );
     const ring = Keyring.load(t.dataDir);
     expect(ring?.account('omar')).not.toBeNull();
     expect(ring?.account('nina')).toBeNull();
@@ -272,7 +349,11 @@ describe('a failed write leaves nothing half-written', () => {
 
   it('a deactivation whose key removal cannot be written changes nothing: the user stays active and can still log in', async () => {
     const t = await setUpCentre();
-    const nurse = await t.must('users.create', { username: 'nina', displayName: 'Nina', roles: ['nurse'], siteIds: [t.siteIds[0]] }, t.token);
+    const nurse = await t.must(
+      'users.create',
+      { username: 'nina', displayName: 'Nina', roles: ['nurse'], siteIds: [t.siteIds[0]] },
+      t.token,
+    );
     const store = t.core.ctx.vault.requireStore();
     const ringFile = Keyring.path(t.dataDir);
     const ringBefore = readFileSync(ringFile, 'utf8');
@@ -281,16 +362,23 @@ describe('a failed write leaves nothing half-written', () => {
     rmSync(ringFile);
     mkdirSync(ringFile);
     writeFileSync(path.join(ringFile, 'x'), 'x');
-    expect(errorOf(await t.call('users.deactivate', { id: nurse.user.id, version: nurse.user.version }, t.token)).code).toBe('internal');
+    expect(
+      errorOf(await t.call('users.deactivate', { id: nurse.user.id, version: nurse.user.version }, t.token))
+        .code,
+    ).toBe('internal');
     expect(fingerprint(store.handle)).toEqual(before);
     rmSync(ringFile, { recursive: true });
     writeFileSync(ringFile, ringBefore);
 
     // Memory agrees with the database: the account still opens the data, in this run and after a restart.
-    expect((await t.call('auth.login', { username: 'nina', password: nurse.temporaryPassword })).ok).toBe(true);
+    expect((await t.call('auth.login', { username: 'nina', password: nurse.temporaryPassword })).ok).toBe(
+      true,
+    );
     await t.core.close();
     const again = await startCore(t.dataDir, t.clock);
-    expect((await again.call('auth.login', { username: 'nina', password: nurse.temporaryPassword })).ok).toBe(true);
+    expect((await again.call('auth.login', { username: 'nina', password: nurse.temporaryPassword })).ok).toBe(
+      true,
+    );
   });
 });
 
@@ -310,6 +398,10 @@ describe('opening the store once', () => {
     expect((await core.must('audit.verify', {}, token)).intact).toBe(true);
     await core.core.close();
     // Every handle was closed: the last one to close folds the write-ahead log back into the file.
-    expect(readdirSync(dataDir).filter((f) => f.startsWith('parcours.db')).sort()).toEqual(['parcours.db']);
+    expect(
+      readdirSync(dataDir)
+        .filter((f) => f.startsWith('parcours.db'))
+        .sort(),
+    ).toEqual(['parcours.db']);
   });
 });

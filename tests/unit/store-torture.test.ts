@@ -51,8 +51,21 @@ async function childCommand(): Promise<ChildCommand> {
   try {
     const esbuild = await import('esbuild');
     const outfile = path.join(tempDir('parcours-torture-bin-'), 'torture-child.cjs');
-    await esbuild.build({ entryPoints: [CHILD_SOURCE], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3-multiple-ciphers'], outfile, logLevel: 'silent' });
-    return { command: process.execPath, args: [outfile], env: { NODE_PATH: path.join(ROOT, 'node_modules') } };
+    await esbuild.build({
+      entryPoints: [CHILD_SOURCE],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['better-sqlite3-multiple-ciphers'],
+      outfile,
+      logLevel: 'silent',
+    });
+    return {
+      command: process.execPath,
+      args: [outfile],
+      env: { NODE_PATH: path.join(ROOT, 'node_modules') },
+    };
   } catch {
     return { command: process.execPath, args: ['--import', 'tsx', CHILD_SOURCE], env: {} };
   }
@@ -76,7 +89,11 @@ interface WarmChild {
 
 /** Starts a child that loads its modules and waits: the next child warms up while the current one runs. */
 function warmChild(cmd: ChildCommand, env: Record<string, string>): WarmChild {
-  const child = spawn(cmd.command, cmd.args, { cwd: ROOT, env: { ...process.env, ...cmd.env, ...env, TORTURE_WAIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(cmd.command, cmd.args, {
+    cwd: ROOT,
+    env: { ...process.env, ...cmd.env, ...env, TORTURE_WAIT: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const run: ChildRun = { reported: [], ready: false, signal: null, code: null, stderr: '' };
   let onLine: (line: string) => void = () => undefined;
   let pending = '';
@@ -131,61 +148,89 @@ function warmChild(cmd: ChildCommand, env: Record<string, string>): WarmChild {
 }
 
 describe('kill -9 torture of the encrypted store', () => {
-  it(`keeps every committed record and an intact audit chain across ${ITERATIONS} SIGKILLs`, { timeout: 300_000 }, async () => {
-    const seed = Number(process.env.TORTURE_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    const rand = prng(seed);
-    const cmd = await childCommand();
-    const dataDir = tempDir('parcours-torture-');
-    const key = randomBytes(32);
-    const reported = new Map<string, number>();
-    let killsDuringWrites = 0;
+  it(
+    `keeps every committed record and an intact audit chain across ${ITERATIONS} SIGKILLs`,
+    { timeout: 300_000 },
+    async () => {
+      const seed = Number(process.env.TORTURE_SEED ?? Math.floor(Math.random() * 2 ** 31));
+      const rand = prng(seed);
+      const cmd = await childCommand();
+      const dataDir = tempDir('parcours-torture-');
+      const key = randomBytes(32);
+      const reported = new Map<string, number>();
+      let killsDuringWrites = 0;
 
-    const envOf = (i: number) => ({ TORTURE_DIR: dataDir, TORTURE_KEY: key.toString('hex'), TORTURE_TAG: `r${i}` });
-    let next = warmChild(cmd, envOf(0));
-    onTestFinished(() => next.kill());
+      const envOf = (i: number) => ({
+        TORTURE_DIR: dataDir,
+        TORTURE_KEY: key.toString('hex'),
+        TORTURE_TAG: `r${i}`,
+      });
+      let next = warmChild(cmd, envOf(0));
+      onTestFinished(() => next.kill());
 
-    for (let i = 0; i < ITERATIONS; i += 1) {
-      // The first run creates the store; killing it half-way through set-up is not this test's subject.
-      const mode: KillMode = i === 0 ? 'after_records' : (['after_records', 'after_first_ms', 'any_time'] as const)[Math.floor(rand() * 3)];
-      const current = next;
-      if (i + 1 < ITERATIONS) next = warmChild(cmd, envOf(i + 1));
-      const run = await current.go(mode, rand);
-      const where = `iteration ${i} (seed ${seed}, mode ${mode})`;
-      if (run.signal !== 'SIGKILL') throw new Error(`${where}: the child ended by itself (code ${run.code}): ${run.stderr}`);
-      expect(run.stderr, where).toBe('');
-      if (run.reported.length > 0) killsDuringWrites += 1;
-      for (const r of run.reported) reported.set(r.id, r.seq);
-      if (!existsSync(databasePath(dataDir))) continue;
+      for (let i = 0; i < ITERATIONS; i += 1) {
+        // The first run creates the store; killing it half-way through set-up is not this test's subject.
+        const mode: KillMode =
+          i === 0
+            ? 'after_records'
+            : (['after_records', 'after_first_ms', 'any_time'] as const)[Math.floor(rand() * 3)];
+        const current = next;
+        if (i + 1 < ITERATIONS) next = warmChild(cmd, envOf(i + 1));
+        const run = await current.go(mode, rand);
+        const where = `iteration ${i} (seed ${seed}, mode ${mode})`;
+        if (run.signal !== 'SIGKILL')
+          throw new Error(`${where}: the child ended by itself (code ${run.code}): ${run.stderr}`);
+        expect(run.stderr, where).toBe('');
+        if (run.reported.length > 0) killsDuringWrites += 1;
+        for (const r of run.reported) reported.set(r.id, r.seq);
+        if (!existsSync(databasePath(dataDir))) continue;
 
-      // Restart: the store opens with the key, and everything reported is there, whole.
-      const store = await Store.open({ dataDir, key });
-      try {
-        expect(integrityOk(store.handle), `${where}: integrity_check`).toBe(true);
-        const sites = new Set((store.handle.prepare("SELECT id FROM site WHERE id LIKE 'r%'").all() as Array<{ id: string }>).map((r) => r.id));
-        const audit = store.handle.prepare("SELECT seq, target_id AS target, action FROM audit_log WHERE target_type = 'site'").all() as Array<{ seq: number; target: string; action: string }>;
-        const bySeq = new Map(audit.map((a) => [a.seq, a.target]));
-        const missing = [...reported.entries()].filter(([id, seq]) => !sites.has(id) || bySeq.get(seq) !== id);
-        expect(missing, `${where}: reported records lost`).toEqual([]);
+        // Restart: the store opens with the key, and everything reported is there, whole.
+        const store = await Store.open({ dataDir, key });
+        try {
+          expect(integrityOk(store.handle), `${where}: integrity_check`).toBe(true);
+          const sites = new Set(
+            (
+              store.handle.prepare("SELECT id FROM site WHERE id LIKE 'r%'").all() as Array<{ id: string }>
+            ).map((r) => r.id),
+          );
+          const audit = store.handle
+            .prepare("SELECT seq, target_id AS target, action FROM audit_log WHERE target_type = 'site'")
+            .all() as Array<{ seq: number; target: string; action: string }>;
+          const bySeq = new Map(audit.map((a) => [a.seq, a.target]));
+          const missing = [...reported.entries()].filter(
+            ([id, seq]) => !sites.has(id) || bySeq.get(seq) !== id,
+          );
+          expect(missing, `${where}: reported records lost`).toEqual([]);
 
-        // Atomicity: each committed site has exactly the audit entries of its transaction.
-        const entries = new Map<string, number>();
-        for (const a of audit) entries.set(a.target, (entries.get(a.target) ?? 0) + 1);
-        const halfWritten = [...new Set([...sites, ...entries.keys()])].filter((id) => {
-          const n = Number(id.split('-')[1]);
-          return entries.get(id) !== (n % 4 === 3 ? 6 : 1) || !sites.has(id);
-        });
-        expect(halfWritten, `${where}: half-written transactions`).toEqual([]);
+          // Atomicity: each committed site has exactly the audit entries of its transaction.
+          const entries = new Map<string, number>();
+          for (const a of audit) entries.set(a.target, (entries.get(a.target) ?? 0) + 1);
+          const halfWritten = [...new Set([...sites, ...entries.keys()])].filter((id) => {
+            const n = Number(id.split('-')[1]);
+            return entries.get(id) !== (n % 4 === 3 ? 6 : 1) || !sites.has(id);
+          });
+          expect(halfWritten, `${where}: half-written transactions`).toEqual([]);
 
-        const chain = await verifyChain(store.manager);
-        const total = (store.handle.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-        expect(chain, `${where}: audit chain`).toEqual({ intact: true, checked: total, firstBrokenSeq: null, problem: null });
-      } finally {
-        await store.close();
+          const chain = await verifyChain(store.manager);
+          const total = (store.handle.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number })
+            .n;
+          expect(chain, `${where}: audit chain`).toEqual({
+            intact: true,
+            checked: total,
+            firstBrokenSeq: null,
+            problem: null,
+          });
+        } finally {
+          await store.close();
+        }
       }
-    }
 
-    expect(reported.size).toBeGreaterThan(ITERATIONS);
-    expect(killsDuringWrites).toBeGreaterThan(ITERATIONS / 2);
-    console.log(`kill -9 torture: ${ITERATIONS} iterations (${killsDuringWrites} killed while writing), ${reported.size} reported records verified, seed ${seed}`);
-  });
+      expect(reported.size).toBeGreaterThan(ITERATIONS);
+      expect(killsDuringWrites).toBeGreaterThan(ITERATIONS / 2);
+      console.log(
+        `kill -9 torture: ${ITERATIONS} iterations (${killsDuringWrites} killed while writing), ${reported.size} reported records verified, seed ${seed}`,
+      );
+    },
+  );
 });

@@ -13,7 +13,13 @@ import { AccessGrantEntity, type AccessGrantRow } from './entities';
 export const BREAK_GLASS_MINUTES = 60;
 export const BREAK_GLASS_MIN_REASON = 10;
 
-export async function breakGlass(em: EntityManager, userId: string, personId: string, reason: string, now: Date): Promise<AccessGrantRow> {
+export async function breakGlass(
+  em: EntityManager,
+  userId: string,
+  personId: string,
+  reason: string,
+  now: Date,
+): Promise<AccessGrantRow> {
   const text = reason.trim();
   if (text.length < BREAK_GLASS_MIN_REASON) throw invalid('reason', 'reason_too_short');
   const grant: AccessGrantRow = {
@@ -25,11 +31,29 @@ export async function breakGlass(em: EntityManager, userId: string, personId: st
     expiresAt: new Date(now.getTime() + BREAK_GLASS_MINUTES * 60_000).toISOString(),
   };
   await em.getRepository(AccessGrantEntity).insert(grant);
-  await appendAudit(em, { actorId: userId, action: 'break_glass', personId, targetType: 'access_grant', targetId: grant.id, reason: text }, now);
+  await appendAudit(
+    em,
+    {
+      actorId: userId,
+      action: 'break_glass',
+      personId,
+      targetType: 'access_grant',
+      targetId: grant.id,
+      reason: text,
+    },
+    now,
+  );
   return grant;
 }
 
-export async function hasActiveGrant(em: EntityManager, userId: string, personId: string, now: Date): Promise<boolean> {
-  const count = await em.getRepository(AccessGrantEntity).count({ where: { userId, personId, expiresAt: MoreThan(now.toISOString()) } });
+export async function hasActiveGrant(
+  em: EntityManager,
+  userId: string,
+  personId: string,
+  now: Date,
+): Promise<boolean> {
+  const count = await em
+    .getRepository(AccessGrantEntity)
+    .count({ where: { userId, personId, expiresAt: MoreThan(now.toISOString()) } });
   return count > 0;
 }

@@ -4,7 +4,12 @@
  * consent covers the section's scope — or the user wrote the record — or the user broke the glass
  * with a written reason. Every handler that touches a dossier asks here; the renderer never decides.
  */
-import { SCOPE_HOLDERS, SECTION_SCOPE, permissionsOf, sectionAccess } from '../../../shared/domain/access-policy';
+import {
+  SCOPE_HOLDERS,
+  SECTION_SCOPE,
+  permissionsOf,
+  sectionAccess,
+} from '../../../shared/domain/access-policy';
 import type { ConsentScope, Permission, Role, Section } from '../../../shared/domain/roles';
 
 export interface Actor {
@@ -28,17 +33,25 @@ export type AccessDecision =
   | { allowed: false; code: 'forbidden' }
   | { allowed: false; code: 'consent_required'; scope: ConsentScope };
 
-export function decide(actor: Actor, action: 'read' | 'write', section: Section, subject: DossierSubject): AccessDecision {
+export function decide(
+  actor: Actor,
+  action: 'read' | 'write',
+  section: Section,
+  subject: DossierSubject,
+): AccessDecision {
   const granted = sectionAccess(actor.roles, section);
   const isAuthor = subject.authorIds?.has(actor.userId) ?? false;
   const roleAllows = action === 'read' ? granted !== 'none' : granted === 'write';
 
   if (!roleAllows) {
     // The author of a note may read it again even if their roles changed since; never write.
-    return action === 'read' && isAuthor ? { allowed: true, via: 'author' } : { allowed: false, code: 'forbidden' };
+    return action === 'read' && isAuthor
+      ? { allowed: true, via: 'author' }
+      : { allowed: false, code: 'forbidden' };
   }
   const scope = SECTION_SCOPE[section];
-  if (scope === null || subject.consents.has(scope) || holdsScope(actor.roles, scope)) return { allowed: true, via: 'role' };
+  if (scope === null || subject.consents.has(scope) || holdsScope(actor.roles, scope))
+    return { allowed: true, via: 'role' };
   if (isAuthor) return { allowed: true, via: 'author' };
   if (subject.breakGlass) return { allowed: true, via: 'break_glass' };
   return { allowed: false, code: 'consent_required', scope };

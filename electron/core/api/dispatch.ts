@@ -22,10 +22,15 @@ export type Logger = (line: string) => void;
  * session pays this, so it stays a single round trip (roles are read fresh each time, so a role
  * removed or an account deactivated takes effect at the next call).
  */
-async function loadCaller(ctx: CoreContext, userId: string): Promise<{ actor: Actor | null; autoLockMinutes: number }> {
+async function loadCaller(
+  ctx: CoreContext,
+  userId: string,
+): Promise<{ actor: Actor | null; autoLockMinutes: number }> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    const rows = await store.manager.query<Array<{ active: number | boolean; role: string | null; autoLock: number | null }>>(
+    const rows = await store.manager.query<
+      Array<{ active: number | boolean; role: string | null; autoLock: number | null }>
+    >(
       `SELECT u.active AS active, r.role AS role, c.auto_lock_minutes AS autoLock
        FROM staff_user u LEFT JOIN staff_user_role r ON r.user_id = u.id LEFT JOIN centre c ON c.id = ?
        WHERE u.id = ?`,
@@ -33,11 +38,20 @@ async function loadCaller(ctx: CoreContext, userId: string): Promise<{ actor: Ac
     );
     const autoLockMinutes = rows[0]?.autoLock ?? 10;
     if (rows.length === 0 || !rows[0].active) return { actor: null, autoLockMinutes };
-    return { actor: { userId, roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])) }, autoLockMinutes };
+    return {
+      actor: { userId, roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])) },
+      autoLockMinutes,
+    };
   });
 }
 
-export async function dispatch(ctx: CoreContext, channel: string, rawInput: unknown, call: CallContext, log: Logger): Promise<Result<unknown>> {
+export async function dispatch(
+  ctx: CoreContext,
+  channel: string,
+  rawInput: unknown,
+  call: CallContext,
+  log: Logger,
+): Promise<Result<unknown>> {
   if (!isChannelName(channel)) return fail('not_found', 'unknown channel');
   const parsed = CONTRACT[channel].input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
@@ -45,13 +59,20 @@ export async function dispatch(ctx: CoreContext, channel: string, rawInput: unkn
     const value = await run(ctx, channel, parsed.data, call);
     const out = CONTRACT[channel].output.safeParse(value);
     if (!out.success) {
-      log(`internal: output of ${channel} does not match the contract (${out.error.issues[0]?.path.join('.') ?? '?'})`);
+      log(
+        `internal: output of ${channel} does not match the contract (${out.error.issues[0]?.path.join('.') ?? '?'})`,
+      );
       return fail('internal', 'unexpected result');
     }
     return ok(out.data);
   } catch (err) {
-    if (err instanceof DomainError) return fail(err.code, err.message, { ...(err.field ? { field: err.field } : {}), ...(err.details ? { details: err.details } : {}) });
-    if (err instanceof StoreError) return fail('store_unavailable', err.message, { details: { problem: err.problem } });
+    if (err instanceof DomainError)
+      return fail(err.code, err.message, {
+        ...(err.field ? { field: err.field } : {}),
+        ...(err.details ? { details: err.details } : {}),
+      });
+    if (err instanceof StoreError)
+      return fail('store_unavailable', err.message, { details: { problem: err.problem } });
     const kind = err instanceof Error ? err.name : typeof err;
     const code = (err as { code?: unknown } | null)?.code;
     log(`internal error on ${channel}: ${kind}${typeof code === 'string' ? ` (${code})` : ''}`);
@@ -59,9 +80,15 @@ export async function dispatch(ctx: CoreContext, channel: string, rawInput: unkn
   }
 }
 
-async function run(ctx: CoreContext, channel: ChannelName, input: unknown, call: CallContext): Promise<unknown> {
+async function run(
+  ctx: CoreContext,
+  channel: ChannelName,
+  input: unknown,
+  call: CallContext,
+): Promise<unknown> {
   const route = ROUTES[channel] as Route<ChannelName>;
-  if (route.access === 'public') return (route.handler as (i: unknown, c: { ctx: CoreContext }) => Promise<unknown>)(input, { ctx });
+  if (route.access === 'public')
+    return (route.handler as (i: unknown, c: { ctx: CoreContext }) => Promise<unknown>)(input, { ctx });
 
   const userId = ctx.vault.isOpen ? ctx.sessions.userOf(call.token) : null;
   if (!userId) throw new DomainError('unauthenticated', 'no session');
@@ -69,12 +96,14 @@ async function run(ctx: CoreContext, channel: ChannelName, input: unknown, call:
   const session = ctx.sessions.find(call.token, autoLockMinutes);
   if (!session) throw new DomainError('unauthenticated', 'no session');
   if (session.locked && !route.whileLocked) throw new DomainError('locked', 'session is locked');
-  if (session.mustChangePassword && !route.beforePasswordChange) throw new DomainError('password_change_required', 'change the temporary password first');
+  if (session.mustChangePassword && !route.beforePasswordChange)
+    throw new DomainError('password_change_required', 'change the temporary password first');
   if (!actor) {
     ctx.sessions.close(session.token);
     throw new DomainError('unauthenticated', 'account is no longer active');
   }
-  if (route.permission && !hasPermission(actor, route.permission)) throw new DomainError('forbidden', `permission ${route.permission} required`);
+  if (route.permission && !hasPermission(actor, route.permission))
+    throw new DomainError('forbidden', `permission ${route.permission} required`);
   if (!session.locked && !route.passive) ctx.sessions.touch(session);
   return (route.handler as (i: unknown, c: unknown) => Promise<unknown>)(input, { ctx, session, actor });
 }

@@ -14,5 +14,10 @@ export function validationError(error: z.ZodError): ApiError {
   if (issue.code === 'unrecognized_keys') details.keys = issue.keys;
   // Custom messages in the contract are stable reason keys (e.g. "username_charset").
   if (/^[a-z_]+$/.test(issue.message)) details.reason = issue.message;
-  return { code: 'validation', message: `${field ?? 'input'}: ${issue.code}`, ...(field ? { field } : {}), details };
+  return {
+    code: 'validation',
+    message: `${field ?? 'input'}: ${issue.code}`,
+    ...(field ? { field } : {}),
+    details,
+  };
 }

@@ -52,9 +52,15 @@ export async function appendAudit(em: EntityManager, event: AuditEvent, at: Date
 }
 
 /** Appends several entries at once (one dossier opening reads several sections). */
-export async function appendAudits(em: EntityManager, events: readonly AuditEvent[], at: Date): Promise<AuditRow[]> {
+export async function appendAudits(
+  em: EntityManager,
+  events: readonly AuditEvent[],
+  at: Date,
+): Promise<AuditRow[]> {
   // Plain SQL: every write and every dossier opening pays this, so it stays two statements.
-  const [last] = await em.query<Array<{ seq: number; hash: string }>>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const [last] = await em.query<Array<{ seq: number; hash: string }>>(
+    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  );
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const rows = events.map((event) => {
@@ -66,7 +72,21 @@ export async function appendAudits(em: EntityManager, events: readonly AuditEven
   });
   if (rows.length) {
     const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const values = rows.flatMap((r) => [r.seq, r.at, r.actorId, r.action, r.section, r.personId, r.targetType, r.targetId, r.siteId, r.reason, r.detail, r.prevHash, r.hash]);
+    const values = rows.flatMap((r) => [
+      r.seq,
+      r.at,
+      r.actorId,
+      r.action,
+      r.section,
+      r.personId,
+      r.targetType,
+      r.targetId,
+      r.siteId,
+      r.reason,
+      r.detail,
+      r.prevHash,
+      r.hash,
+    ]);
     await em.query(
       `INSERT INTO audit_log (seq, at, actor_id, action, section, person_id, target_type, target_id, site_id, reason, detail, prev_hash, hash) VALUES ${placeholders}`,
       values,
@@ -106,13 +126,21 @@ export async function verifyChain(em: EntityManager, pageSize = 2000): Promise<C
   let prevHash = GENESIS_HASH;
   let checked = 0;
   for (;;) {
-    const page = await repo.createQueryBuilder('a').where('a.seq >= :from', { from: expectedSeq }).orderBy('a.seq', 'ASC').limit(pageSize).getMany();
+    const page = await repo
+      .createQueryBuilder('a')
+      .where('a.seq >= :from', { from: expectedSeq })
+      .orderBy('a.seq', 'ASC')
+      .limit(pageSize)
+      .getMany();
     if (page.length === 0) return { intact: true, checked, firstBrokenSeq: null, problem: null };
     for (const row of page) {
-      if (row.seq !== expectedSeq) return { intact: false, checked, firstBrokenSeq: expectedSeq, problem: 'sequence_gap' };
-      if (row.prevHash !== prevHash) return { intact: false, checked, firstBrokenSeq: row.seq, problem: 'chain_broken' };
+      if (row.seq !== expectedSeq)
+        return { intact: false, checked, firstBrokenSeq: expectedSeq, problem: 'sequence_gap' };
+      if (row.prevHash !== prevHash)
+        return { intact: false, checked, firstBrokenSeq: row.seq, problem: 'chain_broken' };
       const { hash, ...fields } = row;
-      if (entryHash(fields) !== hash) return { intact: false, checked, firstBrokenSeq: row.seq, problem: 'hash_mismatch' };
+      if (entryHash(fields) !== hash)
+        return { intact: false, checked, firstBrokenSeq: row.seq, problem: 'hash_mismatch' };
       prevHash = hash;
       expectedSeq += 1;
       checked += 1;

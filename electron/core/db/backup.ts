@@ -10,7 +10,18 @@
  * proves the same fingerprint before it replaces anything.
  */
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import { StoreError } from './errors';
 import { fingerprint, integrityOk, type StoreFingerprint } from './fingerprint';
@@ -46,7 +57,11 @@ export function sealTables(dataKey: Buffer, tables: StoreFingerprint): SealedBox
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', fingerprintKey(dataKey), iv);
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(tables), 'utf8'), cipher.final()]);
-  return { iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+  return {
+    iv: iv.toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  };
 }
 
 /** The backup's table fingerprint; a changed or foreign header fails here. */
@@ -55,7 +70,11 @@ export function openTables(dataKey: Buffer, header: BackupHeader): StoreFingerpr
     const box = header.sealedTables;
     const decipher = createDecipheriv('aes-256-gcm', fingerprintKey(dataKey), Buffer.from(box.iv, 'base64'));
     decipher.setAuthTag(Buffer.from(box.tag, 'base64'));
-    return JSON.parse(Buffer.concat([decipher.update(Buffer.from(box.ciphertext, 'base64')), decipher.final()]).toString('utf8')) as StoreFingerprint;
+    return JSON.parse(
+      Buffer.concat([decipher.update(Buffer.from(box.ciphertext, 'base64')), decipher.final()]).toString(
+        'utf8',
+      ),
+    ) as StoreFingerprint;
   } catch {
     throw new BackupError('fingerprint');
   }
@@ -68,12 +87,19 @@ export class BackupError extends Error {
 }
 
 function schemaVersionOf(db: SqliteHandle): number {
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null } | undefined;
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as
+    { v: number | null } | undefined;
   return row?.v ?? 0;
 }
 
 /** Writes a verified backup of an open store. Must run inside the store's exclusive section. */
-export function writeBackup(db: SqliteHandle, key: Buffer, keyring: KeyringData, outFile: string, now: Date): { header: BackupHeader; tables: StoreFingerprint } {
+export function writeBackup(
+  db: SqliteHandle,
+  key: Buffer,
+  keyring: KeyringData,
+  outFile: string,
+  now: Date,
+): { header: BackupHeader; tables: StoreFingerprint } {
   const dir = path.dirname(path.resolve(outFile));
   mkdirSync(dir, { recursive: true });
   const copy = path.join(dir, `.parcours-backup-${randomBytes(6).toString('hex')}.db`);
@@ -84,7 +110,8 @@ export function writeBackup(db: SqliteHandle, key: Buffer, keyring: KeyringData,
     const verify = openEncrypted({ file: copy, key, cipher: keyring.cipher, readonly: true });
     try {
       if (!integrityOk(verify)) throw new BackupError('integrity');
-      if (JSON.stringify(fingerprint(verify)) !== JSON.stringify(tables)) throw new BackupError('fingerprint');
+      if (JSON.stringify(fingerprint(verify)) !== JSON.stringify(tables))
+        throw new BackupError('fingerprint');
     } finally {
       verify.close();
     }
@@ -97,7 +124,14 @@ export function writeBackup(db: SqliteHandle, key: Buffer, keyring: KeyringData,
       database: { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
       sealedTables: sealTables(key, tables),
     };
-    writeFileAtomic(outFile, Buffer.concat([Buffer.from(BACKUP_MAGIC, 'utf8'), Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), bytes]));
+    writeFileAtomic(
+      outFile,
+      Buffer.concat([
+        Buffer.from(BACKUP_MAGIC, 'utf8'),
+        Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'),
+        bytes,
+      ]),
+    );
     return { header, tables };
   } finally {
     rmSync(copy, { force: true });
@@ -126,7 +160,8 @@ export function readBackup(file: string): { header: BackupHeader; database: Buff
   }
   const database = all.subarray(headerEnd + 1);
   if (database.length !== header.database?.bytes) throw new BackupError('truncated');
-  if (createHash('sha256').update(database).digest('hex') !== header.database.sha256) throw new BackupError('checksum');
+  if (createHash('sha256').update(database).digest('hex') !== header.database.sha256)
+    throw new BackupError('checksum');
   return { header, database };
 }
 
@@ -143,7 +178,12 @@ export function stageBackup(header: BackupHeader, database: Buffer, targetDir: s
 export function verifyStaged(staging: string, key: Buffer, header: BackupHeader): StoreFingerprint {
   let db: SqliteHandle;
   try {
-    db = openEncrypted({ file: path.join(staging, DATABASE_FILE), key, cipher: header.cipher, readonly: true });
+    db = openEncrypted({
+      file: path.join(staging, DATABASE_FILE),
+      key,
+      cipher: header.cipher,
+      readonly: true,
+    });
   } catch (err) {
     if (err instanceof StoreError) throw new BackupError('unreadable');
     throw err;

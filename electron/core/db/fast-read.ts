@@ -49,7 +49,8 @@ export async function findRows<Row extends object>(
   const sql = `SELECT ${plan.select} FROM "${plan.table}"${filters.length ? ` WHERE ${filters.map((f) => `${column(f)} = ?`).join(' AND ')}` : ''} ORDER BY ${column(orderBy.column)} ${orderBy.direction}`;
   const rows = await em.query<Array<Record<string, unknown>>>(sql, Object.values(where));
   for (const row of rows) {
-    for (const key of plan.json) row[key] = typeof row[key] === 'string' ? (JSON.parse(row[key]) as unknown) : row[key];
+    for (const key of plan.json)
+      row[key] = typeof row[key] === 'string' ? (JSON.parse(row[key]) as unknown) : row[key];
     for (const key of plan.booleans) row[key] = row[key] === null ? null : Boolean(row[key]);
   }
   return rows as Row[];

@@ -12,7 +12,9 @@ export interface TableFingerprint {
 export type StoreFingerprint = Record<string, TableFingerprint>;
 
 export function userTables(db: SqliteHandle): string[] {
-  const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>;
+  const rows = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as Array<{ name: string }>;
   return rows.map((r) => r.name);
 }
 
@@ -22,7 +24,9 @@ export function fingerprint(db: SqliteHandle): StoreFingerprint {
     const hash = createHash('sha256');
     let rows = 0;
     // ORDER BY every column: deterministic whatever the physical order (works for WITHOUT ROWID too).
-    const columns = (db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((c) => `"${c.name}"`);
+    const columns = (db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map(
+      (c) => `"${c.name}"`,
+    );
     for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY ${columns.join(', ')}`).iterate()) {
       hash.update(JSON.stringify(row));
       hash.update('\n');

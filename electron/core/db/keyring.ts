@@ -32,7 +32,11 @@ export function normalizeUsername(username: string): string {
 }
 
 export function lookupIdIn(data: KeyringData, username: string): string {
-  return createHash('sha256').update(data.lookupSalt).update('\0').update(normalizeUsername(username)).digest('hex');
+  return createHash('sha256')
+    .update(data.lookupSalt)
+    .update('\0')
+    .update(normalizeUsername(username))
+    .digest('hex');
 }
 
 /** An account in a keyring that is not (yet) a live file, e.g. inside a backup. */
@@ -64,7 +68,13 @@ export class Keyring {
     } catch {
       data = null;
     }
-    if (!data || data.format !== 'parcours-keyring' || data.version !== 1 || typeof data.accounts !== 'object' || data.accounts === null) {
+    if (
+      !data ||
+      data.format !== 'parcours-keyring' ||
+      data.version !== 1 ||
+      typeof data.accounts !== 'object' ||
+      data.accounts === null
+    ) {
       throw new StoreError('keyring_missing', 'The keyring file is damaged or is not a Parcours keyring');
     }
     return new Keyring(file, data);
@@ -106,7 +116,12 @@ export class Keyring {
 
   /** Removes every wrapped key of a user (deactivation, rename). */
   removeUser(userId: string): void {
-    this.replace({ ...this.data, accounts: Object.fromEntries(Object.entries(this.data.accounts).filter(([, account]) => account.userId !== userId)) });
+    this.replace({
+      ...this.data,
+      accounts: Object.fromEntries(
+        Object.entries(this.data.accounts).filter(([, account]) => account.userId !== userId),
+      ),
+    });
   }
 
   hasUser(userId: string): boolean {

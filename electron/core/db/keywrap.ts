@@ -3,7 +3,14 @@
  * as is: each staff account and the recovery code hold a copy sealed with AES-256-GCM under a key
  * derived from their secret with scrypt (OWASP parameters: N=2^17, r=8, p=1).
  */
-import { createCipheriv, createDecipheriv, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  randomBytes,
+  randomInt,
+  scrypt,
+  timingSafeEqual,
+} from 'node:crypto';
 
 export const DATA_KEY_BYTES = 32;
 
@@ -38,20 +45,34 @@ export function newDataKey(): Buffer {
 export function deriveKey(secret: string, params: KdfParams): Promise<Buffer> {
   const maxmem = 256 * params.N * params.r + 32 * 1024 * 1024;
   return new Promise((resolve, reject) => {
-    scrypt(secret.normalize('NFKC'), Buffer.from(params.salt, 'base64'), 32, { N: params.N, r: params.r, p: params.p, maxmem }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      secret.normalize('NFKC'),
+      Buffer.from(params.salt, 'base64'),
+      32,
+      { N: params.N, r: params.r, p: params.p, maxmem },
+      (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
 }
 
-export async function wrapKey(dataKey: Buffer, secret: string, cost: { N: number; r: number; p: number } = OWASP_SCRYPT): Promise<WrappedKey> {
+export async function wrapKey(
+  dataKey: Buffer,
+  secret: string,
+  cost: { N: number; r: number; p: number } = OWASP_SCRYPT,
+): Promise<WrappedKey> {
   const kdf: KdfParams = { algorithm: 'scrypt', ...cost, salt: randomBytes(16).toString('base64') };
   const kek = await deriveKey(secret, kdf);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   const ciphertext = Buffer.concat([cipher.update(dataKey), cipher.final()]);
   kek.fill(0);
-  return { kdf, cipher: 'aes-256-gcm', iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+  return {
+    kdf,
+    cipher: 'aes-256-gcm',
+    iv: iv.toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  };
 }
 
 /** Returns the data key, or null when the secret is wrong (the GCM tag does not verify). */
@@ -73,7 +94,10 @@ export async function unwrapKey(wrapped: WrappedKey, secret: string): Promise<Bu
  * Burns the same time as a real unwrap. Used when the account does not exist, so that timing does
  * not tell an attacker which user names are real.
  */
-export async function unwrapDecoy(secret: string, cost: { N: number; r: number; p: number } = OWASP_SCRYPT): Promise<null> {
+export async function unwrapDecoy(
+  secret: string,
+  cost: { N: number; r: number; p: number } = OWASP_SCRYPT,
+): Promise<null> {
   await deriveKey(secret, { algorithm: 'scrypt', ...cost, salt: randomBytes(16).toString('base64') });
   return null;
 }

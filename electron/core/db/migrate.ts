@@ -10,7 +10,9 @@ export async function schemaVersion(ds: DataSource): Promise<number> {
   const qr = ds.createQueryRunner();
   try {
     if (!(await qr.hasTable(VERSION_TABLE))) return 0;
-    const rows = (await qr.query(`SELECT MAX(version) AS v FROM ${VERSION_TABLE}`)) as Array<{ v: number | null }>;
+    const rows = (await qr.query(`SELECT MAX(version) AS v FROM ${VERSION_TABLE}`)) as Array<{
+      v: number | null;
+    }>;
     return rows[0]?.v ?? 0;
   } finally {
     await qr.release();
@@ -24,10 +26,14 @@ export async function schemaVersion(ds: DataSource): Promise<number> {
 export async function migrate(ds: DataSource, now: () => Date): Promise<{ from: number; to: number }> {
   const from = await schemaVersion(ds);
   if (from > LATEST_SCHEMA_VERSION) {
-    throw new StoreError('from_future', `This database was written by a newer version of Parcours (schema ${from}; this version knows up to ${LATEST_SCHEMA_VERSION})`, {
-      found: from,
-      supported: LATEST_SCHEMA_VERSION,
-    });
+    throw new StoreError(
+      'from_future',
+      `This database was written by a newer version of Parcours (schema ${from}; this version knows up to ${LATEST_SCHEMA_VERSION})`,
+      {
+        found: from,
+        supported: LATEST_SCHEMA_VERSION,
+      },
+    );
   }
   const pending = MIGRATIONS.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
@@ -53,9 +59,14 @@ export async function migrate(ds: DataSource, now: () => Date): Promise<{ from: 
     }
     for (const m of pending) {
       await m.up(qr);
-      await qr.query(`INSERT INTO ${VERSION_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, now().toISOString()]);
+      await qr.query(`INSERT INTO ${VERSION_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`, [
+        m.version,
+        m.name,
+        now().toISOString(),
+      ]);
     }
-    if (sqlite && ((await qr.query('PRAGMA foreign_key_check')) as unknown[]).length > 0) throw new Error('a migration left rows that refer to nothing');
+    if (sqlite && ((await qr.query('PRAGMA foreign_key_check')) as unknown[]).length > 0)
+      throw new Error('a migration left rows that refer to nothing');
     await qr.commitTransaction();
   } catch (err) {
     await qr.rollbackTransaction();

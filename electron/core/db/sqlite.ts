@@ -46,13 +46,27 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-export function openEncrypted({ file, key, cipher = DATABASE_CIPHER, create = false, readonly = false }: OpenOptions): SqliteHandle {
+export function openEncrypted({
+  file,
+  key,
+  cipher = DATABASE_CIPHER,
+  create = false,
+  readonly = false,
+}: OpenOptions): SqliteHandle {
   const exists = existsSync(file);
   if (!exists && !create) throw new StoreError('missing', `No database at ${file}`);
-  if (exists && isPlainSqlite(file)) throw new StoreError('foreign_database', 'This file is a plain SQLite database, not an encrypted Parcours store');
+  if (exists && isPlainSqlite(file))
+    throw new StoreError(
+      'foreign_database',
+      'This file is a plain SQLite database, not an encrypted Parcours store',
+    );
   if (key.length !== 32) throw new Error('data key must be 32 bytes');
 
-  const db = new Database(file, { fileMustExist: !create, readonly, ...(nativeBinding ? { nativeBinding } : {}) });
+  const db = new Database(file, {
+    fileMustExist: !create,
+    readonly,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   let tables: number;
   try {
     db.pragma(`cipher = '${cipher}'`);
@@ -60,7 +74,9 @@ export function openEncrypted({ file, key, cipher = DATABASE_CIPHER, create = fa
     tables = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
   } catch (err) {
     db.close();
-    throw new StoreError('unreadable', 'The database could not be opened with this key', { cause: String(err) });
+    throw new StoreError('unreadable', 'The database could not be opened with this key', {
+      cause: String(err),
+    });
   }
   // Any key "opens" an empty file: an existing file without a single table (emptied by a failed
   // copy or sync) is not a store to build a new schema in. Only set-up creates one.

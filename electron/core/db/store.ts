@@ -35,7 +35,13 @@ export class Store {
     readonly ds: DataSource,
   ) {}
 
-  static async open({ dataDir, key, cipher = DATABASE_CIPHER, create = false, now = () => new Date() }: StoreOptions): Promise<Store> {
+  static async open({
+    dataDir,
+    key,
+    cipher = DATABASE_CIPHER,
+    create = false,
+    now = () => new Date(),
+  }: StoreOptions): Promise<Store> {
     if (create) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const file = databasePath(dataDir);
     // Born private: SQLite gives the -wal and -shm files the mode of the database file.

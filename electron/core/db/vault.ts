@@ -11,7 +11,11 @@ import { normalizeRecoveryCode, sameBytes, unwrapKey } from './keywrap';
 import { isPlainSqlite } from './sqlite';
 import { Store, databasePath } from './store';
 
-export type VaultState = { state: 'needs_setup' } | { state: 'locked' } | { state: 'ready' } | { state: 'unavailable'; problem: StoreProblem };
+export type VaultState =
+  | { state: 'needs_setup' }
+  | { state: 'locked' }
+  | { state: 'ready' }
+  | { state: 'unavailable'; problem: StoreProblem };
 
 export class Vault {
   private store: Store | null = null;
@@ -31,7 +35,8 @@ export class Vault {
     const hasDb = existsSync(databasePath(this.dataDir));
     const hasKeyring = Keyring.exists(this.dataDir);
     if (!hasDb && !hasKeyring) return { state: 'needs_setup' };
-    if (hasDb && isPlainSqlite(databasePath(this.dataDir))) return { state: 'unavailable', problem: 'foreign_database' };
+    if (hasDb && isPlainSqlite(databasePath(this.dataDir)))
+      return { state: 'unavailable', problem: 'foreign_database' };
     if (hasDb && !hasKeyring) return { state: 'unavailable', problem: 'keyring_missing' };
     if (!hasDb) return { state: 'unavailable', problem: 'missing' };
     try {
@@ -66,12 +71,18 @@ export class Vault {
     // Two first logins at once must not open two handles on the file: wait for the one under way.
     while (this.opening) await this.opening.catch(() => undefined);
     if (this.store && this.dataKey) {
-      if (!sameBytes(this.dataKey, dataKey)) throw new StoreError('unreadable', 'This key does not belong to the open store');
+      if (!sameBytes(this.dataKey, dataKey))
+        throw new StoreError('unreadable', 'This key does not belong to the open store');
       return this.store;
     }
     const opening = (async () => {
       try {
-        const store = await Store.open({ dataDir: this.dataDir, key: dataKey, cipher: this.getKeyring().cipher, now: this.clock });
+        const store = await Store.open({
+          dataDir: this.dataDir,
+          key: dataKey,
+          cipher: this.getKeyring().cipher,
+          now: this.clock,
+        });
         this.store = store;
         this.dataKey = Buffer.from(dataKey);
         this.problem = null;

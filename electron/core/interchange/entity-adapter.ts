@@ -21,7 +21,11 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }>(
   return {
     type: spec.type,
     async exportAll(em) {
-      const rows = await em.getRepository(spec.entity).createQueryBuilder('r').orderBy('r.id', 'ASC').getMany();
+      const rows = await em
+        .getRepository(spec.entity)
+        .createQueryBuilder('r')
+        .orderBy('r.id', 'ASC')
+        .getMany();
       return rows.map((r) => spec.toRecord(r));
     },
     async find(em, id) {
@@ -29,7 +33,11 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }>(
       return row ? spec.toRecord(row) : null;
     },
     async existingIds(em) {
-      const rows = await em.getRepository(spec.entity).createQueryBuilder('r').select('r.id', 'id').getRawMany<{ id: string }>();
+      const rows = await em
+        .getRepository(spec.entity)
+        .createQueryBuilder('r')
+        .select('r.id', 'id')
+        .getRawMany<{ id: string }>();
       return new Set(rows.map((r) => r.id));
     },
     references: (record) => spec.references(record),
@@ -50,10 +58,15 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }>(
 }
 
 /** Ids referenced when present. */
-export function refs(...items: Array<[field: string, type: RecordType, id: string | null | undefined]>): Reference[] {
+export function refs(
+  ...items: Array<[field: string, type: RecordType, id: string | null | undefined]>
+): Reference[] {
   return items.flatMap(([field, type, id]) => (id ? [{ field, type, id }] : []));
 }
 
-export function versioned<R extends { version: number; createdAt: string }>(existing: R | null, now: string): { createdAt: string; updatedAt: string; version: number } {
+export function versioned<R extends { version: number; createdAt: string }>(
+  existing: R | null,
+  now: string,
+): { createdAt: string; updatedAt: string; version: number } {
   return { createdAt: existing?.createdAt ?? now, updatedAt: now, version: (existing?.version ?? 0) + 1 };
 }

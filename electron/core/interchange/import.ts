@@ -6,7 +6,11 @@
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { detailText } from '../../../shared/contract/envelope';
-import { RECORD_SCHEMAS, type InterchangeRecord, type RecordType } from '../../../shared/contract/interchange';
+import {
+  RECORD_SCHEMAS,
+  type InterchangeRecord,
+  type RecordType,
+} from '../../../shared/contract/interchange';
 import { hasPermission, type Actor } from '../access/gate';
 import { appendAudit } from '../audit/audit-log';
 import type { CoreContext } from '../context';
@@ -42,7 +46,11 @@ function zodLineError(line: number, error: z.ZodError): LineError {
   const issue = error.issues[0];
   // An unknown field is named by itself (its path is the object that holds it).
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
-  return { line, field: path.map(String).join('.') || null, reason: issue.code === 'custom' || /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code };
+  return {
+    line,
+    field: path.map(String).join('.') || null,
+    reason: issue.code === 'custom' || /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code,
+  };
 }
 
 /** Parses and checks the file's shape line by line (no store needed). */
@@ -88,20 +96,32 @@ export function parseLines(text: string): { lines: ParsedLine[]; errors: LineErr
 
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
   );
 }
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Equal on every field the file gives, recursively (a field the file leaves out keeps its stored
  * value); date-times compare as instants ("…09:00:00Z" is "…09:00:00.000Z").
  */
 function sameAs(stored: unknown, given: unknown): boolean {
-  if (isPlainObject(given) && isPlainObject(stored)) return Object.entries(given).every(([key, value]) => sameAs(stored[key], value));
-  if (typeof given === 'string' && typeof stored === 'string' && ISO_DATE_TIME.test(given) && ISO_DATE_TIME.test(stored)) return Date.parse(given) === Date.parse(stored);
+  if (isPlainObject(given) && isPlainObject(stored))
+    return Object.entries(given).every(([key, value]) => sameAs(stored[key], value));
+  if (
+    typeof given === 'string' &&
+    typeof stored === 'string' &&
+    ISO_DATE_TIME.test(given) &&
+    ISO_DATE_TIME.test(stored)
+  )
+    return Date.parse(given) === Date.parse(stored);
   return canonical(stored) === canonical(given);
 }
 
@@ -113,7 +133,8 @@ async function checkReferences(em: EntityManager, lines: ParsedLine[]): Promise<
   const errors: LineError[] = [];
   for (const { line, record } of lines) {
     for (const ref of adapterFor(record.type).references(record)) {
-      if (!known.get(ref.type)?.has(ref.id)) errors.push({ line, field: ref.field, reason: `unknown_${ref.type}` });
+      if (!known.get(ref.type)?.has(ref.id))
+        errors.push({ line, field: ref.field, reason: `unknown_${ref.type}` });
     }
   }
   return errors;
@@ -139,7 +160,12 @@ export async function applyLines(em: EntityManager, lines: ParsedLine[], now: st
         counts.updated += 1;
       }
     } catch (err) {
-      if (err instanceof DomainError) errors.push({ line, field: err.field ?? null, reason: detailText(err.details, 'reason') ?? err.code });
+      if (err instanceof DomainError)
+        errors.push({
+          line,
+          field: err.field ?? null,
+          reason: detailText(err.details, 'reason') ?? err.code,
+        });
       // A later line that fails because an earlier one was refused (e.g. a user on a site that
       // could not be created): report the earlier line, the transaction rolls everything back.
       else if (errors.length) break;
@@ -151,12 +177,14 @@ export async function applyLines(em: EntityManager, lines: ParsedLine[], now: st
 }
 
 export async function importText(ctx: CoreContext, actor: Actor, text: string): Promise<ImportCounts> {
-  if (!hasPermission(actor, 'data.import')) throw new DomainError('forbidden', 'permission data.import required');
+  if (!hasPermission(actor, 'data.import'))
+    throw new DomainError('forbidden', 'permission data.import required');
   const { lines, errors } = parseLines(text);
   if (errors.length) throw new ImportRefused(errors);
   return ctx.vault.requireStore().transaction(async (em) => {
     const counts = await applyLines(em, lines, ctx.clock().toISOString());
-    if (counts.created || counts.updated) await appendAudit(em, { actorId: actor.userId, action: 'import', detail: { ...counts } }, ctx.clock());
+    if (counts.created || counts.updated)
+      await appendAudit(em, { actorId: actor.userId, action: 'import', detail: { ...counts } }, ctx.clock());
     return counts;
   });
 }

@@ -27,7 +27,11 @@ function getPrinter(): PdfPrinter {
 
 export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = getPrinter().createPdfKitDocument({ defaultStyle: { font: 'Roboto', fontSize: 10 }, ...definition, info: { ...definition.info, producer: 'Parcours', creator: 'Parcours' } });
+    const doc = getPrinter().createPdfKitDocument({
+      defaultStyle: { font: 'Roboto', fontSize: 10 },
+      ...definition,
+      info: { ...definition.info, producer: 'Parcours', creator: 'Parcours' },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));

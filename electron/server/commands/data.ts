@@ -6,7 +6,15 @@ import { LATEST_SCHEMA_VERSION } from '../../../migrations';
 import type { Core } from '../../core';
 import { hasPermission } from '../../core/access/gate';
 import { appendAudit } from '../../core/audit/audit-log';
-import { BackupError, isEmptyDir, promoteStaged, readBackup, stageBackup, verifyStaged, writeBackup } from '../../core/db/backup';
+import {
+  BackupError,
+  isEmptyDir,
+  promoteStaged,
+  readBackup,
+  stageBackup,
+  verifyStaged,
+  writeBackup,
+} from '../../core/db/backup';
 import { writeFileAtomic } from '../../core/db/files';
 import { findAccountIn, normalizeUsername } from '../../core/db/keyring';
 import { normalizeRecoveryCode, unwrapKey, wrapKey } from '../../core/db/keywrap';
@@ -15,11 +23,26 @@ import { Store } from '../../core/db/store';
 import { StoreError } from '../../core/db/errors';
 import { DomainError } from '../../core/errors';
 import { exportAll } from '../../core/interchange/export';
-import { ImportRefused, applyLines, importText, parseLines, type LineError } from '../../core/interchange/import';
+import {
+  ImportRefused,
+  applyLines,
+  importText,
+  parseLines,
+  type LineError,
+} from '../../core/interchange/import';
 import { temporaryPassword } from '../../core/services/auth/passwords';
 import { createCentre, removeCreatedStore } from '../../core/services/setup/setup-service';
 import { StaffUserEntity } from '../../core/services/users/entities';
-import { CliError, credentials, login, openCore, requireOption, secretFromEnvOrPrompt, t, type CliSession } from '../cli-support';
+import {
+  CliError,
+  credentials,
+  login,
+  openCore,
+  requireOption,
+  secretFromEnvOrPrompt,
+  t,
+  type CliSession,
+} from '../cli-support';
 import { existsSync, rmSync, statSync } from 'node:fs';
 
 async function withSession<T>(dataDir: string, work: (s: CliSession) => Promise<T>): Promise<T> {
@@ -31,7 +54,10 @@ async function withSession<T>(dataDir: string, work: (s: CliSession) => Promise<
   }
 }
 
-function requirePermission(s: CliSession, permission: 'data.export' | 'data.import' | 'centre.manage' | 'audit.read'): void {
+function requirePermission(
+  s: CliSession,
+  permission: 'data.export' | 'data.import' | 'centre.manage' | 'audit.read',
+): void {
   if (!hasPermission(s.actor, permission)) throw new CliError(t('forbidden', { permission }));
 }
 
@@ -45,7 +71,9 @@ export async function backupCommand(values: Record<string, unknown>): Promise<vo
     await store.transaction((em) => appendAudit(em, { actorId: s.actor.userId, action: 'backup' }, clock()));
     let tables;
     try {
-      ({ tables } = await store.exclusive(() => writeBackup(store.handle, vault.requireDataKey(), vault.getKeyring().snapshot(), out, clock())));
+      ({ tables } = await store.exclusive(() =>
+        writeBackup(store.handle, vault.requireDataKey(), vault.getKeyring().snapshot(), out, clock()),
+      ));
     } catch (err) {
       if (err instanceof BackupError) throw new CliError(t('backupSelfCheckFailed', { reason: err.reason }));
       throw err;
@@ -55,7 +83,9 @@ export async function backupCommand(values: Record<string, unknown>): Promise<vo
 }
 
 /** The key of a backup: from the recovery code if given, else from a staff account in it. */
-async function backupKey(header: ReturnType<typeof readBackup>['header']): Promise<{ key: Buffer; actorId: string | null }> {
+async function backupKey(
+  header: ReturnType<typeof readBackup>['header'],
+): Promise<{ key: Buffer; actorId: string | null }> {
   const code = process.env.PARCOURS_RECOVERY_CODE;
   if (code) {
     const key = await unwrapKey(header.keyring.recovery, normalizeRecoveryCode(code));
@@ -72,7 +102,8 @@ async function backupKey(header: ReturnType<typeof readBackup>['header']): Promi
 export async function restoreCommand(values: Record<string, unknown>): Promise<void> {
   const from = requireOption(values, 'from');
   const dataDir = requireOption(values, 'data');
-  if (!isEmptyDir(dataDir) && values.replace !== true) throw new CliError(t('restoreTargetNotEmpty', { dir: dataDir }));
+  if (!isEmptyDir(dataDir) && values.replace !== true)
+    throw new CliError(t('restoreTargetNotEmpty', { dir: dataDir }));
   let backup;
   try {
     backup = readBackup(from);
@@ -81,7 +112,8 @@ export async function restoreCommand(values: Record<string, unknown>): Promise<v
     throw err;
   }
   const { header, database } = backup;
-  if (header.schemaVersion > LATEST_SCHEMA_VERSION) throw new CliError(t('backupInvalid', { reason: 'from_future' }));
+  if (header.schemaVersion > LATEST_SCHEMA_VERSION)
+    throw new CliError(t('backupInvalid', { reason: 'from_future' }));
   const { key, actorId } = await backupKey(header);
   const staging = stageBackup(header, database, dataDir);
   let restored: StoreFingerprint;
@@ -95,7 +127,13 @@ export async function restoreCommand(values: Record<string, unknown>): Promise<v
   promoteStaged(staging, dataDir, new Date());
   const store = await Store.open({ dataDir, key, cipher: header.cipher });
   try {
-    await store.transaction((em) => appendAudit(em, { actorId, action: 'restore', detail: { backupCreatedAt: header.createdAt } }, new Date()));
+    await store.transaction((em) =>
+      appendAudit(
+        em,
+        { actorId, action: 'restore', detail: { backupCreatedAt: header.createdAt } },
+        new Date(),
+      ),
+    );
   } finally {
     await store.close();
     key.fill(0);
@@ -115,42 +153,83 @@ export async function exportCommand(values: Record<string, unknown>): Promise<vo
 }
 
 function refused(errors: LineError[]): CliError {
-  const lines = [t('importFailed', { count: errors.length }), ...errors.slice(0, 50).map((e) => t('importLineError', { line: e.line, field: e.field ?? '-', reason: e.reason }))];
+  const lines = [
+    t('importFailed', { count: errors.length }),
+    ...errors
+      .slice(0, 50)
+      .map((e) => t('importLineError', { line: e.line, field: e.field ?? '-', reason: e.reason })),
+  ];
   return new CliError(lines.join('\n'));
 }
 
 /** Import into a folder with no centre yet: the file's centre and sites found it (migration). */
-async function importIntoEmpty(core: Core, text: string): Promise<{ created: number; updated: number; unchanged: number; recoveryCode: string }> {
+async function importIntoEmpty(
+  core: Core,
+  text: string,
+): Promise<{ created: number; updated: number; unchanged: number; recoveryCode: string }> {
   const { lines, errors } = parseLines(text);
   if (errors.length) throw refused(errors);
   const centre = lines.find((l) => l.record.type === 'centre')?.record;
   const sites = lines.flatMap((l) => (l.record.type === 'site' ? [l.record] : []));
-  if (!centre || centre.type !== 'centre' || sites.length === 0) throw refused([{ line: 1, field: 'type', reason: 'centre_and_site_required' }]);
+  if (!centre || centre.type !== 'centre' || sites.length === 0)
+    throw refused([{ line: 1, field: 'type', reason: 'centre_and_site_required' }]);
   const username = await secretFromEnvOrPrompt('PARCOURS_ADMIN_USER', t('promptUser'), false);
   const password = await secretFromEnvOrPrompt('PARCOURS_ADMIN_PASSWORD', t('promptPassword'));
   // The founding account is checked as `init` checks it (the contract of setup.initialize).
-  for (const [field, schema, value] of [['PARCOURS_ADMIN_USER', usernameSchema, username], ['PARCOURS_ADMIN_PASSWORD', passwordSchema, password]] as const) {
+  for (const [field, schema, value] of [
+    ['PARCOURS_ADMIN_USER', usernameSchema, username],
+    ['PARCOURS_ADMIN_PASSWORD', passwordSchema, password],
+  ] as const) {
     const issue = schema.safeParse(value).error?.issues[0];
-    if (issue) throw new CliError(t('invalidField', { field, reason: /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code }));
+    if (issue)
+      throw new CliError(
+        t('invalidField', { field, reason: /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code }),
+      );
   }
-  const existing = lines.find((l) => l.record.type === 'user' && normalizeUsername(l.record.username) === normalizeUsername(username))?.record;
+  const existing = lines.find(
+    (l) => l.record.type === 'user' && normalizeUsername(l.record.username) === normalizeUsername(username),
+  )?.record;
   const admin =
     existing && existing.type === 'user'
-      ? { id: existing.id, username, displayName: existing.displayName, password, roles: existing.roles, siteIds: existing.siteIds }
+      ? {
+          id: existing.id,
+          username,
+          displayName: existing.displayName,
+          password,
+          roles: existing.roles,
+          siteIds: existing.siteIds,
+        }
       : { username, displayName: process.env.PARCOURS_ADMIN_NAME || username, password };
   const { recoveryCode } = await createCentre(core.ctx, {
     centreName: centre.name,
     locale: centre.defaultLocale,
-    sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name, city: s.city ?? undefined, timezone: s.timezone, openingHours: s.openingHours })),
+    sites: sites.map((s) => ({
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      city: s.city ?? undefined,
+      timezone: s.timezone,
+      openingHours: s.openingHours,
+    })),
     admin,
   }).catch((err: unknown): never => {
-    if (err instanceof DomainError && err.code === 'validation') throw new CliError(t('invalidField', { field: err.field ?? '?', reason: detailText(err.details, 'reason', 'issue') ?? err.code }));
+    if (err instanceof DomainError && err.code === 'validation')
+      throw new CliError(
+        t('invalidField', {
+          field: err.field ?? '?',
+          reason: detailText(err.details, 'reason', 'issue') ?? err.code,
+        }),
+      );
     throw err;
   });
   try {
     const counts = await core.ctx.vault.requireStore().transaction(async (em) => {
       const c = await applyLines(em, lines, core.ctx.clock().toISOString());
-      await appendAudit(em, { actorId: admin.id ?? null, action: 'import', detail: { ...c } }, core.ctx.clock());
+      await appendAudit(
+        em,
+        { actorId: admin.id ?? null, action: 'import', detail: { ...c } },
+        core.ctx.clock(),
+      );
       return c;
     });
     return { ...counts, recoveryCode };
@@ -192,8 +271,16 @@ export async function auditVerifyCommand(values: Record<string, unknown>): Promi
     requirePermission(s, 'audit.read');
     const r = await s.core.dispatch('audit.verify', {}, { token: s.token, transport: 'http' });
     if (!r.ok) throw new CliError(t('failed', { message: r.error.code }));
-    const v = r.value as { intact: boolean; checked: number; firstBrokenSeq: number | null; problem: string | null };
-    if (!v.intact) throw new CliError(t('auditBroken', { seq: v.firstBrokenSeq ?? '?', problem: v.problem ?? '?', count: v.checked }));
+    const v = r.value as {
+      intact: boolean;
+      checked: number;
+      firstBrokenSeq: number | null;
+      problem: string | null;
+    };
+    if (!v.intact)
+      throw new CliError(
+        t('auditBroken', { seq: v.firstBrokenSeq ?? '?', problem: v.problem ?? '?', count: v.checked }),
+      );
     console.log(t('auditIntact', { count: v.checked }));
   });
 }
@@ -219,8 +306,23 @@ export async function recoverCommand(values: Record<string, unknown>): Promise<v
     await store.transaction(async (em) => {
       const row = await em.getRepository(StaffUserEntity).findOneBy({ username: normalizeUsername(user) });
       if (!row || !row.active) throw new CliError(t('unknownUser', { user }));
-      await em.getRepository(StaffUserEntity).update({ id: row.id }, { mustChangePassword: true, updatedAt: clock().toISOString(), version: row.version + 1 });
-      await appendAudit(em, { actorId: null, action: 'password_reset', targetType: 'staff_user', targetId: row.id, reason: 'recovery code' }, clock());
+      await em
+        .getRepository(StaffUserEntity)
+        .update(
+          { id: row.id },
+          { mustChangePassword: true, updatedAt: clock().toISOString(), version: row.version + 1 },
+        );
+      await appendAudit(
+        em,
+        {
+          actorId: null,
+          action: 'password_reset',
+          targetType: 'staff_user',
+          targetId: row.id,
+          reason: 'recovery code',
+        },
+        clock(),
+      );
       vault.getKeyring().setAccount(row.username, { userId: row.id, wrapped });
     });
     console.log(t('recoverDone', { user, password }));

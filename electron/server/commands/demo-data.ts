@@ -26,7 +26,9 @@ function seeded(seed: number): () => number {
   };
 }
 
-const PEOPLE: Array<[name: string, pronouns: string | null, populations: KeyPopulation[], birthYear: number]> = [
+const PEOPLE: Array<
+  [name: string, pronouns: string | null, populations: KeyPopulation[], birthYear: number]
+> = [
   ['Amélie', 'elle', ['sex_worker', 'migrant'], 1994],
   ['Jo', 'iel', ['trans'], 1999],
   ['Karim', 'il', ['msm', 'chemsex'], 1987],
@@ -54,16 +56,109 @@ const PEOPLE: Array<[name: string, pronouns: string | null, populations: KeyPopu
 ];
 
 const DIRECTORY: Array<ParsedInput<'directory.save'>> = [
-  { name: 'CHU — Service des maladies infectieuses', kind: 'organisation', category: 'hospital_service', city: 'Montpellier', languages: ['fr', 'en'], friendliness: ['lgbtqi'], internal: false, active: true, notes: 'Premier rendez-vous sous 7 jours pour une découverte VIH.' },
-  { name: 'CeGIDD de Montpellier', kind: 'organisation', category: 'cegidd', city: 'Montpellier', languages: ['fr'], friendliness: ['lgbtqi', 'sex_work'], internal: false, active: true },
-  { name: 'Dr L. — médecin généraliste', kind: 'professional', category: 'gp', city: 'Montpellier', languages: ['fr', 'es'], friendliness: ['trans', 'lgbtqi'], internal: false, active: true, notes: 'Suivi hormonal, accueil bienveillant.' },
-  { name: 'Consultation de gynécologie du centre', kind: 'organisation', category: 'specialist', city: 'Montpellier', languages: ['fr'], friendliness: ['sex_work', 'trans'], internal: true, active: true },
-  { name: 'Maître B. — avocate', kind: 'professional', category: 'lawyer', city: 'Montpellier', languages: ['fr', 'ar'], friendliness: ['sex_work', 'migrants'], internal: false, active: true, notes: 'Droit des étrangers, plaintes pour violences.' },
-  { name: 'Accueil de nuit — hébergement d’urgence', kind: 'organisation', category: 'shelter', city: 'Montpellier', languages: ['fr'], friendliness: ['migrants'], internal: false, active: true },
-  { name: 'CSAPA — centre d’addictologie', kind: 'organisation', category: 'addiction_centre', city: 'Montpellier', languages: ['fr'], friendliness: ['chemsex', 'lgbtqi'], internal: false, active: true },
-  { name: 'Dr P. — psychiatre', kind: 'professional', category: 'psychiatrist', city: 'Montpellier', languages: ['fr'], friendliness: ['lgbtqi'], internal: false, active: true },
-  { name: 'Service social départemental', kind: 'organisation', category: 'social_services', city: 'Montpellier', languages: ['fr'], friendliness: [], internal: false, active: true },
-  { name: 'Association trans — permanence', kind: 'organisation', category: 'ngo', city: 'Montpellier', languages: ['fr', 'pt'], friendliness: ['trans'], internal: false, active: true },
+  {
+    name: 'CHU — Service des maladies infectieuses',
+    kind: 'organisation',
+    category: 'hospital_service',
+    city: 'Montpellier',
+    languages: ['fr', 'en'],
+    friendliness: ['lgbtqi'],
+    internal: false,
+    active: true,
+    notes: 'Premier rendez-vous sous 7 jours pour une découverte VIH.',
+  },
+  {
+    name: 'CeGIDD de Montpellier',
+    kind: 'organisation',
+    category: 'cegidd',
+    city: 'Montpellier',
+    languages: ['fr'],
+    friendliness: ['lgbtqi', 'sex_work'],
+    internal: false,
+    active: true,
+  },
+  {
+    name: 'Dr L. — médecin généraliste',
+    kind: 'professional',
+    category: 'gp',
+    city: 'Montpellier',
+    languages: ['fr', 'es'],
+    friendliness: ['trans', 'lgbtqi'],
+    internal: false,
+    active: true,
+    notes: 'Suivi hormonal, accueil bienveillant.',
+  },
+  {
+    name: 'Consultation de gynécologie du centre',
+    kind: 'organisation',
+    category: 'specialist',
+    city: 'Montpellier',
+    languages: ['fr'],
+    friendliness: ['sex_work', 'trans'],
+    internal: true,
+    active: true,
+  },
+  {
+    name: 'Maître B. — avocate',
+    kind: 'professional',
+    category: 'lawyer',
+    city: 'Montpellier',
+    languages: ['fr', 'ar'],
+    friendliness: ['sex_work', 'migrants'],
+    internal: false,
+    active: true,
+    notes: 'Droit des étrangers, plaintes pour violences.',
+  },
+  {
+    name: 'Accueil de nuit — hébergement d’urgence',
+    kind: 'organisation',
+    category: 'shelter',
+    city: 'Montpellier',
+    languages: ['fr'],
+    friendliness: ['migrants'],
+    internal: false,
+    active: true,
+  },
+  {
+    name: 'CSAPA — centre d’addictologie',
+    kind: 'organisation',
+    category: 'addiction_centre',
+    city: 'Montpellier',
+    languages: ['fr'],
+    friendliness: ['chemsex', 'lgbtqi'],
+    internal: false,
+    active: true,
+  },
+  {
+    name: 'Dr P. — psychiatre',
+    kind: 'professional',
+    category: 'psychiatrist',
+    city: 'Montpellier',
+    languages: ['fr'],
+    friendliness: ['lgbtqi'],
+    internal: false,
+    active: true,
+  },
+  {
+    name: 'Service social départemental',
+    kind: 'organisation',
+    category: 'social_services',
+    city: 'Montpellier',
+    languages: ['fr'],
+    friendliness: [],
+    internal: false,
+    active: true,
+  },
+  {
+    name: 'Association trans — permanence',
+    kind: 'organisation',
+    category: 'ngo',
+    city: 'Montpellier',
+    languages: ['fr', 'pt'],
+    friendliness: ['trans'],
+    internal: false,
+    active: true,
+  },
 ];
 
 export interface DemoActors {
@@ -89,7 +184,9 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     const persons = [];
     for (const [i, [nameUsed, pronouns, keyPopulations, birthYear]] of PEOPLE.entries()) {
       // Each person first came between 12 and 1 weeks ago; the demo replays their history.
-      const firstSeen = new Date(now.getTime() - (12 - (i % 12)) * 7 * 86_400_000 - Math.floor(random() * 5) * 3600_000);
+      const firstSeen = new Date(
+        now.getTime() - (12 - (i % 12)) * 7 * 86_400_000 - Math.floor(random() * 5) * 3600_000,
+      );
       ctx.clock = () => firstSeen;
       const phone = `06 ${String(10 + i).padStart(2, '0')} ${String(20 + i).padStart(2, '0')} 3${i % 10} 4${(i * 7) % 10}`;
       const channels = i % 5 === 0 ? [] : i % 3 === 0 ? (['whatsapp'] as const) : (['sms'] as const);
@@ -98,29 +195,65 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
         pronouns,
         birthYear,
         keyPopulations,
-        healthCoverage: keyPopulations.includes('migrant') ? pick(['ame', 'none', 'unknown'] as const) : pick(['puma', 'css'] as const),
+        healthCoverage: keyPopulations.includes('migrant')
+          ? pick(['ame', 'none', 'unknown'] as const)
+          : pick(['puma', 'css'] as const),
         languages: keyPopulations.includes('migrant') ? ['fr', pick(['en', 'ar', 'es', 'pt', 'wo'])] : ['fr'],
-        contact: { phone, channels: [...channels], neverContact: i % 11 === 7, wording: i % 4 === 1 ? 'Coucou, c’est pour ton RDV du {date} à {heure}' : null },
-        entryDoor: pick(['outreach', 'word_of_mouth', 'social_networks', 'walk_in', 'partner', 'remote_counsellor'] as const),
+        contact: {
+          phone,
+          channels: [...channels],
+          neverContact: i % 11 === 7,
+          wording: i % 4 === 1 ? 'Coucou, c’est pour ton RDV du {date} à {heure}' : null,
+        },
+        entryDoor: pick([
+          'outreach',
+          'word_of_mouth',
+          'social_networks',
+          'walk_in',
+          'partner',
+          'remote_counsellor',
+        ] as const),
         siteId: i % 6 === 5 ? a.outreachSiteId : a.siteId,
       });
       persons.push(person);
       // Most share with the care team; a few have not (their interviews stay with their author).
-      const scopes: ConsentScope[] = i % 7 === 3 ? ['contact'] : i % 4 === 0 ? ['care_team', 'contact', 'external_referral'] : ['care_team', 'contact'];
-      for (const scope of scopes) if (!(scope === 'contact' && channels.length === 0)) await recordConsent(ctx, a.worker, { personId: person.id, scope, given: true });
+      const scopes: ConsentScope[] =
+        i % 7 === 3
+          ? ['contact']
+          : i % 4 === 0
+            ? ['care_team', 'contact', 'external_referral']
+            : ['care_team', 'contact'];
+      for (const scope of scopes)
+        if (!(scope === 'contact' && channels.length === 0))
+          await recordConsent(ctx, a.worker, { personId: person.id, scope, given: true });
       // Past visits, each with an interview.
       const count = 1 + Math.floor(random() * 4);
       for (let v = 0; v < count; v++) {
         const at = new Date(firstSeen.getTime() + v * 21 * 86_400_000 + 15 * 60_000);
         if (at.getTime() > now.getTime() - 86_400_000) break;
         ctx.clock = () => at;
-        const visit = await checkIn(ctx, a.worker, { personId: person.id, siteId: person.siteId, priority: 'normal', step: 'waiting_interview' });
-        const moved = await moveVisit(ctx, a.worker, { visitId: visit.id, version: visit.version, step: 'in_interview' });
+        const visit = await checkIn(ctx, a.worker, {
+          personId: person.id,
+          siteId: person.siteId,
+          priority: 'normal',
+          step: 'waiting_interview',
+        });
+        const moved = await moveVisit(ctx, a.worker, {
+          visitId: visit.id,
+          version: visit.version,
+          step: 'in_interview',
+        });
         await saveInterview(ctx, a.worker, {
           personId: person.id,
           visitId: visit.id,
           heldAt: at.toISOString(),
-          reason: pick(['Dépistage de routine', 'Renouvellement PrEP', 'Symptômes', 'Demande de vaccination', 'Besoin de parler']),
+          reason: pick([
+            'Dépistage de routine',
+            'Renouvellement PrEP',
+            'Symptômes',
+            'Demande de vaccination',
+            'Besoin de parler',
+          ]),
           exposures: [pick(['anal_receptive', 'oral', 'vaginal'] as const)],
           prevention: [pick(['condoms', 'prep', 'none'] as const)],
           substances: keyPopulations.includes('chemsex') ? ['ghb', 'cathinones'] : [],
@@ -139,10 +272,19 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     const today = realClock();
     for (const [k, person] of persons.slice(0, 4).entries()) {
       ctx.clock = () => new Date(today.getTime() - (40 - k * 9) * 60_000);
-      const visit = await checkIn(ctx, a.worker, { personId: person.id, siteId: person.siteId, priority: 'normal', step: 'waiting_interview' });
+      const visit = await checkIn(ctx, a.worker, {
+        personId: person.id,
+        siteId: person.siteId,
+        priority: 'normal',
+        step: 'waiting_interview',
+      });
       visits += 1;
       if (k === 1) {
-        const inInterview = await moveVisit(ctx, a.worker, { visitId: visit.id, version: visit.version, step: 'in_interview' });
+        const inInterview = await moveVisit(ctx, a.worker, {
+          visitId: visit.id,
+          version: visit.version,
+          step: 'in_interview',
+        });
         await saveInterview(ctx, a.worker, {
           personId: person.id,
           visitId: visit.id,
@@ -156,7 +298,11 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
           needs: ['screening', 'prep'],
           summary: 'Rapport non protégé il y a 30 h : TPE à discuter en urgence, puis dépistage et PrEP.',
         });
-        await moveVisit(ctx, a.worker, { visitId: visit.id, version: inInterview.version + 1, step: 'waiting_doctor' });
+        await moveVisit(ctx, a.worker, {
+          visitId: visit.id,
+          version: inInterview.version + 1,
+          step: 'waiting_doctor',
+        });
       }
     }
     // This week's agenda, inside the demo site's opening hours.
@@ -188,9 +334,17 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
       await refer(ctx, a.worker, {
         personId: person.id,
         entryId: entry.id,
-        reason: pick(['Confirmation d’un TROD réactif', 'Suivi hormonal', 'Demande d’hébergement', 'Accompagnement juridique', 'Suivi addictologie']),
+        reason: pick([
+          'Confirmation d’un TROD réactif',
+          'Suivi hormonal',
+          'Demande d’hébergement',
+          'Accompagnement juridique',
+          'Suivi addictologie',
+        ]),
         status: pick(['proposed', 'accepted', 'attended'] as const),
-        ...(entry.internal || consentsExternal ? {} : { overrideReason: 'Accord oral de la personne, à faire signer' }),
+        ...(entry.internal || consentsExternal
+          ? {}
+          : { overrideReason: 'Accord oral de la personne, à faire signer' }),
       });
     }
     return { persons: persons.length, visits };
@@ -215,4 +369,3 @@ export const DEMO_OPENING_HOURS: Record<string, Array<[string, string]>> = {
   '5': [['14:00', '20:00']],
   '6': [['14:00', '18:00']],
 };
-

@@ -17,7 +17,13 @@ function parseSite(value: string): { code: string; name: string; city?: string; 
 function explain(err: unknown): never {
   if (err instanceof DomainError) {
     if (err.code === 'already_set_up') throw new CliError(t('alreadySetUp'));
-    if (err.code === 'validation') throw new CliError(t('invalidField', { field: err.field ?? '?', reason: detailText(err.details, 'reason', 'issue') ?? '' }));
+    if (err.code === 'validation')
+      throw new CliError(
+        t('invalidField', {
+          field: err.field ?? '?',
+          reason: detailText(err.details, 'reason', 'issue') ?? '',
+        }),
+      );
   }
   throw err;
 }
@@ -42,10 +48,19 @@ export async function initCommand(values: Record<string, unknown>): Promise<void
   const displayName = process.env.PARCOURS_ADMIN_NAME || username;
   const locale = values.locale === 'en' ? 'en' : 'fr';
   await withCore(dataDir, async (core) => {
-    const r = await core.dispatch('setup.initialize', { centreName: centre, locale, sites, admin: { username, displayName, password } }, { transport: 'http' });
+    const r = await core.dispatch(
+      'setup.initialize',
+      { centreName: centre, locale, sites, admin: { username, displayName, password } },
+      { transport: 'http' },
+    );
     if (!r.ok) {
       if (r.error.code === 'already_set_up') throw new CliError(t('alreadySetUp'));
-      throw new CliError(t('invalidField', { field: r.error.field ?? '?', reason: detailText(r.error.details, 'reason', 'issue') ?? r.error.code }));
+      throw new CliError(
+        t('invalidField', {
+          field: r.error.field ?? '?',
+          reason: detailText(r.error.details, 'reason', 'issue') ?? r.error.code,
+        }),
+      );
     }
     const { recoveryCode } = r.value as { recoveryCode: string };
     console.log(t('initDone', { centre, dir: dataDir }));
@@ -75,7 +90,13 @@ export async function demoCommand(values: Record<string, unknown>): Promise<void
       centreName: 'Centre de santé sexuelle communautaire — démo',
       locale: 'fr',
       sites: [
-        { code: 'MTP', name: 'Montpellier — centre', city: 'Montpellier', timezone: 'Europe/Paris', openingHours: DEMO_OPENING_HOURS },
+        {
+          code: 'MTP',
+          name: 'Montpellier — centre',
+          city: 'Montpellier',
+          timezone: 'Europe/Paris',
+          openingHours: DEMO_OPENING_HOURS,
+        },
         { code: 'HLM', name: 'Hors les murs', city: 'Montpellier', timezone: 'Europe/Paris' },
       ],
       admin: { ...admin, password: DEMO_PASSWORD },

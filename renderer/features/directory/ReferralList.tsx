@@ -22,6 +22,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { PagedFooter, usePaged } from '../../app/paging';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT, type ApiError, type Referral } from '../../../shared/contract';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../../../shared/domain/catalogues';
@@ -151,6 +152,7 @@ export function ReferralList({
   const { t } = useTranslation();
   const lng = currentLanguage();
   const [editing, setEditing] = useState<Referral | null>(null);
+  const paged = usePaged(referrals, 10);
 
   if (referrals.length === 0) return <Text c="dimmed">{t('referrals.empty')}</Text>;
 
@@ -168,7 +170,7 @@ export function ReferralList({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {referrals.map((r) => (
+            {paged.shown.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>
                   <Text fw={600}>{r.entryName}</Text>
@@ -220,6 +222,7 @@ export function ReferralList({
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <PagedFooter paged={paged} />
       {editing && (
         <UpdateReferralModal referral={editing} onClose={() => setEditing(null)} onChanged={onChanged} />
       )}

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Interview } from '../../../shared/contract/interviews';
 import { formatDateTime } from '../../i18n/dates';
 import { currentLanguage } from '../../i18n/setup';
-import { PagedFooter, usePaged } from '../persons/paging';
+import { PagedFooter, usePaged } from '../../app/paging';
 import { goTo, personsHref } from '../persons/routes';
 import { wholeHours } from '../persons/format';
 

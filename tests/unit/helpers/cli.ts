@@ -2,7 +2,14 @@
 import { vi } from 'vitest';
 import { main } from '../../../electron/server/cli';
 
-const ENV_KEYS = ['PARCOURS_USER', 'PARCOURS_PASSWORD', 'PARCOURS_ADMIN_USER', 'PARCOURS_ADMIN_PASSWORD', 'PARCOURS_ADMIN_NAME', 'PARCOURS_RECOVERY_CODE'] as const;
+const ENV_KEYS = [
+  'PARCOURS_USER',
+  'PARCOURS_PASSWORD',
+  'PARCOURS_ADMIN_USER',
+  'PARCOURS_ADMIN_PASSWORD',
+  'PARCOURS_ADMIN_NAME',
+  'PARCOURS_RECOVERY_CODE',
+] as const;
 export type CliEnv = Partial<Record<(typeof ENV_KEYS)[number], string>>;
 export type Main = (argv: string[]) => Promise<number>;
 export interface CliRun {
@@ -23,8 +30,12 @@ export async function cli(args: string[], env: CliEnv = {}, run: Main = main): P
   Object.defineProperty(process.stdin, 'isTTY', { value: false, configurable: true });
   const out: string[] = [];
   const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.map(String).join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.map(String).join(' ')));
+  const log = vi
+    .spyOn(console, 'log')
+    .mockImplementation((...a: unknown[]) => void out.push(a.map(String).join(' ')));
+  const error = vi
+    .spyOn(console, 'error')
+    .mockImplementation((...a: unknown[]) => void err.push(a.map(String).join(' ')));
   const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
     err.push(String(chunk));
     return true;

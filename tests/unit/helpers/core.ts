@@ -36,7 +36,11 @@ export interface TestCore {
   dataDir: string;
   clock: FakeClock;
   logs: string[];
-  call<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<Result<ChannelOutput<C>>>;
+  call<C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>,
+    token?: string,
+  ): Promise<Result<ChannelOutput<C>>>;
   /** Calls and fails the test if the answer is not ok. */
   must<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<ChannelOutput<C>>;
 }
@@ -55,10 +59,16 @@ export async function startCore(dataDir = tempDir(), clock = new FakeClock()): P
   return { core, dataDir, clock, logs, call, must };
 }
 
-export const ADMIN = { username: 'camille', displayName: 'Camille Coordination', password: 'Coordination-2026!' };
+export const ADMIN = {
+  username: 'camille',
+  displayName: 'Camille Coordination',
+  password: 'Coordination-2026!',
+};
 
 /** A centre set up with two sites and a logged-in coordinator. */
-export async function setUpCentre(t?: TestCore): Promise<TestCore & { token: string; recoveryCode: string; siteIds: string[] }> {
+export async function setUpCentre(
+  t?: TestCore,
+): Promise<TestCore & { token: string; recoveryCode: string; siteIds: string[] }> {
   const tc = t ?? (await startCore());
   const { recoveryCode } = await tc.must('setup.initialize', {
     centreName: 'SPOT Test',

@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   const dataDir = process.env.TORTURE_DIR;
   const keyHex = process.env.TORTURE_KEY;
   const tag = process.env.TORTURE_TAG ?? 'x';
-  if (!dataDir || !keyHex || !/^[0-9a-f]{64}$/.test(keyHex)) throw new Error('TORTURE_DIR and TORTURE_KEY (64 hex chars) are required');
+  if (!dataDir || !keyHex || !/^[0-9a-f]{64}$/.test(keyHex))
+    throw new Error('TORTURE_DIR and TORTURE_KEY (64 hex chars) are required');
   const key = Buffer.from(keyHex, 'hex');
   const store = await Store.open({ dataDir, key, create: !existsSync(databasePath(dataDir)) });
   process.stdout.write('ready\n');
@@ -43,11 +44,30 @@ async function main(): Promise<void> {
     const id = `${tag}-${n}`;
     const seq = await store.transaction(async (em) => {
       const now = new Date().toISOString();
-      await em.getRepository(SiteEntity).insert({ id, code: id, name: `Torture ${id}`, city: null, timezone: 'Europe/Paris', active: true, createdAt: now, updatedAt: now, version: 1 });
-      let row = await appendAudit(em, { actorId: null, action: 'create', targetType: 'site', targetId: id }, new Date());
+      await em.getRepository(SiteEntity).insert({
+        id,
+        code: id,
+        name: `Torture ${id}`,
+        city: null,
+        timezone: 'Europe/Paris',
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      });
+      let row = await appendAudit(
+        em,
+        { actorId: null, action: 'create', targetType: 'site', targetId: id },
+        new Date(),
+      );
       // A burst: several chained entries in one transaction, all or none.
       if (n % 4 === 3) {
-        for (let i = 0; i < 5; i += 1) row = await appendAudit(em, { actorId: null, action: 'update', targetType: 'site', targetId: id, detail: { burst: i } }, new Date());
+        for (let i = 0; i < 5; i += 1)
+          row = await appendAudit(
+            em,
+            { actorId: null, action: 'update', targetType: 'site', targetId: id, detail: { burst: i } },
+            new Date(),
+          );
       }
       return row.seq;
     });
@@ -56,6 +76,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`torture child failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `torture child failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(2);
 });

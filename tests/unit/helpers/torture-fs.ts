@@ -21,7 +21,11 @@ export function snapshotDir(dir: string): Record<string, string> {
 }
 
 /** Every regular file under `root` (recursively) whose mtime is at or after `sinceMs`; unreadable entries are skipped. */
-export function filesModifiedSince(root: string, sinceMs: number, skip: (p: string) => boolean = () => false): string[] {
+export function filesModifiedSince(
+  root: string,
+  sinceMs: number,
+  skip: (p: string) => boolean = () => false,
+): string[] {
   const found: string[] = [];
   const walk = (dir: string): void => {
     let names: string[];

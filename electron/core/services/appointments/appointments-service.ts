@@ -22,11 +22,25 @@ import { AppointmentEntity, type AppointmentRow } from './entities';
 export async function toAppointments(
   em: EntityManager,
   rows: AppointmentRow[],
-  known: { persons?: ReadonlyMap<string, { nameUsed: string; fileNumber: string }>; names?: ReadonlyMap<string, string> } = {},
+  known: {
+    persons?: ReadonlyMap<string, { nameUsed: string; fileNumber: string }>;
+    names?: ReadonlyMap<string, string>;
+  } = {},
 ): Promise<Appointment[]> {
   const personIds = [...new Set(rows.map((r) => r.personId).filter((id): id is string => !!id))];
-  const persons = known.persons ?? new Map((personIds.length ? await em.getRepository(PersonEntity).findBy({ id: InIds(personIds) }) : []).map((p) => [p.id, p]));
-  const names = known.names ?? (await staffNames(em, rows.map((r) => r.professionalId)));
+  const persons =
+    known.persons ??
+    new Map(
+      (personIds.length ? await em.getRepository(PersonEntity).findBy({ id: InIds(personIds) }) : []).map(
+        (p) => [p.id, p],
+      ),
+    );
+  const names =
+    known.names ??
+    (await staffNames(
+      em,
+      rows.map((r) => r.professionalId),
+    ));
   return rows.map((r) => ({
     id: r.id,
     personId: r.personId,
@@ -47,7 +61,11 @@ export async function toAppointments(
 }
 
 /** Is [start, end) inside one opening interval of the site, in the site's local time? */
-export function withinOpeningHours(site: Pick<SiteRow, 'openingHours' | 'timezone'>, start: Date, end: Date): boolean {
+export function withinOpeningHours(
+  site: Pick<SiteRow, 'openingHours' | 'timezone'>,
+  start: Date,
+  end: Date,
+): boolean {
   if (!site.openingHours) return true;
   const day = localParts(start, site.timezone);
   if (localDate(start, site.timezone) !== localDate(new Date(end.getTime() - 1), site.timezone)) return false;
@@ -58,7 +76,11 @@ export function withinOpeningHours(site: Pick<SiteRow, 'openingHours' | 'timezon
 
 type AppointmentFields = In<'appointments.book'>;
 
-async function checkAppointment(em: EntityManager, input: AppointmentFields, id: string | null): Promise<void> {
+async function checkAppointment(
+  em: EntityManager,
+  input: AppointmentFields,
+  id: string | null,
+): Promise<void> {
   const start = new Date(input.startsAt);
   const end = new Date(input.endsAt);
   if (end <= start) throw invalid('endsAt', 'before_start');
@@ -72,7 +94,8 @@ async function checkAppointment(em: EntityManager, input: AppointmentFields, id:
     const person = await loadPerson(em, input.personId).catch(() => null);
     if (!person) throw invalid('personId', 'unknown_person');
     if (person.mergedInto) throw invalid('personId', 'person_merged');
-    if (person.birthDate && input.startsAt.slice(0, 10) < person.birthDate) throw invalid('startsAt', 'before_birth');
+    if (person.birthDate && input.startsAt.slice(0, 10) < person.birthDate)
+      throw invalid('startsAt', 'before_birth');
   }
   const overlapping = await em.getRepository(AppointmentEntity).count({
     where: {
@@ -86,8 +109,18 @@ async function checkAppointment(em: EntityManager, input: AppointmentFields, id:
   if (overlapping > 0) throw invalid('startsAt', 'overlap');
 }
 
-async function authorizeFor(em: EntityManager, ctx: CoreContext, actor: Actor, personId: string | null | undefined): Promise<void> {
-  authorize(actor, 'write', 'pathway', personId ? await subjectOf(em, actor, personId, ctx.clock()) : { personId: '', consents: new Set() });
+async function authorizeFor(
+  em: EntityManager,
+  ctx: CoreContext,
+  actor: Actor,
+  personId: string | null | undefined,
+): Promise<void> {
+  authorize(
+    actor,
+    'write',
+    'pathway',
+    personId ? await subjectOf(em, actor, personId, ctx.clock()) : { personId: '', consents: new Set() },
+  );
 }
 
 export async function book(ctx: CoreContext, actor: Actor, input: AppointmentFields): Promise<Appointment> {
@@ -113,12 +146,27 @@ export async function book(ctx: CoreContext, actor: Actor, input: AppointmentFie
       version: 1,
     };
     await em.getRepository(AppointmentEntity).insert(row);
-    if (row.personId) await auditWrite(em, actor, 'create', 'pathway', row.personId, { type: 'appointment', id: row.id }, ctx.clock());
+    if (row.personId)
+      await auditWrite(
+        em,
+        actor,
+        'create',
+        'pathway',
+        row.personId,
+        { type: 'appointment', id: row.id },
+        ctx.clock(),
+      );
     return (await toAppointments(em, [row]))[0];
   });
 }
 
-async function loadForChange(em: EntityManager, ctx: CoreContext, actor: Actor, id: string, version: number): Promise<AppointmentRow> {
+async function loadForChange(
+  em: EntityManager,
+  ctx: CoreContext,
+  actor: Actor,
+  id: string,
+  version: number,
+): Promise<AppointmentRow> {
   const row = await em.getRepository(AppointmentEntity).findOneBy({ id });
   if (!row) throw notFound('appointment');
   await authorizeFor(em, ctx, actor, row.personId);
@@ -126,7 +174,11 @@ async function loadForChange(em: EntityManager, ctx: CoreContext, actor: Actor, 
   return row;
 }
 
-export async function updateAppointment(ctx: CoreContext, actor: Actor, input: In<'appointments.update'>): Promise<Appointment> {
+export async function updateAppointment(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'appointments.update'>,
+): Promise<Appointment> {
   return ctx.vault.requireStore().transaction(async (em) => {
     const row = await loadForChange(em, ctx, actor, input.id, input.version);
     await authorizeFor(em, ctx, actor, input.personId);
@@ -146,22 +198,53 @@ export async function updateAppointment(ctx: CoreContext, actor: Actor, input: I
       version: row.version + 1,
     };
     await em.getRepository(AppointmentEntity).save(next);
-    if (next.personId) await auditWrite(em, actor, 'update', 'pathway', next.personId, { type: 'appointment', id: row.id }, ctx.clock());
+    if (next.personId)
+      await auditWrite(
+        em,
+        actor,
+        'update',
+        'pathway',
+        next.personId,
+        { type: 'appointment', id: row.id },
+        ctx.clock(),
+      );
     return (await toAppointments(em, [next]))[0];
   });
 }
 
-export async function setAppointmentStatus(ctx: CoreContext, actor: Actor, input: In<'appointments.setStatus'>): Promise<Appointment> {
+export async function setAppointmentStatus(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'appointments.setStatus'>,
+): Promise<Appointment> {
   return ctx.vault.requireStore().transaction(async (em) => {
     const row = await loadForChange(em, ctx, actor, input.id, input.version);
-    const next = { ...row, status: input.status, updatedAt: ctx.clock().toISOString(), version: row.version + 1 };
+    const next = {
+      ...row,
+      status: input.status,
+      updatedAt: ctx.clock().toISOString(),
+      version: row.version + 1,
+    };
     await em.getRepository(AppointmentEntity).save(next);
-    if (next.personId) await auditWrite(em, actor, 'update', 'pathway', next.personId, { type: 'appointment', id: row.id }, ctx.clock());
+    if (next.personId)
+      await auditWrite(
+        em,
+        actor,
+        'update',
+        'pathway',
+        next.personId,
+        { type: 'appointment', id: row.id },
+        ctx.clock(),
+      );
     return (await toAppointments(em, [next]))[0];
   });
 }
 
-export async function listAppointments(ctx: CoreContext, actor: Actor, input: In<'appointments.list'>): Promise<Appointment[]> {
+export async function listAppointments(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'appointments.list'>,
+): Promise<Appointment[]> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     authorize(actor, 'read', 'pathway', { personId: '', consents: new Set() });
@@ -200,11 +283,20 @@ export async function reminders(ctx: CoreContext, actor: Actor, input: In<'appoi
       const p = await em.getRepository(PersonEntity).findOneBy({ id: a.personId });
       if (!p || p.mergedInto) continue;
       const consent = (await givenScopes(em, p.id)).has('contact');
-      const reason: 'never_contact' | 'no_consent' | 'no_channel' | null = p.neverContact ? 'never_contact' : !consent ? 'no_consent' : p.contactChannels.length === 0 ? 'no_channel' : null;
+      const reason: 'never_contact' | 'no_consent' | 'no_channel' | null = p.neverContact
+        ? 'never_contact'
+        : !consent
+          ? 'no_consent'
+          : p.contactChannels.length === 0
+            ? 'no_channel'
+            : null;
       const when = new Date(a.startsAt);
       const message = reason
         ? null
-        : (p.contactWording || DEFAULT_REMINDER).replaceAll('{date}', input.date.split('-').reverse().join('/')).replaceAll('{heure}', localTime(when, site.timezone)).replaceAll('{time}', localTime(when, site.timezone));
+        : (p.contactWording || DEFAULT_REMINDER)
+            .replaceAll('{date}', input.date.split('-').reverse().join('/'))
+            .replaceAll('{heure}', localTime(when, site.timezone))
+            .replaceAll('{time}', localTime(when, site.timezone));
       result.push({
         appointmentId: a.id,
         personId: p.id,

@@ -19,7 +19,12 @@ export const appointmentAdapter = entityAdapter({
     status: a.status as RecordOf<'appointment'>['status'],
     notes: a.notes,
   }),
-  references: (r) => refs(['personId', 'person', r.personId], ['siteId', 'site', r.siteId], ['professionalId', 'user', r.professionalId]),
+  references: (r) =>
+    refs(
+      ['personId', 'person', r.personId],
+      ['siteId', 'site', r.siteId],
+      ['professionalId', 'user', r.professionalId],
+    ),
   toRow: (r, now, existing) => ({
     id: r.id,
     personId: r.personId,

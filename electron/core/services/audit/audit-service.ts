@@ -6,7 +6,10 @@ import { AuditEntity } from '../../audit/entities';
 import type { CoreContext } from '../../context';
 import { StaffUserEntity } from '../users/entities';
 
-export async function listAudit(ctx: CoreContext, input: In<'audit.list'>): Promise<{ items: AuditEntryView[]; total: number; page: number; pageSize: number }> {
+export async function listAudit(
+  ctx: CoreContext,
+  input: In<'audit.list'>,
+): Promise<{ items: AuditEntryView[]; total: number; page: number; pageSize: number }> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const qb = store.manager.getRepository(AuditEntity).createQueryBuilder('a');
@@ -21,7 +24,9 @@ export async function listAudit(ctx: CoreContext, input: In<'audit.list'>): Prom
       .take(input.pageSize)
       .getManyAndCount();
     const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
-    const actors = actorIds.length ? await store.manager.getRepository(StaffUserEntity).findBy(actorIds.map((id) => ({ id }))) : [];
+    const actors = actorIds.length
+      ? await store.manager.getRepository(StaffUserEntity).findBy(actorIds.map((id) => ({ id })))
+      : [];
     const names = new Map(actors.map((a) => [a.id, a.displayName]));
     const items = rows.map((r) => ({
       seq: r.seq,

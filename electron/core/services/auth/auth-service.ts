@@ -22,16 +22,25 @@ import { In as InIds } from 'typeorm';
 
 const WRONG = 'wrong user name or password';
 
-async function verifyPassword(ctx: CoreContext, username: string, password: string): Promise<{ key: Buffer; userId: string }> {
+async function verifyPassword(
+  ctx: CoreContext,
+  username: string,
+  password: string,
+): Promise<{ key: Buffer; userId: string }> {
   const keyring = ctx.vault.getKeyring();
   const lookupId = keyring.lookupId(username);
   // One attempt at a time per account: a guess sent in parallel waits for the verdict on the one
   // before it, and then meets the throttle, instead of all passing the check at once.
   return ctx.throttle.oneAtATime(lookupId, async () => {
     const wait = ctx.throttle.retryAfter(lookupId);
-    if (wait > 0) throw new DomainError('throttled', 'too many failed attempts; wait', undefined, { retryAfterSeconds: wait });
+    if (wait > 0)
+      throw new DomainError('throttled', 'too many failed attempts; wait', undefined, {
+        retryAfterSeconds: wait,
+      });
     const account = keyring.account(username);
-    const key = account ? await unwrapKey(account.wrapped, password) : await unwrapDecoy(password, ctx.kdfCost);
+    const key = account
+      ? await unwrapKey(account.wrapped, password)
+      : await unwrapDecoy(password, ctx.kdfCost);
     if (!account || !key) {
       const delay = ctx.throttle.recordFailure(lookupId);
       throw new DomainError('wrong_credentials', WRONG, undefined, { retryAfterSeconds: delay });
@@ -47,7 +56,9 @@ export async function sessionState(ctx: CoreContext, session: Session): Promise<
     const em = store.manager;
     const user = await loadStaffUser(em, session.userId);
     const centre = await readCentre(em);
-    const sites = user.siteIds.length ? await em.getRepository(SiteEntity).findBy({ id: InIds(user.siteIds) }) : [];
+    const sites = user.siteIds.length
+      ? await em.getRepository(SiteEntity).findBy({ id: InIds(user.siteIds) })
+      : [];
     return {
       user: {
         id: user.id,
@@ -55,7 +66,9 @@ export async function sessionState(ctx: CoreContext, session: Session): Promise<
         displayName: user.displayName,
         roles: user.roles,
         permissions: permissionsOf(user.roles),
-        sites: sites.sort((a, b) => a.code.localeCompare(b.code)).map((s) => ({ id: s.id, code: s.code, name: s.name })),
+        sites: sites
+          .sort((a, b) => a.code.localeCompare(b.code))
+          .map((s) => ({ id: s.id, code: s.code, name: s.name })),
         locale: user.locale,
       },
       mustChangePassword: session.mustChangePassword,
@@ -66,13 +79,17 @@ export async function sessionState(ctx: CoreContext, session: Session): Promise<
   });
 }
 
-export async function login(ctx: CoreContext, input: In<'auth.login'>): Promise<SessionState & { token: string }> {
+export async function login(
+  ctx: CoreContext,
+  input: In<'auth.login'>,
+): Promise<SessionState & { token: string }> {
   const { key, userId } = await verifyPassword(ctx, input.username, input.password);
   let store;
   try {
     store = await ctx.vault.unlockWith(key);
   } catch (err) {
-    if (err instanceof StoreError) throw new DomainError('store_unavailable', err.message, undefined, { problem: err.problem });
+    if (err instanceof StoreError)
+      throw new DomainError('store_unavailable', err.message, undefined, { problem: err.problem });
     throw err;
   } finally {
     key.fill(0);
@@ -81,8 +98,14 @@ export async function login(ctx: CoreContext, input: In<'auth.login'>): Promise<
     const row = await em.getRepository(StaffUserEntity).findOneBy({ id: userId });
     // A key without an active account (should not happen: deactivation removes it) opens nothing.
     if (!row || !row.active) throw new DomainError('wrong_credentials', WRONG);
-    await em.getRepository(StaffUserEntity).update({ id: row.id }, { lastLoginAt: ctx.clock().toISOString() });
-    await appendAudit(em, { actorId: row.id, action: 'login', targetType: 'staff_user', targetId: row.id }, ctx.clock());
+    await em
+      .getRepository(StaffUserEntity)
+      .update({ id: row.id }, { lastLoginAt: ctx.clock().toISOString() });
+    await appendAudit(
+      em,
+      { actorId: row.id, action: 'login', targetType: 'staff_user', targetId: row.id },
+      ctx.clock(),
+    );
     return row;
   });
   const session = ctx.sessions.open(user.id, user.username, user.mustChangePassword);
@@ -91,26 +114,42 @@ export async function login(ctx: CoreContext, input: In<'auth.login'>): Promise<
 
 export async function logout(ctx: CoreContext, session: Session): Promise<Record<string, never>> {
   ctx.sessions.close(session.token);
-  await ctx.vault.requireStore().transaction((em) => appendAudit(em, { actorId: session.userId, action: 'logout' }, ctx.clock()));
+  await ctx.vault
+    .requireStore()
+    .transaction((em) => appendAudit(em, { actorId: session.userId, action: 'logout' }, ctx.clock()));
   return {};
 }
 
-export async function unlock(ctx: CoreContext, session: Session, input: In<'auth.unlock'>): Promise<SessionState> {
+export async function unlock(
+  ctx: CoreContext,
+  session: Session,
+  input: In<'auth.unlock'>,
+): Promise<SessionState> {
   const { key } = await verifyPassword(ctx, session.username, input.password);
   key.fill(0);
   session.locked = false;
   ctx.sessions.touch(session);
-  await ctx.vault.requireStore().transaction((em) => appendAudit(em, { actorId: session.userId, action: 'unlock' }, ctx.clock()));
+  await ctx.vault
+    .requireStore()
+    .transaction((em) => appendAudit(em, { actorId: session.userId, action: 'unlock' }, ctx.clock()));
   return sessionState(ctx, session);
 }
 
-export async function changePassword(ctx: CoreContext, session: Session, input: In<'auth.changePassword'>): Promise<SessionState> {
+export async function changePassword(
+  ctx: CoreContext,
+  session: Session,
+  input: In<'auth.changePassword'>,
+): Promise<SessionState> {
   try {
     const { key } = await verifyPassword(ctx, session.username, input.currentPassword);
     key.fill(0);
   } catch (err) {
     // Say which field is wrong here: the person is already logged in.
-    if (err instanceof DomainError && err.code === 'wrong_credentials') throw new DomainError('validation', 'current password is wrong', 'currentPassword', { issue: 'custom', reason: 'current_password_wrong' });
+    if (err instanceof DomainError && err.code === 'wrong_credentials')
+      throw new DomainError('validation', 'current password is wrong', 'currentPassword', {
+        issue: 'custom',
+        reason: 'current_password_wrong',
+      });
     throw err;
   }
   checkNewPassword('newPassword', input.newPassword, session.username, input.currentPassword);
@@ -118,8 +157,17 @@ export async function changePassword(ctx: CoreContext, session: Session, input: 
   await ctx.vault.requireStore().transaction(async (em) => {
     const row = await em.getRepository(StaffUserEntity).findOneBy({ id: session.userId });
     if (!row || !row.active) throw new DomainError('unauthenticated', 'account is no longer active');
-    await em.getRepository(StaffUserEntity).update({ id: row.id }, { mustChangePassword: false, updatedAt: ctx.clock().toISOString(), version: row.version + 1 });
-    await appendAudit(em, { actorId: row.id, action: 'password_change', targetType: 'staff_user', targetId: row.id }, ctx.clock());
+    await em
+      .getRepository(StaffUserEntity)
+      .update(
+        { id: row.id },
+        { mustChangePassword: false, updatedAt: ctx.clock().toISOString(), version: row.version + 1 },
+      );
+    await appendAudit(
+      em,
+      { actorId: row.id, action: 'password_change', targetType: 'staff_user', targetId: row.id },
+      ctx.clock(),
+    );
     ctx.vault.getKeyring().setAccount(normalizeUsername(row.username), { userId: row.id, wrapped });
   });
   session.mustChangePassword = false;

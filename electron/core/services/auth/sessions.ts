@@ -24,7 +24,15 @@ export class SessionRegistry {
 
   open(userId: string, username: string, mustChangePassword: boolean): Session {
     const now = this.clock().getTime();
-    const session: Session = { token: randomBytes(32).toString('base64url'), userId, username, createdAt: now, lastSeenAt: now, locked: false, mustChangePassword };
+    const session: Session = {
+      token: randomBytes(32).toString('base64url'),
+      userId,
+      username,
+      createdAt: now,
+      lastSeenAt: now,
+      locked: false,
+      mustChangePassword,
+    };
     this.sessions.set(session.token, session);
     return session;
   }

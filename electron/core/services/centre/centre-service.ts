@@ -12,7 +12,16 @@ import { CentreEntity, SiteEntity, type SiteRow } from './entities';
 export const CENTRE_ID = 'centre';
 
 function toSite(row: SiteRow): Site {
-  return { id: row.id, code: row.code, name: row.name, city: row.city, timezone: row.timezone, active: row.active, openingHours: row.openingHours, version: row.version };
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    city: row.city,
+    timezone: row.timezone,
+    active: row.active,
+    openingHours: row.openingHours,
+    version: row.version,
+  };
 }
 
 export async function readCentre(em: EntityManager): Promise<Centre> {
@@ -34,7 +43,11 @@ export async function getCentre(ctx: CoreContext): Promise<Centre> {
   return store.exclusive(() => readCentre(store.manager));
 }
 
-export async function updateCentre(ctx: CoreContext, actor: Actor, input: In<'centre.update'>): Promise<Centre> {
+export async function updateCentre(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'centre.update'>,
+): Promise<Centre> {
   return ctx.vault.requireStore().transaction(async (em) => {
     const repo = em.getRepository(CentreEntity);
     const centre = await repo.findOneBy({ id: CENTRE_ID });
@@ -42,21 +55,49 @@ export async function updateCentre(ctx: CoreContext, actor: Actor, input: In<'ce
     if (centre.version !== input.version) throw conflict('centre');
     await repo.update(
       { id: CENTRE_ID },
-      { name: input.name, autoLockMinutes: input.autoLockMinutes, defaultLocale: input.defaultLocale, updatedAt: ctx.clock().toISOString(), version: centre.version + 1 },
+      {
+        name: input.name,
+        autoLockMinutes: input.autoLockMinutes,
+        defaultLocale: input.defaultLocale,
+        updatedAt: ctx.clock().toISOString(),
+        version: centre.version + 1,
+      },
     );
-    await appendAudit(em, { actorId: actor.userId, action: 'update', targetType: 'centre', targetId: CENTRE_ID }, ctx.clock());
+    await appendAudit(
+      em,
+      { actorId: actor.userId, action: 'update', targetType: 'centre', targetId: CENTRE_ID },
+      ctx.clock(),
+    );
     return readCentre(em);
   });
 }
 
 export async function insertSite(
   em: EntityManager,
-  input: { code: string; name: string; city?: string | undefined; timezone: string; id?: string | undefined; openingHours?: OpeningHours | undefined },
+  input: {
+    code: string;
+    name: string;
+    city?: string | undefined;
+    timezone: string;
+    id?: string | undefined;
+    openingHours?: OpeningHours | undefined;
+  },
   now: string,
 ): Promise<SiteRow> {
   const repo = em.getRepository(SiteEntity);
   if (await repo.existsBy({ code: input.code })) throw invalid('code', 'site_code_taken');
-  const row: SiteRow = { id: input.id ?? randomUUID(), code: input.code, name: input.name, city: input.city ?? null, timezone: input.timezone, active: true, openingHours: input.openingHours ?? null, createdAt: now, updatedAt: now, version: 1 };
+  const row: SiteRow = {
+    id: input.id ?? randomUUID(),
+    code: input.code,
+    name: input.name,
+    city: input.city ?? null,
+    timezone: input.timezone,
+    active: true,
+    openingHours: input.openingHours ?? null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
   await repo.insert(row);
   return row;
 }
@@ -67,7 +108,11 @@ export async function saveSite(ctx: CoreContext, actor: Actor, input: In<'centre
     const now = ctx.clock().toISOString();
     if (!input.id) {
       const row = await insertSite(em, input, now);
-      await appendAudit(em, { actorId: actor.userId, action: 'create', targetType: 'site', targetId: row.id }, ctx.clock());
+      await appendAudit(
+        em,
+        { actorId: actor.userId, action: 'create', targetType: 'site', targetId: row.id },
+        ctx.clock(),
+      );
       return toSite(row);
     }
     const row = await repo.findOneBy({ id: input.id });
@@ -75,9 +120,23 @@ export async function saveSite(ctx: CoreContext, actor: Actor, input: In<'centre
     if (row.version !== input.version) throw conflict('site');
     const other = await repo.findOneBy({ code: input.code });
     if (other && other.id !== row.id) throw invalid('code', 'site_code_taken');
-    const next: SiteRow = { ...row, code: input.code, name: input.name, city: input.city ?? null, timezone: input.timezone, active: input.active, openingHours: input.openingHours === undefined ? row.openingHours : input.openingHours, updatedAt: now, version: row.version + 1 };
+    const next: SiteRow = {
+      ...row,
+      code: input.code,
+      name: input.name,
+      city: input.city ?? null,
+      timezone: input.timezone,
+      active: input.active,
+      openingHours: input.openingHours === undefined ? row.openingHours : input.openingHours,
+      updatedAt: now,
+      version: row.version + 1,
+    };
     await repo.save(next);
-    await appendAudit(em, { actorId: actor.userId, action: 'update', targetType: 'site', targetId: row.id }, ctx.clock());
+    await appendAudit(
+      em,
+      { actorId: actor.userId, action: 'update', targetType: 'site', targetId: row.id },
+      ctx.clock(),
+    );
     return toSite(next);
   });
 }

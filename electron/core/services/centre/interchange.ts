@@ -10,7 +10,17 @@ export const centreAdapter: RecordAdapter<'centre'> = {
   type: 'centre',
   async exportAll(em) {
     const c = await em.getRepository(CentreEntity).findOneBy({ id: CENTRE_ID });
-    return c ? [{ type: 'centre', id: CENTRE_ID, name: c.name, autoLockMinutes: c.autoLockMinutes, defaultLocale: c.defaultLocale === 'en' ? 'en' : 'fr' }] : [];
+    return c
+      ? [
+          {
+            type: 'centre',
+            id: CENTRE_ID,
+            name: c.name,
+            autoLockMinutes: c.autoLockMinutes,
+            defaultLocale: c.defaultLocale === 'en' ? 'en' : 'fr',
+          },
+        ]
+      : [];
   },
   async find(em, id) {
     const [c] = await this.exportAll(em);
@@ -19,16 +29,42 @@ export const centreAdapter: RecordAdapter<'centre'> = {
   existingIds: () => Promise.resolve(new Set<string>()),
   references: () => [],
   async create(em, r, now) {
-    await em.getRepository(CentreEntity).insert({ id: CENTRE_ID, name: r.name, autoLockMinutes: r.autoLockMinutes, defaultLocale: r.defaultLocale, createdAt: now, updatedAt: now, version: 1 });
+    await em.getRepository(CentreEntity).insert({
+      id: CENTRE_ID,
+      name: r.name,
+      autoLockMinutes: r.autoLockMinutes,
+      defaultLocale: r.defaultLocale,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
   },
   async update(em, r, now) {
     const c = await em.getRepository(CentreEntity).findOneByOrFail({ id: CENTRE_ID });
-    await em.getRepository(CentreEntity).update({ id: CENTRE_ID }, { name: r.name, autoLockMinutes: r.autoLockMinutes, defaultLocale: r.defaultLocale, updatedAt: now, version: c.version + 1 });
+    await em.getRepository(CentreEntity).update(
+      { id: CENTRE_ID },
+      {
+        name: r.name,
+        autoLockMinutes: r.autoLockMinutes,
+        defaultLocale: r.defaultLocale,
+        updatedAt: now,
+        version: c.version + 1,
+      },
+    );
   },
 };
 
 function siteRecord(s: SiteRow): RecordOf<'site'> {
-  return { type: 'site', id: s.id, code: s.code, name: s.name, city: s.city, timezone: s.timezone, active: s.active, openingHours: s.openingHours };
+  return {
+    type: 'site',
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    city: s.city,
+    timezone: s.timezone,
+    active: s.active,
+    openingHours: s.openingHours,
+  };
 }
 
 async function assertCodeFree(em: EntityManager, code: string, id: string): Promise<void> {
@@ -51,11 +87,34 @@ export const siteAdapter: RecordAdapter<'site'> = {
   references: () => [],
   async create(em, r, now) {
     await assertCodeFree(em, r.code, r.id);
-    await em.getRepository(SiteEntity).insert({ id: r.id, code: r.code, name: r.name, city: r.city ?? null, timezone: r.timezone, active: r.active, openingHours: r.openingHours ?? null, createdAt: now, updatedAt: now, version: 1 });
+    await em.getRepository(SiteEntity).insert({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      city: r.city ?? null,
+      timezone: r.timezone,
+      active: r.active,
+      openingHours: r.openingHours ?? null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
   },
   async update(em, r, now) {
     await assertCodeFree(em, r.code, r.id);
     const s = await em.getRepository(SiteEntity).findOneByOrFail({ id: r.id });
-    await em.getRepository(SiteEntity).update({ id: r.id }, { code: r.code, name: r.name, city: r.city ?? null, timezone: r.timezone, active: r.active, openingHours: r.openingHours ?? null, updatedAt: now, version: s.version + 1 });
+    await em.getRepository(SiteEntity).update(
+      { id: r.id },
+      {
+        code: r.code,
+        name: r.name,
+        city: r.city ?? null,
+        timezone: r.timezone,
+        active: r.active,
+        openingHours: r.openingHours ?? null,
+        updatedAt: now,
+        version: s.version + 1,
+      },
+    );
   },
 };

@@ -36,10 +36,23 @@ export function toEntry(r: DirectoryEntryRow): DirectoryEntry {
   };
 }
 
-export async function toReferrals(em: EntityManager, rows: ReferralRow[], knownNames?: ReadonlyMap<string, string>): Promise<Referral[]> {
+export async function toReferrals(
+  em: EntityManager,
+  rows: ReferralRow[],
+  knownNames?: ReadonlyMap<string, string>,
+): Promise<Referral[]> {
   const entryIds = [...new Set(rows.map((r) => r.entryId))];
-  const entries = new Map((entryIds.length ? await em.getRepository(DirectoryEntryEntity).findBy({ id: InIds(entryIds) }) : []).map((e) => [e.id, e]));
-  const names = knownNames ?? (await staffNames(em, rows.map((r) => r.createdBy)));
+  const entries = new Map(
+    (entryIds.length ? await em.getRepository(DirectoryEntryEntity).findBy({ id: InIds(entryIds) }) : []).map(
+      (e) => [e.id, e],
+    ),
+  );
+  const names =
+    knownNames ??
+    (await staffNames(
+      em,
+      rows.map((r) => r.createdBy),
+    ));
   return rows.map((r) => ({
     id: r.id,
     personId: r.personId,
@@ -66,7 +79,14 @@ export async function listDirectory(ctx: CoreContext, input: In<'directory.list'
     if (input.category) qb.andWhere('e.category = :category', { category: input.category });
     if (input.query) {
       const like = `%${input.query.toLowerCase()}%`;
-      qb.andWhere(new Brackets((w) => w.where('LOWER(e.name) LIKE :like', { like }).orWhere('LOWER(e.city) LIKE :like', { like }).orWhere('LOWER(e.notes) LIKE :like', { like })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('LOWER(e.name) LIKE :like', { like })
+            .orWhere('LOWER(e.city) LIKE :like', { like })
+            .orWhere('LOWER(e.notes) LIKE :like', { like }),
+        ),
+      );
     }
     const [rows, total] = await qb
       .orderBy('e.name', 'ASC')
@@ -77,7 +97,11 @@ export async function listDirectory(ctx: CoreContext, input: In<'directory.list'
   });
 }
 
-export async function saveEntry(ctx: CoreContext, actor: Actor, input: In<'directory.save'>): Promise<DirectoryEntry> {
+export async function saveEntry(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'directory.save'>,
+): Promise<DirectoryEntry> {
   return ctx.vault.requireStore().transaction(async (em) => {
     const repo = em.getRepository(DirectoryEntryEntity);
     const now = ctx.clock().toISOString();
@@ -107,12 +131,25 @@ export async function saveEntry(ctx: CoreContext, actor: Actor, input: In<'direc
       version: (existing?.version ?? 0) + 1,
     };
     await repo.save(row);
-    await appendAudit(em, { actorId: actor.userId, action: existing ? 'update' : 'create', targetType: 'directory_entry', targetId: row.id }, ctx.clock());
+    await appendAudit(
+      em,
+      {
+        actorId: actor.userId,
+        action: existing ? 'update' : 'create',
+        targetType: 'directory_entry',
+        targetId: row.id,
+      },
+      ctx.clock(),
+    );
     return toEntry(row);
   });
 }
 
-export async function markVerified(ctx: CoreContext, actor: Actor, input: In<'directory.markVerified'>): Promise<DirectoryEntry> {
+export async function markVerified(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'directory.markVerified'>,
+): Promise<DirectoryEntry> {
   return ctx.vault.requireStore().transaction(async (em) => {
     const repo = em.getRepository(DirectoryEntryEntity);
     const row = await repo.findOneBy({ id: input.id });
@@ -121,7 +158,17 @@ export async function markVerified(ctx: CoreContext, actor: Actor, input: In<'di
     const now = ctx.clock().toISOString();
     const next = { ...row, lastVerifiedAt: now, updatedAt: now, version: row.version + 1 };
     await repo.save(next);
-    await appendAudit(em, { actorId: actor.userId, action: 'update', targetType: 'directory_entry', targetId: row.id, detail: { verified: true } }, ctx.clock());
+    await appendAudit(
+      em,
+      {
+        actorId: actor.userId,
+        action: 'update',
+        targetType: 'directory_entry',
+        targetId: row.id,
+        detail: { verified: true },
+      },
+      ctx.clock(),
+    );
     return toEntry(next);
   });
 }
@@ -136,7 +183,12 @@ export async function refer(ctx: CoreContext, actor: Actor, input: In<'directory
     const entry = await em.getRepository(DirectoryEntryEntity).findOneBy({ id: input.entryId });
     if (!entry || !entry.active) throw invalid('entryId', 'unknown_entry');
     if (!entry.internal && !subject.consents.has('external_referral') && !input.overrideReason) {
-      throw new DomainError('consent_required', 'external referral needs the external_referral consent or a written reason', 'overrideReason', { scope: 'external_referral' });
+      throw new DomainError(
+        'consent_required',
+        'external referral needs the external_referral consent or a written reason',
+        'overrideReason',
+        { scope: 'external_referral' },
+      );
     }
     const at = now.toISOString();
     const row: ReferralRow = {
@@ -148,19 +200,33 @@ export async function refer(ctx: CoreContext, actor: Actor, input: In<'directory
       status: input.status,
       appointmentAt: input.appointmentAt ?? null,
       feedback: null,
-      overrideReason: entry.internal || subject.consents.has('external_referral') ? null : (input.overrideReason ?? null),
+      overrideReason:
+        entry.internal || subject.consents.has('external_referral') ? null : (input.overrideReason ?? null),
       createdBy: actor.userId,
       createdAt: at,
       updatedAt: at,
       version: 1,
     };
     await em.getRepository(ReferralEntity).insert(row);
-    await auditWrite(em, actor, 'create', 'referrals', person.id, { type: 'referral', id: row.id }, now, row.overrideReason ?? undefined);
+    await auditWrite(
+      em,
+      actor,
+      'create',
+      'referrals',
+      person.id,
+      { type: 'referral', id: row.id },
+      now,
+      row.overrideReason ?? undefined,
+    );
     return (await toReferrals(em, [row]))[0];
   });
 }
 
-export async function updateReferral(ctx: CoreContext, actor: Actor, input: In<'directory.updateReferral'>): Promise<Referral> {
+export async function updateReferral(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'directory.updateReferral'>,
+): Promise<Referral> {
   return ctx.vault.requireStore().transaction(async (em) => {
     const now = ctx.clock();
     const row = await em.getRepository(ReferralEntity).findOneBy({ id: input.id });

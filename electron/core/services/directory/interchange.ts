@@ -46,7 +46,12 @@ export const referralAdapter = entityAdapter({
     overrideReason: r.overrideReason,
     authorId: r.createdBy,
   }),
-  references: (r) => refs(['personId', 'person', r.personId], ['entryId', 'directory_entry', r.entryId], ['authorId', 'user', r.authorId]),
+  references: (r) =>
+    refs(
+      ['personId', 'person', r.personId],
+      ['entryId', 'directory_entry', r.entryId],
+      ['authorId', 'user', r.authorId],
+    ),
   toRow: (r, now, existing) => {
     const { type: _type, authorId, ...fields } = r;
     return { ...fields, createdBy: authorId, ...versioned(existing, now) };

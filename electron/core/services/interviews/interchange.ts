@@ -25,7 +25,12 @@ export const interviewAdapter = entityAdapter({
     notes: i.notes,
     authorId: i.createdBy,
   }),
-  references: (r) => refs(['personId', 'person', r.personId], ['visitId', 'visit', r.visitId], ['authorId', 'user', r.authorId]),
+  references: (r) =>
+    refs(
+      ['personId', 'person', r.personId],
+      ['visitId', 'visit', r.visitId],
+      ['authorId', 'user', r.authorId],
+    ),
   toRow: (r, now, existing) => {
     const { type: _type, authorId, ...fields } = r;
     return { ...fields, createdBy: authorId, ...versioned(existing, now) };

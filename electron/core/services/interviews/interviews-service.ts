@@ -20,7 +20,10 @@ export function hoursBetween(from: string, to: string): number {
   return (Date.parse(to) - Date.parse(from)) / 3600_000;
 }
 
-export function pepAlertOf(row: Pick<InterviewRow, 'lastRiskAt' | 'heldAt'>): { pepAlert: boolean; hoursSinceRisk: number | null } {
+export function pepAlertOf(row: Pick<InterviewRow, 'lastRiskAt' | 'heldAt'>): {
+  pepAlert: boolean;
+  hoursSinceRisk: number | null;
+} {
   if (!row.lastRiskAt) return { pepAlert: false, hoursSinceRisk: null };
   const hours = hoursBetween(row.lastRiskAt, row.heldAt);
   return { pepAlert: hours >= 0 && hours < PEP_WINDOW_HOURS, hoursSinceRisk: Math.round(hours * 10) / 10 };
@@ -51,17 +54,27 @@ export function toInterview(row: InterviewRow, names: ReadonlyMap<string, string
   };
 }
 
-async function checkInterview(em: EntityManager, input: In<'interviews.save'>, now: Date, birthDate: string | null): Promise<void> {
+async function checkInterview(
+  em: EntityManager,
+  input: In<'interviews.save'>,
+  now: Date,
+  birthDate: string | null,
+): Promise<void> {
   if (Date.parse(input.heldAt) > now.getTime() + 5 * 60_000) throw invalid('heldAt', 'in_future');
   if (birthDate && input.heldAt.slice(0, 10) < birthDate) throw invalid('heldAt', 'before_birth');
-  if (input.lastRiskAt && Date.parse(input.lastRiskAt) > Date.parse(input.heldAt)) throw invalid('lastRiskAt', 'after_interview');
+  if (input.lastRiskAt && Date.parse(input.lastRiskAt) > Date.parse(input.heldAt))
+    throw invalid('lastRiskAt', 'after_interview');
   if (input.visitId) {
     const visit = await em.getRepository(VisitEntity).findOneBy({ id: input.visitId });
     if (!visit || visit.personId !== input.personId) throw invalid('visitId', 'unknown_visit');
   }
 }
 
-export async function saveInterview(ctx: CoreContext, actor: Actor, input: In<'interviews.save'>): Promise<Interview> {
+export async function saveInterview(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'interviews.save'>,
+): Promise<Interview> {
   return ctx.vault.requireStore().transaction(async (em) => {
     const now = ctx.clock();
     const person = await loadPerson(em, input.personId);
@@ -105,11 +118,24 @@ export async function saveInterview(ctx: CoreContext, actor: Actor, input: In<'i
         const needs = pepAlert && !row.needs.includes('pep') ? [...row.needs, 'pep'] : row.needs;
         await em.getRepository(VisitEntity).update(
           { id: visit.id },
-          { nextSteps: needs, priority: pepAlert ? 'pep_72h' : visit.priority, updatedAt: at, version: visit.version + 1 },
+          {
+            nextSteps: needs,
+            priority: pepAlert ? 'pep_72h' : visit.priority,
+            updatedAt: at,
+            version: visit.version + 1,
+          },
         );
       }
     }
-    await auditWrite(em, actor, existing ? 'update' : 'create', 'interview', person.id, { type: 'interview', id: row.id }, now);
+    await auditWrite(
+      em,
+      actor,
+      existing ? 'update' : 'create',
+      'interview',
+      person.id,
+      { type: 'interview', id: row.id },
+      now,
+    );
     return toInterview(row, await staffNames(em, [row.createdBy]));
   });
 }

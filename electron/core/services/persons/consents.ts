@@ -12,19 +12,34 @@ export async function consentHistory(em: EntityManager, personId: string): Promi
   return rows.sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id.localeCompare(a.id));
 }
 
-export function currentFrom(history: readonly ConsentRow[], names: ReadonlyMap<string, string>): ConsentState[] {
+export function currentFrom(
+  history: readonly ConsentRow[],
+  names: ReadonlyMap<string, string>,
+): ConsentState[] {
   return CONSENT_SCOPES.map((scope) => {
     const latest = history.find((h) => h.scope === scope);
-    return { scope, given: latest?.given ?? false, recordedAt: latest?.recordedAt ?? null, recordedByName: latest?.recordedBy ? (names.get(latest.recordedBy) ?? null) : null };
+    return {
+      scope,
+      given: latest?.given ?? false,
+      recordedAt: latest?.recordedAt ?? null,
+      recordedByName: latest?.recordedBy ? (names.get(latest.recordedBy) ?? null) : null,
+    };
   });
 }
 
 export async function givenScopes(em: EntityManager, personId: string): Promise<Set<ConsentScope>> {
   const history = await consentHistory(em, personId);
-  return new Set(currentFrom(history, new Map()).filter((c) => c.given).map((c) => c.scope));
+  return new Set(
+    currentFrom(history, new Map())
+      .filter((c) => c.given)
+      .map((c) => c.scope),
+  );
 }
 
-export async function insertConsent(em: EntityManager, row: Omit<ConsentRow, 'id'> & { id?: string }): Promise<ConsentRow> {
+export async function insertConsent(
+  em: EntityManager,
+  row: Omit<ConsentRow, 'id'> & { id?: string },
+): Promise<ConsentRow> {
   const full: ConsentRow = { ...row, id: row.id ?? randomUUID() };
   await em.getRepository(ConsentEntity).insert(full);
   return full;

@@ -17,8 +17,10 @@ import { localDate, localTime } from '../../../../shared/domain/zoned-time';
 import { SiteEntity } from '../centre/entities';
 
 const SCOPE_TEXT: Record<ConsentScope, string> = {
-  care_team: 'Partager mon parcours et mes informations médicales avec l’équipe soignante du centre (accompagnateur·rices, infirmier·es, médecins, spécialistes).',
-  social_legal: 'Partager les informations sur les violences, ma situation sociale et mes démarches juridiques avec l’équipe sociale et juridique.',
+  care_team:
+    'Partager mon parcours et mes informations médicales avec l’équipe soignante du centre (accompagnateur·rices, infirmier·es, médecins, spécialistes).',
+  social_legal:
+    'Partager les informations sur les violences, ma situation sociale et mes démarches juridiques avec l’équipe sociale et juridique.',
   psy: 'Partager mes notes de psychologie au-delà de la ou du psychologue qui me suit.',
   external_referral: 'Transmettre les informations utiles à une structure partenaire quand on m’y oriente.',
   contact: 'Être contacté·e, uniquement par les moyens et avec les mots que j’ai choisis.',
@@ -43,7 +45,14 @@ const SECTION_FR: Record<string, string> = {
   legal: 'Juridique',
 };
 
-const ACTION_FR: Record<string, string> = { read: 'a consulté', create: 'a créé', update: 'a modifié', merge: 'a fusionné', break_glass: 'accès d’urgence', delete: 'a supprimé' };
+const ACTION_FR: Record<string, string> = {
+  read: 'a consulté',
+  create: 'a créé',
+  update: 'a modifié',
+  merge: 'a fusionné',
+  break_glass: 'accès d’urgence',
+  delete: 'a supprimé',
+};
 
 function box(checked: boolean): string {
   return checked ? '☒' : '☐';
@@ -56,7 +65,12 @@ export async function consentForm(ctx: CoreContext, actor: Actor, input: In<'per
     authorize(actor, 'read', 'consent', await subjectOf(em, actor, person.id, now));
     await auditRead(em, actor, 'consent', person.id, now);
     const site = await em.getRepository(SiteEntity).findOneBy({ id: person.siteId });
-    return { person, centre: await readCentre(em), consents: await consentsOf(em, person.id), tz: site?.timezone ?? 'Europe/Paris' };
+    return {
+      person,
+      centre: await readCentre(em),
+      consents: await consentsOf(em, person.id),
+      tz: site?.timezone ?? 'Europe/Paris',
+    };
   });
   const given = new Set(consents.current.filter((c) => c.given).map((c) => c.scope));
   const today = localDate(ctx.clock(), tz).split('-').reverse().join('/');
@@ -68,14 +82,33 @@ export async function consentForm(ctx: CoreContext, actor: Actor, input: In<'per
       text: 'Au centre, toute transmission d’information entre professionnel·les se fait avec votre accord. Vous pouvez donner ou retirer chaque accord à tout moment, en le disant à un membre de l’équipe. Cochez ce que vous acceptez :',
       margin: [0, 0, 0, 10],
     },
-    ...CONSENT_SCOPES.map((scope): Content => ({ columns: [{ width: 18, text: box(given.has(scope)), fontSize: 13 }, { width: '*', text: SCOPE_TEXT[scope] }], margin: [0, 0, 0, 8] })),
-    { text: 'Vous pouvez demander à tout moment la liste des personnes de l’équipe qui ont consulté votre dossier.', margin: [0, 10, 0, 24], italics: true },
-    { columns: [{ text: `Date : ${today}` }, { text: 'Signature de la personne :' }, { text: 'Pour le centre :' }] },
+    ...CONSENT_SCOPES.map((scope): Content => ({
+      columns: [
+        { width: 18, text: box(given.has(scope)), fontSize: 13 },
+        { width: '*', text: SCOPE_TEXT[scope] },
+      ],
+      margin: [0, 0, 0, 8],
+    })),
+    {
+      text: 'Vous pouvez demander à tout moment la liste des personnes de l’équipe qui ont consulté votre dossier.',
+      margin: [0, 10, 0, 24],
+      italics: true,
+    },
+    {
+      columns: [
+        { text: `Date : ${today}` },
+        { text: 'Signature de la personne :' },
+        { text: 'Pour le centre :' },
+      ],
+    },
   ];
   const pdf = await renderPdf({
     info: { title: 'Consentement' },
     content,
-    styles: { title: { fontSize: 16, bold: true, margin: [0, 8, 0, 6] }, small: { fontSize: 9, color: '#555' } },
+    styles: {
+      title: { fontSize: 16, bold: true, margin: [0, 8, 0, 6] },
+      small: { fontSize: 9, color: '#555' },
+    },
   });
   return { filename: `consentement-${person.fileNumber}.pdf`, base64: pdf.toString('base64') };
 }
@@ -89,7 +122,12 @@ export async function accessLogPdf(ctx: CoreContext, actor: Actor, input: In<'pe
   });
   const body = entries.map((e) => {
     const at = new Date(e.at);
-    return [`${localDate(at, tz).split('-').reverse().join('/')} ${localTime(at, tz)}`, e.userName ?? 'Système', ACTION_FR[e.action] ?? e.action, e.section ? (SECTION_FR[e.section] ?? e.section) : '—'];
+    return [
+      `${localDate(at, tz).split('-').reverse().join('/')} ${localTime(at, tz)}`,
+      e.userName ?? 'Système',
+      ACTION_FR[e.action] ?? e.action,
+      e.section ? (SECTION_FR[e.section] ?? e.section) : '—',
+    ];
   });
   const pdf = await renderPdf({
     info: { title: 'Qui a consulté mon dossier' },
@@ -98,7 +136,11 @@ export async function accessLogPdf(ctx: CoreContext, actor: Actor, input: In<'pe
       { text: 'Qui a consulté mon dossier', fontSize: 16, bold: true, margin: [0, 8, 0, 6] },
       { text: `Dossier ${person.fileNumber} — ${person.nameUsed}`, margin: [0, 0, 0, 12] },
       {
-        table: { headerRows: 1, widths: [90, '*', 80, '*'], body: [['Date', 'Personne de l’équipe', 'Action', 'Partie du dossier'], ...body] },
+        table: {
+          headerRows: 1,
+          widths: [90, '*', 80, '*'],
+          body: [['Date', 'Personne de l’équipe', 'Action', 'Partie du dossier'], ...body],
+        },
         layout: 'lightHorizontalLines',
       },
     ],

@@ -18,25 +18,68 @@ export async function loadPerson(em: EntityManager, personId: string): Promise<P
   return person;
 }
 
-export async function subjectOf(em: EntityManager, actor: Actor, personId: string, now: Date): Promise<DossierSubject> {
-  return { personId, consents: await givenScopes(em, personId), breakGlass: await hasActiveGrant(em, actor.userId, personId, now) };
+export async function subjectOf(
+  em: EntityManager,
+  actor: Actor,
+  personId: string,
+  now: Date,
+): Promise<DossierSubject> {
+  return {
+    personId,
+    consents: await givenScopes(em, personId),
+    breakGlass: await hasActiveGrant(em, actor.userId, personId, now),
+  };
 }
 
-export function refusal(decision: Extract<AccessDecision, { allowed: false }>, section: Section): DomainError {
+export function refusal(
+  decision: Extract<AccessDecision, { allowed: false }>,
+  section: Section,
+): DomainError {
   return decision.code === 'consent_required'
-    ? new DomainError('consent_required', `the person has not consented to share ${section}`, undefined, { section, scope: decision.scope })
+    ? new DomainError('consent_required', `the person has not consented to share ${section}`, undefined, {
+        section,
+        scope: decision.scope,
+      })
     : new DomainError('forbidden', `no access to ${section}`, undefined, { section });
 }
 
 /** Throws unless the actor may `action` the section; returns the decision for auditing. */
-export function authorize(actor: Actor, action: 'read' | 'write', section: Section, subject: DossierSubject, authorId?: string | null): AccessDecision {
-  const decision = decide(actor, action, section, authorId ? { ...subject, authorIds: new Set([authorId]) } : subject);
+export function authorize(
+  actor: Actor,
+  action: 'read' | 'write',
+  section: Section,
+  subject: DossierSubject,
+  authorId?: string | null,
+): AccessDecision {
+  const decision = decide(
+    actor,
+    action,
+    section,
+    authorId ? { ...subject, authorIds: new Set([authorId]) } : subject,
+  );
   if (!decision.allowed) throw refusal(decision, section);
   return decision;
 }
 
-export async function auditRead(em: EntityManager, actor: Actor, section: Section, personId: string, now: Date, via?: string): Promise<void> {
-  await appendAudit(em, { actorId: actor.userId, action: 'read', section, personId, ...(via === 'break_glass' ? { detail: { via } } : {}) }, now);
+export async function auditRead(
+  em: EntityManager,
+  actor: Actor,
+  section: Section,
+  personId: string,
+  now: Date,
+  via?: string,
+): Promise<void> {
+  await appendAudit(
+    em,
+    {
+      actorId: actor.userId,
+      action: 'read',
+      section,
+      personId,
+      ...(via === 'break_glass' ? { detail: { via } } : {}),
+    },
+    now,
+  );
 }
 
 export async function auditWrite(
@@ -49,5 +92,17 @@ export async function auditWrite(
   now: Date,
   reason?: string,
 ): Promise<void> {
-  await appendAudit(em, { actorId: actor.userId, action, section, personId, targetType: target.type, targetId: target.id, reason: reason ?? null }, now);
+  await appendAudit(
+    em,
+    {
+      actorId: actor.userId,
+      action,
+      section,
+      personId,
+      targetType: target.type,
+      targetId: target.id,
+      reason: reason ?? null,
+    },
+    now,
+  );
 }

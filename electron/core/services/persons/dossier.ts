@@ -33,17 +33,38 @@ interface Authored {
 }
 
 /** Filters one section's records through the gate, record by record (authors see their own). */
-function drawSection<T extends Authored>(actor: Actor, section: Section, subject: DossierSubject, rows: T[]): { view: SectionView; visible: T[] } {
+function drawSection<T extends Authored>(
+  actor: Actor,
+  section: Section,
+  subject: DossierSubject,
+  rows: T[],
+): { view: SectionView; visible: T[] } {
   const scope = SECTION_SCOPE[section];
   if (sectionAccess(actor.roles, section) === 'none') {
     const own = rows.filter((r) => r.createdBy === actor.userId);
-    return { view: { section, status: own.length ? 'own_only' : 'forbidden', scope, via: own.length ? 'author' : null, hiddenCount: 0 }, visible: own };
+    return {
+      view: {
+        section,
+        status: own.length ? 'own_only' : 'forbidden',
+        scope,
+        via: own.length ? 'author' : null,
+        hiddenCount: 0,
+      },
+      visible: own,
+    };
   }
   const general = decide(actor, 'read', section, subject);
-  if (general.allowed) return { view: { section, status: 'shown', scope, via: general.via, hiddenCount: 0 }, visible: rows };
+  if (general.allowed)
+    return { view: { section, status: 'shown', scope, via: general.via, hiddenCount: 0 }, visible: rows };
   const own = rows.filter((r) => r.createdBy === actor.userId);
   return {
-    view: { section, status: own.length ? 'own_only' : 'hidden_consent', scope, via: own.length ? 'author' : null, hiddenCount: rows.length - own.length },
+    view: {
+      section,
+      status: own.length ? 'own_only' : 'hidden_consent',
+      scope,
+      via: own.length ? 'author' : null,
+      hiddenCount: rows.length - own.length,
+    },
     visible: own,
   };
 }
@@ -52,14 +73,30 @@ export async function composeDossier(ctx: CoreContext, actor: Actor, personId: s
   return ctx.vault.requireStore().transaction(async (em) => compose(em, ctx, actor, personId));
 }
 
-async function compose(em: EntityManager, ctx: CoreContext, actor: Actor, personId: string): Promise<Dossier> {
+async function compose(
+  em: EntityManager,
+  ctx: CoreContext,
+  actor: Actor,
+  personId: string,
+): Promise<Dossier> {
   const now = ctx.clock();
   const row = await loadPerson(em, personId);
   const [history, grant] = await Promise.all([
     consentHistory(em, personId),
-    em.getRepository(AccessGrantEntity).findOne({ where: { userId: actor.userId, personId, expiresAt: MoreThanOrEqual(now.toISOString()) }, order: { expiresAt: 'DESC' } }),
+    em.getRepository(AccessGrantEntity).findOne({
+      where: { userId: actor.userId, personId, expiresAt: MoreThanOrEqual(now.toISOString()) },
+      order: { expiresAt: 'DESC' },
+    }),
   ]);
-  const subject: DossierSubject = { personId, consents: new Set(currentFrom(history, new Map()).filter((c) => c.given).map((c) => c.scope)), breakGlass: grant !== null };
+  const subject: DossierSubject = {
+    personId,
+    consents: new Set(
+      currentFrom(history, new Map())
+        .filter((c) => c.given)
+        .map((c) => c.scope),
+    ),
+    breakGlass: grant !== null,
+  };
   const identity = authorize(actor, 'read', 'identity', subject);
 
   const [visitRows, appointmentRows, interviewRows, referralRows, site] = await Promise.all([
@@ -76,7 +113,13 @@ async function compose(em: EntityManager, ctx: CoreContext, actor: Actor, person
   const referrals = drawSection(actor, 'referrals', subject, referralRows);
   const consentSection = drawSection(actor, 'consent', subject, [] as Authored[]);
   const sections: SectionView[] = [
-    { section: 'identity', status: 'shown', scope: null, via: identity.allowed ? identity.via : null, hiddenCount: 0 },
+    {
+      section: 'identity',
+      status: 'shown',
+      scope: null,
+      via: identity.allowed ? identity.via : null,
+      hiddenCount: 0,
+    },
     consentSection.view,
     pathway.view,
     interviews.view,
@@ -92,7 +135,9 @@ async function compose(em: EntityManager, ctx: CoreContext, actor: Actor, person
     ...history.map((h) => h.recordedBy),
   ]);
   const visits = pathwayShown ? visitRows.map((v) => toVisit(v, names)) : [];
-  const appointments = pathwayShown ? await toAppointments(em, appointmentRows, { persons: new Map([[row.id, row]]), names }) : [];
+  const appointments = pathwayShown
+    ? await toAppointments(em, appointmentRows, { persons: new Map([[row.id, row]]), names })
+    : [];
   const interviewViews = interviews.visible.map((i) => toInterview(i, names));
   const referralViews = await toReferrals(em, referrals.visible, names);
   const consents = consentSection.view.status === 'shown' ? consentViews(history, names) : null;
@@ -102,29 +147,88 @@ async function compose(em: EntityManager, ctx: CoreContext, actor: Actor, person
     em,
     sections
       .filter((s) => s.status === 'shown' || s.status === 'own_only')
-      .map((s) => ({ actorId: actor.userId, action: 'read' as const, section: s.section, personId, ...(s.via === 'break_glass' ? { detail: { via: 'break_glass' } } : {}) })),
+      .map((s) => ({
+        actorId: actor.userId,
+        action: 'read' as const,
+        section: s.section,
+        personId,
+        ...(s.via === 'break_glass' ? { detail: { via: 'break_glass' } } : {}),
+      })),
     now,
   );
 
   const openVisit = visits.find((v) => v.closedAt === null) ?? null;
   const nowIso = now.toISOString();
-  const nextAppointment = [...appointments].reverse().find((a) => a.status === 'booked' && a.startsAt >= nowIso) ?? null;
+  const nextAppointment =
+    [...appointments].reverse().find((a) => a.status === 'booked' && a.startsAt >= nowIso) ?? null;
   const alerts: Dossier['alerts'] = [];
-  const lastRisk = interviewRows.map((i) => i.lastRiskAt).filter((d): d is string => !!d).sort().pop();
+  const lastRisk = interviewRows
+    .map((i) => i.lastRiskAt)
+    .filter((d): d is string => !!d)
+    .sort()
+    .pop();
   if (lastRisk) {
     const hours = (now.getTime() - Date.parse(lastRisk)) / 3600_000;
-    if (hours >= 0 && hours < PEP_WINDOW_HOURS) alerts.push({ kind: 'pep_72h', at: lastRisk, hoursLeft: Math.round((PEP_WINDOW_HOURS - hours) * 10) / 10 });
+    if (hours >= 0 && hours < PEP_WINDOW_HOURS)
+      alerts.push({
+        kind: 'pep_72h',
+        at: lastRisk,
+        hoursLeft: Math.round((PEP_WINDOW_HOURS - hours) * 10) / 10,
+      });
   }
   if (row.neverContact) alerts.push({ kind: 'never_contact', at: null, hoursLeft: null });
-  if (pathwayShown && openVisit && openVisit.siteId !== row.siteId) alerts.push({ kind: 'open_visit_elsewhere', at: openVisit.openedAt, hoursLeft: null });
+  if (pathwayShown && openVisit && openVisit.siteId !== row.siteId)
+    alerts.push({ kind: 'open_visit_elsewhere', at: openVisit.openedAt, hoursLeft: null });
 
   const timeline: Dossier['timeline'] = [
-    { at: row.createdAt, kind: 'created' as const, section: 'identity' as const, refId: row.id, label: 'created', detail: row.fileNumber },
-    ...visits.map((v) => ({ at: v.openedAt, kind: 'visit' as const, section: 'pathway' as const, refId: v.id, label: v.origin, detail: v.step })),
-    ...appointments.map((a) => ({ at: a.startsAt, kind: 'appointment' as const, section: 'pathway' as const, refId: a.id, label: a.type, detail: a.status })),
-    ...interviewViews.map((i) => ({ at: i.heldAt, kind: 'interview' as const, section: 'interview' as const, refId: i.id, label: i.pepAlert ? 'pep_alert' : 'interview', detail: i.authorName })),
-    ...referralViews.map((r) => ({ at: r.referredAt, kind: 'referral' as const, section: 'referrals' as const, refId: r.id, label: r.status, detail: r.entryName })),
-    ...(consents?.history ?? []).map((c) => ({ at: c.recordedAt, kind: 'consent' as const, section: 'consent' as const, refId: c.id, label: c.given ? 'given' : 'withdrawn', detail: c.scope })),
+    {
+      at: row.createdAt,
+      kind: 'created' as const,
+      section: 'identity' as const,
+      refId: row.id,
+      label: 'created',
+      detail: row.fileNumber,
+    },
+    ...visits.map((v) => ({
+      at: v.openedAt,
+      kind: 'visit' as const,
+      section: 'pathway' as const,
+      refId: v.id,
+      label: v.origin,
+      detail: v.step,
+    })),
+    ...appointments.map((a) => ({
+      at: a.startsAt,
+      kind: 'appointment' as const,
+      section: 'pathway' as const,
+      refId: a.id,
+      label: a.type,
+      detail: a.status,
+    })),
+    ...interviewViews.map((i) => ({
+      at: i.heldAt,
+      kind: 'interview' as const,
+      section: 'interview' as const,
+      refId: i.id,
+      label: i.pepAlert ? 'pep_alert' : 'interview',
+      detail: i.authorName,
+    })),
+    ...referralViews.map((r) => ({
+      at: r.referredAt,
+      kind: 'referral' as const,
+      section: 'referrals' as const,
+      refId: r.id,
+      label: r.status,
+      detail: r.entryName,
+    })),
+    ...(consents?.history ?? []).map((c) => ({
+      at: c.recordedAt,
+      kind: 'consent' as const,
+      section: 'consent' as const,
+      refId: c.id,
+      label: c.given ? 'given' : 'withdrawn',
+      detail: c.scope,
+    })),
   ].sort((a, b) => b.at.localeCompare(a.at));
 
   return {
@@ -143,4 +247,3 @@ async function compose(em: EntityManager, ctx: CoreContext, actor: Actor, person
     breakGlassUntil: grant?.expiresAt ?? null,
   };
 }
-

@@ -5,7 +5,12 @@ import { FileNumberCounterEntity } from './entities';
  * File numbers like MTP-2026-00042: per site and year, from a counter that only goes up, so a
  * number once given is never given again (not after a merge, not after an import).
  */
-export async function nextFileNumber(em: EntityManager, siteId: string, siteCode: string, year: number): Promise<string> {
+export async function nextFileNumber(
+  em: EntityManager,
+  siteId: string,
+  siteCode: string,
+  year: number,
+): Promise<string> {
   const repo = em.getRepository(FileNumberCounterEntity);
   const counter = await repo.findOneBy({ siteId, year });
   const next = (counter?.last ?? 0) + 1;
@@ -15,7 +20,11 @@ export async function nextFileNumber(em: EntityManager, siteId: string, siteCode
 }
 
 /** An imported file number raises the counter so new numbers never collide with it. */
-export async function reserveFileNumber(em: EntityManager, siteId: string, fileNumber: string): Promise<void> {
+export async function reserveFileNumber(
+  em: EntityManager,
+  siteId: string,
+  fileNumber: string,
+): Promise<void> {
   const match = /-(\d{4})-(\d+)$/.exec(fileNumber);
   if (!match) return;
   const year = Number(match[1]);

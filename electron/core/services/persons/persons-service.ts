@@ -31,21 +31,34 @@ import { indexPerson, searchIndex, unindexPerson, type SearchField, type SearchH
 type PersonFields = In<'persons.create'>;
 
 /** Checks that need the clock and the store; the contract already checked shapes. */
-export async function checkPersonFields(em: EntityManager, input: PersonFields, now: Date, personId?: string): Promise<void> {
+export async function checkPersonFields(
+  em: EntityManager,
+  input: PersonFields,
+  now: Date,
+  personId?: string,
+): Promise<void> {
   const today = now.toISOString().slice(0, 10);
   if (input.birthDate && input.birthDate > today) throw invalid('birthDate', 'in_future');
   if (input.birthYear && input.birthYear > now.getUTCFullYear()) throw invalid('birthYear', 'in_future');
-  if (!(await em.getRepository(SiteEntity).existsBy({ id: input.siteId }))) throw invalid('siteId', 'unknown_site');
+  if (!(await em.getRepository(SiteEntity).existsBy({ id: input.siteId })))
+    throw invalid('siteId', 'unknown_site');
   const channels = input.contact.channels;
-  if (channels.some((c) => c !== 'email') && !input.contact.phone) throw invalid('contact.phone', 'required_for_channel');
-  if (channels.includes('email') && !input.contact.email) throw invalid('contact.email', 'required_for_channel');
+  if (channels.some((c) => c !== 'email') && !input.contact.phone)
+    throw invalid('contact.phone', 'required_for_channel');
+  if (channels.includes('email') && !input.contact.email)
+    throw invalid('contact.email', 'required_for_channel');
   if (personId && input.birthDate) {
-    const first = await em.getRepository(VisitEntity).findOne({ where: { personId }, order: { openedAt: 'ASC' } });
-    if (first && first.openedAt.slice(0, 10) < input.birthDate) throw invalid('birthDate', 'after_first_visit');
+    const first = await em
+      .getRepository(VisitEntity)
+      .findOne({ where: { personId }, order: { openedAt: 'ASC' } });
+    if (first && first.openedAt.slice(0, 10) < input.birthDate)
+      throw invalid('birthDate', 'after_first_visit');
   }
 }
 
-export function fieldsToRow(input: PersonFields): Omit<PersonRow, 'id' | 'fileNumber' | 'mergedInto' | 'createdBy' | 'createdAt' | 'updatedAt' | 'version'> {
+export function fieldsToRow(
+  input: PersonFields,
+): Omit<PersonRow, 'id' | 'fileNumber' | 'mergedInto' | 'createdBy' | 'createdAt' | 'updatedAt' | 'version'> {
   return {
     siteId: input.siteId,
     nameUsed: input.nameUsed,
@@ -91,7 +104,11 @@ export async function createPerson(ctx: CoreContext, actor: Actor, input: Person
   });
 }
 
-export async function updatePerson(ctx: CoreContext, actor: Actor, input: In<'persons.update'>): Promise<Person> {
+export async function updatePerson(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'persons.update'>,
+): Promise<Person> {
   return ctx.vault.requireStore().transaction(async (em) => {
     const now = ctx.clock();
     const row = await loadPerson(em, input.id);
@@ -99,7 +116,12 @@ export async function updatePerson(ctx: CoreContext, actor: Actor, input: In<'pe
     if (row.mergedInto) throw invalid('id', 'person_merged');
     if (row.version !== input.version) throw conflict('person');
     await checkPersonFields(em, input, now, row.id);
-    const next: PersonRow = { ...row, ...fieldsToRow(input), updatedAt: now.toISOString(), version: row.version + 1 };
+    const next: PersonRow = {
+      ...row,
+      ...fieldsToRow(input),
+      updatedAt: now.toISOString(),
+      version: row.version + 1,
+    };
     await em.getRepository(PersonEntity).save(next);
     await indexPerson(em, next);
     await auditWrite(em, actor, 'update', 'identity', row.id, { type: 'person', id: row.id }, now);
@@ -120,7 +142,12 @@ export async function getPerson(ctx: CoreContext, actor: Actor, input: In<'perso
 /** One collator for all comparisons: creating one per comparison costs more than the search. */
 const FRENCH = new Intl.Collator('fr', { sensitivity: 'base' });
 
-const FIELD_WEIGHT: Record<SearchField, number> = { name_used: 1, file_number: 0.97, legal_name: 0.9, phone: 0.9 };
+const FIELD_WEIGHT: Record<SearchField, number> = {
+  name_used: 1,
+  file_number: 0.97,
+  legal_name: 0.9,
+  phone: 0.9,
+};
 
 function matchScore(field: SearchField, text: string, query: string): number {
   let base = 50;
@@ -130,7 +157,11 @@ function matchScore(field: SearchField, text: string, query: string): number {
   return base * FIELD_WEIGHT[field];
 }
 
-export async function searchPersons(ctx: CoreContext, actor: Actor, input: In<'persons.search'>): Promise<SearchResult[]> {
+export async function searchPersons(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'persons.search'>,
+): Promise<SearchResult[]> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     authorize(actor, 'read', 'identity', { personId: '', consents: new Set() });
@@ -171,20 +202,26 @@ export async function findDuplicates(ctx: CoreContext, actor: Actor, input: In<'
     for (const probe of [input.nameUsed, input.legalName ?? '', input.phone ?? '']) {
       const n = normalizeText(probe);
       // Trigrams of the probe find names spelt differently ("Amélie" / "Amelia").
-      for (let i = 0; i + 3 <= n.length && i < 12; i += 2) for (const h of await searchIndex(em, n.slice(i, i + 3), 50)) candidates.add(h.personId);
+      for (let i = 0; i + 3 <= n.length && i < 12; i += 2)
+        for (const h of await searchIndex(em, n.slice(i, i + 3), 50)) candidates.add(h.personId);
       const d = digitsOnly(probe);
       if (d.length >= 6) for (const h of await searchIndex(em, d.slice(-8), 20)) candidates.add(h.personId);
     }
     if (input.excludeId) candidates.delete(input.excludeId);
     if (candidates.size === 0) return [];
-    const rows = await em.getRepository(PersonEntity).findBy({ id: InIds([...candidates]), mergedInto: IsNull() });
+    const rows = await em
+      .getRepository(PersonEntity)
+      .findBy({ id: InIds([...candidates]), mergedInto: IsNull() });
     const year = input.birthDate ? Number(input.birthDate.slice(0, 4)) : (input.birthYear ?? null);
     const phone = input.phone ? digitsOnly(input.phone) : '';
     return rows
       .map((p) => {
         const reasons: Array<'name' | 'legal_name' | 'birth_year' | 'phone'> = [];
         let score = 0;
-        const nameSim = Math.max(nameSimilarity(input.nameUsed, p.nameUsed), p.legalName ? nameSimilarity(input.nameUsed, p.legalName) : 0);
+        const nameSim = Math.max(
+          nameSimilarity(input.nameUsed, p.nameUsed),
+          p.legalName ? nameSimilarity(input.nameUsed, p.legalName) : 0,
+        );
         if (nameSim >= 0.5) {
           reasons.push('name');
           score += nameSim * 0.6;
@@ -202,16 +239,32 @@ export async function findDuplicates(ctx: CoreContext, actor: Actor, input: In<'
           reasons.push('phone');
           score += 0.5;
         }
-        return { id: p.id, fileNumber: p.fileNumber, nameUsed: p.nameUsed, birthYear: pYear, score: Math.round(score * 100) / 100, reasons };
+        return {
+          id: p.id,
+          fileNumber: p.fileNumber,
+          nameUsed: p.nameUsed,
+          birthYear: pYear,
+          score: Math.round(score * 100) / 100,
+          reasons,
+        };
       })
-      .filter((c) => c.reasons.includes('phone') || (c.reasons.includes('name') && c.score >= 0.45) || c.reasons.length >= 2)
+      .filter(
+        (c) =>
+          c.reasons.includes('phone') ||
+          (c.reasons.includes('name') && c.score >= 0.45) ||
+          c.reasons.length >= 2,
+      )
       .sort((a, b) => b.score - a.score)
       .slice(0, 5);
   });
 }
 
 /** Moves every record of the merged file to the survivor; the merged file stays, pointing to it. */
-export async function mergePersons(ctx: CoreContext, actor: Actor, input: In<'persons.merge'>): Promise<Person> {
+export async function mergePersons(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'persons.merge'>,
+): Promise<Person> {
   if (input.survivorId === input.mergedId) throw invalid('mergedId', 'same_person');
   return ctx.vault.requireStore().transaction(async (em) => {
     const now = ctx.clock();
@@ -219,7 +272,8 @@ export async function mergePersons(ctx: CoreContext, actor: Actor, input: In<'pe
     const merged = await loadPerson(em, input.mergedId);
     if (survivor.mergedInto) throw invalid('survivorId', 'person_merged');
     if (merged.mergedInto) throw invalid('mergedId', 'person_merged');
-    if (survivor.version !== input.survivorVersion || merged.version !== input.mergedVersion) throw conflict('person');
+    if (survivor.version !== input.survivorVersion || merged.version !== input.mergedVersion)
+      throw conflict('person');
     const moved: Record<string, number> = {};
     for (const [name, entity] of [
       ['visits', VisitEntity],
@@ -229,13 +283,34 @@ export async function mergePersons(ctx: CoreContext, actor: Actor, input: In<'pe
       ['referrals', ReferralEntity],
       ['grants', AccessGrantEntity],
     ] as const) {
-      const result = await em.getRepository(entity).update({ personId: merged.id }, { personId: survivor.id });
+      const result = await em
+        .getRepository(entity)
+        .update({ personId: merged.id }, { personId: survivor.id });
       moved[name] = result.affected ?? 0;
     }
-    await em.getRepository(PersonEntity).update({ id: merged.id }, { mergedInto: survivor.id, updatedAt: now.toISOString(), version: merged.version + 1 });
-    await em.getRepository(PersonEntity).update({ id: survivor.id }, { updatedAt: now.toISOString(), version: survivor.version + 1 });
+    await em
+      .getRepository(PersonEntity)
+      .update(
+        { id: merged.id },
+        { mergedInto: survivor.id, updatedAt: now.toISOString(), version: merged.version + 1 },
+      );
+    await em
+      .getRepository(PersonEntity)
+      .update({ id: survivor.id }, { updatedAt: now.toISOString(), version: survivor.version + 1 });
     await unindexPerson(em, merged.id);
-    await appendAudit(em, { actorId: actor.userId, action: 'merge', section: 'identity', personId: survivor.id, targetType: 'person', targetId: merged.id, detail: moved }, now);
+    await appendAudit(
+      em,
+      {
+        actorId: actor.userId,
+        action: 'merge',
+        section: 'identity',
+        personId: survivor.id,
+        targetType: 'person',
+        targetId: merged.id,
+        detail: moved,
+      },
+      now,
+    );
     return toPerson(await loadPerson(em, survivor.id));
   });
 }
@@ -243,18 +318,33 @@ export async function mergePersons(ctx: CoreContext, actor: Actor, input: In<'pe
 async function staffNames(em: EntityManager, ids: Iterable<string | null>): Promise<Map<string, string>> {
   const unique = [...new Set([...ids].filter((id): id is string => !!id))];
   if (unique.length === 0) return new Map();
-  return new Map((await em.getRepository(StaffUserEntity).findBy({ id: InIds(unique) })).map((u) => [u.id, u.displayName]));
+  return new Map(
+    (await em.getRepository(StaffUserEntity).findBy({ id: InIds(unique) })).map((u) => [u.id, u.displayName]),
+  );
 }
 
 export async function consentsOf(em: EntityManager, personId: string) {
   const history = await consentHistory(em, personId);
-  return consentViews(history, await staffNames(em, history.map((h) => h.recordedBy)));
+  return consentViews(
+    history,
+    await staffNames(
+      em,
+      history.map((h) => h.recordedBy),
+    ),
+  );
 }
 
 export function consentViews(history: readonly ConsentRow[], names: ReadonlyMap<string, string>) {
   return {
     current: currentFrom(history, names),
-    history: history.map((h) => ({ id: h.id, scope: h.scope as never, given: h.given, recordedAt: h.recordedAt, recordedByName: h.recordedBy ? (names.get(h.recordedBy) ?? null) : null, note: h.note })),
+    history: history.map((h) => ({
+      id: h.id,
+      scope: h.scope as never,
+      given: h.given,
+      recordedAt: h.recordedAt,
+      recordedByName: h.recordedBy ? (names.get(h.recordedBy) ?? null) : null,
+      note: h.note,
+    })),
   };
 }
 
@@ -274,7 +364,14 @@ export async function recordConsent(ctx: CoreContext, actor: Actor, input: In<'p
     const person = await loadPerson(em, input.personId);
     if (person.mergedInto) throw invalid('personId', 'person_merged');
     authorize(actor, 'write', 'consent', await subjectOf(em, actor, person.id, now));
-    const row = await insertConsent(em, { personId: person.id, scope: input.scope, given: input.given, recordedAt: now.toISOString(), recordedBy: actor.userId, note: input.note ?? null });
+    const row = await insertConsent(em, {
+      personId: person.id,
+      scope: input.scope,
+      given: input.given,
+      recordedAt: now.toISOString(),
+      recordedBy: actor.userId,
+      note: input.note ?? null,
+    });
     await auditWrite(em, actor, 'create', 'consent', person.id, { type: 'consent', id: row.id }, now);
     return consentsOf(em, person.id);
   });
@@ -294,9 +391,20 @@ export async function accessLog(ctx: CoreContext, actor: Actor, input: In<'perso
     const now = ctx.clock();
     await loadPerson(em, input.personId);
     authorize(actor, 'read', 'identity', await subjectOf(em, actor, input.personId, now));
-    const rows = await em.getRepository(AuditEntity).find({ where: { personId: input.personId }, order: { seq: 'DESC' }, take: 5000 });
-    const names = await staffNames(em, rows.map((r) => r.actorId));
-    return rows.map((r) => ({ at: r.at, userName: r.actorId ? (names.get(r.actorId) ?? null) : null, section: r.section as never, action: r.action, reason: r.reason }));
+    const rows = await em
+      .getRepository(AuditEntity)
+      .find({ where: { personId: input.personId }, order: { seq: 'DESC' }, take: 5000 });
+    const names = await staffNames(
+      em,
+      rows.map((r) => r.actorId),
+    );
+    return rows.map((r) => ({
+      at: r.at,
+      userName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+      section: r.section as never,
+      action: r.action,
+      reason: r.reason,
+    }));
   });
 }
 

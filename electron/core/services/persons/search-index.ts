@@ -29,7 +29,12 @@ export function searchRows(p: IndexedPerson): Array<[SearchField, string]> {
 
 export async function indexPerson(em: EntityManager, p: IndexedPerson): Promise<void> {
   await unindexPerson(em, p.id);
-  for (const [field, text] of searchRows(p)) await em.query('INSERT INTO person_search (person_id, field, text) VALUES (?, ?, ?)', [p.id, field, text]);
+  for (const [field, text] of searchRows(p))
+    await em.query('INSERT INTO person_search (person_id, field, text) VALUES (?, ?, ?)', [
+      p.id,
+      field,
+      text,
+    ]);
 }
 
 export async function unindexPerson(em: EntityManager, personId: string): Promise<void> {
@@ -66,8 +71,14 @@ export async function searchIndex(em: EntityManager, query: string, limit: numbe
   for (const term of terms) {
     const rows =
       term.length >= 3
-        ? await em.query<SearchHit[]>(`${select} WHERE s.text MATCH ? AND p.merged_into IS NULL LIMIT ?`, [`"${term}"`, limit])
-        : await em.query<SearchHit[]>(`${select} WHERE s.text >= ? AND s.text < ? AND p.merged_into IS NULL LIMIT ?`, [term, `${term}\uffff`, limit]);
+        ? await em.query<SearchHit[]>(`${select} WHERE s.text MATCH ? AND p.merged_into IS NULL LIMIT ?`, [
+            `"${term}"`,
+            limit,
+          ])
+        : await em.query<SearchHit[]>(
+            `${select} WHERE s.text >= ? AND s.text < ? AND p.merged_into IS NULL LIMIT ?`,
+            [term, `${term}\uffff`, limit],
+          );
     hits.push(...rows);
   }
   return hits;

@@ -25,24 +25,52 @@ import type { OpeningHours } from '../../../../shared/contract/setup';
 export interface CentreSpec {
   centreName: string;
   locale: 'fr' | 'en';
-  sites: Array<{ id?: string; code: string; name: string; city?: string | undefined; timezone: string; openingHours?: OpeningHours | undefined }>;
-  admin: { id?: string; username: string; displayName: string; password: string; roles?: Role[]; siteIds?: string[] };
+  sites: Array<{
+    id?: string;
+    code: string;
+    name: string;
+    city?: string | undefined;
+    timezone: string;
+    openingHours?: OpeningHours | undefined;
+  }>;
+  admin: {
+    id?: string;
+    username: string;
+    displayName: string;
+    password: string;
+    roles?: Role[];
+    siteIds?: string[];
+  };
   /** Demo and tests: accounts created here need no password change. */
   extraAccounts?: Array<{ username: string; displayName: string; password: string; roles: Role[] }>;
 }
 
-export async function initialize(ctx: CoreContext, input: In<'setup.initialize'>): Promise<{ recoveryCode: string }> {
+export async function initialize(
+  ctx: CoreContext,
+  input: In<'setup.initialize'>,
+): Promise<{ recoveryCode: string }> {
   return createCentre(ctx, input);
 }
 
 /** Creates the store, the centre, its sites and first accounts, and the keyring, or nothing at all. */
 export async function createCentre(ctx: CoreContext, spec: CentreSpec): Promise<{ recoveryCode: string }> {
-  if (ctx.vault.state().state !== 'needs_setup') throw new DomainError('already_set_up', 'this data folder already holds a centre');
+  if (ctx.vault.state().state !== 'needs_setup')
+    throw new DomainError('already_set_up', 'this data folder already holds a centre');
   const codes = spec.sites.map((s) => s.code);
   const duplicate = codes.findIndex((c, i) => codes.indexOf(c) !== i);
   if (duplicate >= 0) throw invalid(`sites.${duplicate}.code`, 'site_code_taken');
-  type Account = { id?: string | undefined; username: string; displayName: string; password: string; roles: Role[]; siteIds?: string[] | undefined };
-  const accounts: Account[] = [{ ...spec.admin, roles: spec.admin.roles ?? ['coordinator'] }, ...(spec.extraAccounts ?? [])];
+  type Account = {
+    id?: string | undefined;
+    username: string;
+    displayName: string;
+    password: string;
+    roles: Role[];
+    siteIds?: string[] | undefined;
+  };
+  const accounts: Account[] = [
+    { ...spec.admin, roles: spec.admin.roles ?? ['coordinator'] },
+    ...(spec.extraAccounts ?? []),
+  ];
   checkNewPassword('admin.password', spec.admin.password, spec.admin.username);
 
   const dataKey = newDataKey();
@@ -52,16 +80,31 @@ export async function createCentre(ctx: CoreContext, spec: CentreSpec): Promise<
   try {
     const recovery = await wrapKey(dataKey, normalizeRecoveryCode(recoveryCode), ctx.kdfCost);
     const wraps = await Promise.all(accounts.map((a) => wrapKey(dataKey, a.password, ctx.kdfCost)));
-    store = await Store.open({ dataDir, key: dataKey, cipher: DATABASE_CIPHER, create: true, now: ctx.clock });
+    store = await Store.open({
+      dataDir,
+      key: dataKey,
+      cipher: DATABASE_CIPHER,
+      create: true,
+      now: ctx.clock,
+    });
     const ids = accounts.map((a) => a.id ?? randomUUID());
     await store.transaction(async (em) => {
       const now = ctx.clock().toISOString();
-      await em.getRepository(CentreEntity).insert({ id: CENTRE_ID, name: spec.centreName, autoLockMinutes: 10, defaultLocale: spec.locale, createdAt: now, updatedAt: now, version: 1 });
+      await em.getRepository(CentreEntity).insert({
+        id: CENTRE_ID,
+        name: spec.centreName,
+        autoLockMinutes: 10,
+        defaultLocale: spec.locale,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      });
       const siteIds: string[] = [];
       for (const site of spec.sites) siteIds.push((await insertSite(em, site, now)).id);
       for (const [i, account] of accounts.entries()) {
         const username = normalizeUsername(account.username);
-        if (await em.getRepository(StaffUserEntity).existsBy({ username })) throw invalid(i === 0 ? 'admin.username' : 'username', 'username_taken');
+        if (await em.getRepository(StaffUserEntity).existsBy({ username }))
+          throw invalid(i === 0 ? 'admin.username' : 'username', 'username_taken');
         await em.getRepository(StaffUserEntity).insert({
           id: ids[i],
           username,
@@ -78,7 +121,17 @@ export async function createCentre(ctx: CoreContext, spec: CentreSpec): Promise<
         const own = account.siteIds?.length ? account.siteIds : siteIds;
         await replaceRolesAndSites(em, ids[i], account.roles, own);
       }
-      await appendAudit(em, { actorId: null, action: 'setup', targetType: 'centre', targetId: CENTRE_ID, detail: { sites: siteIds.length, accounts: accounts.length } }, ctx.clock());
+      await appendAudit(
+        em,
+        {
+          actorId: null,
+          action: 'setup',
+          targetType: 'centre',
+          targetId: CENTRE_ID,
+          detail: { sites: siteIds.length, accounts: accounts.length },
+        },
+        ctx.clock(),
+      );
     });
     const keyring = Keyring.create(dataDir, DATABASE_CIPHER, recovery);
     accounts.forEach((a, i) => keyring.setAccount(a.username, { userId: ids[i], wrapped: wraps[i] }));
@@ -93,5 +146,11 @@ export async function createCentre(ctx: CoreContext, spec: CentreSpec): Promise<
 
 /** Undoes a set-up that failed half-way: only the files set-up itself creates. */
 export function removeCreatedStore(dataDir: string): void {
-  for (const file of [databasePath(dataDir), `${databasePath(dataDir)}-wal`, `${databasePath(dataDir)}-shm`, Keyring.path(dataDir)]) rmSync(file, { force: true });
+  for (const file of [
+    databasePath(dataDir),
+    `${databasePath(dataDir)}-wal`,
+    `${databasePath(dataDir)}-shm`,
+    Keyring.path(dataDir),
+  ])
+    rmSync(file, { force: true });
 }

@@ -13,24 +13,46 @@ export const userAdapter: RecordAdapter<'user'> = {
   type: 'user',
   async exportAll(em) {
     const rows = await em.getRepository(StaffUserEntity).find({ order: { id: 'ASC' } });
-    return (await toStaffUsers(em, rows)).map(
-      (u): RecordOf<'user'> => ({ type: 'user', id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, siteIds: u.siteIds, active: u.active, locale: u.locale }),
-    );
+    return (await toStaffUsers(em, rows)).map((u): RecordOf<'user'> => ({
+      type: 'user',
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      roles: u.roles,
+      siteIds: u.siteIds,
+      active: u.active,
+      locale: u.locale,
+    }));
   },
   async find(em, id) {
     const row = await em.getRepository(StaffUserEntity).findOneBy({ id });
     if (!row) return null;
     const [u] = await toStaffUsers(em, [row]);
-    return { type: 'user', id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, siteIds: u.siteIds, active: u.active, locale: u.locale };
+    return {
+      type: 'user',
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      roles: u.roles,
+      siteIds: u.siteIds,
+      active: u.active,
+      locale: u.locale,
+    };
   },
   async existingIds(em) {
     return new Set((await em.getRepository(StaffUserEntity).find({ select: { id: true } })).map((u) => u.id));
   },
   references: (r) => r.siteIds.map((id, i) => ({ field: `siteIds.${i}`, type: 'site' as const, id })),
-  normalize: (r) => ({ ...r, username: normalizeUsername(r.username), roles: [...new Set(r.roles)].sort(), siteIds: [...new Set(r.siteIds)].sort() }),
+  normalize: (r) => ({
+    ...r,
+    username: normalizeUsername(r.username),
+    roles: [...new Set(r.roles)].sort(),
+    siteIds: [...new Set(r.siteIds)].sort(),
+  }),
   async create(em, r, now) {
     const username = normalizeUsername(r.username);
-    if (await em.getRepository(StaffUserEntity).existsBy({ username })) throw invalid('username', 'username_taken');
+    if (await em.getRepository(StaffUserEntity).existsBy({ username }))
+      throw invalid('username', 'username_taken');
     await em.getRepository(StaffUserEntity).insert({
       id: r.id,
       username,
@@ -51,7 +73,14 @@ export const userAdapter: RecordAdapter<'user'> = {
     if (normalizeUsername(r.username) !== row.username) throw invalid('username', 'username_immutable');
     await em.getRepository(StaffUserEntity).update(
       { id: r.id },
-      { displayName: r.displayName, active: r.active, locale: r.locale, deactivatedAt: r.active ? null : (row.deactivatedAt ?? now), updatedAt: now, version: row.version + 1 },
+      {
+        displayName: r.displayName,
+        active: r.active,
+        locale: r.locale,
+        deactivatedAt: r.active ? null : (row.deactivatedAt ?? now),
+        updatedAt: now,
+        version: row.version + 1,
+      },
     );
     await replaceRolesAndSites(em, r.id, r.roles, r.siteIds);
   },

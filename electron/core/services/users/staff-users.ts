@@ -14,8 +14,14 @@ export async function toStaffUsers(em: EntityManager, rows: StaffUserRow[]): Pro
     id: row.id,
     username: row.username,
     displayName: row.displayName,
-    roles: roles.filter((r) => r.userId === row.id).map((r) => r.role as Role).sort(),
-    siteIds: sites.filter((s) => s.userId === row.id).map((s) => s.siteId).sort(),
+    roles: roles
+      .filter((r) => r.userId === row.id)
+      .map((r) => r.role as Role)
+      .sort(),
+    siteIds: sites
+      .filter((s) => s.userId === row.id)
+      .map((s) => s.siteId)
+      .sort(),
     active: row.active,
     mustChangePassword: row.mustChangePassword,
     locale: row.locale === 'fr' || row.locale === 'en' ? row.locale : null,
@@ -33,9 +39,16 @@ export async function loadStaffUser(em: EntityManager, id: string): Promise<Staf
   return user;
 }
 
-export async function replaceRolesAndSites(em: EntityManager, userId: string, roles: readonly Role[], siteIds: readonly string[]): Promise<void> {
+export async function replaceRolesAndSites(
+  em: EntityManager,
+  userId: string,
+  roles: readonly Role[],
+  siteIds: readonly string[],
+): Promise<void> {
   await em.getRepository(StaffUserRoleEntity).delete({ userId });
   await em.getRepository(StaffUserSiteEntity).delete({ userId });
   await em.getRepository(StaffUserRoleEntity).insert([...new Set(roles)].map((role) => ({ userId, role })));
-  await em.getRepository(StaffUserSiteEntity).insert([...new Set(siteIds)].map((siteId) => ({ userId, siteId })));
+  await em
+    .getRepository(StaffUserSiteEntity)
+    .insert([...new Set(siteIds)].map((siteId) => ({ userId, siteId })));
 }

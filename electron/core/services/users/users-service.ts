@@ -19,7 +19,10 @@ import { SiteEntity } from '../centre/entities';
 import { StaffUserEntity, StaffUserRoleEntity, type StaffUserRow } from './entities';
 import { loadStaffUser, replaceRolesAndSites, toStaffUsers } from './staff-users';
 
-export async function listUsers(ctx: CoreContext, input: In<'users.list'>): Promise<ChannelOutput<'users.list'>> {
+export async function listUsers(
+  ctx: CoreContext,
+  input: In<'users.list'>,
+): Promise<ChannelOutput<'users.list'>> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const { page, pageSize } = input;
@@ -27,7 +30,13 @@ export async function listUsers(ctx: CoreContext, input: In<'users.list'>): Prom
     if (!input.includeInactive) qb.andWhere('u.active = :active', { active: true });
     if (input.query) {
       const like = `%${input.query.toLowerCase()}%`;
-      qb.andWhere(new Brackets((w) => w.where('LOWER(u.username) LIKE :like', { like }).orWhere('LOWER(u.display_name) LIKE :like', { like })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('LOWER(u.username) LIKE :like', { like })
+            .orWhere('LOWER(u.display_name) LIKE :like', { like }),
+        ),
+      );
     }
     const [rows, total] = await qb
       .orderBy('u.display_name', 'ASC')
@@ -38,10 +47,15 @@ export async function listUsers(ctx: CoreContext, input: In<'users.list'>): Prom
   });
 }
 
-export async function listProfessionals(ctx: CoreContext, input: In<'users.professionals'>): Promise<ChannelOutput<'users.professionals'>> {
+export async function listProfessionals(
+  ctx: CoreContext,
+  input: In<'users.professionals'>,
+): Promise<ChannelOutput<'users.professionals'>> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    const rows = await store.manager.getRepository(StaffUserEntity).find({ where: { active: true }, order: { displayName: 'ASC' } });
+    const rows = await store.manager
+      .getRepository(StaffUserEntity)
+      .find({ where: { active: true }, order: { displayName: 'ASC' } });
     const users = await toStaffUsers(store.manager, rows);
     return users
       .filter((u) => !input.siteId || u.siteIds.includes(input.siteId))
@@ -55,7 +69,11 @@ async function assertSitesExist(em: EntityManager, siteIds: readonly string[]): 
   if (found !== new Set(siteIds).size) throw invalid('siteIds', 'unknown_site');
 }
 
-export async function createUser(ctx: CoreContext, actor: Actor, input: In<'users.create'>): Promise<{ user: StaffUser; temporaryPassword: string }> {
+export async function createUser(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'users.create'>,
+): Promise<{ user: StaffUser; temporaryPassword: string }> {
   const store = ctx.vault.requireStore();
   const username = normalizeUsername(input.username);
   const password = temporaryPassword();
@@ -80,7 +98,17 @@ export async function createUser(ctx: CoreContext, actor: Actor, input: In<'user
     };
     await users.insert(row);
     await replaceRolesAndSites(em, row.id, input.roles, input.siteIds);
-    await appendAudit(em, { actorId: actor.userId, action: 'create', targetType: 'staff_user', targetId: row.id, detail: { roles: input.roles.join(',') } }, ctx.clock());
+    await appendAudit(
+      em,
+      {
+        actorId: actor.userId,
+        action: 'create',
+        targetType: 'staff_user',
+        targetId: row.id,
+        detail: { roles: input.roles.join(',') },
+      },
+      ctx.clock(),
+    );
     // Last, so that a failure above leaves no key for an account that does not exist.
     ctx.vault.getKeyring().setAccount(username, { userId: row.id, wrapped });
     return { user: await loadStaffUser(em, row.id), temporaryPassword: password };
@@ -88,7 +116,11 @@ export async function createUser(ctx: CoreContext, actor: Actor, input: In<'user
 }
 
 /** A centre must always keep one active coordinator, or nobody could manage it any more. */
-async function assertKeepsACoordinator(em: EntityManager, userId: string, rolesAfter: readonly Role[] | null): Promise<void> {
+async function assertKeepsACoordinator(
+  em: EntityManager,
+  userId: string,
+  rolesAfter: readonly Role[] | null,
+): Promise<void> {
   if (rolesAfter?.includes('coordinator')) return;
   const coordinators = await em
     .getRepository(StaffUserRoleEntity)
@@ -108,7 +140,11 @@ async function lockedForUpdate(em: EntityManager, id: string, version: number): 
   return row;
 }
 
-export async function updateUser(ctx: CoreContext, actor: Actor, input: In<'users.update'>): Promise<StaffUser> {
+export async function updateUser(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'users.update'>,
+): Promise<StaffUser> {
   const store = ctx.vault.requireStore();
   return store.transaction(async (em) => {
     const row = await lockedForUpdate(em, input.id, input.version);
@@ -124,12 +160,26 @@ export async function updateUser(ctx: CoreContext, actor: Actor, input: In<'user
       },
     );
     await replaceRolesAndSites(em, row.id, input.roles, input.siteIds);
-    await appendAudit(em, { actorId: actor.userId, action: 'update', targetType: 'staff_user', targetId: row.id, detail: { roles: input.roles.join(',') } }, ctx.clock());
+    await appendAudit(
+      em,
+      {
+        actorId: actor.userId,
+        action: 'update',
+        targetType: 'staff_user',
+        targetId: row.id,
+        detail: { roles: input.roles.join(',') },
+      },
+      ctx.clock(),
+    );
     return loadStaffUser(em, row.id);
   });
 }
 
-export async function resetPassword(ctx: CoreContext, actor: Actor, input: In<'users.resetPassword'>): Promise<{ user: StaffUser; temporaryPassword: string }> {
+export async function resetPassword(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'users.resetPassword'>,
+): Promise<{ user: StaffUser; temporaryPassword: string }> {
   const store = ctx.vault.requireStore();
   const password = temporaryPassword();
   const wrapped = await wrapKey(ctx.vault.requireDataKey(), password, ctx.kdfCost);
@@ -137,8 +187,17 @@ export async function resetPassword(ctx: CoreContext, actor: Actor, input: In<'u
     const row = await em.getRepository(StaffUserEntity).findOneBy({ id: input.id });
     if (!row) throw invalid('id', 'unknown_user');
     if (!row.active) throw invalid('id', 'user_inactive');
-    await em.getRepository(StaffUserEntity).update({ id: row.id }, { mustChangePassword: true, updatedAt: ctx.clock().toISOString(), version: row.version + 1 });
-    await appendAudit(em, { actorId: actor.userId, action: 'password_reset', targetType: 'staff_user', targetId: row.id }, ctx.clock());
+    await em
+      .getRepository(StaffUserEntity)
+      .update(
+        { id: row.id },
+        { mustChangePassword: true, updatedAt: ctx.clock().toISOString(), version: row.version + 1 },
+      );
+    await appendAudit(
+      em,
+      { actorId: actor.userId, action: 'password_reset', targetType: 'staff_user', targetId: row.id },
+      ctx.clock(),
+    );
     ctx.vault.getKeyring().setAccount(row.username, { userId: row.id, wrapped });
     return { user: await loadStaffUser(em, row.id), temporaryPassword: password };
   });
@@ -146,15 +205,28 @@ export async function resetPassword(ctx: CoreContext, actor: Actor, input: In<'u
   return result;
 }
 
-export async function deactivateUser(ctx: CoreContext, actor: Actor, input: In<'users.deactivate'>): Promise<StaffUser> {
+export async function deactivateUser(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'users.deactivate'>,
+): Promise<StaffUser> {
   const store = ctx.vault.requireStore();
   const user = await store.transaction(async (em) => {
     const row = await lockedForUpdate(em, input.id, input.version);
     if (!row.active) return loadStaffUser(em, row.id);
     await assertKeepsACoordinator(em, row.id, null);
     const now = ctx.clock().toISOString();
-    await em.getRepository(StaffUserEntity).update({ id: row.id }, { active: false, deactivatedAt: now, updatedAt: now, version: row.version + 1 });
-    await appendAudit(em, { actorId: actor.userId, action: 'deactivate', targetType: 'staff_user', targetId: row.id }, ctx.clock());
+    await em
+      .getRepository(StaffUserEntity)
+      .update(
+        { id: row.id },
+        { active: false, deactivatedAt: now, updatedAt: now, version: row.version + 1 },
+      );
+    await appendAudit(
+      em,
+      { actorId: actor.userId, action: 'deactivate', targetType: 'staff_user', targetId: row.id },
+      ctx.clock(),
+    );
     ctx.vault.getKeyring().removeUser(row.id);
     return loadStaffUser(em, row.id);
   });

@@ -18,7 +18,12 @@ export const visitAdapter = entityAdapter({
     priority: v.priority as RecordOf<'visit'>['priority'],
     nextSteps: v.nextSteps as RecordOf<'visit'>['nextSteps'],
   }),
-  references: (r) => refs(['personId', 'person', r.personId], ['siteId', 'site', r.siteId], ['appointmentId', 'appointment', r.appointmentId]),
+  references: (r) =>
+    refs(
+      ['personId', 'person', r.personId],
+      ['siteId', 'site', r.siteId],
+      ['appointmentId', 'appointment', r.appointmentId],
+    ),
   toRow: (r, now, existing) => ({
     id: r.id,
     personId: r.personId,

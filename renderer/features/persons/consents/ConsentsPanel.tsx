@@ -16,7 +16,7 @@ import { formatDateTime } from '../../../i18n/dates';
 import { currentLanguage } from '../../../i18n/setup';
 import { useConsents } from '../api';
 import { downloadPdf } from '../download';
-import { PagedFooter, usePaged } from '../paging';
+import { PagedFooter, usePaged } from '../../../app/paging';
 import { useSignedIn } from '../use-signed-in';
 import { ConsentModal } from './ConsentModal';
 

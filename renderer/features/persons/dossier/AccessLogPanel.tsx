@@ -13,7 +13,7 @@ import { formatDateTime } from '../../../i18n/dates';
 import i18n, { currentLanguage } from '../../../i18n/setup';
 import { useAccessLog } from '../api';
 import { downloadPdf } from '../download';
-import { PagedFooter, usePaged } from '../paging';
+import { PagedFooter, usePaged } from '../../../app/paging';
 
 const PAGE_SIZE = 25;
 

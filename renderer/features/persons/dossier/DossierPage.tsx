@@ -12,7 +12,7 @@ import type { Section } from '../../../../shared/domain/roles';
 import { QueryError } from '../../../app/QueryError';
 import { currentLanguage } from '../../../i18n/setup';
 import { InterviewsPanel } from '../../interviews/InterviewsPanel';
-import { useDossier } from '../api';
+import { refreshPerson, useDossier } from '../api';
 import { CheckInModal } from '../CheckInModal';
 import { ConsentsPanel } from '../consents/ConsentsPanel';
 import { formatTime } from '../format';
@@ -26,7 +26,7 @@ import { MergedBanner } from './MergedBanner';
 import { MergeModal } from './MergeModal';
 import { PathwayPanel } from './PathwayPanel';
 import { PathwayStatus } from './PathwayStatus';
-import { ReferralsPanel } from './ReferralsPanel';
+import { DossierReferrals } from './DossierReferrals';
 import { SectionMark, SectionNotice } from './SectionNotice';
 import { TimelinePanel } from './TimelinePanel';
 
@@ -68,6 +68,7 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
   const canEdit = !merged && sectionAccess(user.roles, 'identity') === 'write';
   const canMerge = !merged && user.permissions.includes('persons.merge');
   const canInterview = !merged && sectionAccess(user.roles, 'interview') === 'write';
+  const canRefer = !merged && sectionAccess(user.roles, 'referrals') === 'write';
 
   return (
     <Stack maw={1200}>
@@ -183,7 +184,14 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
           <Tabs.Panel value="referrals" pt="md">
             <Stack>
               <SectionNotice view={view('referrals')} />
-              {visible('referrals') && <ReferralsPanel referrals={dossier.referrals} />}
+              {(visible('referrals') || canRefer) && (
+                <DossierReferrals
+                  personId={person.id}
+                  referrals={dossier.referrals}
+                  canWrite={canRefer}
+                  onChanged={() => void refreshPerson(person.id)}
+                />
+              )}
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="timeline" pt="md">

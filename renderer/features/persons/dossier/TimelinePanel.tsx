@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dossier } from '../../../../shared/contract/dossier';
 import { formatDateTime } from '../../../i18n/dates';
 import i18n, { currentLanguage } from '../../../i18n/setup';
-import { PagedFooter, usePaged } from '../paging';
+import { PagedFooter, usePaged } from '../../../app/paging';
 
 type Item = Dossier['timeline'][number];
 
