@@ -183,8 +183,7 @@ export async function updateAppointment(
     const row = await loadForChange(em, ctx, actor, input.id, input.version);
     await authorizeFor(em, ctx, actor, input.personId);
     await checkAppointment(em, input, row.id);
-    const next: AppointmentRow = {
-      ...row,
+    return saveChange(em, ctx, actor, row, {
       personId: input.personId ?? null,
       siteId: input.siteId,
       professionalId: input.professionalId,
@@ -194,21 +193,7 @@ export async function updateAppointment(
       endsAt: new Date(input.endsAt).toISOString(),
       walkInSlot: input.walkInSlot,
       notes: input.notes ?? null,
-      updatedAt: ctx.clock().toISOString(),
-      version: row.version + 1,
-    };
-    await em.getRepository(AppointmentEntity).save(next);
-    if (next.personId)
-      await auditWrite(
-        em,
-        actor,
-        'update',
-        'pathway',
-        next.personId,
-        { type: 'appointment', id: row.id },
-        ctx.clock(),
-      );
-    return (await toAppointments(em, [next]))[0];
+    });
   });
 }
 
@@ -219,25 +204,36 @@ export async function setAppointmentStatus(
 ): Promise<Appointment> {
   return ctx.vault.requireStore().transaction(async (em) => {
     const row = await loadForChange(em, ctx, actor, input.id, input.version);
-    const next = {
-      ...row,
-      status: input.status,
-      updatedAt: ctx.clock().toISOString(),
-      version: row.version + 1,
-    };
-    await em.getRepository(AppointmentEntity).save(next);
-    if (next.personId)
-      await auditWrite(
-        em,
-        actor,
-        'update',
-        'pathway',
-        next.personId,
-        { type: 'appointment', id: row.id },
-        ctx.clock(),
-      );
-    return (await toAppointments(em, [next]))[0];
+    return saveChange(em, ctx, actor, row, { status: input.status });
   });
+}
+
+/** Applies a change with the next version, audits it on the person's pathway, returns the view. */
+async function saveChange(
+  em: EntityManager,
+  ctx: CoreContext,
+  actor: Actor,
+  row: AppointmentRow,
+  changes: Partial<AppointmentRow>,
+): Promise<Appointment> {
+  const next: AppointmentRow = {
+    ...row,
+    ...changes,
+    updatedAt: ctx.clock().toISOString(),
+    version: row.version + 1,
+  };
+  await em.getRepository(AppointmentEntity).save(next);
+  if (next.personId)
+    await auditWrite(
+      em,
+      actor,
+      'update',
+      'pathway',
+      next.personId,
+      { type: 'appointment', id: row.id },
+      ctx.clock(),
+    );
+  return (await toAppointments(em, [next]))[0];
 }
 
 export async function listAppointments(

@@ -1,4 +1,5 @@
 import type { RecordOf } from '../../../../shared/contract/interchange';
+import type { StaffUser } from '../../../../shared/contract/users';
 import type { RecordAdapter } from '../../interchange/adapter';
 import { normalizeUsername } from '../../db/keyring';
 import { invalid } from '../../errors';
@@ -9,35 +10,30 @@ import { replaceRolesAndSites, toStaffUsers } from './staff-users';
  * Staff accounts travel without any secret: an imported account cannot log in until a
  * coordinator resets its password (it then gets a temporary one, as for a new account).
  */
+function userRecord(u: StaffUser): RecordOf<'user'> {
+  return {
+    type: 'user',
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    siteIds: u.siteIds,
+    active: u.active,
+    locale: u.locale,
+  };
+}
+
 export const userAdapter: RecordAdapter<'user'> = {
   type: 'user',
   async exportAll(em) {
     const rows = await em.getRepository(StaffUserEntity).find({ order: { id: 'ASC' } });
-    return (await toStaffUsers(em, rows)).map((u): RecordOf<'user'> => ({
-      type: 'user',
-      id: u.id,
-      username: u.username,
-      displayName: u.displayName,
-      roles: u.roles,
-      siteIds: u.siteIds,
-      active: u.active,
-      locale: u.locale,
-    }));
+    return (await toStaffUsers(em, rows)).map(userRecord);
   },
   async find(em, id) {
     const row = await em.getRepository(StaffUserEntity).findOneBy({ id });
     if (!row) return null;
     const [u] = await toStaffUsers(em, [row]);
-    return {
-      type: 'user',
-      id: u.id,
-      username: u.username,
-      displayName: u.displayName,
-      roles: u.roles,
-      siteIds: u.siteIds,
-      active: u.active,
-      locale: u.locale,
-    };
+    return userRecord(u);
   },
   async existingIds(em) {
     return new Set((await em.getRepository(StaffUserEntity).find({ select: { id: true } })).map((u) => u.id));
