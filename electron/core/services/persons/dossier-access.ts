@@ -9,11 +9,12 @@ import { hasActiveGrant } from '../../access/break-glass';
 import { decide, type AccessDecision, type Actor, type DossierSubject } from '../../access/gate';
 import { appendAudit } from '../../audit/audit-log';
 import { DomainError, notFound } from '../../errors';
+import { findRows } from '../../db/fast-read';
 import { givenScopes } from './consents';
 import { PersonEntity, type PersonRow } from './entities';
 
 export async function loadPerson(em: EntityManager, personId: string): Promise<PersonRow> {
-  const person = await em.getRepository(PersonEntity).findOneBy({ id: personId });
+  const [person] = await findRows(em, PersonEntity, { id: personId }, { column: 'id', direction: 'ASC' });
   if (!person) throw notFound('person');
   return person;
 }

@@ -4,17 +4,15 @@
  * the user wrote, or plainly marked hidden for lack of consent — and a timeline. Every section
  * shown is an audited read.
  */
-import { MoreThanOrEqual, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Dossier, SectionView } from '../../../../shared/contract/dossier';
 import { SECTION_SCOPE, sectionAccess } from '../../../../shared/domain/access-policy';
 import { PEP_WINDOW_HOURS } from '../../../../shared/domain/catalogues';
 import type { Section } from '../../../../shared/domain/roles';
-import { AccessGrantEntity } from '../../access/entities';
 import { decide, type Actor, type DossierSubject } from '../../access/gate';
 import type { CoreContext } from '../../context';
 import { AppointmentEntity } from '../appointments/entities';
 import { toAppointments } from '../appointments/appointments-service';
-import { SiteEntity } from '../centre/entities';
 import { ReferralEntity } from '../directory/entities';
 import { toReferrals } from '../directory/directory-service';
 import { InterviewEntity } from '../interviews/entities';
@@ -83,11 +81,11 @@ async function compose(
   const row = await loadPerson(em, personId);
   const [history, grant] = await Promise.all([
     consentHistory(em, personId),
-    em.getRepository(AccessGrantEntity).findOne({
-      where: { userId: actor.userId, personId, expiresAt: MoreThanOrEqual(now.toISOString()) },
-      order: { expiresAt: 'DESC' },
-    }),
-  ]);
+    em.query<Array<{ expiresAt: string }>>(
+      'SELECT expires_at AS expiresAt FROM access_grant WHERE user_id = ? AND person_id = ? AND expires_at >= ? ORDER BY expires_at DESC LIMIT 1',
+      [actor.userId, personId, now.toISOString()],
+    ),
+  ]).then(([h, grants]) => [h, grants[0] ?? null] as const);
   const subject: DossierSubject = {
     personId,
     consents: new Set(
@@ -104,7 +102,9 @@ async function compose(
     findRows(em, AppointmentEntity, { personId }, { column: 'startsAt', direction: 'DESC' }),
     findRows(em, InterviewEntity, { personId }, { column: 'heldAt', direction: 'DESC' }),
     findRows(em, ReferralEntity, { personId }, { column: 'referredAt', direction: 'DESC' }),
-    em.getRepository(SiteEntity).findOneBy({ id: row.siteId }),
+    em
+      .query<Array<{ code: string }>>('SELECT code FROM site WHERE id = ?', [row.siteId])
+      .then((rows) => rows[0] ?? null),
   ]);
 
   const pathway = drawSection<Authored>(actor, 'pathway', subject, [...visitRows, ...appointmentRows]);

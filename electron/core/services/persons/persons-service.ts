@@ -18,7 +18,6 @@ import { AppointmentEntity } from '../appointments/entities';
 import { SiteEntity } from '../centre/entities';
 import { ReferralEntity } from '../directory/entities';
 import { InterviewEntity } from '../interviews/entities';
-import { StaffUserEntity } from '../users/entities';
 import { VisitEntity } from '../visits/entities';
 import { consentHistory, currentFrom, insertConsent } from './consents';
 import { auditRead, auditWrite, authorize, loadPerson, subjectOf } from './dossier-access';
@@ -318,9 +317,12 @@ export async function mergePersons(
 async function staffNames(em: EntityManager, ids: Iterable<string | null>): Promise<Map<string, string>> {
   const unique = [...new Set([...ids].filter((id): id is string => !!id))];
   if (unique.length === 0) return new Map();
-  return new Map(
-    (await em.getRepository(StaffUserEntity).findBy({ id: InIds(unique) })).map((u) => [u.id, u.displayName]),
+  // Plain SQL: every dossier and list asks this once for all the names it shows.
+  const rows = await em.query<Array<{ id: string; name: string }>>(
+    `SELECT id, display_name AS name FROM staff_user WHERE id IN (${unique.map(() => '?').join(', ')})`,
+    unique,
   );
+  return new Map(rows.map((u) => [u.id, u.name]));
 }
 
 export async function consentsOf(em: EntityManager, personId: string) {
