@@ -27,3 +27,17 @@ export function EntranceLayout({ children, width = 440 }: { children: ReactNode;
     </Box>
   );
 }
+
+/** The screen's own title inside the frame, and one line under it saying what it is for. */
+export function EntranceHeading({ title, subtitle }: { title: string; subtitle: string }) {
+  return (
+    <div>
+      <Title order={1} size="h2">
+        {title}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {subtitle}
+      </Text>
+    </div>
+  );
+}

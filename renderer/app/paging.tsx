@@ -1,4 +1,8 @@
-/** Client-side pages for lists the core returns whole (a dossier's history, its access log). */
+/**
+ * Paging for lists: pages cut here from a list the core returns whole (a dossier's history, its
+ * access log, a search's results), or pages the core cuts itself (the team, the audit log).
+ * Either way the footer is the same: the total, and the page picker once there is a second page.
+ */
 import { Group, Pagination, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,26 +21,63 @@ export function usePaged<T>(items: readonly T[], pageSize: number) {
   };
 }
 
-export function PagedFooter({
-  paged,
+/** The page asked of the core. A changed filter goes back to the first page: `resetting(set)`. */
+export function useServerPage() {
+  const [page, setPage] = useState(1);
+  function resetting<T>(set: (value: T) => void): (value: T) => void {
+    return (value) => {
+      set(value);
+      setPage(1);
+    };
+  }
+  return { page, setPage, resetting };
+}
+
+/** How many pages the core's total makes; one while it has not answered. */
+export function pageCount(total: number | undefined, pageSize: number): number {
+  return total === undefined ? 1 : Math.max(1, Math.ceil(total / pageSize));
+}
+
+export function PageFooter({
+  total,
+  page,
+  pages,
+  setPage,
+  summary,
+  size,
 }: {
-  paged: { page: number; pages: number; total: number; setPage: (page: number) => void };
+  total: number;
+  page: number;
+  pages: number;
+  setPage: (page: number) => void;
+  /** Replaces the total, when there is more to say about it. */
+  summary?: string;
+  size?: 'sm';
 }) {
   const { t } = useTranslation();
   return (
     <Group justify="space-between">
       <Text size="sm" c="dimmed">
-        {t('app.totalCount', { count: paged.total })}
+        {summary ?? t('app.totalCount', { count: total })}
       </Text>
-      {paged.pages > 1 && (
+      {pages > 1 && (
         <Pagination
-          total={paged.pages}
-          value={paged.page}
-          onChange={paged.setPage}
-          size="sm"
+          total={pages}
+          value={page}
+          onChange={setPage}
+          size={size}
           aria-label={t('app.pagination')}
         />
       )}
     </Group>
   );
+}
+
+/** The footer of a panel paged with `usePaged`: smaller, as the panel sits inside a page. */
+export function PagedFooter({
+  paged,
+}: {
+  paged: { page: number; pages: number; total: number; setPage: (page: number) => void };
+}) {
+  return <PageFooter {...paged} size="sm" />;
 }

@@ -9,7 +9,7 @@ import { BoardPage } from './pages/BoardPage';
 import { field } from './pages/fields';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
-import { api, createPerson, createStaff, recordConsent, setUpCentre, signIn } from './pathway-setup';
+import { api, createPerson, createStaff, recordConsent, setUpCentre, signIn, TEAM } from './pathway-setup';
 
 const ZONE = 'Europe/Paris';
 
@@ -51,18 +51,8 @@ test('opening hours, a refused closed slot, a booking in the day view, tomorrowâ
   request,
 }) => {
   const centre = await setUpCentre(request);
-  const doctor = await createStaff(request, centre, {
-    username: 'nadia.med',
-    displayName: 'Nadia Benali',
-    roles: ['doctor'],
-    password: 'medecin-du-lez-2024',
-  });
-  const reception = await createStaff(request, centre, {
-    username: 'alex.accueil',
-    displayName: 'Alex Moreau',
-    roles: ['community_worker'],
-    password: 'accueil-du-lez-2024',
-  });
+  const doctor = await createStaff(request, centre, TEAM.doctor);
+  const reception = await createStaff(request, centre, TEAM.worker);
   const camille = await createPerson(request, centre, reception, {
     nameUsed: 'Camille Dubois',
     contact: { phone: '06 12 34 56 78', channels: ['sms'] },

@@ -3,20 +3,10 @@
  * moves the card, "absent" puts it back in the queue at its place by arrival, and a PEP priority
  * goes first.
  */
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { BoardPage } from './pages/BoardPage';
-import { api, createPerson, createStaff, setUpCentre, signIn, type StaffAccount } from './pathway-setup';
-
-async function workstation(browser: Browser, baseURL: string, errors: string[]): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  return page;
-}
+import { api, createPerson, createStaff, setUpReception, signIn, TEAM } from './pathway-setup';
+import { workstation } from './workstation';
 
 test('two workstations share the board: arrival, call, absent, PEP first', async ({
   page,
@@ -24,19 +14,8 @@ test('two workstations share the board: arrival, call, absent, PEP first', async
   request,
   parcours,
 }) => {
-  const centre = await setUpCentre(request);
-  const reception: StaffAccount = await createStaff(request, centre, {
-    username: 'alex.accueil',
-    displayName: 'Alex Moreau',
-    roles: ['community_worker'],
-    password: 'accueil-du-lez-2024',
-  });
-  const doctor = await createStaff(request, centre, {
-    username: 'nadia.med',
-    displayName: 'Nadia Benali',
-    roles: ['doctor'],
-    password: 'medecin-du-lez-2024',
-  });
+  const { centre, worker: reception } = await setUpReception(request);
+  const doctor = await createStaff(request, centre, TEAM.doctor);
   const sacha = await createPerson(request, centre, reception, { nameUsed: 'Sacha Leroy', pronouns: 'iel' });
   await createPerson(request, centre, reception, { nameUsed: 'Louise Martin' });
   const jo = await createPerson(request, centre, reception, { nameUsed: 'Jo Petit' });

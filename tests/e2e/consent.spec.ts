@@ -7,7 +7,7 @@
 import { expect, test } from './fixtures';
 import { DossierPage, frText } from './pages/DossierPage';
 import { PersonSearch } from './pages/PersonSearch';
-import { api, createPerson, createStaff, recordConsent, setUpCentre, signIn } from './pathway-setup';
+import { api, createPerson, createStaff, recordConsent, setUpReception, signIn, TEAM } from './pathway-setup';
 import { workstation } from './workstation';
 
 const SUMMARY = 'Dépistage complet demandé, pas de prise de risque récente.';
@@ -18,19 +18,8 @@ test("withdrawing care_team consent hides the interview from the nurse, with the
   request,
   parcours,
 }) => {
-  const centre = await setUpCentre(request);
-  const worker = await createStaff(request, centre, {
-    username: 'alex.accueil',
-    displayName: 'Alex Moreau',
-    roles: ['community_worker'],
-    password: 'accueil-du-lez-2024',
-  });
-  const nurse = await createStaff(request, centre, {
-    username: 'sam.infirmier',
-    displayName: 'Sam Dupont',
-    roles: ['nurse'],
-    password: 'infirmerie-du-lez-7',
-  });
+  const { centre, worker } = await setUpReception(request);
+  const nurse = await createStaff(request, centre, TEAM.nurse);
   const person = await createPerson(request, centre, worker, { nameUsed: 'Noa Girard', pronouns: 'iel' });
   await recordConsent(request, worker, person.id, 'care_team');
   await api(

@@ -6,19 +6,13 @@
 import { expect, test } from './fixtures';
 import { DossierPage, frText } from './pages/DossierPage';
 import { PersonSearch } from './pages/PersonSearch';
-import { api, createPerson, createStaff, setUpCentre, signIn } from './pathway-setup';
+import { api, createPerson, setUpReception, signIn } from './pathway-setup';
 
 test('an edit made meanwhile elsewhere is never overwritten silently: conflict, reload, save', async ({
   page,
   request,
 }) => {
-  const centre = await setUpCentre(request);
-  const worker = await createStaff(request, centre, {
-    username: 'alex.accueil',
-    displayName: 'Alex Moreau',
-    roles: ['community_worker'],
-    password: 'accueil-du-lez-2024',
-  });
+  const { centre, worker } = await setUpReception(request);
   const person = await createPerson(request, centre, worker, {
     nameUsed: 'Inès Caron',
     pronouns: 'elle',
@@ -95,13 +89,7 @@ test('the coordination merges two files of the same person; the merged file poin
   page,
   request,
 }) => {
-  const centre = await setUpCentre(request);
-  const worker = await createStaff(request, centre, {
-    username: 'alex.accueil',
-    displayName: 'Alex Moreau',
-    roles: ['community_worker'],
-    password: 'accueil-du-lez-2024',
-  });
+  const { centre, worker } = await setUpReception(request);
   const first = await createPerson(request, centre, worker, { nameUsed: 'Karim Haddad', birthYear: 1990 });
   const second = await createPerson(request, centre, worker, { nameUsed: 'Karim Hadad', birthYear: 1990 });
   await api(request, 'visits.checkIn', { personId: second.id, siteId: centre.siteId }, worker.token);

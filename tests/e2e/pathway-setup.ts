@@ -97,11 +97,40 @@ export async function setUpCentre(
   };
 }
 
+export interface StaffMember {
+  username: string;
+  displayName: string;
+  roles: readonly string[];
+  password: string;
+}
+
+/** The team most pathway tests draw on: the same people, whichever test sets them up. */
+export const TEAM = {
+  worker: {
+    username: 'alex.accueil',
+    displayName: 'Alex Moreau',
+    roles: ['community_worker'],
+    password: 'accueil-du-lez-2024',
+  },
+  nurse: {
+    username: 'sam.infirmier',
+    displayName: 'Sam Dupont',
+    roles: ['nurse'],
+    password: 'infirmerie-du-lez-7',
+  },
+  doctor: {
+    username: 'nadia.med',
+    displayName: 'Nadia Benali',
+    roles: ['doctor'],
+    password: 'medecin-du-lez-2024',
+  },
+} as const satisfies Record<string, StaffMember>;
+
 /** A member of staff who has already replaced the temporary password. */
 export async function createStaff(
   request: APIRequestContext,
   centre: PathwayCentre,
-  member: { username: string; displayName: string; roles: string[]; password: string },
+  member: StaffMember,
 ): Promise<StaffAccount> {
   const created = await api<{ user: { id: string }; temporaryPassword: string }>(
     request,
@@ -128,6 +157,15 @@ export async function createStaff(
     password: member.password,
     token: first.token,
   };
+}
+
+/** Where most pathway tests start: the centre, and its community worker at reception. */
+export async function setUpReception(
+  request: APIRequestContext,
+): Promise<{ centre: PathwayCentre; worker: StaffAccount }> {
+  const centre = await setUpCentre(request);
+  const worker = await createStaff(request, centre, TEAM.worker);
+  return { centre, worker };
 }
 
 export interface CreatedPerson {

@@ -6,19 +6,13 @@
 import { expect, test } from './fixtures';
 import { DossierPage } from './pages/DossierPage';
 import { PersonSearch } from './pages/PersonSearch';
-import { createPerson, createStaff, setUpCentre, signIn } from './pathway-setup';
+import { createPerson, setUpReception, signIn } from './pathway-setup';
 
 test('Amélie is found from "amelie", "AMÉLIE" and "melie"; a legal-name match never shows the legal name', async ({
   page,
   request,
 }) => {
-  const centre = await setUpCentre(request);
-  const worker = await createStaff(request, centre, {
-    username: 'alex.accueil',
-    displayName: 'Alex Moreau',
-    roles: ['community_worker'],
-    password: 'accueil-du-lez-2024',
-  });
+  const { centre, worker } = await setUpReception(request);
   await createPerson(request, centre, worker, {
     nameUsed: 'Amélie',
     legalName: 'Jean Rochefort',

@@ -11,7 +11,7 @@ import { DossierPage, frText } from './pages/DossierPage';
 import { InterviewFormPage } from './pages/InterviewFormPage';
 import { PersonFormPage } from './pages/PersonFormPage';
 import { PersonSearch } from './pages/PersonSearch';
-import { createPerson, createStaff, setUpCentre, signIn } from './pathway-setup';
+import { createPerson, createStaff, setUpReception, signIn, TEAM } from './pathway-setup';
 import { workstation } from './workstation';
 
 const SUMMARY = 'Rapport anal réceptif sans préservatif il y a 30 h. Demande le TPE et un dépistage complet.';
@@ -22,25 +22,9 @@ test("a walk-in arrives, is found or created, gets an interview with an exposure
   request,
   parcours,
 }) => {
-  const centre = await setUpCentre(request);
-  const worker = await createStaff(request, centre, {
-    username: 'alex.accueil',
-    displayName: 'Alex Moreau',
-    roles: ['community_worker'],
-    password: 'accueil-du-lez-2024',
-  });
-  const nurse = await createStaff(request, centre, {
-    username: 'sam.infirmier',
-    displayName: 'Sam Dupont',
-    roles: ['nurse'],
-    password: 'infirmerie-du-lez-7',
-  });
-  const doctor = await createStaff(request, centre, {
-    username: 'nadia.med',
-    displayName: 'Nadia Benali',
-    roles: ['doctor'],
-    password: 'medecin-du-lez-2024',
-  });
+  const { centre, worker } = await setUpReception(request);
+  const nurse = await createStaff(request, centre, TEAM.nurse);
+  const doctor = await createStaff(request, centre, TEAM.doctor);
   // Already known: a near-identical name, the same year of birth.
   await createPerson(request, centre, worker, { nameUsed: 'Sasha Morel', birthYear: 1992 });
 

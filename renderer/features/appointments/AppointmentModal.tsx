@@ -4,7 +4,6 @@
  * the end. A changed appointment offers its status actions (arrived, no-show, cancelled).
  */
 import {
-  Alert,
   Badge,
   Button,
   Divider,
@@ -19,14 +18,12 @@ import {
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT, type ApiError, type Appointment, type Site } from '../../../shared/contract';
+import { CONTRACT, type Appointment, type Site } from '../../../shared/contract';
 import { APPOINTMENT_TYPES, type AppointmentType } from '../../../shared/domain/catalogues';
-import { apiErrorOf } from '../../api/client';
 import { queryClient } from '../../api/query-client';
-import { schemaErrors, showFieldError } from '../../app/form-errors';
-import { errorText } from '../../i18n/error-text';
+import { schemaErrors } from '../../app/form-errors';
+import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
 import { useCheckIn } from '../visits/api';
 import { PersonPicker, type PickedPerson } from '../visits/PersonPicker';
 import { useBookAppointment, useSetAppointmentStatus, useUpdateAppointment } from './api';
@@ -111,16 +108,11 @@ export function AppointmentModal({
   const update = useUpdateAppointment();
   const setStatus = useSetAppointmentStatus();
   const checkIn = useCheckIn();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const editing = dialog.kind === 'edit' ? dialog.appointment : null;
   const mine = professionals.some((p) => p.value === meId) ? meId : null;
   const form = useForm<Values>({ initialValues: initialValues(dialog, site, mine) });
+  const { failure, setFailure, fail } = useFormFailure(form, (field) => FORM_PATH[field] ?? null);
   const busy = book.isPending || update.isPending || setStatus.isPending || checkIn.isPending;
-
-  function fail(err: unknown) {
-    const error = apiErrorOf(err);
-    if (!showFieldError(form, error, t, (field) => FORM_PATH[field] ?? null)) setFailure(error);
-  }
 
   const submit = form.onSubmit((values) => {
     setFailure(null);
@@ -207,26 +199,16 @@ export function AppointmentModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {failure && (
-            <Alert color={failure.code === 'conflict' ? 'orange' : 'red'} role="alert">
-              {failure.code === 'conflict' ? t('appointments.conflict') : errorText(t, failure)}
-              {failure.code === 'conflict' && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="orange"
-                  display="block"
-                  mt="sm"
-                  onClick={() => {
-                    void queryClient.invalidateQueries({ queryKey: ['appointments.list'] });
-                    onClose();
-                  }}
-                >
-                  {t('app.reload')}
-                </Button>
-              )}
-            </Alert>
-          )}
+          <FormFailure
+            failure={failure}
+            conflict={{
+              text: t('appointments.conflict'),
+              onReload: () => {
+                void queryClient.invalidateQueries({ queryKey: ['appointments.list'] });
+                onClose();
+              },
+            }}
+          />
           {editing && (
             <Group gap="xs">
               <Badge variant="light" tt="none" color={editing.status === 'booked' ? 'teal' : 'gray'}>
@@ -317,14 +299,13 @@ export function AppointmentModal({
             {...form.getInputProps('notes')}
           />
           <Divider />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('app.cancel')}
-            </Button>
-            <Button type="submit" loading={book.isPending || update.isPending} disabled={busy}>
-              {editing ? t('app.save') : t('appointments.book')}
-            </Button>
-          </Group>
+          <FormActions
+            submitLabel={editing ? t('app.save') : t('appointments.book')}
+            onCancel={onClose}
+            pending={book.isPending || update.isPending}
+            busy={busy}
+            submitDisabled={busy}
+          />
         </Stack>
       </form>
     </Modal>

@@ -6,7 +6,6 @@ import {
   Alert,
   Button,
   Group,
-  Pagination,
   Paper,
   Select,
   SimpleGrid,
@@ -14,7 +13,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -23,6 +21,8 @@ import { useTranslation } from 'react-i18next';
 import type { AuditAction, AuditEntryView } from '../../../shared/contract';
 import { AUDIT_ACTIONS } from '../../../shared/contract/audit';
 import { apiErrorOf } from '../../api/client';
+import { EmptyRow, PageTitle, TableHead } from '../../app/list-page';
+import { PageFooter, pageCount, useServerPage } from '../../app/paging';
 import { QueryError } from '../../app/QueryError';
 import { errorText } from '../../i18n/error-text';
 import { dayBoundary, formatDateTime } from '../../i18n/dates';
@@ -49,7 +49,7 @@ export function AuditPage() {
   const [action, setAction] = useState<AuditAction | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
+  const { page, setPage, resetting: filtered } = useServerPage();
   const actors = useAuditActors();
   const { codeOf: siteCodeOf } = useSiteOptions();
   const verify = useVerifyAudit();
@@ -63,7 +63,7 @@ export function AuditPage() {
     from: from ? dayBoundary(from, 'start') : undefined,
     to: to ? dayBoundary(to, 'end') : undefined,
   });
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+  const pages = pageCount(list.data?.total, PAGE_SIZE);
 
   const nameById = useMemo(
     () => new Map((actors.data?.items ?? []).map((u) => [u.id, u.displayName])),
@@ -74,13 +74,6 @@ export function AuditPage() {
     label: `${u.displayName} (${u.username})`,
   }));
   const actionOptions = AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }));
-
-  function filtered<T>(set: (value: T) => void): (value: T) => void {
-    return (value) => {
-      set(value);
-      setPage(1);
-    };
-  }
 
   const hasFilters =
     actorId !== null || personInput !== '' || action !== null || from !== null || to !== null;
@@ -112,15 +105,15 @@ export function AuditPage() {
 
   return (
     <Stack maw={1300}>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('audit.title')}</Title>
-          <Text c="dimmed">{t('audit.intro')}</Text>
-        </div>
-        <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>
-          {t('audit.verify')}
-        </Button>
-      </Group>
+      <PageTitle
+        title={t('audit.title')}
+        intro={t('audit.intro')}
+        action={
+          <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>
+            {t('audit.verify')}
+          </Button>
+        }
+      />
 
       {verification && (
         <Alert color={verification.intact ? 'teal' : 'red'} role="status" aria-live="polite">
@@ -192,17 +185,17 @@ export function AuditPage() {
 
       <Table.ScrollContainer minWidth={900}>
         <Table striped verticalSpacing="xs" aria-busy={list.isFetching}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('audit.columns.at')}</Table.Th>
-              <Table.Th>{t('audit.columns.actor')}</Table.Th>
-              <Table.Th>{t('audit.columns.action')}</Table.Th>
-              <Table.Th>{t('audit.columns.section')}</Table.Th>
-              <Table.Th>{t('audit.columns.person')}</Table.Th>
-              <Table.Th>{t('audit.columns.target')}</Table.Th>
-              <Table.Th>{t('audit.columns.reason')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t('audit.columns.at'),
+              t('audit.columns.actor'),
+              t('audit.columns.action'),
+              t('audit.columns.section'),
+              t('audit.columns.person'),
+              t('audit.columns.target'),
+              t('audit.columns.reason'),
+            ]}
+          />
           <Table.Tbody>
             {list.data?.items.map((entry) => (
               <Table.Tr key={entry.seq}>
@@ -222,27 +215,12 @@ export function AuditPage() {
                 <Table.Td>{entry.reason ?? t('app.none')}</Table.Td>
               </Table.Tr>
             ))}
-            {list.data?.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={7}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {t('app.empty')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            {list.data?.items.length === 0 && <EmptyRow colSpan={7} text={t('app.empty')} />}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
 
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('app.totalCount', { count: list.data?.total ?? 0 })}
-        </Text>
-        {pages > 1 && (
-          <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />
-        )}
-      </Group>
+      <PageFooter total={list.data?.total ?? 0} page={page} pages={pages} setPage={setPage} />
     </Stack>
   );
 }

@@ -1,17 +1,16 @@
 /**
  * Forced password change after a temporary password: nothing else is mounted until it is done.
  */
-import { Alert, Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT, type ApiError } from '../../../shared/contract';
+import { CONTRACT } from '../../../shared/contract';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/contract/common';
 import { apiErrorOf } from '../../api/client';
-import { EntranceLayout } from '../../app/EntranceLayout';
-import { schemaErrors, showFieldError } from '../../app/form-errors';
+import { EntranceHeading, EntranceLayout } from '../../app/EntranceLayout';
+import { schemaErrors } from '../../app/form-errors';
+import { FormFailure, useFormFailure } from '../../app/form-failure';
 import { logout, updateSessionState, type RendererSession } from '../../app/session';
-import { errorText } from '../../i18n/error-text';
 import { useChangePassword } from './api';
 
 interface ChangePasswordValues {
@@ -23,7 +22,6 @@ interface ChangePasswordValues {
 export function ChangePasswordPage({ session }: { session: RendererSession }) {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const form = useForm<ChangePasswordValues>({
     initialValues: { currentPassword: '', newPassword: '', newPasswordConfirm: '' },
     validate: (values) => {
@@ -37,6 +35,9 @@ export function ChangePasswordPage({ session }: { session: RendererSession }) {
       return errors;
     },
   });
+  const { failure, setFailure, fail } = useFormFailure(form, (field) =>
+    field === 'currentPassword' || field === 'newPassword' ? field : null,
+  );
 
   const submit = form.onSubmit((values) => {
     setFailure(null);
@@ -45,15 +46,9 @@ export function ChangePasswordPage({ session }: { session: RendererSession }) {
       {
         onSuccess: (state) => updateSessionState(state),
         onError: (err) => {
-          const error = apiErrorOf(err);
-          if (error.code === 'wrong_credentials')
+          if (apiErrorOf(err).code === 'wrong_credentials')
             form.setFieldError('currentPassword', t('auth.changePassword.wrongCurrent'));
-          else if (
-            !showFieldError(form, error, t, (field) =>
-              field === 'currentPassword' || field === 'newPassword' ? field : null,
-            )
-          )
-            setFailure(error);
+          else fail(err);
         },
       },
     );
@@ -63,20 +58,12 @@ export function ChangePasswordPage({ session }: { session: RendererSession }) {
     <EntranceLayout>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <div>
-            <Title order={1} size="h2">
-              {t('auth.changePassword.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {session.state.user.displayName} ({session.state.user.username})
-            </Text>
-          </div>
+          <EntranceHeading
+            title={t('auth.changePassword.title')}
+            subtitle={`${session.state.user.displayName} (${session.state.user.username})`}
+          />
           <Text size="sm">{t('auth.changePassword.intro', { minimum: PASSWORD_MIN_LENGTH })}</Text>
-          {failure && (
-            <Alert color="red" role="alert">
-              {errorText(t, failure)}
-            </Alert>
-          )}
+          <FormFailure failure={failure} />
           <PasswordInput
             label={t('fields.currentPassword')}
             autoFocus

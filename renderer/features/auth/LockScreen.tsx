@@ -6,14 +6,12 @@ import { Avatar, Button, Group, PasswordInput, Stack, Text, Title } from '@manti
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../shared/contract';
 import { apiErrorOf } from '../../api/client';
 import { EntranceLayout } from '../../app/EntranceLayout';
 import { logout, updateSessionState, type RendererSession } from '../../app/session';
-import { retryAfterSeconds } from '../../i18n/error-text';
-import { useRetryCountdown } from '../../app/use-retry-countdown';
 import { AuthFailure } from './AuthFailure';
 import { useUnlock } from './api';
+import { useSignInFailure } from './use-sign-in-failure';
 
 function initials(name: string): string {
   return name
@@ -27,14 +25,15 @@ function initials(name: string): string {
 export function LockScreen({ session }: { session: RendererSession }) {
   const { t } = useTranslation();
   const unlock = useUnlock();
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const { secondsLeft, waitFor } = useRetryCountdown();
   const [leaving, setLeaving] = useState(false);
   const { user } = session.state;
   const form = useForm({
     initialValues: { password: '' },
     validate: { password: (value) => (value === '' ? t('validation.required') : null) },
   });
+  const { failure, setFailure, secondsLeft, refuse } = useSignInFailure(() =>
+    form.setFieldValue('password', ''),
+  );
 
   const submit = form.onSubmit(({ password }) => {
     if (secondsLeft > 0) return;
@@ -43,13 +42,7 @@ export function LockScreen({ session }: { session: RendererSession }) {
       { password },
       {
         onSuccess: (state) => updateSessionState(state),
-        onError: (err) => {
-          const error = apiErrorOf(err);
-          setFailure(error);
-          // Both a refusal and a throttle say when the next try is allowed.
-          waitFor(retryAfterSeconds(error) ?? 0);
-          form.setFieldValue('password', '');
-        },
+        onError: (err) => refuse(apiErrorOf(err)),
       },
     );
   });

@@ -2,24 +2,19 @@
  * Sign-in. A refusal is one calm sentence that never says whether the username or the password
  * was wrong; a throttled attempt says how long to wait.
  */
-import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../shared/contract';
 import { apiErrorOf } from '../../api/client';
-import { EntranceLayout } from '../../app/EntranceLayout';
+import { EntranceHeading, EntranceLayout } from '../../app/EntranceLayout';
 import { startSession } from '../../app/session';
-import { retryAfterSeconds } from '../../i18n/error-text';
-import { useRetryCountdown } from '../../app/use-retry-countdown';
 import { AuthFailure } from './AuthFailure';
 import { useLogin } from './api';
+import { useSignInFailure } from './use-sign-in-failure';
 
 export function LoginPage() {
   const { t } = useTranslation();
   const login = useLogin();
-  const [failure, setFailure] = useState<ApiError | null>(null);
-  const { secondsLeft, waitFor } = useRetryCountdown();
   const form = useForm({
     initialValues: { username: '', password: '' },
     validate: {
@@ -27,6 +22,9 @@ export function LoginPage() {
       password: (value) => (value === '' ? t('validation.required') : null),
     },
   });
+  const { failure, setFailure, secondsLeft, refuse } = useSignInFailure(() =>
+    form.setFieldValue('password', ''),
+  );
 
   const submit = form.onSubmit((values) => {
     if (secondsLeft > 0) return;
@@ -39,12 +37,10 @@ export function LoginPage() {
           const error = apiErrorOf(err);
           // A username outside the allowed format is, for the person typing, just a wrong login:
           // saying more would tell which half was wrong.
-          setFailure(
+          refuse(
+            error,
             error.code === 'validation' ? { ...error, code: 'wrong_credentials', details: {} } : error,
           );
-          // Both a refusal and a throttle say when the next try is allowed.
-          waitFor(retryAfterSeconds(error) ?? 0);
-          form.setFieldValue('password', '');
         },
       },
     );
@@ -54,14 +50,7 @@ export function LoginPage() {
     <EntranceLayout>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <div>
-            <Title order={1} size="h2">
-              {t('auth.login.title')}
-            </Title>
-            <Text c="dimmed" size="sm">
-              {t('auth.login.subtitle')}
-            </Text>
-          </div>
+          <EntranceHeading title={t('auth.login.title')} subtitle={t('auth.login.subtitle')} />
           <AuthFailure failure={failure} secondsLeft={secondsLeft} />
           <TextInput
             label={t('fields.username')}

@@ -3,7 +3,6 @@
  * someone saved in between, and the form offers to reload rather than overwrite.
  */
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -15,19 +14,19 @@ import {
   Text,
   TextInput,
   Title,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT, type ApiError, type Centre, type Site } from '../../../shared/contract';
+import { CONTRACT, type Centre, type Site } from '../../../shared/contract';
 import { AUTO_LOCK_MAX, AUTO_LOCK_MIN } from '../../../shared/contract/centre';
-import { apiErrorOf, call } from '../../api/client';
-import { schemaErrors, samePathIn, showFieldError } from '../../app/form-errors';
+import { call } from '../../api/client';
+import { schemaErrors, samePathIn } from '../../app/form-errors';
+import { FormFailure, useFormFailure } from '../../app/form-failure';
+import { TableHead } from '../../app/list-page';
 import { QueryError } from '../../app/QueryError';
 import { updateSessionState } from '../../app/session';
-import { errorText } from '../../i18n/error-text';
 import { isLanguage, LANGUAGES } from '../../i18n/setup';
 import { useCentre, useUpdateCentre } from './api';
 import { SiteModal } from './SiteModal';
@@ -73,18 +72,16 @@ export function CentrePage() {
             </Group>
             <Table.ScrollContainer minWidth={640}>
               <Table striped verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('fields.siteCode')}</Table.Th>
-                    <Table.Th>{t('fields.siteName')}</Table.Th>
-                    <Table.Th>{t('fields.city')}</Table.Th>
-                    <Table.Th>{t('fields.timezone')}</Table.Th>
-                    <Table.Th>{t('fields.active')}</Table.Th>
-                    <Table.Th>
-                      <VisuallyHidden>{t('app.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  columns={[
+                    t('fields.siteCode'),
+                    t('fields.siteName'),
+                    t('fields.city'),
+                    t('fields.timezone'),
+                    t('fields.active'),
+                  ]}
+                  actions
+                />
                 <Table.Tbody>
                   {centre.data.sites.map((site) => (
                     <Table.Tr key={site.id} style={site.active ? undefined : { opacity: 0.55 }}>
@@ -131,8 +128,11 @@ async function refreshSession(): Promise<void> {
 function SettingsForm({ centre, onReload }: { centre: Centre; onReload: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateCentre();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const form = useForm<SettingsValues>({ initialValues: settingsOf(centre) });
+  const { failure, setFailure, fail } = useFormFailure(
+    form,
+    samePathIn(['name', 'autoLockMinutes', 'defaultLocale']),
+  );
 
   const submit = form.onSubmit((values) => {
     setFailure(null);
@@ -149,11 +149,7 @@ function SettingsForm({ centre, onReload }: { centre: Centre; onReload: () => vo
         notifications.show({ color: 'teal', message: t('app.saved') });
         void refreshSession();
       },
-      onError: (err) => {
-        const error = apiErrorOf(err);
-        if (!showFieldError(form, error, t, samePathIn(['name', 'autoLockMinutes', 'defaultLocale'])))
-          setFailure(error);
-      },
+      onError: fail,
     });
   });
 
@@ -164,30 +160,16 @@ function SettingsForm({ centre, onReload }: { centre: Centre; onReload: () => vo
       </Title>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {failure && (
-            <Alert
-              color={failure.code === 'conflict' ? 'orange' : 'red'}
-              role="alert"
-              title={failure.code === 'conflict' ? t('centre.conflictTitle') : undefined}
-            >
-              {errorText(t, failure)}
-              {failure.code === 'conflict' && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="orange"
-                  display="block"
-                  mt="sm"
-                  onClick={() => {
-                    setFailure(null);
-                    onReload();
-                  }}
-                >
-                  {t('app.reload')}
-                </Button>
-              )}
-            </Alert>
-          )}
+          <FormFailure
+            failure={failure}
+            conflict={{
+              title: t('centre.conflictTitle'),
+              onReload: () => {
+                setFailure(null);
+                onReload();
+              },
+            }}
+          />
           <TextInput label={t('fields.centreName')} required autoFocus {...form.getInputProps('name')} />
           <NumberInput
             label={t('fields.autoLockMinutes')}

@@ -1,11 +1,9 @@
-import { Alert, Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT, type ApiError, type Site } from '../../../shared/contract';
-import { apiErrorOf } from '../../api/client';
-import { schemaErrors, samePathIn, showFieldError } from '../../app/form-errors';
-import { errorText } from '../../i18n/error-text';
+import { CONTRACT, type Site } from '../../../shared/contract';
+import { schemaErrors, samePathIn } from '../../app/form-errors';
+import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
 import { queryClient } from '../../api/query-client';
 import { centreKey, useSaveSite } from './api';
 import { defaultTimeZone, timeZoneOptions } from './time-zones';
@@ -26,7 +24,6 @@ interface SiteValues {
 export function SiteModal({ site, onClose }: { site: Site | null; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSaveSite();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const form = useForm<SiteValues>({
     initialValues: site
       ? {
@@ -39,6 +36,10 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
         }
       : { code: '', name: '', city: '', timezone: defaultTimeZone(), active: true, openingHours: null },
   });
+  const { failure, setFailure, fail } = useFormFailure(
+    form,
+    samePathIn(['code', 'name', 'city', 'timezone', 'active']),
+  );
   const zones = timeZoneOptions();
   // A zone stored by another machine may be unknown to this browser: keep it selectable.
   const zoneData = zones.includes(form.values.timezone) ? zones : [form.values.timezone, ...zones];
@@ -63,11 +64,7 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
     if (Object.keys(errors).length > 0) return form.setErrors(errors);
     save.mutate(input, {
       onSuccess: onClose,
-      onError: (err) => {
-        const error = apiErrorOf(err);
-        if (!showFieldError(form, error, t, samePathIn(['code', 'name', 'city', 'timezone', 'active'])))
-          setFailure(error);
-      },
+      onError: fail,
     });
   });
 
@@ -80,27 +77,16 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {failure && (
-            <Alert color={failure.code === 'conflict' ? 'orange' : 'red'} role="alert">
-              {errorText(t, failure)}
-              {failure.code === 'conflict' && (
-                // Reload the table behind and close: reopening the site shows the stored version.
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="orange"
-                  display="block"
-                  mt="sm"
-                  onClick={() => {
-                    void queryClient.invalidateQueries({ queryKey: centreKey });
-                    onClose();
-                  }}
-                >
-                  {t('app.reload')}
-                </Button>
-              )}
-            </Alert>
-          )}
+          <FormFailure
+            failure={failure}
+            conflict={{
+              // Reload the table behind and close: reopening the site shows the stored version.
+              onReload: () => {
+                void queryClient.invalidateQueries({ queryKey: centreKey });
+                onClose();
+              },
+            }}
+          />
           <TextInput
             label={t('fields.siteCode')}
             required
@@ -132,14 +118,7 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
             }}
           />
           <Switch label={t('centre.siteActive')} {...form.getInputProps('active', { type: 'checkbox' })} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>
-              {t('app.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('app.save')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('app.save')} onCancel={onClose} pending={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -3,7 +3,7 @@
  * create and edit entries and confirm that an entry is still true; anyone with referral rights
  * can refer a person to an entry from here.
  */
-import { Button, Group, Pagination, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -12,6 +12,8 @@ import type { DirectoryEntry } from '../../../shared/contract';
 import { sectionAccess } from '../../../shared/domain/access-policy';
 import { DIRECTORY_CATEGORIES } from '../../../shared/domain/catalogues';
 import { apiErrorOf } from '../../api/client';
+import { InactiveSwitch, PageTitle, SearchInput } from '../../app/list-page';
+import { PageFooter, pageCount, useServerPage } from '../../app/paging';
 import { QueryError } from '../../app/QueryError';
 import { useSession } from '../../app/session';
 import { errorText } from '../../i18n/error-text';
@@ -40,7 +42,7 @@ export function DirectoryPage() {
   const [query] = useDebouncedValue(search.trim(), 300);
   const [category, setCategory] = useState<Category | null>(null);
   const [includeInactive, setIncludeInactive] = useState(false);
-  const [page, setPage] = useState(1);
+  const { page, setPage, resetting } = useServerPage();
   const [dialog, setDialog] = useState<Dialog>(null);
   const list = useDirectory({
     page,
@@ -50,7 +52,7 @@ export function DirectoryPage() {
     includeInactive,
   });
   const verify = useMarkVerified();
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+  const pages = pageCount(list.data?.total, PAGE_SIZE);
 
   function markVerified(entry: DirectoryEntry) {
     verify.mutate(
@@ -72,27 +74,19 @@ export function DirectoryPage() {
 
   return (
     <Stack maw={1100}>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('directory.title')}</Title>
-          <Text c="dimmed">{t('directory.intro')}</Text>
-        </div>
-        {canManage && (
-          <Button onClick={() => setDialog({ kind: 'edit', entry: null })}>{t('directory.newEntry')}</Button>
-        )}
-      </Group>
+      <PageTitle
+        title={t('directory.title')}
+        intro={t('directory.intro')}
+        action={
+          canManage && (
+            <Button onClick={() => setDialog({ kind: 'edit', entry: null })}>
+              {t('directory.newEntry')}
+            </Button>
+          )
+        }
+      />
       <Group align="flex-end">
-        <TextInput
-          label={t('fields.search')}
-          type="search"
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            setPage(1);
-          }}
-          w={300}
-          autoFocus
-        />
+        <SearchInput value={search} onChange={resetting(setSearch)} w={300} />
         <Select
           label={t('directory.category')}
           placeholder={t('directory.allCategories')}
@@ -101,21 +95,14 @@ export function DirectoryPage() {
             label: t(`catalogue.directoryCategories.${c}`),
           }))}
           value={category}
-          onChange={(v) => {
-            setCategory(isCategory(v) ? v : null);
-            setPage(1);
-          }}
+          onChange={resetting((v: string | null) => setCategory(isCategory(v) ? v : null))}
           clearable
           w={260}
         />
-        <Switch
+        <InactiveSwitch
           label={t('directory.includeInactive')}
           checked={includeInactive}
-          onChange={(e) => {
-            setIncludeInactive(e.currentTarget.checked);
-            setPage(1);
-          }}
-          mb={8}
+          onChange={resetting(setIncludeInactive)}
         />
       </Group>
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
@@ -137,14 +124,7 @@ export function DirectoryPage() {
           </Text>
         )}
       </Stack>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('app.totalCount', { count: list.data?.total ?? 0 })}
-        </Text>
-        {pages > 1 && (
-          <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />
-        )}
-      </Group>
+      <PageFooter total={list.data?.total ?? 0} page={page} pages={pages} setPage={setPage} />
       {dialog?.kind === 'edit' && <EntryFormModal entry={dialog.entry} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'refer' && (
         <DirectoryReferralDialog entry={dialog.entry} onDone={() => setDialog(null)} />

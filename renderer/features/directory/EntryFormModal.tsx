@@ -1,7 +1,5 @@
 /** Create or edit a directory entry. Saving an entry is checking it: its "verified" date moves. */
 import {
-  Alert,
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -15,13 +13,11 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT, type ApiError, type DirectoryEntry } from '../../../shared/contract';
+import { CONTRACT, type DirectoryEntry } from '../../../shared/contract';
 import { DIRECTORY_CATEGORIES, FRIENDLINESS } from '../../../shared/domain/catalogues';
-import { apiErrorOf } from '../../api/client';
-import { schemaErrors, samePathIn, showFieldError } from '../../app/form-errors';
-import { errorText } from '../../i18n/error-text';
+import { schemaErrors, samePathIn } from '../../app/form-errors';
+import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
 import { useSaveEntry } from './api';
 
 type Category = (typeof DIRECTORY_CATEGORIES)[number];
@@ -86,8 +82,8 @@ const orNull = (s: string) => s.trim() || null;
 export function EntryFormModal({ entry, onClose }: { entry: DirectoryEntry | null; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSaveEntry();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const form = useForm<Values>({ initialValues: valuesOf(entry) });
+  const { failure, setFailure, fail } = useFormFailure(form, samePathIn(FIELDS));
 
   const submit = form.onSubmit((values) => {
     setFailure(null);
@@ -115,10 +111,7 @@ export function EntryFormModal({ entry, onClose }: { entry: DirectoryEntry | nul
         notifications.show({ color: 'teal', message: t('directory.saved', { name: saved.name }) });
         onClose();
       },
-      onError: (err) => {
-        const error = apiErrorOf(err);
-        if (!showFieldError(form, error, t, samePathIn(FIELDS))) setFailure(error);
-      },
+      onError: fail,
     });
   });
 
@@ -131,11 +124,7 @@ export function EntryFormModal({ entry, onClose }: { entry: DirectoryEntry | nul
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {failure && (
-            <Alert color={failure.code === 'conflict' ? 'orange' : 'red'} role="alert">
-              {failure.code === 'conflict' ? t('directory.conflict') : errorText(t, failure)}
-            </Alert>
-          )}
+          <FormFailure failure={failure} conflict={{ text: t('directory.conflict') }} />
           <TextInput
             label={t('directory.fields.name')}
             required
@@ -226,14 +215,7 @@ export function EntryFormModal({ entry, onClose }: { entry: DirectoryEntry | nul
             label={t('directory.fields.active')}
             {...form.getInputProps('active', { type: 'checkbox' })}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={save.isPending}>
-              {t('app.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('app.save')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('app.save')} onCancel={onClose} pending={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -9,16 +9,16 @@
  * answers `consent_required` (field `overrideReason`) and the form asks for a written reason
  * (10 characters or more), kept on the referral and in the audit entry.
  */
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT, type ApiError, type DirectoryEntry, type Referral } from '../../../shared/contract';
+import { CONTRACT, type DirectoryEntry, type Referral } from '../../../shared/contract';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../../../shared/domain/catalogues';
 import { apiErrorOf } from '../../api/client';
-import { schemaErrors, showFieldError } from '../../app/form-errors';
-import { errorText } from '../../i18n/error-text';
+import { schemaErrors } from '../../app/form-errors';
+import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
 import { PersonPicker, type PickedPerson } from '../visits/PersonPicker';
 import { useRefer } from './api';
 import { EntryPicker } from './EntryPicker';
@@ -58,7 +58,6 @@ function ReferralForm({
 }) {
   const { t } = useTranslation();
   const refer = useRefer();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const [needsOverride, setNeedsOverride] = useState(false);
   const overrideRef = useRef<HTMLTextAreaElement>(null);
   const form = useForm<Values>({
@@ -71,6 +70,7 @@ function ReferralForm({
       overrideReason: '',
     },
   });
+  const { failure, setFailure, fail } = useFormFailure(form, (field) => FORM_PATH[field] ?? null);
 
   useEffect(() => {
     if (needsOverride) overrideRef.current?.focus();
@@ -106,7 +106,7 @@ function ReferralForm({
           setNeedsOverride(true);
           return;
         }
-        if (!showFieldError(form, error, t, (field) => FORM_PATH[field] ?? null)) setFailure(error);
+        fail(err);
       },
     });
   });
@@ -114,11 +114,7 @@ function ReferralForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {failure && (
-          <Alert color="red" role="alert">
-            {errorText(t, failure)}
-          </Alert>
-        )}
+        <FormFailure failure={failure} />
         {personId === null && (
           <PersonPicker
             label={t('visits.person')}
@@ -177,14 +173,11 @@ function ReferralForm({
             />
           </>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone()} disabled={refer.isPending}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={refer.isPending}>
-            {t('referrals.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('referrals.submit')}
+          onCancel={() => onDone()}
+          pending={refer.isPending}
+        />
       </Stack>
     </form>
   );

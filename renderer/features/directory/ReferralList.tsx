@@ -6,29 +6,17 @@
  * `onChanged` is called after an update and after a `conflict` (someone changed it meanwhile),
  * so the dossier reads the referrals again.
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Modal, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { PagedFooter, usePaged } from '../../app/paging';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT, type ApiError, type Referral } from '../../../shared/contract';
+import { CONTRACT, type Referral } from '../../../shared/contract';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../../../shared/domain/catalogues';
 import { apiErrorOf } from '../../api/client';
-import { schemaErrors, samePathIn, showFieldError } from '../../app/form-errors';
-import { errorText } from '../../i18n/error-text';
+import { schemaErrors, samePathIn } from '../../app/form-errors';
+import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
 import { formatDateTime } from '../../i18n/dates';
 import { currentLanguage } from '../../i18n/setup';
 import { useUpdateReferral } from './api';
@@ -61,7 +49,6 @@ function UpdateReferralModal({
 }) {
   const { t } = useTranslation();
   const update = useUpdateReferral();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const form = useForm<UpdateValues>({
     initialValues: {
       status: referral.status,
@@ -69,6 +56,10 @@ function UpdateReferralModal({
       feedback: referral.feedback ?? '',
     },
   });
+  const { failure, setFailure, fail } = useFormFailure(
+    form,
+    samePathIn(['status', 'appointmentAt', 'feedback']),
+  );
 
   const submit = form.onSubmit((values) => {
     setFailure(null);
@@ -90,8 +81,7 @@ function UpdateReferralModal({
       onError: (err) => {
         const error = apiErrorOf(err);
         if (error.code === 'conflict') onChanged();
-        if (!showFieldError(form, error, t, samePathIn(['status', 'appointmentAt', 'feedback'])))
-          setFailure(error);
+        fail(err);
       },
     });
   });
@@ -100,11 +90,7 @@ function UpdateReferralModal({
     <Modal opened onClose={onClose} title={t('referrals.updateTitle', { name: referral.entryName })}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {failure && (
-            <Alert color={failure.code === 'conflict' ? 'orange' : 'red'} role="alert">
-              {failure.code === 'conflict' ? t('referrals.conflict') : errorText(t, failure)}
-            </Alert>
-          )}
+          <FormFailure failure={failure} conflict={{ text: t('referrals.conflict') }} />
           <Select
             label={t('referrals.status')}
             allowDeselect={false}
@@ -125,14 +111,12 @@ function UpdateReferralModal({
             maxLength={2000}
             {...form.getInputProps('feedback')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={update.isPending}>
-              {t('app.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending} disabled={failure?.code === 'conflict'}>
-              {t('app.save')}
-            </Button>
-          </Group>
+          <FormActions
+            submitLabel={t('app.save')}
+            onCancel={onClose}
+            pending={update.isPending}
+            submitDisabled={failure?.code === 'conflict'}
+          />
         </Stack>
       </form>
     </Modal>

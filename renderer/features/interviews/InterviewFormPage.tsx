@@ -3,19 +3,18 @@
  * than 72 hours before the interview raises the PEP alert while typing, before anything is saved.
  * The summary for the doctor is what the consultation starts from: it has the prominent place.
  */
-import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Loader, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT, type ApiError } from '../../../shared/contract';
+import { CONTRACT } from '../../../shared/contract';
 import type { Dossier } from '../../../shared/contract/dossier';
 import type { Interview } from '../../../shared/contract/interviews';
 import { PEP_WINDOW_HOURS } from '../../../shared/domain/catalogues';
-import { apiErrorOf } from '../../api/client';
-import { schemaErrors, showFieldError } from '../../app/form-errors';
+import { schemaErrors } from '../../app/form-errors';
+import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
 import { QueryError } from '../../app/QueryError';
-import { errorText } from '../../i18n/error-text';
 import { currentLanguage } from '../../i18n/setup';
 import { refreshPerson, useDossier } from '../persons/api';
 import { formatTime, wholeHours } from '../persons/format';
@@ -79,10 +78,10 @@ function InterviewForm({
   const { person } = dossier;
   const save = useSaveInterview();
   const [version, setVersion] = useState(existing?.version);
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const form = useForm<InterviewFormValues>({
     initialValues: existing ? interviewValues(existing) : emptyInterview(new Date()),
   });
+  const { failure, setFailure, fail } = useFormFailure(form, interviewFormPath);
   const visit = visitId ? dossier.visits.find((v) => v.id === visitId) : undefined;
 
   const submit = form.onSubmit((values) => {
@@ -109,10 +108,7 @@ function InterviewForm({
           });
         goTo(personsHref.dossier(person.id, 'interviews'));
       },
-      onError: (err) => {
-        const error = apiErrorOf(err);
-        if (!showFieldError(form, error, t, interviewFormPath)) setFailure(error);
-      },
+      onError: fail,
     });
   });
 
@@ -137,41 +133,17 @@ function InterviewForm({
       </div>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {failure && (
-            <Alert
-              color={failure.code === 'conflict' ? 'orange' : 'red'}
-              role="alert"
-              title={failure.code === 'conflict' ? t('interviews.conflictTitle') : undefined}
-            >
-              {errorText(t, failure)}
-              {failure.code === 'conflict' && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="orange"
-                  display="block"
-                  mt="sm"
-                  onClick={() => void reloadInterview()}
-                >
-                  {t('app.reload')}
-                </Button>
-              )}
-            </Alert>
-          )}
+          <FormFailure
+            failure={failure}
+            conflict={{ title: t('interviews.conflictTitle'), onReload: () => void reloadInterview() }}
+          />
           <InterviewFields form={form} />
           <Card withBorder>
-            <Group justify="flex-end">
-              <Button
-                variant="default"
-                onClick={() => goTo(personsHref.dossier(person.id, 'interviews'))}
-                disabled={save.isPending}
-              >
-                {t('app.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {t('interviews.save')}
-              </Button>
-            </Group>
+            <FormActions
+              submitLabel={t('interviews.save')}
+              onCancel={() => goTo(personsHref.dossier(person.id, 'interviews'))}
+              pending={save.isPending}
+            />
           </Card>
         </Stack>
       </form>

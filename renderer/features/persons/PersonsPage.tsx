@@ -2,21 +2,12 @@
  * Personnes: find someone by name used, legal name, file number or phone, and open their file,
  * check them in, or create a new file with the typed name.
  */
-import {
-  Anchor,
-  Button,
-  Group,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyRow, PageTitle, TableHead } from '../../app/list-page';
+import { PageFooter, usePaged } from '../../app/paging';
 import { QueryError } from '../../app/QueryError';
 import { useSearchPersons } from './api';
 import { CheckInModal, type CheckInPerson } from './CheckInModal';
@@ -32,12 +23,10 @@ export function PersonsPage() {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [query] = useDebouncedValue(text.trim(), 200);
-  const [page, setPage] = useState(1);
   const [checkIn, setCheckIn] = useState<CheckInPerson | null>(null);
   const search = useSearchPersons(query, LIMIT);
   const results = query ? (search.data ?? []) : [];
-  const pages = Math.max(1, Math.ceil(results.length / PAGE_SIZE));
-  const shown = results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const paged = usePaged(results, PAGE_SIZE);
 
   function createPerson() {
     setNewPersonName(text);
@@ -46,13 +35,11 @@ export function PersonsPage() {
 
   return (
     <Stack maw={1200}>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('persons.title')}</Title>
-          <Text c="dimmed">{t('persons.intro')}</Text>
-        </div>
-        <Button onClick={createPerson}>{t('persons.new')}</Button>
-      </Group>
+      <PageTitle
+        title={t('persons.title')}
+        intro={t('persons.intro')}
+        action={<Button onClick={createPerson}>{t('persons.new')}</Button>}
+      />
 
       <TextInput
         label={t('search.inputLabel')}
@@ -61,7 +48,7 @@ export function PersonsPage() {
         value={text}
         onChange={(event) => {
           setText(event.currentTarget.value);
-          setPage(1);
+          paged.setPage(1);
         }}
         maw={480}
         autoFocus
@@ -73,20 +60,18 @@ export function PersonsPage() {
 
       <Table.ScrollContainer minWidth={760}>
         <Table striped highlightOnHover verticalSpacing="sm" aria-busy={search.isFetching}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('persons.columns.name')}</Table.Th>
-              <Table.Th>{t('persons.columns.fileNumber')}</Table.Th>
-              <Table.Th>{t('persons.columns.birthYear')}</Table.Th>
-              <Table.Th>{t('persons.columns.site')}</Table.Th>
-              <Table.Th>{t('persons.columns.status')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('app.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t('persons.columns.name'),
+              t('persons.columns.fileNumber'),
+              t('persons.columns.birthYear'),
+              t('persons.columns.site'),
+              t('persons.columns.status'),
+            ]}
+            actions
+          />
           <Table.Tbody>
-            {shown.map((result) => (
+            {paged.shown.map((result) => (
               <Table.Tr key={result.id}>
                 <Table.Td>
                   <Anchor href={personsHref.dossier(result.id)} c="inherit" underline="hover">
@@ -129,29 +114,15 @@ export function PersonsPage() {
                 </Table.Td>
               </Table.Tr>
             )}
-            {query === '' && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {t('search.typeToSearch')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            {query === '' && <EmptyRow colSpan={6} text={t('search.typeToSearch')} />}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
 
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {results.length >= LIMIT
-            ? t('search.limitReached', { count: LIMIT })
-            : t('app.totalCount', { count: results.length })}
-        </Text>
-        {pages > 1 && (
-          <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />
-        )}
-      </Group>
+      <PageFooter
+        {...paged}
+        summary={results.length >= LIMIT ? t('search.limitReached', { count: LIMIT }) : undefined}
+      />
       {checkIn && <CheckInModal person={checkIn} onClose={() => setCheckIn(null)} />}
     </Stack>
   );

@@ -26,7 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { CONTRACT, type ApiError, type ChannelInput } from '../../../shared/contract';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/contract/common';
 import { apiErrorOf } from '../../api/client';
-import { EntranceLayout } from '../../app/EntranceLayout';
+import { EntranceHeading, EntranceLayout } from '../../app/EntranceLayout';
 import { schemaErrors, showFieldError, type FieldErrors } from '../../app/form-errors';
 import { errorText } from '../../i18n/error-text';
 import { currentLanguage, isLanguage, LANGUAGES, setLanguage, type Language } from '../../i18n/setup';
@@ -147,14 +147,7 @@ export function SetupWizard({ onInitialized, onDone }: { onInitialized: () => vo
   return (
     <EntranceLayout width={760}>
       <Stack gap="lg">
-        <div>
-          <Title order={1} size="h2">
-            {t('setup.title')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('setup.intro')}
-          </Text>
-        </div>
+        <EntranceHeading title={t('setup.title')} subtitle={t('setup.intro')} />
         <form onSubmit={onSubmit} noValidate>
           <Stepper active={active} size="sm" allowNextStepsSelect={false}>
             <Stepper.Step label={t('setup.steps.centre')} description={t('setup.steps.centreDescription')}>

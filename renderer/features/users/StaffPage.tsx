@@ -2,21 +2,7 @@
  * Équipe: the team's accounts. Paged and searchable; creating or resetting an account shows its
  * temporary password once; deactivation asks first; deactivated accounts stay visible, greyed.
  */
-import {
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Pagination,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, Menu, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -24,6 +10,8 @@ import { useTranslation } from 'react-i18next';
 import type { StaffUser } from '../../../shared/contract';
 import { apiErrorOf, callOrThrow } from '../../api/client';
 import { ConfirmModal } from '../../app/ConfirmModal';
+import { EmptyRow, InactiveSwitch, PageTitle, SearchInput, TableHead } from '../../app/list-page';
+import { PageFooter, pageCount, useServerPage } from '../../app/paging';
 import { QueryError } from '../../app/QueryError';
 import { errorText } from '../../i18n/error-text';
 import { formatDateTime } from '../../i18n/dates';
@@ -48,7 +36,7 @@ export function StaffPage() {
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 300);
   const [includeInactive, setIncludeInactive] = useState(false);
-  const [page, setPage] = useState(1);
+  const { page, setPage, resetting } = useServerPage();
   const [dialog, setDialog] = useState<Dialog>(null);
   const list = useUsersList({ page, pageSize: PAGE_SIZE, query: query || undefined, includeInactive });
   const { codeOf } = useSiteOptions();
@@ -56,7 +44,7 @@ export function StaffPage() {
   const deactivate = useDeactivateUser();
   const lng = currentLanguage();
 
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+  const pages = pageCount(list.data?.total, PAGE_SIZE);
 
   async function reloadUser(id: string): Promise<StaffUser | null> {
     const fresh = await list.refetch();
@@ -75,34 +63,18 @@ export function StaffPage() {
 
   return (
     <Stack maw={1200}>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('users.title')}</Title>
-          <Text c="dimmed">{t('users.intro')}</Text>
-        </div>
-        <Button onClick={() => setDialog({ kind: 'create' })}>{t('users.newMember')}</Button>
-      </Group>
+      <PageTitle
+        title={t('users.title')}
+        intro={t('users.intro')}
+        action={<Button onClick={() => setDialog({ kind: 'create' })}>{t('users.newMember')}</Button>}
+      />
 
       <Group align="flex-end">
-        <TextInput
-          label={t('fields.search')}
-          type="search"
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            setPage(1);
-          }}
-          w={320}
-          autoFocus
-        />
-        <Switch
+        <SearchInput value={search} onChange={resetting(setSearch)} w={320} />
+        <InactiveSwitch
           label={t('fields.includeInactive')}
           checked={includeInactive}
-          onChange={(e) => {
-            setIncludeInactive(e.currentTarget.checked);
-            setPage(1);
-          }}
-          mb={8}
+          onChange={resetting(setIncludeInactive)}
         />
       </Group>
 
@@ -110,19 +82,17 @@ export function StaffPage() {
 
       <Table.ScrollContainer minWidth={800}>
         <Table striped highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('users.columns.name')}</Table.Th>
-              <Table.Th>{t('users.columns.username')}</Table.Th>
-              <Table.Th>{t('users.columns.roles')}</Table.Th>
-              <Table.Th>{t('users.columns.sites')}</Table.Th>
-              <Table.Th>{t('users.columns.lastLogin')}</Table.Th>
-              <Table.Th>{t('users.columns.status')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('app.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t('users.columns.name'),
+              t('users.columns.username'),
+              t('users.columns.roles'),
+              t('users.columns.sites'),
+              t('users.columns.lastLogin'),
+              t('users.columns.status'),
+            ]}
+            actions
+          />
           <Table.Tbody>
             {list.data?.items.map((user) => (
               <Table.Tr
@@ -198,27 +168,12 @@ export function StaffPage() {
                 </Table.Td>
               </Table.Tr>
             ))}
-            {list.data?.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={7}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {t('app.empty')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            {list.data?.items.length === 0 && <EmptyRow colSpan={7} text={t('app.empty')} />}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
 
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('app.totalCount', { count: list.data?.total ?? 0 })}
-        </Text>
-        {pages > 1 && (
-          <Pagination total={pages} value={page} onChange={setPage} aria-label={t('app.pagination')} />
-        )}
-      </Group>
+      <PageFooter total={list.data?.total ?? 0} page={page} pages={pages} setPage={setPage} />
 
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <UserFormModal

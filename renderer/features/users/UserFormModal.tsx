@@ -2,15 +2,14 @@
  * Create or edit a team member. Edits carry the version they started from: if someone else
  * saved in between, the core answers `conflict` and the form offers to reload.
  */
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT, type ApiError, type StaffUser } from '../../../shared/contract';
+import { CONTRACT, type StaffUser } from '../../../shared/contract';
 import { ROLES, type Role } from '../../../shared/domain/roles';
-import { apiErrorOf } from '../../api/client';
-import { schemaErrors, showFieldError } from '../../app/form-errors';
-import { errorText } from '../../i18n/error-text';
+import { schemaErrors } from '../../app/form-errors';
+import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
 import { isLanguage, LANGUAGES } from '../../i18n/setup';
 import { useCreateUser, useUpdateUser } from './api';
 import { useSiteOptions } from '../centre/site-options';
@@ -71,7 +70,6 @@ export function UserFormModal({
   const create = useCreateUser();
   const update = useUpdateUser();
   const [version, setVersion] = useState(editing?.version ?? 1);
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const activeSites = siteOptions.filter((s) => s.active);
   const form = useForm<UserFormValues>({
     initialValues: valuesOf(
@@ -79,6 +77,7 @@ export function UserFormModal({
       activeSites.length === 1 && activeSites[0] ? [activeSites[0].value] : [],
     ),
   });
+  const { failure, setFailure, fail: onError } = useFormFailure(form, formPathOf);
 
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
   // Inactive sites stay listed when already assigned, so an edit never drops them silently.
@@ -86,11 +85,6 @@ export function UserFormModal({
     .filter((s) => s.active || form.values.siteIds.includes(s.value))
     .map(({ value, label }) => ({ value, label }));
   const pending = create.isPending || update.isPending;
-
-  function onError(err: unknown) {
-    const error = apiErrorOf(err);
-    if (!showFieldError(form, error, t, formPathOf)) setFailure(error);
-  }
 
   const submit = form.onSubmit((values) => {
     setFailure(null);
@@ -140,27 +134,10 @@ export function UserFormModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {failure && (
-            <Alert
-              color={failure.code === 'conflict' ? 'orange' : 'red'}
-              role="alert"
-              title={failure.code === 'conflict' ? t('users.conflictTitle') : undefined}
-            >
-              {errorText(t, failure)}
-              {failure.code === 'conflict' && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="orange"
-                  display="block"
-                  mt="sm"
-                  onClick={() => void reload()}
-                >
-                  {t('app.reload')}
-                </Button>
-              )}
-            </Alert>
-          )}
+          <FormFailure
+            failure={failure}
+            conflict={{ title: t('users.conflictTitle'), onReload: () => void reload() }}
+          />
           <TextInput
             label={t('fields.username')}
             required
@@ -203,14 +180,12 @@ export function UserFormModal({
             allowDeselect={false}
             {...form.getInputProps('locale')}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose} disabled={pending}>
-              {t('app.cancel')}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {editing ? t('app.save') : t('users.createSubmit')}
-            </Button>
-          </Group>
+          <FormActions
+            submitLabel={editing ? t('app.save') : t('users.createSubmit')}
+            onCancel={onClose}
+            pending={pending}
+            mt="sm"
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,14 +1,11 @@
 /** Records an arrival at reception: a visit opens and the person appears on every board. */
-import { Alert, Button, Group, Modal, Select, Stack } from '@mantine/core';
+import { Modal, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../shared/contract';
 import { VISIT_PRIORITIES, type VisitPriority } from '../../../shared/domain/catalogues';
-import { apiErrorOf } from '../../api/client';
-import { samePathIn, showFieldError } from '../../app/form-errors';
-import { errorText } from '../../i18n/error-text';
+import { samePathIn } from '../../app/form-errors';
+import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
 import { useCheckIn } from './api';
 import { PersonPicker, type PickedPerson } from './PersonPicker';
 
@@ -32,10 +29,12 @@ function isPriority(v: string | null): v is VisitPriority {
 export function CheckInModal({ siteId, onClose }: { siteId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const checkIn = useCheckIn();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const form = useForm<Values>({
     initialValues: { person: null, step: 'waiting_interview', priority: 'normal' },
   });
+  const { failure, setFailure, fail } = useFormFailure(form, (field) =>
+    field === 'personId' ? 'person' : samePathIn(['step'])(field),
+  );
 
   const submit = form.onSubmit((values) => {
     setFailure(null);
@@ -48,11 +47,7 @@ export function CheckInModal({ siteId, onClose }: { siteId: string; onClose: () 
           notifications.show({ color: 'teal', message: t('visits.checkedIn', { name: person.nameUsed }) });
           onClose();
         },
-        onError: (err) => {
-          const error = apiErrorOf(err);
-          const toForm = (field: string) => (field === 'personId' ? 'person' : samePathIn(['step'])(field));
-          if (!showFieldError(form, error, t, toForm)) setFailure(error);
-        },
+        onError: fail,
       },
     );
   });
@@ -61,11 +56,7 @@ export function CheckInModal({ siteId, onClose }: { siteId: string; onClose: () 
     <Modal opened onClose={onClose} title={t('visits.checkInTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {failure && (
-            <Alert color="red" role="alert">
-              {errorText(t, failure)}
-            </Alert>
-          )}
+          <FormFailure failure={failure} />
           <PersonPicker
             label={t('visits.person')}
             required
@@ -89,14 +80,7 @@ export function CheckInModal({ siteId, onClose }: { siteId: string; onClose: () 
             value={form.values.priority}
             onChange={(v) => isPriority(v) && form.setFieldValue('priority', v)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={checkIn.isPending}>
-              {t('app.cancel')}
-            </Button>
-            <Button type="submit" loading={checkIn.isPending}>
-              {t('visits.submit')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('visits.submit')} onCancel={onClose} pending={checkIn.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,14 +1,12 @@
 /** Give or withdraw one consent scope, with an optional note; withdrawing is a new record. */
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT, type ApiError } from '../../../../shared/contract';
+import { CONTRACT } from '../../../../shared/contract';
 import type { ConsentScope } from '../../../../shared/domain/roles';
-import { apiErrorOf } from '../../../api/client';
-import { samePathIn, schemaErrors, showFieldError } from '../../../app/form-errors';
-import { errorText } from '../../../i18n/error-text';
+import { samePathIn, schemaErrors } from '../../../app/form-errors';
+import { FormFailure, useFormFailure } from '../../../app/form-failure';
 import { useRecordConsent } from '../api';
 
 export function ConsentModal({
@@ -24,8 +22,8 @@ export function ConsentModal({
 }) {
   const { t } = useTranslation();
   const record = useRecordConsent();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const form = useForm({ initialValues: { note: '' } });
+  const { failure, setFailure, fail } = useFormFailure(form, samePathIn(['note']));
   const scopeLabel = t(`consents.scopes.${scope}`);
 
   const submit = form.onSubmit(({ note }) => {
@@ -41,10 +39,7 @@ export function ConsentModal({
         });
         onClose();
       },
-      onError: (err) => {
-        const error = apiErrorOf(err);
-        if (!showFieldError(form, error, t, samePathIn(['note']))) setFailure(error);
-      },
+      onError: fail,
     });
   });
 
@@ -58,11 +53,7 @@ export function ConsentModal({
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t(`consents.descriptions.${scope}`)}</Text>
-          {failure && (
-            <Alert color="red" role="alert">
-              {errorText(t, failure)}
-            </Alert>
-          )}
+          <FormFailure failure={failure} />
           <Textarea
             label={t('consents.note')}
             description={t('consents.noteHelp')}

@@ -2,21 +2,19 @@
  * Emergency access ("bris de glace") to what the person has not consented to share: a written
  * reason of ten characters or more, one hour, audited and shown to the coordination.
  */
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT, type ApiError } from '../../../../shared/contract';
-import { apiErrorOf } from '../../../api/client';
-import { schemaErrors, showFieldError, samePathIn } from '../../../app/form-errors';
-import { errorText } from '../../../i18n/error-text';
+import { CONTRACT } from '../../../../shared/contract';
+import { samePathIn, schemaErrors } from '../../../app/form-errors';
+import { FormFailure, useFormFailure } from '../../../app/form-failure';
 import { useBreakGlass } from '../api';
 
 export function BreakGlassModal({ personId, onClose }: { personId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const breakGlass = useBreakGlass();
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const form = useForm({ initialValues: { reason: '' } });
+  const { failure, setFailure, fail } = useFormFailure(form, samePathIn(['reason']));
 
   const submit = form.onSubmit(({ reason }) => {
     setFailure(null);
@@ -25,10 +23,7 @@ export function BreakGlassModal({ personId, onClose }: { personId: string; onClo
     if (Object.keys(errors).length > 0) return form.setErrors(errors);
     breakGlass.mutate(input, {
       onSuccess: onClose,
-      onError: (err) => {
-        const error = apiErrorOf(err);
-        if (!showFieldError(form, error, t, samePathIn(['reason']))) setFailure(error);
-      },
+      onError: fail,
     });
   });
 
@@ -37,11 +32,7 @@ export function BreakGlassModal({ personId, onClose }: { personId: string; onClo
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('dossier.breakGlass.intro')}</Text>
-          {failure && (
-            <Alert color="red" role="alert">
-              {errorText(t, failure)}
-            </Alert>
-          )}
+          <FormFailure failure={failure} />
           <Textarea
             label={t('dossier.breakGlass.reason')}
             description={t('dossier.breakGlass.reasonHelp')}

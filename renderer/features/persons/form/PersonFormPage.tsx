@@ -3,17 +3,16 @@
  * likely duplicates are shown beside the form. An edit carries the version it started from: if
  * someone saved in between, the core answers `conflict` and the form offers to reload.
  */
-import { Alert, Button, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Grid, Loader, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTRACT, type ApiError } from '../../../../shared/contract';
+import { CONTRACT } from '../../../../shared/contract';
 import type { Person } from '../../../../shared/contract/persons';
-import { apiErrorOf } from '../../../api/client';
-import { schemaErrors, showFieldError } from '../../../app/form-errors';
+import { schemaErrors } from '../../../app/form-errors';
+import { FormActions, FormFailure, useFormFailure } from '../../../app/form-failure';
 import { QueryError } from '../../../app/QueryError';
-import { errorText } from '../../../i18n/error-text';
 import { useCreatePerson, usePerson, useUpdatePerson } from '../api';
 import { forgetNewPersonName, newPersonName } from '../new-person-draft';
 import { goTo, personsHref } from '../routes';
@@ -56,14 +55,9 @@ function PersonForm({
   const create = useCreatePerson();
   const update = useUpdatePerson();
   const [version, setVersion] = useState(person?.version ?? 1);
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const form = useForm<PersonFormValues>({ initialValues: initial });
+  const { failure, setFailure, fail: onError } = useFormFailure(form, formPathOf);
   const pending = create.isPending || update.isPending;
-
-  function onError(err: unknown) {
-    const error = apiErrorOf(err);
-    if (!showFieldError(form, error, t, formPathOf)) setFailure(error);
-  }
 
   function done(saved: Person) {
     forgetNewPersonName();
@@ -120,36 +114,16 @@ function PersonForm({
         <Grid.Col span={{ base: 12, md: person ? 12 : 8 }}>
           <form onSubmit={submit} noValidate>
             <Stack>
-              {failure && (
-                <Alert
-                  color={failure.code === 'conflict' ? 'orange' : 'red'}
-                  role="alert"
-                  title={failure.code === 'conflict' ? t('persons.form.conflictTitle') : undefined}
-                >
-                  {errorText(t, failure)}
-                  {failure.code === 'conflict' && (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="orange"
-                      display="block"
-                      mt="sm"
-                      onClick={() => void reload()}
-                    >
-                      {t('app.reload')}
-                    </Button>
-                  )}
-                </Alert>
-              )}
+              <FormFailure
+                failure={failure}
+                conflict={{ title: t('persons.form.conflictTitle'), onReload: () => void reload() }}
+              />
               <PersonFields form={form} editing={person !== null} />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={cancel} disabled={pending}>
-                  {t('app.cancel')}
-                </Button>
-                <Button type="submit" loading={pending}>
-                  {person ? t('app.save') : t('persons.form.createSubmit')}
-                </Button>
-              </Group>
+              <FormActions
+                submitLabel={person ? t('app.save') : t('persons.form.createSubmit')}
+                onCancel={cancel}
+                pending={pending}
+              />
             </Stack>
           </form>
         </Grid.Col>
