@@ -349,6 +349,11 @@ export const en: CatalogueShape = {
       person: 'Person',
       access_grant: 'Emergency access',
       directory_entry: 'Directory',
+      visit: 'Visit',
+      appointment: 'Appointment',
+      interview: 'Interview',
+      referral: 'Referral',
+      consent: 'Consent',
     },
     actions: {
       read: 'Read',

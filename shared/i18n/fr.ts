@@ -346,6 +346,11 @@ export const fr = {
       person: 'Personne',
       access_grant: 'Accès d’urgence',
       directory_entry: 'Annuaire',
+      visit: 'Passage',
+      appointment: 'Rendez-vous',
+      interview: 'Entretien',
+      referral: 'Orientation',
+      consent: 'Consentement',
     },
     actions: {
       read: 'Consultation',
