@@ -84,7 +84,9 @@ export async function call<C extends ChannelName>(
   // clear error here instead of a blank screen somewhere else.
   const output = CONTRACT[channel].output.safeParse(envelope.value);
   if (!output.success) {
-    console.error(`parcours: ${channel} returned a value outside the contract`, output.error.issues);
+    // Where and what kind only: the values are a person's data and must not reach the console.
+    const where = output.error.issues.map((i) => `${i.path.join('.')} (${i.code})`).join(', ');
+    console.error(`parcours: ${channel} returned a value outside the contract at ${where}`);
     return internal(`${channel}: output outside the contract`, { reason: 'contract' });
   }
   return { ok: true, value: output.data as ChannelOutput<C> };

@@ -67,6 +67,12 @@ async function tryToOpen(dataDir: string) {
   return { statusBefore, login, statusAfter, setup, logs: core.logs };
 }
 
+/** Login is refused with this store problem, and the status then reports it. */
+function expectRefusedAs(seen: Awaited<ReturnType<typeof tryToOpen>>, problem: string): void {
+  expect(errorOf(seen.login)).toMatchObject({ code: 'store_unavailable', details: { problem } });
+  expect(seen.statusAfter).toEqual({ state: 'unavailable', problem });
+}
+
 describe('a foreign, corrupted or newer file where the database should be', () => {
   it('a plain SQLite file: foreign_database, login refused, the file untouched', async () => {
     const { dataDir } = await closedCentre();
@@ -79,11 +85,7 @@ describe('a foreign, corrupted or newer file where the database should be', () =
 
     const seen = await tryToOpen(dataDir);
     expect(seen.statusBefore).toEqual({ state: 'unavailable', problem: 'foreign_database' });
-    expect(errorOf(seen.login)).toMatchObject({
-      code: 'store_unavailable',
-      details: { problem: 'foreign_database' },
-    });
-    expect(seen.statusAfter).toEqual({ state: 'unavailable', problem: 'foreign_database' });
+    expectRefusedAs(seen, 'foreign_database');
     expect(errorOf(seen.setup).code).toBe('already_set_up');
     expect(snapshotDir(dataDir)).toEqual(before);
     expect(readHeader(db).toString('latin1')).toBe('SQLite format 3\0');
@@ -102,11 +104,7 @@ describe('a foreign, corrupted or newer file where the database should be', () =
 
     const seen = await tryToOpen(dataDir);
     expect(seen.statusBefore).toEqual({ state: 'locked' }); // it cannot know before it tries the key
-    expect(errorOf(seen.login)).toMatchObject({
-      code: 'store_unavailable',
-      details: { problem: 'unreadable' },
-    });
-    expect(seen.statusAfter).toEqual({ state: 'unavailable', problem: 'unreadable' });
+    expectRefusedAs(seen, 'unreadable');
     expect(errorOf(seen.setup).code).toBe('already_set_up');
     expect(snapshotDir(dataDir)).toEqual(before);
   });
@@ -122,11 +120,7 @@ describe('a foreign, corrupted or newer file where the database should be', () =
     }
     const before = snapshotDir(dataDir);
     const seen = await tryToOpen(dataDir);
-    expect(errorOf(seen.login)).toMatchObject({
-      code: 'store_unavailable',
-      details: { problem: 'unreadable' },
-    });
-    expect(seen.statusAfter).toEqual({ state: 'unavailable', problem: 'unreadable' });
+    expectRefusedAs(seen, 'unreadable');
     expect(snapshotDir(dataDir)).toEqual(before);
   });
 
@@ -136,11 +130,7 @@ describe('a foreign, corrupted or newer file where the database should be', () =
     const before = snapshotDir(dataDir);
     const seen = await tryToOpen(dataDir);
     // Any key opens an empty file: without a check it would get a fresh, empty schema.
-    expect(errorOf(seen.login)).toMatchObject({
-      code: 'store_unavailable',
-      details: { problem: 'unreadable' },
-    });
-    expect(seen.statusAfter).toEqual({ state: 'unavailable', problem: 'unreadable' });
+    expectRefusedAs(seen, 'unreadable');
     expect(errorOf(seen.setup).code).toBe('already_set_up');
     expect(snapshotDir(dataDir)).toEqual(before);
   });

@@ -123,6 +123,42 @@ async function authorizeFor(
   );
 }
 
+/** The fields a booking form sets, as stored (instants normalised to UTC ISO strings). */
+function editableFields(input: AppointmentFields) {
+  return {
+    personId: input.personId ?? null,
+    siteId: input.siteId,
+    professionalId: input.professionalId,
+    room: input.room ?? null,
+    type: input.type,
+    startsAt: new Date(input.startsAt).toISOString(),
+    endsAt: new Date(input.endsAt).toISOString(),
+    walkInSlot: input.walkInSlot,
+    notes: input.notes ?? null,
+  };
+}
+
+/** Audits a change on the person's pathway (walk-in slots without a person have none) and returns the view. */
+async function audited(
+  em: EntityManager,
+  ctx: CoreContext,
+  actor: Actor,
+  action: 'create' | 'update',
+  row: AppointmentRow,
+): Promise<Appointment> {
+  if (row.personId)
+    await auditWrite(
+      em,
+      actor,
+      action,
+      'pathway',
+      row.personId,
+      { type: 'appointment', id: row.id },
+      ctx.clock(),
+    );
+  return (await toAppointments(em, [row]))[0];
+}
+
 export async function book(ctx: CoreContext, actor: Actor, input: AppointmentFields): Promise<Appointment> {
   return ctx.vault.requireStore().transaction(async (em) => {
     await authorizeFor(em, ctx, actor, input.personId);
@@ -130,33 +166,15 @@ export async function book(ctx: CoreContext, actor: Actor, input: AppointmentFie
     const now = ctx.clock().toISOString();
     const row: AppointmentRow = {
       id: randomUUID(),
-      personId: input.personId ?? null,
-      siteId: input.siteId,
-      professionalId: input.professionalId,
-      room: input.room ?? null,
-      type: input.type,
-      startsAt: new Date(input.startsAt).toISOString(),
-      endsAt: new Date(input.endsAt).toISOString(),
-      walkInSlot: input.walkInSlot,
+      ...editableFields(input),
       status: 'booked',
-      notes: input.notes ?? null,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
       version: 1,
     };
     await em.getRepository(AppointmentEntity).insert(row);
-    if (row.personId)
-      await auditWrite(
-        em,
-        actor,
-        'create',
-        'pathway',
-        row.personId,
-        { type: 'appointment', id: row.id },
-        ctx.clock(),
-      );
-    return (await toAppointments(em, [row]))[0];
+    return audited(em, ctx, actor, 'create', row);
   });
 }
 
@@ -183,17 +201,7 @@ export async function updateAppointment(
     const row = await loadForChange(em, ctx, actor, input.id, input.version);
     await authorizeFor(em, ctx, actor, input.personId);
     await checkAppointment(em, input, row.id);
-    return saveChange(em, ctx, actor, row, {
-      personId: input.personId ?? null,
-      siteId: input.siteId,
-      professionalId: input.professionalId,
-      room: input.room ?? null,
-      type: input.type,
-      startsAt: new Date(input.startsAt).toISOString(),
-      endsAt: new Date(input.endsAt).toISOString(),
-      walkInSlot: input.walkInSlot,
-      notes: input.notes ?? null,
-    });
+    return saveChange(em, ctx, actor, row, editableFields(input));
   });
 }
 
@@ -223,17 +231,7 @@ async function saveChange(
     version: row.version + 1,
   };
   await em.getRepository(AppointmentEntity).save(next);
-  if (next.personId)
-    await auditWrite(
-      em,
-      actor,
-      'update',
-      'pathway',
-      next.personId,
-      { type: 'appointment', id: row.id },
-      ctx.clock(),
-    );
-  return (await toAppointments(em, [next]))[0];
+  return audited(em, ctx, actor, 'update', next);
 }
 
 export async function listAppointments(

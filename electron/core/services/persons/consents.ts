@@ -27,13 +27,17 @@ export function currentFrom(
   });
 }
 
-export async function givenScopes(em: EntityManager, personId: string): Promise<Set<ConsentScope>> {
-  const history = await consentHistory(em, personId);
+/** The scopes a history currently grants (each scope's latest record says given). */
+export function scopesGiven(history: readonly ConsentRow[]): Set<ConsentScope> {
   return new Set(
     currentFrom(history, new Map())
       .filter((c) => c.given)
       .map((c) => c.scope),
   );
+}
+
+export async function givenScopes(em: EntityManager, personId: string): Promise<Set<ConsentScope>> {
+  return scopesGiven(await consentHistory(em, personId));
 }
 
 export async function insertConsent(

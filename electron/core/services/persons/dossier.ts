@@ -22,7 +22,7 @@ import { toVisit } from '../visits/visits-service';
 import { appendAudits } from '../../audit/audit-log';
 import { findRows } from '../../db/fast-read';
 import { authorize, loadPerson } from './dossier-access';
-import { consentHistory, currentFrom } from './consents';
+import { consentHistory, scopesGiven } from './consents';
 import { consentViews, staffNames } from './persons-service';
 import { toPerson } from './person-view';
 
@@ -88,11 +88,7 @@ async function compose(
   ]).then(([h, grants]) => [h, grants[0] ?? null] as const);
   const subject: DossierSubject = {
     personId,
-    consents: new Set(
-      currentFrom(history, new Map())
-        .filter((c) => c.given)
-        .map((c) => c.scope),
-    ),
+    consents: scopesGiven(history),
     breakGlass: grant !== null,
   };
   const identity = authorize(actor, 'read', 'identity', subject);
