@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import { ID, TIME } from '../db/record';
 
 /** A "break the glass" emergency access: one user, one person, a written reason, a limited time. */
 export interface AccessGrantRow {
@@ -14,11 +15,12 @@ export const AccessGrantEntity = new EntitySchema<AccessGrantRow>({
   name: 'AccessGrant',
   tableName: 'access_grant',
   columns: {
-    id: { type: 'varchar', primary: true },
-    userId: { type: 'varchar', name: 'user_id' },
-    personId: { type: 'varchar', name: 'person_id' },
+    id: { ...ID, primary: true },
+    userId: { ...ID, name: 'user_id', foreignKey: { target: 'staff_user' } },
+    personId: { ...ID, name: 'person_id' },
     reason: { type: 'text' },
-    grantedAt: { type: 'varchar', name: 'granted_at' },
-    expiresAt: { type: 'varchar', name: 'expires_at' },
+    grantedAt: { ...TIME, name: 'granted_at' },
+    expiresAt: { ...TIME, name: 'expires_at' },
   },
+  indices: [{ columns: ['userId', 'personId'] }],
 });

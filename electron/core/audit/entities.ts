@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import { ID, TIME } from '../db/record';
 
 export interface AuditRow {
   seq: number;
@@ -21,17 +22,24 @@ export const AuditEntity = new EntitySchema<AuditRow>({
   tableName: 'audit_log',
   columns: {
     seq: { type: 'integer', primary: true, generated: 'increment' },
-    at: { type: 'varchar' },
-    actorId: { type: 'varchar', name: 'actor_id', nullable: true },
-    action: { type: 'varchar' },
-    section: { type: 'varchar', nullable: true },
-    personId: { type: 'varchar', name: 'person_id', nullable: true },
-    targetType: { type: 'varchar', name: 'target_type', nullable: true },
-    targetId: { type: 'varchar', name: 'target_id', nullable: true },
-    siteId: { type: 'varchar', name: 'site_id', nullable: true },
+    at: { ...TIME },
+    actorId: { ...ID, name: 'actor_id', nullable: true },
+    action: { type: 'varchar', length: 32 },
+    section: { type: 'varchar', length: 32, nullable: true },
+    personId: { ...ID, name: 'person_id', nullable: true },
+    targetType: { type: 'varchar', length: 32, name: 'target_type', nullable: true },
+    targetId: { ...ID, name: 'target_id', nullable: true },
+    siteId: { ...ID, name: 'site_id', nullable: true },
     reason: { type: 'text', nullable: true },
     detail: { type: 'text', nullable: true },
-    prevHash: { type: 'varchar', name: 'prev_hash' },
-    hash: { type: 'varchar' },
+    prevHash: { type: 'varchar', length: 64, name: 'prev_hash' },
+    hash: { type: 'varchar', length: 64 },
   },
+  // Who did what, what was done to whom, in chain order; and by time for the coordinator's screen.
+  indices: [
+    { columns: ['actorId', 'seq'] },
+    { columns: ['personId', 'seq'] },
+    { columns: ['action', 'seq'] },
+    { columns: ['at'] },
+  ],
 });

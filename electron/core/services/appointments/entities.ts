@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { recordColumnsSchema, type RecordColumns } from '../../db/record';
+import { FALSE, ID, TIME, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface AppointmentRow extends RecordColumns {
   id: string;
@@ -20,18 +20,24 @@ export const AppointmentEntity = new EntitySchema<AppointmentRow>({
   name: 'Appointment',
   tableName: 'appointment',
   columns: {
-    id: { type: 'varchar', primary: true },
-    personId: { type: 'varchar', name: 'person_id', nullable: true },
-    siteId: { type: 'varchar', name: 'site_id' },
-    professionalId: { type: 'varchar', name: 'professional_id' },
-    room: { type: 'varchar', nullable: true },
-    type: { type: 'varchar' },
-    startsAt: { type: 'varchar', name: 'starts_at' },
-    endsAt: { type: 'varchar', name: 'ends_at' },
-    walkInSlot: { type: 'boolean', name: 'walk_in_slot' },
-    status: { type: 'varchar' },
+    id: { ...ID, primary: true },
+    personId: { ...ID, name: 'person_id', nullable: true, foreignKey: { target: 'person' } },
+    siteId: { ...ID, name: 'site_id' },
+    professionalId: { ...ID, name: 'professional_id', foreignKey: { target: 'staff_user' } },
+    room: { type: 'varchar', length: 60, nullable: true },
+    type: { type: 'varchar', length: 24 },
+    startsAt: { ...TIME, name: 'starts_at' },
+    endsAt: { ...TIME, name: 'ends_at' },
+    walkInSlot: { type: 'boolean', name: 'walk_in_slot', default: FALSE },
+    status: { type: 'varchar', length: 16, default: 'booked' },
     notes: { type: 'text', nullable: true },
-    createdBy: { type: 'varchar', name: 'created_by', nullable: true },
+    createdBy: { ...ID, name: 'created_by', nullable: true },
     ...recordColumnsSchema,
   },
+  // The agenda by site, by professional and by person, in time order.
+  indices: [
+    { columns: ['siteId', 'startsAt'] },
+    { columns: ['professionalId', 'startsAt'] },
+    { columns: ['personId', 'startsAt'] },
+  ],
 });

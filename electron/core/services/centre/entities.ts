@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { recordColumnsSchema, type RecordColumns } from '../../db/record';
+import { ID, TRUE, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface CentreRow extends RecordColumns {
   id: string;
@@ -23,10 +23,10 @@ export const CentreEntity = new EntitySchema<CentreRow>({
   name: 'Centre',
   tableName: 'centre',
   columns: {
-    id: { type: 'varchar', primary: true },
-    name: { type: 'varchar' },
-    autoLockMinutes: { type: 'integer', name: 'auto_lock_minutes' },
-    defaultLocale: { type: 'varchar', name: 'default_locale' },
+    id: { ...ID, primary: true },
+    name: { type: 'varchar', length: 200 },
+    autoLockMinutes: { type: 'integer', name: 'auto_lock_minutes', default: 10 },
+    defaultLocale: { type: 'varchar', length: 8, name: 'default_locale', default: 'fr' },
     ...recordColumnsSchema,
   },
 });
@@ -35,12 +35,12 @@ export const SiteEntity = new EntitySchema<SiteRow>({
   name: 'Site',
   tableName: 'site',
   columns: {
-    id: { type: 'varchar', primary: true },
-    code: { type: 'varchar' },
-    name: { type: 'varchar' },
-    city: { type: 'varchar', nullable: true },
-    timezone: { type: 'varchar' },
-    active: { type: 'boolean' },
+    id: { ...ID, primary: true },
+    code: { type: 'varchar', length: 12, unique: true },
+    name: { type: 'varchar', length: 200 },
+    city: { type: 'varchar', length: 200, nullable: true },
+    timezone: { type: 'varchar', length: 64, default: 'Europe/Paris' },
+    active: { type: 'boolean', default: TRUE },
     openingHours: { type: 'simple-json', name: 'opening_hours', nullable: true },
     ...recordColumnsSchema,
   },

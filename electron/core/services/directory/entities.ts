@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { recordColumnsSchema, type RecordColumns } from '../../db/record';
+import { FALSE, ID, LIST, TIME, TRUE, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface DirectoryEntryRow extends RecordColumns {
   id: string;
@@ -34,46 +34,46 @@ export interface ReferralRow extends RecordColumns {
   createdBy: string | null;
 }
 
-const json = { type: 'simple-json' } as const;
-
 export const DirectoryEntryEntity = new EntitySchema<DirectoryEntryRow>({
   name: 'DirectoryEntry',
   tableName: 'directory_entry',
   columns: {
-    id: { type: 'varchar', primary: true },
-    name: { type: 'varchar' },
-    kind: { type: 'varchar' },
-    category: { type: 'varchar' },
-    city: { type: 'varchar', nullable: true },
-    region: { type: 'varchar', nullable: true },
-    phone: { type: 'varchar', nullable: true },
-    email: { type: 'varchar', nullable: true },
-    address: { type: 'varchar', nullable: true },
-    languages: json,
-    friendliness: json,
+    id: { ...ID, primary: true },
+    name: { type: 'varchar', length: 200 },
+    kind: { type: 'varchar', length: 16 },
+    category: { type: 'varchar', length: 32 },
+    city: { type: 'varchar', length: 100, nullable: true },
+    region: { type: 'varchar', length: 100, nullable: true },
+    phone: { type: 'varchar', length: 32, nullable: true },
+    email: { type: 'varchar', length: 200, nullable: true },
+    address: { type: 'varchar', length: 300, nullable: true },
+    languages: LIST,
+    friendliness: LIST,
     notes: { type: 'text', nullable: true },
-    internal: { type: 'boolean' },
-    lastVerifiedAt: { type: 'varchar', name: 'last_verified_at', nullable: true },
-    active: { type: 'boolean' },
-    createdBy: { type: 'varchar', name: 'created_by', nullable: true },
+    internal: { type: 'boolean', default: FALSE },
+    lastVerifiedAt: { ...TIME, name: 'last_verified_at', nullable: true },
+    active: { type: 'boolean', default: TRUE },
+    createdBy: { ...ID, name: 'created_by', nullable: true },
     ...recordColumnsSchema,
   },
+  indices: [{ columns: ['category'] }],
 });
 
 export const ReferralEntity = new EntitySchema<ReferralRow>({
   name: 'Referral',
   tableName: 'referral',
   columns: {
-    id: { type: 'varchar', primary: true },
-    personId: { type: 'varchar', name: 'person_id' },
-    entryId: { type: 'varchar', name: 'entry_id' },
+    id: { ...ID, primary: true },
+    personId: { ...ID, name: 'person_id', foreignKey: { target: 'person' } },
+    entryId: { ...ID, name: 'entry_id', foreignKey: { target: 'directory_entry' } },
     reason: { type: 'text' },
-    referredAt: { type: 'varchar', name: 'referred_at' },
-    status: { type: 'varchar' },
-    appointmentAt: { type: 'varchar', name: 'appointment_at', nullable: true },
+    referredAt: { ...TIME, name: 'referred_at' },
+    status: { type: 'varchar', length: 16 },
+    appointmentAt: { ...TIME, name: 'appointment_at', nullable: true },
     feedback: { type: 'text', nullable: true },
     overrideReason: { type: 'text', name: 'override_reason', nullable: true },
-    createdBy: { type: 'varchar', name: 'created_by', nullable: true },
+    createdBy: { ...ID, name: 'created_by', nullable: true },
     ...recordColumnsSchema,
   },
+  indices: [{ columns: ['personId', 'referredAt'] }],
 });

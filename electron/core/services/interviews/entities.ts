@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { recordColumnsSchema, type RecordColumns } from '../../db/record';
+import { FALSE, ID, LIST, TIME, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface InterviewRow extends RecordColumns {
   id: string;
@@ -21,29 +21,28 @@ export interface InterviewRow extends RecordColumns {
   createdBy: string | null;
 }
 
-const json = { type: 'simple-json' } as const;
-
 export const InterviewEntity = new EntitySchema<InterviewRow>({
   name: 'Interview',
   tableName: 'interview',
   columns: {
-    id: { type: 'varchar', primary: true },
-    personId: { type: 'varchar', name: 'person_id' },
-    visitId: { type: 'varchar', name: 'visit_id', nullable: true },
-    heldAt: { type: 'varchar', name: 'held_at' },
+    id: { ...ID, primary: true },
+    personId: { ...ID, name: 'person_id', foreignKey: { target: 'person' } },
+    visitId: { ...ID, name: 'visit_id', nullable: true },
+    heldAt: { ...TIME, name: 'held_at' },
     reason: { type: 'text', nullable: true },
-    lastRiskAt: { type: 'varchar', name: 'last_risk_at', nullable: true },
-    exposures: json,
+    lastRiskAt: { ...TIME, name: 'last_risk_at', nullable: true },
+    exposures: LIST,
     practices: { type: 'text', nullable: true },
     partnersCount: { type: 'integer', name: 'partners_count', nullable: true },
-    prevention: json,
-    substances: json,
-    chemsex: { type: 'boolean' },
-    violenceScreening: { type: 'varchar', name: 'violence_screening' },
-    needs: json,
+    prevention: LIST,
+    substances: LIST,
+    chemsex: { type: 'boolean', default: FALSE },
+    violenceScreening: { type: 'varchar', length: 16, name: 'violence_screening', default: 'not_asked' },
+    needs: LIST,
     summary: { type: 'text', nullable: true },
     notes: { type: 'text', nullable: true },
-    createdBy: { type: 'varchar', name: 'created_by', nullable: true },
+    createdBy: { ...ID, name: 'created_by', nullable: true },
     ...recordColumnsSchema,
   },
+  indices: [{ columns: ['personId', 'heldAt'] }],
 });

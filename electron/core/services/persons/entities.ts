@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { recordColumnsSchema, type RecordColumns } from '../../db/record';
+import { FALSE, ID, LIST, TIME, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface PersonRow extends RecordColumns {
   id: string;
@@ -42,57 +42,58 @@ export interface FileNumberCounterRow {
   last: number;
 }
 
-const json = { type: 'simple-json' } as const;
-
 export const PersonEntity = new EntitySchema<PersonRow>({
   name: 'Person',
   tableName: 'person',
   columns: {
-    id: { type: 'varchar', primary: true },
-    fileNumber: { type: 'varchar', name: 'file_number' },
-    siteId: { type: 'varchar', name: 'site_id' },
-    nameUsed: { type: 'varchar', name: 'name_used' },
-    legalName: { type: 'varchar', name: 'legal_name', nullable: true },
-    pronouns: { type: 'varchar', nullable: true },
-    genderIdentity: { type: 'varchar', name: 'gender_identity', nullable: true },
-    sexAtBirth: { type: 'varchar', name: 'sex_at_birth', nullable: true },
-    birthDate: { type: 'varchar', name: 'birth_date', nullable: true },
+    id: { ...ID, primary: true },
+    fileNumber: { type: 'varchar', length: 32, name: 'file_number', unique: true },
+    siteId: { ...ID, name: 'site_id', foreignKey: { target: 'site' } },
+    nameUsed: { type: 'varchar', length: 100, name: 'name_used' },
+    legalName: { type: 'varchar', length: 200, name: 'legal_name', nullable: true },
+    pronouns: { type: 'varchar', length: 40, nullable: true },
+    genderIdentity: { type: 'varchar', length: 60, name: 'gender_identity', nullable: true },
+    sexAtBirth: { type: 'varchar', length: 16, name: 'sex_at_birth', nullable: true },
+    birthDate: { type: 'varchar', length: 10, name: 'birth_date', nullable: true },
     birthYear: { type: 'integer', name: 'birth_year', nullable: true },
-    languages: json,
-    countryOfBirth: { type: 'varchar', name: 'country_of_birth', nullable: true },
-    keyPopulations: { ...json, name: 'key_populations' },
-    healthCoverage: { type: 'varchar', name: 'health_coverage' },
-    phone: { type: 'varchar', nullable: true },
-    email: { type: 'varchar', nullable: true },
-    contactChannels: { ...json, name: 'contact_channels' },
-    contactWording: { type: 'varchar', name: 'contact_wording', nullable: true },
-    neverContact: { type: 'boolean', name: 'never_contact' },
-    entryDoor: { type: 'varchar', name: 'entry_door', nullable: true },
-    mergedInto: { type: 'varchar', name: 'merged_into', nullable: true },
-    createdBy: { type: 'varchar', name: 'created_by', nullable: true },
+    languages: LIST,
+    countryOfBirth: { type: 'varchar', length: 80, name: 'country_of_birth', nullable: true },
+    keyPopulations: { ...LIST, name: 'key_populations' },
+    healthCoverage: { type: 'varchar', length: 16, name: 'health_coverage', default: 'unknown' },
+    phone: { type: 'varchar', length: 32, nullable: true },
+    email: { type: 'varchar', length: 200, nullable: true },
+    contactChannels: { ...LIST, name: 'contact_channels' },
+    contactWording: { type: 'varchar', length: 300, name: 'contact_wording', nullable: true },
+    neverContact: { type: 'boolean', name: 'never_contact', default: FALSE },
+    entryDoor: { type: 'varchar', length: 32, name: 'entry_door', nullable: true },
+    mergedInto: { ...ID, name: 'merged_into', nullable: true },
+    createdBy: { ...ID, name: 'created_by', nullable: true },
     ...recordColumnsSchema,
   },
+  indices: [{ columns: ['siteId'] }],
 });
 
 export const ConsentEntity = new EntitySchema<ConsentRow>({
   name: 'PersonConsent',
   tableName: 'person_consent',
   columns: {
-    id: { type: 'varchar', primary: true },
-    personId: { type: 'varchar', name: 'person_id' },
-    scope: { type: 'varchar' },
+    id: { ...ID, primary: true },
+    personId: { ...ID, name: 'person_id', foreignKey: { target: 'person' } },
+    scope: { type: 'varchar', length: 32 },
     given: { type: 'boolean' },
-    recordedAt: { type: 'varchar', name: 'recorded_at' },
-    recordedBy: { type: 'varchar', name: 'recorded_by', nullable: true },
+    recordedAt: { ...TIME, name: 'recorded_at' },
+    recordedBy: { ...ID, name: 'recorded_by', nullable: true },
     note: { type: 'text', nullable: true },
   },
+  // The current consent of a scope is the latest one recorded.
+  indices: [{ columns: ['personId', 'scope', 'recordedAt'] }],
 });
 
 export const FileNumberCounterEntity = new EntitySchema<FileNumberCounterRow>({
   name: 'FileNumberCounter',
   tableName: 'file_number_counter',
   columns: {
-    siteId: { type: 'varchar', name: 'site_id', primary: true },
+    siteId: { ...ID, name: 'site_id', primary: true },
     year: { type: 'integer', primary: true },
     last: { type: 'integer' },
   },

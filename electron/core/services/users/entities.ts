@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { recordColumnsSchema, type RecordColumns } from '../../db/record';
+import { ID, TIME, TRUE, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface StaffUserRow extends RecordColumns {
   id: string;
@@ -26,14 +26,14 @@ export const StaffUserEntity = new EntitySchema<StaffUserRow>({
   name: 'StaffUser',
   tableName: 'staff_user',
   columns: {
-    id: { type: 'varchar', primary: true },
-    username: { type: 'varchar' },
-    displayName: { type: 'varchar', name: 'display_name' },
-    mustChangePassword: { type: 'boolean', name: 'must_change_password' },
-    active: { type: 'boolean' },
-    locale: { type: 'varchar', nullable: true },
-    lastLoginAt: { type: 'varchar', name: 'last_login_at', nullable: true },
-    deactivatedAt: { type: 'varchar', name: 'deactivated_at', nullable: true },
+    id: { ...ID, primary: true },
+    username: { type: 'varchar', length: 64, unique: true },
+    displayName: { type: 'varchar', length: 200, name: 'display_name' },
+    mustChangePassword: { type: 'boolean', name: 'must_change_password', default: TRUE },
+    active: { type: 'boolean', default: TRUE },
+    locale: { type: 'varchar', length: 8, nullable: true },
+    lastLoginAt: { ...TIME, name: 'last_login_at', nullable: true },
+    deactivatedAt: { ...TIME, name: 'deactivated_at', nullable: true },
     ...recordColumnsSchema,
   },
 });
@@ -42,8 +42,13 @@ export const StaffUserRoleEntity = new EntitySchema<StaffUserRoleRow>({
   name: 'StaffUserRole',
   tableName: 'staff_user_role',
   columns: {
-    userId: { type: 'varchar', name: 'user_id', primary: true },
-    role: { type: 'varchar', primary: true },
+    userId: {
+      ...ID,
+      name: 'user_id',
+      primary: true,
+      foreignKey: { target: 'staff_user', onDelete: 'CASCADE' },
+    },
+    role: { type: 'varchar', length: 32, primary: true },
   },
 });
 
@@ -51,7 +56,12 @@ export const StaffUserSiteEntity = new EntitySchema<StaffUserSiteRow>({
   name: 'StaffUserSite',
   tableName: 'staff_user_site',
   columns: {
-    userId: { type: 'varchar', name: 'user_id', primary: true },
-    siteId: { type: 'varchar', name: 'site_id', primary: true },
+    userId: {
+      ...ID,
+      name: 'user_id',
+      primary: true,
+      foreignKey: { target: 'staff_user', onDelete: 'CASCADE' },
+    },
+    siteId: { ...ID, name: 'site_id', primary: true, foreignKey: { target: 'site' } },
   },
 });

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { recordColumnsSchema, type RecordColumns } from '../../db/record';
+import { ID, LIST, TIME, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface VisitRow extends RecordColumns {
   id: string;
@@ -31,33 +31,36 @@ export const VisitEntity = new EntitySchema<VisitRow>({
   name: 'Visit',
   tableName: 'visit',
   columns: {
-    id: { type: 'varchar', primary: true },
-    personId: { type: 'varchar', name: 'person_id' },
-    siteId: { type: 'varchar', name: 'site_id' },
-    openedAt: { type: 'varchar', name: 'opened_at' },
-    closedAt: { type: 'varchar', name: 'closed_at', nullable: true },
-    origin: { type: 'varchar' },
-    appointmentId: { type: 'varchar', name: 'appointment_id', nullable: true },
-    step: { type: 'varchar' },
-    stepSince: { type: 'varchar', name: 'step_since' },
-    withUserId: { type: 'varchar', name: 'with_user_id', nullable: true },
-    priority: { type: 'varchar' },
-    nextSteps: { type: 'simple-json', name: 'next_steps' },
-    requeued: { type: 'integer' },
-    createdBy: { type: 'varchar', name: 'created_by', nullable: true },
+    id: { ...ID, primary: true },
+    personId: { ...ID, name: 'person_id', foreignKey: { target: 'person' } },
+    siteId: { ...ID, name: 'site_id' },
+    openedAt: { ...TIME, name: 'opened_at' },
+    closedAt: { ...TIME, name: 'closed_at', nullable: true },
+    origin: { type: 'varchar', length: 16 },
+    appointmentId: { ...ID, name: 'appointment_id', nullable: true },
+    step: { type: 'varchar', length: 32 },
+    stepSince: { ...TIME, name: 'step_since' },
+    withUserId: { ...ID, name: 'with_user_id', nullable: true },
+    priority: { type: 'varchar', length: 24, default: 'normal' },
+    nextSteps: { ...LIST, name: 'next_steps' },
+    requeued: { type: 'integer', default: 0 },
+    createdBy: { ...ID, name: 'created_by', nullable: true },
     ...recordColumnsSchema,
   },
+  // The board reads the open visits of a site; the dossier a person's visits in time order.
+  indices: [{ columns: ['siteId', 'closedAt'] }, { columns: ['personId', 'openedAt'] }],
 });
 
 export const VisitStepEntity = new EntitySchema<VisitStepRow>({
   name: 'VisitStep',
   tableName: 'visit_step',
   columns: {
-    id: { type: 'varchar', primary: true },
-    visitId: { type: 'varchar', name: 'visit_id' },
-    step: { type: 'varchar' },
-    at: { type: 'varchar' },
-    byUserId: { type: 'varchar', name: 'by_user_id', nullable: true },
-    withUserId: { type: 'varchar', name: 'with_user_id', nullable: true },
+    id: { ...ID, primary: true },
+    visitId: { ...ID, name: 'visit_id', foreignKey: { target: 'visit' } },
+    step: { type: 'varchar', length: 32 },
+    at: { ...TIME },
+    byUserId: { ...ID, name: 'by_user_id', nullable: true },
+    withUserId: { ...ID, name: 'with_user_id', nullable: true },
   },
+  indices: [{ columns: ['visitId', 'at'] }],
 });
