@@ -7,7 +7,8 @@
  *
  * Spawning is the cost: the child is bundled once (see childCommand), and the next child starts
  * loading while the current one writes (it waits for "go" on stdin before it opens the store).
- * Set TORTURE_SEED to replay a run.
+ * Set TORTURE_SEED to replay a run. TORTURE_ITERATIONS lowers the count for the quick local
+ * command (`npm run test:quick`); CI and `npm test` leave it unset and run the full count.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,7 +22,21 @@ import { tempDir } from './helpers/core';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CHILD_SOURCE = path.join(ROOT, 'tests/unit/helpers/torture-child.ts');
-const ITERATIONS = 210;
+const FULL_ITERATIONS = 210;
+
+/**
+ * The full count is what proves durability; a lower one only makes a local run faster. A value
+ * that is not a whole number of at least 10 fails loudly rather than quietly testing nothing.
+ */
+function iterations(): number {
+  const raw = process.env.TORTURE_ITERATIONS;
+  if (raw === undefined || raw === '') return FULL_ITERATIONS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 10)
+    throw new Error(`TORTURE_ITERATIONS must be an integer >= 10, not ${raw}`);
+  return n;
+}
+const ITERATIONS = iterations();
 
 /** mulberry32: a seeded PRNG so that a failing run can be replayed with TORTURE_SEED. */
 function prng(seed: number): () => number {
