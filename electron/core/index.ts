@@ -4,6 +4,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dispatch, type Logger } from './api/dispatch';
+import { assertRouteDeclarations } from './api/route-check';
+import { ROUTES, type Route } from './api/routes';
+import type { ChannelName } from '../../shared/contract';
 import type { CallContext, CoreApi } from './api/types';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
@@ -12,9 +15,12 @@ import { Vault } from './db/vault';
 import { useNativeBinding } from './db/sqlite';
 import { SessionRegistry } from './services/auth/sessions';
 import { LoginThrottle } from './services/auth/throttle';
+import { LongReads } from './workers/long-reads';
 
 export interface CoreOptions {
   dataDir: string;
+  /** The route table to check at start (tests pass a broken one to see the core refuse). */
+  routes?: Readonly<Record<string, Route<ChannelName>>>;
   now?: Clock;
   /** Where diagnostics go (never personal data). Default: stderr. */
   log?: Logger;
@@ -22,30 +28,64 @@ export interface CoreOptions {
   kdfCost?: { N: number; r: number; p: number };
   /** Path to an Electron-ABI build of better-sqlite3-multiple-ciphers (desktop app only). */
   nativeBinding?: string;
+  /**
+   * Where the handlers of `longRead` routes run: 'worker' (default) on a read-only connection in a
+   * worker thread, so they never hold up other calls; 'inline' in this thread, as any other route.
+   */
+  longReads?: 'worker' | 'inline';
+  /** Long-read worker tuning (tests: a latched entry; default: the bundled or source entry). */
+  longReadWorker?: { entry?: string; idleMs?: number; extra?: unknown };
 }
 
 export interface Core extends CoreApi {
   readonly ctx: CoreContext;
 }
 
-export function createCore(options: CoreOptions): Promise<Core> {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+/**
+ * What the services of one core share. The long-read worker builds its own with a read-only vault
+ * (workers/long-read-serve.ts), so both stay the same shape.
+ */
+export function createContext(
+  options: Pick<CoreOptions, 'dataDir' | 'now' | 'kdfCost'>,
+  vault?: Vault,
+): CoreContext {
   const clock = options.now ?? systemClock;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  if (options.nativeBinding) useNativeBinding(options.nativeBinding);
-  const ctx: CoreContext = {
-    vault: new Vault(options.dataDir, clock),
+  return {
+    vault: vault ?? new Vault(options.dataDir, clock),
     clock,
     sessions: new SessionRegistry(clock),
     throttle: new LoginThrottle(options.dataDir, clock),
     kdfCost: options.kdfCost ?? OWASP_SCRYPT,
   };
+}
+
+export function createCore(options: CoreOptions): Promise<Core> {
+  // A dossier channel without its gate declaration never serves a call.
+  assertRouteDeclarations(options.routes ?? ROUTES);
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (options.nativeBinding) useNativeBinding(options.nativeBinding);
+  const ctx = createContext(options);
+  if ((options.longReads ?? 'worker') === 'worker') {
+    const tuning = options.longReadWorker ?? {};
+    ctx.longReads = new LongReads(ctx.vault, ctx.clock, {
+      log,
+      ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+      ...(tuning.entry === undefined ? {} : { entry: tuning.entry }),
+      ...(tuning.idleMs === undefined ? {} : { idleMs: tuning.idleMs }),
+      ...(tuning.extra === undefined ? {} : { extra: tuning.extra }),
+    });
+  }
   return Promise.resolve({
     ctx,
     dispatch: (channel: string, rawInput: unknown, call: CallContext) =>
       dispatch(ctx, channel, rawInput, call, log),
     lockAllSessions: () => ctx.sessions.lockAll(),
-    close: () => ctx.vault.close(),
+    close: async () => {
+      // The worker's connection goes first: the store then closes with no other reader on it.
+      await ctx.longReads?.close();
+      await ctx.vault.close();
+    },
   });
 }
 

@@ -105,5 +105,7 @@ async function run(
   if (route.permission && !hasPermission(actor, route.permission))
     throw new DomainError('forbidden', `permission ${route.permission} required`);
   if (!session.locked && !route.passive) ctx.sessions.touch(session);
+  // Checked above like any call; only the handler moves to the worker's read-only connection.
+  if (route.longRead && ctx.longReads) return ctx.longReads.run(channel, input, session, actor);
   return (route.handler as (i: unknown, c: unknown) => Promise<unknown>)(input, { ctx, session, actor });
 }

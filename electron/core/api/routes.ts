@@ -73,6 +73,12 @@ export type Route<C extends ChannelName> =
       beforePasswordChange?: boolean;
       /** Background refreshes (the board): they do not count as activity for the idle lock. */
       passive?: boolean;
+      /**
+       * A read that may walk a whole table (audit chain, yearly report, export): after the checks,
+       * dispatch runs the handler in the long-read worker on a read-only connection, so it never
+       * holds up other calls. The handler must only read.
+       */
+      longRead?: true;
       handler: Handler<C, SessionCall>;
     };
 
@@ -162,11 +168,13 @@ export const ROUTES: RouteTable = {
   'audit.list': {
     access: 'session',
     permission: 'audit.read',
+    longRead: true,
     handler: (input, { ctx }) => listAudit(ctx, input),
   },
   'audit.verify': {
     access: 'session',
     permission: 'audit.read',
+    longRead: true,
     handler: (_input, { ctx }) => verifyAudit(ctx),
   },
 

@@ -74,6 +74,40 @@ export class Store {
     return new Store(dataDir, handle, ds);
   }
 
+  /**
+   * A second, read-only connection to a store another connection has opened and migrated (long
+   * reads in a worker thread, electron/core/workers). WAL lets it read a consistent snapshot while
+   * the writer carries on; SQLite refuses any write on it. No migration, no durability pragma.
+   */
+  static async openReadOnly({
+    dataDir,
+    key,
+    cipher = DATABASE_CIPHER,
+  }: Omit<StoreOptions, 'create' | 'now'>): Promise<Store> {
+    const file = databasePath(dataDir);
+    const handle = openEncrypted({ file, key, cipher, readonly: true });
+    function PreopenedHandle(): SqliteHandle {
+      return handle;
+    }
+    const ds = new DataSource({
+      type: 'better-sqlite3',
+      database: file,
+      driver: PreopenedHandle,
+      entities: ENTITIES,
+      synchronize: false,
+      migrationsRun: false,
+      logging: false,
+    });
+    try {
+      await ds.initialize();
+    } catch (err) {
+      if (ds.isInitialized) await ds.destroy();
+      else handle.close();
+      throw err;
+    }
+    return new Store(dataDir, handle, ds);
+  }
+
   /** Runs `work` alone: no other unit of work interleaves with it. */
   exclusive<T>(work: () => Promise<T> | T): Promise<T> {
     const next = this.queue.then(() => {
