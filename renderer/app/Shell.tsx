@@ -39,12 +39,13 @@ import {
   PersonsIcon,
   TeamIcon,
 } from './icons';
+import type { TextKey } from '../i18n/setup';
 import { LanguageSwitch } from './LanguageSwitch';
 import { canOpen } from './navigation';
 import { hrefOf, useRoute, type Route } from './router';
 import { chooseSite, lockSession, logout, type RendererSession } from './session';
 
-const NAV_ITEMS: { route: Route; labelKey: string; icon: ReactNode }[] = [
+const NAV_ITEMS: { route: Route; labelKey: TextKey; icon: ReactNode }[] = [
   // Reception first: for the roles of the pathway it is the screen of the day.
   { route: 'board', labelKey: 'nav.board', icon: <BoardIcon /> },
   { route: 'persons', labelKey: 'nav.persons', icon: <PersonsIcon /> },

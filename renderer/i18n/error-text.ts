@@ -5,7 +5,9 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import type { ApiError } from '../../shared/contract';
-import i18n from './setup';
+import { reasonTextKeys } from '../../shared/i18n/catalogues';
+import type { TextKey } from './setup';
+import { isTextKey } from './setup';
 
 /** One problem with one field, whether found by the page (zod) or by the core (`validation`). */
 export interface FieldIssue {
@@ -62,15 +64,16 @@ export function fieldIssueFromZod(issue: z.core.$ZodIssue): FieldIssue {
 }
 
 /** The contract names its formats in the schema; the core may only send the field path. */
-function formatKey(fi: FieldIssue): string {
-  if (fi.format && NAMED_FORMATS.has(fi.format)) return `validation.${fi.format}`;
+function formatKey(fi: FieldIssue): TextKey {
+  const named = fi.format && NAMED_FORMATS.has(fi.format) ? `validation.${fi.format}` : undefined;
+  if (named && isTextKey(named)) return named;
   const last = fi.field?.split('.').pop();
   if (last === 'username') return 'validation.username_charset';
   if (last === 'code') return 'validation.site_code_charset';
   return 'validation.invalid_format';
 }
 
-function sizeKey(kind: 'too_small' | 'too_big', fi: FieldIssue): string {
+function sizeKey(kind: 'too_small' | 'too_big', fi: FieldIssue): TextKey {
   if (kind === 'too_small' && fi.origin === 'string' && fi.minimum === 1) return 'validation.required';
   if (fi.origin === 'string' || fi.origin === 'array' || fi.origin === 'number')
     return `validation.${kind}_${fi.origin}`;
@@ -80,8 +83,9 @@ function sizeKey(kind: 'too_small' | 'too_big', fi: FieldIssue): string {
 export function fieldIssueText(t: TFunction, fi: FieldIssue): string {
   if (fi.reason) {
     // A domain reason (username_taken…) or a format the contract names (username_charset…).
-    for (const key of [`validation.reason.${fi.reason}`, `validation.${fi.reason}`]) {
-      if (i18n.exists(key)) return t(key);
+    // Every reason the core can send has a text (tests/unit/error-reasons-texts.test.ts).
+    for (const key of reasonTextKeys(fi.reason)) {
+      if (isTextKey(key)) return t(key);
     }
   }
   const values = { minimum: fi.minimum, maximum: fi.maximum };
@@ -93,7 +97,7 @@ export function fieldIssueText(t: TFunction, fi: FieldIssue): string {
       return t(formatKey(fi));
     default: {
       const key = `validation.${fi.issue ?? ''}`;
-      return fi.issue && i18n.exists(key) ? t(key, values) : t('errors.validation');
+      return fi.issue && isTextKey(key) ? t(key, values) : t('errors.validation');
     }
   }
 }

@@ -1,16 +1,20 @@
 /**
- * The message catalogues are complete in both languages: the renderer's (`shared/i18n/fr.ts`,
- * `shared/i18n/en.ts`) and the command line's (`shared/i18n/cli.ts`). Same keys, no empty text,
- * the same `{{variables}}` on both sides, and a translation for every stable error code and for
- * every enum value the screens show (roles, dossier sections, audit actions and problems).
+ * The message catalogues are complete in both languages: the namespaces of the screens and the
+ * PDFs (`shared/i18n/<namespace>/fr.ts`, `en.ts`, listed in `shared/i18n/namespaces.ts`) and the
+ * command line's (`shared/i18n/cli.ts`). Same keys, no empty text, the same `{{variables}}` on
+ * both sides, a translation for every stable error code and for every enum value the screens
+ * show (roles, dossier sections, audit actions and problems, catalogues), and a registry that
+ * matches the folders. The error reasons have their own test (error-reasons-texts.test.ts).
  */
+import { readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, auditVerificationSchema } from '../../shared/contract/audit';
 import { ERROR_CODES } from '../../shared/contract/envelope';
-import { ROLES, SECTIONS } from '../../shared/domain/roles';
+import * as domain from '../../shared/domain/catalogues';
+import { CONSENT_SCOPES, ROLES, SECTIONS } from '../../shared/domain/roles';
+import { catalogueOf, DEFAULT_NAMESPACE, NAMESPACES } from '../../shared/i18n/catalogues';
 import { cliMessages } from '../../shared/i18n/cli';
-import { en } from '../../shared/i18n/en';
-import { fr } from '../../shared/i18n/fr';
+import * as registry from '../../shared/i18n/namespaces';
 
 type Tree = { readonly [key: string]: unknown };
 
@@ -26,6 +30,14 @@ function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
   return out;
 }
 
+/** All namespaces of one language, keyed as code writes them: `app.save`, `persons.form.createTitle`. */
+function allTexts(lang: 'fr' | 'en'): Map<string, unknown> {
+  const catalogue = catalogueOf(lang) as unknown as Record<string, Tree>;
+  const out = new Map<string, unknown>();
+  for (const ns of NAMESPACES)
+    for (const [k, v] of flatten(catalogue[ns] ?? {}, ns === DEFAULT_NAMESPACE ? '' : ns)) out.set(k, v);
+  return out;
+}
 function variables(text: string): string[] {
   return [...new Set([...text.matchAll(/\{\{\s*([\w.]+)(?:\s*,[^}]*)?\s*\}\}/g)].map((m) => m[1]))].sort();
 }
@@ -62,10 +74,36 @@ function missingUnder(catalogue: Map<string, unknown>, prefix: string, values: r
     .map((v) => `${prefix}.${v}`);
 }
 
-const FR = flatten(fr);
-const EN = flatten(en);
+const FR = allTexts('fr');
+const EN = allTexts('en');
 
-describe('renderer catalogues (shared/i18n/fr.ts, en.ts)', () => {
+describe('namespaces (shared/i18n/namespaces.ts)', () => {
+  const folders = readdirSync(new URL('../../shared/i18n/', import.meta.url)).filter((name) =>
+    statSync(new URL(`../../shared/i18n/${name}`, import.meta.url)).isDirectory(),
+  );
+
+  it('the registry lists every namespace folder, and only those, with common first', () => {
+    expect([...NAMESPACES].sort()).toEqual([...folders].sort());
+    expect(Object.keys(registry).sort()).toEqual([...folders].sort());
+    expect(NAMESPACES[0]).toBe('common');
+  });
+
+  it('every namespace has French and English, with the same keys, no empty text and the same {{variables}}', () => {
+    for (const ns of NAMESPACES) {
+      const { fr, en } = registry[ns] as { fr: Tree; en: Tree };
+      const [nsFr, nsEn] = [flatten(fr), flatten(en)];
+      expect(nsFr.size, ns).toBeGreaterThan(0);
+      expect(compare(`${ns}/fr`, nsFr, `${ns}/en`, nsEn)).toEqual([]);
+    }
+  });
+
+  it('no key of common starts with a namespace name (it would resolve in that namespace instead)', () => {
+    const common = Object.keys(registry.common.fr);
+    expect(common.filter((key) => (NAMESPACES as readonly string[]).includes(key))).toEqual([]);
+  });
+});
+
+describe('screen and PDF catalogues, all namespaces together', () => {
   it('have exactly the same keys, no empty text, and the same {{variables}} key by key', () => {
     expect(FR.size).toBeGreaterThan(50);
     expect(compare('fr', FR, 'en', EN)).toEqual([]);
@@ -83,7 +121,32 @@ describe('renderer catalogues (shared/i18n/fr.ts, en.ts)', () => {
       expect(missingUnder(catalogue, 'sections', SECTIONS)).toEqual([]);
       expect(missingUnder(catalogue, 'audit.actions', AUDIT_ACTIONS)).toEqual([]);
       expect(missingUnder(catalogue, 'audit.problems', problems)).toEqual([]);
+      expect(missingUnder(catalogue, 'consents.scopes', CONSENT_SCOPES)).toEqual([]);
     }
+  });
+
+  it('name every value of the domain catalogues (what `catalogueKey` relies on)', () => {
+    const lists: [string, readonly string[]][] = [
+      ['catalogue.keyPopulations', domain.KEY_POPULATIONS],
+      ['catalogue.healthCoverages', domain.HEALTH_COVERAGES],
+      ['catalogue.contactChannels', domain.CONTACT_CHANNELS],
+      ['catalogue.entryDoors', domain.ENTRY_DOORS],
+      ['catalogue.sexAtBirth', domain.SEX_AT_BIRTH],
+      ['catalogue.visitSteps', domain.VISIT_STEPS],
+      ['catalogue.priorities', domain.VISIT_PRIORITIES],
+      ['catalogue.appointmentTypes', domain.APPOINTMENT_TYPES],
+      ['appointments.statuses', domain.APPOINTMENT_STATUSES],
+      ['catalogue.exposures', domain.EXPOSURE_TYPES],
+      ['catalogue.prevention', domain.PREVENTION_TOOLS],
+      ['catalogue.substances', domain.SUBSTANCES],
+      ['catalogue.violenceScreening', domain.VIOLENCE_SCREENING],
+      ['catalogue.needs', domain.INTERVIEW_NEEDS],
+      ['catalogue.directoryCategories', domain.DIRECTORY_CATEGORIES],
+      ['catalogue.friendliness', domain.FRIENDLINESS],
+      ['catalogue.referralStatuses', domain.REFERRAL_STATUSES],
+    ];
+    for (const catalogue of [FR, EN])
+      for (const [prefix, values] of lists) expect(missingUnder(catalogue, prefix, values)).toEqual([]);
   });
 
   it('the checks above can fail: a missing key, an empty text and a lost variable are all reported', () => {

@@ -26,7 +26,7 @@ import { PageFooter, pageCount, useServerPage } from '../../app/paging';
 import { QueryError } from '../../app/QueryError';
 import { errorText } from '../../i18n/error-text';
 import { dayBoundary, formatDateTime } from '../../i18n/dates';
-import i18n, { currentLanguage } from '../../i18n/setup';
+import i18n, { currentLanguage, isTextKey } from '../../i18n/setup';
 import { useSiteOptions } from '../centre/site-options';
 import { useAuditActors, useAuditList, useVerifyAudit } from './api';
 
@@ -37,7 +37,7 @@ function isAuditAction(value: string | null): value is AuditAction {
 }
 
 function translatedOr(key: string, fallback: string): string {
-  return i18n.exists(key) ? i18n.t(key) : fallback;
+  return isTextKey(key) ? i18n.t(key) : fallback;
 }
 
 export function AuditPage() {

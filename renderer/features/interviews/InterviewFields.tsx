@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { catalogueKey } from '../../i18n/setup';
 import {
   EXPOSURE_TYPES,
   INTERVIEW_NEEDS,
@@ -52,7 +53,7 @@ function Choices({
     <Checkbox.Group label={label} {...form.getInputProps(field)}>
       <SimpleGrid cols={{ base: 1, sm: 2, md: cols }} mt={6} spacing={6}>
         {values.map((v) => (
-          <Checkbox key={v} value={v} label={t(`catalogue.${catalogue}.${v}`)} />
+          <Checkbox key={v} value={v} label={t(catalogueKey(catalogue, v))} />
         ))}
       </SimpleGrid>
     </Checkbox.Group>

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Interview } from '../../../shared/contract/interviews';
 import { formatDateTime } from '../../i18n/dates';
-import { currentLanguage } from '../../i18n/setup';
+import { catalogueKey, currentLanguage } from '../../i18n/setup';
 import { PagedFooter, usePaged } from '../../app/paging';
 import { goTo, personsHref } from '../persons/routes';
 import { wholeHours } from '../persons/format';
@@ -66,7 +66,7 @@ function InterviewCard({ interview, canWrite }: { interview: Interview; canWrite
   const [opened, { toggle }] = useDisclosure(false);
   const none = t('app.none');
   const list = (prefix: string, values: readonly string[]) =>
-    values.length ? values.map((v) => t(`catalogue.${prefix}.${v}`)).join(', ') : none;
+    values.length ? values.map((v) => t(catalogueKey(prefix, v))).join(', ') : none;
 
   return (
     <Card

@@ -10,7 +10,7 @@ import { apiErrorOf, callOrThrow } from '../../../api/client';
 import { QueryError } from '../../../app/QueryError';
 import { errorText } from '../../../i18n/error-text';
 import { formatDateTime } from '../../../i18n/dates';
-import i18n, { currentLanguage } from '../../../i18n/setup';
+import i18n, { currentLanguage, isTextKey } from '../../../i18n/setup';
 import { useAccessLog } from '../api';
 import { downloadPdf } from '../download';
 import { PagedFooter, usePaged } from '../../../app/paging';
@@ -18,7 +18,7 @@ import { PagedFooter, usePaged } from '../../../app/paging';
 const PAGE_SIZE = 25;
 
 function translatedOr(key: string, fallback: string): string {
-  return i18n.exists(key) ? i18n.t(key) : fallback;
+  return isTextKey(key) ? i18n.t(key) : fallback;
 }
 
 export function AccessLogPanel({ personId }: { personId: string }) {

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Dossier } from '../../../../shared/contract/dossier';
 import { formatDateTime } from '../../../i18n/dates';
-import i18n, { currentLanguage } from '../../../i18n/setup';
+import i18n, { currentLanguage, isTextKey } from '../../../i18n/setup';
 import { PagedFooter, usePaged } from '../../../app/paging';
 
 type Item = Dossier['timeline'][number];
@@ -23,7 +23,7 @@ const COLORS: Record<Item['kind'], string> = {
 };
 
 function known(key: string, fallback: string | null): string {
-  return i18n.exists(key) ? i18n.t(key) : (fallback ?? '');
+  return isTextKey(key) ? i18n.t(key) : (fallback ?? '');
 }
 
 export function describe(t: TFunction, item: Item): { title: string; detail: string | null } {

@@ -1,0 +1,26 @@
+/**
+ * Texts of sign-in, password change and the lock screen, in French: the default language and the fallback of every other one.
+ * `en.ts` beside it has exactly the same keys (its type is derived from this object).
+ */
+export const fr = {
+  login: {
+    title: 'Connexion',
+    subtitle: 'Identifiez-vous pour accéder aux parcours.',
+    submit: 'Se connecter',
+  },
+  changePassword: {
+    title: 'Choisissez un nouveau mot de passe',
+    intro:
+      'Le mot de passe actuel est provisoire. Choisissez un mot de passe personnel d’au moins {{minimum}} caractères que vous seul·e connaissez.',
+    submit: 'Changer le mot de passe',
+    wrongCurrent: 'Le mot de passe actuel est incorrect.',
+  },
+  lock: {
+    title: 'Session verrouillée',
+    lockedBy: 'Session de {{name}} ({{username}})',
+    intro: 'Saisissez votre mot de passe pour reprendre votre session.',
+    unlock: 'Déverrouiller',
+    switchUser: "Changer d'utilisateur",
+    autoLocked: 'La session a été verrouillée après une période d’inactivité.',
+  },
+};

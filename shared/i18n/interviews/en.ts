@@ -1,0 +1,57 @@
+/** Texts of sexual health interviews, in English. Typed from `fr.ts`: a missing or extra key does not compile. */
+import type { Texts } from '../texts';
+import type { fr } from './fr';
+
+export const en: Texts<typeof fr> = {
+  new: 'New interview',
+  start: 'Start the interview',
+  resume: 'Resume the interview',
+  newTitle: 'Sexual health interview',
+  editTitle: 'Edit the interview',
+  subtitle: '{{name}} · {{file}}',
+  forVisit: 'visit of {{time}}',
+  save: 'Save the interview',
+  saved: 'Interview saved.',
+  conflictTitle: 'Changed in the meantime',
+  notVisible: 'This interview is not available: it may have moved, or it is hidden for lack of consent.',
+  none: 'No interview.',
+  by: 'by {{name}}',
+  cardLabel: 'Interview of {{at}}',
+  noSummary: 'No summary written.',
+  showDetails: 'Show details',
+  hideDetails: 'Hide details',
+  pepBadge: 'PEP: exposure {{hours}} h before',
+  pep: {
+    title: 'PEP alert',
+    live: 'Exposure {{since}} h ago: offer post-exposure prophylaxis urgently, {{left}} h left.',
+    saved:
+      'Exposure {{since}} h before the interview: offer post-exposure prophylaxis urgently, {{left}} h left. The visit now has priority.',
+  },
+  sections: {
+    interview: 'Interview',
+    risk: 'Last risk',
+    practices: 'Practices and prevention',
+    violence: 'Violence',
+    needs: 'Needs',
+  },
+  fields: {
+    heldAt: 'Date and time of the interview',
+    reason: 'Reason for coming',
+    lastRiskAt: 'Date and time of the last risk',
+    lastRiskHelp: 'Less than 72 h before the interview: post-exposure prophylaxis.',
+    hoursAgo: 'or … hours ago',
+    hoursAgoHelp: 'Works the date out from the time of the interview.',
+    exposures: 'Exposures',
+    practices: 'Practices',
+    partnersCount: 'Number of partners',
+    partnersHelp: 'Over the last three months.',
+    prevention: 'Prevention used',
+    substances: 'Substances used',
+    chemsex: 'Chemsex',
+    violenceScreening: 'Violence screening',
+    needs: 'Needs expressed (they become the next steps of the visit)',
+    summary: 'Summary for the doctor',
+    summaryHelp: 'What the doctor reads first, before the consultation.',
+    notes: 'Notes',
+  },
+};

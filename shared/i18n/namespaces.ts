@@ -1,0 +1,23 @@
+/**
+ * The text namespaces, one line each: a namespace is a folder beside this file holding `fr.ts`,
+ * `en.ts` and an `index.ts` that exports both. A key is written `<namespace>.<path>`
+ * (`persons.form.createTitle`); the keys of `common` are written without a prefix
+ * (`app.save`, `errors.conflict`). See docs/i18n.md.
+ */
+export * as common from './common';
+export * as appointments from './appointments';
+export * as audit from './audit';
+export * as auth from './auth';
+export * as board from './board';
+export * as centre from './centre';
+export * as consents from './consents';
+export * as directory from './directory';
+export * as dossier from './dossier';
+export * as interviews from './interviews';
+export * as persons from './persons';
+export * as referrals from './referrals';
+export * as search from './search';
+export * as setup from './setup';
+export * as unavailable from './unavailable';
+export * as users from './users';
+export * as visits from './visits';

@@ -1,0 +1,17 @@
+/**
+ * Texts of checking a person in (visits), in French: the default language and the fallback of every other one.
+ * `en.ts` beside it has exactly the same keys (its type is derived from this object).
+ */
+export const fr = {
+  checkInTitle: 'Enregistrer une arrivée',
+  person: 'Personne',
+  personPlaceholder: 'Nom, numéro de dossier ou téléphone',
+  personNoResult: 'Aucune personne trouvée.',
+  matchedOnLegalName: 'trouvé·e par le nom d’état civil',
+  openVisit: 'déjà en passage',
+  startStep: 'Première étape',
+  priority: 'Priorité',
+  submit: 'Enregistrer l’arrivée',
+  checkedIn: 'Arrivée de {{name}} enregistrée.',
+  personRequired: 'Choisissez une personne.',
+};
