@@ -9,7 +9,7 @@ import { BoardPage } from './pages/BoardPage';
 import { field } from './pages/fields';
 import { LoginPage } from './pages/LoginPage';
 import { ShellPage } from './pages/ShellPage';
-import { api, createPerson, createStaff, recordConsent, setUpCentre, signIn, TEAM } from './pathway-setup';
+import { api, createPerson, recordConsent, seededCentre, signIn, staff, TEAM } from './pathway-setup';
 
 const ZONE = 'Europe/Paris';
 
@@ -50,9 +50,9 @@ test('opening hours, a refused closed slot, a booking in the day view, tomorrowâ
   page,
   request,
 }) => {
-  const centre = await setUpCentre(request);
-  const doctor = await createStaff(request, centre, TEAM.doctor);
-  const reception = await createStaff(request, centre, TEAM.worker);
+  const centre = seededCentre();
+  const doctor = await staff(request, TEAM.doctor);
+  const reception = await staff(request, TEAM.worker);
   const camille = await createPerson(request, centre, reception, {
     nameUsed: 'Camille Dubois',
     contact: { phone: '06 12 34 56 78', channels: ['sms'] },

@@ -5,7 +5,7 @@
  */
 import { expect, test } from './fixtures';
 import { BoardPage } from './pages/BoardPage';
-import { api, createPerson, createStaff, setUpReception, signIn, TEAM } from './pathway-setup';
+import { api, atReception, createPerson, signIn, staff, TEAM } from './pathway-setup';
 import { workstation } from './workstation';
 
 test('two workstations share the board: arrival, call, absent, PEP first', async ({
@@ -14,8 +14,8 @@ test('two workstations share the board: arrival, call, absent, PEP first', async
   request,
   parcours,
 }) => {
-  const { centre, worker: reception } = await setUpReception(request);
-  const doctor = await createStaff(request, centre, TEAM.doctor);
+  const { centre, worker: reception } = await atReception(request);
+  const doctor = await staff(request, TEAM.doctor);
   const sacha = await createPerson(request, centre, reception, { nameUsed: 'Sacha Leroy', pronouns: 'iel' });
   await createPerson(request, centre, reception, { nameUsed: 'Louise Martin' });
   const jo = await createPerson(request, centre, reception, { nameUsed: 'Jo Petit' });

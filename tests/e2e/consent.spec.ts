@@ -7,7 +7,7 @@
 import { expect, test } from './fixtures';
 import { DossierPage, frText } from './pages/DossierPage';
 import { PersonSearch } from './pages/PersonSearch';
-import { api, createPerson, createStaff, recordConsent, setUpReception, signIn, TEAM } from './pathway-setup';
+import { api, atReception, createPerson, recordConsent, signIn, staff, TEAM } from './pathway-setup';
 import { workstation } from './workstation';
 
 const SUMMARY = 'Dépistage complet demandé, pas de prise de risque récente.';
@@ -18,8 +18,8 @@ test("withdrawing care_team consent hides the interview from the nurse, with the
   request,
   parcours,
 }) => {
-  const { centre, worker } = await setUpReception(request);
-  const nurse = await createStaff(request, centre, TEAM.nurse);
+  const { centre, worker } = await atReception(request);
+  const nurse = await staff(request, TEAM.nurse);
   const person = await createPerson(request, centre, worker, { nameUsed: 'Noa Girard', pronouns: 'iel' });
   await recordConsent(request, worker, person.id, 'care_team');
   await api(

@@ -5,7 +5,7 @@
  */
 import { expect, test } from './fixtures';
 import { DirectoryPage } from './pages/DirectoryPage';
-import { api, createPerson, createStaff, recordConsent, setUpCentre, signIn } from './pathway-setup';
+import { api, createPerson, recordConsent, seededCentre, signIn, staff, TEAM } from './pathway-setup';
 
 const ENTRY = 'CeGIDD de l’hôpital Saint-Éloi';
 
@@ -13,13 +13,8 @@ test('create an entry, mark it verified, refer without external consent with a w
   page,
   request,
 }) => {
-  const centre = await setUpCentre(request);
-  const social = await createStaff(request, centre, {
-    username: 'ines.social',
-    displayName: 'Inès Garcia',
-    roles: ['social_worker'],
-    password: 'social-du-lez-2024',
-  });
+  const centre = seededCentre();
+  const social = await staff(request, TEAM.social);
   const sacha = await createPerson(request, centre, social, { nameUsed: 'Sacha Leroy' });
   // Sharing with the care team, but no consent to a referral outside the centre.
   await recordConsent(request, social, sacha.id, 'care_team');

@@ -5,7 +5,7 @@
 import { expect, test } from './fixtures';
 import { DossierPage } from './pages/DossierPage';
 import { field } from './pages/fields';
-import { api, createPerson, createStaff, recordConsent, setUpCentre, signIn } from './pathway-setup';
+import { api, atReception, createPerson, recordConsent, signIn } from './pathway-setup';
 
 const ENTRY = 'CSAPA du Clapas';
 
@@ -13,13 +13,7 @@ test('refer from the dossier, then record the appointment outcome and feedback',
   page,
   request,
 }) => {
-  const centre = await setUpCentre(request);
-  const worker = await createStaff(request, centre, {
-    username: 'sam.accueil',
-    displayName: 'Sam Rivière',
-    roles: ['community_worker'],
-    password: 'accueil-du-spot-2026',
-  });
+  const { centre, worker } = await atReception(request);
   await api(
     request,
     'directory.save',

@@ -6,13 +6,13 @@
 import { expect, test } from './fixtures';
 import { DossierPage, frText } from './pages/DossierPage';
 import { PersonSearch } from './pages/PersonSearch';
-import { api, createPerson, setUpReception, signIn } from './pathway-setup';
+import { api, atReception, createPerson, signIn } from './pathway-setup';
 
 test('an edit made meanwhile elsewhere is never overwritten silently: conflict, reload, save', async ({
   page,
   request,
 }) => {
-  const { centre, worker } = await setUpReception(request);
+  const { centre, worker } = await atReception(request);
   const person = await createPerson(request, centre, worker, {
     nameUsed: 'Inès Caron',
     pronouns: 'elle',
@@ -89,7 +89,7 @@ test('the coordination merges two files of the same person; the merged file poin
   page,
   request,
 }) => {
-  const { centre, worker } = await setUpReception(request);
+  const { centre, worker } = await atReception(request);
   const first = await createPerson(request, centre, worker, { nameUsed: 'Karim Haddad', birthYear: 1990 });
   const second = await createPerson(request, centre, worker, { nameUsed: 'Karim Hadad', birthYear: 1990 });
   await api(request, 'visits.checkIn', { personId: second.id, siteId: centre.siteId }, worker.token);

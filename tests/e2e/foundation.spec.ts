@@ -2,6 +2,8 @@
  * The foundation, end to end in a real browser against `parcours serve`: set-up, sign-in,
  * centre settings, team administration, forced password change, idle lock and unlock, the
  * calm login refusal, the audit log and its integrity check, and the English interface.
+ * Only the first test drives the set-up wizard (on an empty folder); the others start from the
+ * seeded centre, which is the same centre with its team.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -13,12 +15,17 @@ import { LockPage } from './pages/LockPage';
 import { LoginPage } from './pages/LoginPage';
 import { type CentreDetails, SetupWizardPage } from './pages/SetupWizardPage';
 import { ShellPage } from './pages/ShellPage';
-import { StaffPage } from './pages/StaffPage';
+import { type NewMember, StaffPage } from './pages/StaffPage';
+import { CENTRE_NAME, COORDINATOR, SITES } from './seed';
 
 const CENTRE: CentreDetails = {
-  centreName: 'Centre de santé sexuelle du Lez',
-  site: { code: 'MTP', name: 'Montpellier centre', city: 'Montpellier' },
-  admin: { username: 'camille.coord', displayName: 'Camille Martin', password: 'coordination-2024!' },
+  centreName: CENTRE_NAME,
+  site: SITES[0],
+  admin: {
+    username: COORDINATOR.username,
+    displayName: COORDINATOR.displayName,
+    password: COORDINATOR.password,
+  },
 };
 
 const NURSE = {
@@ -29,79 +36,94 @@ const NURSE = {
 };
 const NURSE_PASSWORD = 'infirmerie-du-lez-7';
 
-/** Set-up wizard, then the coordinator signs in and lands on the home screen. */
-async function setUpAndSignIn(page: Page): Promise<string> {
+/** Someone the seeded team does not have yet (its nurse is already called Sam Dupont). */
+const NEW_MEMBER: NewMember = {
+  username: 'lea.infirmiere',
+  displayName: 'Léa Fontaine',
+  role: 'Infirmier·e',
+  site: 'MTP · Montpellier centre',
+};
+
+/** The coordinator of the seeded centre signs in and lands on the home screen. */
+async function signInCoordinator(page: Page): Promise<void> {
   await page.goto('/');
-  const recoveryCode = await new SetupWizardPage(page).setUp(CENTRE);
   await new LoginPage(page).login(CENTRE.admin.username, CENTRE.admin.password);
   await new ShellPage(page).expectHome(CENTRE.admin.displayName);
-  return recoveryCode;
 }
 
-test('set-up, team, forced password change, idle lock and unlock', async ({ page }) => {
-  // The fake clock must be in place before the app starts so the idle check can be fast-forwarded.
-  await page.clock.install();
-  const recoveryCode = await setUpAndSignIn(page);
-  expect(recoveryCode.length).toBeGreaterThanOrEqual(16);
+test.describe('on an empty data folder', () => {
+  test.use({ startFrom: 'empty-folder' });
 
-  const shell = new ShellPage(page);
-  await expect(page.getByRole('banner').getByText(CENTRE.centreName)).toBeVisible();
+  test('set-up, team, forced password change, idle lock and unlock', async ({ page }) => {
+    // The fake clock must be in place before the app starts so the idle check can be fast-forwarded.
+    await page.clock.install();
+    await page.goto('/');
+    const recoveryCode = await new SetupWizardPage(page).setUp(CENTRE);
+    await new LoginPage(page).login(CENTRE.admin.username, CENTRE.admin.password);
+    await new ShellPage(page).expectHome(CENTRE.admin.displayName);
+    expect(recoveryCode.length).toBeGreaterThanOrEqual(16);
 
-  // Centre settings: auto-lock after one minute of inactivity.
-  await shell.open('Centre');
-  const centre = new CentrePage(page);
-  await centre.expectVisible();
-  await centre.setAutoLockMinutes(1);
+    const shell = new ShellPage(page);
+    await expect(page.getByRole('banner').getByText(CENTRE.centreName)).toBeVisible();
 
-  // Équipe: a new nurse, and the temporary password shown once.
-  await shell.open('Équipe');
-  const staff = new StaffPage(page);
-  await staff.expectVisible();
-  const temporaryPassword = await staff.createMember(NURSE);
-  expect(temporaryPassword.length).toBeGreaterThanOrEqual(10);
-  await expect(staff.row(NURSE.displayName)).toContainText('Mot de passe provisoire');
-  await expect(staff.row(NURSE.displayName)).toContainText('Infirmier·e');
+    // Centre settings: auto-lock after one minute of inactivity.
+    await shell.open('Centre');
+    const centre = new CentrePage(page);
+    await centre.expectVisible();
+    await centre.setAutoLockMinutes(1);
 
-  await shell.logout(CENTRE.admin.displayName);
+    // Équipe: a new nurse, and the temporary password shown once.
+    await shell.open('Équipe');
+    const staff = new StaffPage(page);
+    await staff.expectVisible();
+    const temporaryPassword = await staff.createMember(NURSE);
+    expect(temporaryPassword.length).toBeGreaterThanOrEqual(10);
+    await expect(staff.row(NURSE.displayName)).toContainText('Mot de passe provisoire');
+    await expect(staff.row(NURSE.displayName)).toContainText('Infirmier·e');
 
-  // The nurse signs in with the temporary password and must change it before anything else.
-  const login = new LoginPage(page);
-  await login.login(NURSE.username, temporaryPassword);
-  const change = new ChangePasswordPage(page);
-  await change.expectVisible();
-  await expect(shell.navigation()).toHaveCount(0);
+    await shell.logout(CENTRE.admin.displayName);
 
-  await change.change(temporaryPassword, 'court');
-  await expect(change.newPassword()).toHaveAccessibleDescription(/Au moins 10 caractères\./);
+    // The nurse signs in with the temporary password and must change it before anything else.
+    const login = new LoginPage(page);
+    await login.login(NURSE.username, temporaryPassword);
+    const change = new ChangePasswordPage(page);
+    await change.expectVisible();
+    await expect(shell.navigation()).toHaveCount(0);
 
-  await change.change(temporaryPassword, NURSE_PASSWORD);
-  await shell.expectHome(NURSE.displayName);
-  await expect(page.getByText('Infirmier·e')).toBeVisible();
-  // A nurse manages neither the team, the audit log nor the centre; she works on the pathway.
-  await expect(shell.navigation().getByRole('link')).toHaveText([
-    'Tableau d’accueil',
-    'Personnes',
-    'Accueil',
-    'Agenda',
-    'Annuaire',
-  ]);
+    await change.change(temporaryPassword, 'court');
+    await expect(change.newPassword()).toHaveAccessibleDescription(/Au moins 10 caractères\./);
 
-  // Idle for a little more than the one-minute auto-lock.
-  await page.clock.fastForward('01:05');
-  const lock = new LockPage(page);
-  await lock.expectVisible(NURSE.displayName);
-  await expect(page.getByText('La session a été verrouillée après une période d’inactivité.')).toBeVisible();
+    await change.change(temporaryPassword, NURSE_PASSWORD);
+    await shell.expectHome(NURSE.displayName);
+    await expect(page.getByText('Infirmier·e')).toBeVisible();
+    // A nurse manages neither the team, the audit log nor the centre; she works on the pathway.
+    await expect(shell.navigation().getByRole('link')).toHaveText([
+      'Tableau d’accueil',
+      'Personnes',
+      'Accueil',
+      'Agenda',
+      'Annuaire',
+    ]);
 
-  await lock.unlock('pas-le-bon-mot-de-passe');
-  await expect(lock.error()).toHaveText('Identifiant ou mot de passe incorrect.');
-  await lock.expectVisible(NURSE.displayName);
+    // Idle for a little more than the one-minute auto-lock.
+    await page.clock.fastForward('01:05');
+    const lock = new LockPage(page);
+    await lock.expectVisible(NURSE.displayName);
+    await expect(
+      page.getByText('La session a été verrouillée après une période d’inactivité.'),
+    ).toBeVisible();
 
-  await lock.unlock(NURSE_PASSWORD);
-  await shell.expectHome(NURSE.displayName);
+    await lock.unlock('pas-le-bon-mot-de-passe');
+    await expect(lock.error()).toHaveText('Identifiant ou mot de passe incorrect.');
+    await lock.expectVisible(NURSE.displayName);
+
+    await lock.unlock(NURSE_PASSWORD);
+    await shell.expectHome(NURSE.displayName);
+  });
 });
 
 test('a refused login says the same thing for an unknown user and a wrong password', async ({ page }) => {
-  await setUpAndSignIn(page);
+  await signInCoordinator(page);
   await new ShellPage(page).logout(CENTRE.admin.displayName);
 
   const login = new LoginPage(page);
@@ -120,18 +142,18 @@ test('a refused login says the same thing for an unknown user and a wrong passwo
 });
 
 test('the coordinator reads the audit log and its integrity check reports it intact', async ({ page }) => {
-  await setUpAndSignIn(page);
+  await signInCoordinator(page);
   const shell = new ShellPage(page);
 
   await shell.open('Équipe');
-  await new StaffPage(page).createMember(NURSE);
+  await new StaffPage(page).createMember(NEW_MEMBER);
 
   await shell.open("Journal d'audit");
   const audit = new AuditPage(page);
   await audit.expectVisible();
   await expect(audit.entries('Connexion', CENTRE.admin.displayName).first()).toBeVisible();
   await expect(
-    audit.entries('Création', CENTRE.admin.displayName).filter({ hasText: NURSE.displayName }),
+    audit.entries('Création', CENTRE.admin.displayName).filter({ hasText: NEW_MEMBER.displayName }),
   ).toHaveCount(1);
 
   await audit.filterByAction('Création');
@@ -143,10 +165,10 @@ test('the coordinator reads the audit log and its integrity check reports it int
 });
 
 test('the team form shows the core refusal next to the field: a username already taken', async ({ page }) => {
-  await setUpAndSignIn(page);
+  await signInCoordinator(page);
   await new ShellPage(page).open('Équipe');
   const staff = new StaffPage(page);
-  await staff.fillNewMember({ ...NURSE, username: CENTRE.admin.username });
+  await staff.fillNewMember({ ...NEW_MEMBER, username: CENTRE.admin.username });
   await staff.submitNewMember();
   const username = field(staff.dialog(), "Nom d'utilisateur");
   await expect(username).toHaveAttribute('aria-invalid', 'true');
@@ -155,8 +177,6 @@ test('the team form shows the core refusal next to the field: a username already
 
 test('the interface switches to English, on the login screen and in the application', async ({ page }) => {
   await page.goto('/');
-  await new SetupWizardPage(page).setUp(CENTRE);
-
   const login = new LoginPage(page);
   await login.expectVisible();
   await login.switchLanguage('EN');
@@ -190,7 +210,7 @@ test('a stale centre edit gets a conflict and a reload instead of overwriting', 
   browser,
   baseURL,
 }) => {
-  await setUpAndSignIn(page);
+  await signInCoordinator(page);
   await new ShellPage(page).open('Centre');
   await new CentrePage(page).expectVisible();
 

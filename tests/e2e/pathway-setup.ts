@@ -1,10 +1,14 @@
 /**
- * Set-up through the HTTP API (`POST /api/<channel>`) for the pathway tests: a centre, staff who
- * have already chosen their password, persons and consents. These steps are not what the tests
- * prove; doing them through the API keeps each test on the screen it is about.
+ * What the pathway tests start from: the seeded centre (seed.ts), its staff signed in through the
+ * HTTP API (`POST /api/<channel>`), and the persons and consents each test needs, created through
+ * the same API. These steps are not what the tests prove; doing them through the API keeps each
+ * test on the screen it is about.
  */
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { LoginPage } from './pages/LoginPage';
+import { COORDINATOR, seedInfo, TEAM, type StaffMember } from './seed';
+
+export { COORDINATOR, TEAM, type StaffMember } from './seed';
 
 type Json = Record<string, unknown>;
 
@@ -35,18 +39,9 @@ export interface PathwayCentre {
   siteId: string;
   siteCode: string;
   timezone: string;
-  coordinator: StaffAccount;
+  /** The coordinator, not signed in (sign in with `staff` when a token is needed). */
+  coordinator: StaffMember & { id: string };
 }
-
-export type OpeningHours = Partial<
-  Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string][]>
-> | null;
-
-const COORDINATOR = {
-  username: 'camille.coord',
-  displayName: 'Camille Martin',
-  password: 'coordination-2024!',
-};
 
 interface LoginValue {
   token: string;
@@ -61,111 +56,36 @@ export async function login(
   return api<LoginValue>(request, 'auth.login', { username, password });
 }
 
-/** A centre with one site (MTP, Europe/Paris), and its coordinator signed in through the API. */
-export async function setUpCentre(
-  request: APIRequestContext,
-  openingHours: OpeningHours = null,
-): Promise<PathwayCentre> {
-  await api(request, 'setup.initialize', {
-    centreName: 'Centre de santé sexuelle du Lez',
-    locale: 'fr',
-    sites: [
-      {
-        code: 'MTP',
-        name: 'Montpellier centre',
-        city: 'Montpellier',
-        timezone: 'Europe/Paris',
-        openingHours,
-      },
-    ],
-    admin: COORDINATOR,
-  });
-  const session = await login(request, COORDINATOR.username, COORDINATOR.password);
-  const centre = await api<{ sites: { id: string; code: string; timezone: string }[] }>(
-    request,
-    'centre.get',
-    {},
-    session.token,
-  );
-  const site = centre.sites[0];
-  if (!site) throw new Error('the centre has no site');
+/** The seeded centre: its first site (MTP, Europe/Paris), where the whole team works. */
+export function seededCentre(): PathwayCentre {
+  const seed = seedInfo();
+  const id = seed.userIds[COORDINATOR.username];
+  if (!id) throw new Error('the seeded centre has no coordinator');
   return {
-    siteId: site.id,
-    siteCode: site.code,
-    timezone: site.timezone,
-    coordinator: { ...COORDINATOR, id: session.user.id, token: session.token },
+    siteId: seed.siteId,
+    siteCode: seed.siteCode,
+    timezone: seed.timezone,
+    coordinator: { ...COORDINATOR, id },
   };
 }
 
-export interface StaffMember {
-  username: string;
-  displayName: string;
-  roles: readonly string[];
-  password: string;
-}
-
-/** The team most pathway tests draw on: the same people, whichever test sets them up. */
-export const TEAM = {
-  worker: {
-    username: 'alex.accueil',
-    displayName: 'Alex Moreau',
-    roles: ['community_worker'],
-    password: 'accueil-du-lez-2024',
-  },
-  nurse: {
-    username: 'sam.infirmier',
-    displayName: 'Sam Dupont',
-    roles: ['nurse'],
-    password: 'infirmerie-du-lez-7',
-  },
-  doctor: {
-    username: 'nadia.med',
-    displayName: 'Nadia Benali',
-    roles: ['doctor'],
-    password: 'medecin-du-lez-2024',
-  },
-} as const satisfies Record<string, StaffMember>;
-
-/** A member of staff who has already replaced the temporary password. */
-export async function createStaff(
-  request: APIRequestContext,
-  centre: PathwayCentre,
-  member: StaffMember,
-): Promise<StaffAccount> {
-  const created = await api<{ user: { id: string }; temporaryPassword: string }>(
-    request,
-    'users.create',
-    {
-      username: member.username,
-      displayName: member.displayName,
-      roles: member.roles,
-      siteIds: [centre.siteId],
-    },
-    centre.coordinator.token,
-  );
-  const first = await login(request, member.username, created.temporaryPassword);
-  await api(
-    request,
-    'auth.changePassword',
-    { currentPassword: created.temporaryPassword, newPassword: member.password },
-    first.token,
-  );
+/** A member of the seeded team, signed in through the API (the password is the one they chose). */
+export async function staff(request: APIRequestContext, member: StaffMember): Promise<StaffAccount> {
+  const session = await login(request, member.username, member.password);
   return {
-    id: created.user.id,
+    id: session.user.id,
     username: member.username,
     displayName: member.displayName,
     password: member.password,
-    token: first.token,
+    token: session.token,
   };
 }
 
 /** Where most pathway tests start: the centre, and its community worker at reception. */
-export async function setUpReception(
+export async function atReception(
   request: APIRequestContext,
 ): Promise<{ centre: PathwayCentre; worker: StaffAccount }> {
-  const centre = await setUpCentre(request);
-  const worker = await createStaff(request, centre, TEAM.worker);
-  return { centre, worker };
+  return { centre: seededCentre(), worker: await staff(request, TEAM.worker) };
 }
 
 export interface CreatedPerson {
@@ -177,25 +97,33 @@ export interface CreatedPerson {
 export async function createPerson(
   request: APIRequestContext,
   centre: PathwayCentre,
-  staff: StaffAccount,
+  staffAccount: StaffAccount,
   person: Json & { nameUsed: string },
 ): Promise<CreatedPerson> {
-  return api<CreatedPerson>(request, 'persons.create', { siteId: centre.siteId, ...person }, staff.token);
+  return api<CreatedPerson>(
+    request,
+    'persons.create',
+    { siteId: centre.siteId, ...person },
+    staffAccount.token,
+  );
 }
 
 export async function recordConsent(
   request: APIRequestContext,
-  staff: StaffAccount,
+  staffAccount: StaffAccount,
   personId: string,
   scope: string,
   given = true,
 ): Promise<void> {
-  await api(request, 'persons.recordConsent', { personId, scope, given }, staff.token);
+  await api(request, 'persons.recordConsent', { personId, scope, given }, staffAccount.token);
 }
 
 /** Signs in through the login screen and waits for the application. */
-export async function signIn(page: Page, staff: { username: string; password: string; displayName: string }) {
+export async function signIn(
+  page: Page,
+  member: { username: string; password: string; displayName: string },
+) {
   await page.goto('/');
-  await new LoginPage(page).login(staff.username, staff.password);
-  await expect(page.getByRole('button', { name: `Menu de ${staff.displayName}` })).toBeVisible();
+  await new LoginPage(page).login(member.username, member.password);
+  await expect(page.getByRole('button', { name: `Menu de ${member.displayName}` })).toBeVisible();
 }

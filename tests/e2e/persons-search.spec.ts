@@ -6,13 +6,13 @@
 import { expect, test } from './fixtures';
 import { DossierPage } from './pages/DossierPage';
 import { PersonSearch } from './pages/PersonSearch';
-import { createPerson, setUpReception, signIn } from './pathway-setup';
+import { atReception, createPerson, signIn } from './pathway-setup';
 
 test('Amélie is found from "amelie", "AMÉLIE" and "melie"; a legal-name match never shows the legal name', async ({
   page,
   request,
 }) => {
-  const { centre, worker } = await setUpReception(request);
+  const { centre, worker } = await atReception(request);
   await createPerson(request, centre, worker, {
     nameUsed: 'Amélie',
     legalName: 'Jean Rochefort',

@@ -2,17 +2,18 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * End-to-end tests: Debian's Chromium against `parcours serve` (the real renderer bundle, the real
- * core, the real encrypted store). Each test gets its own server and data folder (fixtures.ts).
- * Build first: `npm run build`.
+ * core, the real encrypted store). The global set-up builds one seeded centre (seed.ts); each test
+ * gets its own copy of it and its own server (fixtures.ts). Build first: `npm run build`.
  */
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  globalSetup: './global-setup.ts',
   workers: 2,
   retries: 0,
   fullyParallel: true,
   reporter: 'list',
-  // Password hashing is deliberately slow, and every test sets up a centre from scratch.
+  // Password hashing is deliberately slow (every sign-in costs about 0.3 s of scrypt).
   timeout: 120_000,
   expect: { timeout: 15_000 },
   outputDir: '../../test-results/e2e',

@@ -11,7 +11,7 @@ import { DossierPage, frText } from './pages/DossierPage';
 import { InterviewFormPage } from './pages/InterviewFormPage';
 import { PersonFormPage } from './pages/PersonFormPage';
 import { PersonSearch } from './pages/PersonSearch';
-import { createPerson, createStaff, setUpReception, signIn, TEAM } from './pathway-setup';
+import { atReception, createPerson, signIn, staff, TEAM } from './pathway-setup';
 import { workstation } from './workstation';
 
 const SUMMARY = 'Rapport anal réceptif sans préservatif il y a 30 h. Demande le TPE et un dépistage complet.';
@@ -22,9 +22,9 @@ test("a walk-in arrives, is found or created, gets an interview with an exposure
   request,
   parcours,
 }) => {
-  const { centre, worker } = await setUpReception(request);
-  const nurse = await createStaff(request, centre, TEAM.nurse);
-  const doctor = await createStaff(request, centre, TEAM.doctor);
+  const { centre, worker } = await atReception(request);
+  const nurse = await staff(request, TEAM.nurse);
+  const doctor = await staff(request, TEAM.doctor);
   // Already known: a near-identical name, the same year of birth.
   await createPerson(request, centre, worker, { nameUsed: 'Sasha Morel', birthYear: 1992 });
 

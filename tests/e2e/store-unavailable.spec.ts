@@ -8,7 +8,8 @@ import { expect, test } from './fixtures';
 
 const NOT_A_DATABASE = 'this file is not a Parcours database\n';
 
-test.use({ dataDirFiles: { 'parcours.db': NOT_A_DATABASE } });
+// A folder holding nothing but a file that is not a database (no centre, no keyring).
+test.use({ startFrom: 'empty-folder', dataDirFiles: { 'parcours.db': NOT_A_DATABASE } });
 
 test('an unreadable data folder gets an explanation and recovery options, and is left untouched', async ({
   page,
