@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPOINTMENT_STATUSES, APPOINTMENT_TYPES, CONTACT_CHANNELS } from '../domain/catalogues';
 import { channel } from './channel';
+import { forPersonInputSchema, sectionItemsSchema } from './section';
 import { idSchema, isoDateTimeSchema, versionSchema } from './common';
 import { dateSchema } from './persons';
 
@@ -51,6 +52,8 @@ export const reminderSchema = z.object({
 });
 
 export const appointmentsChannels = {
+  /** The appointments of one person (pathway tab), newest first. */
+  'appointments.forPerson': channel(forPersonInputSchema, sectionItemsSchema(appointmentSchema)),
   'appointments.list': channel(
     z
       .object({

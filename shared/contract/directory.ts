@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DIRECTORY_CATEGORIES, FRIENDLINESS, REFERRAL_STATUSES } from '../domain/catalogues';
 import { channel } from './channel';
+import { forPersonInputSchema, sectionItemsSchema } from './section';
 import { idSchema, isoDateTimeSchema, pageOf, pageSchema, versionSchema } from './common';
 import { emailSchema, phoneSchema } from './persons';
 
@@ -59,6 +60,8 @@ export const referralSchema = z.object({
 export type Referral = z.infer<typeof referralSchema>;
 
 export const directoryChannels = {
+  /** The referrals tab of a dossier: what this reader may see. */
+  'directory.referralsForPerson': channel(forPersonInputSchema, sectionItemsSchema(referralSchema)),
   'directory.list': channel(
     pageSchema
       .extend({

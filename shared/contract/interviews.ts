@@ -7,6 +7,7 @@ import {
   VIOLENCE_SCREENING,
 } from '../domain/catalogues';
 import { channel } from './channel';
+import { forPersonInputSchema, sectionItemsSchema } from './section';
 import { idSchema, isoDateTimeSchema, versionSchema } from './common';
 
 const interviewFields = {
@@ -54,6 +55,8 @@ export const interviewSchema = z.object({
 export type Interview = z.infer<typeof interviewSchema>;
 
 export const interviewsChannels = {
+  /** The interviews tab of a dossier: what this reader may see. */
+  'interviews.forPerson': channel(forPersonInputSchema, sectionItemsSchema(interviewSchema)),
   'interviews.save': channel(
     z.object({ ...interviewFields, id: idSchema.optional(), version: versionSchema.optional() }).strict(),
     interviewSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { VISIT_PRIORITIES, VISIT_STEPS, INTERVIEW_NEEDS } from '../domain/catalogues';
+import { VISIT_PRIORITIES, VISIT_PRIORITY_VIEWS, VISIT_STEPS, INTERVIEW_NEEDS } from '../domain/catalogues';
 import { channel } from './channel';
+import { forPersonInputSchema, sectionItemsSchema } from './section';
 import { idSchema, isoDateTimeSchema, versionSchema } from './common';
 
 export const visitSchema = z.object({
@@ -15,7 +16,8 @@ export const visitSchema = z.object({
   stepSince: isoDateTimeSchema,
   withUserId: z.string().nullable(),
   withUserName: z.string().nullable(),
-  priority: z.enum(VISIT_PRIORITIES),
+  priority: z.enum(VISIT_PRIORITY_VIEWS),
+  /** The needs ticked at the interview: empty for a reader who may not read the interview. */
   nextSteps: z.array(z.enum(INTERVIEW_NEEDS)),
   requeued: z.number().int(),
   version: versionSchema,
@@ -32,6 +34,8 @@ export const boardRowSchema = visitSchema.extend({
 export type BoardRow = z.infer<typeof boardRowSchema>;
 
 export const visitsChannels = {
+  /** The visits of one person (pathway tab), newest first. */
+  'visits.forPerson': channel(forPersonInputSchema, sectionItemsSchema(visitSchema)),
   'visits.checkIn': channel(
     z
       .object({

@@ -1,3 +1,4 @@
+import type { Section } from './roles';
 /** The closed lists of the domain (domain.md). Labels live in shared/i18n under the same keys. */
 
 export const KEY_POPULATIONS = [
@@ -62,6 +63,18 @@ export const CALLED_STEP: Partial<Record<VisitStep, VisitStep>> = {
 /** Priorities go first on the board: an exposure under 72 h, a positive result to treat. */
 export const VISIT_PRIORITIES = ['pep_72h', 'positive_to_treat', 'normal'] as const;
 export type VisitPriority = (typeof VISIT_PRIORITIES)[number];
+/**
+ * A priority as a reader sees it: its reason (PEP, a result to treat) only where they may read the
+ * section the reason comes from; otherwise just "priority".
+ */
+export const VISIT_PRIORITY_VIEWS = [...VISIT_PRIORITIES, 'priority'] as const;
+export type VisitPriorityView = (typeof VISIT_PRIORITY_VIEWS)[number];
+/** The dossier section each priority's reason comes from: the reason follows that section's access. */
+export const PRIORITY_SECTION: Record<VisitPriority, Section | null> = {
+  pep_72h: 'interview',
+  positive_to_treat: 'tests',
+  normal: null,
+};
 
 export const APPOINTMENT_TYPES = [
   'screening',

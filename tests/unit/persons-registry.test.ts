@@ -196,8 +196,9 @@ describe('duplicates and merge', () => {
       t.token,
     );
     const dossier = await t.must('persons.dossier', { id: a.id }, t.worker.token);
-    expect(dossier.visits.map((v) => v.id)).toEqual([visit.id]);
-    expect(dossier.interviews).toHaveLength(1);
+    const visits = await t.must('visits.forPerson', { personId: a.id }, t.worker.token);
+    expect(visits.items.map((v) => v.id)).toEqual([visit.id]);
+    expect((await t.must('interviews.forPerson', { personId: a.id }, t.worker.token)).items).toHaveLength(1);
     expect(dossier.consents.find((c) => c.scope === 'care_team')?.given).toBe(true);
     expect((await t.must('persons.get', { id: b.id }, t.worker.token)).mergedInto).toBe(a.id);
     expect((await t.must('persons.search', { query: 'amelie' }, t.worker.token)).map((r) => r.id)).toEqual([

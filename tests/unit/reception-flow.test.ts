@@ -51,7 +51,8 @@ describe('a walk-in at reception', () => {
 
     const doctor = await staff(t, 'dr-house', ['doctor']);
     const dossier = await t.must('persons.dossier', { id: p.id }, doctor.token);
-    expect(dossier.interviews[0]?.summary).toBe('Rapport non protégé il y a 30 h, demande dépistage et PrEP');
+    const interviews = await t.must('interviews.forPerson', { personId: p.id }, doctor.token);
+    expect(interviews.items[0]?.summary).toBe('Rapport non protégé il y a 30 h, demande dépistage et PrEP');
     expect(dossier.alerts[0]).toMatchObject({ kind: 'pep_72h', hoursLeft: 42 });
     expect(dossier.openVisit?.id).toBe(visit.id);
   });
@@ -106,7 +107,7 @@ describe('consent', () => {
       { personId: p.id, heldAt: t.clock.now().toISOString(), summary: 'résumé' },
       t.worker.token,
     );
-    expect((await t.must('persons.dossier', { id: p.id }, nurse.token)).interviews).toHaveLength(1);
+    expect((await t.must('interviews.forPerson', { personId: p.id }, nurse.token)).items).toHaveLength(1);
 
     t.clock.advance(60_000);
     const consents = await t.must(
@@ -121,14 +122,14 @@ describe('consent', () => {
     expect(consents.history.map((h) => h.given)).toEqual([false, true]);
 
     const hidden = await t.must('persons.dossier', { id: p.id }, nurse.token);
-    expect(hidden.interviews).toEqual([]);
+    expect((await t.must('interviews.forPerson', { personId: p.id }, nurse.token)).items).toEqual([]);
     expect(hidden.sections.find((s) => s.section === 'interview')).toMatchObject({
       status: 'hidden_consent',
       scope: 'care_team',
       hiddenCount: 1,
     });
     const author = await t.must('persons.dossier', { id: p.id }, t.worker.token);
-    expect(author.interviews).toHaveLength(1);
+    expect((await t.must('interviews.forPerson', { personId: p.id }, t.worker.token)).items).toHaveLength(1);
     expect(author.sections.find((s) => s.section === 'interview')?.status).toBe('own_only');
 
     const log = await t.must('persons.accessLog', { personId: p.id }, t.worker.token);
@@ -146,7 +147,7 @@ describe('consent', () => {
       { personId: p.id, heldAt: t.clock.now().toISOString(), summary: 'urgence' },
       t.worker.token,
     );
-    expect((await t.must('persons.dossier', { id: p.id }, doctor.token)).interviews).toEqual([]);
+    expect((await t.must('interviews.forPerson', { personId: p.id }, doctor.token)).items).toEqual([]);
     const tooShort = await t.call('persons.breakGlass', { personId: p.id, reason: 'urgent' }, doctor.token);
     expect(tooShort.ok ? null : tooShort.error).toMatchObject({ code: 'validation', field: 'reason' });
     await t.must(
@@ -155,12 +156,12 @@ describe('consent', () => {
       doctor.token,
     );
     const open = await t.must('persons.dossier', { id: p.id }, doctor.token);
-    expect(open.interviews).toHaveLength(1);
+    expect((await t.must('interviews.forPerson', { personId: p.id }, doctor.token)).items).toHaveLength(1);
     expect(open.sections.find((s) => s.section === 'interview')?.via).toBe('break_glass');
     t.clock.advance(61 * 60_000);
     // An hour idle also locked the session: unlocking does not renew the emergency access.
     await t.must('auth.unlock', { password: 'Nouveau-Mot-de-passe-2026' }, doctor.token);
-    expect((await t.must('persons.dossier', { id: p.id }, doctor.token)).interviews).toEqual([]);
+    expect((await t.must('interviews.forPerson', { personId: p.id }, doctor.token)).items).toEqual([]);
     await t.must('auth.unlock', { password: 'Coordination-2026!' }, t.token);
     const audit = await t.must('audit.list', { action: 'break_glass', page: 1, pageSize: 5 }, t.token);
     expect(audit.items[0]).toMatchObject({

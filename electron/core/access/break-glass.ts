@@ -46,14 +46,25 @@ export async function breakGlass(
   return grant;
 }
 
+/** When the actor's active break-the-glass grant on the person ends; null without one. */
+export async function activeGrantUntil(
+  em: EntityManager,
+  userId: string,
+  personId: string,
+  now: Date,
+): Promise<string | null> {
+  const grant = await em.getRepository(AccessGrantEntity).findOne({
+    where: { userId, personId, expiresAt: MoreThan(now.toISOString()) },
+    order: { expiresAt: 'DESC' },
+  });
+  return grant?.expiresAt ?? null;
+}
+
 export async function hasActiveGrant(
   em: EntityManager,
   userId: string,
   personId: string,
   now: Date,
 ): Promise<boolean> {
-  const count = await em
-    .getRepository(AccessGrantEntity)
-    .count({ where: { userId, personId, expiresAt: MoreThan(now.toISOString()) } });
-  return count > 0;
+  return (await activeGrantUntil(em, userId, personId, now)) !== null;
 }

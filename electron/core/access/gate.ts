@@ -26,6 +26,8 @@ export interface DossierSubject {
   authorIds?: ReadonlySet<string>;
   /** An active break-the-glass grant of this actor on this person. */
   breakGlass?: boolean;
+  /** When that grant ends. */
+  breakGlassUntil?: string | null;
 }
 
 export type AccessDecision =

@@ -3,7 +3,14 @@
  * apply lock / password-change / permission rules, run the handler, and shape the answer as an
  * envelope. Errors are logged by kind only: messages may carry values, and values may be personal.
  */
-import { CONTRACT, isChannelName, type ChannelName } from '../../../shared/contract';
+import {
+  CONTRACT,
+  isChannelName,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+  type ParsedInput,
+} from '../../../shared/contract';
 import { fail, ok, type Result } from '../../../shared/contract/envelope';
 import type { Role } from '../../../shared/domain/roles';
 import { hasPermission, type Actor } from '../access/gate';
@@ -12,7 +19,20 @@ import { StoreError } from '../db/errors';
 import { DomainError } from '../errors';
 import { CENTRE_ID } from '../services/centre/centre-service';
 import type { CallContext } from './types';
-import { ROUTES, type Route } from './routes';
+import { ROUTES, type DossierCall, type Route, type SessionCall } from './routes';
+import {
+  appendEvents,
+  gateList,
+  ownReadEvents,
+  readEvents,
+  runGate,
+  writeEvents,
+  type DossierDeclaration,
+  type DossierScope,
+  type WriteTarget,
+} from './access';
+import { NO_PERSON } from '../access/subject';
+import { readableBy } from '../dossier/reader';
 import { validationError } from './validation';
 
 export type Logger = (line: string) => void;
@@ -105,7 +125,71 @@ async function run(
   if (route.permission && !hasPermission(actor, route.permission))
     throw new DomainError('forbidden', `permission ${route.permission} required`);
   if (!session.locked && !route.passive) ctx.sessions.touch(session);
+  const sessionCall: SessionCall = { ctx, session, actor };
+  if (route.access === 'dossier') return runOnDossier(route.dossier, route.handler, input, { ctx, actor });
+  if (route.touches.kind === 'persons') gateList(actor, route.touches.section);
   // Checked above like any call; only the handler moves to the worker's read-only connection.
   if (route.longRead && ctx.longReads) return ctx.longReads.run(channel, input, session, actor);
-  return (route.handler as (i: unknown, c: unknown) => Promise<unknown>)(input, { ctx, session, actor });
+  return (route.handler as (i: unknown, c: SessionCall) => Promise<unknown>)(input, sessionCall);
+}
+
+/**
+ * A dossier call, in one transaction: the gate for every person the input touches (refusing
+ * before the handler runs), the read entries written before the handler, the handler, then one
+ * write entry per record the handler changed. A handler can neither skip the gate nor the audit.
+ */
+async function runOnDossier(
+  decl: DossierDeclaration<ChannelName>,
+  handler: unknown,
+  input: unknown,
+  call: Omit<DossierCall, 'dossier'>,
+): Promise<unknown> {
+  const { ctx, actor } = call;
+  return ctx.vault.requireStore().transaction(async (em) => {
+    const now = ctx.clock();
+    const gate = await runGate(decl, input as ParsedInput<ChannelName>, em, actor, now);
+    if (decl.action === 'read') await appendEvents(em, readEvents(actor, decl.section, gate.access), now);
+    const targets: WriteTarget[] = [];
+    const dossier: DossierScope = {
+      em,
+      now,
+      person: gate.person,
+      access: gate.access,
+      ownOnly: gate.ownOnly,
+      canRead: readableBy(actor, gate.access[0]?.subject ?? NO_PERSON),
+      wrote: (target) => targets.push(target),
+    };
+    const out = await (handler as (i: unknown, c: DossierCall) => Promise<unknown>)(input, {
+      ...call,
+      dossier,
+    });
+    if (decl.action === 'write')
+      await appendEvents(em, writeEvents(actor, decl.section, gate.access, targets), now);
+    else if (gate.ownOnly && shownOwnOnly(out))
+      await appendEvents(em, ownReadEvents(actor, decl.section, gate.access), now);
+    return out;
+  });
+}
+
+/** A partial read that showed the reader's own records (the tab's `view` says so). */
+function shownOwnOnly(out: unknown): boolean {
+  const view = (out as { view?: { status?: unknown } } | null)?.view;
+  return view?.status === 'own_only';
+}
+
+/**
+ * Runs a dossier channel as a staff member without a session — the demo centre replaying a
+ * history — through the same contract, gate and audit as any call.
+ */
+export async function callAs<C extends ChannelName>(
+  ctx: CoreContext,
+  actor: Actor,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const route = ROUTES[channel] as Route<ChannelName>;
+  if (route.access !== 'dossier') throw new Error(`${channel} is not a dossier channel`);
+  const parsed = CONTRACT[channel].input.parse(input);
+  const out = await runOnDossier(route.dossier, route.handler, parsed, { ctx, actor });
+  return CONTRACT[channel].output.parse(out) as ChannelOutput<C>;
 }

@@ -4,7 +4,7 @@
  * nothing is reachable that is not here, and nothing here escapes the gate.
  */
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../../shared/contract';
-import type { Permission } from '../../../shared/domain/roles';
+import type { Permission, Section } from '../../../shared/domain/roles';
 import type { Actor } from '../access/gate';
 import type { CoreContext } from '../context';
 import { verifyAudit, listAudit } from '../services/audit/audit-service';
@@ -33,7 +33,16 @@ import {
   updatePerson,
 } from '../services/persons/persons-service';
 import { accessLogPdf, consentForm } from '../services/persons/documents';
-import { composeDossier } from '../services/persons/dossier';
+import { composeDossier, composeTimeline } from '../dossier/compose';
+import { visitsForPerson } from '../services/visits/dossier-section';
+import { appointmentsForPerson } from '../services/appointments/dossier-section';
+import { interviewsForPerson } from '../services/interviews/dossier-section';
+import { referralsForPerson } from '../services/directory/dossier-section';
+import { personOfVisit } from '../services/visits/visits-service';
+import { personsOfAppointment } from '../services/appointments/appointments-service';
+import { authorOfInterview } from '../services/interviews/interviews-service';
+import { authorOfReferral, personOfReferral } from '../services/directory/directory-service';
+import { personField, type DossierDeclaration, type DossierScope } from './access';
 import { board, checkIn, moveVisit, requeueVisit, setPriority } from '../services/visits/visits-service';
 import {
   book,
@@ -58,31 +67,65 @@ export interface SessionCall extends PublicCall {
   session: Session;
   actor: Actor;
 }
+/** A call on a dossier: the gate has decided, the read is audited, the transaction is open. */
+export interface DossierCall extends PublicCall {
+  actor: Actor;
+  dossier: DossierScope;
+}
 
 type Handler<C extends ChannelName, Call> = (input: ParsedInput<C>, call: Call) => Promise<ChannelOutput<C>>;
 
+interface SessionOptions {
+  access: 'session';
+  /** A centre-level permission, checked before anything else. */
+  permission?: Permission;
+  /** Reachable while the session is locked (unlock, logout, reading the lock state). */
+  whileLocked?: boolean;
+  /** Reachable before the temporary password is changed. */
+  beforePasswordChange?: boolean;
+  /** Background refreshes (the board): they do not count as activity for the idle lock. */
+  passive?: boolean;
+  /**
+   * A read that may walk a whole table (audit chain, yearly report, export): after the checks,
+   * dispatch runs the handler in the long-read worker on a read-only connection, so it never
+   * holds up other calls. The handler must only read.
+   */
+  longRead?: true;
+}
+
+/** Centre-level data, or lists over many persons (the caller's roles must read the section). */
+export type OpenTouches = { kind: 'centre' } | { kind: 'persons'; section: Section };
+
 export type Route<C extends ChannelName> =
   | { access: 'public'; handler: Handler<C, PublicCall> }
-  | {
-      access: 'session';
-      /** A centre-level permission; dossier sections are checked by the gate inside the handler. */
-      permission?: Permission;
-      /** Reachable while the session is locked (unlock, logout, reading the lock state). */
-      whileLocked?: boolean;
-      /** Reachable before the temporary password is changed. */
-      beforePasswordChange?: boolean;
-      /** Background refreshes (the board): they do not count as activity for the idle lock. */
-      passive?: boolean;
-      /**
-       * A read that may walk a whole table (audit chain, yearly report, export): after the checks,
-       * dispatch runs the handler in the long-read worker on a read-only connection, so it never
-       * holds up other calls. The handler must only read.
-       */
-      longRead?: true;
+  | (SessionOptions & {
+      /** What the channel touches: the dispatcher gates and audits from this declaration. */
+      touches: OpenTouches;
       handler: Handler<C, SessionCall>;
-    };
+    })
+  | (Omit<SessionOptions, 'access'> & {
+      access: 'dossier';
+      /** Which section of whose dossier: the dispatcher runs the gate and the audit from this. */
+      dossier: DossierDeclaration<C>;
+      handler: Handler<C, DossierCall>;
+    });
 
 export type RouteTable = { [C in ChannelName]: Route<C> };
+
+const CENTRE = { kind: 'centre' } as const;
+
+function persons(section: Section) {
+  return { kind: 'persons', section } as const;
+}
+
+/** A dossier channel whose input names the person in `personId`. */
+function onPerson<C extends ChannelName>(
+  section: Section,
+  action: 'read' | 'write',
+  extra: Partial<Pick<DossierDeclaration<C>, 'author' | 'partial'>> = {},
+): DossierDeclaration<C> {
+  return { section, action, person: personField<C>('personId' as never), ...extra };
+}
 
 export const ROUTES: RouteTable = {
   'setup.status': {
@@ -98,23 +141,27 @@ export const ROUTES: RouteTable = {
   'auth.login': { access: 'public', handler: (input, { ctx }) => login(ctx, input) },
   'auth.logout': {
     access: 'session',
+    touches: CENTRE,
     whileLocked: true,
     beforePasswordChange: true,
     handler: (_input, { ctx, session }) => logout(ctx, session),
   },
   'auth.session': {
     access: 'session',
+    touches: CENTRE,
     whileLocked: true,
     beforePasswordChange: true,
     handler: (_input, { ctx, session }) => sessionState(ctx, session),
   },
   'auth.changePassword': {
     access: 'session',
+    touches: CENTRE,
     beforePasswordChange: true,
     handler: (input, { ctx, session }) => changePassword(ctx, session, input),
   },
   'auth.lock': {
     access: 'session',
+    touches: CENTRE,
     whileLocked: true,
     beforePasswordChange: true,
     handler: (_input, { session }) => {
@@ -124,162 +171,243 @@ export const ROUTES: RouteTable = {
   },
   'auth.unlock': {
     access: 'session',
+    touches: CENTRE,
     whileLocked: true,
     beforePasswordChange: true,
     handler: (input, { ctx, session }) => unlock(ctx, session, input),
   },
   'users.list': {
     access: 'session',
+    touches: CENTRE,
     permission: 'users.manage',
     handler: (input, { ctx }) => listUsers(ctx, input),
   },
   'users.create': {
     access: 'session',
+    touches: CENTRE,
     permission: 'users.manage',
     handler: (input, { ctx, actor }) => createUser(ctx, actor, input),
   },
   'users.update': {
     access: 'session',
+    touches: CENTRE,
     permission: 'users.manage',
     handler: (input, { ctx, actor }) => updateUser(ctx, actor, input),
   },
   'users.resetPassword': {
     access: 'session',
+    touches: CENTRE,
     permission: 'users.manage',
     handler: (input, { ctx, actor }) => resetPassword(ctx, actor, input),
   },
   'users.deactivate': {
     access: 'session',
+    touches: CENTRE,
     permission: 'users.manage',
     handler: (input, { ctx, actor }) => deactivateUser(ctx, actor, input),
   },
-  'users.professionals': { access: 'session', handler: (input, { ctx }) => listProfessionals(ctx, input) },
-  'centre.get': { access: 'session', handler: (_input, { ctx }) => getCentre(ctx) },
+  'users.professionals': {
+    access: 'session',
+    touches: CENTRE,
+    handler: (input, { ctx }) => listProfessionals(ctx, input),
+  },
+  'centre.get': { access: 'session', touches: CENTRE, handler: (_input, { ctx }) => getCentre(ctx) },
   'centre.update': {
     access: 'session',
+    touches: CENTRE,
     permission: 'centre.manage',
     handler: (input, { ctx, actor }) => updateCentre(ctx, actor, input),
   },
   'centre.saveSite': {
     access: 'session',
+    touches: CENTRE,
     permission: 'centre.manage',
     handler: (input, { ctx, actor }) => saveSite(ctx, actor, input),
   },
   'audit.list': {
     access: 'session',
+    touches: CENTRE,
     permission: 'audit.read',
     longRead: true,
     handler: (input, { ctx }) => listAudit(ctx, input),
   },
   'audit.verify': {
     access: 'session',
+    touches: CENTRE,
     permission: 'audit.read',
     longRead: true,
     handler: (_input, { ctx }) => verifyAudit(ctx),
   },
 
-  // Dossier sections are checked by the gate inside each handler (role × section × consent).
+  // The person's file: identity and consent.
   'persons.create': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => createPerson(ctx, actor, input),
+    access: 'dossier',
+    dossier: { section: 'identity', action: 'write', person: () => null },
+    handler: createPerson,
   },
   'persons.update': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => updatePerson(ctx, actor, input),
+    access: 'dossier',
+    dossier: { section: 'identity', action: 'write', person: personField('id') },
+    handler: updatePerson,
   },
-  'persons.get': { access: 'session', handler: (input, { ctx, actor }) => getPerson(ctx, actor, input) },
+  'persons.get': {
+    access: 'dossier',
+    dossier: { section: 'identity', action: 'read', person: personField('id') },
+    handler: getPerson,
+  },
   'persons.search': {
     access: 'session',
-    handler: (input, { ctx, actor }) => searchPersons(ctx, actor, input),
+    touches: persons('identity'),
+    handler: (input, { ctx }) => searchPersons(ctx, input),
   },
   'persons.duplicates': {
     access: 'session',
-    handler: (input, { ctx, actor }) => findDuplicates(ctx, actor, input),
+    touches: persons('identity'),
+    handler: (input, { ctx }) => findDuplicates(ctx, input),
   },
   'persons.merge': {
     access: 'session',
+    touches: persons('identity'),
     permission: 'persons.merge',
     handler: (input, { ctx, actor }) => mergePersons(ctx, actor, input),
   },
-  'persons.consents': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => getConsents(ctx, actor, input),
-  },
+  'persons.consents': { access: 'dossier', dossier: onPerson('consent', 'read'), handler: getConsents },
   'persons.recordConsent': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => recordConsent(ctx, actor, input),
+    access: 'dossier',
+    dossier: onPerson('consent', 'write'),
+    handler: recordConsent,
   },
-  'persons.consentForm': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => consentForm(ctx, actor, input),
-  },
-  'persons.accessLog': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => accessLog(ctx, actor, input),
-  },
+  'persons.consentForm': { access: 'dossier', dossier: onPerson('consent', 'read'), handler: consentForm },
+  'persons.accessLog': { access: 'dossier', dossier: onPerson('identity', 'read'), handler: accessLog },
   'persons.accessLogPdf': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => accessLogPdf(ctx, actor, input),
+    access: 'dossier',
+    dossier: onPerson('identity', 'read'),
+    handler: accessLogPdf,
   },
   'persons.breakGlass': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => breakTheGlass(ctx, actor, input),
+    access: 'dossier',
+    dossier: onPerson('identity', 'read'),
+    handler: breakTheGlass,
   },
   'persons.dossier': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => composeDossier(ctx, actor, input.id),
+    access: 'dossier',
+    dossier: { section: 'identity', action: 'read', person: personField('id') },
+    handler: (_input, { actor, dossier }) => composeDossier(actor, dossier),
   },
-  'visits.checkIn': { access: 'session', handler: (input, { ctx, actor }) => checkIn(ctx, actor, input) },
+  'persons.timeline': {
+    access: 'dossier',
+    dossier: onPerson('identity', 'read'),
+    handler: (_input, { actor, dossier }) => composeTimeline(actor, dossier),
+  },
+
+  // The pathway: visits and the board, appointments and the agenda.
+  'visits.checkIn': { access: 'dossier', dossier: onPerson('pathway', 'write'), handler: checkIn },
   'visits.board': {
     access: 'session',
+    touches: persons('pathway'),
     passive: true,
     handler: (input, { ctx, actor }) => board(ctx, actor, input),
   },
-  'visits.move': { access: 'session', handler: (input, { ctx, actor }) => moveVisit(ctx, actor, input) },
+  'visits.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('pathway', 'read', { partial: true }),
+    handler: visitsForPerson,
+  },
+  'visits.move': {
+    access: 'dossier',
+    dossier: { section: 'pathway', action: 'write', person: personOfVisit },
+    handler: moveVisit,
+  },
   'visits.requeue': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => requeueVisit(ctx, actor, input),
+    access: 'dossier',
+    dossier: { section: 'pathway', action: 'write', person: personOfVisit },
+    handler: requeueVisit,
   },
   'visits.setPriority': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => setPriority(ctx, actor, input),
+    access: 'dossier',
+    dossier: { section: 'pathway', action: 'write', person: personOfVisit },
+    handler: setPriority,
   },
   'appointments.list': {
     access: 'session',
+    touches: persons('pathway'),
     passive: true,
-    handler: (input, { ctx, actor }) => listAppointments(ctx, actor, input),
+    handler: (input, { ctx }) => listAppointments(ctx, input),
   },
-  'appointments.book': { access: 'session', handler: (input, { ctx, actor }) => book(ctx, actor, input) },
+  'appointments.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('pathway', 'read', { partial: true }),
+    handler: appointmentsForPerson,
+  },
+  'appointments.book': {
+    access: 'dossier',
+    dossier: { section: 'pathway', action: 'write', person: (i) => i.personId ?? null },
+    handler: book,
+  },
   'appointments.update': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => updateAppointment(ctx, actor, input),
+    access: 'dossier',
+    dossier: { section: 'pathway', action: 'write', person: personsOfAppointment },
+    handler: updateAppointment,
   },
   'appointments.setStatus': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => setAppointmentStatus(ctx, actor, input),
+    access: 'dossier',
+    dossier: { section: 'pathway', action: 'write', person: personsOfAppointment },
+    handler: setAppointmentStatus,
   },
   'appointments.reminders': {
     access: 'session',
-    handler: (input, { ctx, actor }) => reminders(ctx, actor, input),
+    touches: persons('pathway'),
+    handler: (input, { ctx }) => reminders(ctx, input),
+  },
+
+  // The community interview.
+  'interviews.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('interview', 'read', { partial: true }),
+    handler: interviewsForPerson,
   },
   'interviews.save': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => saveInterview(ctx, actor, input),
+    access: 'dossier',
+    dossier: onPerson('interview', 'write', { author: authorOfInterview }),
+    handler: saveInterview,
   },
-  'directory.list': { access: 'session', handler: (input, { ctx }) => listDirectory(ctx, input) },
+
+  // The directory of partners, and referrals to them.
+  'directory.list': {
+    access: 'session',
+    touches: CENTRE,
+    handler: (input, { ctx }) => listDirectory(ctx, input),
+  },
   'directory.save': {
     access: 'session',
+    touches: CENTRE,
     permission: 'directory.manage',
     handler: (input, { ctx, actor }) => saveEntry(ctx, actor, input),
   },
   'directory.markVerified': {
     access: 'session',
+    touches: CENTRE,
     permission: 'directory.manage',
     handler: (input, { ctx, actor }) => markVerified(ctx, actor, input),
   },
-  'directory.refer': { access: 'session', handler: (input, { ctx, actor }) => refer(ctx, actor, input) },
+  'directory.referralsForPerson': {
+    access: 'dossier',
+    dossier: onPerson('referrals', 'read', { partial: true }),
+    handler: referralsForPerson,
+  },
+  'directory.refer': {
+    access: 'dossier',
+    dossier: onPerson('referrals', 'write', { author: (_input, { actor }) => actor.userId }),
+    handler: refer,
+  },
   'directory.updateReferral': {
-    access: 'session',
-    handler: (input, { ctx, actor }) => updateReferral(ctx, actor, input),
+    access: 'dossier',
+    dossier: {
+      section: 'referrals',
+      action: 'write',
+      person: personOfReferral,
+      author: authorOfReferral,
+    },
+    handler: updateReferral,
   },
 };

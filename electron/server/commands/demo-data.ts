@@ -9,11 +9,8 @@ import type { Actor } from '../../core/access/gate';
 import type { ParsedInput } from '../../../shared/contract';
 import type { ConsentScope } from '../../../shared/domain/roles';
 import type { KeyPopulation } from '../../../shared/domain/catalogues';
-import { createPerson, recordConsent } from '../../core/services/persons/persons-service';
-import { checkIn, moveVisit } from '../../core/services/visits/visits-service';
-import { saveInterview } from '../../core/services/interviews/interviews-service';
-import { book } from '../../core/services/appointments/appointments-service';
-import { refer, saveEntry } from '../../core/services/directory/directory-service';
+import { callAs } from '../../core/api/dispatch';
+import { saveEntry } from '../../core/services/directory/directory-service';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
 
 function seeded(seed: number): () => number {
@@ -190,7 +187,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
       ctx.clock = () => firstSeen;
       const phone = `06 ${String(10 + i).padStart(2, '0')} ${String(20 + i).padStart(2, '0')} 3${i % 10} 4${(i * 7) % 10}`;
       const channels = i % 5 === 0 ? [] : i % 3 === 0 ? (['whatsapp'] as const) : (['sms'] as const);
-      const person = await createPerson(ctx, a.worker, {
+      const person = await callAs(ctx, a.worker, 'persons.create', {
         nameUsed,
         pronouns,
         birthYear,
@@ -225,25 +222,25 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
             : ['care_team', 'contact'];
       for (const scope of scopes)
         if (!(scope === 'contact' && channels.length === 0))
-          await recordConsent(ctx, a.worker, { personId: person.id, scope, given: true });
+          await callAs(ctx, a.worker, 'persons.recordConsent', { personId: person.id, scope, given: true });
       // Past visits, each with an interview.
       const count = 1 + Math.floor(random() * 4);
       for (let v = 0; v < count; v++) {
         const at = new Date(firstSeen.getTime() + v * 21 * 86_400_000 + 15 * 60_000);
         if (at.getTime() > now.getTime() - 86_400_000) break;
         ctx.clock = () => at;
-        const visit = await checkIn(ctx, a.worker, {
+        const visit = await callAs(ctx, a.worker, 'visits.checkIn', {
           personId: person.id,
           siteId: person.siteId,
           priority: 'normal',
           step: 'waiting_interview',
         });
-        const moved = await moveVisit(ctx, a.worker, {
+        const moved = await callAs(ctx, a.worker, 'visits.move', {
           visitId: visit.id,
           version: visit.version,
           step: 'in_interview',
         });
-        await saveInterview(ctx, a.worker, {
+        await callAs(ctx, a.worker, 'interviews.save', {
           personId: person.id,
           visitId: visit.id,
           heldAt: at.toISOString(),
@@ -263,7 +260,11 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
           summary: 'Entretien de suivi : besoins repérés, orientation vers le médecin.',
           partnersCount: Math.floor(random() * 6),
         });
-        await moveVisit(ctx, a.worker, { visitId: visit.id, version: moved.version + 1, step: 'done' });
+        await callAs(ctx, a.worker, 'visits.move', {
+          visitId: visit.id,
+          version: moved.version + 1,
+          step: 'done',
+        });
         visits += 1;
       }
     }
@@ -272,7 +273,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     const today = realClock();
     for (const [k, person] of persons.slice(0, 4).entries()) {
       ctx.clock = () => new Date(today.getTime() - (40 - k * 9) * 60_000);
-      const visit = await checkIn(ctx, a.worker, {
+      const visit = await callAs(ctx, a.worker, 'visits.checkIn', {
         personId: person.id,
         siteId: person.siteId,
         priority: 'normal',
@@ -280,12 +281,12 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
       });
       visits += 1;
       if (k === 1) {
-        const inInterview = await moveVisit(ctx, a.worker, {
+        const inInterview = await callAs(ctx, a.worker, 'visits.move', {
           visitId: visit.id,
           version: visit.version,
           step: 'in_interview',
         });
-        await saveInterview(ctx, a.worker, {
+        await callAs(ctx, a.worker, 'interviews.save', {
           personId: person.id,
           visitId: visit.id,
           heldAt: ctx.clock().toISOString(),
@@ -298,7 +299,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
           needs: ['screening', 'prep'],
           summary: 'Rapport non protégé il y a 30 h : TPE à discuter en urgence, puis dépistage et PrEP.',
         });
-        await moveVisit(ctx, a.worker, {
+        await callAs(ctx, a.worker, 'visits.move', {
           visitId: visit.id,
           version: inInterview.version + 1,
           step: 'waiting_doctor',
@@ -315,7 +316,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
       for (let s = 0; s < 4; s++) {
         const person = persons[(d * 4 + s) % persons.length];
         const start = zonedToUtc(date, `${14 + s}:00`, a.timezone);
-        await book(ctx, s % 2 ? a.nurse : a.worker, {
+        await callAs(ctx, s % 2 ? a.nurse : a.worker, 'appointments.book', {
           personId: person.id,
           siteId: a.siteId,
           professionalId: s % 2 ? a.nurse.userId : a.doctor.userId,
@@ -331,7 +332,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     for (const [k, person] of persons.slice(0, 8).entries()) {
       const entry = entries[k % entries.length];
       const consentsExternal = k % 4 === 0;
-      await refer(ctx, a.worker, {
+      await callAs(ctx, a.worker, 'directory.refer', {
         personId: person.id,
         entryId: entry.id,
         reason: pick([

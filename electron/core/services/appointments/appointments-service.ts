@@ -6,15 +6,16 @@ import { randomUUID } from 'node:crypto';
 import { In as InIds, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type { Appointment } from '../../../../shared/contract/appointments';
-import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { localDate, localDayRange, localParts, localTime } from '../../../../shared/domain/zoned-time';
 import { SiteEntity, type SiteRow } from '../centre/entities';
 import { givenScopes } from '../persons/consents';
-import { auditWrite, authorize, loadPerson, subjectOf } from '../persons/dossier-access';
+import { loadPerson } from '../persons/load-person';
+import type { DossierCall } from '../../api/routes';
+import type { DossierScope, Lookup } from '../../api/access';
 import { PersonEntity } from '../persons/entities';
-import { staffNames } from '../persons/persons-service';
+import { staffNames } from '../users/staff-names';
 import { StaffUserEntity } from '../users/entities';
 import { AppointmentEntity, type AppointmentRow } from './entities';
 
@@ -50,11 +51,11 @@ export async function toAppointments(
     professionalId: r.professionalId,
     professionalName: names.get(r.professionalId) ?? null,
     room: r.room,
-    type: r.type as Appointment['type'],
+    type: r.type,
     startsAt: r.startsAt,
     endsAt: r.endsAt,
     walkInSlot: r.walkInSlot,
-    status: r.status as Appointment['status'],
+    status: r.status,
     notes: r.notes,
     version: r.version,
   }));
@@ -109,18 +110,20 @@ async function checkAppointment(
   if (overlapping > 0) throw invalid('startsAt', 'overlap');
 }
 
-async function authorizeFor(
-  em: EntityManager,
-  ctx: CoreContext,
-  actor: Actor,
-  personId: string | null | undefined,
-): Promise<void> {
-  authorize(
-    actor,
-    'write',
-    'pathway',
-    personId ? await subjectOf(em, actor, personId, ctx.clock()) : { personId: '', consents: new Set() },
-  );
+/** The appointment a change names. */
+async function appointmentOf(em: EntityManager, id: string): Promise<AppointmentRow> {
+  const row = await em.getRepository(AppointmentEntity).findOneBy({ id });
+  if (!row) throw notFound('appointment');
+  return row;
+}
+
+/** The persons a change touches: the appointment's, and the one it is moved to. */
+export async function personsOfAppointment(
+  input: { id: string; personId?: string | null },
+  { em }: Lookup,
+): Promise<Array<string | null>> {
+  const row = await appointmentOf(em, input.id);
+  return input.personId === undefined ? [row.personId] : [row.personId, input.personId];
 }
 
 /** The fields a booking form sets, as stored (instants normalised to UTC ISO strings). */
@@ -138,110 +141,79 @@ function editableFields(input: AppointmentFields) {
   };
 }
 
-/** Audits a change on the person's pathway (walk-in slots without a person have none) and returns the view. */
+/** Names the change for the audit (walk-in slots without a person have no dossier) and returns the view. */
 async function audited(
   em: EntityManager,
-  ctx: CoreContext,
-  actor: Actor,
+  dossier: DossierScope,
   action: 'create' | 'update',
   row: AppointmentRow,
 ): Promise<Appointment> {
-  if (row.personId)
-    await auditWrite(
-      em,
-      actor,
-      action,
-      'pathway',
-      row.personId,
-      { type: 'appointment', id: row.id },
-      ctx.clock(),
-    );
+  if (row.personId) dossier.wrote({ type: 'appointment', id: row.id, personId: row.personId, action });
   return (await toAppointments(em, [row]))[0];
 }
 
-export async function book(ctx: CoreContext, actor: Actor, input: AppointmentFields): Promise<Appointment> {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    await authorizeFor(em, ctx, actor, input.personId);
-    await checkAppointment(em, input, null);
-    const now = ctx.clock().toISOString();
-    const row: AppointmentRow = {
-      id: randomUUID(),
-      ...editableFields(input),
-      status: 'booked',
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-    await em.getRepository(AppointmentEntity).insert(row);
-    return audited(em, ctx, actor, 'create', row);
-  });
+export async function book(input: AppointmentFields, { actor, dossier }: DossierCall): Promise<Appointment> {
+  const { em } = dossier;
+  await checkAppointment(em, input, null);
+  const now = dossier.now.toISOString();
+  const row: AppointmentRow = {
+    id: randomUUID(),
+    ...editableFields(input),
+    status: 'booked',
+    createdBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await em.getRepository(AppointmentEntity).insert(row);
+  return audited(em, dossier, 'create', row);
 }
 
-async function loadForChange(
-  em: EntityManager,
-  ctx: CoreContext,
-  actor: Actor,
-  id: string,
-  version: number,
-): Promise<AppointmentRow> {
-  const row = await em.getRepository(AppointmentEntity).findOneBy({ id });
-  if (!row) throw notFound('appointment');
-  await authorizeFor(em, ctx, actor, row.personId);
+async function loadForChange(em: EntityManager, id: string, version: number): Promise<AppointmentRow> {
+  const row = await appointmentOf(em, id);
   if (row.version !== version) throw conflict('appointment');
   return row;
 }
 
 export async function updateAppointment(
-  ctx: CoreContext,
-  actor: Actor,
   input: In<'appointments.update'>,
+  { dossier }: DossierCall,
 ): Promise<Appointment> {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    const row = await loadForChange(em, ctx, actor, input.id, input.version);
-    await authorizeFor(em, ctx, actor, input.personId);
-    await checkAppointment(em, input, row.id);
-    return saveChange(em, ctx, actor, row, editableFields(input));
-  });
+  const row = await loadForChange(dossier.em, input.id, input.version);
+  await checkAppointment(dossier.em, input, row.id);
+  return saveChange(dossier, row, editableFields(input));
 }
 
 export async function setAppointmentStatus(
-  ctx: CoreContext,
-  actor: Actor,
   input: In<'appointments.setStatus'>,
+  { dossier }: DossierCall,
 ): Promise<Appointment> {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    const row = await loadForChange(em, ctx, actor, input.id, input.version);
-    return saveChange(em, ctx, actor, row, { status: input.status });
-  });
+  const row = await loadForChange(dossier.em, input.id, input.version);
+  return saveChange(dossier, row, { status: input.status });
 }
 
 /** Applies a change with the next version, audits it on the person's pathway, returns the view. */
 async function saveChange(
-  em: EntityManager,
-  ctx: CoreContext,
-  actor: Actor,
+  dossier: DossierScope,
   row: AppointmentRow,
   changes: Partial<AppointmentRow>,
 ): Promise<Appointment> {
   const next: AppointmentRow = {
     ...row,
     ...changes,
-    updatedAt: ctx.clock().toISOString(),
+    updatedAt: dossier.now.toISOString(),
     version: row.version + 1,
   };
-  await em.getRepository(AppointmentEntity).save(next);
-  return audited(em, ctx, actor, 'update', next);
+  await dossier.em.getRepository(AppointmentEntity).save(next);
+  return audited(dossier.em, dossier, 'update', next);
 }
 
 export async function listAppointments(
   ctx: CoreContext,
-  actor: Actor,
   input: In<'appointments.list'>,
 ): Promise<Appointment[]> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    authorize(actor, 'read', 'pathway', { personId: '', consents: new Set() });
     const qb = store.manager
       .getRepository(AppointmentEntity)
       .createQueryBuilder('a')
@@ -259,10 +231,9 @@ export async function listAppointments(
 /** A discreet default: no word about sexual health, the centre's name only if the person chose it. */
 export const DEFAULT_REMINDER = 'Bonjour, petit rappel : rendez-vous le {date} à {heure}. À bientôt !';
 
-export async function reminders(ctx: CoreContext, actor: Actor, input: In<'appointments.reminders'>) {
+export async function reminders(ctx: CoreContext, input: In<'appointments.reminders'>) {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    authorize(actor, 'read', 'pathway', { personId: '', consents: new Set() });
     const em = store.manager;
     const site = await em.getRepository(SiteEntity).findOneBy({ id: input.siteId });
     if (!site) throw invalid('siteId', 'unknown_site');
@@ -296,8 +267,8 @@ export async function reminders(ctx: CoreContext, actor: Actor, input: In<'appoi
         personId: p.id,
         nameUsed: p.nameUsed,
         startsAt: a.startsAt,
-        type: a.type as Appointment['type'],
-        channels: reason ? [] : (p.contactChannels as Array<'phone' | 'sms' | 'whatsapp' | 'email'>),
+        type: a.type,
+        channels: reason ? [] : p.contactChannels,
         phone: reason ? null : p.phone,
         email: reason ? null : p.email,
         message,

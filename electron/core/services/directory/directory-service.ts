@@ -11,23 +11,25 @@ import type { Actor } from '../../access/gate';
 import { appendAudit } from '../../audit/audit-log';
 import type { CoreContext } from '../../context';
 import { conflict, DomainError, invalid, notFound } from '../../errors';
-import { auditWrite, authorize, loadPerson, subjectOf } from '../persons/dossier-access';
-import { staffNames } from '../persons/persons-service';
+import { loadPerson } from '../persons/load-person';
+import type { DossierCall } from '../../api/routes';
+import type { Lookup } from '../../api/access';
+import { staffNames } from '../users/staff-names';
 import { DirectoryEntryEntity, ReferralEntity, type DirectoryEntryRow, type ReferralRow } from './entities';
 
 export function toEntry(r: DirectoryEntryRow): DirectoryEntry {
   return {
     id: r.id,
     name: r.name,
-    kind: r.kind as DirectoryEntry['kind'],
-    category: r.category as DirectoryEntry['category'],
+    kind: r.kind,
+    category: r.category,
     city: r.city,
     region: r.region,
     phone: r.phone,
     email: r.email,
     address: r.address,
     languages: r.languages,
-    friendliness: r.friendliness as DirectoryEntry['friendliness'],
+    friendliness: r.friendliness,
     notes: r.notes,
     internal: r.internal,
     active: r.active,
@@ -58,10 +60,10 @@ export async function toReferrals(
     personId: r.personId,
     entryId: r.entryId,
     entryName: entries.get(r.entryId)?.name ?? '',
-    entryCategory: (entries.get(r.entryId)?.category ?? 'ngo') as Referral['entryCategory'],
+    entryCategory: entries.get(r.entryId)?.category ?? 'ngo',
     reason: r.reason,
     referredAt: r.referredAt,
-    status: r.status as Referral['status'],
+    status: r.status,
     appointmentAt: r.appointmentAt,
     feedback: r.feedback,
     overrideReason: r.overrideReason,
@@ -173,76 +175,74 @@ export async function markVerified(
   });
 }
 
-export async function refer(ctx: CoreContext, actor: Actor, input: In<'directory.refer'>): Promise<Referral> {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    const now = ctx.clock();
-    const person = await loadPerson(em, input.personId);
-    if (person.mergedInto) throw invalid('personId', 'person_merged');
-    const subject = await subjectOf(em, actor, person.id, now);
-    authorize(actor, 'write', 'referrals', subject, actor.userId);
-    const entry = await em.getRepository(DirectoryEntryEntity).findOneBy({ id: input.entryId });
-    if (!entry || !entry.active) throw invalid('entryId', 'unknown_entry');
-    if (!entry.internal && !subject.consents.has('external_referral') && !input.overrideReason) {
-      throw new DomainError(
-        'consent_required',
-        'external referral needs the external_referral consent or a written reason',
-        'overrideReason',
-        { scope: 'external_referral' },
-      );
-    }
-    const at = now.toISOString();
-    const row: ReferralRow = {
-      id: randomUUID(),
-      personId: person.id,
-      entryId: entry.id,
-      reason: input.reason,
-      referredAt: at,
-      status: input.status,
-      appointmentAt: input.appointmentAt ?? null,
-      feedback: null,
-      overrideReason:
-        entry.internal || subject.consents.has('external_referral') ? null : (input.overrideReason ?? null),
-      createdBy: actor.userId,
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    };
-    await em.getRepository(ReferralEntity).insert(row);
-    await auditWrite(
-      em,
-      actor,
-      'create',
-      'referrals',
-      person.id,
-      { type: 'referral', id: row.id },
-      now,
-      row.overrideReason ?? undefined,
+export async function refer(
+  input: In<'directory.refer'>,
+  { actor, dossier }: DossierCall,
+): Promise<Referral> {
+  const { em, now } = dossier;
+  const person = await loadPerson(em, input.personId);
+  const subject = dossier.access[0].subject;
+  if (person.mergedInto) throw invalid('personId', 'person_merged');
+  const entry = await em.getRepository(DirectoryEntryEntity).findOneBy({ id: input.entryId });
+  if (!entry || !entry.active) throw invalid('entryId', 'unknown_entry');
+  if (!entry.internal && !subject.consents.has('external_referral') && !input.overrideReason) {
+    throw new DomainError(
+      'consent_required',
+      'external referral needs the external_referral consent or a written reason',
+      'overrideReason',
+      { scope: 'external_referral' },
     );
-    return (await toReferrals(em, [row]))[0];
-  });
+  }
+  const at = now.toISOString();
+  const row: ReferralRow = {
+    id: randomUUID(),
+    personId: person.id,
+    entryId: entry.id,
+    reason: input.reason,
+    referredAt: at,
+    status: input.status,
+    appointmentAt: input.appointmentAt ?? null,
+    feedback: null,
+    overrideReason:
+      entry.internal || subject.consents.has('external_referral') ? null : (input.overrideReason ?? null),
+    createdBy: actor.userId,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  await em.getRepository(ReferralEntity).insert(row);
+  dossier.wrote({ type: 'referral', id: row.id, action: 'create', reason: row.overrideReason });
+  return (await toReferrals(em, [row]))[0];
 }
 
+/** The referral a change names: its person for the gate, its author (who may always edit it). */
+async function referralOf(em: EntityManager, id: string): Promise<ReferralRow> {
+  const row = await em.getRepository(ReferralEntity).findOneBy({ id });
+  if (!row) throw notFound('referral');
+  return row;
+}
+
+export const personOfReferral = async (input: { id: string }, { em }: Lookup) =>
+  (await referralOf(em, input.id)).personId;
+export const authorOfReferral = async (input: { id: string }, { em }: Lookup) =>
+  (await referralOf(em, input.id)).createdBy;
+
 export async function updateReferral(
-  ctx: CoreContext,
-  actor: Actor,
   input: In<'directory.updateReferral'>,
+  { dossier }: DossierCall,
 ): Promise<Referral> {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    const now = ctx.clock();
-    const row = await em.getRepository(ReferralEntity).findOneBy({ id: input.id });
-    if (!row) throw notFound('referral');
-    authorize(actor, 'write', 'referrals', await subjectOf(em, actor, row.personId, now), row.createdBy);
-    if (row.version !== input.version) throw conflict('referral');
-    const next: ReferralRow = {
-      ...row,
-      status: input.status,
-      appointmentAt: input.appointmentAt === undefined ? row.appointmentAt : input.appointmentAt,
-      feedback: input.feedback === undefined ? row.feedback : input.feedback,
-      updatedAt: now.toISOString(),
-      version: row.version + 1,
-    };
-    await em.getRepository(ReferralEntity).save(next);
-    await auditWrite(em, actor, 'update', 'referrals', row.personId, { type: 'referral', id: row.id }, now);
-    return (await toReferrals(em, [next]))[0];
-  });
+  const { em, now } = dossier;
+  const row = await referralOf(em, input.id);
+  if (row.version !== input.version) throw conflict('referral');
+  const next: ReferralRow = {
+    ...row,
+    status: input.status,
+    appointmentAt: input.appointmentAt === undefined ? row.appointmentAt : input.appointmentAt,
+    feedback: input.feedback === undefined ? row.feedback : input.feedback,
+    updatedAt: now.toISOString(),
+    version: row.version + 1,
+  };
+  await em.getRepository(ReferralEntity).save(next);
+  dossier.wrote({ type: 'referral', id: row.id });
+  return (await toReferrals(em, [next]))[0];
 }

@@ -7,12 +7,12 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type { Interview } from '../../../../shared/contract/interviews';
-import { PEP_WINDOW_HOURS } from '../../../../shared/domain/catalogues';
-import type { Actor } from '../../access/gate';
-import type { CoreContext } from '../../context';
+import { PEP_WINDOW_HOURS, type InterviewNeed } from '../../../../shared/domain/catalogues';
 import { conflict, invalid, notFound } from '../../errors';
-import { auditWrite, authorize, loadPerson, subjectOf } from '../persons/dossier-access';
-import { staffNames } from '../persons/persons-service';
+import { loadPerson } from '../persons/load-person';
+import type { DossierCall } from '../../api/routes';
+import type { Lookup } from '../../api/access';
+import { staffNames } from '../users/staff-names';
 import { VisitEntity } from '../visits/entities';
 import { InterviewEntity, type InterviewRow } from './entities';
 
@@ -37,14 +37,14 @@ export function toInterview(row: InterviewRow, names: ReadonlyMap<string, string
     heldAt: row.heldAt,
     reason: row.reason,
     lastRiskAt: row.lastRiskAt,
-    exposures: row.exposures as Interview['exposures'],
+    exposures: row.exposures,
     practices: row.practices,
     partnersCount: row.partnersCount,
-    prevention: row.prevention as Interview['prevention'],
-    substances: row.substances as Interview['substances'],
+    prevention: row.prevention,
+    substances: row.substances,
     chemsex: row.chemsex,
-    violenceScreening: row.violenceScreening as Interview['violenceScreening'],
-    needs: row.needs as Interview['needs'],
+    violenceScreening: row.violenceScreening,
+    needs: row.needs,
     summary: row.summary,
     notes: row.notes,
     authorId: row.createdBy,
@@ -70,72 +70,79 @@ async function checkInterview(
   }
 }
 
-export async function saveInterview(
-  ctx: CoreContext,
-  actor: Actor,
+async function existingInterview(em: EntityManager, id: string | undefined): Promise<InterviewRow | null> {
+  if (!id) return null;
+  const existing = await em.getRepository(InterviewEntity).findOneBy({ id });
+  if (!existing) throw notFound('interview');
+  return existing;
+}
+
+/**
+ * Who wrote the interview a save touches. Consent governs sharing, not collecting: the author of a
+ * new interview (the caller) needs only the role; an edit is its author's, or needs the consent.
+ */
+export async function authorOfInterview(
   input: In<'interviews.save'>,
+  { em, actor }: Lookup,
+): Promise<string | null> {
+  const existing = await existingInterview(em, input.id);
+  return existing ? existing.createdBy : actor.userId;
+}
+
+export async function saveInterview(
+  input: In<'interviews.save'>,
+  { actor, dossier }: DossierCall,
 ): Promise<Interview> {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    const now = ctx.clock();
-    const person = await loadPerson(em, input.personId);
-    if (person.mergedInto) throw invalid('personId', 'person_merged');
-    const subject = await subjectOf(em, actor, person.id, now);
-    const existing = input.id ? await em.getRepository(InterviewEntity).findOneBy({ id: input.id }) : null;
-    if (input.id && !existing) throw notFound('interview');
-    if (existing && existing.personId !== person.id) throw invalid('personId', 'interview_of_another_person');
-    // Consent governs sharing, not collecting: the author of a new interview needs only the role.
-    authorize(actor, 'write', 'interview', subject, existing ? existing.createdBy : actor.userId);
-    if (existing && existing.version !== input.version) throw conflict('interview');
-    await checkInterview(em, input, now, person.birthDate);
-    const at = now.toISOString();
-    const row: InterviewRow = {
-      id: existing?.id ?? randomUUID(),
-      personId: person.id,
-      visitId: input.visitId ?? null,
-      heldAt: new Date(input.heldAt).toISOString(),
-      reason: input.reason ?? null,
-      lastRiskAt: input.lastRiskAt ? new Date(input.lastRiskAt).toISOString() : null,
-      exposures: [...new Set(input.exposures)],
-      practices: input.practices ?? null,
-      partnersCount: input.partnersCount ?? null,
-      prevention: [...new Set(input.prevention)],
-      substances: [...new Set(input.substances)],
-      chemsex: input.chemsex,
-      violenceScreening: input.violenceScreening,
-      needs: [...new Set(input.needs)],
-      summary: input.summary ?? null,
-      notes: input.notes ?? null,
-      createdBy: existing?.createdBy ?? actor.userId,
-      createdAt: existing?.createdAt ?? at,
-      updatedAt: at,
-      version: (existing?.version ?? 0) + 1,
-    };
-    await em.getRepository(InterviewEntity).save(row);
-    const { pepAlert } = pepAlertOf(row);
-    if (row.visitId) {
-      const visit = await em.getRepository(VisitEntity).findOneByOrFail({ id: row.visitId });
-      if (!visit.closedAt) {
-        const needs = pepAlert && !row.needs.includes('pep') ? [...row.needs, 'pep'] : row.needs;
-        await em.getRepository(VisitEntity).update(
-          { id: visit.id },
-          {
-            nextSteps: needs,
-            priority: pepAlert ? 'pep_72h' : visit.priority,
-            updatedAt: at,
-            version: visit.version + 1,
-          },
-        );
-      }
+  const { em, now } = dossier;
+  const person = await loadPerson(em, input.personId);
+  if (person.mergedInto) throw invalid('personId', 'person_merged');
+  const existing = await existingInterview(em, input.id);
+  if (existing && existing.personId !== person.id) throw invalid('personId', 'interview_of_another_person');
+  if (existing && existing.version !== input.version) throw conflict('interview');
+  await checkInterview(em, input, now, person.birthDate);
+  const at = now.toISOString();
+  const row: InterviewRow = {
+    id: existing?.id ?? randomUUID(),
+    personId: person.id,
+    visitId: input.visitId ?? null,
+    heldAt: new Date(input.heldAt).toISOString(),
+    reason: input.reason ?? null,
+    lastRiskAt: input.lastRiskAt ? new Date(input.lastRiskAt).toISOString() : null,
+    exposures: [...new Set(input.exposures)],
+    practices: input.practices ?? null,
+    partnersCount: input.partnersCount ?? null,
+    prevention: [...new Set(input.prevention)],
+    substances: [...new Set(input.substances)],
+    chemsex: input.chemsex,
+    violenceScreening: input.violenceScreening,
+    needs: [...new Set(input.needs)],
+    summary: input.summary ?? null,
+    notes: input.notes ?? null,
+    createdBy: existing?.createdBy ?? actor.userId,
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+    version: (existing?.version ?? 0) + 1,
+  };
+  await em.getRepository(InterviewEntity).save(row);
+  const { pepAlert } = pepAlertOf(row);
+  if (row.visitId) {
+    const visit = await em.getRepository(VisitEntity).findOneByOrFail({ id: row.visitId });
+    if (!visit.closedAt) {
+      const needs: InterviewNeed[] =
+        pepAlert && !row.needs.includes('pep') ? [...row.needs, 'pep'] : row.needs;
+      await em.getRepository(VisitEntity).update(
+        { id: visit.id },
+        {
+          nextSteps: needs,
+          priority: pepAlert ? 'pep_72h' : visit.priority,
+          updatedAt: at,
+          version: visit.version + 1,
+        },
+      );
+      // The visit's next steps and priority changed too: audited as a change of the pathway.
+      dossier.wrote({ type: 'visit', id: visit.id, section: 'pathway' });
     }
-    await auditWrite(
-      em,
-      actor,
-      existing ? 'update' : 'create',
-      'interview',
-      person.id,
-      { type: 'interview', id: row.id },
-      now,
-    );
-    return toInterview(row, await staffNames(em, [row.createdBy]));
-  });
+  }
+  dossier.wrote({ type: 'interview', id: row.id, action: existing ? 'update' : 'create' });
+  return toInterview(row, await staffNames(em, [row.createdBy]));
 }

@@ -1,6 +1,6 @@
 /** Consent per scope, with full history: the current state of a scope is its latest record. */
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { ConsentState } from '../../../../shared/contract/persons';
 import { CONSENT_SCOPES, type ConsentScope } from '../../../../shared/domain/roles';
 import { findRows } from '../../db/fast-read';
@@ -8,8 +8,12 @@ import { ConsentEntity, type ConsentRow } from './entities';
 
 export async function consentHistory(em: EntityManager, personId: string): Promise<ConsentRow[]> {
   const rows = await findRows(em, ConsentEntity, { personId }, { column: 'recordedAt', direction: 'DESC' });
-  // Same instant: the later id first, for a stable order.
-  return rows.sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id.localeCompare(a.id));
+  return rows.sort(newestFirst);
+}
+
+/** The latest decision first; same instant: the later id first, for a stable order. */
+function newestFirst(a: ConsentRow, b: ConsentRow): number {
+  return b.recordedAt.localeCompare(a.recordedAt) || b.id.localeCompare(a.id);
 }
 
 export function currentFrom(
@@ -47,4 +51,17 @@ export async function insertConsent(
   const full: ConsentRow = { ...row, id: row.id ?? randomUUID() };
   await em.getRepository(ConsentEntity).insert(full);
   return full;
+}
+
+/** The scopes in force for several persons at once (a board of a site): one query. */
+export async function givenScopesOf(
+  em: EntityManager,
+  personIds: readonly string[],
+): Promise<Map<string, Set<ConsentScope>>> {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await em.getRepository(ConsentEntity).find({ where: { personId: In(ids) } });
+  const byPerson = new Map<string, ConsentRow[]>();
+  for (const row of rows) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
+  return new Map(ids.map((id) => [id, scopesGiven((byPerson.get(id) ?? []).sort(newestFirst))]));
 }

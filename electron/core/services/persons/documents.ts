@@ -7,10 +7,9 @@ import type { ConsentScope } from '../../../../shared/domain/roles';
 import { CONSENT_SCOPES } from '../../../../shared/domain/roles';
 import { renderPdf } from '../../pdf/render';
 import { readCentre } from '../centre/centre-service';
-import type { Actor } from '../../access/gate';
-import type { CoreContext } from '../../context';
+import type { DossierCall } from '../../api/routes';
 import type { ParsedInput as In } from '../../../../shared/contract';
-import { auditRead, authorize, loadPerson, subjectOf } from './dossier-access';
+import { loadPerson } from './load-person';
 import { consentsOf } from './persons-service';
 import { accessLog } from './persons-service';
 import { localDate, localTime } from '../../../../shared/domain/zoned-time';
@@ -58,12 +57,9 @@ function box(checked: boolean): string {
   return checked ? '☒' : '☐';
 }
 
-export async function consentForm(ctx: CoreContext, actor: Actor, input: In<'persons.consentForm'>) {
-  const { person, centre, consents, tz } = await ctx.vault.requireStore().transaction(async (em) => {
-    const now = ctx.clock();
+export async function consentForm(input: In<'persons.consentForm'>, call: DossierCall) {
+  const { person, centre, consents, tz } = await (async (em) => {
     const person = await loadPerson(em, input.personId);
-    authorize(actor, 'read', 'consent', await subjectOf(em, actor, person.id, now));
-    await auditRead(em, actor, 'consent', person.id, now);
     const site = await em.getRepository(SiteEntity).findOneBy({ id: person.siteId });
     return {
       person,
@@ -71,9 +67,9 @@ export async function consentForm(ctx: CoreContext, actor: Actor, input: In<'per
       consents: await consentsOf(em, person.id),
       tz: site?.timezone ?? 'Europe/Paris',
     };
-  });
+  })(call.dossier.em);
   const given = new Set(consents.current.filter((c) => c.given).map((c) => c.scope));
-  const today = localDate(ctx.clock(), tz).split('-').reverse().join('/');
+  const today = localDate(call.dossier.now, tz).split('-').reverse().join('/');
   const content: Content[] = [
     { text: centre.name, style: 'small' },
     { text: 'Consentement au partage d’informations', style: 'title' },
@@ -113,13 +109,13 @@ export async function consentForm(ctx: CoreContext, actor: Actor, input: In<'per
   return { filename: `consentement-${person.fileNumber}.pdf`, base64: pdf.toString('base64') };
 }
 
-export async function accessLogPdf(ctx: CoreContext, actor: Actor, input: In<'persons.accessLogPdf'>) {
-  const entries = await accessLog(ctx, actor, input);
-  const { person, centre, tz } = await ctx.vault.requireStore().transaction(async (em) => {
+export async function accessLogPdf(input: In<'persons.accessLogPdf'>, call: DossierCall) {
+  const entries = await accessLog(input, call);
+  const { person, centre, tz } = await (async (em) => {
     const person = await loadPerson(em, input.personId);
     const site = await em.getRepository(SiteEntity).findOneBy({ id: person.siteId });
     return { person, centre: await readCentre(em), tz: site?.timezone ?? 'Europe/Paris' };
-  });
+  })(call.dossier.em);
   const body = entries.map((e) => {
     const at = new Date(e.at);
     return [

@@ -13,16 +13,16 @@ import { appendAudit } from '../../audit/audit-log';
 import { AuditEntity } from '../../audit/entities';
 import type { CoreContext } from '../../context';
 import { conflict, invalid } from '../../errors';
-import { AccessGrantEntity } from '../../access/entities';
-import { AppointmentEntity } from '../appointments/entities';
 import { SiteEntity } from '../centre/entities';
-import { ReferralEntity } from '../directory/entities';
-import { InterviewEntity } from '../interviews/entities';
 import { VisitEntity } from '../visits/entities';
 import { consentHistory, currentFrom, insertConsent } from './consents';
-import { auditRead, auditWrite, authorize, loadPerson, subjectOf } from './dossier-access';
-import { ConsentEntity, PersonEntity, type ConsentRow, type PersonRow } from './entities';
+import { loadPerson } from './load-person';
+import type { DossierCall } from '../../api/routes';
+import type { DossierScope } from '../../api/access';
+import { DOSSIER_SECTIONS } from '../../dossier/registry';
+import { PersonEntity, type ConsentRow, type PersonRow } from './entities';
 import { nextFileNumber } from './file-numbers';
+import { staffNames } from '../users/staff-names';
 import { digitsOnly, nameSimilarity, normalizeText } from './normalize';
 import { birthYearOf, toPerson } from './person-view';
 import { indexPerson, searchIndex, unindexPerson, type SearchField, type SearchHit } from './search-index';
@@ -80,62 +80,46 @@ export function fieldsToRow(
   };
 }
 
-export async function createPerson(ctx: CoreContext, actor: Actor, input: PersonFields): Promise<Person> {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    const now = ctx.clock();
-    authorize(actor, 'write', 'identity', { personId: '', consents: new Set() });
-    await checkPersonFields(em, input, now);
-    const site = await em.getRepository(SiteEntity).findOneByOrFail({ id: input.siteId });
-    const row: PersonRow = {
-      id: randomUUID(),
-      fileNumber: await nextFileNumber(em, site.id, site.code, now.getUTCFullYear()),
-      mergedInto: null,
-      createdBy: actor.userId,
-      ...fieldsToRow(input),
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      version: 1,
-    };
-    await em.getRepository(PersonEntity).insert(row);
-    await indexPerson(em, row);
-    await auditWrite(em, actor, 'create', 'identity', row.id, { type: 'person', id: row.id }, now);
-    return toPerson(row);
-  });
+export async function createPerson(input: PersonFields, { actor, dossier }: DossierCall): Promise<Person> {
+  const { em, now } = dossier;
+  await checkPersonFields(em, input, now);
+  const site = await em.getRepository(SiteEntity).findOneByOrFail({ id: input.siteId });
+  const row: PersonRow = {
+    id: randomUUID(),
+    fileNumber: await nextFileNumber(em, site.id, site.code, now.getUTCFullYear()),
+    mergedInto: null,
+    createdBy: actor.userId,
+    ...fieldsToRow(input),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    version: 1,
+  };
+  await em.getRepository(PersonEntity).insert(row);
+  await indexPerson(em, row);
+  dossier.wrote({ type: 'person', id: row.id, personId: row.id, action: 'create' });
+  return toPerson(row);
 }
 
-export async function updatePerson(
-  ctx: CoreContext,
-  actor: Actor,
-  input: In<'persons.update'>,
-): Promise<Person> {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    const now = ctx.clock();
-    const row = await loadPerson(em, input.id);
-    authorize(actor, 'write', 'identity', await subjectOf(em, actor, row.id, now));
-    if (row.mergedInto) throw invalid('id', 'person_merged');
-    if (row.version !== input.version) throw conflict('person');
-    await checkPersonFields(em, input, now, row.id);
-    const next: PersonRow = {
-      ...row,
-      ...fieldsToRow(input),
-      updatedAt: now.toISOString(),
-      version: row.version + 1,
-    };
-    await em.getRepository(PersonEntity).save(next);
-    await indexPerson(em, next);
-    await auditWrite(em, actor, 'update', 'identity', row.id, { type: 'person', id: row.id }, now);
-    return toPerson(next);
-  });
+export async function updatePerson(input: In<'persons.update'>, { dossier }: DossierCall): Promise<Person> {
+  const { em, now } = dossier;
+  const row = requirePerson(dossier);
+  if (row.mergedInto) throw invalid('id', 'person_merged');
+  if (row.version !== input.version) throw conflict('person');
+  await checkPersonFields(em, input, now, row.id);
+  const next: PersonRow = {
+    ...row,
+    ...fieldsToRow(input),
+    updatedAt: now.toISOString(),
+    version: row.version + 1,
+  };
+  await em.getRepository(PersonEntity).save(next);
+  await indexPerson(em, next);
+  dossier.wrote({ type: 'person', id: row.id });
+  return toPerson(next);
 }
 
-export async function getPerson(ctx: CoreContext, actor: Actor, input: In<'persons.get'>): Promise<Person> {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    const now = ctx.clock();
-    const row = await loadPerson(em, input.id);
-    const decision = authorize(actor, 'read', 'identity', await subjectOf(em, actor, row.id, now));
-    await auditRead(em, actor, 'identity', row.id, now, decision.allowed ? decision.via : undefined);
-    return toPerson(row);
-  });
+export function getPerson(_input: In<'persons.get'>, { dossier }: DossierCall): Promise<Person> {
+  return Promise.resolve(toPerson(requirePerson(dossier)));
 }
 
 /** One collator for all comparisons: creating one per comparison costs more than the search. */
@@ -156,14 +140,9 @@ function matchScore(field: SearchField, text: string, query: string): number {
   return base * FIELD_WEIGHT[field];
 }
 
-export async function searchPersons(
-  ctx: CoreContext,
-  actor: Actor,
-  input: In<'persons.search'>,
-): Promise<SearchResult[]> {
+export async function searchPersons(ctx: CoreContext, input: In<'persons.search'>): Promise<SearchResult[]> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    authorize(actor, 'read', 'identity', { personId: '', consents: new Set() });
     const em = store.manager;
     const hits = await searchIndex(em, input.query, 200);
     const text = normalizeText(input.query);
@@ -192,10 +171,9 @@ export async function searchPersons(
   });
 }
 
-export async function findDuplicates(ctx: CoreContext, actor: Actor, input: In<'persons.duplicates'>) {
+export async function findDuplicates(ctx: CoreContext, input: In<'persons.duplicates'>) {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    authorize(actor, 'read', 'identity', { personId: '', consents: new Set() });
     const em = store.manager;
     const candidates = new Set<string>();
     for (const probe of [input.nameUsed, input.legalName ?? '', input.phone ?? '']) {
@@ -273,20 +251,10 @@ export async function mergePersons(
     if (merged.mergedInto) throw invalid('mergedId', 'person_merged');
     if (survivor.version !== input.survivorVersion || merged.version !== input.mergedVersion)
       throw conflict('person');
+    // Every table of every registered dossier section: a new capability is never forgotten.
     const moved: Record<string, number> = {};
-    for (const [name, entity] of [
-      ['visits', VisitEntity],
-      ['appointments', AppointmentEntity],
-      ['interviews', InterviewEntity],
-      ['consents', ConsentEntity],
-      ['referrals', ReferralEntity],
-      ['grants', AccessGrantEntity],
-    ] as const) {
-      const result = await em
-        .getRepository(entity)
-        .update({ personId: merged.id }, { personId: survivor.id });
-      moved[name] = result.affected ?? 0;
-    }
+    for (const table of DOSSIER_SECTIONS.flatMap((s) => s.linked))
+      moved[table.name] = await table.move(em, merged.id, survivor.id);
     await em
       .getRepository(PersonEntity)
       .update(
@@ -314,17 +282,6 @@ export async function mergePersons(
   });
 }
 
-async function staffNames(em: EntityManager, ids: Iterable<string | null>): Promise<Map<string, string>> {
-  const unique = [...new Set([...ids].filter((id): id is string => !!id))];
-  if (unique.length === 0) return new Map();
-  // Plain SQL: every dossier and list asks this once for all the names it shows.
-  const rows = await em.query<Array<{ id: string; name: string }>>(
-    `SELECT id, display_name AS name FROM staff_user WHERE id IN (${unique.map(() => '?').join(', ')})`,
-    unique,
-  );
-  return new Map(rows.map((u) => [u.id, u.name]));
-}
-
 export async function consentsOf(em: EntityManager, personId: string) {
   const history = await consentHistory(em, personId);
   return consentViews(
@@ -341,7 +298,7 @@ export function consentViews(history: readonly ConsentRow[], names: ReadonlyMap<
     current: currentFrom(history, names),
     history: history.map((h) => ({
       id: h.id,
-      scope: h.scope as never,
+      scope: h.scope,
       given: h.given,
       recordedAt: h.recordedAt,
       recordedByName: h.recordedBy ? (names.get(h.recordedBy) ?? null) : null,
@@ -350,64 +307,52 @@ export function consentViews(history: readonly ConsentRow[], names: ReadonlyMap<
   };
 }
 
-export async function getConsents(ctx: CoreContext, actor: Actor, input: In<'persons.consents'>) {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    const now = ctx.clock();
-    await loadPerson(em, input.personId);
-    authorize(actor, 'read', 'consent', await subjectOf(em, actor, input.personId, now));
-    await auditRead(em, actor, 'consent', input.personId, now);
-    return consentsOf(em, input.personId);
-  });
+export function getConsents(input: In<'persons.consents'>, { dossier }: DossierCall) {
+  return consentsOf(dossier.em, input.personId);
 }
 
-export async function recordConsent(ctx: CoreContext, actor: Actor, input: In<'persons.recordConsent'>) {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    const now = ctx.clock();
-    const person = await loadPerson(em, input.personId);
-    if (person.mergedInto) throw invalid('personId', 'person_merged');
-    authorize(actor, 'write', 'consent', await subjectOf(em, actor, person.id, now));
-    const row = await insertConsent(em, {
-      personId: person.id,
-      scope: input.scope,
-      given: input.given,
-      recordedAt: now.toISOString(),
-      recordedBy: actor.userId,
-      note: input.note ?? null,
-    });
-    await auditWrite(em, actor, 'create', 'consent', person.id, { type: 'consent', id: row.id }, now);
-    return consentsOf(em, person.id);
+export async function recordConsent(input: In<'persons.recordConsent'>, { actor, dossier }: DossierCall) {
+  const { em, now } = dossier;
+  const person = requirePerson(dossier);
+  if (person.mergedInto) throw invalid('personId', 'person_merged');
+  const row = await insertConsent(em, {
+    personId: person.id,
+    scope: input.scope,
+    given: input.given,
+    recordedAt: now.toISOString(),
+    recordedBy: actor.userId,
+    note: input.note ?? null,
   });
+  dossier.wrote({ type: 'consent', id: row.id, action: 'create' });
+  return consentsOf(em, person.id);
 }
 
-export async function breakTheGlass(ctx: CoreContext, actor: Actor, input: In<'persons.breakGlass'>) {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    await loadPerson(em, input.personId);
-    const grant = await grantBreakGlass(em, actor.userId, input.personId, input.reason, ctx.clock());
-    return { expiresAt: grant.expiresAt };
-  });
+export async function breakTheGlass(input: In<'persons.breakGlass'>, { actor, dossier }: DossierCall) {
+  const grant = await grantBreakGlass(dossier.em, actor.userId, input.personId, input.reason, dossier.now);
+  return { expiresAt: grant.expiresAt };
 }
 
 /** "Who looked at my file": every staff member who opened or changed each section, and when. */
-export async function accessLog(ctx: CoreContext, actor: Actor, input: In<'persons.accessLog'>) {
-  return ctx.vault.requireStore().transaction(async (em) => {
-    const now = ctx.clock();
-    await loadPerson(em, input.personId);
-    authorize(actor, 'read', 'identity', await subjectOf(em, actor, input.personId, now));
-    const rows = await em
-      .getRepository(AuditEntity)
-      .find({ where: { personId: input.personId }, order: { seq: 'DESC' }, take: 5000 });
-    const names = await staffNames(
-      em,
-      rows.map((r) => r.actorId),
-    );
-    return rows.map((r) => ({
-      at: r.at,
-      userName: r.actorId ? (names.get(r.actorId) ?? null) : null,
-      section: r.section as never,
-      action: r.action,
-      reason: r.reason,
-    }));
-  });
+export async function accessLog(input: In<'persons.accessLog'>, { dossier }: DossierCall) {
+  const { em } = dossier;
+  const rows = await em
+    .getRepository(AuditEntity)
+    .find({ where: { personId: input.personId }, order: { seq: 'DESC' }, take: 5000 });
+  const names = await staffNames(
+    em,
+    rows.map((r) => r.actorId),
+  );
+  return rows.map((r) => ({
+    at: r.at,
+    userName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+    section: r.section as never,
+    action: r.action,
+    reason: r.reason,
+  }));
 }
 
-export { staffNames };
+/** The person the gate found for this call (a dossier channel on an existing person). */
+function requirePerson(dossier: DossierScope): PersonRow {
+  if (!dossier.person) throw new Error('this channel reads an existing person');
+  return dossier.person;
+}

@@ -1,0 +1,20 @@
+/**
+ * Every dossier section, one line per capability, in the order the dossier draws them. The
+ * dossier's header, the timeline, merge and the consistency checks iterate this list: a capability
+ * registered here can never be forgotten by any of them.
+ */
+import { appointmentsSection } from '../services/appointments/dossier-section';
+import { referralsSection } from '../services/directory/dossier-section';
+import { interviewsSection } from '../services/interviews/dossier-section';
+import { consentSection, identitySection } from '../services/persons/dossier-section';
+import { visitsSection } from '../services/visits/dossier-section';
+import type { DossierSection } from './section';
+
+export const DOSSIER_SECTIONS: readonly DossierSection[] = [
+  identitySection,
+  consentSection,
+  visitsSection,
+  appointmentsSection,
+  interviewsSection,
+  referralsSection,
+];

@@ -1,0 +1,49 @@
+/**
+ * The visits of a person in the dossier's pathway section: the visits tab, the timeline's visits,
+ * the open visit in the header, and the alert of a visit open at another site. A visit's priority
+ * and next steps come from other sections (the interview, test results): a reader who may not read
+ * those sees that the visit is a priority, not why.
+ */
+import { defineSection, linkedTable, type SectionDefinition } from '../../dossier/section';
+import { sectionReader } from '../../dossier/reader';
+import { findRows } from '../../db/fast-read';
+import { staffNames } from '../users/staff-names';
+import { VisitEntity, type VisitRow } from './entities';
+import { toVisit, visitFor } from './visits-service';
+
+const visits: SectionDefinition<VisitRow> = {
+  capability: 'visits',
+  section: 'pathway',
+  linked: [linkedTable('visits', VisitEntity)],
+  load: (em, personId) => findRows(em, VisitEntity, { personId }, { column: 'openedAt', direction: 'DESC' }),
+  timeline: (rows) =>
+    rows.map((v) => ({
+      at: v.openedAt,
+      kind: 'visit',
+      section: 'pathway',
+      refId: v.id,
+      label: v.origin,
+      detail: v.step,
+    })),
+  alerts: (rows, { person }) => {
+    const open = rows.find((v) => v.closedAt === null);
+    return open && open.siteId !== person.siteId
+      ? [{ kind: 'open_visit_elsewhere', at: open.openedAt, hoursLeft: null }]
+      : [];
+  },
+  summary: async (rows, { em, canRead }) => {
+    const open = rows.find((v) => v.closedAt === null);
+    if (!open) return { openVisit: null };
+    return { openVisit: visitFor(toVisit(open, await staffNames(em, [open.withUserId])), canRead) };
+  },
+};
+
+export const visitsSection = defineSection(visits);
+
+export const visitsForPerson = sectionReader(visits, async (rows, { dossier }, canRead) => {
+  const names = await staffNames(
+    dossier.em,
+    rows.map((v) => v.withUserId),
+  );
+  return rows.map((v) => visitFor(toVisit(v, names), canRead));
+});
