@@ -55,6 +55,9 @@ export function fieldIssueFromZod(issue: z.core.$ZodIssue): FieldIssue {
   const record = issue as unknown as Record<string, unknown>;
   return {
     issue: issue.code,
+    // As the core does (electron/core/api/validation.ts): a contract message that is a stable
+    // key (`phone_format`) is the reason, so the page shows the text the core's refusal would.
+    reason: /^[a-z_]+$/.test(issue.message) ? issue.message : undefined,
     origin: stringOrUndefined(record.origin),
     minimum: numberOrUndefined(record.minimum),
     maximum: numberOrUndefined(record.maximum),
