@@ -1,6 +1,11 @@
 import { EntitySchema } from 'typeorm';
 import { ID, TIME } from '../db/record';
 
+/**
+ * An entry as the file holds it. `action` and `section` stay plain text on purpose: the log is
+ * evidence to verify, not data to trust, and `parcours audit verify` must hash and report any text
+ * a forger may have written there. Entries are written through audit-log.ts with typed events.
+ */
 export interface AuditRow {
   seq: number;
   at: string;

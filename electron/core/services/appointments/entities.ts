@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import type { APPOINTMENT_STATUSES, AppointmentType } from '../../../../shared/domain/catalogues';
 import { FALSE, ID, TIME, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface AppointmentRow extends RecordColumns {
@@ -7,11 +8,11 @@ export interface AppointmentRow extends RecordColumns {
   siteId: string;
   professionalId: string;
   room: string | null;
-  type: string;
+  type: AppointmentType;
   startsAt: string;
   endsAt: string;
   walkInSlot: boolean;
-  status: string;
+  status: (typeof APPOINTMENT_STATUSES)[number];
   notes: string | null;
   createdBy: string | null;
 }

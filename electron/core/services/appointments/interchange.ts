@@ -12,11 +12,11 @@ export const appointmentAdapter = entityAdapter({
     siteId: a.siteId,
     professionalId: a.professionalId,
     room: a.room,
-    appointmentType: a.type as RecordOf<'appointment'>['appointmentType'],
+    appointmentType: a.type,
     startsAt: a.startsAt,
     endsAt: a.endsAt,
     walkInSlot: a.walkInSlot,
-    status: a.status as RecordOf<'appointment'>['status'],
+    status: a.status,
     notes: a.notes,
   }),
   references: (r) =>

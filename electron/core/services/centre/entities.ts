@@ -1,11 +1,13 @@
 import { EntitySchema } from 'typeorm';
+import type { z } from 'zod';
+import type { localeSchema } from '../../../../shared/contract/common';
 import { ID, TRUE, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface CentreRow extends RecordColumns {
   id: string;
   name: string;
   autoLockMinutes: number;
-  defaultLocale: string;
+  defaultLocale: z.infer<typeof localeSchema>;
 }
 
 export interface SiteRow extends RecordColumns {

@@ -1,18 +1,24 @@
 import { EntitySchema } from 'typeorm';
+import type { DirectoryEntry } from '../../../../shared/contract/directory';
+import type {
+  DIRECTORY_CATEGORIES,
+  FRIENDLINESS,
+  ReferralStatus,
+} from '../../../../shared/domain/catalogues';
 import { FALSE, ID, LIST, TIME, TRUE, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface DirectoryEntryRow extends RecordColumns {
   id: string;
   name: string;
-  kind: string;
-  category: string;
+  kind: DirectoryEntry['kind'];
+  category: (typeof DIRECTORY_CATEGORIES)[number];
   city: string | null;
   region: string | null;
   phone: string | null;
   email: string | null;
   address: string | null;
   languages: string[];
-  friendliness: string[];
+  friendliness: Array<(typeof FRIENDLINESS)[number]>;
   notes: string | null;
   /** A service of the centre itself: referring there shares nothing outside. */
   internal: boolean;
@@ -27,7 +33,7 @@ export interface ReferralRow extends RecordColumns {
   entryId: string;
   reason: string;
   referredAt: string;
-  status: string;
+  status: ReferralStatus;
   appointmentAt: string | null;
   feedback: string | null;
   overrideReason: string | null;

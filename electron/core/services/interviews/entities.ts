@@ -1,4 +1,11 @@
 import { EntitySchema } from 'typeorm';
+import type {
+  EXPOSURE_TYPES,
+  InterviewNeed,
+  PREVENTION_TOOLS,
+  SUBSTANCES,
+  VIOLENCE_SCREENING,
+} from '../../../../shared/domain/catalogues';
 import { FALSE, ID, LIST, TIME, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface InterviewRow extends RecordColumns {
@@ -8,14 +15,14 @@ export interface InterviewRow extends RecordColumns {
   heldAt: string;
   reason: string | null;
   lastRiskAt: string | null;
-  exposures: string[];
+  exposures: Array<(typeof EXPOSURE_TYPES)[number]>;
   practices: string | null;
   partnersCount: number | null;
-  prevention: string[];
-  substances: string[];
+  prevention: Array<(typeof PREVENTION_TOOLS)[number]>;
+  substances: Array<(typeof SUBSTANCES)[number]>;
   chemsex: boolean;
-  violenceScreening: string;
-  needs: string[];
+  violenceScreening: (typeof VIOLENCE_SCREENING)[number];
+  needs: InterviewNeed[];
   summary: string | null;
   notes: string | null;
   createdBy: string | null;

@@ -1,4 +1,12 @@
 import { EntitySchema } from 'typeorm';
+import type {
+  ContactChannel,
+  EntryDoor,
+  HealthCoverage,
+  KeyPopulation,
+  SEX_AT_BIRTH,
+} from '../../../../shared/domain/catalogues';
+import type { ConsentScope } from '../../../../shared/domain/roles';
 import { FALSE, ID, LIST, TIME, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface PersonRow extends RecordColumns {
@@ -9,19 +17,19 @@ export interface PersonRow extends RecordColumns {
   legalName: string | null;
   pronouns: string | null;
   genderIdentity: string | null;
-  sexAtBirth: string | null;
+  sexAtBirth: (typeof SEX_AT_BIRTH)[number] | null;
   birthDate: string | null;
   birthYear: number | null;
   languages: string[];
   countryOfBirth: string | null;
-  keyPopulations: string[];
-  healthCoverage: string;
+  keyPopulations: KeyPopulation[];
+  healthCoverage: HealthCoverage;
   phone: string | null;
   email: string | null;
-  contactChannels: string[];
+  contactChannels: ContactChannel[];
   contactWording: string | null;
   neverContact: boolean;
-  entryDoor: string | null;
+  entryDoor: EntryDoor | null;
   mergedInto: string | null;
   createdBy: string | null;
 }
@@ -29,7 +37,7 @@ export interface PersonRow extends RecordColumns {
 export interface ConsentRow {
   id: string;
   personId: string;
-  scope: string;
+  scope: ConsentScope;
   given: boolean;
   recordedAt: string;
   recordedBy: string | null;

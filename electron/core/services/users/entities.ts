@@ -1,4 +1,7 @@
 import { EntitySchema } from 'typeorm';
+import type { z } from 'zod';
+import type { localeSchema } from '../../../../shared/contract/common';
+import type { Role } from '../../../../shared/domain/roles';
 import { ID, TIME, TRUE, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface StaffUserRow extends RecordColumns {
@@ -7,14 +10,14 @@ export interface StaffUserRow extends RecordColumns {
   displayName: string;
   mustChangePassword: boolean;
   active: boolean;
-  locale: string | null;
+  locale: z.infer<typeof localeSchema> | null;
   lastLoginAt: string | null;
   deactivatedAt: string | null;
 }
 
 export interface StaffUserRoleRow {
   userId: string;
-  role: string;
+  role: Role;
 }
 
 export interface StaffUserSiteRow {

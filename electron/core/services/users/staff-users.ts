@@ -16,7 +16,7 @@ export async function toStaffUsers(em: EntityManager, rows: StaffUserRow[]): Pro
     displayName: row.displayName,
     roles: roles
       .filter((r) => r.userId === row.id)
-      .map((r) => r.role as Role)
+      .map((r) => r.role)
       .sort(),
     siteIds: sites
       .filter((s) => s.userId === row.id)

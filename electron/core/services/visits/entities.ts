@@ -1,4 +1,6 @@
 import { EntitySchema } from 'typeorm';
+import type { Visit } from '../../../../shared/contract/visits';
+import type { InterviewNeed, VisitPriority, VisitStep } from '../../../../shared/domain/catalogues';
 import { ID, LIST, TIME, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 export interface VisitRow extends RecordColumns {
@@ -7,13 +9,13 @@ export interface VisitRow extends RecordColumns {
   siteId: string;
   openedAt: string;
   closedAt: string | null;
-  origin: string;
+  origin: Visit['origin'];
   appointmentId: string | null;
-  step: string;
+  step: VisitStep;
   stepSince: string;
   withUserId: string | null;
-  priority: string;
-  nextSteps: string[];
+  priority: VisitPriority;
+  nextSteps: InterviewNeed[];
   requeued: number;
   createdBy: string | null;
 }
@@ -21,7 +23,7 @@ export interface VisitRow extends RecordColumns {
 export interface VisitStepRow {
   id: string;
   visitId: string;
-  step: string;
+  step: VisitStep;
   at: string;
   byUserId: string | null;
   withUserId: string | null;

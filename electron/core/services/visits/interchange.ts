@@ -12,11 +12,11 @@ export const visitAdapter = entityAdapter({
     siteId: v.siteId,
     openedAt: v.openedAt,
     closedAt: v.closedAt,
-    origin: v.origin as RecordOf<'visit'>['origin'],
+    origin: v.origin,
     appointmentId: v.appointmentId,
-    step: v.step as RecordOf<'visit'>['step'],
-    priority: v.priority as RecordOf<'visit'>['priority'],
-    nextSteps: v.nextSteps as RecordOf<'visit'>['nextSteps'],
+    step: v.step,
+    priority: v.priority,
+    nextSteps: v.nextSteps,
   }),
   references: (r) =>
     refs(
