@@ -29,16 +29,22 @@ const common = {
 };
 
 async function buildNode() {
+  // The long-read worker (electron/core/workers) is found beside the bundle that starts it.
   await esbuild({
     ...common,
-    entryPoints: { cli: 'electron/server/cli.ts' },
+    entryPoints: {
+      cli: 'electron/server/cli.ts',
+      'long-read-worker': 'electron/core/workers/long-read-worker.ts',
+    },
     outdir: path.join(dist, 'server'),
     outExtension: { '.js': '.cjs' },
   });
   if (existsSync(path.join(root, 'electron/main/main.ts'))) {
+    // main.js forwards to the core process (core-process.js, forked as a utilityProcess), which
+    // alone loads the store and the native driver.
     await esbuild({
       ...common,
-      entryPoints: { main: 'electron/main/main.ts' },
+      entryPoints: { main: 'electron/main/main.ts', 'core-process': 'electron/core/workers/core-process.ts' },
       outdir: path.join(dist, 'main'),
       external: ['electron'],
     });

@@ -1,11 +1,14 @@
 /**
- * Electron main process: lifecycle only. It hosts the core for this workstation and binds it to
- * the window through IPC. The security rules live in policy.ts (pure), security.ts (sessions and
- * webContents), protocol.ts (app://) and ipc.ts (sender check); see docs/electron-shell.md.
+ * Electron main process: lifecycle only. The core for this workstation runs in its own process
+ * (core-process.ts, core-client.ts): main binds it to the window through IPC and never touches the
+ * database itself, so no query can freeze the window. The security rules live in policy.ts (pure),
+ * security.ts (sessions and webContents), protocol.ts (app://) and ipc.ts (sender check); see
+ * docs/electron-shell.md.
  */
 import { app, dialog, Menu, session } from 'electron';
-import { createCore } from '../core';
 import type { CoreApi } from '../core/api/types';
+import { CoreClient } from './core-client';
+import { forkCoreProcess } from './core-process';
 import { trustedSenderCheck, registerIpcHandlers } from './ipc';
 import { installAutoLock, lockEverything } from './lock';
 import { errorKind, logEvent } from './log';
@@ -48,7 +51,14 @@ async function start(): Promise<void> {
 
   const dataDir = resolveDataDir();
   const nativeBinding = resolveNativeBinding();
-  const opened = await createCore({ dataDir, ...(nativeBinding === undefined ? {} : { nativeBinding }) });
+  const opened = new CoreClient({
+    spawn: forkCoreProcess,
+    init: { dataDir, ...(nativeBinding === undefined ? {} : { nativeBinding }) },
+    onEvent: logEvent,
+    // A new core process has no session: the windows show the lock screen, which leads to login.
+    onRestart: () => lockEverything(opened, 'core-restarted'),
+  });
+  await opened.start();
   core = opened;
 
   teardown.push(registerIpcHandlers(opened, trustedSenderCheck(trustedWebContentsIds)));

@@ -11,6 +11,8 @@ import { logEvent } from './log';
 const distDir = path.resolve(__dirname, '..');
 
 export const PRELOAD_PATH = path.join(distDir, 'preload', 'preload.js');
+/** The core process's entry (electron/core/workers/core-process.ts), bundled beside main.js. */
+export const CORE_PROCESS_PATH = path.join(distDir, 'main', 'core-process.js');
 export const RENDERER_ROOT = path.join(distDir, 'renderer');
 
 /** Folder name, under node_modules/.cache, of the builds made by scripts/electron-native.mjs. */
