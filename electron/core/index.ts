@@ -61,7 +61,11 @@ export function createContext(
 
 export function createCore(options: CoreOptions): Promise<Core> {
   // A dossier channel without its gate declaration never serves a call.
-  assertRouteDeclarations(options.routes ?? ROUTES);
+  try {
+    assertRouteDeclarations(options.routes ?? ROUTES);
+  } catch (err) {
+    return Promise.reject(err as Error);
+  }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   if (options.nativeBinding) useNativeBinding(options.nativeBinding);

@@ -1,8 +1,9 @@
 /**
  * The route table checked when a core starts: a channel that touches a dossier — one of a
  * capability that holds a dossier section, or one whose input names a person — must declare what
- * it touches so that the dispatcher can run the gate and the audit. A forgotten declaration stops
- * the core with a message naming the channel, instead of serving an ungated channel.
+ * it touches so that the dispatcher can run the gate and the audit, or say in words why it touches
+ * no dossier. A forgotten declaration stops the core with a message naming the channel, instead of
+ * serving an ungated channel.
  */
 import { z } from 'zod';
 import { CONTRACT, type ChannelName } from '../../../shared/contract';
@@ -30,10 +31,10 @@ export function routeDeclarationProblems(routes: Readonly<Record<string, Route<C
         problems.push(`${channel}: a dossier channel must declare its section, action and person`);
       continue;
     }
-    const touches = (route as { touches?: { kind?: string } }).touches;
+    const touches = (route as { touches?: { kind?: string; why?: string } }).touches;
     const onDossier = capabilities.has(channel.split('.')[0]) || namesAPerson(channel as ChannelName);
     if (!touches?.kind) problems.push(`${channel}: declares nothing about what it touches`);
-    else if (onDossier && touches.kind !== 'persons')
+    else if (onDossier && touches.kind === 'centre' && !touches.why)
       problems.push(`${channel}: touches a dossier but declares no section, action and person`);
   }
   return problems;

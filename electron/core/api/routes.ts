@@ -93,8 +93,11 @@ interface SessionOptions {
   longRead?: true;
 }
 
-/** Centre-level data, or lists over many persons (the caller's roles must read the section). */
-export type OpenTouches = { kind: 'centre' } | { kind: 'persons'; section: Section };
+/**
+ * Centre-level data (`why` says it, for a channel of a capability that holds a dossier section or
+ * whose input names a person), or lists over many persons (the caller's roles must read the section).
+ */
+export type OpenTouches = { kind: 'centre'; why?: string } | { kind: 'persons'; section: Section };
 
 export type Route<C extends ChannelName> =
   | { access: 'public'; handler: Handler<C, PublicCall> }
@@ -113,6 +116,7 @@ export type Route<C extends ChannelName> =
 export type RouteTable = { [C in ChannelName]: Route<C> };
 
 const CENTRE = { kind: 'centre' } as const;
+const PARTNERS = { kind: 'centre', why: 'the directory of partner services, not about a person' } as const;
 
 function persons(section: Section) {
   return { kind: 'persons', section } as const;
@@ -226,7 +230,7 @@ export const ROUTES: RouteTable = {
   },
   'audit.list': {
     access: 'session',
-    touches: CENTRE,
+    touches: { kind: 'centre', why: 'the audit viewer of the centre, filtered by person (audit.read)' },
     permission: 'audit.read',
     longRead: true,
     handler: (input, { ctx }) => listAudit(ctx, input),
@@ -375,18 +379,18 @@ export const ROUTES: RouteTable = {
   // The directory of partners, and referrals to them.
   'directory.list': {
     access: 'session',
-    touches: CENTRE,
+    touches: PARTNERS,
     handler: (input, { ctx }) => listDirectory(ctx, input),
   },
   'directory.save': {
     access: 'session',
-    touches: CENTRE,
+    touches: PARTNERS,
     permission: 'directory.manage',
     handler: (input, { ctx, actor }) => saveEntry(ctx, actor, input),
   },
   'directory.markVerified': {
     access: 'session',
-    touches: CENTRE,
+    touches: PARTNERS,
     permission: 'directory.manage',
     handler: (input, { ctx, actor }) => markVerified(ctx, actor, input),
   },

@@ -1,0 +1,155 @@
+/**
+ * Nothing derived from a section reaches a reader who may not read that section: the dossier's
+ * alerts, a visit's priority reason and next steps — in the dossier's header, the pathway tab, the
+ * board and the answer to a change. Expectations come from the policy table, for every role and
+ * every alert kind, on a person who shares everything and one who withdrew the care-team consent.
+ */
+import { describe, expect, it } from 'vitest';
+import { SCOPE_HOLDERS, SECTION_POLICY, SECTION_SCOPE } from '../../shared/domain/access-policy';
+import { ROLES, type ConsentScope, type Role, type Section } from '../../shared/domain/roles';
+import { personInput, reception, staff } from './helpers/reception';
+
+/** The section each alert kind is derived from. */
+const ALERT_SECTION = {
+  pep_72h: 'interview',
+  never_contact: 'identity',
+  open_visit_elsewhere: 'pathway',
+} as const satisfies Record<string, Section>;
+
+function mayRead(role: Role, section: Section, consents: ReadonlySet<ConsentScope>): boolean {
+  if (SECTION_POLICY[section][role] === 'none') return false;
+  const scope = SECTION_SCOPE[section];
+  return scope === null || consents.has(scope) || (SCOPE_HOLDERS[scope] ?? []).includes(role);
+}
+
+async function eveningWithAnExposure() {
+  const t = await reception();
+  const seed = await staff(t, 'seed', ['community_worker', 'nurse']);
+  const [main, outreach] = t.siteIds;
+  const risk = new Date(t.clock.now().getTime() - 30 * 3600_000).toISOString();
+  const persons: Array<{ id: string; visitId: string; consents: Set<ConsentScope> }> = [];
+  for (const withdrawn of [false, true]) {
+    // Filed at the outreach site, seen tonight at the centre: an open visit elsewhere.
+    const p = await t.must(
+      'persons.create',
+      personInput(t, {
+        nameUsed: withdrawn ? 'Sans partage' : 'Partage',
+        siteId: outreach,
+        contact: { channels: [], neverContact: true },
+      }),
+      seed.token,
+    );
+    const consents = new Set<ConsentScope>(['care_team', 'social_legal', 'psy']);
+    for (const scope of consents)
+      await t.must('persons.recordConsent', { personId: p.id, scope, given: true }, seed.token);
+    if (withdrawn) {
+      t.clock.advance(60_000);
+      await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: false }, seed.token);
+      consents.delete('care_team');
+    }
+    const visit = await t.must('visits.checkIn', { personId: p.id, siteId: main }, seed.token);
+    await t.must(
+      'interviews.save',
+      {
+        personId: p.id,
+        visitId: visit.id,
+        heldAt: t.clock.now().toISOString(),
+        lastRiskAt: risk,
+        needs: ['screening'],
+        summary: 'Exposition',
+      },
+      seed.token,
+    );
+    persons.push({ id: p.id, visitId: visit.id, consents });
+  }
+  const users = new Map<Role, { token: string }>();
+  for (const role of ROLES) users.set(role, await staff(t, `u-${role}`, [role]));
+  return { t, seed, main, risk, persons, users };
+}
+
+describe('alerts and priority reasons follow the access of the section they come from', () => {
+  it('every alert kind, for every role, on a person sharing everything and one who withdrew care_team', async () => {
+    const { t, risk, persons, users } = await eveningWithAnExposure();
+    const mismatches: string[] = [];
+    for (const person of persons) {
+      for (const role of ROLES) {
+        const dossier = await t.must('persons.dossier', { id: person.id }, users.get(role)!.token);
+        const kinds = new Set(dossier.alerts.map((a) => a.kind));
+        for (const [kind, section] of Object.entries(ALERT_SECTION)) {
+          const want = mayRead(role, section, person.consents);
+          if (kinds.has(kind as keyof typeof ALERT_SECTION) !== want)
+            mismatches.push(
+              `${role} ${want ? 'misses' : 'receives'} ${kind} (care_team ${person.consents.has('care_team')})`,
+            );
+        }
+        // Not the reason, not the time of exposure, anywhere in what the reader receives.
+        if (!mayRead(role, 'interview', person.consents)) {
+          const text = JSON.stringify(dossier);
+          if (text.includes(risk) || text.includes('pep') || text.includes('screening'))
+            mismatches.push(`${role} receives a clinical detail of the interview in the dossier header`);
+          if (dossier.openVisit && dossier.openVisit.priority !== 'priority')
+            mismatches.push(`${role} sees the reason of the priority: ${dossier.openVisit.priority}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('the psychologist (no interview role) sees only that the visit is a priority — dossier, tab, board, change', async () => {
+    const { t, main, persons, users } = await eveningWithAnExposure();
+    const psy = users.get('psychologist')!.token;
+    const [person] = persons;
+
+    const dossier = await t.must('persons.dossier', { id: person.id }, psy);
+    expect(dossier.alerts.map((a) => a.kind)).not.toContain('pep_72h');
+    expect(dossier.openVisit).toMatchObject({ priority: 'priority', nextSteps: [] });
+
+    const tab = await t.must('visits.forPerson', { personId: person.id }, psy);
+    expect(tab.items[0]).toMatchObject({ priority: 'priority', nextSteps: [] });
+
+    const board = await t.must('visits.board', { siteId: main }, psy);
+    expect(board.rows.map((r) => [r.priority, r.nextSteps])).toEqual([
+      ['priority', []],
+      ['priority', []],
+    ]);
+
+    const moved = await t.must(
+      'visits.move',
+      { visitId: person.visitId, version: tab.items[0].version, step: 'waiting_doctor' },
+      psy,
+    );
+    expect(moved).toMatchObject({ priority: 'priority', nextSteps: [] });
+
+    // The doctor, with the consent, sees the reason and the time left.
+    const doctor = await t.must('persons.dossier', { id: person.id }, users.get('doctor')!.token);
+    expect(doctor.alerts.find((a) => a.kind === 'pep_72h')).toMatchObject({ hoursLeft: 42 });
+    expect(doctor.openVisit).toMatchObject({ priority: 'pep_72h', nextSteps: ['screening', 'pep'] });
+    // On the board, the nurse sees the reason only where the person shares it with the care team.
+    const nurseBoard = await t.must('visits.board', { siteId: main }, users.get('nurse')!.token);
+    expect(nurseBoard.rows.map((r) => [r.nameUsed, r.priority])).toEqual([
+      ['Partage', 'pep_72h'],
+      ['Sans partage', 'priority'],
+    ]);
+  });
+
+  it('a result to treat is a reason from the tests section: hidden from roles without it', async () => {
+    const { t, persons, users } = await eveningWithAnExposure();
+    const [person] = persons;
+    const nurse = users.get('nurse')!.token;
+    const tab = await t.must('visits.forPerson', { personId: person.id }, nurse);
+    await t.must(
+      'visits.setPriority',
+      { visitId: person.visitId, version: tab.items[0].version, priority: 'positive_to_treat' },
+      nurse,
+    );
+    for (const role of ROLES) {
+      const r = await t.call('visits.forPerson', { personId: person.id }, users.get(role)!.token);
+      if (!r.ok || r.value.view.status === 'forbidden') continue; // no pathway: nothing shown at all
+      const shown = r.value.items[0]?.priority;
+      expect([role, shown]).toEqual([
+        role,
+        mayRead(role, 'tests', person.consents) ? 'positive_to_treat' : 'priority',
+      ]);
+    }
+  });
+});

@@ -1,0 +1,270 @@
+/**
+ * Generated from the policy table and the route table: every dossier channel, called by every
+ * role, on a person in each consent state (given, withdrawn, never asked), must answer what the
+ * table says — `forbidden`, `consent_required`, or go through the gate — and a refused call must
+ * write nothing, not even an audit entry. A new dossier channel or a changed cell extends this
+ * test by itself; a new channel only needs a sample input below (the test says so when missing).
+ */
+import { describe, expect, it } from 'vitest';
+import type { ChannelInput, ChannelName } from '../../shared/contract';
+import { SCOPE_HOLDERS, SECTION_POLICY, SECTION_SCOPE } from '../../shared/domain/access-policy';
+import { ROLES, type ConsentScope, type Role } from '../../shared/domain/roles';
+import { ROUTES } from '../../electron/core/api/routes';
+import { personInput, reception, staff, type Centre } from './helpers/reception';
+
+type ConsentState = 'given' | 'withdrawn' | 'never';
+const STATES: readonly ConsentState[] = ['given', 'withdrawn', 'never'];
+const SHARED_SCOPES: readonly ConsentScope[] = ['care_team', 'social_legal', 'psy'];
+
+interface Fixture {
+  t: Centre & { worker: { token: string; id: string } };
+  seed: { token: string; id: string };
+  siteId: string;
+  entryId: string;
+}
+interface Subject {
+  personId: string;
+  state: ConsentState;
+}
+interface Sample<C extends ChannelName> {
+  input: ChannelInput<C>;
+  /** The call creates a new record: its author (the caller) needs only the role, not the consent. */
+  creates?: boolean;
+}
+type Samples = { [C in ChannelName]?: (f: Fixture, s: Subject) => Promise<Sample<C>> };
+
+const DOSSIER_CHANNELS = (Object.keys(ROUTES) as ChannelName[])
+  .filter((c) => ROUTES[c].access === 'dossier')
+  // A break-the-glass grant changes what its author may read afterwards: it goes last.
+  .sort((a, b) => Number(a === 'persons.breakGlass') - Number(b === 'persons.breakGlass'));
+
+/** The seed user (who wrote every record) reads the current versions, so each call is a fresh edit. */
+async function current(f: Fixture, personId: string) {
+  const [visits, appointments, interviews, referrals, person] = await Promise.all([
+    f.t.must('visits.forPerson', { personId }, f.seed.token),
+    f.t.must('appointments.forPerson', { personId }, f.seed.token),
+    f.t.must('interviews.forPerson', { personId }, f.seed.token),
+    f.t.must('directory.referralsForPerson', { personId }, f.seed.token),
+    f.t.must('persons.get', { id: personId }, f.seed.token),
+  ]);
+  return {
+    visit: visits.items[0],
+    appointment: appointments.items[0],
+    interview: interviews.items[0],
+    referral: referrals.items[0],
+    person,
+  };
+}
+
+const slot = (f: Fixture, personId: string) => ({
+  personId,
+  siteId: f.siteId,
+  professionalId: f.seed.id,
+  type: 'screening' as const,
+  startsAt: '2026-03-03T09:00:00Z',
+  endsAt: '2026-03-03T09:30:00Z',
+});
+
+const SAMPLES: Samples = {
+  'persons.create': (f) => Promise.resolve({ input: personInput(f.t, { nameUsed: 'Nouvelle' }) }),
+  'persons.update': async (f, s) => {
+    const { person } = await current(f, s.personId);
+    return {
+      input: { ...personInput(f.t, { nameUsed: person.nameUsed }), id: s.personId, version: person.version },
+    };
+  },
+  'persons.get': (_f, s) => Promise.resolve({ input: { id: s.personId } }),
+  'persons.dossier': (_f, s) => Promise.resolve({ input: { id: s.personId } }),
+  'persons.timeline': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'persons.consents': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // A scope no section depends on: recording it leaves the person's consent state as it is.
+  'persons.recordConsent': (_f, s) =>
+    Promise.resolve({ input: { personId: s.personId, scope: 'advocacy_story', given: false } }),
+  'persons.consentForm': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'persons.accessLog': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'persons.accessLogPdf': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'persons.breakGlass': (_f, s) =>
+    Promise.resolve({ input: { personId: s.personId, reason: 'Malaise en salle, besoin des antécédents' } }),
+  'visits.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'visits.checkIn': (f, s) => Promise.resolve({ input: { personId: s.personId, siteId: f.siteId } }),
+  'visits.move': async (f, s) => {
+    const { visit } = await current(f, s.personId);
+    return { input: { visitId: visit.id, version: visit.version, step: 'waiting_doctor' } };
+  },
+  'visits.requeue': async (f, s) => {
+    const { visit } = await current(f, s.personId);
+    return { input: { visitId: visit.id, version: visit.version } };
+  },
+  'visits.setPriority': async (f, s) => {
+    const { visit } = await current(f, s.personId);
+    return { input: { visitId: visit.id, version: visit.version, priority: 'normal' } };
+  },
+  'appointments.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'appointments.book': (f, s) => Promise.resolve({ input: slot(f, s.personId) }),
+  'appointments.update': async (f, s) => {
+    const { appointment } = await current(f, s.personId);
+    return { input: { ...slot(f, s.personId), id: appointment.id, version: appointment.version } };
+  },
+  'appointments.setStatus': async (f, s) => {
+    const { appointment } = await current(f, s.personId);
+    return { input: { id: appointment.id, version: appointment.version, status: 'booked' } };
+  },
+  'interviews.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // An edit of the seed's interview: the caller is not its author.
+  'interviews.save': async (f, s) => {
+    const { interview } = await current(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        id: interview.id,
+        version: interview.version,
+        heldAt: interview.heldAt,
+        summary: 'relu',
+      },
+    };
+  },
+  'directory.referralsForPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // A new referral: its author is the caller.
+  'directory.refer': (f, s) =>
+    Promise.resolve({
+      input: { personId: s.personId, entryId: f.entryId, reason: 'Groupe de parole' },
+      creates: true,
+    }),
+  'directory.updateReferral': async (f, s) => {
+    const { referral } = await current(f, s.personId);
+    return { input: { id: referral.id, version: referral.version, status: 'attended' } };
+  },
+};
+
+type Outcome = 'allowed' | 'forbidden' | 'consent_required';
+
+/** What the policy table says, written independently of the gate's code. */
+function expected(role: Role, channel: ChannelName, state: ConsentState, creates: boolean): Outcome {
+  const route = ROUTES[channel];
+  if (route.access !== 'dossier') throw new Error('not a dossier channel');
+  const { section, action } = route.dossier;
+  const cell = SECTION_POLICY[section][role];
+  if (action === 'read' ? cell === 'none' : cell !== 'write') return 'forbidden';
+  const scope = SECTION_SCOPE[section];
+  const holds = scope !== null && (SCOPE_HOLDERS[scope] ?? []).includes(role);
+  if (scope === null || state === 'given' || holds || (action === 'write' && creates)) return 'allowed';
+  return 'consent_required';
+}
+
+async function centreWithPersons() {
+  const t = await reception();
+  const seed = await staff(t, 'seed', ['community_worker', 'nurse', 'doctor']);
+  const siteId = t.siteIds[0];
+  const centre = await t.must('centre.get', {}, t.token);
+  const site = centre.sites.find((s) => s.id === siteId)!;
+  await t.must(
+    'centre.saveSite',
+    {
+      id: site.id,
+      version: site.version,
+      code: site.code,
+      name: site.name,
+      timezone: 'Europe/Paris',
+      openingHours: { '2': [['09:00', '20:00']] },
+    },
+    t.token,
+  );
+  const entry = await t.must(
+    'directory.save',
+    { name: 'Groupe de parole du centre', kind: 'organisation', category: 'ngo', internal: true },
+    t.token,
+  );
+  const f: Fixture = { t, seed, siteId, entryId: entry.id };
+  const subjects: Subject[] = [];
+  for (const state of STATES) {
+    const p = await t.must('persons.create', personInput(t, { nameUsed: `Personne ${state}` }), seed.token);
+    for (const scope of state === 'never' ? [] : SHARED_SCOPES) {
+      await t.must('persons.recordConsent', { personId: p.id, scope, given: true }, seed.token);
+      // Withdrawn a minute later: the latest decision is the one in force.
+      t.clock.advance(60_000);
+      if (state === 'withdrawn')
+        await t.must('persons.recordConsent', { personId: p.id, scope, given: false }, seed.token);
+    }
+    await t.must('visits.checkIn', { personId: p.id, siteId }, seed.token);
+    // Each person's appointment at its own hour: the seed is their professional.
+    const hour = 10 + subjects.length;
+    await t.must(
+      'appointments.book',
+      { ...slot(f, p.id), startsAt: `2026-03-03T${hour}:00:00Z`, endsAt: `2026-03-03T${hour}:30:00Z` },
+      seed.token,
+    );
+    await t.must(
+      'interviews.save',
+      { personId: p.id, heldAt: t.clock.now().toISOString(), summary: 's' },
+      seed.token,
+    );
+    await t.must('directory.refer', { personId: p.id, entryId: entry.id, reason: 'Groupe' }, seed.token);
+    subjects.push({ personId: p.id, state });
+  }
+  return { f, subjects };
+}
+
+function auditCount(t: Centre): Promise<number> {
+  const store = t.core.ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const [row] = await store.manager.query<Array<{ n: number }>>('SELECT count(*) AS n FROM audit_log');
+    return Number(row.n);
+  });
+}
+
+describe('every dossier channel × every role × every consent state follows the policy table', () => {
+  it('has a sample input for every dossier channel of the route table', () => {
+    const missing = DOSSIER_CHANNELS.filter((c) => !SAMPLES[c]);
+    expect(missing, 'add a sample input for these dossier channels to SAMPLES').toEqual([]);
+  });
+
+  it('answers forbidden / consent_required / goes through, and a refused call writes nothing', async () => {
+    const { f, subjects } = await centreWithPersons();
+    const users = new Map<Role, { token: string; id: string }>();
+    for (const role of ROLES) users.set(role, await staff(f.t, `u-${role}`, [role]));
+
+    const mismatches: string[] = [];
+    let allowedSeen = 0;
+    for (const channel of DOSSIER_CHANNELS) {
+      const sample = SAMPLES[channel] as (f: Fixture, s: Subject) => Promise<Sample<ChannelName>>;
+      for (const subject of subjects) {
+        for (const role of ROLES) {
+          const { input, creates = false } = await sample(f, subject);
+          const want = expected(role, channel, subject.state, creates);
+          const before = await auditCount(f.t);
+          const result = await f.t.call(channel, input, users.get(role)!.token);
+          const code = result.ok ? null : result.error.code;
+          // A refusal by the contract means the sample is wrong, not that the gate let it through.
+          if (!result.ok && code === 'validation' && !result.error.details?.reason)
+            mismatches.push(
+              `${channel}: the sample input is refused by the contract (${result.error.message})`,
+            );
+          const route = ROUTES[channel];
+          const partial = route.access === 'dossier' && route.dossier.partial === true;
+          let got: Outcome;
+          if (code === 'forbidden' || code === 'consent_required') got = code;
+          else if (partial && result.ok) {
+            // A partial read refused by the gate answers with the section marked, and no record.
+            const { view, items } = result.value as { view: { status: string }; items: unknown[] };
+            got =
+              view.status === 'forbidden'
+                ? 'forbidden'
+                : view.status === 'hidden_consent'
+                  ? 'consent_required'
+                  : 'allowed';
+            if (got !== 'allowed') expect(items).toEqual([]);
+          } else got = 'allowed';
+          if (got === 'allowed') allowedSeen++;
+          if (got !== want)
+            mismatches.push(`${channel} as ${role} (${subject.state}): expected ${want}, got ${got}`);
+          if (got !== 'allowed' && !partial && (await auditCount(f.t)) !== before)
+            mismatches.push(
+              `${channel} as ${role} (${subject.state}): a refused call wrote to the audit log`,
+            );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(allowedSeen).toBeGreaterThan(0);
+  }, 300_000);
+});
