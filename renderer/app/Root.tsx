@@ -12,8 +12,8 @@ import { SetupWizard } from '../features/setup/SetupWizard';
 import { UnavailablePage } from '../features/setup/UnavailablePage';
 import { FullPageError, FullPageLoader } from './FullPage';
 import { useIdleLock } from './idle';
+import { AppRouter } from './router';
 import { lockSession, useSession } from './session';
-import { Shell } from './Shell';
 
 export function Root() {
   const session = useSession();
@@ -23,7 +23,7 @@ export function Root() {
   if (!session) return <Entrance />;
   if (session.state.locked) return <LockScreen session={session} />;
   if (session.state.mustChangePassword) return <ChangePasswordPage session={session} />;
-  return <Shell session={session} />;
+  return <AppRouter session={session} />;
 }
 
 /** Before any session: the state of the store decides between set-up, a problem page and login. */

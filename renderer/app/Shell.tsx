@@ -1,6 +1,7 @@
 /**
  * The application frame: header (centre, language, user, lock) and a navbar listing only the
- * capabilities the user's permissions open.
+ * screens the user may open, drawn from the routes' own navigation entries (see route-access.ts).
+ * It is the root route's component: the current screen renders in its outlet.
  */
 import {
   AppShell,
@@ -16,53 +17,51 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { Link, Outlet, useLocation, useRouter } from '@tanstack/react-router';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AuditPage } from '../features/audit/AuditPage';
-import { CentrePage } from '../features/centre/CentrePage';
-import { HomePage } from './HomePage';
-import { StaffPage } from '../features/users/StaffPage';
-import { BoardPage } from '../features/visits/BoardPage';
-import { AgendaPage } from '../features/appointments/AgendaPage';
-import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { PersonSearch } from '../features/persons/search/PersonSearch';
-import { PersonsScreen } from '../features/persons/PersonsScreen';
-import {
-  AgendaIcon,
-  AuditIcon,
-  BoardIcon,
-  CentreIcon,
-  DirectoryIcon,
-  HomeIcon,
-  LockIcon,
-  LogoutIcon,
-  PersonsIcon,
-  TeamIcon,
-} from './icons';
-import type { TextKey } from '../i18n/setup';
+import { LockIcon, LogoutIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
-import { canOpen } from './navigation';
-import { hrefOf, useRoute, type Route } from './router';
-import { chooseSite, lockSession, logout, type RendererSession } from './session';
+import { mayOpen, type NavEntry } from './route-access';
+import { chooseSite, lockSession, logout, useSession, type RendererSession } from './session';
 
-const NAV_ITEMS: { route: Route; labelKey: TextKey; icon: ReactNode }[] = [
-  // Reception first: for the roles of the pathway it is the screen of the day.
-  { route: 'board', labelKey: 'nav.board', icon: <BoardIcon /> },
-  { route: 'persons', labelKey: 'nav.persons', icon: <PersonsIcon /> },
-  { route: 'home', labelKey: 'nav.home', icon: <HomeIcon /> },
-  { route: 'agenda', labelKey: 'nav.agenda', icon: <AgendaIcon /> },
-  { route: 'directory', labelKey: 'nav.directory', icon: <DirectoryIcon /> },
-  { route: 'users', labelKey: 'nav.users', icon: <TeamIcon /> },
-  { route: 'audit', labelKey: 'nav.audit', icon: <AuditIcon /> },
-  { route: 'centre', labelKey: 'nav.centre', icon: <CentreIcon /> },
-];
+interface NavItem extends NavEntry {
+  to: string;
+}
 
-export function Shell({ session }: { session: RendererSession }) {
+/** The routes that carry a navigation entry and that this user may open, in their order. */
+function useNavItems(user: RendererSession['state']['user']): NavItem[] {
+  const router = useRouter();
+  return useMemo(
+    () =>
+      Object.values(router.routesById)
+        .flatMap((route): NavItem[] => {
+          const { nav, access } = route.options.staticData ?? {};
+          return nav && mayOpen(access, user) ? [{ ...nav, to: route.fullPath }] : [];
+        })
+        .sort((a, b) => a.order - b.order),
+    [router, user],
+  );
+}
+
+/** A screen's entry stays lit on its sub-screens (`/persons/<id>` lights "Personnes"). */
+function isActive(to: string, pathname: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+export function Shell() {
+  const session = useSession();
+  // The router is only mounted with a session (Root.tsx); this keeps the types honest.
+  return session ? <ShellFrame session={session} /> : null;
+}
+
+function ShellFrame({ session }: { session: RendererSession }) {
   const { t } = useTranslation();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
-  const requested = useRoute();
   const { user, centreName } = session.state;
-  const route = canOpen(requested, user.permissions, user.roles) ? requested : 'home';
+  const items = useNavItems(user);
+  const { pathname } = useLocation();
 
   return (
     <AppShell
@@ -103,47 +102,29 @@ export function Shell({ session }: { session: RendererSession }) {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
-        {NAV_ITEMS.filter((item) => canOpen(item.route, user.permissions, user.roles)).map((item) => (
-          <NavLink
-            key={item.route}
-            href={hrefOf(item.route)}
-            label={t(item.labelKey)}
-            leftSection={item.icon}
-            active={route === item.route}
-            aria-current={route === item.route ? 'page' : undefined}
-            onClick={closeNav}
-          />
-        ))}
+        {items.map((item) => {
+          const active = isActive(item.to, pathname);
+          return (
+            <NavLink
+              key={item.to}
+              renderRoot={(props) => <Link to={item.to} {...props} />}
+              label={t(item.labelKey)}
+              leftSection={<item.icon />}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              onClick={closeNav}
+            />
+          );
+        })}
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
-        <Screen route={route} session={session} />
+        <Outlet />
         {/* Ctrl+K / "/" from any screen: finding a person is reception's first move. */}
         <PersonSearch />
       </AppShell.Main>
     </AppShell>
   );
-}
-
-function Screen({ route, session }: { route: Route; session: RendererSession }) {
-  switch (route) {
-    case 'users':
-      return <StaffPage />;
-    case 'audit':
-      return <AuditPage />;
-    case 'centre':
-      return <CentrePage />;
-    case 'board':
-      return <BoardPage />;
-    case 'agenda':
-      return <AgendaPage />;
-    case 'directory':
-      return <DirectoryPage />;
-    case 'persons':
-      return <PersonsScreen />;
-    case 'home':
-      return <HomePage session={session} />;
-  }
 }
 
 function UserMenu({ session }: { session: RendererSession }) {

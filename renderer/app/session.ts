@@ -8,7 +8,7 @@ import type { ChannelOutput } from '../../shared/contract';
 import { call, currentTransport, onSessionError, setToken } from '../api/client';
 import { clearPersonalData, queryClient } from '../api/query-client';
 import { isLanguage, setLanguage } from '../i18n/setup';
-import { navigate } from './router';
+import { goHome } from './history';
 
 export interface RendererSession {
   state: SessionState;
@@ -48,7 +48,7 @@ export function startSession(login: ChannelOutput<'auth.login'>): void {
   const { token, ...state } = login;
   setToken(token);
   if (isLanguage(state.user.locale)) setLanguage(state.user.locale);
-  navigate('home');
+  goHome();
   emit({ state, currentSiteId: keepSite(state, null), lockedByIdle: false });
 }
 
@@ -99,7 +99,7 @@ export function endSession(): void {
   setToken(null);
   emit(null);
   forgetData();
-  navigate('home');
+  goHome();
 }
 
 export async function logout(): Promise<void> {

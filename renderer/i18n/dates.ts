@@ -1,14 +1,19 @@
 /** Dates as people read them: local time, in the interface language (date-fns locales). */
 import { format, isValid, parseISO } from 'date-fns';
-import { enGB, fr } from 'date-fns/locale';
-import type { Language } from './setup';
+import { enGB, fr, type Locale } from 'date-fns/locale';
+import { currentLanguage, type Language } from './setup';
 
-const LOCALES = { fr, en: enGB } as const;
+const LOCALES: Record<Language, Locale> = { fr, en: enGB };
+
+/** date-fns' locale for an interface language (the current one by default). */
+export function dateLocale(lng: Language = currentLanguage()): Locale {
+  return LOCALES[lng];
+}
 
 export function formatDateTime(iso: string | null | undefined, lng: Language): string {
   if (!iso) return '—';
   const date = parseISO(iso);
-  return isValid(date) ? format(date, 'Pp', { locale: LOCALES[lng] }) : iso;
+  return isValid(date) ? format(date, 'Pp', { locale: dateLocale(lng) }) : iso;
 }
 
 /** `YYYY-MM-DD` (a date picker's day) → the instant that day starts or ends, in local time. */

@@ -5,11 +5,10 @@
  */
 import { Box, Text, UnstyledButton } from '@mantine/core';
 import { format } from 'date-fns';
-import { enGB, fr } from 'date-fns/locale';
 import type { CSSProperties, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../shared/contract';
-import { currentLanguage } from '../../i18n/setup';
+import { dateLocale } from '../../i18n/dates';
 import { closedBands, openIntervals, type OpeningHours, type Placed } from './agenda-layout';
 import { calendarDate, capitalizeFirst, hhmm, weekdayOf } from './site-time';
 
@@ -144,7 +143,7 @@ export function AgendaGrid({
   onSlot: (date: string, minutes: number) => void;
 }) {
   const { t } = useTranslation();
-  const locale = currentLanguage() === 'en' ? enGB : fr;
+  const locale = dateLocale();
   const [start, end] = range;
   const height = ((end - start) / 60) * HOUR_PX;
   const hours: number[] = [];

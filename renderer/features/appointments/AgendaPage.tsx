@@ -20,13 +20,12 @@ import {
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { format } from 'date-fns';
-import { enGB, fr } from 'date-fns/locale';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Site } from '../../../shared/contract';
 import { QueryError } from '../../app/QueryError';
 import { useSession } from '../../app/session';
-import { currentLanguage } from '../../i18n/setup';
+import { dateLocale } from '../../i18n/dates';
 import { useCurrentSite } from '../visits/current-site';
 import { SiteSwitcher } from '../visits/SiteSwitcher';
 import { assignLanes, hoursShown, placeAll } from './agenda-layout';
@@ -87,7 +86,7 @@ export function AgendaPage() {
 }
 
 function periodLabel(view: View, days: string[]): string {
-  const locale = currentLanguage() === 'en' ? enGB : fr;
+  const locale = dateLocale();
   const first = calendarDate(days[0] ?? '');
   if (view === 'day') return capitalizeFirst(format(first, 'EEEE d MMMM yyyy', { locale }));
   const last = calendarDate(days[days.length - 1] ?? '');

@@ -24,9 +24,11 @@ import { APPOINTMENT_TYPES, type AppointmentType } from '../../../shared/domain/
 import { queryClient } from '../../api/query-client';
 import { schemaErrors } from '../../app/form-errors';
 import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
+import { oneOf } from '../../app/form-values';
 import { useCheckIn } from '../visits/api';
 import { PersonPicker, type PickedPerson } from '../visits/PersonPicker';
 import { useBookAppointment, useSetAppointmentStatus, useUpdateAppointment } from './api';
+import { appointmentsKeys } from './query-keys';
 import { hhmm, minutesOf, siteClock, siteInstant, siteTime, todayAt } from './site-time';
 
 export type AppointmentDialog =
@@ -56,9 +58,7 @@ const FORM_PATH: Record<string, string> = {
   walkInSlot: 'walkInSlot',
 };
 
-function isType(v: string | null): v is AppointmentType {
-  return (APPOINTMENT_TYPES as readonly (string | null)[]).includes(v);
-}
+const isType = oneOf(APPOINTMENT_TYPES);
 
 function initialValues(dialog: AppointmentDialog, site: Site, meId: string | null): Values {
   if (dialog.kind === 'book') {
@@ -204,7 +204,7 @@ export function AppointmentModal({
             conflict={{
               text: t('appointments.conflict'),
               onReload: () => {
-                void queryClient.invalidateQueries({ queryKey: ['appointments.list'] });
+                void queryClient.invalidateQueries({ queryKey: appointmentsKeys.lists });
                 onClose();
               },
             }}

@@ -5,12 +5,11 @@
  */
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { format } from 'date-fns';
-import { enGB, fr } from 'date-fns/locale';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/contract';
 import { QueryError } from '../../app/QueryError';
-import { currentLanguage } from '../../i18n/setup';
+import { dateLocale } from '../../i18n/dates';
 import { useReminders } from './api';
 import { addDays, calendarDate, siteTime, todayAt } from './site-time';
 
@@ -112,7 +111,7 @@ export function RemindersPanel({ siteId, timeZone }: { siteId: string; timeZone:
   const { t } = useTranslation();
   const tomorrow = addDays(todayAt(timeZone), 1);
   const reminders = useReminders(siteId, tomorrow);
-  const locale = currentLanguage() === 'en' ? enGB : fr;
+  const locale = dateLocale();
   return (
     <Stack>
       <div>

@@ -1,7 +1,9 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../shared/contract';
 import { callOrThrow } from '../../api/client';
-import { queryClient } from '../../api/query-client';
+import { useCoreMutation } from '../../api/mutation';
+import { usersKeys } from '../users/query-keys';
+import { appointmentsKeys } from './query-keys';
 
 export type AppointmentsParams = ChannelInput<'appointments.list'>;
 
@@ -14,7 +16,7 @@ const AGENDA_POLL_MS = 15_000;
  */
 export function useAppointments(params: AppointmentsParams | null) {
   return useQuery({
-    queryKey: ['appointments.list', params],
+    queryKey: appointmentsKeys.list(params),
     queryFn: () => callOrThrow('appointments.list', params ?? { siteId: '', from: '', to: '' }),
     enabled: params !== null,
     placeholderData: keepPreviousData,
@@ -26,7 +28,7 @@ export function useAppointments(params: AppointmentsParams | null) {
 /** Who can be booked on a site (names and roles only; any signed-in user may ask). */
 export function useProfessionals(siteId: string | null) {
   return useQuery({
-    queryKey: ['users.professionals', siteId],
+    queryKey: usersKeys.professionals(siteId),
     queryFn: () => callOrThrow('users.professionals', { siteId: siteId ?? undefined }),
     enabled: siteId !== null,
   });
@@ -34,37 +36,23 @@ export function useProfessionals(siteId: string | null) {
 
 export function useReminders(siteId: string | null, date: string) {
   return useQuery({
-    queryKey: ['appointments.reminders', siteId, date],
+    queryKey: appointmentsKeys.reminders(siteId, date),
     queryFn: () => callOrThrow('appointments.reminders', { siteId: siteId ?? '', date }),
     enabled: siteId !== null,
     staleTime: 0,
   });
 }
 
-function refreshAgenda(): Promise<void> {
-  return queryClient.invalidateQueries({
-    predicate: (q) => String(q.queryKey[0]).startsWith('appointments.'),
-  });
-}
+const agenda = () => [appointmentsKeys.all];
 
 export function useBookAppointment() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'appointments.book'>) => callOrThrow('appointments.book', input),
-    onSuccess: refreshAgenda,
-  });
+  return useCoreMutation('appointments.book', { invalidates: agenda });
 }
 
 export function useUpdateAppointment() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'appointments.update'>) => callOrThrow('appointments.update', input),
-    onSettled: refreshAgenda,
-  });
+  return useCoreMutation('appointments.update', { invalidatesAlways: agenda });
 }
 
 export function useSetAppointmentStatus() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'appointments.setStatus'>) =>
-      callOrThrow('appointments.setStatus', input),
-    onSettled: refreshAgenda,
-  });
+  return useCoreMutation('appointments.setStatus', { invalidatesAlways: agenda });
 }

@@ -1,12 +1,14 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../shared/contract';
 import { callOrThrow } from '../../api/client';
+import { usersKeys } from '../users/query-keys';
+import { auditKeys } from './query-keys';
 
 export type AuditListParams = ChannelInput<'audit.list'>;
 
 export function useAuditList(params: AuditListParams) {
   return useQuery({
-    queryKey: ['audit.list', params],
+    queryKey: auditKeys.list(params),
     queryFn: () => callOrThrow('audit.list', params),
     placeholderData: keepPreviousData,
     // The log grows with every action, including reading it: always ask again.
@@ -14,14 +16,14 @@ export function useAuditList(params: AuditListParams) {
   });
 }
 
+/** Reads the whole chain: nothing cached changes, so there is nothing to invalidate. */
 export function useVerifyAudit() {
   return useMutation({ mutationFn: () => callOrThrow('audit.verify', {}) });
 }
 
+const ACTORS: ChannelInput<'users.list'> = { page: 1, pageSize: 200, includeInactive: true };
+
 /** Everyone who may appear in the log, for the user filter (deactivated accounts included). */
 export function useAuditActors() {
-  return useQuery({
-    queryKey: ['users.list', 'audit-actors'],
-    queryFn: () => callOrThrow('users.list', { page: 1, pageSize: 200, includeInactive: true }),
-  });
+  return useQuery({ queryKey: usersKeys.list(ACTORS), queryFn: () => callOrThrow('users.list', ACTORS) });
 }

@@ -1,16 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../shared/contract';
 import { callOrThrow } from '../../api/client';
+import { useCoreMutation } from '../../api/mutation';
 import { lockSettled } from '../../app/session';
 
 export function useLogin() {
-  return useMutation({ mutationFn: (input: ChannelInput<'auth.login'>) => callOrThrow('auth.login', input) });
+  return useCoreMutation('auth.login');
 }
 
 export function useChangePassword() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'auth.changePassword'>) => callOrThrow('auth.changePassword', input),
-  });
+  return useCoreMutation('auth.changePassword');
 }
 
 export function useUnlock() {

@@ -5,7 +5,8 @@ import { CONTRACT, type Site } from '../../../shared/contract';
 import { schemaErrors, samePathIn } from '../../app/form-errors';
 import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
 import { queryClient } from '../../api/query-client';
-import { centreKey, useSaveSite } from './api';
+import { useSaveSite } from './api';
+import { centreKeys } from './query-keys';
 import { defaultTimeZone, timeZoneOptions } from './time-zones';
 import type { OpeningHours } from '../../../shared/contract/setup';
 import { hoursProblems, normalizeHours } from './opening-hours';
@@ -82,7 +83,7 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
             conflict={{
               // Reload the table behind and close: reopening the site shows the stored version.
               onReload: () => {
-                void queryClient.invalidateQueries({ queryKey: centreKey });
+                void queryClient.invalidateQueries({ queryKey: centreKeys.centre });
                 onClose();
               },
             }}

@@ -1,24 +1,20 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../shared/contract';
+import { useQuery } from '@tanstack/react-query';
 import { callOrThrow } from '../../api/client';
+import { useCoreMutation } from '../../api/mutation';
 import { queryClient } from '../../api/query-client';
-
-export const centreKey = ['centre.get'] as const;
+import { centreKeys } from './query-keys';
 
 export function useCentre() {
-  return useQuery({ queryKey: centreKey, queryFn: () => callOrThrow('centre.get', {}) });
+  return useQuery({ queryKey: centreKeys.centre, queryFn: () => callOrThrow('centre.get', {}) });
 }
 
 export function useUpdateCentre() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'centre.update'>) => callOrThrow('centre.update', input),
-    onSuccess: (centre) => queryClient.setQueryData(centreKey, centre),
+  // The answer is the centre as saved: it replaces the cached one, nothing to read again.
+  return useCoreMutation('centre.update', {
+    onSuccess: (centre) => queryClient.setQueryData(centreKeys.centre, centre),
   });
 }
 
 export function useSaveSite() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'centre.saveSite'>) => callOrThrow('centre.saveSite', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: centreKey }),
-  });
+  return useCoreMutation('centre.saveSite', { invalidates: () => [centreKeys.centre] });
 }

@@ -12,6 +12,7 @@ import type { DirectoryEntry } from '../../../shared/contract';
 import { sectionAccess } from '../../../shared/domain/access-policy';
 import { DIRECTORY_CATEGORIES } from '../../../shared/domain/catalogues';
 import { apiErrorOf } from '../../api/client';
+import { oneOf } from '../../app/form-values';
 import { InactiveSwitch, PageTitle, SearchInput } from '../../app/list-page';
 import { PageFooter, pageCount, useServerPage } from '../../app/paging';
 import { QueryError } from '../../app/QueryError';
@@ -25,9 +26,7 @@ import { DirectoryReferralDialog } from './ReferralDialog';
 const PAGE_SIZE = 20;
 type Category = (typeof DIRECTORY_CATEGORIES)[number];
 
-function isCategory(v: string | null): v is Category {
-  return (DIRECTORY_CATEGORIES as readonly (string | null)[]).includes(v);
-}
+const isCategory = oneOf(DIRECTORY_CATEGORIES);
 
 type Dialog =
   { kind: 'edit'; entry: DirectoryEntry | null } | { kind: 'refer'; entry: DirectoryEntry } | null;

@@ -18,6 +18,7 @@ import { CONTRACT, type DirectoryEntry } from '../../../shared/contract';
 import { DIRECTORY_CATEGORIES, FRIENDLINESS } from '../../../shared/domain/catalogues';
 import { schemaErrors, samePathIn } from '../../app/form-errors';
 import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
+import { oneOf, orNull } from '../../app/form-values';
 import { useSaveEntry } from './api';
 
 type Category = (typeof DIRECTORY_CATEGORIES)[number];
@@ -73,11 +74,7 @@ function valuesOf(entry: DirectoryEntry | null): Values {
   };
 }
 
-function isCategory(v: string | null): v is Category {
-  return (DIRECTORY_CATEGORIES as readonly (string | null)[]).includes(v);
-}
-
-const orNull = (s: string) => s.trim() || null;
+const isCategory = oneOf(DIRECTORY_CATEGORIES);
 
 export function EntryFormModal({ entry, onClose }: { entry: DirectoryEntry | null; onClose: () => void }) {
   const { t } = useTranslation();

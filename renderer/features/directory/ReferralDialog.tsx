@@ -19,10 +19,10 @@ import { REFERRAL_STATUSES, type ReferralStatus } from '../../../shared/domain/c
 import { apiErrorOf } from '../../api/client';
 import { schemaErrors } from '../../app/form-errors';
 import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
+import { fromLocalInput, oneOf } from '../../app/form-values';
 import { PersonPicker, type PickedPerson } from '../visits/PersonPicker';
 import { useRefer } from './api';
 import { EntryPicker } from './EntryPicker';
-import { fromLocalInput } from './format';
 
 interface Values {
   person: PickedPerson | null;
@@ -42,9 +42,7 @@ const FORM_PATH: Record<string, string> = {
   overrideReason: 'overrideReason',
 };
 
-export function isReferralStatus(v: string | null): v is ReferralStatus {
-  return (REFERRAL_STATUSES as readonly (string | null)[]).includes(v);
-}
+export const isReferralStatus = oneOf(REFERRAL_STATUSES);
 
 function ReferralForm({
   personId,
@@ -89,7 +87,7 @@ function ReferralForm({
       entryId: values.entry?.id ?? '',
       reason: values.reason,
       status: values.status,
-      appointmentAt: fromLocalInput(values.appointmentAt),
+      appointmentAt: fromLocalInput(values.appointmentAt)?.toISOString() ?? null,
       ...(needsOverride ? { overrideReason: values.overrideReason } : {}),
     };
     for (const [path, text] of Object.entries(schemaErrors(CONTRACT['directory.refer'].input, input, t)))

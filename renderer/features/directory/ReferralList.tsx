@@ -17,10 +17,11 @@ import { REFERRAL_STATUSES, type ReferralStatus } from '../../../shared/domain/c
 import { apiErrorOf } from '../../api/client';
 import { schemaErrors, samePathIn } from '../../app/form-errors';
 import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
+import { fromLocalInput, toLocalInput } from '../../app/form-values';
 import { formatDateTime } from '../../i18n/dates';
 import { currentLanguage } from '../../i18n/setup';
 import { useUpdateReferral } from './api';
-import { formatDay, fromLocalInput, toLocalInput } from './format';
+import { formatDay } from './format';
 import { isReferralStatus } from './ReferralDialog';
 
 const STATUS_COLOR: Record<ReferralStatus, string> = {
@@ -67,7 +68,7 @@ function UpdateReferralModal({
       id: referral.id,
       version: referral.version,
       status: values.status,
-      appointmentAt: fromLocalInput(values.appointmentAt),
+      appointmentAt: fromLocalInput(values.appointmentAt)?.toISOString() ?? null,
       feedback: values.feedback.trim() || null,
     };
     const errors = schemaErrors(CONTRACT['directory.updateReferral'].input, input, t);

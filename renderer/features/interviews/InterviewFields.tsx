@@ -22,13 +22,8 @@ import {
   SUBSTANCES,
   VIOLENCE_SCREENING,
 } from '../../../shared/domain/catalogues';
-import {
-  fromLocalInput,
-  hoursSinceRisk,
-  pepWindow,
-  toLocalInput,
-  type InterviewFormValues,
-} from './interview-values';
+import { fromLocalInput, toLocalInput } from '../../app/form-values';
+import { hoursSinceRisk, pepWindow, type InterviewFormValues } from './interview-values';
 import { PepLiveAlert } from './PepLiveAlert';
 
 type Form = UseFormReturnType<InterviewFormValues>;

@@ -6,6 +6,7 @@
 import { Alert, Card, Loader, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT } from '../../../shared/contract';
@@ -18,7 +19,7 @@ import { QueryError } from '../../app/QueryError';
 import { currentLanguage } from '../../i18n/setup';
 import { refreshPerson, useDossier } from '../persons/api';
 import { formatTime, wholeHours } from '../persons/format';
-import { goTo, personsHref } from '../persons/routes';
+import { personLinks } from '../persons/links';
 import { useSaveInterview } from './api';
 import { InterviewFields } from './InterviewFields';
 import {
@@ -77,6 +78,7 @@ function InterviewForm({
   const lng = currentLanguage();
   const { person } = dossier;
   const save = useSaveInterview();
+  const navigate = useNavigate();
   const [version, setVersion] = useState(existing?.version);
   const form = useForm<InterviewFormValues>({
     initialValues: existing ? interviewValues(existing) : emptyInterview(new Date()),
@@ -106,7 +108,7 @@ function InterviewForm({
               left: wholeHours(PEP_WINDOW_HOURS - (saved.hoursSinceRisk ?? 0), 'left'),
             }),
           });
-        goTo(personsHref.dossier(person.id, 'interviews'));
+        void navigate(personLinks.dossier(person.id, 'interviews'));
       },
       onError: fail,
     });
@@ -141,7 +143,7 @@ function InterviewForm({
           <Card withBorder>
             <FormActions
               submitLabel={t('interviews.save')}
-              onCancel={() => goTo(personsHref.dossier(person.id, 'interviews'))}
+              onCancel={() => void navigate(personLinks.dossier(person.id, 'interviews'))}
               pending={save.isPending}
             />
           </Card>

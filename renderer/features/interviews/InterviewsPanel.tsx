@@ -4,13 +4,14 @@
  */
 import { Badge, Button, Card, Collapse, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Interview } from '../../../shared/contract/interviews';
 import { formatDateTime } from '../../i18n/dates';
 import { catalogueKey, currentLanguage } from '../../i18n/setup';
 import { PagedFooter, usePaged } from '../../app/paging';
-import { goTo, personsHref } from '../persons/routes';
+import { interviewLink } from './links';
 import { wholeHours } from '../persons/format';
 
 const PAGE_SIZE = 5;
@@ -29,11 +30,12 @@ export function InterviewsPanel({
 }) {
   const { t } = useTranslation();
   const paged = usePaged(interviews, PAGE_SIZE);
+  const navigate = useNavigate();
   return (
     <Stack>
       {canWrite && (
         <Group justify="flex-end">
-          <Button variant="light" onClick={() => goTo(personsHref.interview(personId))}>
+          <Button variant="light" onClick={() => void navigate(interviewLink(personId))}>
             {t('interviews.new')}
           </Button>
         </Group>
@@ -62,6 +64,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function InterviewCard({ interview, canWrite }: { interview: Interview; canWrite: boolean }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const lng = currentLanguage();
   const [opened, { toggle }] = useDisclosure(false);
   const none = t('app.none');
@@ -94,8 +97,8 @@ function InterviewCard({ interview, canWrite }: { interview: Interview; canWrite
             size="compact-sm"
             variant="subtle"
             onClick={() =>
-              goTo(
-                personsHref.interview(interview.personId, {
+              void navigate(
+                interviewLink(interview.personId, {
                   interviewId: interview.id,
                   visitId: interview.visitId,
                 }),

@@ -1,12 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../shared/contract';
-import { callOrThrow } from '../../api/client';
-import { refreshPerson } from '../persons/api';
+import { useCoreMutation } from '../../api/mutation';
+import { personChanged } from '../persons/query-keys';
 
 export function useSaveInterview() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'interviews.save'>) => callOrThrow('interviews.save', input),
+  return useCoreMutation('interviews.save', {
     // The dossier, its alerts and the board (a PEP alert puts the visit first) all change.
-    onSuccess: (interview) => refreshPerson(interview.personId),
+    invalidates: (_input, interview) => personChanged(interview.personId),
   });
 }

@@ -12,6 +12,7 @@ import {
   SUBSTANCES,
   VIOLENCE_SCREENING,
 } from '../../../shared/domain/catalogues';
+import { fromLocalInput, oneOf, orNull, toLocalInput } from '../../app/form-values';
 
 export interface InterviewFormValues {
   heldAt: string;
@@ -27,24 +28,6 @@ export interface InterviewFormValues {
   needs: string[];
   summary: string;
   notes: string;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An instant as a `datetime-local` value (local time, to the minute). */
-export function toLocalInput(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** A `datetime-local` value → the instant, or null when empty or unreadable. */
-export function fromLocalInput(value: string): Date | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-function oneOf<T extends string>(list: readonly T[]) {
-  return (value: string): value is T => (list as readonly string[]).includes(value);
 }
 
 export function emptyInterview(now: Date): InterviewFormValues {
@@ -82,8 +65,6 @@ export function interviewValues(interview: Interview): InterviewFormValues {
     notes: interview.notes ?? '',
   };
 }
-
-const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
 /** An unreadable time is passed on as typed: the contract's check then names the field. */
 function instant(value: string): string {

@@ -4,29 +4,29 @@
  * board as well.
  */
 import { notifications } from '@mantine/notifications';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/contract/visits';
 import { apiErrorOf } from '../../api/client';
 import { errorText } from '../../i18n/error-text';
-import { useMoveVisit } from '../persons/api';
-import { goTo, personsHref } from '../persons/routes';
-
-export function interviewHref(visit: Pick<Visit, 'id' | 'personId'>, interviewId?: string | null): string {
-  return personsHref.interview(visit.personId, { visitId: visit.id, interviewId });
-}
+import { useMoveVisit } from '../visits/api';
+import { interviewLink } from './links';
 
 export function useStartInterview(): { start: (visit: Visit) => void; pending: boolean } {
   const { t } = useTranslation();
   const move = useMoveVisit();
+  const navigate = useNavigate();
+  const open = (visit: Pick<Visit, 'id' | 'personId'>) =>
+    void navigate(interviewLink(visit.personId, { visitId: visit.id }));
   return {
     pending: move.isPending,
     start: (visit) => {
       // Already with someone for the interview: just open the form.
-      if (visit.step === 'in_interview') return goTo(interviewHref(visit));
+      if (visit.step === 'in_interview') return open(visit);
       move.mutate(
         { visitId: visit.id, version: visit.version, step: 'in_interview' },
         {
-          onSuccess: (moved) => goTo(interviewHref(moved)),
+          onSuccess: (moved) => open(moved),
           onError: (err) => notifications.show({ color: 'red', message: errorText(t, apiErrorOf(err)) }),
         },
       );

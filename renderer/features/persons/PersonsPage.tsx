@@ -4,15 +4,16 @@
  */
 import { Anchor, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyRow, PageTitle, TableHead } from '../../app/list-page';
 import { PageFooter, usePaged } from '../../app/paging';
 import { QueryError } from '../../app/QueryError';
 import { useSearchPersons } from './api';
-import { CheckInModal, type CheckInPerson } from './CheckInModal';
+import { CheckInModal, type CheckInPerson } from '../visits/CheckInModal';
 import { setNewPersonName } from './new-person-draft';
-import { goTo, personsHref } from './routes';
+import { personLinks } from './links';
 import { ResultBadges, ResultName } from './search/ResultSummary';
 
 const PAGE_SIZE = 10;
@@ -21,6 +22,7 @@ const LIMIT = 50;
 
 export function PersonsPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const [text, setText] = useState('');
   const [query] = useDebouncedValue(text.trim(), 200);
   const [checkIn, setCheckIn] = useState<CheckInPerson | null>(null);
@@ -30,7 +32,7 @@ export function PersonsPage() {
 
   function createPerson() {
     setNewPersonName(text);
-    goTo(personsHref.create());
+    void navigate(personLinks.create());
   }
 
   return (
@@ -74,7 +76,11 @@ export function PersonsPage() {
             {paged.shown.map((result) => (
               <Table.Tr key={result.id}>
                 <Table.Td>
-                  <Anchor href={personsHref.dossier(result.id)} c="inherit" underline="hover">
+                  <Anchor
+                    renderRoot={(props) => <Link {...props} {...personLinks.dossier(result.id)} />}
+                    c="inherit"
+                    underline="hover"
+                  >
                     <ResultName result={result} />
                   </Anchor>
                 </Table.Td>

@@ -1,15 +1,16 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import type { ChannelInput } from '../../../shared/contract';
 import { callOrThrow } from '../../api/client';
+import { invalidateKeys, useCoreMutation } from '../../api/mutation';
 import { queryClient } from '../../api/query-client';
-import { goTo, personsHref } from './routes';
-
-export const dossierKey = (id: string) => ['persons.dossier', id] as const;
+import { personLinks } from './links';
+import { personChanged, personsKeys } from './query-keys';
 
 /** Search as the user types: the previous answer stays while the next one loads. */
 export function useSearchPersons(query: string, limit = 20) {
   return useQuery({
-    queryKey: ['persons.search', query, limit],
+    queryKey: personsKeys.search(query, limit),
     queryFn: () => callOrThrow('persons.search', { query, limit }),
     enabled: query.length > 0,
     placeholderData: keepPreviousData,
@@ -22,7 +23,7 @@ export type DuplicateProbe = ChannelInput<'persons.duplicates'>;
 
 export function useDuplicates(probe: DuplicateProbe | null) {
   return useQuery({
-    queryKey: ['persons.duplicates', probe],
+    queryKey: personsKeys.duplicates(probe),
     queryFn: () => callOrThrow('persons.duplicates', probe ?? {}),
     enabled: probe !== null,
     placeholderData: keepPreviousData,
@@ -32,13 +33,13 @@ export function useDuplicates(probe: DuplicateProbe | null) {
 
 /** One person's identity (an audited read). */
 export function usePerson(id: string) {
-  return useQuery({ queryKey: ['persons.get', id], queryFn: () => callOrThrow('persons.get', { id }) });
+  return useQuery({ queryKey: personsKeys.get(id), queryFn: () => callOrThrow('persons.get', { id }) });
 }
 
 /** The dossier as this user may see it (one audited read per section drawn). */
 export function useDossier(id: string) {
   return useQuery({
-    queryKey: dossierKey(id),
+    queryKey: personsKeys.dossier(id),
     queryFn: () => callOrThrow('persons.dossier', { id }),
     // Pathway and PEP hours move with time and with other desks: always fresh on opening.
     staleTime: 0,
@@ -47,7 +48,7 @@ export function useDossier(id: string) {
 
 export function useConsents(personId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['persons.consents', personId],
+    queryKey: personsKeys.consents(personId),
     queryFn: () => callOrThrow('persons.consents', { personId }),
     enabled,
   });
@@ -55,7 +56,7 @@ export function useConsents(personId: string, enabled: boolean) {
 
 export function useAccessLog(personId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['persons.accessLog', personId],
+    queryKey: personsKeys.accessLog(personId),
     queryFn: () => callOrThrow('persons.accessLog', { personId }),
     enabled,
     staleTime: 0,
@@ -64,74 +65,39 @@ export function useAccessLog(personId: string, enabled: boolean) {
 
 /** After a change to a person: their dossier, the searches and the reception board are stale. */
 export function refreshPerson(personId: string): Promise<void> {
-  return queryClient.invalidateQueries({
-    predicate: (query) => {
-      const [key, id] = query.queryKey;
-      if (typeof key !== 'string') return false;
-      if (key === 'persons.search' || key.startsWith('visits.') || key.startsWith('appointments.'))
-        return true;
-      return key.startsWith('persons.') && id === personId;
-    },
-  });
+  return invalidateKeys(personChanged(personId));
 }
 
 export function useCreatePerson() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'persons.create'>) => callOrThrow('persons.create', input),
-    onSuccess: (person) => refreshPerson(person.id),
-  });
+  return useCoreMutation('persons.create', { invalidates: (_input, person) => personChanged(person.id) });
 }
 
 export function useUpdatePerson() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'persons.update'>) => callOrThrow('persons.update', input),
-    onSuccess: (person) => refreshPerson(person.id),
-  });
+  return useCoreMutation('persons.update', { invalidates: (_input, person) => personChanged(person.id) });
 }
 
 export function useRecordConsent() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'persons.recordConsent'>) => callOrThrow('persons.recordConsent', input),
-    onSuccess: (consents, input) => {
-      queryClient.setQueryData(['persons.consents', input.personId], consents);
-      return refreshPerson(input.personId);
-    },
+  return useCoreMutation('persons.recordConsent', {
+    onSuccess: (consents, input) => queryClient.setQueryData(personsKeys.consents(input.personId), consents),
+    invalidates: (input) => personChanged(input.personId),
   });
 }
 
 export function useBreakGlass() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'persons.breakGlass'>) => callOrThrow('persons.breakGlass', input),
-    onSuccess: (_grant, input) => refreshPerson(input.personId),
-  });
+  return useCoreMutation('persons.breakGlass', { invalidates: (input) => personChanged(input.personId) });
 }
 
 export function useMergePersons() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'persons.merge'>) => callOrThrow('persons.merge', input),
-    onSuccess: async (_survivor, input) => {
-      await refreshPerson(input.survivorId);
-      await refreshPerson(input.mergedId);
-    },
-  });
-}
-
-export function useCheckIn() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'visits.checkIn'>) => callOrThrow('visits.checkIn', input),
-    onSuccess: (visit) => refreshPerson(visit.personId),
-  });
-}
-
-export function useMoveVisit() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'visits.move'>) => callOrThrow('visits.move', input),
-    onSuccess: (visit) => refreshPerson(visit.personId),
+  return useCoreMutation('persons.merge', {
+    invalidates: (input) => [...personChanged(input.survivorId), ...personChanged(input.mergedId)],
   });
 }
 
 /** Opens a dossier, read afresh even when it is already on screen (opening is a new read). */
-export function openDossier(id: string): void {
-  void queryClient.invalidateQueries({ queryKey: dossierKey(id) });
-  goTo(personsHref.dossier(id));
+export function useOpenDossier(): (id: string) => void {
+  const navigate = useNavigate();
+  return (id) => {
+    void queryClient.invalidateQueries({ queryKey: personsKeys.dossier(id) });
+    void navigate(personLinks.dossier(id));
+  };
 }

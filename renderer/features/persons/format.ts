@@ -1,14 +1,12 @@
 /** Dates of a person's file as people read them: local time, interface language. */
 import { format, isValid, parseISO } from 'date-fns';
-import { enGB, fr } from 'date-fns/locale';
+import { dateLocale } from '../../i18n/dates';
 import type { Language } from '../../i18n/setup';
-
-const LOCALES = { fr, en: enGB } as const;
 
 function formatted(iso: string | null | undefined, pattern: string, lng: Language): string {
   if (!iso) return '—';
   const date = parseISO(iso);
-  return isValid(date) ? format(date, pattern, { locale: LOCALES[lng] }) : iso;
+  return isValid(date) ? format(date, pattern, { locale: dateLocale(lng) }) : iso;
 }
 
 /** 14:05 (local). */
@@ -25,7 +23,7 @@ export function formatDay(iso: string | null | undefined, lng: Language): string
 export function formatCalendarDate(day: string | null | undefined, lng: Language): string {
   if (!day) return '—';
   const [y, m, d] = day.split('-').map(Number);
-  return format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1), 'P', { locale: LOCALES[lng] });
+  return format(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1), 'P', { locale: dateLocale(lng) });
 }
 
 /** Whole hours, rounded down for what has passed and up for what is left: never too optimistic. */

@@ -1,19 +1,17 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../shared/contract';
+import { useQuery } from '@tanstack/react-query';
 import { callOrThrow } from '../../api/client';
-
-export const setupStatusKey = ['setup.status'] as const;
+import { useCoreMutation } from '../../api/mutation';
+import { setupKeys } from './query-keys';
 
 export function useSetupStatus() {
   return useQuery({
-    queryKey: setupStatusKey,
+    queryKey: setupKeys.status,
     queryFn: () => callOrThrow('setup.status', {}),
     staleTime: Infinity,
   });
 }
 
+/** The entrance reads the status again itself once the recovery code is acknowledged (Root.tsx). */
 export function useInitializeCentre() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'setup.initialize'>) => callOrThrow('setup.initialize', input),
-  });
+  return useCoreMutation('setup.initialize');
 }

@@ -7,9 +7,10 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT, type StaffUser } from '../../../shared/contract';
-import { ROLES, type Role } from '../../../shared/domain/roles';
+import { ROLES } from '../../../shared/domain/roles';
 import { schemaErrors } from '../../app/form-errors';
 import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
+import { oneOf } from '../../app/form-values';
 import { isLanguage, LANGUAGES } from '../../i18n/setup';
 import { useCreateUser, useUpdateUser } from './api';
 import { useSiteOptions } from '../centre/site-options';
@@ -30,9 +31,7 @@ export interface Handover {
 /** The form's value for "no personal choice": follow the centre's language. */
 const CENTRE_LOCALE = 'centre';
 
-function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
+const isRole = oneOf(ROLES);
 
 const FORM_FIELDS = ['username', 'displayName', 'roles', 'siteIds', 'locale'];
 

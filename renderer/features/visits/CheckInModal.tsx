@@ -1,86 +1,187 @@
-/** Records an arrival at reception: a visit opens and the person appears on every board. */
-import { Modal, Select, Stack } from '@mantine/core';
+/**
+ * Records an arrival at reception: a visit opens and the person appears on every board. One dialog
+ * for every place an arrival is recorded: from a search result or a dossier (the person is known,
+ * the site is the workstation's) and from the board (the site is the board's, the person is picked).
+ * Keyboard first: priority "normal" (or the person picker) has the focus, Enter confirms.
+ */
+import { Button, Group, Modal, Radio, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_PRIORITIES, type VisitPriority } from '../../../shared/domain/catalogues';
 import { samePathIn } from '../../app/form-errors';
-import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
+import { FormFailure, useFormFailure } from '../../app/form-failure';
+import { oneOf } from '../../app/form-values';
+import { useSignedIn } from '../persons/use-signed-in';
 import { useCheckIn } from './api';
 import { PersonPicker, type PickedPerson } from './PersonPicker';
 
-const START_STEPS = ['waiting_interview', 'waiting_doctor', 'waiting_nurse', 'waiting_specialist'] as const;
-type StartStep = (typeof START_STEPS)[number];
+/** Where a person may wait on arrival; most come for the community interview first. */
+const FIRST_STEPS = ['waiting_interview', 'waiting_doctor', 'waiting_nurse', 'waiting_specialist'] as const;
+/** Normal first: it has the focus, and the urgent ones are a deliberate arrow key away. */
+const PRIORITY_ORDER: readonly VisitPriority[] = ['normal', 'pep_72h', 'positive_to_treat'];
+const isFirstStep = oneOf(FIRST_STEPS);
+const isPriority = oneOf(VISIT_PRIORITIES);
+
+/** Who arrives: the same few facts whether the person was found by a search or picked here. */
+export type CheckInPerson = PickedPerson;
 
 interface Values {
   person: PickedPerson | null;
-  step: StartStep;
+  siteId: string | null;
+  step: (typeof FIRST_STEPS)[number];
   priority: VisitPriority;
 }
 
-function isStartStep(v: string | null): v is StartStep {
-  return (START_STEPS as readonly (string | null)[]).includes(v);
-}
-
-function isPriority(v: string | null): v is VisitPriority {
-  return (VISIT_PRIORITIES as readonly (string | null)[]).includes(v);
-}
-
-export function CheckInModal({ siteId, onClose }: { siteId: string; onClose: () => void }) {
+export function CheckInModal({
+  person,
+  siteId: boardSiteId,
+  onClose,
+}: {
+  /** The person arriving, when known; otherwise the dialog asks for them. */
+  person?: CheckInPerson;
+  /** The site of the board it is opened from; otherwise the workstation's, which may be changed. */
+  siteId?: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
+  const session = useSignedIn();
+  const sites = session.state.user.sites;
   const checkIn = useCheckIn();
   const form = useForm<Values>({
-    initialValues: { person: null, step: 'waiting_interview', priority: 'normal' },
+    initialValues: {
+      person: person ?? null,
+      siteId: boardSiteId ?? session.currentSiteId ?? sites[0]?.id ?? null,
+      step: 'waiting_interview',
+      priority: 'normal',
+    },
   });
   const { failure, setFailure, fail } = useFormFailure(form, (field) =>
-    field === 'personId' ? 'person' : samePathIn(['step'])(field),
+    field === 'personId' ? 'person' : samePathIn(['siteId', 'step'])(field),
   );
+  const { siteId } = form.values;
 
-  const submit = form.onSubmit((values) => {
+  function confirm() {
+    const { person: arriving, step, priority } = form.values;
+    if (!siteId || checkIn.isPending) return;
     setFailure(null);
-    const person = values.person;
-    if (!person) return form.setFieldError('person', t('visits.personRequired'));
+    if (!arriving) return form.setFieldError('person', t('visits.personRequired'));
     checkIn.mutate(
-      { personId: person.id, siteId, step: values.step, priority: values.priority },
+      { personId: arriving.id, siteId, step, priority },
       {
         onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('visits.checkedIn', { name: person.nameUsed }) });
+          notifications.show({
+            color: 'teal',
+            message: t('search.checkIn.done', {
+              name: arriving.nameUsed,
+              step: t(`catalogue.visitSteps.${step}`),
+            }),
+          });
           onClose();
         },
         onError: fail,
       },
     );
-  });
+  }
+
+  // Enter on a radio button confirms too: the priority has the focus when the dialog opens.
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    const target = event.target as HTMLElement;
+    if (event.key === 'Enter' && target instanceof HTMLInputElement && target.type === 'radio') {
+      event.preventDefault();
+      confirm();
+    }
+  }
 
   return (
-    <Modal opened onClose={onClose} title={t('visits.checkInTitle')}>
-      <form onSubmit={submit} noValidate>
+    <Modal
+      opened
+      onClose={onClose}
+      title={person ? t('search.checkIn.title') : t('visits.checkInTitle')}
+      centered
+      size="lg"
+    >
+      <form
+        onKeyDown={onKeyDown}
+        onSubmit={(event) => {
+          event.preventDefault();
+          confirm();
+        }}
+        noValidate
+      >
         <Stack>
+          {person ? (
+            <Text>
+              <Text span fw={600}>
+                {person.nameUsed}
+              </Text>{' '}
+              <Text span ff="monospace" size="sm" c="dimmed">
+                {person.fileNumber}
+              </Text>
+            </Text>
+          ) : (
+            <PersonPicker
+              label={t('visits.person')}
+              required
+              autoFocus
+              value={form.values.person}
+              onChange={(picked) => form.setFieldValue('person', picked)}
+              error={typeof form.errors.person === 'string' ? form.errors.person : null}
+            />
+          )}
           <FormFailure failure={failure} />
-          <PersonPicker
-            label={t('visits.person')}
-            required
-            autoFocus
-            value={form.values.person}
-            onChange={(p) => form.setFieldValue('person', p)}
-            error={typeof form.errors.person === 'string' ? form.errors.person : null}
-          />
-          <Select
-            label={t('visits.startStep')}
-            allowDeselect={false}
-            data={START_STEPS.map((s) => ({ value: s, label: t(`catalogue.visitSteps.${s}`) }))}
-            value={form.values.step}
-            onChange={(v) => isStartStep(v) && form.setFieldValue('step', v)}
-            error={form.errors.step}
-          />
-          <Select
-            label={t('visits.priority')}
-            allowDeselect={false}
-            data={VISIT_PRIORITIES.map((p) => ({ value: p, label: t(`catalogue.priorities.${p}`) }))}
+          <Radio.Group
+            label={t('search.checkIn.priority')}
             value={form.values.priority}
-            onChange={(v) => isPriority(v) && form.setFieldValue('priority', v)}
-          />
-          <FormActions submitLabel={t('visits.submit')} onCancel={onClose} pending={checkIn.isPending} />
+            onChange={(value) => isPriority(value) && form.setFieldValue('priority', value)}
+          >
+            <Stack gap={6} mt={6}>
+              {PRIORITY_ORDER.map((p) => (
+                <Radio
+                  key={p}
+                  value={p}
+                  label={t(`catalogue.priorities.${p}`)}
+                  color={p === 'normal' ? undefined : 'red'}
+                  data-autofocus={person && p === 'normal' ? true : undefined}
+                />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Group grow align="flex-start">
+            {/* On the board the site is the board's: an arrival there is an arrival at that site. */}
+            {boardSiteId === undefined && (
+              <Select
+                label={t('search.checkIn.site')}
+                data={sites.map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` }))}
+                value={siteId}
+                onChange={(value) => form.setFieldValue('siteId', value)}
+                allowDeselect={false}
+                error={siteId ? form.errors.siteId : t('search.checkIn.noSite')}
+              />
+            )}
+            <Select
+              label={t('search.checkIn.step')}
+              data={FIRST_STEPS.map((s) => ({ value: s, label: t(`catalogue.visitSteps.${s}`) }))}
+              value={form.values.step}
+              onChange={(value) => isFirstStep(value) && form.setFieldValue('step', value)}
+              allowDeselect={false}
+              error={form.errors.step}
+            />
+          </Group>
+          <Group justify="space-between" mt="xs">
+            <Text size="xs" c="dimmed">
+              {t('search.checkIn.enterHint')}
+            </Text>
+            <Group gap="xs">
+              <Button variant="default" onClick={onClose} disabled={checkIn.isPending}>
+                {t('app.cancel')}
+              </Button>
+              <Button type="submit" loading={checkIn.isPending} disabled={!siteId}>
+                {t('visits.submit')}
+              </Button>
+            </Group>
+          </Group>
         </Stack>
       </form>
     </Modal>

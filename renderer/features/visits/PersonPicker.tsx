@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../shared/contract';
 import { callOrThrow } from '../../api/client';
+import { personsKeys } from '../persons/query-keys';
 
 export interface PickedPerson {
   id: string;
@@ -47,7 +48,7 @@ export function PersonPicker({
   // Once a person is chosen the box shows their label: do not search for that label.
   const query = value && debounced === labelOf(value) ? '' : debounced;
   const results = useQuery({
-    queryKey: ['persons.search', query, 10],
+    queryKey: personsKeys.search(query, 10),
     queryFn: () => callOrThrow('persons.search', { query, limit: 10 }),
     enabled: query.length > 0,
     placeholderData: keepPreviousData,

@@ -4,11 +4,12 @@
  * move between cards); the same actions are buttons for the mouse.
  */
 import { Anchor, Badge, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardRow } from '../../../shared/contract';
 import type { VisitPriority, VisitStep } from '../../../shared/domain/catalogues';
-import { personsHref } from '../persons/routes';
+import { personLinks } from '../persons/links';
 import {
   calledStepOf,
   isWaiting,
@@ -61,7 +62,8 @@ export function VisitCard({
   const waiting = isWaiting(row.step);
   const canCall = waiting && calledStepOf(row.step) !== null;
   const priorityColor = PRIORITY_COLOR[row.priority];
-  const dossierHref = personsHref.dossier(row.personId);
+  const navigate = useNavigate();
+  const dossierLink = personLinks.dossier(row.personId);
 
   function onKeyDown(e: KeyboardEvent<HTMLElement>) {
     if (e.altKey || e.ctrlKey || e.metaKey || busy) return;
@@ -75,7 +77,7 @@ export function VisitCard({
       else if (key === 'r' && !waiting) actions.requeue(row);
       else if (key === 's') setMenu('next');
       else if (key === 'p') setMenu('priority');
-      else if (key === 'd') window.location.hash = dossierHref.slice(1);
+      else if (key === 'd') void navigate(dossierLink);
       else return false;
       return true;
     })();
@@ -209,7 +211,7 @@ export function VisitCard({
               ))}
             </Menu.Dropdown>
           </Menu>
-          <Anchor href={dossierHref} size="xs" fw={600} pr={4}>
+          <Anchor renderRoot={(props) => <Link {...props} {...dossierLink} />} size="xs" fw={600} pr={4}>
             {t('board.openDossier')}
           </Anchor>
         </Group>

@@ -1,12 +1,12 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import type { BoardRow, ChannelInput } from '../../../shared/contract';
+import { useQuery } from '@tanstack/react-query';
+import type { BoardRow } from '../../../shared/contract';
 import { callOrThrow } from '../../api/client';
-import { queryClient } from '../../api/query-client';
+import { useCoreMutation } from '../../api/mutation';
+import { personChanged } from '../persons/query-keys';
+import { visitsKeys } from './query-keys';
 
 /** Every poll on every workstation: short enough that a called person moves at once everywhere. */
 export const BOARD_POLL_MS = 2_000;
-
-export const boardKey = (siteId: string) => ['visits.board', siteId] as const;
 
 export interface BoardSnapshot {
   rows: BoardRow[];
@@ -21,7 +21,7 @@ function isSnapshot(value: unknown): value is BoardSnapshot {
 
 export function boardQueryOptions(siteId: string | null) {
   return {
-    queryKey: boardKey(siteId ?? ''),
+    queryKey: visitsKeys.board(siteId ?? ''),
     queryFn: async (): Promise<BoardSnapshot> => ({
       ...(await callOrThrow('visits.board', { siteId: siteId ?? '' })),
       fetchedAt: Date.now(),
@@ -41,41 +41,27 @@ export function useBoard(siteId: string | null) {
   return useQuery({ ...boardQueryOptions(siteId), refetchInterval: BOARD_POLL_MS, staleTime: 0 });
 }
 
-export function refreshBoards(): Promise<void> {
-  return queryClient.invalidateQueries({ queryKey: ['visits.board'] });
+/**
+ * An arrival at reception, from the board, a search result, the dossier or an appointment: the
+ * person's pathway, the boards and the agenda (an appointment becomes "arrived") change.
+ */
+export function useCheckIn() {
+  return useCoreMutation('visits.checkIn', { invalidates: (_input, visit) => personChanged(visit.personId) });
 }
 
+/** A visit moves to another step (from the board, the dossier or "start the interview"). */
 export function useMoveVisit() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'visits.move'>) => callOrThrow('visits.move', input),
-    onSettled: refreshBoards,
+  return useCoreMutation('visits.move', {
+    invalidates: (_input, visit) => personChanged(visit.personId),
+    // Refused (someone moved the person first): the boards show it as it is now.
+    invalidatesAlways: () => [visitsKeys.boards],
   });
 }
 
 export function useRequeueVisit() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'visits.requeue'>) => callOrThrow('visits.requeue', input),
-    onSettled: refreshBoards,
-  });
+  return useCoreMutation('visits.requeue', { invalidatesAlways: () => [visitsKeys.boards] });
 }
 
 export function useSetPriority() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'visits.setPriority'>) => callOrThrow('visits.setPriority', input),
-    onSettled: refreshBoards,
-  });
-}
-
-export function useCheckIn() {
-  return useMutation({
-    mutationFn: (input: ChannelInput<'visits.checkIn'>) => callOrThrow('visits.checkIn', input),
-    // An arrival from an appointment changes the agenda too.
-    onSuccess: () =>
-      queryClient.invalidateQueries({
-        predicate: (q) => {
-          const key = String(q.queryKey[0]);
-          return key.startsWith('visits.') || key.startsWith('appointments.') || key === 'persons.search';
-        },
-      }),
-  });
+  return useCoreMutation('visits.setPriority', { invalidatesAlways: () => [visitsKeys.boards] });
 }

@@ -4,6 +4,7 @@
  * gate decided — shown, partly shown or plainly marked hidden — never silently missing.
  */
 import { Alert, Badge, Button, Card, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dossier, SectionView } from '../../../../shared/contract/dossier';
@@ -13,10 +14,12 @@ import { QueryError } from '../../../app/QueryError';
 import { currentLanguage } from '../../../i18n/setup';
 import { InterviewsPanel } from '../../interviews/InterviewsPanel';
 import { refreshPerson, useDossier } from '../api';
-import { CheckInModal } from '../CheckInModal';
+import { CheckInModal } from '../../visits/CheckInModal';
 import { ConsentsPanel } from '../consents/ConsentsPanel';
 import { formatTime } from '../format';
-import { goTo, personsHref, type DossierTab } from '../routes';
+import { interviewLink } from '../../interviews/links';
+import { personLinks } from '../links';
+import { isDossierTab, type DossierTab } from '../routes';
 import { useSignedIn } from '../use-signed-in';
 import { AccessLogPanel } from './AccessLogPanel';
 import { BreakGlassModal } from './BreakGlassModal';
@@ -53,6 +56,7 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
   const session = useSignedIn();
   const { user } = session.state;
   const [dialog, setDialog] = useState<Dialog>(null);
+  const navigate = useNavigate();
   const { person } = dossier;
   const merged = person.mergedInto !== null;
   const view = (section: Section): SectionView | undefined =>
@@ -98,12 +102,12 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
         </Stack>
         <Group gap="xs">
           {canInterview && (
-            <Button variant="light" onClick={() => goTo(personsHref.interview(person.id))}>
+            <Button variant="light" onClick={() => void navigate(interviewLink(person.id))}>
               {t('interviews.new')}
             </Button>
           )}
           {canEdit && (
-            <Button variant="default" onClick={() => goTo(personsHref.edit(person.id))}>
+            <Button variant="default" onClick={() => void navigate(personLinks.edit(person.id))}>
               {t('app.edit')}
             </Button>
           )}
@@ -136,7 +140,7 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
       <Card withBorder padding="md">
         <Tabs
           value={tab}
-          onChange={(value) => value && goTo(personsHref.dossier(person.id, value as DossierTab))}
+          onChange={(value) => isDossierTab(value) && void navigate(personLinks.dossier(person.id, value))}
           keepMounted={false}
         >
           <Tabs.List>

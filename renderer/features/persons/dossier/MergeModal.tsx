@@ -6,6 +6,7 @@
 import { Alert, Button, Group, Loader, Modal, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/contract';
@@ -17,7 +18,7 @@ import { formatDateTime } from '../../../i18n/dates';
 import { currentLanguage } from '../../../i18n/setup';
 import { refreshPerson, useMergePersons, usePerson, useSearchPersons } from '../api';
 import { formatCalendarDate } from '../format';
-import { goTo, personsHref } from '../routes';
+import { personLinks } from '../links';
 import { ResultFacts, ResultName } from '../search/ResultSummary';
 
 export function MergeModal({ current, onClose }: { current: Person; onClose: () => void }) {
@@ -90,6 +91,7 @@ function MergeConfirm({
   const lng = currentLanguage();
   const other = usePerson(otherId);
   const merge = useMergePersons();
+  const navigate = useNavigate();
   const [failure, setFailure] = useState<ApiError | null>(null);
   // The older file is usually the one to keep: its number is the one people already know.
   const [keep, setKeep] = useState<string | null>(null);
@@ -133,7 +135,7 @@ function MergeConfirm({
         onSuccess: (kept) => {
           notifications.show({ color: 'teal', message: t('dossier.merge.done', { file: kept.fileNumber }) });
           onClose();
-          goTo(personsHref.dossier(kept.id));
+          void navigate(personLinks.dossier(kept.id));
         },
         onError: (err) => setFailure(apiErrorOf(err)),
       },

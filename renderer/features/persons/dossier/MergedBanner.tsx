@@ -1,6 +1,7 @@
 import { Alert, Anchor } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { personsHref } from '../routes';
+import { personLinks } from '../links';
 
 /** A merged file stays so old references resolve; it points to the file that was kept. */
 export function MergedBanner({ survivorId }: { survivorId: string }) {
@@ -8,7 +9,7 @@ export function MergedBanner({ survivorId }: { survivorId: string }) {
   return (
     <Alert color="orange" role="status" title={t('dossier.merged.title')}>
       {t('dossier.merged.body')}{' '}
-      <Anchor href={personsHref.dossier(survivorId)} fw={600}>
+      <Anchor renderRoot={(props) => <Link {...props} {...personLinks.dossier(survivorId)} />} fw={600}>
         {t('dossier.merged.link')}
       </Anchor>
     </Alert>

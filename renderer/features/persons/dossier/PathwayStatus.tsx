@@ -4,6 +4,7 @@
  */
 import { Alert, Badge, Button, Card, Group, Menu, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Dossier } from '../../../../shared/contract/dossier';
 import type { Visit } from '../../../../shared/contract/visits';
@@ -11,11 +12,11 @@ import { sectionAccess } from '../../../../shared/domain/access-policy';
 import { apiErrorOf } from '../../../api/client';
 import { errorText } from '../../../i18n/error-text';
 import { currentLanguage } from '../../../i18n/setup';
-import { interviewHref, useStartInterview } from '../../interviews/start-interview';
-import { useMoveVisit } from '../api';
+import { interviewLink } from '../../interviews/links';
+import { useStartInterview } from '../../interviews/start-interview';
+import { useMoveVisit } from '../../visits/api';
 import { formatDateTime } from '../../../i18n/dates';
 import { formatTime, wholeHours } from '../format';
-import { goTo } from '../routes';
 import { useSignedIn } from '../use-signed-in';
 
 /** Where a person can be sent once someone has seen them. */
@@ -116,6 +117,7 @@ function VisitActions({
   const session = useSignedIn();
   const canInterview = sectionAccess(session.state.user.roles, 'interview') === 'write';
   const starter = useStartInterview();
+  const navigate = useNavigate();
   const move = useMoveVisit();
 
   if (!openVisit) return <Button onClick={onCheckIn}>{t('search.checkInAction')}</Button>;
@@ -142,7 +144,13 @@ function VisitActions({
         </Button>
       )}
       {canInterview && openVisit.step === 'in_interview' && (
-        <Button onClick={() => goTo(interviewHref(openVisit, existing?.id))}>
+        <Button
+          onClick={() =>
+            void navigate(
+              interviewLink(openVisit.personId, { visitId: openVisit.id, interviewId: existing?.id }),
+            )
+          }
+        >
           {existing ? t('interviews.resume') : t('interviews.start')}
         </Button>
       )}

@@ -6,7 +6,7 @@ import { Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateProbe } from '../api';
-import { openDossier, useDuplicates } from '../api';
+import { useDuplicates, useOpenDossier } from '../api';
 import { inputOf, type PersonFormValues } from './person-values';
 
 const DEBOUNCE_MS = 300;
@@ -29,6 +29,7 @@ function probeOf(values: PersonFormValues): DuplicateProbe | null {
 
 export function DuplicatesPanel({ values }: { values: PersonFormValues }) {
   const { t } = useTranslation();
+  const openDossier = useOpenDossier();
   // Debounce a string: a fresh object on every render would restart the timer for ever.
   const [probeText] = useDebouncedValue(JSON.stringify(probeOf(values)), DEBOUNCE_MS);
   const probe = JSON.parse(probeText) as DuplicateProbe | null;

@@ -6,6 +6,7 @@
 import { Grid, Loader, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT } from '../../../../shared/contract';
@@ -15,7 +16,7 @@ import { FormActions, FormFailure, useFormFailure } from '../../../app/form-fail
 import { QueryError } from '../../../app/QueryError';
 import { useCreatePerson, usePerson, useUpdatePerson } from '../api';
 import { forgetNewPersonName, newPersonName } from '../new-person-draft';
-import { goTo, personsHref } from '../routes';
+import { personLinks } from '../links';
 import { useSignedIn } from '../use-signed-in';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { PersonFields } from './PersonFields';
@@ -52,6 +53,7 @@ function PersonForm({
   reload?: () => Promise<Person | null>;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const create = useCreatePerson();
   const update = useUpdatePerson();
   const [version, setVersion] = useState(person?.version ?? 1);
@@ -65,7 +67,7 @@ function PersonForm({
       color: 'teal',
       message: person ? t('persons.form.saved') : t('persons.form.created', { file: saved.fileNumber }),
     });
-    goTo(personsHref.dossier(saved.id));
+    void navigate(personLinks.dossier(saved.id));
   }
 
   const submit = form.onSubmit((values) => {
@@ -99,7 +101,7 @@ function PersonForm({
 
   function cancel() {
     forgetNewPersonName();
-    goTo(person ? personsHref.dossier(person.id) : personsHref.search());
+    void navigate(person ? personLinks.dossier(person.id) : personLinks.search());
   }
 
   return (

@@ -10,6 +10,7 @@ import {
   KEY_POPULATIONS,
   SEX_AT_BIRTH,
 } from '../../../../shared/domain/catalogues';
+import { oneOf, orNull } from '../../../app/form-values';
 
 export type BirthMode = 'date' | 'year';
 
@@ -37,10 +38,6 @@ export interface PersonFormValues {
   siteId: string | null;
 }
 
-function oneOf<T extends string>(list: readonly T[]) {
-  return (value: string | null | undefined): value is T =>
-    value !== null && value !== undefined && (list as readonly string[]).includes(value);
-}
 const isKeyPopulation = oneOf(KEY_POPULATIONS);
 const isChannel = oneOf(CONTACT_CHANNELS);
 const isCoverage = oneOf(HEALTH_COVERAGES);
@@ -92,8 +89,6 @@ export function valuesOf(person: Person): PersonFormValues {
     siteId: person.siteId,
   };
 }
-
-const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
 /** A year typed in the form, or null; an unreadable year is kept as NaN so validation names it. */
 export function yearOf(value: string | number): number | null {

@@ -4,7 +4,7 @@
  * on; checking a person in from a result takes two keystrokes (Alt+Enter, then Enter).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { CheckInModal, type CheckInPerson } from '../CheckInModal';
+import { CheckInModal, type CheckInPerson } from '../../visits/CheckInModal';
 import { forgetNewPersonName } from '../new-person-draft';
 import { SearchModal } from './SearchModal';
 

@@ -5,14 +5,15 @@
  */
 import { Box, Button, Group, Kbd, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useId } from '@mantine/hooks';
+import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useEffectEvent, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../../shared/contract/persons';
 import { QueryError } from '../../../app/QueryError';
-import { openDossier, useSearchPersons } from '../api';
-import type { CheckInPerson } from '../CheckInModal';
+import { useOpenDossier, useSearchPersons } from '../api';
+import type { CheckInPerson } from '../../visits/CheckInModal';
 import { setNewPersonName } from '../new-person-draft';
-import { goTo, personsHref } from '../routes';
+import { personLinks } from '../links';
 import { ResultBadges, ResultFacts, ResultName } from './ResultSummary';
 
 const DEBOUNCE_MS = 150;
@@ -28,6 +29,8 @@ export function SearchModal({
   onCheckIn: (person: CheckInPerson) => void;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const openDossier = useOpenDossier();
   const listId = useId();
   const [text, setText] = useState('');
   const [query] = useDebouncedValue(text.trim(), DEBOUNCE_MS);
@@ -66,7 +69,7 @@ export function SearchModal({
   function createPerson() {
     setNewPersonName(text);
     onClose();
-    goTo(personsHref.create());
+    void navigate(personLinks.create());
   }
 
   function choose(option: Option | undefined, checkIn: boolean) {

@@ -1,0 +1,47 @@
+/**
+ * What a route declares about itself, as data on the route (`staticData`): who may open it and,
+ * for the screens of the main navigation, its entry. The root route enforces `access` before any
+ * screen loads and the shell draws the navigation from the routes that carry `nav`, so a feature
+ * adds a screen without editing a central table. The renderer only hides what the core would
+ * refuse; the core still checks every call.
+ */
+import type { ParseKeys } from 'i18next';
+import type { ComponentType } from 'react';
+import { sectionAccess } from '../../shared/domain/access-policy';
+import type { Permission, Role, Section } from '../../shared/domain/roles';
+
+export interface RouteAccess {
+  /** The centre permission the screen needs; `null`: any signed-in user. */
+  permission: Permission | null;
+  /** A dossier section the user's roles must be able to read (screens of the pathway). */
+  section?: Section;
+}
+
+export interface NavEntry {
+  /** i18next key of the label (checked by the compiler against the catalogues). */
+  labelKey: ParseKeys;
+  icon: ComponentType;
+  /** Position in the navigation, smallest first. */
+  order: number;
+}
+
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    /** Required on every route: a new screen cannot forget to say who may open it. */
+    access: RouteAccess;
+    nav?: NavEntry;
+  }
+}
+
+/** Any signed-in user. */
+export const SIGNED_IN: RouteAccess = { permission: null };
+
+export function mayOpen(
+  access: RouteAccess | undefined,
+  user: { permissions: readonly Permission[]; roles: readonly Role[] },
+): boolean {
+  // A route without a declaration (only possible for the router's own internal routes) is closed.
+  if (!access) return false;
+  if (access.section && sectionAccess(user.roles, access.section) === 'none') return false;
+  return access.permission === null || user.permissions.includes(access.permission);
+}

@@ -1,0 +1,27 @@
+/**
+ * The route registry: one line per feature route module. A feature declares its screens, who may
+ * open them and its navigation entry in its own `routes.tsx` (see docs/renderer.md); nothing else
+ * in the shell lists screens.
+ */
+import { appointmentsRoutes } from '../features/appointments/routes';
+import { auditRoutes } from '../features/audit/routes';
+import { centreRoutes } from '../features/centre/routes';
+import { directoryRoutes } from '../features/directory/routes';
+import { interviewsRoutes } from '../features/interviews/routes';
+import { personsRoutes } from '../features/persons/routes';
+import { usersRoutes } from '../features/users/routes';
+import { visitsRoutes } from '../features/visits/routes';
+import { homeRoutes } from './home-routes';
+import { rootRoute } from './root-route';
+
+export const routeTree = rootRoute.addChildren([
+  ...homeRoutes,
+  ...visitsRoutes,
+  ...personsRoutes,
+  ...interviewsRoutes,
+  ...appointmentsRoutes,
+  ...directoryRoutes,
+  ...usersRoutes,
+  ...auditRoutes,
+  ...centreRoutes,
+]);

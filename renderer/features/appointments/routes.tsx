@@ -1,0 +1,17 @@
+/** The agenda: open to the roles that may read the pathway section. */
+import { createRoute } from '@tanstack/react-router';
+import { AgendaIcon } from '../../app/icons';
+import { rootRoute } from '../../app/root-route';
+import { AgendaPage } from './AgendaPage';
+
+const agendaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'agenda',
+  staticData: {
+    access: { permission: null, section: 'pathway' },
+    nav: { labelKey: 'nav.agenda', icon: AgendaIcon, order: 40 },
+  },
+  component: AgendaPage,
+});
+
+export const appointmentsRoutes = [agendaRoute] as const;
