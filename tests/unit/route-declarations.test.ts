@@ -10,7 +10,7 @@ import { TEST_KDF, tempDir } from './helpers/core';
 
 /** The route table with one channel's declaration replaced, as a careless edit would leave it. */
 function withRoute(channel: string, route: unknown) {
-  return { ...ROUTES, [channel]: route } as typeof ROUTES;
+  return { ...ROUTES, [channel]: route };
 }
 
 describe('route declarations', () => {
