@@ -64,7 +64,7 @@ export function createCore(options: CoreOptions): Promise<Core> {
   try {
     assertRouteDeclarations(options.routes ?? ROUTES);
   } catch (err) {
-    return Promise.reject(err);
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
