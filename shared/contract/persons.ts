@@ -7,7 +7,14 @@ import {
   SEX_AT_BIRTH,
 } from '../domain/catalogues';
 import { channel } from './channel';
-import { consentScopeSchema, idSchema, isoDateTimeSchema, sectionSchema, versionSchema } from './common';
+import {
+  consentScopeSchema,
+  idSchema,
+  isoDateTimeSchema,
+  localeSchema,
+  sectionSchema,
+  versionSchema,
+} from './common';
 
 /** A phone number as people write it: digits with spaces, dots, dashes, brackets, an optional +. */
 export const phoneSchema = z
@@ -185,9 +192,16 @@ export const personsChannels = {
       .strict(),
     z.object({ current: z.array(consentStateSchema), history: z.array(consentEventSchema) }),
   ),
-  'persons.consentForm': channel(z.object({ personId: idSchema }).strict(), pdfSchema),
+  // A document for the person, in the language they read (default: the centre's language).
+  'persons.consentForm': channel(
+    z.object({ personId: idSchema, locale: localeSchema.optional() }).strict(),
+    pdfSchema,
+  ),
   'persons.accessLog': channel(z.object({ personId: idSchema }).strict(), z.array(accessLogEntrySchema)),
-  'persons.accessLogPdf': channel(z.object({ personId: idSchema }).strict(), pdfSchema),
+  'persons.accessLogPdf': channel(
+    z.object({ personId: idSchema, locale: localeSchema.optional() }).strict(),
+    pdfSchema,
+  ),
   'persons.breakGlass': channel(
     z.object({ personId: idSchema, reason: z.string().trim().min(10).max(500) }).strict(),
     z.object({ expiresAt: isoDateTimeSchema }),

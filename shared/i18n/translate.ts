@@ -50,3 +50,8 @@ export function t(lang: Language, key: TextKey, vars: TextVars = {}): string {
     name in vars ? String(vars[name]) : whole,
   );
 }
+
+/** Whether a key built at run time (from a code) has a text: then it is a `TextKey`. */
+export function hasText(lang: Language, key: string): key is TextKey {
+  return lookup(lang, key) !== undefined;
+}

@@ -49,4 +49,26 @@ export const en: Texts<typeof fr> = {
     contact: 'Contact the person, through the channels of their contact preferences.',
     advocacy_story: "Use the person's story, anonymised, in advocacy and reports.",
   },
+  pdf: {
+    documentTitle: 'Consent',
+    title: 'Consent to share information',
+    file: 'File {{file}} — {{name}}',
+    intro:
+      'At the centre, information passes between professionals only with your agreement. You can give or withdraw each agreement at any time by telling a member of the team. Tick what you agree to:',
+    scopes: {
+      care_team:
+        'Share my pathway and my medical information with the centre’s care team (community workers, nurses, doctors, specialists).',
+      social_legal:
+        'Share information about violence, my social situation and my legal steps with the social and legal team.',
+      psy: 'Share my psychology notes beyond the psychologist who sees me.',
+      external_referral: 'Pass the useful information on to a partner organisation when I am referred to it.',
+      contact: 'Be contacted, only by the means and with the words I have chosen.',
+      advocacy_story: 'Use my story, made anonymous, for advocacy and reports.',
+    },
+    accessRight: 'You can ask at any time for the list of the team members who have looked at your file.',
+    date: 'Date: {{date}}',
+    signature: 'Signature of the person:',
+    forCentre: 'For the centre:',
+    filename: 'consent-{{file}}.pdf',
+  },
 };

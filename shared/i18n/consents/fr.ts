@@ -50,4 +50,29 @@ export const fr = {
     contact: 'Contacter la personne, par les canaux de ses préférences de contact.',
     advocacy_story: 'Utiliser son histoire, anonymisée, pour le plaidoyer et les rapports.',
   },
+  /** The consent form the person signs (PDF made by the core), addressed to the person. */
+  pdf: {
+    documentTitle: 'Consentement',
+    title: 'Consentement au partage d’informations',
+    file: 'Dossier {{file}} — {{name}}',
+    intro:
+      'Au centre, toute transmission d’information entre professionnel·les se fait avec votre accord. Vous pouvez donner ou retirer chaque accord à tout moment, en le disant à un membre de l’équipe. Cochez ce que vous acceptez :',
+    scopes: {
+      care_team:
+        'Partager mon parcours et mes informations médicales avec l’équipe soignante du centre (accompagnateur·rices, infirmier·es, médecins, spécialistes).',
+      social_legal:
+        'Partager les informations sur les violences, ma situation sociale et mes démarches juridiques avec l’équipe sociale et juridique.',
+      psy: 'Partager mes notes de psychologie au-delà de la ou du psychologue qui me suit.',
+      external_referral:
+        'Transmettre les informations utiles à une structure partenaire quand on m’y oriente.',
+      contact: 'Être contacté·e, uniquement par les moyens et avec les mots que j’ai choisis.',
+      advocacy_story: 'Utiliser mon histoire, rendue anonyme, pour le plaidoyer et les rapports.',
+    },
+    accessRight:
+      'Vous pouvez demander à tout moment la liste des personnes de l’équipe qui ont consulté votre dossier.',
+    date: 'Date : {{date}}',
+    signature: 'Signature de la personne :',
+    forCentre: 'Pour le centre :',
+    filename: 'consentement-{{file}}.pdf',
+  },
 };

@@ -132,6 +132,10 @@ export const en: Texts<typeof fr> = {
     action: 'Action',
     section: 'Part of the file',
     reason: 'Reason',
+    pdf: {
+      file: 'File {{file}} — {{name}}',
+      filename: 'access-{{file}}.pdf',
+    },
   },
   merge: {
     action: 'Merge with another file…',

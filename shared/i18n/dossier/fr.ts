@@ -135,6 +135,11 @@ export const fr = {
     action: 'Action',
     section: 'Partie du dossier',
     reason: 'Motif',
+    /** The printed report (PDF made by the core); its columns are the ones above. */
+    pdf: {
+      file: 'Dossier {{file}} — {{name}}',
+      filename: 'acces-{{file}}.pdf',
+    },
   },
   merge: {
     action: 'Fusionner avec un autre dossier…',

@@ -56,7 +56,7 @@ export function ConsentsPanel({ personId, readOnly }: { personId: string; readOn
   async function print() {
     setPrinting(true);
     try {
-      downloadPdf(await callOrThrow('persons.consentForm', { personId }));
+      downloadPdf(await callOrThrow('persons.consentForm', { personId, locale: lng }));
     } catch (err) {
       notifications.show({ color: 'red', message: errorText(t, apiErrorOf(err)) });
     } finally {

@@ -31,7 +31,7 @@ export function AccessLogPanel({ personId }: { personId: string }) {
   async function print() {
     setPrinting(true);
     try {
-      downloadPdf(await callOrThrow('persons.accessLogPdf', { personId }));
+      downloadPdf(await callOrThrow('persons.accessLogPdf', { personId, locale: lng }));
     } catch (err) {
       notifications.show({ color: 'red', message: errorText(t, apiErrorOf(err)) });
     } finally {
