@@ -1,36 +1,94 @@
 import type { EntityManager, EntitySchema, FindOptionsWhere } from 'typeorm';
-import type { RecordOf, RecordType } from '../../../shared/contract/interchange';
+import { RECORD_SCHEMAS, type RecordOf, type RecordType } from '../../../shared/contract/interchange';
 import type { RecordAdapter, Reference } from './adapter';
 
-type Exportable = Exclude<RecordType, 'header' | 'centre'>;
+type Exportable = Exclude<RecordType, 'header'>;
+type Field<T extends Exportable> = Exclude<keyof RecordOf<T>, 'type'> & string;
+
+/** The fields a record type carries, in the format's order (from its schema, the one definition). */
+export function recordFields<T extends Exportable>(type: T): Array<Field<T>> {
+  return Object.keys(RECORD_SCHEMAS[type].shape).filter((k): k is Field<T> => k !== 'type');
+}
 
 /**
- * The usual adapter: one record type ↔ one table row, matched by id. Capabilities give the two
- * mappings and the references; checks that only apply on the way in go in `beforeWrite`.
+ * The interchange record of a view: the fields the format carries, read from the capability's own
+ * view (its one row → view mapping) under the view's names where they differ (`renamed`: format
+ * name → view name). What the view adds for screens (names, alerts, versions) stays out; a field
+ * the format carries but the view lacks is a mapping gap and fails loudly rather than exporting
+ * less than the store holds.
  */
-export function entityAdapter<T extends Exportable, Row extends { id: string }>(spec: {
+export function recordFromView<T extends Exportable>(
+  type: T,
+  view: object,
+  renamed: Partial<Record<Field<T>, string>> = {},
+): RecordOf<T> {
+  const source = view as Record<string, unknown>;
+  const record: Record<string, unknown> = { type };
+  for (const field of recordFields(type)) {
+    const name = renamed[field] ?? field;
+    if (source[name] === undefined) throw new Error(`interchange: the ${type} view has no ${name}`);
+    record[field] = source[name];
+  }
+  return record as RecordOf<T>;
+}
+
+/**
+ * The usual adapter: one record type ↔ one table row, matched by id. The way out is the
+ * capability's view (`view`, then recordFromView); the way in writes the record's fields onto the
+ * row under the row's names (`rowNames`: format name → row property, where they differ), over the
+ * stored row when there is one so the columns the format does not carry keep their value, or take
+ * their default in a new row. `derive` fills the columns that follow from the record; `toRow`
+ * replaces the whole way in where it is more than names (persons). Checks that only apply on the
+ * way in go in `beforeWrite`.
+ */
+export function entityAdapter<T extends Exportable, Row extends { id: string }, View extends object>(spec: {
   type: T;
   entity: EntitySchema<Row>;
-  toRecord(row: Row): RecordOf<T>;
-  toRow(record: RecordOf<T>, now: string, existing: Row | null): Row;
+  view(rows: Row[], em: EntityManager): View[] | Promise<View[]>;
+  viewNames?: Partial<Record<Field<T>, string>>;
+  rowNames?: Partial<Record<Field<T>, keyof NoInfer<Row> & string>>;
+  derive?(record: RecordOf<T>, existing: Row | null): Partial<Row>;
+  toRow?(record: RecordOf<T>, now: string, existing: Row | null): Row;
   references(record: RecordOf<T>): Reference[];
   beforeWrite?(em: EntityManager, record: RecordOf<T>, existing: Row | null): Promise<void>;
   afterWrite?(em: EntityManager, row: Row): Promise<void>;
 }): RecordAdapter<T> {
   const byId = (id: string) => ({ id }) as FindOptionsWhere<Row>;
+  const toRecords = async (em: EntityManager, rows: Row[]) =>
+    (await spec.view(rows, em)).map((v) => recordFromView(spec.type, v, spec.viewNames));
+
+  function toRow(em: EntityManager, record: RecordOf<T>, now: string, existing: Row | null): Row {
+    if (spec.toRow) return spec.toRow(record, now, existing);
+    const meta = em.connection.getMetadata(spec.entity);
+    const row: Record<string, unknown> = { ...existing };
+    for (const field of recordFields(spec.type)) {
+      const property: string = spec.rowNames?.[field] ?? field;
+      if (!meta.findColumnWithPropertyName(property))
+        throw new Error(`interchange: ${spec.type}.${field} has no column (${property})`);
+      row[property] = record[field];
+    }
+    Object.assign(row, spec.derive?.(record, existing));
+    // Mutable records carry their version; immutable ones (consents) do not.
+    if (meta.findColumnWithPropertyName('version'))
+      Object.assign(row, versioned(existing as { version: number; createdAt: string } | null, now));
+    // Every property set above is a column of the entity (checked): the object is a Row.
+    return row as Row;
+  }
+
   return {
     type: spec.type,
+    entity: spec.entity,
     async exportAll(em) {
       const rows = await em
         .getRepository(spec.entity)
         .createQueryBuilder('r')
         .orderBy('r.id', 'ASC')
         .getMany();
-      return rows.map((r) => spec.toRecord(r));
+      return toRecords(em, rows);
     },
     async find(em, id) {
       const row = await em.getRepository(spec.entity).findOneBy(byId(id));
-      return row ? spec.toRecord(row) : null;
+      return row ? ((await toRecords(em, [row]))[0] ?? null) : null;
     },
     async existingIds(em) {
       const rows = await em
@@ -43,14 +101,14 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }>(
     references: (record) => spec.references(record),
     async create(em, record, now) {
       await spec.beforeWrite?.(em, record, null);
-      const row = spec.toRow(record, now, null);
+      const row = toRow(em, record, now, null);
       await em.getRepository(spec.entity).insert(row as never);
       await spec.afterWrite?.(em, row);
     },
     async update(em, record, now) {
       const existing = await em.getRepository(spec.entity).findOneByOrFail(byId(record.id));
       await spec.beforeWrite?.(em, record, existing);
-      const row = spec.toRow(record, now, existing);
+      const row = toRow(em, record, now, existing);
       await em.getRepository(spec.entity).save(row as never);
       await spec.afterWrite?.(em, row);
     },

@@ -1,43 +1,23 @@
-import type { RecordOf } from '../../../../shared/contract/interchange';
-import { entityAdapter, refs, versioned } from '../../interchange/entity-adapter';
-import { AppointmentEntity, type AppointmentRow } from './entities';
+import { entityAdapter, refs } from '../../interchange/entity-adapter';
+import { toAppointments } from './appointments-service';
+import { AppointmentEntity } from './entities';
+
+// The record carries no names: the view is built without looking any up.
+const NO_LOOKUP = { persons: new Map(), names: new Map() };
 
 export const appointmentAdapter = entityAdapter({
   type: 'appointment',
   entity: AppointmentEntity,
-  toRecord: (a: AppointmentRow): RecordOf<'appointment'> => ({
-    type: 'appointment',
-    id: a.id,
-    personId: a.personId,
-    siteId: a.siteId,
-    professionalId: a.professionalId,
-    room: a.room,
-    appointmentType: a.type,
-    startsAt: a.startsAt,
-    endsAt: a.endsAt,
-    walkInSlot: a.walkInSlot,
-    status: a.status,
-    notes: a.notes,
-  }),
+  view: (rows, em) => toAppointments(em, rows, NO_LOOKUP),
+  // `type` names the record type in the format.
+  viewNames: { appointmentType: 'type' },
+  rowNames: { appointmentType: 'type' },
+  // The agenda compares instants as text: they are kept in one form (UTC, milliseconds).
+  derive: (r) => ({ startsAt: new Date(r.startsAt).toISOString(), endsAt: new Date(r.endsAt).toISOString() }),
   references: (r) =>
     refs(
       ['personId', 'person', r.personId],
       ['siteId', 'site', r.siteId],
       ['professionalId', 'user', r.professionalId],
     ),
-  toRow: (r, now, existing) => ({
-    id: r.id,
-    personId: r.personId,
-    siteId: r.siteId,
-    professionalId: r.professionalId,
-    room: r.room,
-    type: r.appointmentType,
-    startsAt: new Date(r.startsAt).toISOString(),
-    endsAt: new Date(r.endsAt).toISOString(),
-    walkInSlot: r.walkInSlot,
-    status: r.status,
-    notes: r.notes,
-    createdBy: existing?.createdBy ?? null,
-    ...versioned(existing, now),
-  }),
 });

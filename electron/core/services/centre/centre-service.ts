@@ -11,7 +11,7 @@ import { CentreEntity, SiteEntity, type SiteRow } from './entities';
 
 export const CENTRE_ID = 'centre';
 
-function toSite(row: SiteRow): Site {
+export function toSite(row: SiteRow): Site {
   return {
     id: row.id,
     code: row.code,

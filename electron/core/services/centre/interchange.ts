@@ -1,26 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordOf } from '../../../../shared/contract/interchange';
 import type { RecordAdapter } from '../../interchange/adapter';
+import { entityAdapter, recordFromView } from '../../interchange/entity-adapter';
 import { invalid } from '../../errors';
-import { CENTRE_ID } from './centre-service';
-import { CentreEntity, SiteEntity, type SiteRow } from './entities';
+import { CENTRE_ID, toSite } from './centre-service';
+import { CentreEntity, SiteEntity } from './entities';
 
 /** There is one centre per store: whatever id a file gives it, it is this centre. */
 export const centreAdapter: RecordAdapter<'centre'> = {
   type: 'centre',
+  entity: CentreEntity,
   async exportAll(em) {
     const c = await em.getRepository(CentreEntity).findOneBy({ id: CENTRE_ID });
-    return c
-      ? [
-          {
-            type: 'centre',
-            id: CENTRE_ID,
-            name: c.name,
-            autoLockMinutes: c.autoLockMinutes,
-            defaultLocale: c.defaultLocale === 'en' ? 'en' : 'fr',
-          },
-        ]
-      : [];
+    return c ? [recordFromView('centre', c)] : [];
   },
   async find(em, id) {
     const [c] = await this.exportAll(em);
@@ -54,67 +45,15 @@ export const centreAdapter: RecordAdapter<'centre'> = {
   },
 };
 
-function siteRecord(s: SiteRow): RecordOf<'site'> {
-  return {
-    type: 'site',
-    id: s.id,
-    code: s.code,
-    name: s.name,
-    city: s.city,
-    timezone: s.timezone,
-    active: s.active,
-    openingHours: s.openingHours,
-  };
-}
-
 async function assertCodeFree(em: EntityManager, code: string, id: string): Promise<void> {
   const other = await em.getRepository(SiteEntity).findOneBy({ code });
   if (other && other.id !== id) throw invalid('code', 'site_code_taken');
 }
 
-export const siteAdapter: RecordAdapter<'site'> = {
+export const siteAdapter = entityAdapter({
   type: 'site',
-  async exportAll(em) {
-    return (await em.getRepository(SiteEntity).find({ order: { id: 'ASC' } })).map(siteRecord);
-  },
-  async find(em, id) {
-    const s = await em.getRepository(SiteEntity).findOneBy({ id });
-    return s ? siteRecord(s) : null;
-  },
-  async existingIds(em) {
-    return new Set((await em.getRepository(SiteEntity).find({ select: { id: true } })).map((s) => s.id));
-  },
+  entity: SiteEntity,
+  view: (rows) => rows.map(toSite),
   references: () => [],
-  async create(em, r, now) {
-    await assertCodeFree(em, r.code, r.id);
-    await em.getRepository(SiteEntity).insert({
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      city: r.city ?? null,
-      timezone: r.timezone,
-      active: r.active,
-      openingHours: r.openingHours ?? null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    });
-  },
-  async update(em, r, now) {
-    await assertCodeFree(em, r.code, r.id);
-    const s = await em.getRepository(SiteEntity).findOneByOrFail({ id: r.id });
-    await em.getRepository(SiteEntity).update(
-      { id: r.id },
-      {
-        code: r.code,
-        name: r.name,
-        city: r.city ?? null,
-        timezone: r.timezone,
-        active: r.active,
-        openingHours: r.openingHours ?? null,
-        updatedAt: now,
-        version: s.version + 1,
-      },
-    );
-  },
-};
+  beforeWrite: (em, r) => assertCodeFree(em, r.code, r.id),
+});

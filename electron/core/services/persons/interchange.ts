@@ -1,47 +1,17 @@
-import type { RecordOf } from '../../../../shared/contract/interchange';
 import { invalid } from '../../errors';
 import { entityAdapter, refs, versioned } from '../../interchange/entity-adapter';
 import { SiteEntity } from '../centre/entities';
-import { ConsentEntity, PersonEntity, type ConsentRow, type PersonRow } from './entities';
+import { ConsentEntity, PersonEntity } from './entities';
 import { nextFileNumber, reserveFileNumber } from './file-numbers';
+import { toPerson } from './person-view';
 import { checkPersonFields, fieldsToRow } from './persons-service';
-import { indexPerson } from './search-index';
-
-function personRecord(p: PersonRow): RecordOf<'person'> {
-  return {
-    type: 'person',
-    id: p.id,
-    fileNumber: p.fileNumber,
-    siteId: p.siteId,
-    nameUsed: p.nameUsed,
-    legalName: p.legalName,
-    pronouns: p.pronouns,
-    genderIdentity: p.genderIdentity,
-    sexAtBirth: p.sexAtBirth,
-    birthDate: p.birthDate,
-    birthYear: p.birthYear,
-    languages: p.languages,
-    countryOfBirth: p.countryOfBirth,
-    keyPopulations: p.keyPopulations,
-    healthCoverage: p.healthCoverage,
-    contact: {
-      phone: p.phone,
-      email: p.email,
-      channels: p.contactChannels,
-      wording: p.contactWording,
-      neverContact: p.neverContact,
-    },
-    entryDoor: p.entryDoor,
-    mergedInto: p.mergedInto,
-    createdAt: p.createdAt,
-  };
-}
+import { indexPerson, unindexPerson } from './search-index';
 
 /** Persons: file numbers kept as given (and reserved), generated when absent; search index kept in step. */
 export const personAdapter = entityAdapter({
   type: 'person',
   entity: PersonEntity,
-  toRecord: personRecord,
+  view: (rows) => rows.map(toPerson),
   references: (r) => refs(['siteId', 'site', r.siteId], ['mergedInto', 'person', r.mergedInto]),
   async beforeWrite(em, r, existing) {
     // Historical records may predate today's rules on visits, but never on the person's own fields.
@@ -55,6 +25,7 @@ export const personAdapter = entityAdapter({
       r.fileNumber = await nextFileNumber(em, site.id, site.code, new Date().getUTCFullYear());
     }
   },
+  // The way in is the screens' own (fieldsToRow: empty texts to null, birth year from the date).
   toRow: (r, now, existing) => ({
     id: r.id,
     fileNumber: r.fileNumber ?? existing?.fileNumber ?? '',
@@ -65,7 +36,7 @@ export const personAdapter = entityAdapter({
     createdAt: r.createdAt ?? existing?.createdAt ?? now,
   }),
   async afterWrite(em, row) {
-    if (row.mergedInto) await em.query('DELETE FROM person_search WHERE person_id = ?', [row.id]);
+    if (row.mergedInto) await unindexPerson(em, row.id);
     else await indexPerson(em, row);
   },
 });
@@ -73,24 +44,7 @@ export const personAdapter = entityAdapter({
 export const consentAdapter = entityAdapter({
   type: 'consent',
   entity: ConsentEntity,
-  toRecord: (c: ConsentRow): RecordOf<'consent'> => ({
-    type: 'consent',
-    id: c.id,
-    personId: c.personId,
-    scope: c.scope,
-    given: c.given,
-    recordedAt: c.recordedAt,
-    recordedBy: c.recordedBy,
-    note: c.note,
-  }),
+  // A consent's row is its record (no screen shows it with its person's id): the row is the view.
+  view: (rows) => rows,
   references: (r) => refs(['personId', 'person', r.personId], ['recordedBy', 'user', r.recordedBy]),
-  toRow: (r) => ({
-    id: r.id,
-    personId: r.personId,
-    scope: r.scope,
-    given: r.given,
-    recordedAt: r.recordedAt,
-    recordedBy: r.recordedBy,
-    note: r.note,
-  }),
 });

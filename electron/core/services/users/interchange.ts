@@ -1,6 +1,7 @@
 import type { RecordOf } from '../../../../shared/contract/interchange';
 import type { StaffUser } from '../../../../shared/contract/users';
 import type { RecordAdapter } from '../../interchange/adapter';
+import { recordFromView } from '../../interchange/entity-adapter';
 import { normalizeUsername } from '../../db/keyring';
 import { invalid } from '../../errors';
 import { StaffUserEntity } from './entities';
@@ -11,20 +12,12 @@ import { replaceRolesAndSites, toStaffUsers } from './staff-users';
  * coordinator resets its password (it then gets a temporary one, as for a new account).
  */
 function userRecord(u: StaffUser): RecordOf<'user'> {
-  return {
-    type: 'user',
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    roles: u.roles,
-    siteIds: u.siteIds,
-    active: u.active,
-    locale: u.locale,
-  };
+  return recordFromView('user', u);
 }
 
 export const userAdapter: RecordAdapter<'user'> = {
   type: 'user',
+  entity: StaffUserEntity,
   async exportAll(em) {
     const rows = await em.getRepository(StaffUserEntity).find({ order: { id: 'ASC' } });
     return (await toStaffUsers(em, rows)).map(userRecord);

@@ -1,0 +1,227 @@
+/**
+ * One mapping per record type: the interchange record is derived from the capability's own view
+ * (recordFromView), so these tests hold the derivation to the format. Every table that holds a
+ * person's records has a record type (an export never leaves a capability's records behind);
+ * every record type has one adapter; and a record of every type, with every field given, goes
+ * store → file → another store → file unchanged, each exported line valid for the strict schema.
+ */
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { RECORD_SCHEMAS, RECORD_TYPES } from '../../shared/contract/interchange';
+import { Store } from '../../electron/core/db/store';
+import { collectRecords } from '../../electron/core/interchange/export';
+import { applyLines, parseLines } from '../../electron/core/interchange/import';
+import { ADAPTERS } from '../../electron/core/interchange/registry';
+import { tempDir } from './helpers/core';
+
+/** Tables with a `person_id` that are deliberately not exported, and why. */
+const NOT_EXPORTED: Record<string, string> = {
+  audit_log:
+    'evidence, not records: it stays with the store and its backups, chained and sealed (an import cannot re-chain it)',
+  access_grant: 'a break-the-glass grant lasts an hour; the audit log keeps the trace',
+};
+
+async function openStore(): Promise<Store> {
+  return Store.open({ dataDir: tempDir(), key: randomBytes(32), create: true });
+}
+
+/** One record of every type, every optional field given (not its default). */
+const EVERY_TYPE = [
+  { type: 'centre', id: 'c', name: 'SPOT Test', autoLockMinutes: 7, defaultLocale: 'en' },
+  {
+    type: 'site',
+    id: 'site-1',
+    code: 'MTP',
+    name: 'Montpellier',
+    city: 'Montpellier',
+    timezone: 'Europe/Paris',
+    active: true,
+    openingHours: { '1': [['09:00', '18:00']] },
+  },
+  {
+    type: 'user',
+    id: 'u-1',
+    username: 'lea',
+    displayName: 'Léa',
+    roles: ['community_worker', 'nurse'],
+    siteIds: ['site-1'],
+    active: true,
+    locale: 'fr',
+  },
+  {
+    type: 'directory_entry',
+    id: 'dir-1',
+    name: 'CeGIDD',
+    kind: 'organisation',
+    category: 'cegidd',
+    city: 'Montpellier',
+    region: 'Occitanie',
+    phone: '04 67 00 00 00',
+    email: 'cegidd@example.org',
+    address: '1 rue de la Santé',
+    languages: ['fr', 'en'],
+    friendliness: ['lgbtqi', 'trans'],
+    notes: 'Sans rendez-vous le mardi',
+    internal: false,
+    active: true,
+    lastVerifiedAt: '2026-01-02T10:00:00.000Z',
+  },
+  {
+    type: 'person',
+    id: 'p-1',
+    fileNumber: 'MTP-2025-00042',
+    siteId: 'site-1',
+    nameUsed: 'Alex',
+    legalName: 'Alexandre Martin',
+    pronouns: 'iel',
+    genderIdentity: 'non-binaire',
+    sexAtBirth: 'male',
+    birthDate: '1990-05-01',
+    birthYear: 1990,
+    languages: ['fr', 'es'],
+    countryOfBirth: 'ES',
+    keyPopulations: ['msm', 'migrant'],
+    healthCoverage: 'puma',
+    contact: {
+      phone: '06 00 00 00 01',
+      email: 'alex@example.org',
+      channels: ['sms'],
+      wording: 'Parcours',
+      neverContact: false,
+    },
+    entryDoor: 'outreach',
+    mergedInto: null,
+    createdAt: '2025-03-01T09:00:00.000Z',
+  },
+  {
+    type: 'consent',
+    id: 'cons-1',
+    personId: 'p-1',
+    scope: 'care_team',
+    given: true,
+    recordedAt: '2025-03-01T09:05:00.000Z',
+    recordedBy: 'u-1',
+    note: 'Oral',
+  },
+  {
+    type: 'appointment',
+    id: 'rdv-1',
+    personId: 'p-1',
+    siteId: 'site-1',
+    professionalId: 'u-1',
+    room: 'Salle 2',
+    appointmentType: 'screening',
+    startsAt: '2026-01-12T09:00:00.000Z',
+    endsAt: '2026-01-12T09:30:00.000Z',
+    walkInSlot: false,
+    status: 'arrived',
+    notes: 'Première venue',
+  },
+  {
+    type: 'visit',
+    id: 'vis-1',
+    personId: 'p-1',
+    siteId: 'site-1',
+    openedAt: '2026-01-12T09:05:00.000Z',
+    closedAt: '2026-01-12T10:00:00.000Z',
+    origin: 'appointment',
+    appointmentId: 'rdv-1',
+    step: 'done',
+    priority: 'pep_72h',
+    nextSteps: ['screening', 'pep'],
+  },
+  {
+    type: 'interview',
+    id: 'ent-1',
+    personId: 'p-1',
+    visitId: 'vis-1',
+    heldAt: '2026-01-12T09:10:00.000Z',
+    reason: 'Prise de risque',
+    lastRiskAt: '2026-01-11T22:00:00.000Z',
+    exposures: ['anal_receptive'],
+    practices: 'Rapports sans préservatif',
+    partnersCount: 3,
+    prevention: ['condoms'],
+    substances: ['ghb'],
+    chemsex: true,
+    violenceScreening: 'none',
+    needs: ['screening', 'pep'],
+    summary: 'TPE à discuter',
+    notes: 'Notes de l’entretien',
+    authorId: 'u-1',
+  },
+  {
+    type: 'referral',
+    id: 'ori-1',
+    personId: 'p-1',
+    entryId: 'dir-1',
+    reason: 'Dépistage complet',
+    referredAt: '2026-01-12T10:00:00.000Z',
+    status: 'appointment',
+    appointmentAt: '2026-01-20T14:00:00.000Z',
+    feedback: 'Rendez-vous pris',
+    overrideReason: null,
+    authorId: 'u-1',
+  },
+];
+
+async function importInto(store: Store, text: string): Promise<void> {
+  const { lines, errors } = parseLines(text);
+  expect(errors).toEqual([]);
+  await store.transaction((em) => applyLines(em, lines, '2026-02-01T08:00:00.000Z'));
+}
+
+async function exportFrom(store: Store): Promise<unknown[]> {
+  const records = await store.transaction((em) => collectRecords(em, '2026-02-01T08:00:00.000Z'));
+  return records.slice(1);
+}
+
+describe('one mapping per record type', () => {
+  it('every table holding a person’s records (a person_id column) has a record type in the interchange', async () => {
+    const store = await openStore();
+    try {
+      const exported = new Set(ADAPTERS.map((a) => store.ds.getMetadata(a.entity).tableName));
+      const personTables = store.ds.entityMetadatas
+        .filter((m) => m.columns.some((c) => c.databaseName === 'person_id'))
+        .map((m) => m.tableName);
+      const missing = personTables.filter((t) => !exported.has(t) && !(t in NOT_EXPORTED));
+      expect(missing, 'tables of a person’s records without an interchange mapping').toEqual([]);
+      // The exceptions stay true: each names a table that exists, has a person_id, and is not exported.
+      for (const table of Object.keys(NOT_EXPORTED)) {
+        expect(personTables, table).toContain(table);
+        expect(exported.has(table), table).toBe(false);
+      }
+      // Not vacuous: the dossier tables are among those checked.
+      expect(personTables).toEqual(
+        expect.arrayContaining(['person_consent', 'visit', 'interview', 'referral']),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('every record type of the format has exactly one adapter, in the format’s dependency order', () => {
+    expect(ADAPTERS.map((a) => a.type)).toEqual(RECORD_TYPES.filter((t) => t !== 'header'));
+  });
+
+  it('a record of every type, every field given: store → file → another store → file, unchanged and valid', async () => {
+    const text = `${EVERY_TYPE.map((r) => JSON.stringify(r)).join('\n')}\n`;
+    const first = await openStore();
+    const second = await openStore();
+    try {
+      await importInto(first, text);
+      const exported = await exportFrom(first);
+      // The centre's id is the store's own ("centre"); everything else is as given.
+      expect(exported).toEqual(EVERY_TYPE.map((r) => (r.type === 'centre' ? { ...r, id: 'centre' } : r)));
+      for (const record of exported) {
+        const type = (record as { type: keyof typeof RECORD_SCHEMAS }).type;
+        expect(RECORD_SCHEMAS[type].safeParse(record).success, type).toBe(true);
+      }
+      await importInto(second, `${exported.map((r) => JSON.stringify(r)).join('\n')}\n`);
+      expect(await exportFrom(second)).toEqual(exported);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+});
