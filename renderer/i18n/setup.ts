@@ -1,6 +1,7 @@
 /**
- * i18next with the shared catalogues, one namespace per feature (docs/i18n.md). French is the default and the fallback: a key missing in
- * English shows French rather than a raw key. The language lives in memory only.
+ * i18next with the shared catalogues, one namespace per feature (docs/i18n.md). French is the
+ * default and the fallback: a key missing in English shows French rather than a raw key. The
+ * language lives in memory only.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
