@@ -3,14 +3,21 @@
  * the cached answers it makes stale with the owning features' query-key factories
  * (`renderer/features/<feature>/query-keys.ts`); no feature writes another feature's predicates.
  */
-import { useMutation, type QueryKey } from '@tanstack/react-query';
+import { partialMatchKey, useMutation, type QueryKey } from '@tanstack/react-query';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import { callOrThrow } from './client';
 import { queryClient } from './query-client';
 
-/** Marks every cached answer under these keys stale (prefix match) and refetches those on screen. */
-export async function invalidateKeys(keys: readonly QueryKey[]): Promise<void> {
-  await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+/**
+ * Marks every cached answer under any of these keys stale (prefix match) and refetches those on
+ * screen, in one pass: a query under two of the keys (the board under `visits` and under
+ * `visits.board`) is fetched once, not twice in a row.
+ */
+export function invalidateKeys(keys: readonly QueryKey[]): Promise<void> {
+  if (keys.length === 0) return Promise.resolve();
+  return queryClient.invalidateQueries({
+    predicate: (query) => keys.some((key) => partialMatchKey(query.queryKey, key)),
+  });
 }
 
 export interface CoreMutationOptions<C extends ChannelName> {
@@ -26,20 +33,20 @@ export interface CoreMutationOptions<C extends ChannelName> {
 }
 
 /**
- * A TanStack mutation over one channel. The returned promises of the invalidations are awaited,
- * so a caller's own `onSuccess` (a navigation, a notification) runs once the screens behind are
- * fresh.
+ * A TanStack mutation over one channel. The invalidation is awaited, so the mutation stays pending
+ * (buttons and keyboard actions disabled) until the screens behind are fresh, and a caller's own
+ * `onSuccess` (a navigation, a notification) runs after that.
  */
 export function useCoreMutation<C extends ChannelName>(channel: C, options: CoreMutationOptions<C> = {}) {
   const { invalidates, invalidatesAlways, onSuccess } = options;
   return useMutation({
     mutationFn: (input: ChannelInput<C>) => callOrThrow(channel, input),
-    onSuccess: async (output, input) => {
-      onSuccess?.(output, input);
-      if (invalidates) await invalidateKeys(invalidates(input, output));
-    },
-    onSettled: async (_output, _error, input) => {
-      if (invalidatesAlways) await invalidateKeys(invalidatesAlways(input));
-    },
+    onSuccess: (output, input) => onSuccess?.(output, input),
+    // One pass over what a success and what any answer make stale.
+    onSettled: (output, error, input) =>
+      invalidateKeys([
+        ...(error === null && invalidates ? invalidates(input, output as ChannelOutput<C>) : []),
+        ...(invalidatesAlways ? invalidatesAlways(input) : []),
+      ]),
   });
 }
