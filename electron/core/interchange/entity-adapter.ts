@@ -99,6 +99,7 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }, 
       return new Set(rows.map((r) => r.id));
     },
     references: (record) => spec.references(record),
+    // TypeORM's insert/save types cannot be checked against a generic Row; toRow built a Row.
     async create(em, record, now) {
       await spec.beforeWrite?.(em, record, null);
       const row = toRow(em, record, now, null);
