@@ -11,6 +11,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT } from '../../../shared/contract';
 import type { Dossier } from '../../../shared/contract/dossier';
+import type { Visit } from '../../../shared/contract/visits';
+import { useDossierSection } from '../persons/dossier/dossier-tab';
 import type { Interview } from '../../../shared/contract/interviews';
 import { PEP_WINDOW_HOURS } from '../../../shared/domain/catalogues';
 import { schemaErrors } from '../../app/form-errors';
@@ -41,9 +43,13 @@ export function InterviewFormPage({
 }) {
   const { t } = useTranslation();
   const dossier = useDossier(personId);
-  if (dossier.isPending) return <Loader />;
-  if (dossier.isError) return <QueryError error={dossier.error} onRetry={() => void dossier.refetch()} />;
-  const existing = interviewId ? dossier.data.interviews.find((i) => i.id === interviewId) : null;
+  // The interviews this user may see (an audited read), and the visits to attach the interview to.
+  const interviews = useDossierSection('interviews.forPerson', personId);
+  const visits = useDossierSection('visits.forPerson', personId);
+  const failed = [dossier, interviews, visits].find((q) => q.isError);
+  if (failed) return <QueryError error={failed.error} onRetry={() => void failed.refetch()} />;
+  if (!dossier.data || !interviews.data || !visits.data) return <Loader />;
+  const existing = interviewId ? interviews.data.items.find((i) => i.id === interviewId) : null;
   if (interviewId && !existing)
     return (
       <Alert color="yellow" role="status">
@@ -54,22 +60,23 @@ export function InterviewFormPage({
     <InterviewForm
       key={existing?.id ?? 'new'}
       dossier={dossier.data}
+      visits={visits.data.items}
       existing={existing ?? null}
       visitId={visitId ?? existing?.visitId ?? null}
-      reload={async () =>
-        (await dossier.refetch()).data?.interviews.find((i) => i.id === interviewId) ?? null
-      }
+      reload={async () => (await interviews.refetch()).data?.items.find((i) => i.id === interviewId) ?? null}
     />
   );
 }
 
 function InterviewForm({
   dossier,
+  visits,
   existing,
   visitId,
   reload,
 }: {
   dossier: Dossier;
+  visits: Visit[];
   existing: Interview | null;
   visitId: string | null;
   reload: () => Promise<Interview | null>;
@@ -84,7 +91,7 @@ function InterviewForm({
     initialValues: existing ? interviewValues(existing) : emptyInterview(new Date()),
   });
   const { failure, setFailure, fail } = useFormFailure(form, interviewFormPath);
-  const visit = visitId ? dossier.visits.find((v) => v.id === visitId) : undefined;
+  const visit = visitId ? visits.find((v) => v.id === visitId) : undefined;
 
   const submit = form.onSubmit((values) => {
     setFailure(null);

@@ -46,6 +46,15 @@ export function useDossier(id: string) {
   });
 }
 
+/** The timeline: every section's items this reader may see (an audited read per section). */
+export function usePersonTimeline(personId: string) {
+  return useQuery({
+    queryKey: personsKeys.timeline(personId),
+    queryFn: () => callOrThrow('persons.timeline', { personId }),
+    staleTime: 0,
+  });
+}
+
 export function useConsents(personId: string, enabled: boolean) {
   return useQuery({
     queryKey: personsKeys.consents(personId),

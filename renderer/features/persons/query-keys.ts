@@ -19,6 +19,7 @@ export const personsKeys = {
   dossier: (id: string) => ['person', id, 'persons', 'dossier'] as const,
   consents: (id: string) => ['person', id, 'persons', 'consents'] as const,
   accessLog: (id: string) => ['person', id, 'persons', 'accessLog'] as const,
+  timeline: (id: string) => ['person', id, 'persons', 'timeline'] as const,
 };
 
 /**

@@ -7,23 +7,16 @@ import { createRoute, notFound } from '@tanstack/react-router';
 import { PersonsIcon } from '../../app/icons';
 import { rootRoute } from '../../app/root-route';
 import { SIGNED_IN } from '../../app/route-access';
+import { DOSSIER_TABS } from '../../app/dossier-registry';
 import { DossierPage } from './dossier/DossierPage';
 import { EditPersonPage, NewPersonPage } from './form/PersonFormPage';
 import { PersonsPage } from './PersonsPage';
 
-export const DOSSIER_TABS = [
-  'identity',
-  'consents',
-  'pathway',
-  'interviews',
-  'referrals',
-  'timeline',
-  'access',
-] as const;
-export type DossierTab = (typeof DOSSIER_TABS)[number];
+/** A tab's key in the address: one of the tabs the features registered. */
+export type DossierTab = string;
 
 export function isDossierTab(value: string | null | undefined): value is DossierTab {
-  return value != null && (DOSSIER_TABS as readonly string[]).includes(value);
+  return value != null && DOSSIER_TABS.some((tab) => tab.key === value);
 }
 
 const searchRoute = createRoute({

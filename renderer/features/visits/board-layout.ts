@@ -4,6 +4,7 @@ import {
   CALLED_STEP,
   VISIT_PRIORITIES,
   type VisitPriority,
+  type VisitPriorityView,
   type VisitStep,
 } from '../../../shared/domain/catalogues';
 
@@ -44,8 +45,10 @@ export function waitingColor(minutes: number): string {
   return 'dimmed';
 }
 
-export const PRIORITY_COLOR: Record<VisitPriority, string | null> = {
+export const PRIORITY_COLOR: Record<VisitPriorityView, string | null> = {
   pep_72h: 'red',
   positive_to_treat: 'orange',
+  // A priority whose reason this reader may not see.
+  priority: 'red',
   normal: null,
 };

@@ -10,28 +10,22 @@ import { useTranslation } from 'react-i18next';
 import type { Dossier, SectionView } from '../../../../shared/contract/dossier';
 import { sectionAccess } from '../../../../shared/domain/access-policy';
 import type { Section } from '../../../../shared/domain/roles';
+import { DOSSIER_TABS } from '../../../app/dossier-registry';
 import { QueryError } from '../../../app/QueryError';
 import { currentLanguage } from '../../../i18n/setup';
-import { InterviewsPanel } from '../../interviews/InterviewsPanel';
-import { refreshPerson, useDossier } from '../api';
+import { useDossier } from '../api';
 import { CheckInModal } from '../../visits/CheckInModal';
-import { ConsentsPanel } from '../consents/ConsentsPanel';
 import { formatTime } from '../format';
 import { interviewLink } from '../../interviews/links';
 import { personLinks } from '../links';
 import { isDossierTab, type DossierTab } from '../routes';
 import { useSignedIn } from '../use-signed-in';
-import { AccessLogPanel } from './AccessLogPanel';
 import { BreakGlassModal } from './BreakGlassModal';
 import { ContactPreferences } from './ContactPreferences';
-import { IdentityPanel } from './IdentityPanel';
 import { MergedBanner } from './MergedBanner';
 import { MergeModal } from './MergeModal';
-import { PathwayPanel } from './PathwayPanel';
 import { PathwayStatus } from './PathwayStatus';
-import { DossierReferrals } from './DossierReferrals';
 import { SectionMark, SectionNotice } from './SectionNotice';
-import { TimelinePanel } from './TimelinePanel';
 
 export function DossierPage({ id, tab }: { id: string; tab: DossierTab | null }) {
   const dossier = useDossier(id);
@@ -41,14 +35,6 @@ export function DossierPage({ id, tab }: { id: string; tab: DossierTab | null })
 }
 
 type Dialog = 'checkIn' | 'breakGlass' | 'merge' | null;
-
-/** Which part of the file each tab draws (the timeline and the access log draw several). */
-const TAB_SECTION: Partial<Record<DossierTab, Section>> = {
-  consents: 'consent',
-  pathway: 'pathway',
-  interviews: 'interview',
-  referrals: 'referrals',
-};
 
 function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
   const { t } = useTranslation();
@@ -61,10 +47,6 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
   const merged = person.mergedInto !== null;
   const view = (section: Section): SectionView | undefined =>
     dossier.sections.find((s) => s.section === section);
-  const visible = (section: Section) => {
-    const status = view(section)?.status;
-    return status === 'shown' || status === 'own_only';
-  };
   // Breaking the glass is offered only when it would show something.
   const hiddenForConsent = dossier.sections.some(
     (s) => (s.status === 'hidden_consent' || s.status === 'own_only') && s.hiddenCount > 0,
@@ -72,7 +54,6 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
   const canEdit = !merged && sectionAccess(user.roles, 'identity') === 'write';
   const canMerge = !merged && user.permissions.includes('persons.merge');
   const canInterview = !merged && sectionAccess(user.roles, 'interview') === 'write';
-  const canRefer = !merged && sectionAccess(user.roles, 'referrals') === 'write';
 
   return (
     <Stack maw={1200}>
@@ -144,66 +125,25 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
           keepMounted={false}
         >
           <Tabs.List>
-            {(
-              ['identity', 'consents', 'pathway', 'interviews', 'referrals', 'timeline', 'access'] as const
-            ).map((name) => {
-              const section = TAB_SECTION[name];
-              return (
-                <Tabs.Tab key={name} value={name}>
-                  {t(`dossier.tabs.${name}`)}
-                  {section && <SectionMark view={view(section)} />}
-                </Tabs.Tab>
-              );
-            })}
+            {DOSSIER_TABS.map((def) => (
+              <Tabs.Tab key={def.key} value={def.key}>
+                {t(def.labelKey)}
+                {def.section && <SectionMark view={view(def.section)} />}
+              </Tabs.Tab>
+            ))}
           </Tabs.List>
-
-          <Tabs.Panel value="identity" pt="md">
-            <IdentityPanel person={person} siteCode={dossier.siteCode} />
-          </Tabs.Panel>
-          <Tabs.Panel value="consents" pt="md">
-            <Stack>
-              <SectionNotice view={view('consent')} />
-              {visible('consent') && <ConsentsPanel personId={person.id} readOnly={merged} />}
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="pathway" pt="md">
-            <Stack>
-              <SectionNotice view={view('pathway')} />
-              {visible('pathway') && <PathwayPanel dossier={dossier} />}
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="interviews" pt="md">
-            <Stack>
-              <SectionNotice view={view('interview')} />
-              {(visible('interview') || canInterview) && (
-                <InterviewsPanel
-                  interviews={dossier.interviews}
-                  canWrite={canInterview}
-                  personId={person.id}
-                  showEmpty={visible('interview')}
+          {DOSSIER_TABS.map((def) => (
+            <Tabs.Panel key={def.key} value={def.key} pt="md">
+              <Stack>
+                {def.section && <SectionNotice view={view(def.section)} />}
+                <def.Component
+                  dossier={dossier}
+                  view={def.section ? view(def.section) : undefined}
+                  readOnly={merged}
                 />
-              )}
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="referrals" pt="md">
-            <Stack>
-              <SectionNotice view={view('referrals')} />
-              {(visible('referrals') || canRefer) && (
-                <DossierReferrals
-                  personId={person.id}
-                  referrals={dossier.referrals}
-                  canWrite={canRefer}
-                  onChanged={() => void refreshPerson(person.id)}
-                />
-              )}
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="timeline" pt="md">
-            <TimelinePanel items={dossier.timeline} />
-          </Tabs.Panel>
-          <Tabs.Panel value="access" pt="md">
-            <AccessLogPanel personId={person.id} />
-          </Tabs.Panel>
+              </Stack>
+            </Tabs.Panel>
+          ))}
         </Tabs>
       </Card>
 

@@ -122,7 +122,7 @@ function VisitActions({
 
   if (!openVisit) return <Button onClick={onCheckIn}>{t('search.checkInAction')}</Button>;
 
-  const existing = dossier.interviews.find((i) => i.visitId === openVisit.id);
+  const existing = dossier.openVisitInterview;
   const sendTo = (step: (typeof NEXT_STEPS)[number]) =>
     move.mutate(
       { visitId: openVisit.id, version: openVisit.version, step },

@@ -1,72 +1,36 @@
 /**
- * Chronologie: everything that happened in the file, newest first, in local time. The core sends
- * short label keys; they are translated here, and anything unknown is shown as it came.
+ * Chronologie: everything that happened in the file, newest first, in local time, from the
+ * sections this reader may see. Each item is drawn by the feature that declared its kind.
  */
-import { Stack, Text, Timeline } from '@mantine/core';
+import { Loader, Stack, Text, Timeline } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Dossier } from '../../../../shared/contract/dossier';
+import type { TimelineItem } from '../../../../shared/contract/dossier';
+import { QueryError } from '../../../app/QueryError';
+import { TIMELINE_KINDS } from '../../../app/timeline-registry';
+import { usePersonTimeline } from '../api';
 import { formatDateTime } from '../../../i18n/dates';
-import i18n, { currentLanguage, isTextKey } from '../../../i18n/setup';
+import { currentLanguage } from '../../../i18n/setup';
 import { PagedFooter, usePaged } from '../../../app/paging';
 
-type Item = Dossier['timeline'][number];
+type Item = TimelineItem;
 
 const PAGE_SIZE = 20;
-const COLORS: Record<Item['kind'], string> = {
-  created: 'gray',
-  visit: 'blue',
-  appointment: 'cyan',
-  interview: 'teal',
-  referral: 'violet',
-  consent: 'orange',
-};
 
-function known(key: string, fallback: string | null): string {
-  return isTextKey(key) ? i18n.t(key) : (fallback ?? '');
-}
-
+/** Drawn by the feature that declared the kind; an unknown kind is shown as it came. */
 export function describe(t: TFunction, item: Item): { title: string; detail: string | null } {
-  switch (item.kind) {
-    case 'created':
-      return { title: t('dossier.timeline.created'), detail: item.detail };
-    case 'visit':
-      return {
-        title: t('dossier.timeline.visit', { origin: known(`dossier.origin.${item.label}`, item.label) }),
-        detail: item.detail ? known(`catalogue.visitSteps.${item.detail}`, item.detail) : null,
-      };
-    case 'appointment':
-      return {
-        title: t('dossier.timeline.appointment', {
-          type: known(`catalogue.appointmentTypes.${item.label}`, item.label),
-        }),
-        detail: item.detail ? known(`appointments.statuses.${item.detail}`, item.detail) : null,
-      };
-    case 'interview':
-      return {
-        title:
-          item.label === 'pep_alert' ? t('dossier.timeline.interviewPep') : t('dossier.timeline.interview'),
-        detail: item.detail ? t('dossier.timeline.by', { name: item.detail }) : null,
-      };
-    case 'referral':
-      return {
-        title: t('dossier.timeline.referral', { entry: item.detail ?? '' }),
-        detail: known(`catalogue.referralStatuses.${item.label}`, item.label),
-      };
-    case 'consent':
-      return {
-        title: t(
-          item.label === 'given' ? 'dossier.timeline.consentGiven' : 'dossier.timeline.consentWithdrawn',
-          {
-            scope: known(`consents.scopes.${item.detail ?? ''}`, item.detail),
-          },
-        ),
-        detail: null,
-      };
-  }
+  return TIMELINE_KINDS.get(item.kind)?.describe(t, item) ?? { title: item.label, detail: item.detail };
 }
 
-export function TimelinePanel({ items }: { items: Item[] }) {
+/** The timeline tab: read when opened, through `persons.timeline` (an audited read). */
+export function TimelinePanel({ personId }: { personId: string }) {
+  const timeline = usePersonTimeline(personId);
+  if (timeline.isError) return <QueryError error={timeline.error} onRetry={() => void timeline.refetch()} />;
+  if (!timeline.data) return <Loader />;
+  return <TimelineItems items={timeline.data.items} />;
+}
+
+function TimelineItems({ items }: { items: Item[] }) {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const paged = usePaged(items, PAGE_SIZE);
@@ -84,7 +48,7 @@ export function TimelinePanel({ items }: { items: Item[] }) {
           return (
             <Timeline.Item
               key={`${item.kind}-${item.refId}-${item.at}`}
-              color={COLORS[item.kind]}
+              color={TIMELINE_KINDS.get(item.kind)?.color ?? 'gray'}
               title={title}
             >
               <Text size="xs" c="dimmed">

@@ -5,8 +5,9 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Referral } from '../../../../shared/contract/directory';
-import { ReferralDialog, ReferralList } from '../../directory';
+import type { Referral } from '../../../shared/contract/directory';
+import { ReferralDialog } from './ReferralDialog';
+import { ReferralList } from './ReferralList';
 
 export function DossierReferrals({
   personId,

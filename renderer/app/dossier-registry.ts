@@ -1,0 +1,19 @@
+/**
+ * The tabs of a person's dossier, one line per feature tab. `DossierPage` draws them in order and
+ * the dossier's address accepts exactly their keys; a feature adds a tab here and nowhere else.
+ */
+import { referralsTab } from '../features/directory/dossier';
+import { interviewsTab } from '../features/interviews/dossier';
+import type { DossierTabDef } from '../features/persons/dossier/dossier-tab';
+import { accessTab, consentsTab, identityTab, timelineTab } from '../features/persons/dossier/tabs';
+import { pathwayTab } from '../features/visits/dossier';
+
+export const DOSSIER_TABS: readonly DossierTabDef[] = [
+  identityTab,
+  consentsTab,
+  pathwayTab,
+  interviewsTab,
+  referralsTab,
+  timelineTab,
+  accessTab,
+].sort((a, b) => a.order - b.order);

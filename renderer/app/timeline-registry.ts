@@ -1,0 +1,16 @@
+/**
+ * How each kind of timeline item is drawn, one line per feature that contributes items. The core
+ * sends the kinds its capabilities declare; an unknown kind is drawn as it came.
+ */
+import { appointmentsTimeline } from '../features/appointments/dossier';
+import { referralsTimeline } from '../features/directory/dossier';
+import { interviewsTimeline } from '../features/interviews/dossier';
+import type { TimelineKindDef } from '../features/persons/dossier/dossier-tab';
+import { personsTimeline } from '../features/persons/dossier/timeline-kinds';
+import { visitsTimeline } from '../features/visits/dossier';
+
+export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
+  [personsTimeline, visitsTimeline, appointmentsTimeline, interviewsTimeline, referralsTimeline]
+    .flat()
+    .map((def) => [def.kind, def]),
+);

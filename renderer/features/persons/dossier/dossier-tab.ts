@@ -1,0 +1,64 @@
+/**
+ * What a feature declares to appear in a person's dossier (OpenMRS O3's "extension" idea): a tab
+ * (address segment, label, the section it draws, its component) and the way it draws its own
+ * kinds of timeline items. The features' declarations are listed in `renderer/app/dossier-registry.ts`,
+ * one line each; `DossierPage` and the timeline iterate that list.
+ */
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import type { ComponentType } from 'react';
+import type { ChannelName, ChannelOutput } from '../../../../shared/contract';
+import type { Dossier, TimelineItem } from '../../../../shared/contract/dossier';
+import type { SectionView } from '../../../../shared/contract/section';
+import type { Section } from '../../../../shared/domain/roles';
+import { callOrThrow } from '../../../api/client';
+import type { TextKey } from '../../../i18n/setup';
+import { personsKeys } from '../query-keys';
+
+export interface DossierTabProps {
+  dossier: Dossier;
+  /** How the gate drew the tab's section for this reader (undefined for tabs across sections). */
+  view: SectionView | undefined;
+  /** A merged file is read-only. */
+  readOnly: boolean;
+}
+
+export interface DossierTabDef {
+  /** The address segment: `#/persons/<id>/<key>`. */
+  key: string;
+  labelKey: TextKey;
+  /** The section the tab draws: its notice ("not shared with…") and mark come from the gate's view. */
+  section: Section | null;
+  /** Where the tab sits among the others (lower first). */
+  order: number;
+  Component: ComponentType<DossierTabProps>;
+}
+
+export interface TimelineKindDef {
+  kind: string;
+  color: string;
+  describe: (t: TFunction, item: TimelineItem) => { title: string; detail: string | null };
+}
+
+/** The channels that load one dossier tab: `{ personId }` in, `{ view, items }` out. */
+export type SectionChannel = {
+  [C in ChannelName]: ChannelOutput<C> extends { view: SectionView; items: unknown[] } ? C : never;
+}[ChannelName];
+
+/**
+ * A tab's records, read through its capability's channel when the tab opens (an audited read),
+ * cached under the person so that any change to them refreshes it.
+ */
+export function useDossierSection<C extends SectionChannel>(channel: C, personId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...personsKeys.person(personId), 'section', channel],
+    queryFn: () => callOrThrow(channel, { personId } as never) as Promise<ChannelOutput<C>>,
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** The reader sees the section's records (all, or those they wrote). */
+export function isDrawn(view: SectionView | undefined): boolean {
+  return view?.status === 'shown' || view?.status === 'own_only';
+}
