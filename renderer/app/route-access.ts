@@ -5,8 +5,8 @@
  * adds a screen without editing a central table. The renderer only hides what the core would
  * refuse; the core still checks every call.
  */
-import type { ParseKeys } from 'i18next';
 import type { ComponentType } from 'react';
+import type { TextKey } from '../../shared/i18n/catalogues';
 import { sectionAccess } from '../../shared/domain/access-policy';
 import type { Permission, Role, Section } from '../../shared/domain/roles';
 
@@ -19,7 +19,7 @@ export interface RouteAccess {
 
 export interface NavEntry {
   /** i18next key of the label (checked by the compiler against the catalogues). */
-  labelKey: ParseKeys;
+  labelKey: TextKey;
   icon: ComponentType;
   /** Position in the navigation, smallest first. */
   order: number;
