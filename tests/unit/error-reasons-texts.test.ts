@@ -8,8 +8,10 @@
  *   or `validation.<reason>` (`reasonTextKeys`, the lookup the renderer's error-text.ts uses);
  * - the consent scope a `consent_required` names (`scope: '…'`) → `consents.scopes.<scope>`;
  * - every zod issue code the dispatcher may pass on as `details.issue` → `validation.<issue>`;
- * - why the store cannot be opened (`StoreProblem`, `details.problem` of `store_unavailable`)
- *   → `unavailable.problems.<problem>.title` and `.body`.
+ * - why the store cannot be opened (`StoreProblem`, any `details.problem` of `store_unavailable`)
+ *   → `unavailable.problems.<problem>.title` and `.body`;
+ * - any literal `details: { reason | issue | problem | scope }` written under electron/ (the
+ *   transports and the Electron main too).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +66,8 @@ function callText(source: string, open: number): string {
 export interface Found {
   reasons: Map<string, string>; // reason → where
   scopes: Map<string, string>;
+  issues: Map<string, string>; // details.issue literals (other than zod's, e.g. the HTTP transport's)
+  problems: Map<string, string>; // details.problem literals of store_unavailable
   codes: Map<string, string>;
   unreadable: string[]; // calls whose reason is not a literal
 }
@@ -92,15 +96,42 @@ export function scanCore(file: string, source: string, found: Found): void {
   }
 }
 
+/** `details: { … }` written anywhere in electron/ (the transports too): its literal codes. */
+export function scanDetails(file: string, source: string, found: Found): void {
+  for (const m of source.matchAll(/\bdetails:\s*\{/g)) {
+    const open = source.indexOf('{', m.index);
+    let depth = 0;
+    let end = open;
+    for (; end < source.length; end++) {
+      if (source[end] === '{') depth++;
+      else if (source[end] === '}' && --depth === 0) break;
+    }
+    const object = source.slice(open, end + 1);
+    for (const r of object.matchAll(/\breason:\s*'([a-z0-9_]+)'/g)) found.reasons.set(r[1] ?? '', file);
+    for (const r of object.matchAll(/\bissue:\s*'([a-z0-9_]+)'/g)) found.issues.set(r[1] ?? '', file);
+    for (const r of object.matchAll(/\bproblem:\s*'([a-z0-9_]+)'/g)) found.problems.set(r[1] ?? '', file);
+    for (const r of object.matchAll(/\bscope:\s*'([a-z0-9_]+)'/g)) found.scopes.set(r[1] ?? '', file);
+  }
+}
+
 /** Formats the contract names: `{ message: 'reason' }` reaches the page as `details.reason`. */
 function scanContract(file: string, source: string, found: Found): void {
   for (const m of source.matchAll(/\bmessage:\s*'([a-z_]+)'/g)) found.reasons.set(m[1] ?? '', file);
 }
 
 function scanAll(): Found {
-  const found: Found = { reasons: new Map(), scopes: new Map(), codes: new Map(), unreadable: [] };
+  const found: Found = {
+    reasons: new Map(),
+    scopes: new Map(),
+    issues: new Map(),
+    problems: new Map(),
+    codes: new Map(),
+    unreadable: [],
+  };
   for (const file of sourceFiles('electron/core'))
     scanCore(file, readFileSync(join(ROOT, file), 'utf8'), found);
+  for (const file of sourceFiles('electron'))
+    scanDetails(file, readFileSync(join(ROOT, file), 'utf8'), found);
   for (const file of sourceFiles('shared/contract'))
     scanContract(file, readFileSync(join(ROOT, file), 'utf8'), found);
   return found;
@@ -146,6 +177,7 @@ describe('every error the core can return has a text in French and English', () 
     expect(found.reasons.get('current_password_wrong')).toBeDefined();
     expect(found.reasons.get('username_charset')).toBeDefined();
     expect(found.scopes.get('external_referral')).toBeDefined();
+    expect(found.issues.get('invalid_json')).toBeDefined();
   });
 
   it('reasons are literals, so that this test can read them', () => {
@@ -181,7 +213,7 @@ describe('every error the core can return has a text in French and English', () 
   });
 
   it('every reason the store cannot be opened', () => {
-    const all = storeProblems();
+    const all = [...new Set([...storeProblems(), ...found.problems.keys()])];
     expect(all.length).toBeGreaterThanOrEqual(5);
     const problems = all.flatMap((p) => [
       ...missing(`store problem ${p}`, [`unavailable.problems.${p}.title`]),
@@ -191,7 +223,14 @@ describe('every error the core can return has a text in French and English', () 
   });
 
   it('the check can fail: a new reason without texts is reported with its file', () => {
-    const probe: Found = { reasons: new Map(), scopes: new Map(), codes: new Map(), unreadable: [] };
+    const probe: Found = {
+      reasons: new Map(),
+      scopes: new Map(),
+      issues: new Map(),
+      problems: new Map(),
+      codes: new Map(),
+      unreadable: [],
+    };
     scanCore(
       'probe.ts',
       "throw invalid('x', 'no_such_reason_yet');\nthrow new DomainError('validation', 'm', 'f', { issue: 'custom', reason: 'another_one' });\nthrow invalid('y', someVariable);",
@@ -199,6 +238,12 @@ describe('every error the core can return has a text in French and English', () 
     );
     expect([...probe.reasons.keys()]).toEqual(['no_such_reason_yet', 'another_one']);
     expect(probe.unreadable).toHaveLength(1);
+    scanDetails(
+      'probe.ts',
+      "return fail('store_unavailable', 'm', { details: { problem: 'new_problem' } });",
+      probe,
+    );
+    expect([...probe.problems.keys()]).toEqual(['new_problem']);
     expect(missing('reason no_such_reason_yet', reasonTextKeys('no_such_reason_yet'))).toHaveLength(2);
   });
 });

@@ -100,6 +100,8 @@ export const en: Texts<typeof fr> = {
     invalid_value: 'This value is not allowed.',
     custom: 'This value is not valid.',
     unrecognized_keys: 'Unexpected information was sent.',
+    invalid_json:
+      'This workstation sent a request that could not be read. Try again; if it keeps happening, tell the coordinator.',
     not_multiple_of: 'This value is not one of the allowed steps.',
     invalid_union: 'This value does not match any of the accepted forms.',
     invalid_key: 'One of the names in this list is not valid.',

@@ -100,6 +100,8 @@ export const fr = {
     invalid_value: "Cette valeur n'est pas autorisée.",
     custom: "Cette valeur n'est pas valide.",
     unrecognized_keys: 'Des informations inattendues ont été envoyées.',
+    invalid_json:
+      'Ce poste a envoyé une demande illisible. Réessayez ; si cela continue, prévenez la coordination.',
     not_multiple_of: 'Cette valeur ne respecte pas le pas attendu.',
     invalid_union: 'Cette valeur ne correspond à aucune des formes acceptées.',
     invalid_key: 'Un des noms de cette liste n’est pas valide.',

@@ -27,6 +27,10 @@ export const fr = {
       title: 'Trousseau de clés manquant',
       body: 'La base de données est là, mais le trousseau qui contient sa clé a disparu. Sans lui, seule une sauvegarde ou le code de secours permet de retrouver les données.',
     },
+    core_process_exited: {
+      title: 'Parcours s’est arrêté',
+      body: 'La partie de Parcours qui garde les données s’est arrêtée de façon inattendue. Fermez puis relancez Parcours ; si cela se reproduit, prévenez la coordination.',
+    },
     unknown: {
       title: 'Données indisponibles',
       body: 'Parcours n’a pas pu ouvrir ses données.',
