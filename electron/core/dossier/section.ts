@@ -65,6 +65,8 @@ export interface SectionDefinition<Row extends Authored> {
   capability: string;
   section: Section;
   linked: readonly LinkedTable[];
+  /** The kinds of timeline items it contributes (each drawn by its renderer feature). */
+  timelineKinds: readonly string[];
   /** The person's records, newest first. */
   load(em: EntityManager, personId: string): Promise<Row[]>;
   timeline?(rows: readonly Row[], ctx: ContributionContext): Promise<TimelineItem[]> | TimelineItem[];
@@ -86,6 +88,7 @@ export interface DossierSection {
   capability: string;
   section: Section;
   linked: readonly LinkedTable[];
+  timelineKinds: readonly string[];
   load(em: EntityManager, personId: string): Promise<LoadedSection>;
 }
 
@@ -96,6 +99,7 @@ export function defineSection<Row extends Authored>(def: SectionDefinition<Row>)
     capability: def.capability,
     section: def.section,
     linked: def.linked,
+    timelineKinds: def.timelineKinds,
     async load(em, personId) {
       const rows = await def.load(em, personId);
       return {

@@ -12,6 +12,7 @@ const appointments: SectionDefinition<AppointmentRow> = {
   capability: 'appointments',
   section: 'pathway',
   linked: [linkedTable('appointments', AppointmentEntity)],
+  timelineKinds: ['appointment'],
   load: (em, personId) =>
     findRows(em, AppointmentEntity, { personId }, { column: 'startsAt', direction: 'DESC' }),
   timeline: (rows) =>

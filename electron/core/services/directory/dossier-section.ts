@@ -9,6 +9,7 @@ const referrals: SectionDefinition<ReferralRow> = {
   capability: 'directory',
   section: 'referrals',
   linked: [linkedTable('referrals', ReferralEntity)],
+  timelineKinds: ['referral'],
   load: (em, personId) =>
     findRows(em, ReferralEntity, { personId }, { column: 'referredAt', direction: 'DESC' }),
   timeline: async (rows, { em }) =>

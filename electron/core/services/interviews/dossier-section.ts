@@ -15,6 +15,7 @@ const interviews: SectionDefinition<InterviewRow> = {
   capability: 'interviews',
   section: 'interview',
   linked: [linkedTable('interviews', InterviewEntity)],
+  timelineKinds: ['interview'],
   load: (em, personId) =>
     findRows(em, InterviewEntity, { personId }, { column: 'heldAt', direction: 'DESC' }),
   timeline: async (rows, { em }) => {

@@ -14,6 +14,7 @@ const identity: SectionDefinition<PersonRow> = {
   capability: 'persons',
   section: 'identity',
   linked: [linkedTable('grants', AccessGrantEntity)],
+  timelineKinds: ['created'],
   load: async (em, personId) => [await loadPerson(em, personId)],
   timeline: (rows) =>
     rows.map((p) => ({
@@ -34,6 +35,7 @@ const consent: SectionDefinition<ConsentRecord> = {
   capability: 'persons',
   section: 'consent',
   linked: [linkedTable('consents', ConsentEntity)],
+  timelineKinds: ['consent'],
   load: async (em, personId) =>
     (await consentHistory(em, personId)).map((c) => ({ ...c, createdBy: c.recordedBy })),
   timeline: (rows) =>

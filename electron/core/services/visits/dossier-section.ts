@@ -15,6 +15,7 @@ const visits: SectionDefinition<VisitRow> = {
   capability: 'visits',
   section: 'pathway',
   linked: [linkedTable('visits', VisitEntity)],
+  timelineKinds: ['visit'],
   load: (em, personId) => findRows(em, VisitEntity, { personId }, { column: 'openedAt', direction: 'DESC' }),
   timeline: (rows) =>
     rows.map((v) => ({
