@@ -126,5 +126,10 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.code === 'validation' && (d.reason !== undefined || d.issue !== undefined)) {
     return fieldIssueText(t, fieldIssueFromApiError(error));
   }
+  // Why the data cannot be opened (a store problem, or the desktop's core process stopped).
+  const problem = typeof d.problem === 'string' ? `unavailable.problems.${d.problem}.body` : '';
+  if (error.code === 'store_unavailable' && isTextKey(problem)) {
+    return `${t('errors.store_unavailable')} ${t(problem)}`;
+  }
   return t(`errors.${error.code}`);
 }
