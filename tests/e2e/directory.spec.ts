@@ -66,13 +66,13 @@ test('create an entry, mark it verified, refer without external consent with a w
   await expect(directory.dialog()).toBeHidden();
   await expect(page.getByText('Orientation enregistrée.')).toBeVisible();
 
-  const dossier = await api<{ referrals: { entryName: string; overrideReason: string | null }[] }>(
+  const referrals = await api<{ items: { entryName: string; overrideReason: string | null }[] }>(
     request,
-    'persons.dossier',
-    { id: sacha.id },
+    'directory.referralsForPerson',
+    { personId: sacha.id },
     social.token,
   );
-  expect(dossier.referrals).toEqual([
+  expect(referrals.items).toEqual([
     expect.objectContaining({
       entryName: ENTRY,
       overrideReason: 'Suspicion d’hépatite C, rendez-vous impossible à différer ; accord oral en attente.',

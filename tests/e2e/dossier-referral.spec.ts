@@ -59,13 +59,13 @@ test('refer from the dossier, then record the appointment outcome and feedback',
   await expect(row).toContainText('Honorée');
   await expect(row).toContainText('Premier rendez-vous fait');
 
-  const saved = await api<{ referrals: Array<{ status: string; feedback: string | null }> }>(
+  const saved = await api<{ items: Array<{ status: string; feedback: string | null }> }>(
     request,
-    'persons.dossier',
-    { id: person.id },
+    'directory.referralsForPerson',
+    { personId: person.id },
     worker.token,
   );
-  expect(saved.referrals).toEqual([
+  expect(saved.items).toEqual([
     expect.objectContaining({
       status: 'attended',
       feedback: 'Premier rendez-vous fait, suivi hebdomadaire proposé.',
