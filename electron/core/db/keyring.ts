@@ -136,7 +136,11 @@ export class Keyring {
     this.replace(structuredClone(data));
   }
 
-  /** The file first, memory after: a failed write leaves both as they were (the caller's transaction rolls back). */
+  /**
+   * The file first, memory after: a failed write leaves both as they were. Callers write only
+   * after the database transaction that goes with the change has committed, so a transaction
+   * that fails never leaves a key behind it (tests/unit/keyring-after-commit.test.ts).
+   */
   private replace(next: KeyringData): void {
     writeFileAtomic(this.file, JSON.stringify(next, null, 2));
     this.data = next;

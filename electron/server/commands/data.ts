@@ -303,7 +303,7 @@ export async function recoverCommand(values: Record<string, unknown>): Promise<v
     if (!store) throw new CliError(t('recoverWrong'));
     const password = temporaryPassword();
     const wrapped = await wrapKey(vault.requireDataKey(), password, kdfCost);
-    await store.transaction(async (em) => {
+    const row = await store.transaction(async (em) => {
       const row = await em.getRepository(StaffUserEntity).findOneBy({ username: normalizeUsername(user) });
       if (!row || !row.active) throw new CliError(t('unknownUser', { user }));
       await em
@@ -323,8 +323,10 @@ export async function recoverCommand(values: Record<string, unknown>): Promise<v
         },
         clock(),
       );
-      vault.getKeyring().setAccount(row.username, { userId: row.id, wrapped });
+      return row;
     });
+    // After the commit, so a failed transaction keeps the old key (see users-service).
+    vault.getKeyring().setAccount(row.username, { userId: row.id, wrapped });
     console.log(t('recoverDone', { user, password }));
   } finally {
     await core.close();

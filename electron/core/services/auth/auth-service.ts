@@ -154,7 +154,7 @@ export async function changePassword(
   }
   checkNewPassword('newPassword', input.newPassword, session.username, input.currentPassword);
   const wrapped = await wrapKey(ctx.vault.requireDataKey(), input.newPassword, ctx.kdfCost);
-  await ctx.vault.requireStore().transaction(async (em) => {
+  const changed = await ctx.vault.requireStore().transaction(async (em) => {
     const row = await em.getRepository(StaffUserEntity).findOneBy({ id: session.userId });
     if (!row || !row.active) throw new DomainError('unauthenticated', 'account is no longer active');
     await em
@@ -168,8 +168,11 @@ export async function changePassword(
       { actorId: row.id, action: 'password_change', targetType: 'staff_user', targetId: row.id },
       ctx.clock(),
     );
-    ctx.vault.getKeyring().setAccount(normalizeUsername(row.username), { userId: row.id, wrapped });
+    return row;
   });
+  // After the commit, so a failed transaction keeps the current password. Should this write fail,
+  // the current password still opens the account and the caller is told the change failed.
+  ctx.vault.getKeyring().setAccount(normalizeUsername(changed.username), { userId: changed.id, wrapped });
   session.mustChangePassword = false;
   return sessionState(ctx, session);
 }

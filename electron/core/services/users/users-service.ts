@@ -78,7 +78,7 @@ export async function createUser(
   const username = normalizeUsername(input.username);
   const password = temporaryPassword();
   const wrapped = await wrapKey(ctx.vault.requireDataKey(), password, ctx.kdfCost);
-  return store.transaction(async (em) => {
+  const created = await store.transaction(async (em) => {
     const users = em.getRepository(StaffUserEntity);
     if (await users.existsBy({ username })) throw invalid('username', 'username_taken');
     await assertSitesExist(em, input.siteIds);
@@ -109,10 +109,12 @@ export async function createUser(
       },
       ctx.clock(),
     );
-    // Last, so that a failure above leaves no key for an account that does not exist.
-    ctx.vault.getKeyring().setAccount(username, { userId: row.id, wrapped });
     return { user: await loadStaffUser(em, row.id), temporaryPassword: password };
   });
+  // After the commit: a transaction that fails (even at COMMIT) leaves no key for an account that
+  // does not exist. Should this write fail, the account exists without a key: a reset gives it one.
+  ctx.vault.getKeyring().setAccount(username, { userId: created.user.id, wrapped });
+  return created;
 }
 
 /** A centre must always keep one active coordinator, or nobody could manage it any more. */
@@ -198,11 +200,13 @@ export async function resetPassword(
       { actorId: actor.userId, action: 'password_reset', targetType: 'staff_user', targetId: row.id },
       ctx.clock(),
     );
-    ctx.vault.getKeyring().setAccount(row.username, { userId: row.id, wrapped });
-    return { user: await loadStaffUser(em, row.id), temporaryPassword: password };
+    return { user: await loadStaffUser(em, row.id), temporaryPassword: password, username: row.username };
   });
+  // After the commit, so a failed transaction keeps the old key. Should this write fail, the old
+  // password still opens the account, which must then change it (the database says so).
+  ctx.vault.getKeyring().setAccount(result.username, { userId: input.id, wrapped });
   ctx.sessions.closeAllOf(input.id);
-  return result;
+  return { user: result.user, temporaryPassword: result.temporaryPassword };
 }
 
 export async function deactivateUser(
@@ -213,6 +217,7 @@ export async function deactivateUser(
   const store = ctx.vault.requireStore();
   const user = await store.transaction(async (em) => {
     const row = await lockedForUpdate(em, input.id, input.version);
+    // Already inactive: nothing to write, but a key left by a keyring write that failed goes below.
     if (!row.active) return loadStaffUser(em, row.id);
     await assertKeepsACoordinator(em, row.id, null);
     const now = ctx.clock().toISOString();
@@ -227,9 +232,13 @@ export async function deactivateUser(
       { actorId: actor.userId, action: 'deactivate', targetType: 'staff_user', targetId: row.id },
       ctx.clock(),
     );
-    ctx.vault.getKeyring().removeUser(row.id);
     return loadStaffUser(em, row.id);
   });
+  // After the commit, so a failed transaction leaves an active account with its key. Should this
+  // write fail, the inactive account's key opens nothing (login checks the account is active),
+  // and deactivating it again removes the key.
+  const keyring = ctx.vault.getKeyring();
+  if (!user.active && keyring.hasUser(user.id)) keyring.removeUser(user.id);
   ctx.sessions.closeAllOf(input.id);
   return user;
 }
