@@ -10,7 +10,6 @@ import { notifications } from '@mantine/notifications';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_PRIORITIES, type VisitPriority } from '../../../shared/domain/catalogues';
-import { samePathIn } from '../../app/form-errors';
 import { FormFailure, useFormFailure } from '../../app/form-failure';
 import { oneOf } from '../../app/form-values';
 import { useSignedIn } from '../persons/use-signed-in';
@@ -57,9 +56,12 @@ export function CheckInModal({
       priority: 'normal',
     },
   });
-  const { failure, setFailure, fail } = useFormFailure(form, (field) =>
-    field === 'personId' ? 'person' : samePathIn(['siteId', 'step'])(field),
-  );
+  const { failure, setFailure, fail } = useFormFailure(form, (field) => {
+    // An error about a field this dialog does not show goes above the form with the rest.
+    if (field === 'personId') return person ? null : 'person';
+    if (field === 'siteId') return boardSiteId === undefined ? 'siteId' : null;
+    return field === 'step' ? 'step' : null;
+  });
   const { siteId } = form.values;
 
   function confirm() {
