@@ -5,7 +5,7 @@
  */
 import { expect, test } from './fixtures';
 import { BoardPage } from './pages/BoardPage';
-import { api, atReception, createPerson, signIn, staff, TEAM } from './pathway-setup';
+import { api, atReception, createPerson, recordConsent, signIn, staff, TEAM } from './pathway-setup';
 import { workstation } from './workstation';
 
 test('two workstations share the board: arrival, call, absent, PEP first', async ({
@@ -19,6 +19,8 @@ test('two workstations share the board: arrival, call, absent, PEP first', async
   const sacha = await createPerson(request, centre, reception, { nameUsed: 'Sacha Leroy', pronouns: 'iel' });
   await createPerson(request, centre, reception, { nameUsed: 'Louise Martin' });
   const jo = await createPerson(request, centre, reception, { nameUsed: 'Jo Petit' });
+  // Jo shares their file with the care team: the reason of a priority (PEP) is shown to it.
+  await recordConsent(request, reception, jo.id, 'care_team');
 
   // Workstation 1: reception. Workstation 2: the doctor's office, another browser.
   await signIn(page, reception);
