@@ -5,10 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { MoreThan } from 'typeorm';
 import { appendAudit } from '../audit/audit-log';
 import { invalid } from '../errors';
-import { AccessGrantEntity, type AccessGrantRow } from './entities';
+import { insertGrant, latestActiveGrant, type AccessGrantRow } from './repository';
 
 export const BREAK_GLASS_MINUTES = 60;
 export const BREAK_GLASS_MIN_REASON = 10;
@@ -30,7 +29,7 @@ export async function breakGlass(
     grantedAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + BREAK_GLASS_MINUTES * 60_000).toISOString(),
   };
-  await em.getRepository(AccessGrantEntity).insert(grant);
+  await insertGrant(em, grant);
   await appendAudit(
     em,
     {
@@ -53,10 +52,7 @@ export async function activeGrantUntil(
   personId: string,
   now: Date,
 ): Promise<string | null> {
-  const grant = await em.getRepository(AccessGrantEntity).findOne({
-    where: { userId, personId, expiresAt: MoreThan(now.toISOString()) },
-    order: { expiresAt: 'DESC' },
-  });
+  const grant = await latestActiveGrant(em, userId, personId, now);
   return grant?.expiresAt ?? null;
 }
 

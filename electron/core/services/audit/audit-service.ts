@@ -2,9 +2,9 @@ import type { ParsedInput as In } from '../../../../shared/contract';
 import type { AuditAction, AuditEntryView, AuditVerification } from '../../../../shared/contract/audit';
 import type { Section } from '../../../../shared/domain/roles';
 import { verifyChain } from '../../audit/audit-log';
-import { AuditEntity } from '../../audit/entities';
+import { auditPage } from '../../audit/repository';
 import type { CoreContext } from '../../context';
-import { StaffUserEntity } from '../users/entities';
+import { staffNames } from '../users/staff-names';
 
 export async function listAudit(
   ctx: CoreContext,
@@ -12,22 +12,19 @@ export async function listAudit(
 ): Promise<{ items: AuditEntryView[]; total: number; page: number; pageSize: number }> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    const qb = store.manager.getRepository(AuditEntity).createQueryBuilder('a');
-    if (input.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: input.actorId });
-    if (input.personId) qb.andWhere('a.person_id = :personId', { personId: input.personId });
-    if (input.action) qb.andWhere('a.action = :action', { action: input.action });
-    if (input.from) qb.andWhere('a.at >= :from', { from: new Date(input.from).toISOString() });
-    if (input.to) qb.andWhere('a.at <= :to', { to: new Date(input.to).toISOString() });
-    const [rows, total] = await qb
-      .orderBy('a.seq', 'DESC')
-      .skip((input.page - 1) * input.pageSize)
-      .take(input.pageSize)
-      .getManyAndCount();
-    const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
-    const actors = actorIds.length
-      ? await store.manager.getRepository(StaffUserEntity).findBy(actorIds.map((id) => ({ id })))
-      : [];
-    const names = new Map(actors.map((a) => [a.id, a.displayName]));
+    const [rows, total] = await auditPage(store.manager, {
+      actorId: input.actorId,
+      personId: input.personId,
+      action: input.action,
+      from: input.from ? new Date(input.from).toISOString() : undefined,
+      to: input.to ? new Date(input.to).toISOString() : undefined,
+      page: input.page,
+      pageSize: input.pageSize,
+    });
+    const names = await staffNames(
+      store.manager,
+      rows.map((r) => r.actorId),
+    );
     const items = rows.map((r) => ({
       seq: r.seq,
       at: r.at,

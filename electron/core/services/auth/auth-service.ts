@@ -13,12 +13,11 @@ import { normalizeUsername } from '../../db/keyring';
 import { unwrapDecoy, unwrapKey, wrapKey } from '../../db/keywrap';
 import { DomainError } from '../../errors';
 import { readCentre } from '../centre/centre-service';
-import { StaffUserEntity } from '../users/entities';
+import { findUser, updateUserRow } from '../users/repository';
 import { loadStaffUser } from '../users/staff-users';
 import { checkNewPassword } from './passwords';
 import type { Session } from './sessions';
-import { SiteEntity } from '../centre/entities';
-import { In as InIds } from 'typeorm';
+import { sitesByIds } from '../centre/repository';
 
 const WRONG = 'wrong user name or password';
 
@@ -56,9 +55,7 @@ export async function sessionState(ctx: CoreContext, session: Session): Promise<
     const em = store.manager;
     const user = await loadStaffUser(em, session.userId);
     const centre = await readCentre(em);
-    const sites = user.siteIds.length
-      ? await em.getRepository(SiteEntity).findBy({ id: InIds(user.siteIds) })
-      : [];
+    const sites = await sitesByIds(em, user.siteIds);
     return {
       user: {
         id: user.id,
@@ -95,12 +92,10 @@ export async function login(
     key.fill(0);
   }
   const user = await store.transaction(async (em) => {
-    const row = await em.getRepository(StaffUserEntity).findOneBy({ id: userId });
+    const row = await findUser(em, userId);
     // A key without an active account (should not happen: deactivation removes it) opens nothing.
     if (!row || !row.active) throw new DomainError('wrong_credentials', WRONG);
-    await em
-      .getRepository(StaffUserEntity)
-      .update({ id: row.id }, { lastLoginAt: ctx.clock().toISOString() });
+    await updateUserRow(em, row.id, { lastLoginAt: ctx.clock().toISOString() });
     await appendAudit(
       em,
       { actorId: row.id, action: 'login', targetType: 'staff_user', targetId: row.id },
@@ -155,14 +150,13 @@ export async function changePassword(
   checkNewPassword('newPassword', input.newPassword, session.username, input.currentPassword);
   const wrapped = await wrapKey(ctx.vault.requireDataKey(), input.newPassword, ctx.kdfCost);
   const changed = await ctx.vault.requireStore().transaction(async (em) => {
-    const row = await em.getRepository(StaffUserEntity).findOneBy({ id: session.userId });
+    const row = await findUser(em, session.userId);
     if (!row || !row.active) throw new DomainError('unauthenticated', 'account is no longer active');
-    await em
-      .getRepository(StaffUserEntity)
-      .update(
-        { id: row.id },
-        { mustChangePassword: false, updatedAt: ctx.clock().toISOString(), version: row.version + 1 },
-      );
+    await updateUserRow(em, row.id, {
+      mustChangePassword: false,
+      updatedAt: ctx.clock().toISOString(),
+      version: row.version + 1,
+    });
     await appendAudit(
       em,
       { actorId: row.id, action: 'password_change', targetType: 'staff_user', targetId: row.id },

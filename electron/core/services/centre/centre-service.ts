@@ -7,9 +7,20 @@ import type { Actor } from '../../access/gate';
 import { appendAudit } from '../../audit/audit-log';
 import type { CoreContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
-import { CentreEntity, SiteEntity, type SiteRow } from './entities';
+import {
+  CENTRE_ID,
+  allSites,
+  findCentre,
+  findSite,
+  insertSiteRow,
+  saveSiteRow,
+  siteByCode,
+  siteCodeTaken,
+  updateCentreRow,
+  type SiteRow,
+} from './repository';
 
-export const CENTRE_ID = 'centre';
+export { CENTRE_ID };
 
 export function toSite(row: SiteRow): Site {
   return {
@@ -25,9 +36,9 @@ export function toSite(row: SiteRow): Site {
 }
 
 export async function readCentre(em: EntityManager): Promise<Centre> {
-  const centre = await em.getRepository(CentreEntity).findOneBy({ id: CENTRE_ID });
+  const centre = await findCentre(em);
   if (!centre) throw notFound('centre');
-  const sites = await em.getRepository(SiteEntity).find({ order: { code: 'ASC' } });
+  const sites = await allSites(em);
   return {
     name: centre.name,
     autoLockMinutes: centre.autoLockMinutes,
@@ -49,20 +60,16 @@ export async function updateCentre(
   input: In<'centre.update'>,
 ): Promise<Centre> {
   return ctx.vault.requireStore().transaction(async (em) => {
-    const repo = em.getRepository(CentreEntity);
-    const centre = await repo.findOneBy({ id: CENTRE_ID });
+    const centre = await findCentre(em);
     if (!centre) throw notFound('centre');
     if (centre.version !== input.version) throw conflict('centre');
-    await repo.update(
-      { id: CENTRE_ID },
-      {
-        name: input.name,
-        autoLockMinutes: input.autoLockMinutes,
-        defaultLocale: input.defaultLocale,
-        updatedAt: ctx.clock().toISOString(),
-        version: centre.version + 1,
-      },
-    );
+    await updateCentreRow(em, {
+      name: input.name,
+      autoLockMinutes: input.autoLockMinutes,
+      defaultLocale: input.defaultLocale,
+      updatedAt: ctx.clock().toISOString(),
+      version: centre.version + 1,
+    });
     await appendAudit(
       em,
       { actorId: actor.userId, action: 'update', targetType: 'centre', targetId: CENTRE_ID },
@@ -84,8 +91,7 @@ export async function insertSite(
   },
   now: string,
 ): Promise<SiteRow> {
-  const repo = em.getRepository(SiteEntity);
-  if (await repo.existsBy({ code: input.code })) throw invalid('code', 'site_code_taken');
+  if (await siteCodeTaken(em, input.code)) throw invalid('code', 'site_code_taken');
   const row: SiteRow = {
     id: input.id ?? randomUUID(),
     code: input.code,
@@ -98,13 +104,12 @@ export async function insertSite(
     updatedAt: now,
     version: 1,
   };
-  await repo.insert(row);
+  await insertSiteRow(em, row);
   return row;
 }
 
 export async function saveSite(ctx: CoreContext, actor: Actor, input: In<'centre.saveSite'>): Promise<Site> {
   return ctx.vault.requireStore().transaction(async (em) => {
-    const repo = em.getRepository(SiteEntity);
     const now = ctx.clock().toISOString();
     if (!input.id) {
       const row = await insertSite(em, input, now);
@@ -115,10 +120,10 @@ export async function saveSite(ctx: CoreContext, actor: Actor, input: In<'centre
       );
       return toSite(row);
     }
-    const row = await repo.findOneBy({ id: input.id });
+    const row = await findSite(em, input.id);
     if (!row) throw invalid('id', 'unknown_site');
     if (row.version !== input.version) throw conflict('site');
-    const other = await repo.findOneBy({ code: input.code });
+    const other = await siteByCode(em, input.code);
     if (other && other.id !== row.id) throw invalid('code', 'site_code_taken');
     const next: SiteRow = {
       ...row,
@@ -131,7 +136,7 @@ export async function saveSite(ctx: CoreContext, actor: Actor, input: In<'centre
       updatedAt: now,
       version: row.version + 1,
     };
-    await repo.save(next);
+    await saveSiteRow(em, next);
     await appendAudit(
       em,
       { actorId: actor.userId, action: 'update', targetType: 'site', targetId: row.id },

@@ -2,15 +2,16 @@ import type { EntityManager } from 'typeorm';
 import type { RecordAdapter } from '../../interchange/adapter';
 import { entityAdapter, recordFromView } from '../../interchange/entity-adapter';
 import { invalid } from '../../errors';
-import { CENTRE_ID, toSite } from './centre-service';
+import { toSite } from './centre-service';
 import { CentreEntity, SiteEntity } from './entities';
+import { CENTRE_ID, findCentre, insertCentre, siteByCode, updateCentreRow } from './repository';
 
 /** There is one centre per store: whatever id a file gives it, it is this centre. */
 export const centreAdapter: RecordAdapter<'centre'> = {
   type: 'centre',
   entity: CentreEntity,
   async exportAll(em) {
-    const c = await em.getRepository(CentreEntity).findOneBy({ id: CENTRE_ID });
+    const c = await findCentre(em);
     return c ? [recordFromView('centre', c)] : [];
   },
   async find(em, id) {
@@ -20,7 +21,7 @@ export const centreAdapter: RecordAdapter<'centre'> = {
   existingIds: () => Promise.resolve(new Set<string>()),
   references: () => [],
   async create(em, r, now) {
-    await em.getRepository(CentreEntity).insert({
+    await insertCentre(em, {
       id: CENTRE_ID,
       name: r.name,
       autoLockMinutes: r.autoLockMinutes,
@@ -31,22 +32,20 @@ export const centreAdapter: RecordAdapter<'centre'> = {
     });
   },
   async update(em, r, now) {
-    const c = await em.getRepository(CentreEntity).findOneByOrFail({ id: CENTRE_ID });
-    await em.getRepository(CentreEntity).update(
-      { id: CENTRE_ID },
-      {
-        name: r.name,
-        autoLockMinutes: r.autoLockMinutes,
-        defaultLocale: r.defaultLocale,
-        updatedAt: now,
-        version: c.version + 1,
-      },
-    );
+    const c = await findCentre(em);
+    if (!c) throw new Error('the store has no centre');
+    await updateCentreRow(em, {
+      name: r.name,
+      autoLockMinutes: r.autoLockMinutes,
+      defaultLocale: r.defaultLocale,
+      updatedAt: now,
+      version: c.version + 1,
+    });
   },
 };
 
 async function assertCodeFree(em: EntityManager, code: string, id: string): Promise<void> {
-  const other = await em.getRepository(SiteEntity).findOneBy({ code });
+  const other = await siteByCode(em, code);
   if (other && other.id !== id) throw invalid('code', 'site_code_taken');
 }
 

@@ -15,10 +15,9 @@ import { DATABASE_CIPHER } from '../../db/sqlite';
 import { Store, databasePath } from '../../db/store';
 import { DomainError, invalid } from '../../errors';
 import { checkNewPassword } from '../auth/passwords';
-import { CENTRE_ID, insertSite } from '../centre/centre-service';
-import { CentreEntity } from '../centre/entities';
-import { StaffUserEntity } from '../users/entities';
-import { replaceRolesAndSites } from '../users/staff-users';
+import { insertSite } from '../centre/centre-service';
+import { CENTRE_ID, insertCentre } from '../centre/repository';
+import { insertUser, replaceRolesAndSites, usernameTaken } from '../users/repository';
 import type { Role } from '../../../../shared/domain/roles';
 import type { OpeningHours } from '../../../../shared/contract/setup';
 
@@ -90,7 +89,7 @@ export async function createCentre(ctx: CoreContext, spec: CentreSpec): Promise<
     const ids = accounts.map((a) => a.id ?? randomUUID());
     await store.transaction(async (em) => {
       const now = ctx.clock().toISOString();
-      await em.getRepository(CentreEntity).insert({
+      await insertCentre(em, {
         id: CENTRE_ID,
         name: spec.centreName,
         autoLockMinutes: 10,
@@ -103,9 +102,9 @@ export async function createCentre(ctx: CoreContext, spec: CentreSpec): Promise<
       for (const site of spec.sites) siteIds.push((await insertSite(em, site, now)).id);
       for (const [i, account] of accounts.entries()) {
         const username = normalizeUsername(account.username);
-        if (await em.getRepository(StaffUserEntity).existsBy({ username }))
+        if (await usernameTaken(em, username))
           throw invalid(i === 0 ? 'admin.username' : 'username', 'username_taken');
-        await em.getRepository(StaffUserEntity).insert({
+        await insertUser(em, {
           id: ids[i],
           username,
           displayName: account.displayName,

@@ -5,7 +5,16 @@ import { recordFromView } from '../../interchange/entity-adapter';
 import { normalizeUsername } from '../../db/keyring';
 import { invalid } from '../../errors';
 import { StaffUserEntity } from './entities';
-import { replaceRolesAndSites, toStaffUsers } from './staff-users';
+import {
+  allUsers,
+  findUser,
+  insertUser,
+  replaceRolesAndSites,
+  updateUserRow,
+  userIds,
+  usernameTaken,
+} from './repository';
+import { toStaffUsers } from './staff-users';
 
 /**
  * Staff accounts travel without any secret: an imported account cannot log in until a
@@ -19,17 +28,17 @@ export const userAdapter: RecordAdapter<'user'> = {
   type: 'user',
   entity: StaffUserEntity,
   async exportAll(em) {
-    const rows = await em.getRepository(StaffUserEntity).find({ order: { id: 'ASC' } });
+    const rows = await allUsers(em);
     return (await toStaffUsers(em, rows)).map(userRecord);
   },
   async find(em, id) {
-    const row = await em.getRepository(StaffUserEntity).findOneBy({ id });
+    const row = await findUser(em, id);
     if (!row) return null;
     const [u] = await toStaffUsers(em, [row]);
     return userRecord(u);
   },
   async existingIds(em) {
-    return new Set((await em.getRepository(StaffUserEntity).find({ select: { id: true } })).map((u) => u.id));
+    return userIds(em);
   },
   references: (r) => r.siteIds.map((id, i) => ({ field: `siteIds.${i}`, type: 'site' as const, id })),
   normalize: (r) => ({
@@ -40,9 +49,8 @@ export const userAdapter: RecordAdapter<'user'> = {
   }),
   async create(em, r, now) {
     const username = normalizeUsername(r.username);
-    if (await em.getRepository(StaffUserEntity).existsBy({ username }))
-      throw invalid('username', 'username_taken');
-    await em.getRepository(StaffUserEntity).insert({
+    if (await usernameTaken(em, username)) throw invalid('username', 'username_taken');
+    await insertUser(em, {
       id: r.id,
       username,
       displayName: r.displayName,
@@ -58,19 +66,17 @@ export const userAdapter: RecordAdapter<'user'> = {
     await replaceRolesAndSites(em, r.id, r.roles, r.siteIds);
   },
   async update(em, r, now) {
-    const row = await em.getRepository(StaffUserEntity).findOneByOrFail({ id: r.id });
+    const row = await findUser(em, r.id);
+    if (!row) throw new Error('an update names an account that exists');
     if (normalizeUsername(r.username) !== row.username) throw invalid('username', 'username_immutable');
-    await em.getRepository(StaffUserEntity).update(
-      { id: r.id },
-      {
-        displayName: r.displayName,
-        active: r.active,
-        locale: r.locale,
-        deactivatedAt: r.active ? null : (row.deactivatedAt ?? now),
-        updatedAt: now,
-        version: row.version + 1,
-      },
-    );
+    await updateUserRow(em, r.id, {
+      displayName: r.displayName,
+      active: r.active,
+      locale: r.locale,
+      deactivatedAt: r.active ? null : (row.deactivatedAt ?? now),
+      updatedAt: now,
+      version: row.version + 1,
+    });
     await replaceRolesAndSites(em, r.id, r.roles, r.siteIds);
   },
 };

@@ -1,15 +1,13 @@
-/** Reading staff accounts with their roles and sites, as the contract shows them. */
-import { In, type EntityManager } from 'typeorm';
+/** Staff accounts with their roles and sites, as the contract shows them (row → view). */
+import type { EntityManager } from 'typeorm';
 import type { StaffUser } from '../../../../shared/contract/users';
-import type { Role } from '../../../../shared/domain/roles';
 import { notFound } from '../../errors';
-import { StaffUserEntity, StaffUserRoleEntity, StaffUserSiteEntity, type StaffUserRow } from './entities';
+import { findUser, rolesAndSitesOf, type StaffUserRow } from './repository';
 
 export async function toStaffUsers(em: EntityManager, rows: StaffUserRow[]): Promise<StaffUser[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const roles = await em.getRepository(StaffUserRoleEntity).find({ where: { userId: In(ids) } });
-  const sites = await em.getRepository(StaffUserSiteEntity).find({ where: { userId: In(ids) } });
+  const { roles, sites } = await rolesAndSitesOf(em, ids);
   return rows.map((row) => ({
     id: row.id,
     username: row.username,
@@ -33,22 +31,8 @@ export async function toStaffUsers(em: EntityManager, rows: StaffUserRow[]): Pro
 }
 
 export async function loadStaffUser(em: EntityManager, id: string): Promise<StaffUser> {
-  const row = await em.getRepository(StaffUserEntity).findOneBy({ id });
+  const row = await findUser(em, id);
   if (!row) throw notFound('staff user');
   const [user] = await toStaffUsers(em, [row]);
   return user;
-}
-
-export async function replaceRolesAndSites(
-  em: EntityManager,
-  userId: string,
-  roles: readonly Role[],
-  siteIds: readonly string[],
-): Promise<void> {
-  await em.getRepository(StaffUserRoleEntity).delete({ userId });
-  await em.getRepository(StaffUserSiteEntity).delete({ userId });
-  await em.getRepository(StaffUserRoleEntity).insert([...new Set(roles)].map((role) => ({ userId, role })));
-  await em
-    .getRepository(StaffUserSiteEntity)
-    .insert([...new Set(siteIds)].map((siteId) => ({ userId, siteId })));
 }

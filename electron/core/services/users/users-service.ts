@@ -4,7 +4,7 @@
  * removed so the account can no longer open the data).
  */
 import { randomUUID } from 'node:crypto';
-import { Brackets, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ParsedInput as In } from '../../../../shared/contract';
 import type { StaffUser } from '../../../../shared/contract/users';
 import type { Role } from '../../../../shared/domain/roles';
@@ -15,9 +15,19 @@ import { normalizeUsername } from '../../db/keyring';
 import { wrapKey } from '../../db/keywrap';
 import { conflict, invalid } from '../../errors';
 import { temporaryPassword } from '../auth/passwords';
-import { SiteEntity } from '../centre/entities';
-import { StaffUserEntity, StaffUserRoleEntity, type StaffUserRow } from './entities';
-import { loadStaffUser, replaceRolesAndSites, toStaffUsers } from './staff-users';
+import { countSites } from '../centre/repository';
+import {
+  activeUsersByName,
+  findUser,
+  insertUser,
+  otherActiveCoordinators,
+  replaceRolesAndSites,
+  updateUserRow,
+  usernameTaken,
+  usersPage,
+  type StaffUserRow,
+} from './repository';
+import { loadStaffUser, toStaffUsers } from './staff-users';
 
 export async function listUsers(
   ctx: CoreContext,
@@ -26,23 +36,7 @@ export async function listUsers(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const { page, pageSize } = input;
-    const qb = store.manager.getRepository(StaffUserEntity).createQueryBuilder('u');
-    if (!input.includeInactive) qb.andWhere('u.active = :active', { active: true });
-    if (input.query) {
-      const like = `%${input.query.toLowerCase()}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('LOWER(u.username) LIKE :like', { like })
-            .orWhere('LOWER(u.display_name) LIKE :like', { like }),
-        ),
-      );
-    }
-    const [rows, total] = await qb
-      .orderBy('u.display_name', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const [rows, total] = await usersPage(store.manager, input);
     return { items: await toStaffUsers(store.manager, rows), total, page, pageSize };
   });
 }
@@ -53,9 +47,7 @@ export async function listProfessionals(
 ): Promise<ChannelOutput<'users.professionals'>> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    const rows = await store.manager
-      .getRepository(StaffUserEntity)
-      .find({ where: { active: true }, order: { displayName: 'ASC' } });
+    const rows = await activeUsersByName(store.manager);
     const users = await toStaffUsers(store.manager, rows);
     return users
       .filter((u) => !input.siteId || u.siteIds.includes(input.siteId))
@@ -65,7 +57,7 @@ export async function listProfessionals(
 }
 
 async function assertSitesExist(em: EntityManager, siteIds: readonly string[]): Promise<void> {
-  const found = await em.getRepository(SiteEntity).countBy(siteIds.map((id) => ({ id })));
+  const found = await countSites(em, siteIds);
   if (found !== new Set(siteIds).size) throw invalid('siteIds', 'unknown_site');
 }
 
@@ -79,8 +71,7 @@ export async function createUser(
   const password = temporaryPassword();
   const wrapped = await wrapKey(ctx.vault.requireDataKey(), password, ctx.kdfCost);
   const created = await store.transaction(async (em) => {
-    const users = em.getRepository(StaffUserEntity);
-    if (await users.existsBy({ username })) throw invalid('username', 'username_taken');
+    if (await usernameTaken(em, username)) throw invalid('username', 'username_taken');
     await assertSitesExist(em, input.siteIds);
     const now = ctx.clock().toISOString();
     const row: StaffUserRow = {
@@ -96,7 +87,7 @@ export async function createUser(
       updatedAt: now,
       version: 1,
     };
-    await users.insert(row);
+    await insertUser(em, row);
     await replaceRolesAndSites(em, row.id, input.roles, input.siteIds);
     await appendAudit(
       em,
@@ -124,19 +115,12 @@ async function assertKeepsACoordinator(
   rolesAfter: readonly Role[] | null,
 ): Promise<void> {
   if (rolesAfter?.includes('coordinator')) return;
-  const coordinators = await em
-    .getRepository(StaffUserRoleEntity)
-    .createQueryBuilder('r')
-    .innerJoin('staff_user', 'u', 'u.id = r.user_id')
-    .where('r.role = :role', { role: 'coordinator' })
-    .andWhere('u.active = :active', { active: true })
-    .andWhere('u.id != :id', { id: userId })
-    .getCount();
+  const coordinators = await otherActiveCoordinators(em, userId);
   if (coordinators === 0) throw invalid(rolesAfter ? 'roles' : 'id', 'last_coordinator');
 }
 
 async function lockedForUpdate(em: EntityManager, id: string, version: number): Promise<StaffUserRow> {
-  const row = await em.getRepository(StaffUserEntity).findOneBy({ id });
+  const row = await findUser(em, id);
   if (!row) throw invalid('id', 'unknown_user');
   if (row.version !== version) throw conflict('staff user');
   return row;
@@ -152,15 +136,12 @@ export async function updateUser(
     const row = await lockedForUpdate(em, input.id, input.version);
     await assertSitesExist(em, input.siteIds);
     if (row.active) await assertKeepsACoordinator(em, row.id, input.roles);
-    await em.getRepository(StaffUserEntity).update(
-      { id: row.id },
-      {
-        displayName: input.displayName,
-        locale: input.locale === undefined ? row.locale : input.locale,
-        updatedAt: ctx.clock().toISOString(),
-        version: row.version + 1,
-      },
-    );
+    await updateUserRow(em, row.id, {
+      displayName: input.displayName,
+      locale: input.locale === undefined ? row.locale : input.locale,
+      updatedAt: ctx.clock().toISOString(),
+      version: row.version + 1,
+    });
     await replaceRolesAndSites(em, row.id, input.roles, input.siteIds);
     await appendAudit(
       em,
@@ -186,15 +167,14 @@ export async function resetPassword(
   const password = temporaryPassword();
   const wrapped = await wrapKey(ctx.vault.requireDataKey(), password, ctx.kdfCost);
   const result = await store.transaction(async (em) => {
-    const row = await em.getRepository(StaffUserEntity).findOneBy({ id: input.id });
+    const row = await findUser(em, input.id);
     if (!row) throw invalid('id', 'unknown_user');
     if (!row.active) throw invalid('id', 'user_inactive');
-    await em
-      .getRepository(StaffUserEntity)
-      .update(
-        { id: row.id },
-        { mustChangePassword: true, updatedAt: ctx.clock().toISOString(), version: row.version + 1 },
-      );
+    await updateUserRow(em, row.id, {
+      mustChangePassword: true,
+      updatedAt: ctx.clock().toISOString(),
+      version: row.version + 1,
+    });
     await appendAudit(
       em,
       { actorId: actor.userId, action: 'password_reset', targetType: 'staff_user', targetId: row.id },
@@ -221,12 +201,12 @@ export async function deactivateUser(
     if (!row.active) return loadStaffUser(em, row.id);
     await assertKeepsACoordinator(em, row.id, null);
     const now = ctx.clock().toISOString();
-    await em
-      .getRepository(StaffUserEntity)
-      .update(
-        { id: row.id },
-        { active: false, deactivatedAt: now, updatedAt: now, version: row.version + 1 },
-      );
+    await updateUserRow(em, row.id, {
+      active: false,
+      deactivatedAt: now,
+      updatedAt: now,
+      version: row.version + 1,
+    });
     await appendAudit(
       em,
       { actorId: actor.userId, action: 'deactivate', targetType: 'staff_user', targetId: row.id },

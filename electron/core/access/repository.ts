@@ -1,0 +1,28 @@
+/**
+ * The break-the-glass grants' table (`access_grant`): every query on it. A grant follows its
+ * person's file on a merge, so the persons capability lists the table through `grantsTable`.
+ */
+import { MoreThan, type EntityManager } from 'typeorm';
+import { linkedTable } from '../dossier/section';
+import { AccessGrantEntity, type AccessGrantRow } from './entities';
+
+export type { AccessGrantRow };
+
+export const grantsTable = linkedTable('grants', AccessGrantEntity);
+
+export async function insertGrant(em: EntityManager, grant: AccessGrantRow): Promise<void> {
+  await em.getRepository(AccessGrantEntity).insert(grant);
+}
+
+/** The latest-ending grant of this user on this person still running at `now`. */
+export function latestActiveGrant(
+  em: EntityManager,
+  userId: string,
+  personId: string,
+  now: Date,
+): Promise<AccessGrantRow | null> {
+  return em.getRepository(AccessGrantEntity).findOne({
+    where: { userId, personId, expiresAt: MoreThan(now.toISOString()) },
+    order: { expiresAt: 'DESC' },
+  });
+}

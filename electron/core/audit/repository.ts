@@ -1,0 +1,39 @@
+/**
+ * Reading the audit log (`audit_log`) for the screens: the coordinator's list and a person's
+ * "who looked at my file". Appending and verifying the chain are `audit-log.ts` (its hot path).
+ */
+import type { EntityManager } from 'typeorm';
+import { AuditEntity, type AuditRow } from './entities';
+
+export type { AuditRow };
+
+export interface AuditFilter {
+  actorId?: string | undefined;
+  personId?: string | undefined;
+  action?: string | undefined;
+  /** ISO instants, inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of entries, newest first, with the count of all that match. */
+export function auditPage(em: EntityManager, filter: AuditFilter): Promise<[AuditRow[], number]> {
+  const qb = em.getRepository(AuditEntity).createQueryBuilder('a');
+  if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
+  if (filter.personId) qb.andWhere('a.person_id = :personId', { personId: filter.personId });
+  if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+  if (filter.from) qb.andWhere('a.at >= :from', { from: filter.from });
+  if (filter.to) qb.andWhere('a.at <= :to', { to: filter.to });
+  return qb
+    .orderBy('a.seq', 'DESC')
+    .skip((filter.page - 1) * filter.pageSize)
+    .take(filter.pageSize)
+    .getManyAndCount();
+}
+
+/** The entries about one person, newest first. */
+export function auditOfPerson(em: EntityManager, personId: string, take: number): Promise<AuditRow[]> {
+  return em.getRepository(AuditEntity).find({ where: { personId }, order: { seq: 'DESC' }, take });
+}

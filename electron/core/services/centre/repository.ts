@@ -1,0 +1,77 @@
+/**
+ * The centre's tables (`centre`, `site`): every query on them. Other capabilities ask here
+ * (a site exists, its code, its time zone), never through the entities.
+ */
+import { In, type EntityManager } from 'typeorm';
+import { CentreEntity, SiteEntity, type CentreRow, type SiteRow } from './entities';
+
+export type { CentreRow, SiteRow };
+
+/** There is one centre per store. */
+export const CENTRE_ID = 'centre';
+
+export function findCentre(em: EntityManager): Promise<CentreRow | null> {
+  return em.getRepository(CentreEntity).findOneBy({ id: CENTRE_ID });
+}
+
+export async function insertCentre(em: EntityManager, row: CentreRow): Promise<void> {
+  await em.getRepository(CentreEntity).insert(row);
+}
+
+export async function updateCentreRow(
+  em: EntityManager,
+  changes: Partial<Omit<CentreRow, 'id'>>,
+): Promise<void> {
+  await em.getRepository(CentreEntity).update({ id: CENTRE_ID }, changes);
+}
+
+export function allSites(em: EntityManager): Promise<SiteRow[]> {
+  return em.getRepository(SiteEntity).find({ order: { code: 'ASC' } });
+}
+
+export function findSite(em: EntityManager, id: string): Promise<SiteRow | null> {
+  return em.getRepository(SiteEntity).findOneBy({ id });
+}
+
+export function requireSite(em: EntityManager, id: string): Promise<SiteRow> {
+  return em.getRepository(SiteEntity).findOneByOrFail({ id });
+}
+
+export function siteExists(em: EntityManager, id: string): Promise<boolean> {
+  return em.getRepository(SiteEntity).existsBy({ id });
+}
+
+export function siteByCode(em: EntityManager, code: string): Promise<SiteRow | null> {
+  return em.getRepository(SiteEntity).findOneBy({ code });
+}
+
+export function siteCodeTaken(em: EntityManager, code: string): Promise<boolean> {
+  return em.getRepository(SiteEntity).existsBy({ code });
+}
+
+/** How many of these ids are sites (an id given twice counts once). */
+export function countSites(em: EntityManager, ids: readonly string[]): Promise<number> {
+  return em.getRepository(SiteEntity).countBy(ids.map((id) => ({ id })));
+}
+
+export function sitesByIds(em: EntityManager, ids: readonly string[]): Promise<SiteRow[]> {
+  return ids.length ? em.getRepository(SiteEntity).findBy({ id: In([...ids]) }) : Promise.resolve([]);
+}
+
+export async function insertSiteRow(em: EntityManager, row: SiteRow): Promise<void> {
+  await em.getRepository(SiteEntity).insert(row);
+}
+
+export async function saveSiteRow(em: EntityManager, row: SiteRow): Promise<void> {
+  await em.getRepository(SiteEntity).save(row);
+}
+
+/**
+ * The site's code for the dossier's header. Declared hot path: one small look-up on every dossier
+ * opening, so plain SQL (portable: no dialect-specific syntax).
+ */
+export async function siteCodeOf(em: EntityManager, id: string): Promise<string | null> {
+  // eslint-disable-next-line no-restricted-syntax -- dossier summary look-up (docs/architecture.md "Data access")
+  const [site] = await em.query<Array<{ code: string }>>('SELECT code FROM site WHERE id = ?', [id]);
+  return site?.code ?? null;
+}
