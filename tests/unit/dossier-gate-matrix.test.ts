@@ -257,6 +257,10 @@ describe('every dossier channel × every role × every consent state follows the
           if (got === 'allowed') allowedSeen++;
           if (got !== want)
             mismatches.push(`${channel} as ${role} (${subject.state}): expected ${want}, got ${got}`);
+          // Every read that returns personal data leaves an entry.
+          if (got === 'allowed' && route.access === 'dossier' && route.dossier.action === 'read')
+            if ((await auditCount(f.t)) === before)
+              mismatches.push(`${channel} as ${role} (${subject.state}): a read left no audit entry`);
           if (got !== 'allowed' && !partial && (await auditCount(f.t)) !== before)
             mismatches.push(
               `${channel} as ${role} (${subject.state}): a refused call wrote to the audit log`,

@@ -19,6 +19,10 @@ import { StoreError } from '../db/errors';
 import { DomainError } from '../errors';
 import { CENTRE_ID } from '../services/centre/centre-service';
 import type { CallContext } from './types';
+import { createHash } from 'node:crypto';
+import type { Section } from '../../../shared/domain/roles';
+import type { Session } from '../services/auth/sessions';
+import { appendAudits } from '../audit/audit-log';
 import { ROUTES, type DossierCall, type Route, type SessionCall } from './routes';
 import {
   appendEvents,
@@ -127,10 +131,52 @@ async function run(
   if (!session.locked && !route.passive) ctx.sessions.touch(session);
   const sessionCall: SessionCall = { ctx, session, actor };
   if (route.access === 'dossier') return runOnDossier(route.dossier, route.handler, input, { ctx, actor });
-  if (route.touches.kind === 'persons') gateList(actor, route.touches.section);
   // Checked above like any call; only the handler moves to the worker's read-only connection.
   if (route.longRead && ctx.longReads) return ctx.longReads.run(channel, input, session, actor);
-  return (route.handler as (i: unknown, c: SessionCall) => Promise<unknown>)(input, sessionCall);
+  const handler = route.handler as (i: unknown, c: SessionCall) => Promise<unknown>;
+  if (route.touches.kind !== 'persons') return handler(input, sessionCall);
+  gateList(actor, route.touches.section);
+  const out = await handler(input, sessionCall);
+  await auditListRead(ctx, session, channel, route.touches.section, input, out);
+  return out;
+}
+
+/**
+ * A list over many persons (search, board, agenda, reminders) is a read of personal data: it is
+ * audited with who, when, which channel and how many results — never the query's text. A polled
+ * list is audited when its answer changes for this session: the same answer again discloses
+ * nothing new, and an entry every few seconds per workstation would drown the log.
+ */
+async function auditListRead(
+  ctx: CoreContext,
+  session: Session,
+  channel: ChannelName,
+  section: Section,
+  input: unknown,
+  out: unknown,
+): Promise<void> {
+  const results = countOf(out);
+  const digest = createHash('sha256').update(JSON.stringify(out)).digest('base64url');
+  const key = `${channel}:${createHash('sha256').update(JSON.stringify(input)).digest('base64url')}`;
+  if (session.listReads?.get(key) === digest) return;
+  const store = ctx.vault.requireStore();
+  await store.transaction((em) =>
+    appendAudits(
+      em,
+      [{ actorId: session.userId, action: 'read', section, detail: { channel, results } }],
+      ctx.clock(),
+    ),
+  );
+  (session.listReads ??= new Map()).set(key, digest);
+}
+
+/** How many rows a list answer holds (an array, or the `rows` / `items` of a page). */
+function countOf(out: unknown): number {
+  if (Array.isArray(out)) return out.length;
+  const page = out as { rows?: unknown; items?: unknown } | null;
+  if (Array.isArray(page?.rows)) return page.rows.length;
+  if (Array.isArray(page?.items)) return page.items.length;
+  return 1;
 }
 
 /**

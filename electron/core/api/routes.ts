@@ -271,7 +271,7 @@ export const ROUTES: RouteTable = {
   },
   'persons.merge': {
     access: 'session',
-    touches: persons('identity'),
+    touches: { kind: 'centre', why: 'a coordinator merges two files; the handler audits the merge' },
     permission: 'persons.merge',
     handler: (input, { ctx, actor }) => mergePersons(ctx, actor, input),
   },

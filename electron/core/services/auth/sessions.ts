@@ -15,6 +15,8 @@ export interface Session {
   lastSeenAt: number;
   locked: boolean;
   mustChangePassword: boolean;
+  /** The digest of the last audited answer of each list read (channel + input) of this session. */
+  listReads?: Map<string, string>;
 }
 
 export class SessionRegistry {

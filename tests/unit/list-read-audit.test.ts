@@ -1,0 +1,79 @@
+/**
+ * Every list over many persons is a read of personal data and leaves an audit entry: who, when,
+ * which channel, how many results — never the query's text. Generated from the route table: a
+ * new list channel only needs a sample input below. A polled list is audited again only when
+ * its answer changes.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ChannelInput, ChannelName } from '../../shared/contract';
+import { ROUTES } from '../../electron/core/api/routes';
+import { personInput, reception, type Centre } from './helpers/reception';
+
+type Samples = { [C in ChannelName]?: (t: Centre) => ChannelInput<C> };
+
+const SAMPLES: Samples = {
+  'persons.search': () => ({ query: 'Amandine' }),
+  'persons.duplicates': () => ({ nameUsed: 'Amandine' }),
+  'visits.board': (t) => ({ siteId: t.siteIds[0] }),
+  'appointments.list': (t) => ({
+    siteId: t.siteIds[0],
+    from: '2026-03-01T00:00:00Z',
+    to: '2026-03-08T00:00:00Z',
+  }),
+  'appointments.reminders': (t) => ({ siteId: t.siteIds[0], date: '2026-03-03' }),
+};
+
+const LIST_CHANNELS = (Object.keys(ROUTES) as ChannelName[]).filter((c) => {
+  const route = ROUTES[c];
+  return route.access === 'session' && route.touches.kind === 'persons';
+});
+
+async function auditRows(t: Centre) {
+  const store = t.core.ctx.vault.requireStore();
+  return store.exclusive(() =>
+    store.manager.query<Array<{ actor_id: string; action: string; detail: string | null }>>(
+      'SELECT actor_id, action, detail FROM audit_log ORDER BY seq',
+    ),
+  );
+}
+
+describe('lists of persons are audited reads', () => {
+  it('has a sample input for every list channel', () => {
+    expect(LIST_CHANNELS.filter((c) => !SAMPLES[c])).toEqual([]);
+  });
+
+  it.each(LIST_CHANNELS)(
+    '%s writes who, which channel and how many results, not what was asked',
+    async (channel) => {
+      const t = await reception();
+      const p = await t.must('persons.create', personInput(t, { nameUsed: 'Amandine' }), t.worker.token);
+      await t.must('visits.checkIn', { personId: p.id, siteId: t.siteIds[0] }, t.worker.token);
+      const before = (await auditRows(t)).length;
+      const sample = SAMPLES[channel] as (t: Centre) => ChannelInput<ChannelName>;
+      await t.must(channel, sample(t), t.worker.token);
+      const rows = await auditRows(t);
+      expect(rows.length).toBe(before + 1);
+      const last = rows[rows.length - 1];
+      expect(last.action).toBe('read');
+      expect(JSON.parse(last.detail ?? '{}')).toMatchObject({ channel, results: expect.any(Number) });
+      expect(last.detail).not.toContain('Amandine');
+    },
+  );
+
+  it('the board polled again with the same answer adds nothing; a change is audited', async () => {
+    const t = await reception();
+    const input = { siteId: t.siteIds[0] };
+    await t.must('visits.board', input, t.worker.token);
+    const once = (await auditRows(t)).length;
+    await t.must('visits.board', input, t.worker.token);
+    expect((await auditRows(t)).length).toBe(once);
+    const p = await t.must('persons.create', personInput(t), t.worker.token);
+    await t.must('visits.checkIn', { personId: p.id, siteId: t.siteIds[0] }, t.worker.token);
+    const afterArrival = (await auditRows(t)).length;
+    const board = await t.must('visits.board', input, t.worker.token);
+    expect(board.rows).toHaveLength(1);
+    const rows = await auditRows(t);
+    expect(rows.length).toBe(afterArrival + 1);
+    expect(JSON.parse(rows[rows.length - 1].detail ?? '{}')).toEqual({ channel: 'visits.board', results: 1 });
+  });
+});
