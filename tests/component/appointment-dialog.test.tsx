@@ -6,8 +6,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { startCentre, TEAM, type OpeningHours } from './helpers/centre';
-import { expectFieldError } from './helpers/fields';
-import { renderApp, type Rendered } from './helpers/render';
+import { expectFieldError, pick } from './helpers/fields';
+import { renderApp } from './helpers/render';
 import { addDays, nextMonday, siteDate, siteInstant } from './helpers/site-time';
 
 const WEEKDAYS: OpeningHours = Object.fromEntries(
@@ -20,45 +20,20 @@ const WEEKDAYS: OpeningHours = Object.fromEntries(
   ]),
 );
 
-/**
- * Picks in a searchable select with the keyboard, as at the desk: type, wait for the option, then
- * arrow down and Enter.
- */
-async function pick(
-  user: Rendered['user'],
-  input: HTMLElement,
-  typed: string,
-  option: RegExp,
-): Promise<void> {
-  await user.type(input, typed);
-  const listbox = document.getElementById(input.getAttribute('aria-controls') ?? '');
-  await waitFor(() =>
-    expect(
-      within(listbox!)
-        .getAllByRole('option', { hidden: true })
-        .map((o) => o.textContent),
-    ).toEqual(expect.arrayContaining([expect.stringMatching(option)])),
-  );
-  await user.keyboard('{ArrowDown}{Enter}');
-  await waitFor(() => expect((input as HTMLInputElement).value).toMatch(option));
-}
-
 describe('the appointment dialog', () => {
   it('refuses a closed slot and an overlap next to the start, writes nothing, then books a free slot', async () => {
     const centre = await startCentre({ openingHours: WEEKDAYS });
     const monday = nextMonday(siteDate(new Date()));
-    const [sacha, camille] = [
-      await centre.must(
-        'persons.create',
-        { siteId: centre.siteId, nameUsed: 'Sacha Leroy' },
-        centre.tokens.worker,
-      ),
-      await centre.must(
-        'persons.create',
-        { siteId: centre.siteId, nameUsed: 'Camille Dubois' },
-        centre.tokens.worker,
-      ),
-    ];
+    await centre.must(
+      'persons.create',
+      { siteId: centre.siteId, nameUsed: 'Sacha Leroy' },
+      centre.tokens.worker,
+    );
+    const camille = await centre.must(
+      'persons.create',
+      { siteId: centre.siteId, nameUsed: 'Camille Dubois' },
+      centre.tokens.worker,
+    );
     // Alex already sees Camille at 10:00 that Monday.
     await centre.must(
       'appointments.book',
@@ -91,11 +66,13 @@ describe('the appointment dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Nouveau rendez-vous' }));
     const dialog = await screen.findByRole('dialog');
 
-    await pick(user, within(dialog).getByRole('textbox', { name: /^Personne/ }), 'Sacha', /^Sacha Leroy/);
+    const person = within(dialog).getByRole<HTMLInputElement>('textbox', { name: /^Personne/ });
+    await pick(user, person, 'Sacha', /^Sacha Leroy/);
+    await waitFor(() => expect(person.value).toMatch(/^Sacha Leroy/));
     // Whoever books is the professional by default.
-    expect(
-      (within(dialog).getByRole('textbox', { name: /^Professionnel·le/ }) as HTMLInputElement).value,
-    ).toBe('Alex Moreau');
+    expect(within(dialog).getByRole<HTMLInputElement>('textbox', { name: /^Professionnel·le/ }).value).toBe(
+      'Alex Moreau',
+    );
     const setTimes = (start: string, end: string) => {
       fireEvent.change(within(dialog).getByLabelText(/^Début/), { target: { value: start } });
       fireEvent.change(within(dialog).getByLabelText(/^Fin/), { target: { value: end } });
