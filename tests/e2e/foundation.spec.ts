@@ -3,7 +3,8 @@
  * centre settings, team administration, forced password change, idle lock and unlock, the
  * calm login refusal, the audit log and its integrity check, and the English interface.
  * Only the first test drives the set-up wizard (on an empty folder); the others start from the
- * seeded centre, which is the same centre with its team.
+ * seeded centre, which is the same centre with its team. The team form's field refusals are
+ * tested at the component layer (tests/component/team-form.test.tsx).
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -162,17 +163,6 @@ test('the coordinator reads the audit log and its integrity check reports it int
 
   const result = await audit.verify();
   await expect(result).toContainText('Journal intact');
-});
-
-test('the team form shows the core refusal next to the field: a username already taken', async ({ page }) => {
-  await signInCoordinator(page);
-  await new ShellPage(page).open('Équipe');
-  const staff = new StaffPage(page);
-  await staff.fillNewMember({ ...NEW_MEMBER, username: CENTRE.admin.username });
-  await staff.submitNewMember();
-  const username = field(staff.dialog(), "Nom d'utilisateur");
-  await expect(username).toHaveAttribute('aria-invalid', 'true');
-  await expect(username).toHaveAccessibleDescription('Cet identifiant est déjà utilisé.');
 });
 
 test('the interface switches to English, on the login screen and in the application', async ({ page }) => {
