@@ -1,0 +1,76 @@
+/**
+ * The router: the navigation is drawn from the routes the signed-in user may open, a screen the
+ * user may not open goes home before it loads, an unknown address (or dossier tab) says so with a
+ * way home, and a dossier tab lives in the address.
+ */
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { COORDINATOR, startCentre, TEAM } from './helpers/centre';
+import { renderApp } from './helpers/render';
+
+function navigationLinks(): string[] {
+  const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+  return within(nav)
+    .getAllByRole('link')
+    .map((link) => link.textContent ?? '');
+}
+
+describe('routes and navigation', () => {
+  it('lists, in order, the screens each role may open', async () => {
+    await startCentre();
+    await renderApp(TEAM.worker);
+    await screen.findByRole('heading', { name: `Bonjour ${TEAM.worker.displayName}` });
+    expect(navigationLinks()).toEqual(['Tableau d’accueil', 'Personnes', 'Accueil', 'Agenda', 'Annuaire']);
+  });
+
+  it('the coordination has no pathway screens but the management ones', async () => {
+    await startCentre();
+    await renderApp(COORDINATOR);
+    await screen.findByRole('heading', { name: `Bonjour ${COORDINATOR.displayName}` });
+    expect(navigationLinks()).toEqual([
+      'Personnes',
+      'Accueil',
+      'Annuaire',
+      'Équipe',
+      "Journal d'audit",
+      'Centre',
+    ]);
+  });
+
+  it('a screen the role may not open goes home instead of loading', async () => {
+    await startCentre();
+    await renderApp(TEAM.worker, '/users');
+    await screen.findByRole('heading', { name: `Bonjour ${TEAM.worker.displayName}` });
+    expect(window.location.hash).toBe('#/');
+    expect(screen.queryByRole('heading', { name: 'Équipe' })).toBeNull();
+  });
+
+  it('an unknown address says so inside the shell, with a way home', async () => {
+    await startCentre();
+    const { user } = await renderApp(TEAM.worker, '/nowhere');
+    await screen.findByRole('heading', { name: 'Page introuvable', level: 1 });
+    expect(screen.getByRole('navigation', { name: 'Navigation principale' })).toBeTruthy();
+    await user.click(screen.getByRole('link', { name: 'Retour à l’accueil' }));
+    await screen.findByRole('heading', { name: `Bonjour ${TEAM.worker.displayName}` });
+    expect(window.location.hash).toBe('#/');
+  });
+
+  it('a dossier tab is part of the address; a tab that does not exist is an unknown address', async () => {
+    const centre = await startCentre();
+    const person = await centre.must(
+      'persons.create',
+      { siteId: centre.siteId, nameUsed: 'Inès Roux' },
+      centre.tokens.worker,
+    );
+    const { user } = await renderApp(TEAM.worker, `/persons/${person.id}/consents`);
+    await screen.findByRole('heading', { name: 'Inès Roux', level: 1 });
+    expect(screen.getByRole('tab', { name: /^Consentements/ }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('link', { name: 'Personnes' }).getAttribute('aria-current')).toBe('page');
+
+    await user.click(screen.getByRole('tab', { name: /^Identité/ }));
+    await expect.poll(() => window.location.hash).toBe(`#/persons/${person.id}/identity`);
+
+    window.location.hash = `#/persons/${person.id}/nope`;
+    await screen.findByRole('heading', { name: 'Page introuvable', level: 1 });
+  });
+});
