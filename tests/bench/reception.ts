@@ -61,7 +61,7 @@ const LAST = [
   'Fontaine',
 ];
 
-function p95(values: number[]): number {
+export function p95(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
 }
@@ -76,7 +76,7 @@ async function timeEach<T>(items: readonly T[], work: (item: T) => unknown): Pro
   return times;
 }
 
-interface Centre {
+export interface Centre {
   core: Core;
   dir: string;
   token: string;
@@ -84,7 +84,7 @@ interface Centre {
   userId: string;
 }
 
-async function centre(): Promise<Centre> {
+export async function centre(): Promise<Centre> {
   const dir = mkdtempSync(path.join(tmpdir(), 'parcours-bench-'));
   const core = await createCore({ dataDir: dir, kdfCost: KDF, log: () => undefined });
   const call = async (channel: string, input: unknown, token?: string) => {
@@ -128,7 +128,7 @@ async function centre(): Promise<Centre> {
 }
 
 /** 100,000 persons written straight into the store, with their search rows. */
-function fillPersons(c: Centre, count: number): void {
+export function fillPersons(c: Centre, count: number): void {
   const db = c.core.ctx.vault.requireStore().handle;
   const now = new Date().toISOString();
   const person = db.prepare(

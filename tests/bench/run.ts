@@ -6,6 +6,7 @@ import os from 'node:os';
 import { benchSqlite, formatSqlite } from './sqlite';
 import { benchUnlock, formatUnlock } from './unlock';
 import { benchReception } from './reception';
+import { benchLongReads } from './long-reads';
 
 async function run(): Promise<void> {
   const cpus = os.cpus();
@@ -18,6 +19,8 @@ async function run(): Promise<void> {
   console.log(formatSqlite(await benchSqlite()));
   console.log('');
   console.log(await benchReception());
+  console.log('');
+  console.log(await benchLongReads());
 }
 
 run().catch((err: unknown) => {
