@@ -19,9 +19,9 @@ import { verifyChain } from '../../electron/core/audit/audit-log';
 import { integrityOk } from '../../electron/core/db/fingerprint';
 import { Store, databasePath } from '../../electron/core/db/store';
 import { tempDir } from './helpers/core';
+import { writerChildCommand as childCommand, type ChildCommand } from './helpers/writer-child';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CHILD_SOURCE = path.join(ROOT, 'tests/unit/helpers/torture-child.ts');
 const FULL_ITERATIONS = 210;
 
 /**
@@ -48,42 +48,6 @@ function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-interface ChildCommand {
-  command: string;
-  args: string[];
-  env: Record<string, string>;
-}
-
-/**
- * Bundles the child with esbuild into one file (typeorm included, only the native driver left
- * outside): each spawn then loads in ~0.15 s instead of ~0.5 s under `node --import tsx`, which
- * stays the fallback. The bundle is built from the same source on every run.
- */
-async function childCommand(): Promise<ChildCommand> {
-  expect(existsSync(path.join(ROOT, 'node_modules/tsx'))).toBe(true);
-  try {
-    const esbuild = await import('esbuild');
-    const outfile = path.join(tempDir('parcours-torture-bin-'), 'torture-child.cjs');
-    await esbuild.build({
-      entryPoints: [CHILD_SOURCE],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['better-sqlite3-multiple-ciphers'],
-      outfile,
-      logLevel: 'silent',
-    });
-    return {
-      command: process.execPath,
-      args: [outfile],
-      env: { NODE_PATH: path.join(ROOT, 'node_modules') },
-    };
-  } catch {
-    return { command: process.execPath, args: ['--import', 'tsx', CHILD_SOURCE], env: {} };
-  }
 }
 
 type KillMode = 'after_records' | 'after_first_ms' | 'any_time';

@@ -1,7 +1,7 @@
 /**
  * Backups are encrypted to encrypted: `VACUUM INTO` writes a consistent copy under the same key
- * (SQLite3MultipleCiphers keeps the cipher), the copy is reopened and checked (integrity and the
- * fingerprint of every table), then packed with the keyring in one file:
+ * (SQLite3MultipleCiphers keeps the cipher), the copy is reopened, checked (integrity) and
+ * fingerprinted (every table), then packed with the keyring in one file:
  *
  *   PARCOURS-BACKUP 1\n  <header JSON>\n  <encrypted database bytes>
  *
@@ -27,7 +27,7 @@ import { StoreError } from './errors';
 import { fingerprint, integrityOk, type StoreFingerprint } from './fingerprint';
 import { writeFileAtomic } from './files';
 import { KEYRING_FILE, type KeyringData } from './keyring';
-import { openEncrypted, checkpoint, type SqliteHandle } from './sqlite';
+import { openEncrypted, type SqliteHandle } from './sqlite';
 import { DATABASE_FILE } from './store';
 
 export const BACKUP_MAGIC = 'PARCOURS-BACKUP 1\n';
@@ -104,21 +104,25 @@ export function writeBackup(
   mkdirSync(dir, { recursive: true });
   const copy = path.join(dir, `.parcours-backup-${randomBytes(6).toString('hex')}.db`);
   try {
-    checkpoint(db);
-    const tables = fingerprint(db);
+    // One snapshot: `VACUUM INTO` copies the database as of one read transaction (it reads through
+    // the WAL, so no checkpoint is needed — a TRUNCATE checkpoint would wait for, and block, the
+    // writers of a working centre). The fingerprint sealed in the header is taken from that copy,
+    // so it describes exactly what the file holds even while other workstations keep writing.
     db.prepare('VACUUM INTO ?').run(copy);
     const verify = openEncrypted({ file: copy, key, cipher: keyring.cipher, readonly: true });
+    let tables: StoreFingerprint;
+    let schemaVersion: number;
     try {
       if (!integrityOk(verify)) throw new BackupError('integrity');
-      if (JSON.stringify(fingerprint(verify)) !== JSON.stringify(tables))
-        throw new BackupError('fingerprint');
+      tables = fingerprint(verify);
+      schemaVersion = schemaVersionOf(verify);
     } finally {
       verify.close();
     }
     const bytes = readFileSync(copy);
     const header: BackupHeader = {
       createdAt: now.toISOString(),
-      schemaVersion: schemaVersionOf(db),
+      schemaVersion,
       cipher: keyring.cipher,
       keyring,
       database: { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
