@@ -17,8 +17,7 @@ import { decide, type AccessDecision, type Actor, type DossierSubject } from '..
 import { NO_PERSON, refusal, subjectOf } from '../access/subject';
 import { appendAudits, type AuditEvent } from '../audit/audit-log';
 import { DomainError } from '../errors';
-import type { PersonRow } from '../services/persons/entities';
-import { loadPerson } from '../services/persons/load-person';
+import { loadPerson, type PersonRow } from '../services/persons/repository';
 import { sectionAccess } from '../../../shared/domain/access-policy';
 
 export interface Lookup {

@@ -10,6 +10,7 @@ import type { Section } from '../../../shared/domain/roles';
 import type { Actor } from '../access/gate';
 import { appendEvents, type DossierScope } from '../api/access';
 import type { AuditEvent } from '../audit/audit-log';
+import { siteCodeOf } from '../services/centre/repository';
 import { toPerson } from '../services/persons/person-view';
 import { drawSection } from './draw';
 import { DOSSIER_SECTIONS } from './registry';
@@ -78,13 +79,11 @@ export async function composeDossier(actor: Actor, scope: DossierScope): Promise
       contributed.push(section);
   }
   await appendEvents(scope.em, readEntries(actor, ctx.person.id, contributed, 'summary'), scope.now);
-  const [site] = await scope.em.query<Array<{ code: string }>>('SELECT code FROM site WHERE id = ?', [
-    ctx.person.siteId,
-  ]);
+  const siteCode = await siteCodeOf(scope.em, ctx.person.siteId);
   const grant = scope.access[0]?.subject.breakGlassUntil ?? null;
   return {
     person: toPerson(ctx.person),
-    siteCode: site?.code ?? '',
+    siteCode: siteCode ?? '',
     sections: [...views.values()],
     consents: summary.consents ?? [],
     openVisit: summary.openVisit ?? null,

@@ -10,7 +10,7 @@ import type { EntityManager, EntitySchema, FindOptionsWhere, QueryDeepPartialEnt
 
 import type { Alert, Dossier, TimelineItem } from '../../../shared/contract/dossier';
 import type { Section } from '../../../shared/domain/roles';
-import type { PersonRow } from '../services/persons/entities';
+import type { PersonRow } from '../services/persons/repository';
 
 /** Every record of a dossier section says who wrote it: authors may read their own records. */
 export interface Authored {

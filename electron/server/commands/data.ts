@@ -32,7 +32,7 @@ import {
 } from '../../core/interchange/import';
 import { temporaryPassword } from '../../core/services/auth/passwords';
 import { createCentre, removeCreatedStore } from '../../core/services/setup/setup-service';
-import { StaffUserEntity } from '../../core/services/users/entities';
+import { findUserByUsername, updateUserRow } from '../../core/services/users/repository';
 import {
   CliError,
   credentials,
@@ -304,14 +304,13 @@ export async function recoverCommand(values: Record<string, unknown>): Promise<v
     const password = temporaryPassword();
     const wrapped = await wrapKey(vault.requireDataKey(), password, kdfCost);
     const row = await store.transaction(async (em) => {
-      const row = await em.getRepository(StaffUserEntity).findOneBy({ username: normalizeUsername(user) });
+      const row = await findUserByUsername(em, normalizeUsername(user));
       if (!row || !row.active) throw new CliError(t('unknownUser', { user }));
-      await em
-        .getRepository(StaffUserEntity)
-        .update(
-          { id: row.id },
-          { mustChangePassword: true, updatedAt: clock().toISOString(), version: row.version + 1 },
-        );
+      await updateUserRow(em, row.id, {
+        mustChangePassword: true,
+        updatedAt: clock().toISOString(),
+        version: row.version + 1,
+      });
       await appendAudit(
         em,
         {

@@ -1,8 +1,8 @@
 import { detailText } from '../../../shared/contract/envelope';
 import type { Core } from '../../core';
 import { createCentre } from '../../core/services/setup/setup-service';
-import { SiteEntity } from '../../core/services/centre/entities';
-import { StaffUserEntity } from '../../core/services/users/entities';
+import { allSites } from '../../core/services/centre/repository';
+import { allUsers } from '../../core/services/users/repository';
 import { DEMO_OPENING_HOURS, populateDemo } from './demo-data';
 import { DomainError } from '../../core/errors';
 import type { Role } from '../../../shared/domain/roles';
@@ -103,12 +103,12 @@ export async function demoCommand(values: Record<string, unknown>): Promise<void
       extraAccounts: others.map((a) => ({ ...a, password: DEMO_PASSWORD })),
     }).catch(explain);
     const em = core.ctx.vault.requireStore().manager;
-    const users = await em.getRepository(StaffUserEntity).find();
+    const users = await allUsers(em);
     const actor = (username: string) => {
       const account = DEMO_ACCOUNTS.find((d) => d.username === username)!;
       return { userId: users.find((u) => u.username === username)!.id, roles: account.roles };
     };
-    const sites = await em.getRepository(SiteEntity).find();
+    const sites = await allSites(em);
     await populateDemo(core, {
       worker: actor('accueil'),
       nurse: actor('infirmier'),

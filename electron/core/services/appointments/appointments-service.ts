@@ -3,21 +3,29 @@
  * tomorrow's reminder list that respects each person's contact preferences and consent.
  */
 import { randomUUID } from 'node:crypto';
-import { In as InIds, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type { Appointment } from '../../../../shared/contract/appointments';
 import type { CoreContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { localDate, localDayRange, localParts, localTime } from '../../../../shared/domain/zoned-time';
-import { SiteEntity, type SiteRow } from '../centre/entities';
+import { findSite, type SiteRow } from '../centre/repository';
 import { givenScopes } from '../persons/consents';
-import { loadPerson } from '../persons/load-person';
+import { loadPerson } from '../persons/repository';
 import type { DossierCall } from '../../api/routes';
 import type { DossierScope, Lookup } from '../../api/access';
-import { PersonEntity } from '../persons/entities';
+import { findPerson, personsByIds } from '../persons/repository';
 import { staffNames } from '../users/staff-names';
-import { StaffUserEntity } from '../users/entities';
-import { AppointmentEntity, type AppointmentRow } from './entities';
+import { findUser } from '../users/repository';
+import {
+  agenda,
+  bookedAfter,
+  countOverlapping,
+  findAppointment,
+  insertAppointment,
+  saveAppointment,
+  type AppointmentRow,
+} from './repository';
 
 /** Contract view of appointments; callers that already hold the persons or staff names pass them. */
 export async function toAppointments(
@@ -29,13 +37,7 @@ export async function toAppointments(
   } = {},
 ): Promise<Appointment[]> {
   const personIds = [...new Set(rows.map((r) => r.personId).filter((id): id is string => !!id))];
-  const persons =
-    known.persons ??
-    new Map(
-      (personIds.length ? await em.getRepository(PersonEntity).findBy({ id: InIds(personIds) }) : []).map(
-        (p) => [p.id, p],
-      ),
-    );
+  const persons = known.persons ?? new Map((await personsByIds(em, personIds)).map((p) => [p.id, p]));
   const names =
     known.names ??
     (await staffNames(
@@ -86,9 +88,9 @@ async function checkAppointment(
   const end = new Date(input.endsAt);
   if (end <= start) throw invalid('endsAt', 'before_start');
   if (end.getTime() - start.getTime() > 12 * 3600_000) throw invalid('endsAt', 'too_long');
-  const site = await em.getRepository(SiteEntity).findOneBy({ id: input.siteId });
+  const site = await findSite(em, input.siteId);
   if (!site) throw invalid('siteId', 'unknown_site');
-  const professional = await em.getRepository(StaffUserEntity).findOneBy({ id: input.professionalId });
+  const professional = await findUser(em, input.professionalId);
   if (!professional || !professional.active) throw invalid('professionalId', 'unknown_user');
   if (!withinOpeningHours(site, start, end)) throw invalid('startsAt', 'closed_slot');
   if (input.personId) {
@@ -98,21 +100,19 @@ async function checkAppointment(
     if (person.birthDate && input.startsAt.slice(0, 10) < person.birthDate)
       throw invalid('startsAt', 'before_birth');
   }
-  const overlapping = await em.getRepository(AppointmentEntity).count({
-    where: {
-      professionalId: input.professionalId,
-      status: Not(InIds(['cancelled', 'no_show'])),
-      startsAt: LessThan(end.toISOString()),
-      endsAt: MoreThan(start.toISOString()),
-      ...(id ? { id: Not(id) } : {}),
-    },
-  });
+  const overlapping = await countOverlapping(
+    em,
+    input.professionalId,
+    start.toISOString(),
+    end.toISOString(),
+    id,
+  );
   if (overlapping > 0) throw invalid('startsAt', 'overlap');
 }
 
 /** The appointment a change names. */
 async function appointmentOf(em: EntityManager, id: string): Promise<AppointmentRow> {
-  const row = await em.getRepository(AppointmentEntity).findOneBy({ id });
+  const row = await findAppointment(em, id);
   if (!row) throw notFound('appointment');
   return row;
 }
@@ -165,7 +165,7 @@ export async function book(input: AppointmentFields, { actor, dossier }: Dossier
     updatedAt: now,
     version: 1,
   };
-  await em.getRepository(AppointmentEntity).insert(row);
+  await insertAppointment(em, row);
   return audited(em, dossier, 'create', row);
 }
 
@@ -204,7 +204,7 @@ async function saveChange(
     updatedAt: dossier.now.toISOString(),
     version: row.version + 1,
   };
-  await dossier.em.getRepository(AppointmentEntity).save(next);
+  await saveAppointment(dossier.em, next);
   return audited(dossier.em, dossier, 'update', next);
 }
 
@@ -214,16 +214,14 @@ export async function listAppointments(
 ): Promise<Appointment[]> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    const qb = store.manager
-      .getRepository(AppointmentEntity)
-      .createQueryBuilder('a')
-      .where('a.site_id = :siteId', { siteId: input.siteId })
-      .andWhere('a.starts_at < :to', { to: new Date(input.to).toISOString() })
-      .andWhere('a.ends_at > :from', { from: new Date(input.from).toISOString() });
-    if (input.professionalId) qb.andWhere('a.professional_id = :pid', { pid: input.professionalId });
-    if (input.room) qb.andWhere('a.room = :room', { room: input.room });
-    if (!input.includeCancelled) qb.andWhere('a.status != :cancelled', { cancelled: 'cancelled' });
-    const rows = await qb.orderBy('a.starts_at', 'ASC').take(2000).getMany();
+    const rows = await agenda(store.manager, {
+      siteId: input.siteId,
+      from: new Date(input.from).toISOString(),
+      to: new Date(input.to).toISOString(),
+      professionalId: input.professionalId,
+      room: input.room,
+      includeCancelled: input.includeCancelled,
+    });
     return toAppointments(store.manager, rows);
   });
 }
@@ -235,17 +233,14 @@ export async function reminders(ctx: CoreContext, input: In<'appointments.remind
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const site = await em.getRepository(SiteEntity).findOneBy({ id: input.siteId });
+    const site = await findSite(em, input.siteId);
     if (!site) throw invalid('siteId', 'unknown_site');
     const [from, to] = localDayRange(input.date, site.timezone);
-    const rows = await em.getRepository(AppointmentEntity).find({
-      where: { siteId: site.id, status: 'booked', startsAt: MoreThan(from.toISOString()) },
-      order: { startsAt: 'ASC' },
-    });
+    const rows = await bookedAfter(em, site.id, from.toISOString());
     const result = [];
     for (const a of rows) {
       if (!a.personId || a.startsAt >= to.toISOString() || a.startsAt < from.toISOString()) continue;
-      const p = await em.getRepository(PersonEntity).findOneBy({ id: a.personId });
+      const p = await findPerson(em, a.personId);
       if (!p || p.mergedInto) continue;
       const consent = (await givenScopes(em, p.id)).has('contact');
       const reason: 'never_contact' | 'no_consent' | 'no_channel' | null = p.neverContact

@@ -2,19 +2,17 @@
  * The appointments of a person in the dossier's pathway section: the pathway tab's appointments,
  * the timeline's, and the next appointment in the header.
  */
-import { defineSection, linkedTable, type SectionDefinition } from '../../dossier/section';
+import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
-import { findRows } from '../../db/fast-read';
-import { AppointmentEntity, type AppointmentRow } from './entities';
+import { appointmentsOfPerson, appointmentsTable, type AppointmentRow } from './repository';
 import { toAppointments } from './appointments-service';
 
 const appointments: SectionDefinition<AppointmentRow> = {
   capability: 'appointments',
   section: 'pathway',
-  linked: [linkedTable('appointments', AppointmentEntity)],
+  linked: [appointmentsTable],
   timelineKinds: ['appointment'],
-  load: (em, personId) =>
-    findRows(em, AppointmentEntity, { personId }, { column: 'startsAt', direction: 'DESC' }),
+  load: appointmentsOfPerson,
   timeline: (rows) =>
     rows.map((a) => ({
       at: a.startsAt,

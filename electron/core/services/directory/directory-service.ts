@@ -4,18 +4,28 @@
  * written reason that is audited.
  */
 import { randomUUID } from 'node:crypto';
-import { Brackets, In as InIds, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type { DirectoryEntry, Referral } from '../../../../shared/contract/directory';
 import type { Actor } from '../../access/gate';
 import { appendAudit } from '../../audit/audit-log';
 import type { CoreContext } from '../../context';
 import { conflict, DomainError, invalid, notFound } from '../../errors';
-import { loadPerson } from '../persons/load-person';
+import { loadPerson } from '../persons/repository';
 import type { DossierCall } from '../../api/routes';
 import type { Lookup } from '../../api/access';
 import { staffNames } from '../users/staff-names';
-import { DirectoryEntryEntity, ReferralEntity, type DirectoryEntryRow, type ReferralRow } from './entities';
+import {
+  entriesByIds,
+  entriesPage,
+  findEntry,
+  findReferral,
+  insertReferral,
+  saveEntryRow,
+  saveReferral,
+  type DirectoryEntryRow,
+  type ReferralRow,
+} from './repository';
 
 export function toEntry(r: DirectoryEntryRow): DirectoryEntry {
   return {
@@ -44,11 +54,7 @@ export async function toReferrals(
   knownNames?: ReadonlyMap<string, string>,
 ): Promise<Referral[]> {
   const entryIds = [...new Set(rows.map((r) => r.entryId))];
-  const entries = new Map(
-    (entryIds.length ? await em.getRepository(DirectoryEntryEntity).findBy({ id: InIds(entryIds) }) : []).map(
-      (e) => [e.id, e],
-    ),
-  );
+  const entries = new Map((await entriesByIds(em, entryIds)).map((e) => [e.id, e]));
   const names =
     knownNames ??
     (await staffNames(
@@ -76,25 +82,7 @@ export async function toReferrals(
 export async function listDirectory(ctx: CoreContext, input: In<'directory.list'>) {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    const qb = store.manager.getRepository(DirectoryEntryEntity).createQueryBuilder('e');
-    if (!input.includeInactive) qb.andWhere('e.active = :active', { active: true });
-    if (input.category) qb.andWhere('e.category = :category', { category: input.category });
-    if (input.query) {
-      const like = `%${input.query.toLowerCase()}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('LOWER(e.name) LIKE :like', { like })
-            .orWhere('LOWER(e.city) LIKE :like', { like })
-            .orWhere('LOWER(e.notes) LIKE :like', { like }),
-        ),
-      );
-    }
-    const [rows, total] = await qb
-      .orderBy('e.name', 'ASC')
-      .skip((input.page - 1) * input.pageSize)
-      .take(input.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await entriesPage(store.manager, input);
     return { items: rows.map(toEntry), total, page: input.page, pageSize: input.pageSize };
   });
 }
@@ -105,9 +93,8 @@ export async function saveEntry(
   input: In<'directory.save'>,
 ): Promise<DirectoryEntry> {
   return ctx.vault.requireStore().transaction(async (em) => {
-    const repo = em.getRepository(DirectoryEntryEntity);
     const now = ctx.clock().toISOString();
-    const existing = input.id ? await repo.findOneBy({ id: input.id }) : null;
+    const existing = input.id ? await findEntry(em, input.id) : null;
     if (input.id && !existing) throw notFound('directory entry');
     if (existing && existing.version !== input.version) throw conflict('directory entry');
     const row: DirectoryEntryRow = {
@@ -132,7 +119,7 @@ export async function saveEntry(
       updatedAt: now,
       version: (existing?.version ?? 0) + 1,
     };
-    await repo.save(row);
+    await saveEntryRow(em, row);
     await appendAudit(
       em,
       {
@@ -153,13 +140,12 @@ export async function markVerified(
   input: In<'directory.markVerified'>,
 ): Promise<DirectoryEntry> {
   return ctx.vault.requireStore().transaction(async (em) => {
-    const repo = em.getRepository(DirectoryEntryEntity);
-    const row = await repo.findOneBy({ id: input.id });
+    const row = await findEntry(em, input.id);
     if (!row) throw notFound('directory entry');
     if (row.version !== input.version) throw conflict('directory entry');
     const now = ctx.clock().toISOString();
     const next = { ...row, lastVerifiedAt: now, updatedAt: now, version: row.version + 1 };
-    await repo.save(next);
+    await saveEntryRow(em, next);
     await appendAudit(
       em,
       {
@@ -183,7 +169,7 @@ export async function refer(
   const person = await loadPerson(em, input.personId);
   const subject = dossier.access[0].subject;
   if (person.mergedInto) throw invalid('personId', 'person_merged');
-  const entry = await em.getRepository(DirectoryEntryEntity).findOneBy({ id: input.entryId });
+  const entry = await findEntry(em, input.entryId);
   if (!entry || !entry.active) throw invalid('entryId', 'unknown_entry');
   if (!entry.internal && !subject.consents.has('external_referral') && !input.overrideReason) {
     throw new DomainError(
@@ -210,14 +196,14 @@ export async function refer(
     updatedAt: at,
     version: 1,
   };
-  await em.getRepository(ReferralEntity).insert(row);
+  await insertReferral(em, row);
   dossier.wrote({ type: 'referral', id: row.id, action: 'create', reason: row.overrideReason });
   return (await toReferrals(em, [row]))[0];
 }
 
 /** The referral a change names: its person for the gate, its author (who may always edit it). */
 async function referralOf(em: EntityManager, id: string): Promise<ReferralRow> {
-  const row = await em.getRepository(ReferralEntity).findOneBy({ id });
+  const row = await findReferral(em, id);
   if (!row) throw notFound('referral');
   return row;
 }
@@ -242,7 +228,7 @@ export async function updateReferral(
     updatedAt: now.toISOString(),
     version: row.version + 1,
   };
-  await em.getRepository(ReferralEntity).save(next);
+  await saveReferral(em, next);
   dossier.wrote({ type: 'referral', id: row.id });
   return (await toReferrals(em, [next]))[0];
 }

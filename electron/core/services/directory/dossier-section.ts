@@ -1,17 +1,15 @@
 /** The referrals of a person to partners of the directory: the referrals tab and the timeline's. */
-import { defineSection, linkedTable, type SectionDefinition } from '../../dossier/section';
+import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
-import { findRows } from '../../db/fast-read';
-import { ReferralEntity, type ReferralRow } from './entities';
+import { referralsOfPerson, referralsTable, type ReferralRow } from './repository';
 import { toReferrals } from './directory-service';
 
 const referrals: SectionDefinition<ReferralRow> = {
   capability: 'directory',
   section: 'referrals',
-  linked: [linkedTable('referrals', ReferralEntity)],
+  linked: [referralsTable],
   timelineKinds: ['referral'],
-  load: (em, personId) =>
-    findRows(em, ReferralEntity, { personId }, { column: 'referredAt', direction: 'DESC' }),
+  load: referralsOfPerson,
   timeline: async (rows, { em }) =>
     (await toReferrals(em, [...rows])).map((r) => ({
       at: r.referredAt,

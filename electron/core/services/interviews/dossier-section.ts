@@ -4,20 +4,19 @@
  * reader may see, so a reader without the interview section never learns of an exposure.
  */
 import { PEP_WINDOW_HOURS } from '../../../../shared/domain/catalogues';
-import { defineSection, linkedTable, type SectionDefinition } from '../../dossier/section';
+import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
-import { findRows } from '../../db/fast-read';
 import { staffNames } from '../users/staff-names';
-import { InterviewEntity, type InterviewRow } from './entities';
+import { openVisitIdOf } from '../visits/repository';
+import { interviewsOfPerson, interviewsTable, type InterviewRow } from './repository';
 import { pepAlertOf, toInterview } from './interviews-service';
 
 const interviews: SectionDefinition<InterviewRow> = {
   capability: 'interviews',
   section: 'interview',
-  linked: [linkedTable('interviews', InterviewEntity)],
+  linked: [interviewsTable],
   timelineKinds: ['interview'],
-  load: (em, personId) =>
-    findRows(em, InterviewEntity, { personId }, { column: 'heldAt', direction: 'DESC' }),
+  load: interviewsOfPerson,
   timeline: async (rows, { em }) => {
     const names = await staffNames(
       em,
@@ -44,12 +43,9 @@ const interviews: SectionDefinition<InterviewRow> = {
     return [{ kind: 'pep_72h', at: lastRisk, hoursLeft: Math.round((PEP_WINDOW_HOURS - hours) * 10) / 10 }];
   },
   summary: async (rows, { em, person }) => {
-    // Plain SQL: the one open visit of the person, asked on every dossier opening.
-    const [open] = await em.query<Array<{ id: string }>>(
-      'SELECT id FROM visit WHERE person_id = ? AND closed_at IS NULL LIMIT 1',
-      [person.id],
-    );
-    const interview = open ? rows.find((i) => i.visitId === open.id) : undefined;
+    // The visits capability answers (its hot path: asked on every dossier opening).
+    const open = await openVisitIdOf(em, person.id);
+    const interview = open ? rows.find((i) => i.visitId === open) : undefined;
     return { openVisitInterview: interview ? { id: interview.id, version: interview.version } : null };
   },
 };

@@ -9,12 +9,12 @@ import type { ParsedInput as In } from '../../../../shared/contract';
 import type { Interview } from '../../../../shared/contract/interviews';
 import { PEP_WINDOW_HOURS, type InterviewNeed } from '../../../../shared/domain/catalogues';
 import { conflict, invalid, notFound } from '../../errors';
-import { loadPerson } from '../persons/load-person';
+import { loadPerson } from '../persons/repository';
 import type { DossierCall } from '../../api/routes';
 import type { Lookup } from '../../api/access';
 import { staffNames } from '../users/staff-names';
-import { VisitEntity } from '../visits/entities';
-import { InterviewEntity, type InterviewRow } from './entities';
+import { findVisit, requireVisit, updateVisitRow } from '../visits/repository';
+import { findInterview, saveInterviewRow, type InterviewRow } from './repository';
 
 export function hoursBetween(from: string, to: string): number {
   return (Date.parse(to) - Date.parse(from)) / 3600_000;
@@ -65,14 +65,14 @@ async function checkInterview(
   if (input.lastRiskAt && Date.parse(input.lastRiskAt) > Date.parse(input.heldAt))
     throw invalid('lastRiskAt', 'after_interview');
   if (input.visitId) {
-    const visit = await em.getRepository(VisitEntity).findOneBy({ id: input.visitId });
+    const visit = await findVisit(em, input.visitId);
     if (!visit || visit.personId !== input.personId) throw invalid('visitId', 'unknown_visit');
   }
 }
 
 async function existingInterview(em: EntityManager, id: string | undefined): Promise<InterviewRow | null> {
   if (!id) return null;
-  const existing = await em.getRepository(InterviewEntity).findOneBy({ id });
+  const existing = await findInterview(em, id);
   if (!existing) throw notFound('interview');
   return existing;
 }
@@ -123,22 +123,19 @@ export async function saveInterview(
     updatedAt: at,
     version: (existing?.version ?? 0) + 1,
   };
-  await em.getRepository(InterviewEntity).save(row);
+  await saveInterviewRow(em, row);
   const { pepAlert } = pepAlertOf(row);
   if (row.visitId) {
-    const visit = await em.getRepository(VisitEntity).findOneByOrFail({ id: row.visitId });
+    const visit = await requireVisit(em, row.visitId);
     if (!visit.closedAt) {
       const needs: InterviewNeed[] =
         pepAlert && !row.needs.includes('pep') ? [...row.needs, 'pep'] : row.needs;
-      await em.getRepository(VisitEntity).update(
-        { id: visit.id },
-        {
-          nextSteps: needs,
-          priority: pepAlert ? 'pep_72h' : visit.priority,
-          updatedAt: at,
-          version: visit.version + 1,
-        },
-      );
+      await updateVisitRow(em, visit.id, {
+        nextSteps: needs,
+        priority: pepAlert ? 'pep_72h' : visit.priority,
+        updatedAt: at,
+        version: visit.version + 1,
+      });
       // The visit's next steps and priority changed too: audited as a change of the pathway.
       dossier.wrote({ type: 'visit', id: visit.id, section: 'pathway' });
     }

@@ -1,13 +1,12 @@
 /** Consent per scope, with full history: the current state of a scope is its latest record. */
 import { randomUUID } from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ConsentState } from '../../../../shared/contract/persons';
 import { CONSENT_SCOPES, type ConsentScope } from '../../../../shared/domain/roles';
-import { findRows } from '../../db/fast-read';
-import { ConsentEntity, type ConsentRow } from './entities';
+import { consentRowsOf, consentRowsOfPersons, insertConsentRow, type ConsentRow } from './repository';
 
 export async function consentHistory(em: EntityManager, personId: string): Promise<ConsentRow[]> {
-  const rows = await findRows(em, ConsentEntity, { personId }, { column: 'recordedAt', direction: 'DESC' });
+  const rows = await consentRowsOf(em, personId);
   return rows.sort(newestFirst);
 }
 
@@ -49,7 +48,7 @@ export async function insertConsent(
   row: Omit<ConsentRow, 'id'> & { id?: string },
 ): Promise<ConsentRow> {
   const full: ConsentRow = { ...row, id: row.id ?? randomUUID() };
-  await em.getRepository(ConsentEntity).insert(full);
+  await insertConsentRow(em, full);
   return full;
 }
 
@@ -60,7 +59,7 @@ export async function givenScopesOf(
 ): Promise<Map<string, Set<ConsentScope>>> {
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return new Map();
-  const rows = await em.getRepository(ConsentEntity).find({ where: { personId: In(ids) } });
+  const rows = await consentRowsOfPersons(em, ids);
   const byPerson = new Map<string, ConsentRow[]>();
   for (const row of rows) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
   return new Map(ids.map((id) => [id, scopesGiven((byPerson.get(id) ?? []).sort(newestFirst))]));

@@ -11,11 +11,11 @@ import { renderPdf } from '../../pdf/render';
 import { readCentre } from '../centre/centre-service';
 import type { DossierCall } from '../../api/routes';
 import type { ParsedInput as In } from '../../../../shared/contract';
-import { loadPerson } from './load-person';
+import { loadPerson } from './repository';
 import { consentsOf } from './persons-service';
 import { accessLog } from './persons-service';
 import { localDate, localTime } from '../../../../shared/domain/zoned-time';
-import { SiteEntity } from '../centre/entities';
+import { findSite } from '../centre/repository';
 
 function box(checked: boolean): string {
   return checked ? '☒' : '☐';
@@ -24,7 +24,7 @@ function box(checked: boolean): string {
 export async function consentForm(input: In<'persons.consentForm'>, call: DossierCall) {
   const { person, centre, consents, tz } = await (async (em) => {
     const person = await loadPerson(em, input.personId);
-    const site = await em.getRepository(SiteEntity).findOneBy({ id: person.siteId });
+    const site = await findSite(em, person.siteId);
     return {
       person,
       centre: await readCentre(em),
@@ -72,7 +72,7 @@ export async function accessLogPdf(input: In<'persons.accessLogPdf'>, call: Doss
   const entries = await accessLog(input, call);
   const { person, centre, tz } = await (async (em) => {
     const person = await loadPerson(em, input.personId);
-    const site = await em.getRepository(SiteEntity).findOneBy({ id: person.siteId });
+    const site = await findSite(em, person.siteId);
     return { person, centre: await readCentre(em), tz: site?.timezone ?? 'Europe/Paris' };
   })(call.dossier.em);
   const lang = input.locale ?? centre.defaultLocale;

@@ -3,17 +3,16 @@
  * never-contact alert, the break-the-glass grants that follow the file on a merge) and consent
  * (the consents in force in the header, their history in the timeline).
  */
-import { AccessGrantEntity } from '../../access/entities';
-import { defineSection, linkedTable, type Authored, type SectionDefinition } from '../../dossier/section';
+import { grantsTable } from '../../access/repository';
+import { defineSection, type Authored, type SectionDefinition } from '../../dossier/section';
 import { staffNames } from '../users/staff-names';
 import { consentHistory, currentFrom } from './consents';
-import { ConsentEntity, type ConsentRow, type PersonRow } from './entities';
-import { loadPerson } from './load-person';
+import { consentsTable, loadPerson, type ConsentRow, type PersonRow } from './repository';
 
 const identity: SectionDefinition<PersonRow> = {
   capability: 'persons',
   section: 'identity',
-  linked: [linkedTable('grants', AccessGrantEntity)],
+  linked: [grantsTable],
   timelineKinds: ['created'],
   load: async (em, personId) => [await loadPerson(em, personId)],
   timeline: (rows) =>
@@ -34,7 +33,7 @@ type ConsentRecord = ConsentRow & Authored;
 const consent: SectionDefinition<ConsentRecord> = {
   capability: 'persons',
   section: 'consent',
-  linked: [linkedTable('consents', ConsentEntity)],
+  linked: [consentsTable],
   timelineKinds: ['consent'],
   load: async (em, personId) =>
     (await consentHistory(em, personId)).map((c) => ({ ...c, createdBy: c.recordedBy })),

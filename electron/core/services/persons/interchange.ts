@@ -1,8 +1,8 @@
 import { invalid } from '../../errors';
 import { entityAdapter, refs, versioned } from '../../interchange/entity-adapter';
-import { SiteEntity } from '../centre/entities';
+import { requireSite } from '../centre/repository';
 import { ConsentEntity, PersonEntity } from './entities';
-import { nextFileNumber, reserveFileNumber } from './file-numbers';
+import { nextFileNumber, personByFileNumber, reserveFileNumber } from './repository';
 import { toPerson } from './person-view';
 import { checkPersonFields, fieldsToRow } from './persons-service';
 import { indexPerson, unindexPerson } from './search-index';
@@ -17,11 +17,11 @@ export const personAdapter = entityAdapter({
     // Historical records may predate today's rules on visits, but never on the person's own fields.
     await checkPersonFields(em, r, new Date(), existing?.id);
     if (r.fileNumber) {
-      const other = await em.getRepository(PersonEntity).findOneBy({ fileNumber: r.fileNumber });
+      const other = await personByFileNumber(em, r.fileNumber);
       if (other && other.id !== r.id) throw invalid('fileNumber', 'file_number_taken');
       await reserveFileNumber(em, r.siteId, r.fileNumber);
     } else if (!existing) {
-      const site = await em.getRepository(SiteEntity).findOneByOrFail({ id: r.siteId });
+      const site = await requireSite(em, r.siteId);
       r.fileNumber = await nextFileNumber(em, site.id, site.code, new Date().getUTCFullYear());
     }
   },

@@ -1,5 +1,5 @@
 import type { Person } from '../../../../shared/contract/persons';
-import type { PersonRow } from './entities';
+import type { PersonRow } from './repository';
 
 export function toPerson(row: PersonRow): Person {
   return {

@@ -4,24 +4,31 @@
  * "who looked at my file".
  */
 import { randomUUID } from 'node:crypto';
-import { In as InIds, IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type { Person, SearchResult } from '../../../../shared/contract/persons';
 import { breakGlass as grantBreakGlass } from '../../access/break-glass';
 import type { Actor } from '../../access/gate';
 import { appendAudit } from '../../audit/audit-log';
-import { AuditEntity } from '../../audit/entities';
+import { auditOfPerson } from '../../audit/repository';
 import type { CoreContext } from '../../context';
 import { conflict, invalid } from '../../errors';
-import { SiteEntity } from '../centre/entities';
-import { VisitEntity } from '../visits/entities';
+import { requireSite, siteExists } from '../centre/repository';
+import { firstVisitOf } from '../visits/repository';
 import { consentHistory, currentFrom, insertConsent } from './consents';
-import { loadPerson } from './load-person';
 import type { DossierCall } from '../../api/routes';
 import type { DossierScope } from '../../api/access';
 import { DOSSIER_SECTIONS } from '../../dossier/registry';
-import { PersonEntity, type ConsentRow, type PersonRow } from './entities';
-import { nextFileNumber } from './file-numbers';
+import {
+  insertPerson,
+  loadPerson,
+  nextFileNumber,
+  savePerson,
+  unmergedPersonsByIds,
+  updatePersonRow,
+  type ConsentRow,
+  type PersonRow,
+} from './repository';
 import { staffNames } from '../users/staff-names';
 import { digitsOnly, nameSimilarity, normalizeText } from './normalize';
 import { birthYearOf, toPerson } from './person-view';
@@ -39,17 +46,14 @@ export async function checkPersonFields(
   const today = now.toISOString().slice(0, 10);
   if (input.birthDate && input.birthDate > today) throw invalid('birthDate', 'in_future');
   if (input.birthYear && input.birthYear > now.getUTCFullYear()) throw invalid('birthYear', 'in_future');
-  if (!(await em.getRepository(SiteEntity).existsBy({ id: input.siteId })))
-    throw invalid('siteId', 'unknown_site');
+  if (!(await siteExists(em, input.siteId))) throw invalid('siteId', 'unknown_site');
   const channels = input.contact.channels;
   if (channels.some((c) => c !== 'email') && !input.contact.phone)
     throw invalid('contact.phone', 'required_for_channel');
   if (channels.includes('email') && !input.contact.email)
     throw invalid('contact.email', 'required_for_channel');
   if (personId && input.birthDate) {
-    const first = await em
-      .getRepository(VisitEntity)
-      .findOne({ where: { personId }, order: { openedAt: 'ASC' } });
+    const first = await firstVisitOf(em, personId);
     if (first && first.openedAt.slice(0, 10) < input.birthDate)
       throw invalid('birthDate', 'after_first_visit');
   }
@@ -83,7 +87,7 @@ export function fieldsToRow(
 export async function createPerson(input: PersonFields, { actor, dossier }: DossierCall): Promise<Person> {
   const { em, now } = dossier;
   await checkPersonFields(em, input, now);
-  const site = await em.getRepository(SiteEntity).findOneByOrFail({ id: input.siteId });
+  const site = await requireSite(em, input.siteId);
   const row: PersonRow = {
     id: randomUUID(),
     fileNumber: await nextFileNumber(em, site.id, site.code, now.getUTCFullYear()),
@@ -94,7 +98,7 @@ export async function createPerson(input: PersonFields, { actor, dossier }: Doss
     updatedAt: now.toISOString(),
     version: 1,
   };
-  await em.getRepository(PersonEntity).insert(row);
+  await insertPerson(em, row);
   await indexPerson(em, row);
   dossier.wrote({ type: 'person', id: row.id, personId: row.id, action: 'create' });
   return toPerson(row);
@@ -112,7 +116,7 @@ export async function updatePerson(input: In<'persons.update'>, { dossier }: Dos
     updatedAt: now.toISOString(),
     version: row.version + 1,
   };
-  await em.getRepository(PersonEntity).save(next);
+  await savePerson(em, next);
   await indexPerson(em, next);
   dossier.wrote({ type: 'person', id: row.id });
   return toPerson(next);
@@ -186,9 +190,7 @@ export async function findDuplicates(ctx: CoreContext, input: In<'persons.duplic
     }
     if (input.excludeId) candidates.delete(input.excludeId);
     if (candidates.size === 0) return [];
-    const rows = await em
-      .getRepository(PersonEntity)
-      .findBy({ id: InIds([...candidates]), mergedInto: IsNull() });
+    const rows = await unmergedPersonsByIds(em, [...candidates]);
     const year = input.birthDate ? Number(input.birthDate.slice(0, 4)) : (input.birthYear ?? null);
     const phone = input.phone ? digitsOnly(input.phone) : '';
     return rows
@@ -255,15 +257,15 @@ export async function mergePersons(
     const moved: Record<string, number> = {};
     for (const table of DOSSIER_SECTIONS.flatMap((s) => s.linked))
       moved[table.name] = await table.move(em, merged.id, survivor.id);
-    await em
-      .getRepository(PersonEntity)
-      .update(
-        { id: merged.id },
-        { mergedInto: survivor.id, updatedAt: now.toISOString(), version: merged.version + 1 },
-      );
-    await em
-      .getRepository(PersonEntity)
-      .update({ id: survivor.id }, { updatedAt: now.toISOString(), version: survivor.version + 1 });
+    await updatePersonRow(em, merged.id, {
+      mergedInto: survivor.id,
+      updatedAt: now.toISOString(),
+      version: merged.version + 1,
+    });
+    await updatePersonRow(em, survivor.id, {
+      updatedAt: now.toISOString(),
+      version: survivor.version + 1,
+    });
     await unindexPerson(em, merged.id);
     await appendAudit(
       em,
@@ -335,9 +337,7 @@ export async function breakTheGlass(input: In<'persons.breakGlass'>, { actor, do
 /** "Who looked at my file": every staff member who opened or changed each section, and when. */
 export async function accessLog(input: In<'persons.accessLog'>, { dossier }: DossierCall) {
   const { em } = dossier;
-  const rows = await em
-    .getRepository(AuditEntity)
-    .find({ where: { personId: input.personId }, order: { seq: 'DESC' }, take: 5000 });
+  const rows = await auditOfPerson(em, input.personId, 5000);
   const names = await staffNames(
     em,
     rows.map((r) => r.actorId),

@@ -4,19 +4,18 @@
  * and next steps come from other sections (the interview, test results): a reader who may not read
  * those sees that the visit is a priority, not why.
  */
-import { defineSection, linkedTable, type SectionDefinition } from '../../dossier/section';
+import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
-import { findRows } from '../../db/fast-read';
 import { staffNames } from '../users/staff-names';
-import { VisitEntity, type VisitRow } from './entities';
+import { visitsOfPerson, visitsTable, type VisitRow } from './repository';
 import { toVisit, visitFor } from './visits-service';
 
 const visits: SectionDefinition<VisitRow> = {
   capability: 'visits',
   section: 'pathway',
-  linked: [linkedTable('visits', VisitEntity)],
+  linked: [visitsTable],
   timelineKinds: ['visit'],
-  load: (em, personId) => findRows(em, VisitEntity, { personId }, { column: 'openedAt', direction: 'DESC' }),
+  load: visitsOfPerson,
   timeline: (rows) =>
     rows.map((v) => ({
       at: v.openedAt,

@@ -4,7 +4,7 @@
  * priorities first.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { In as InIds, IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type { BoardRow, Visit } from '../../../../shared/contract/visits';
 import {
@@ -17,17 +17,26 @@ import type { Section } from '../../../../shared/domain/roles';
 import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
-import { AppointmentEntity } from '../appointments/entities';
-import { SiteEntity } from '../centre/entities';
-import { loadPerson } from '../persons/load-person';
+import { markArrived } from '../appointments/repository';
+import { siteExists } from '../centre/repository';
+import { loadPerson } from '../persons/repository';
 import { givenScopesOf } from '../persons/consents';
 import type { DossierCall } from '../../api/routes';
 import type { Lookup } from '../../api/access';
 import { readableBy } from '../../dossier/reader';
 import type { ConsentScope } from '../../../../shared/domain/roles';
-import { PersonEntity } from '../persons/entities';
+import { personsByIds } from '../persons/repository';
 import { staffNames } from '../users/staff-names';
-import { VisitEntity, VisitStepEntity, type VisitRow } from './entities';
+import {
+  findVisit,
+  hasOpenVisit,
+  insertStep,
+  insertVisit,
+  openVisitsAt,
+  requireVisit,
+  saveVisit,
+  type VisitRow,
+} from './repository';
 
 export function toVisit(row: VisitRow, names: ReadonlyMap<string, string>): Visit {
   return {
@@ -63,7 +72,7 @@ export function visitFor(visit: Visit, canRead: (section: Section) => boolean): 
 }
 
 async function recordStep(em: EntityManager, visit: VisitRow, actor: Actor): Promise<void> {
-  await em.getRepository(VisitStepEntity).insert({
+  await insertStep(em, {
     id: randomUUID(),
     visitId: visit.id,
     step: visit.step,
@@ -79,23 +88,15 @@ export async function checkIn(input: In<'visits.checkIn'>, { actor, dossier }: D
   if (person.mergedInto) throw invalid('personId', 'person_merged');
   if (person.birthDate && person.birthDate > now.toISOString().slice(0, 10))
     throw invalid('personId', 'visit_before_birth');
-  if (!(await em.getRepository(SiteEntity).existsBy({ id: input.siteId })))
-    throw invalid('siteId', 'unknown_site');
-  if (await em.getRepository(VisitEntity).existsBy({ personId: person.id, closedAt: IsNull() }))
-    throw invalid('personId', 'visit_already_open');
+  if (!(await siteExists(em, input.siteId))) throw invalid('siteId', 'unknown_site');
+  if (await hasOpenVisit(em, person.id)) throw invalid('personId', 'visit_already_open');
   let origin: Visit['origin'] = 'walk_in';
   if (input.appointmentId) {
-    const appointment = await em.getRepository(AppointmentEntity).findOneBy({ id: input.appointmentId });
-    if (!appointment || appointment.personId !== person.id)
-      throw invalid('appointmentId', 'unknown_appointment');
-    await em
-      .getRepository(AppointmentEntity)
-      .update(
-        { id: appointment.id },
-        { status: 'arrived', updatedAt: now.toISOString(), version: appointment.version + 1 },
-      );
+    // The appointments capability owns the change; it refuses an appointment of someone else.
+    const arrived = await markArrived(em, input.appointmentId, person.id, now);
+    if (!arrived) throw invalid('appointmentId', 'unknown_appointment');
     // A side effect on another record is audited as its own change.
-    dossier.wrote({ type: 'appointment', id: appointment.id });
+    dossier.wrote({ type: 'appointment', id: arrived.id });
     origin = 'appointment';
   }
   const at = now.toISOString();
@@ -118,7 +119,7 @@ export async function checkIn(input: In<'visits.checkIn'>, { actor, dossier }: D
     updatedAt: at,
     version: 1,
   };
-  await em.getRepository(VisitEntity).insert(row);
+  await insertVisit(em, row);
   await recordStep(em, row, actor);
   dossier.wrote({ type: 'visit', id: row.id, action: 'create' });
   return visitFor(toVisit(row, new Map()), dossier.canRead);
@@ -135,13 +136,13 @@ export async function board(
   return store.exclusive(async () => {
     const em = store.manager;
     const now = ctx.clock().getTime();
-    const visits = await em
-      .getRepository(VisitEntity)
-      .find({ where: { siteId: input.siteId, closedAt: IsNull() }, order: { openedAt: 'ASC' } });
+    const visits = await openVisitsAt(em, input.siteId);
     const persons = new Map(
-      (visits.length
-        ? await em.getRepository(PersonEntity).findBy({ id: InIds(visits.map((v) => v.personId)) })
-        : []
+      (
+        await personsByIds(
+          em,
+          visits.map((v) => v.personId),
+        )
       ).map((p) => [p.id, p]),
     );
     const names = await staffNames(
@@ -183,13 +184,13 @@ export async function board(
 
 /** The person a visit belongs to: how the gate finds the dossier a visit change touches. */
 export async function personOfVisit(input: { visitId: string }, { em }: Lookup): Promise<string> {
-  const visit = await em.getRepository(VisitEntity).findOneBy({ id: input.visitId });
+  const visit = await findVisit(em, input.visitId);
   if (!visit) throw notFound('visit');
   return visit.personId;
 }
 
 async function loadForChange(em: EntityManager, visitId: string, version: number): Promise<VisitRow> {
-  const visit = await em.getRepository(VisitEntity).findOneByOrFail({ id: visitId });
+  const visit = await requireVisit(em, visitId);
   if (visit.version !== version) throw conflict('visit');
   if (visit.closedAt) throw invalid('visitId', 'visit_closed');
   return visit;
@@ -207,7 +208,7 @@ async function saveStep(
     updatedAt: dossier.now.toISOString(),
     version: visit.version + 1,
   };
-  await em.getRepository(VisitEntity).save(next);
+  await saveVisit(em, next);
   if (changes.step) await recordStep(em, next, actor);
   dossier.wrote({ type: 'visit', id: visit.id });
   return visitFor(toVisit(next, await staffNames(em, [next.withUserId])), dossier.canRead);

@@ -1,0 +1,23 @@
+/** The interviews' table (`interview`): every query on it. */
+import type { EntityManager } from 'typeorm';
+import { findRows } from '../../db/fast-read';
+import { linkedTable } from '../../dossier/section';
+import { InterviewEntity, type InterviewRow } from './entities';
+
+export type { InterviewRow };
+
+/** A person's interviews follow the file on a merge. */
+export const interviewsTable = linkedTable('interviews', InterviewEntity);
+
+/** A person's interviews, newest first (the dossier's hot path: no per-row hydration). */
+export function interviewsOfPerson(em: EntityManager, personId: string): Promise<InterviewRow[]> {
+  return findRows(em, InterviewEntity, { personId }, { column: 'heldAt', direction: 'DESC' });
+}
+
+export function findInterview(em: EntityManager, id: string): Promise<InterviewRow | null> {
+  return em.getRepository(InterviewEntity).findOneBy({ id });
+}
+
+export async function saveInterviewRow(em: EntityManager, row: InterviewRow): Promise<void> {
+  await em.getRepository(InterviewEntity).save(row);
+}

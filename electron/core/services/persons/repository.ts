@@ -1,0 +1,108 @@
+/**
+ * The person registry's tables (`person`, `consent`, `file_number_counter`): every query on them
+ * but the search index (`search-index.ts`, FTS5). Other capabilities ask here (a person's file,
+ * several persons at once, consents), never through the entities.
+ */
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { findRows } from '../../db/fast-read';
+import { linkedTable } from '../../dossier/section';
+import { notFound } from '../../errors';
+import {
+  ConsentEntity,
+  FileNumberCounterEntity,
+  PersonEntity,
+  type ConsentRow,
+  type PersonRow,
+} from './entities';
+
+export type { ConsentRow, PersonRow };
+
+/** A person's consents follow the file on a merge. */
+export const consentsTable = linkedTable('consents', ConsentEntity);
+
+/** A person's file row, or `not_found`: how every dossier call finds the person it touches. */
+export async function loadPerson(em: EntityManager, personId: string): Promise<PersonRow> {
+  const [person] = await findRows(em, PersonEntity, { id: personId }, { column: 'id', direction: 'ASC' });
+  if (!person) throw notFound('person');
+  return person;
+}
+
+export function findPerson(em: EntityManager, id: string): Promise<PersonRow | null> {
+  return em.getRepository(PersonEntity).findOneBy({ id });
+}
+
+export function personByFileNumber(em: EntityManager, fileNumber: string): Promise<PersonRow | null> {
+  return em.getRepository(PersonEntity).findOneBy({ fileNumber });
+}
+
+/** Several persons at once (a board, an agenda): one query. */
+export function personsByIds(em: EntityManager, ids: readonly string[]): Promise<PersonRow[]> {
+  return ids.length ? em.getRepository(PersonEntity).findBy({ id: In([...ids]) }) : Promise.resolve([]);
+}
+
+export function unmergedPersonsByIds(em: EntityManager, ids: readonly string[]): Promise<PersonRow[]> {
+  return em.getRepository(PersonEntity).findBy({ id: In([...ids]), mergedInto: IsNull() });
+}
+
+export async function insertPerson(em: EntityManager, row: PersonRow): Promise<void> {
+  await em.getRepository(PersonEntity).insert(row);
+}
+
+export async function savePerson(em: EntityManager, row: PersonRow): Promise<void> {
+  await em.getRepository(PersonEntity).save(row);
+}
+
+export async function updatePersonRow(
+  em: EntityManager,
+  id: string,
+  changes: Partial<Omit<PersonRow, 'id'>>,
+): Promise<void> {
+  await em.getRepository(PersonEntity).update({ id }, changes);
+}
+
+/** A person's consent records, newest recorded first (ties: see `consents.ts`). */
+export function consentRowsOf(em: EntityManager, personId: string): Promise<ConsentRow[]> {
+  return findRows(em, ConsentEntity, { personId }, { column: 'recordedAt', direction: 'DESC' });
+}
+
+export function consentRowsOfPersons(em: EntityManager, personIds: readonly string[]): Promise<ConsentRow[]> {
+  return em.getRepository(ConsentEntity).find({ where: { personId: In([...personIds]) } });
+}
+
+export async function insertConsentRow(em: EntityManager, row: ConsentRow): Promise<void> {
+  await em.getRepository(ConsentEntity).insert(row);
+}
+
+/**
+ * File numbers like MTP-2026-00042: per site and year, from a counter that only goes up, so a
+ * number once given is never given again (not after a merge, not after an import).
+ */
+export async function nextFileNumber(
+  em: EntityManager,
+  siteId: string,
+  siteCode: string,
+  year: number,
+): Promise<string> {
+  const repo = em.getRepository(FileNumberCounterEntity);
+  const counter = await repo.findOneBy({ siteId, year });
+  const next = (counter?.last ?? 0) + 1;
+  if (counter) await repo.update({ siteId, year }, { last: next });
+  else await repo.insert({ siteId, year, last: next });
+  return `${siteCode}-${year}-${String(next).padStart(5, '0')}`;
+}
+
+/** An imported file number raises the counter so new numbers never collide with it. */
+export async function reserveFileNumber(
+  em: EntityManager,
+  siteId: string,
+  fileNumber: string,
+): Promise<void> {
+  const match = /-(\d{4})-(\d+)$/.exec(fileNumber);
+  if (!match) return;
+  const year = Number(match[1]);
+  const n = Number(match[2]);
+  const repo = em.getRepository(FileNumberCounterEntity);
+  const counter = await repo.findOneBy({ siteId, year });
+  if (!counter) await repo.insert({ siteId, year, last: n });
+  else if (counter.last < n) await repo.update({ siteId, year }, { last: n });
+}
