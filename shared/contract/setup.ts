@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../domain/zoned-time';
 import { channel } from './channel';
 import { displayNameSchema, localeSchema, passwordSchema, usernameSchema } from './common';
 
@@ -21,7 +22,13 @@ export const siteInputSchema = z.object({
     .regex(/^[A-Z0-9]+$/, { message: 'site_code_charset' }),
   name: z.string().trim().min(1).max(200),
   city: z.string().trim().max(200).optional(),
-  timezone: z.string().trim().min(1).max(64).default('Europe/Paris'),
+  timezone: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .refine(isTimeZone, { message: 'unknown_time_zone' })
+    .default('Europe/Paris'),
   openingHours: openingHoursSchema.optional(),
 });
 

@@ -83,3 +83,13 @@ export function localDayRange(date: string, timeZone: string): [Date, Date] {
   );
   return [start, zonedToUtc(next.toISOString().slice(0, 10), '00:00', timeZone)];
 }
+
+/** An IANA time zone this runtime knows ("Europe/Paris"); anything else would break every local time. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -12,6 +12,16 @@ import { insertGrant, latestActiveGrant, type AccessGrantRow } from './repositor
 export const BREAK_GLASS_MINUTES = 60;
 export const BREAK_GLASS_MIN_REASON = 10;
 
+/**
+ * A reason a coordinator can review: at least two words of letters and some variety of letters,
+ * so that "aaaaaaaaaa" or "1234567890" — typed to get past the field — are refused.
+ */
+export function isWrittenReason(text: string): boolean {
+  const words = text.match(/\p{L}{2,}/gu) ?? [];
+  const letters = new Set(text.toLowerCase().match(/\p{L}/gu) ?? []);
+  return words.length >= 2 && letters.size >= 4;
+}
+
 export async function breakGlass(
   em: EntityManager,
   userId: string,
@@ -21,6 +31,7 @@ export async function breakGlass(
 ): Promise<AccessGrantRow> {
   const text = reason.trim();
   if (text.length < BREAK_GLASS_MIN_REASON) throw invalid('reason', 'reason_too_short');
+  if (!isWrittenReason(text)) throw invalid('reason', 'reason_not_words');
   const grant: AccessGrantRow = {
     id: randomUUID(),
     userId,

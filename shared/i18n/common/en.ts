@@ -108,6 +108,7 @@ export const en: Texts<typeof fr> = {
     invalid_element: 'One of the items in this list is not valid.',
     username_charset: 'Unaccented letters, digits, dots, hyphens and underscores only.',
     site_code_charset: 'Capital letters and digits only (for example MTP).',
+    unknown_time_zone: 'Unknown time zone: choose one from the list (for example Europe/Paris).',
     password_mismatch: 'The two passwords are not the same.',
     phone_format: 'Not a valid phone number (digits, spaces, dots, dashes, + at the start).',
     email_format: 'Not a valid email address.',
@@ -146,6 +147,8 @@ export const en: Texts<typeof fr> = {
       username_immutable: 'The username of an account cannot be changed.',
       file_number_taken: 'This file number already belongs to another person.',
       reason_too_short: 'Give a few more words for the reason (at least 10 characters).',
+      reason_not_words:
+        'Write the reason in a few words (for example “fainted in the waiting room, needs the history”).',
     },
   },
   fields: {

@@ -108,6 +108,7 @@ export const fr = {
     invalid_element: 'Un des éléments de cette liste n’est pas valide.',
     username_charset: 'Lettres sans accent, chiffres, points, tirets et tirets bas uniquement.',
     site_code_charset: 'Lettres majuscules et chiffres uniquement (par exemple MTP).',
+    unknown_time_zone: 'Fuseau horaire inconnu : choisissez-en un de la liste (par exemple Europe/Paris).',
     password_mismatch: 'Les deux mots de passe ne sont pas identiques.',
     phone_format: 'Numéro de téléphone non valide (chiffres, espaces, points, tirets, + au début).',
     email_format: 'Adresse e-mail non valide.',
@@ -146,6 +147,8 @@ export const fr = {
       username_immutable: 'L’identifiant d’un compte ne peut pas être modifié.',
       file_number_taken: 'Ce numéro de dossier est déjà celui d’une autre personne.',
       reason_too_short: 'Expliquez le motif en quelques mots de plus (au moins 10 caractères).',
+      reason_not_words:
+        'Écrivez le motif en quelques mots (par exemple « malaise en salle, besoin des antécédents »).',
     },
   },
   fields: {
