@@ -17,6 +17,7 @@ import {
 import { createCore, type Core } from '../../electron/core';
 import { listAudit, verifyAudit } from '../../electron/core/services/audit/audit-service';
 import { openEncrypted } from '../../electron/core/db/sqlite';
+import { LONG_READ_NICE } from '../../electron/core/workers/long-read-serve';
 import { databasePath, Store } from '../../electron/core/db/store';
 import { ADMIN, FakeClock, TEST_KDF, tempDir } from './helpers/core';
 
@@ -123,6 +124,14 @@ describe('long reads in the worker', () => {
     expect(viaWorker).toEqual(await inProcessVerify());
     expect(viaWorker.intact).toBe(true);
     expect(c.core.ctx.longReads?.workersStarted).toBe(1);
+    if (process.platform === 'linux') {
+      // The worker thread runs at a lower CPU priority; the core's thread keeps its own.
+      const nice = (tid: string) =>
+        readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16];
+      const threads = readdirSync('/proc/self/task');
+      expect(threads.map(nice)).toContain(String(LONG_READ_NICE));
+      expect(nice(String(process.pid))).toBe('0');
+    }
 
     for (const raw of [
       { page: 1, pageSize: 50 },

@@ -8,6 +8,8 @@
  * Jobs run one after another: the connection is synchronous, and a second long read waiting for
  * the first one is fine (it is the short calls that must never wait).
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Clock } from '../clock';
 import type { CoreContext } from '../context';
@@ -54,6 +56,23 @@ class ReadOnlyVault extends Vault {
   }
 }
 
+/**
+ * A long read is background work: on a busy server it must not take CPU from the calls of the
+ * people at the desk. Linux gives each thread its own nice value (setpriority on a thread id), so
+ * this thread alone is lowered; elsewhere the call would renice the whole process, so it is skipped.
+ * Best effort: a system that refuses leaves the thread at normal priority.
+ */
+export const LONG_READ_NICE = 10;
+function lowerThisThreadsPriority(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) setPriority(tid, LONG_READ_NICE);
+  } catch {
+    // No /proc, or not allowed: the worker still keeps long reads off the core's thread.
+  }
+}
+
 export interface LongReadHooks {
   /** Called before each job's handler (tests block here on a latch). */
   beforeRun?(channel: string, extra: unknown): void | Promise<void>;
@@ -63,6 +82,7 @@ export function serveLongReads(hooks: LongReadHooks = {}): void {
   const port = parentPort;
   if (!port) throw new Error('serveLongReads runs in a worker thread');
   const data = workerData as LongReadWorkerData;
+  lowerThisThreadsPriority();
   if (data.nativeBinding) useNativeBinding(data.nativeBinding);
   // Each job runs at the time the core dispatched it (a test's fake clock included).
   let now = Date.now();
