@@ -11,6 +11,54 @@ const noElectronPackage = {
   message: 'Only electron/main and electron/preload may import the electron package.',
 };
 
+// The core's own boundaries: it never imports the Electron shell or the renderer.
+const corePatterns = [
+  {
+    group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
+    message: 'The core runs in any Node process: it never imports the Electron shell or the renderer.',
+  },
+];
+
+// Data access (docs/architecture.md "Data access"): a capability's tables are reached through its
+// repository; another module's entities are never imported (electron/core/db/entities.ts, which
+// hands them all to TypeORM, is the one exception), nor the search index's dialect-specific SQL.
+const foreignEntities = {
+  regex: '^(\\.\\./)+(.+/)?entities$',
+  message:
+    "Another capability's tables are reached through its repository (`../<capability>/repository`), never its entities.",
+};
+const foreignSearchIndex = {
+  regex: '^(\\.\\./)+(.+/)?search-index$',
+  message: "The search index (FTS5) is the persons capability's: search through its services.",
+};
+// Inside a capability, only its repository (and its interchange adapter, which names the table it
+// maps) import its entities: services, dossier sections and views go through the repository.
+const ownEntities = {
+  regex: '^\\./entities$',
+  message: "A capability's services reach its tables through its own repository (`./repository`).",
+};
+
+// Raw SQL only in the declared hot paths (docs/architecture.md "Data access"): a later store
+// (PostgreSQL) comes in behind the same repositories, so dialect-specific SQL must stay there.
+const rawSqlSelectors = [
+  {
+    selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='query']",
+    message:
+      'Raw SQL only in the declared hot paths (docs/architecture.md "Data access"): use the repository with TypeORM\'s repositories or query builder.',
+  },
+  {
+    selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='createQueryRunner']",
+    message: 'Query runners belong to electron/core/db (migrations, store internals).',
+  },
+];
+const rawSqlHotPaths = [
+  'electron/core/db/**',
+  'electron/core/api/dispatch.ts',
+  'electron/core/audit/audit-log.ts',
+  'electron/core/services/persons/search-index.ts',
+  'electron/core/services/users/staff-names.ts',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -113,20 +161,36 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts', 'electron/server/**/*.ts', 'migrations/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { paths: [noElectronPackage], patterns: corePatterns }],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/server/**/*.ts'],
+    ignores: ['electron/core/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectronPackage], patterns: [...corePatterns, foreignEntities, foreignSearchIndex] },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/services/**/*.ts'],
+    ignores: ['**/repository.ts', '**/interchange.ts', '**/entities.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [noElectronPackage],
-          patterns: [
-            {
-              group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
-              message:
-                'The core runs in any Node process: it never imports the Electron shell or the renderer.',
-            },
-          ],
+          patterns: [...corePatterns, foreignEntities, foreignSearchIndex, ownEntities],
         },
       ],
     },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/server/**/*.ts'],
+    ignores: rawSqlHotPaths,
+    rules: { 'no-restricted-syntax': ['error', ...rawSqlSelectors] },
   },
   {
     files: ['electron/preload/**/*.ts'],
