@@ -206,5 +206,7 @@ describe('duplicates and merge', () => {
     ]);
     const audit = await t.must('audit.list', { action: 'merge', page: 1, pageSize: 10 }, t.token);
     expect(audit.items[0]).toMatchObject({ personId: a.id, targetId: b.id });
+    // The merged file's own change (it now points to the survivor) has its own entry.
+    expect(audit.items[1]).toMatchObject({ personId: b.id, targetId: b.id });
   });
 });

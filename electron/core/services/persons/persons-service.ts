@@ -9,7 +9,7 @@ import type { ParsedInput as In } from '../../../../shared/contract';
 import type { Person, SearchResult } from '../../../../shared/contract/persons';
 import { breakGlass as grantBreakGlass } from '../../access/break-glass';
 import type { Actor } from '../../access/gate';
-import { appendAudit } from '../../audit/audit-log';
+import { appendAudits } from '../../audit/audit-log';
 import { auditOfPerson } from '../../audit/repository';
 import type { CoreContext } from '../../context';
 import { conflict, invalid } from '../../errors';
@@ -267,17 +267,30 @@ export async function mergePersons(
       version: survivor.version + 1,
     });
     await unindexPerson(em, merged.id);
-    await appendAudit(
+    await appendAudits(
       em,
-      {
-        actorId: actor.userId,
-        action: 'merge',
-        section: 'identity',
-        personId: survivor.id,
-        targetType: 'person',
-        targetId: merged.id,
-        detail: moved,
-      },
+      [
+        // The merged file changed too (it now points to the survivor): its own entry, so its own
+        // history says so. The records moved are counted in the survivor's entry.
+        {
+          actorId: actor.userId,
+          action: 'merge',
+          section: 'identity',
+          personId: merged.id,
+          targetType: 'person',
+          targetId: merged.id,
+          detail: { mergedInto: survivor.id },
+        },
+        {
+          actorId: actor.userId,
+          action: 'merge',
+          section: 'identity',
+          personId: survivor.id,
+          targetType: 'person',
+          targetId: merged.id,
+          detail: moved,
+        },
+      ],
       now,
     );
     return toPerson(await loadPerson(em, survivor.id));
