@@ -77,9 +77,14 @@ export function fromWire(wire: WireError): Error {
   return err;
 }
 
+const WORKER_EXITED = { details: { problem: 'worker_exited' } };
+
 /** What a call gets when the worker thread stopped under it (crash, out of memory, terminate). */
 export function workerGone(): DomainError {
-  return new DomainError('store_unavailable', 'the long-read worker stopped', undefined, {
-    problem: 'worker_exited',
-  });
+  return new DomainError(
+    'store_unavailable',
+    'the long-read worker stopped',
+    undefined,
+    WORKER_EXITED.details,
+  );
 }

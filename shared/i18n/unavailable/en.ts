@@ -30,6 +30,10 @@ export const en: Texts<typeof fr> = {
       title: 'Parcours stopped',
       body: 'The part of Parcours that keeps the data stopped unexpectedly. Close Parcours and start it again; if it happens again, tell the coordinator.',
     },
+    worker_exited: {
+      title: 'Read interrupted',
+      body: 'The long read (log verification, report, export) stopped before the end; nothing was changed. Run it again; if it happens again, tell the coordinator.',
+    },
     unknown: {
       title: 'Data unavailable',
       body: 'Parcours could not open its data.',

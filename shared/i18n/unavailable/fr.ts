@@ -31,6 +31,10 @@ export const fr = {
       title: 'Parcours s’est arrêté',
       body: 'La partie de Parcours qui garde les données s’est arrêtée de façon inattendue. Fermez puis relancez Parcours ; si cela se reproduit, prévenez la coordination.',
     },
+    worker_exited: {
+      title: 'Lecture interrompue',
+      body: 'La lecture longue (vérification du journal, rapport, export) s’est arrêtée avant la fin ; rien n’a été modifié. Relancez-la ; si cela se reproduit, prévenez la coordination.',
+    },
     unknown: {
       title: 'Données indisponibles',
       body: 'Parcours n’a pas pu ouvrir ses données.',
