@@ -11,6 +11,10 @@ import path from 'node:path';
 import type { CoreApi } from '../core/api/types';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A whole request (headers and body) must arrive within this: a slow body holds memory. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** API requests without a session in flight at once (logins, set-up): beyond, "try again". */
+const MAX_ANONYMOUS_IN_FLIGHT = 32;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 
 export const CONTENT_SECURITY_POLICY = [
@@ -58,6 +62,28 @@ export interface HttpServerOptions {
   port?: number;
   /** Extra host names this server answers to (a clinic server reached by name on the LAN). */
   allowedHosts?: string[];
+  /** Tests shorten these; the defaults suit a clinic. */
+  requestTimeoutMs?: number;
+  maxAnonymousInFlight?: number;
+}
+
+/**
+ * An API call must come from the app itself: a JSON body (a cross-site form or `text/plain` POST
+ * cannot set it without a CORS preflight, which this server never grants), and an `Origin`, when
+ * the browser sends one, naming this server.
+ */
+function foreignRequest(req: IncomingMessage, allowedHosts: ReadonlySet<string>): 'type' | 'origin' | null {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') return 'type';
+  const origin = req.headers.origin;
+  if (origin === undefined) return null;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return 'origin';
+  }
+  return host === req.headers.host || allowedHosts.has(host) ? null : 'origin';
 }
 
 function send(
@@ -84,10 +110,13 @@ function sendJson(res: ServerResponse, value: unknown): void {
  * The body as text, or null when it is over the limit. An oversized body is drained (up to ten
  * times the limit) so the client can read the refusal; beyond that the connection is cut.
  */
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, timeoutMs: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // A body that has not arrived in time is cut, however slowly it trickles in.
+    const timer = setTimeout(() => req.destroy(), timeoutMs);
+    req.once('close', () => clearTimeout(timer));
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > 10 * MAX_BODY_BYTES) req.destroy();
@@ -109,12 +138,22 @@ async function handleApi(
   channel: string,
   req: IncomingMessage,
   res: ServerResponse,
+  allowedHosts: ReadonlySet<string>,
+  timeoutMs: number,
 ): Promise<void> {
   if (req.method !== 'POST') {
     send(res, 405, 'method not allowed', 'text/plain', { Allow: 'POST' });
     return;
   }
-  const body = await readBody(req);
+  const foreign = foreignRequest(req, allowedHosts);
+  if (foreign) {
+    // Nothing of the body is read: a refused request never reaches the core.
+    req.resume();
+    if (foreign === 'type') send(res, 415, 'the API takes application/json', 'text/plain');
+    else send(res, 403, 'cross-origin request refused', 'text/plain');
+    return;
+  }
+  const body = await readBody(req, timeoutMs);
   if (body === null) {
     sendJson(res, {
       ok: false,
@@ -168,7 +207,16 @@ function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): v
 
 export function createHttpServer(options: HttpServerOptions): Server {
   const host = options.host ?? '127.0.0.1';
-  return createServer((req, res) => {
+  const maxAnonymous = options.maxAnonymousInFlight ?? MAX_ANONYMOUS_IN_FLIGHT;
+  let anonymousInFlight = 0;
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const timing = {
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, 10_000),
+    // How often Node looks for requests past their time (its default, 30 s, would let them linger).
+    connectionsCheckingInterval: Math.min(requestTimeout / 2, 5_000),
+  };
+  return createServer(timing, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     const port = req.socket.localPort;
     const allowed = new Set([
@@ -185,7 +233,26 @@ export function createHttpServer(options: HttpServerOptions): Server {
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      handleApi(options.core, url.pathname.slice('/api/'.length), req, res).catch(() => {
+      // Calls without a session (logins, set-up) cost a key derivation each: a flood of them must
+      // not hold the server's memory and time; staff with a session are never refused here.
+      const anonymous = bearer(req) === undefined;
+      if (anonymous && anonymousInFlight >= maxAnonymous) {
+        req.resume();
+        send(res, 503, 'busy, try again in a moment', 'text/plain', { 'Retry-After': '2' });
+        return;
+      }
+      if (anonymous) {
+        anonymousInFlight += 1;
+        res.once('close', () => (anonymousInFlight -= 1));
+      }
+      handleApi(
+        options.core,
+        url.pathname.slice('/api/'.length),
+        req,
+        res,
+        new Set(options.allowedHosts ?? []),
+        requestTimeout,
+      ).catch(() => {
         if (!res.headersSent)
           sendJson(res, { ok: false, error: { code: 'internal', message: 'internal error' } });
       });

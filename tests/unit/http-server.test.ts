@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpServer, listen } from '../../electron/server/http-server';
@@ -20,7 +21,18 @@ function send(
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method, path: urlPath, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: urlPath,
+        // The app always sends JSON; tests of foreign requests override the type.
+        headers: {
+          host: `127.0.0.1:${port}`,
+          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -44,13 +56,13 @@ afterEach(() => {
   while (servers.length) servers.pop()!.close();
 });
 
-async function serve() {
+async function serve(extra: Partial<Parameters<typeof createHttpServer>[0]> = {}) {
   const t = await startCore();
   const staticDir = path.join(tempDir(), 'renderer');
   mkdirSync(staticDir, { recursive: true });
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Parcours</title>');
   writeFileSync(path.join(tempDir(), 'secret.txt'), 'outside');
-  const server = createHttpServer({ core: t.core, staticDir });
+  const server = createHttpServer({ core: t.core, staticDir, ...extra });
   const { port } = await listen(server, 0);
   servers.push(server);
   return { t, port };
@@ -106,5 +118,49 @@ describe('the clinic server (HTTP transport)', () => {
     expect(encoded.body).not.toContain('outside');
     const rebound = await send(port, 'POST', '/api/setup.status', '{}', { host: 'attacker.example:80' });
     expect(rebound.status).toBe(421);
+  });
+
+  it('refuses a cross-site call: text/plain bodies and foreign origins never reach the core', async () => {
+    const { t, port } = await serve();
+    const setup = JSON.stringify({
+      centreName: 'Intrus',
+      sites: [{ code: 'X1', name: 'X' }],
+      admin: { username: 'intrus', displayName: 'Intrus', password: 'Un-mot-de-passe-2026!' },
+    });
+    const plain = await send(port, 'POST', '/api/setup.initialize', setup, { 'content-type': 'text/plain' });
+    expect(plain.status).toBe(415);
+    const foreign = await send(port, 'POST', '/api/setup.initialize', setup, {
+      origin: 'https://evil.example',
+    });
+    expect(foreign.status).toBe(403);
+    expect(await t.must('setup.status', {})).toEqual({ state: 'needs_setup' });
+    const own = await send(port, 'POST', '/api/setup.status', '{}', { origin: `http://127.0.0.1:${port}` });
+    expect(JSON.parse(own.body)).toEqual({ ok: true, value: { state: 'needs_setup' } });
+  });
+
+  it('cuts a body that never finishes, and bounds calls without a session in flight', async () => {
+    const { port } = await serve({ requestTimeoutMs: 1_000, maxAnonymousInFlight: 2 });
+    const slow = () =>
+      new Promise<{ socket: Socket; closed: Promise<void> }>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(
+            `POST /api/auth.login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`,
+          );
+          resolve({ socket, closed: new Promise((r) => socket.once('close', () => r())) });
+        });
+        socket.on('error', () => undefined);
+      });
+    const holding = [await slow(), await slow()];
+    // Let the server see both bodies start.
+    await new Promise((r) => setTimeout(r, 100));
+    const refused = await send(port, 'POST', '/api/setup.status', '{}');
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('2');
+    // A call with a session is never refused for that.
+    const withToken = await send(port, 'POST', '/api/auth.session', '{}', { authorization: 'Bearer x' });
+    expect(withToken.status).toBe(200);
+    // The unfinished bodies are cut by the server, and the room comes back.
+    await Promise.all(holding.map((h) => h.closed));
+    expect(JSON.parse((await send(port, 'POST', '/api/setup.status', '{}')).body).ok).toBe(true);
   });
 });
