@@ -53,6 +53,12 @@ function zodLineError(line: number, error: z.ZodError): LineError {
   };
 }
 
+/**
+ * The longest line a record may take (characters): the largest record — a person with long notes
+ * — is a few kilobytes; this leaves ample room and bounds what one line can cost to parse.
+ */
+export const MAX_LINE_CHARS = 256 * 1024;
+
 /** Parses and checks the file's shape line by line (no store needed). */
 export function parseLines(text: string): { lines: ParsedLine[]; errors: LineError[] } {
   const lines: ParsedLine[] = [];
@@ -61,6 +67,11 @@ export function parseLines(text: string): { lines: ParsedLine[]; errors: LineErr
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '' || errors.length >= MAX_ERRORS) return;
+    // Refused before parsing: a huge line (nested arrays) would cost seconds and gigabytes to parse.
+    if (raw.length > MAX_LINE_CHARS) {
+      errors.push({ line, field: null, reason: 'line_too_long' });
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(raw);
