@@ -44,7 +44,7 @@ interface Centre {
 }
 
 async function centre(
-  options: { latch?: Int32Array; longReads?: 'worker' | 'inline' } = {},
+  options: { latch?: Int32Array; longReads?: 'worker' | 'inline'; entry?: string; logs?: string[] } = {},
 ): Promise<Centre> {
   const dataDir = tempDir('parcours-longread-');
   const clock = new FakeClock();
@@ -52,9 +52,10 @@ async function centre(
     dataDir,
     now: clock.now,
     kdfCost: TEST_KDF,
-    log: () => undefined,
+    log: (line) => options.logs?.push(line),
     longReads: options.longReads ?? 'worker',
     ...(options.latch ? { longReadWorker: { entry: LATCHED_ENTRY, extra: options.latch.buffer } } : {}),
+    ...(options.entry ? { longReadWorker: { entry: options.entry } } : {}),
   });
   cores.push(core);
   const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string) =>
@@ -205,6 +206,18 @@ describe('long reads in the worker', () => {
     expect((await c.must('audit.verify', {}, c.token)).intact).toBe(true);
     expect(c.core.ctx.longReads?.workersStarted).toBe(2);
     // The core itself never stopped answering.
+    expect((await c.must('auth.session', {}, c.token)).user.username).toBe(ADMIN.username);
+  });
+
+  it('a build without the worker bundle fails the long read clearly, never silently in-process', async () => {
+    const logs: string[] = [];
+    const c = await centre({ entry: path.join(tempDir('parcours-nobundle-'), 'long-read-worker.js'), logs });
+    const r = await c.call('audit.verify', {}, c.token);
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'store_unavailable',
+      details: { problem: 'worker_exited' },
+    });
+    expect(logs.join('\n')).toContain('long-read worker entry not found');
     expect((await c.must('auth.session', {}, c.token)).user.username).toBe(ADMIN.username);
   });
 

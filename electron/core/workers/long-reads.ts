@@ -165,7 +165,14 @@ export class LongReads {
       ...(this.options.nativeBinding === undefined ? {} : { nativeBinding: this.options.nativeBinding }),
       ...(this.options.extra === undefined ? {} : { extra: this.options.extra }),
     };
-    const worker = newWorker(this.options.entry ?? defaultEntry(), workerData);
+    const entry = this.options.entry ?? defaultEntry();
+    if (!existsSync(entry)) {
+      // A build that forgot the worker bundle: say which file, fail the read, never fall back to
+      // the core's thread silently (that is what the worker is for).
+      this.options.log(`long-read worker entry not found: ${entry} (npm run build)`);
+      throw workerGone();
+    }
+    const worker = newWorker(entry, workerData);
     this.workersStarted += 1;
     const running: Running = { worker, store, current: null, gone: false };
     this.running = running;
