@@ -29,6 +29,35 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/**
+ * What the operator can do about a failure of the system (a path, a port): named with the path or
+ * port they gave — never with data from the store.
+ */
+function systemCause(err: unknown): string | null {
+  const e = err as { code?: unknown; path?: unknown; dest?: unknown; port?: unknown } | null;
+  if (!e || typeof e.code !== 'string') return null;
+  const where = typeof e.dest === 'string' ? e.dest : typeof e.path === 'string' ? e.path : '';
+  switch (e.code) {
+    case 'EADDRINUSE':
+      return t('portInUse', { port: typeof e.port === 'number' ? String(e.port) : '?' });
+    case 'EISDIR':
+      return t('isDirectory', { path: where });
+    case 'ENOTDIR':
+      return t('notDirectory', { path: where });
+    case 'ENOENT':
+      return t('missingPath', { path: where });
+    case 'EACCES':
+    case 'EPERM':
+      return t('noPermission', { path: where });
+    case 'ENOSPC':
+      return t('diskFull', { path: where });
+    case 'EEXIST':
+      return t('alreadyExists', { path: where });
+    default:
+      return null;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   // Files this process creates (store, WAL, keyring, backups, exports) are for this account only.
   process.umask(0o077);
@@ -84,6 +113,11 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CliError) {
       console.error(err.message);
       return err.exitCode;
+    }
+    const cause = systemCause(err);
+    if (cause) {
+      console.error(cause);
+      return 1;
     }
     // Unexpected: say what kind of failure without values that could be personal.
     console.error(t('failed', { message: err instanceof Error ? err.name : 'error' }));

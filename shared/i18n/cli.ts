@@ -44,6 +44,14 @@ export const cliMessages = {
     recoverWrong: 'Code de récupération incorrect.',
     unknownUser: 'Compte inconnu ou inactif : {{user}}',
     failed: 'Échec : {{message}}',
+    portInUse:
+      'Le port {{port}} est déjà utilisé (un autre Parcours ou un autre programme). Choisissez-en un autre avec --port N, ou arrêtez celui qui l’occupe.',
+    isDirectory: '{{path}} est un dossier : donnez un nom de fichier. Rien n’a été écrit.',
+    notDirectory: '{{path}} n’est pas un dossier : donnez le chemin d’un dossier. Rien n’a été écrit.',
+    missingPath: '{{path}} n’existe pas : créez le dossier ou corrigez le chemin. Rien n’a été écrit.',
+    noPermission: 'Accès refusé à {{path}} pour ce compte du système. Rien n’a été écrit.',
+    diskFull: 'Le disque est plein ({{path}}). Libérez de la place et relancez ; rien n’a été conservé.',
+    alreadyExists: '{{path}} existe déjà. Rien n’a été écrit.',
     mustChangePassword:
       'Ce compte a un mot de passe temporaire : changez-le d’abord dans l’application, puis relancez la commande.',
     fileNotFound: 'Fichier introuvable : {{file}}. Rien n’a été écrit.',
@@ -88,6 +96,14 @@ export const cliMessages = {
     recoverWrong: 'Wrong recovery code.',
     unknownUser: 'Unknown or inactive account: {{user}}',
     failed: 'Failed: {{message}}',
+    portInUse:
+      'Port {{port}} is already in use (another Parcours or another program). Choose another with --port N, or stop the one using it.',
+    isDirectory: '{{path}} is a folder: give a file name. Nothing was written.',
+    notDirectory: '{{path}} is not a folder: give the path of a folder. Nothing was written.',
+    missingPath: '{{path}} does not exist: create the folder or correct the path. Nothing was written.',
+    noPermission: 'Access to {{path}} is denied for this system account. Nothing was written.',
+    diskFull: 'The disk is full ({{path}}). Free some space and try again; nothing was kept.',
+    alreadyExists: '{{path}} already exists. Nothing was written.',
     mustChangePassword:
       'This account has a temporary password: change it in the app first, then run the command again.',
     fileNotFound: 'File not found: {{file}}. Nothing was written.',
