@@ -137,9 +137,9 @@ export class Keyring {
   }
 
   /**
-   * The file first, memory after: a failed write leaves both as they were. Callers write only
-   * after the database transaction that goes with the change has committed, so a transaction
-   * that fails never leaves a key behind it (tests/unit/keyring-after-commit.test.ts).
+   * The file first, memory after: a failed write leaves both as they were. Callers change the
+   * keyring through `Vault.keyringTransaction`, which puts it back if the database transaction
+   * fails after it (tests/unit/keyring-transaction.test.ts).
    */
   private replace(next: KeyringData): void {
     writeFileAtomic(this.file, JSON.stringify(next, null, 2));

@@ -4,6 +4,8 @@
  * where opening failed.
  */
 import { existsSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import type { EntityManager } from 'typeorm';
 import type { Clock } from '../clock';
 import { StoreError, type StoreProblem } from './errors';
 import { Keyring } from './keyring';
@@ -56,6 +58,28 @@ export class Vault {
       this.keyring = ring;
     }
     return this.keyring;
+  }
+
+  /**
+   * A transaction that changes the keyring too (accounts, passwords, deactivation): the database
+   * and the keyring file change together or not at all. `work` changes the keyring as its very last
+   * step, so a keyring write that fails rolls the transaction back; and if the transaction still
+   * fails after it (at COMMIT), the keyring is put back as it was before the transaction began —
+   * inside the same unit of work, so no other change of the keyring can come in between.
+   */
+  keyringTransaction<T>(work: (em: EntityManager, keyring: Keyring) => Promise<T>): Promise<T> {
+    const store = this.requireStore();
+    const keyring = this.getKeyring();
+    return store.exclusive(async () => {
+      const before = keyring.snapshot();
+      try {
+        return await store.manager.transaction((em) => work(em, keyring));
+      } catch (err) {
+        // A keyring write that failed left it unchanged (file first, memory after): nothing to undo.
+        if (!isDeepStrictEqual(keyring.snapshot(), before)) keyring.restore(before);
+        throw err;
+      }
+    });
   }
 
   /** For set-up only: adopt a keyring and store that were just created. */

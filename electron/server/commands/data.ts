@@ -303,7 +303,8 @@ export async function recoverCommand(values: Record<string, unknown>): Promise<v
     if (!store) throw new CliError(t('recoverWrong'));
     const password = temporaryPassword();
     const wrapped = await wrapKey(vault.requireDataKey(), password, kdfCost);
-    const row = await store.transaction(async (em) => {
+    // The keyring changes last, in the same unit of work: both change, or neither (vault.ts).
+    await vault.keyringTransaction(async (em, keyring) => {
       const row = await findUserByUsername(em, normalizeUsername(user));
       if (!row || !row.active) throw new CliError(t('unknownUser', { user }));
       await updateUserRow(em, row.id, {
@@ -322,10 +323,8 @@ export async function recoverCommand(values: Record<string, unknown>): Promise<v
         },
         clock(),
       );
-      return row;
+      keyring.setAccount(row.username, { userId: row.id, wrapped });
     });
-    // After the commit, so a failed transaction keeps the old key (see users-service).
-    vault.getKeyring().setAccount(row.username, { userId: row.id, wrapped });
     console.log(t('recoverDone', { user, password }));
   } finally {
     await core.close();

@@ -149,7 +149,8 @@ export async function changePassword(
   }
   checkNewPassword('newPassword', input.newPassword, session.username, input.currentPassword);
   const wrapped = await wrapKey(ctx.vault.requireDataKey(), input.newPassword, ctx.kdfCost);
-  const changed = await ctx.vault.requireStore().transaction(async (em) => {
+  // The keyring changes last, in the same unit of work: both change, or neither (vault.ts).
+  await ctx.vault.keyringTransaction(async (em, keyring) => {
     const row = await findUser(em, session.userId);
     if (!row || !row.active) throw new DomainError('unauthenticated', 'account is no longer active');
     await updateUserRow(em, row.id, {
@@ -162,11 +163,8 @@ export async function changePassword(
       { actorId: row.id, action: 'password_change', targetType: 'staff_user', targetId: row.id },
       ctx.clock(),
     );
-    return row;
+    keyring.setAccount(normalizeUsername(row.username), { userId: row.id, wrapped });
   });
-  // After the commit, so a failed transaction keeps the current password. Should this write fail,
-  // the current password still opens the account and the caller is told the change failed.
-  ctx.vault.getKeyring().setAccount(normalizeUsername(changed.username), { userId: changed.id, wrapped });
   session.mustChangePassword = false;
   return sessionState(ctx, session);
 }

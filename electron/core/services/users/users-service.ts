@@ -66,11 +66,12 @@ export async function createUser(
   actor: Actor,
   input: In<'users.create'>,
 ): Promise<{ user: StaffUser; temporaryPassword: string }> {
-  const store = ctx.vault.requireStore();
+  ctx.vault.requireStore(); // locked: refuse before the slow key wrap
   const username = normalizeUsername(input.username);
   const password = temporaryPassword();
   const wrapped = await wrapKey(ctx.vault.requireDataKey(), password, ctx.kdfCost);
-  const created = await store.transaction(async (em) => {
+  // The keyring changes last, in the same unit of work: both change, or neither (vault.ts).
+  return ctx.vault.keyringTransaction(async (em, keyring) => {
     if (await usernameTaken(em, username)) throw invalid('username', 'username_taken');
     await assertSitesExist(em, input.siteIds);
     const now = ctx.clock().toISOString();
@@ -100,12 +101,10 @@ export async function createUser(
       },
       ctx.clock(),
     );
-    return { user: await loadStaffUser(em, row.id), temporaryPassword: password };
+    const user = await loadStaffUser(em, row.id);
+    keyring.setAccount(username, { userId: row.id, wrapped });
+    return { user, temporaryPassword: password };
   });
-  // After the commit: a transaction that fails (even at COMMIT) leaves no key for an account that
-  // does not exist. Should this write fail, the account exists without a key: a reset gives it one.
-  ctx.vault.getKeyring().setAccount(username, { userId: created.user.id, wrapped });
-  return created;
 }
 
 /** A centre must always keep one active coordinator, or nobody could manage it any more. */
@@ -163,10 +162,9 @@ export async function resetPassword(
   actor: Actor,
   input: In<'users.resetPassword'>,
 ): Promise<{ user: StaffUser; temporaryPassword: string }> {
-  const store = ctx.vault.requireStore();
   const password = temporaryPassword();
   const wrapped = await wrapKey(ctx.vault.requireDataKey(), password, ctx.kdfCost);
-  const result = await store.transaction(async (em) => {
+  const result = await ctx.vault.keyringTransaction(async (em, keyring) => {
     const row = await findUser(em, input.id);
     if (!row) throw invalid('id', 'unknown_user');
     if (!row.active) throw invalid('id', 'user_inactive');
@@ -180,13 +178,12 @@ export async function resetPassword(
       { actorId: actor.userId, action: 'password_reset', targetType: 'staff_user', targetId: row.id },
       ctx.clock(),
     );
-    return { user: await loadStaffUser(em, row.id), temporaryPassword: password, username: row.username };
+    const user = await loadStaffUser(em, row.id);
+    keyring.setAccount(row.username, { userId: row.id, wrapped });
+    return { user, temporaryPassword: password };
   });
-  // After the commit, so a failed transaction keeps the old key. Should this write fail, the old
-  // password still opens the account, which must then change it (the database says so).
-  ctx.vault.getKeyring().setAccount(result.username, { userId: input.id, wrapped });
   ctx.sessions.closeAllOf(input.id);
-  return { user: result.user, temporaryPassword: result.temporaryPassword };
+  return result;
 }
 
 export async function deactivateUser(
@@ -194,10 +191,8 @@ export async function deactivateUser(
   actor: Actor,
   input: In<'users.deactivate'>,
 ): Promise<StaffUser> {
-  const store = ctx.vault.requireStore();
-  const user = await store.transaction(async (em) => {
+  const user = await ctx.vault.keyringTransaction(async (em, keyring) => {
     const row = await lockedForUpdate(em, input.id, input.version);
-    // Already inactive: nothing to write, but a key left by a keyring write that failed goes below.
     if (!row.active) return loadStaffUser(em, row.id);
     await assertKeepsACoordinator(em, row.id, null);
     const now = ctx.clock().toISOString();
@@ -212,13 +207,10 @@ export async function deactivateUser(
       { actorId: actor.userId, action: 'deactivate', targetType: 'staff_user', targetId: row.id },
       ctx.clock(),
     );
-    return loadStaffUser(em, row.id);
+    const deactivated = await loadStaffUser(em, row.id);
+    keyring.removeUser(row.id);
+    return deactivated;
   });
-  // After the commit, so a failed transaction leaves an active account with its key. Should this
-  // write fail, the inactive account's key opens nothing (login checks the account is active),
-  // and deactivating it again removes the key.
-  const keyring = ctx.vault.getKeyring();
-  if (!user.active && keyring.hasUser(user.id)) keyring.removeUser(user.id);
   ctx.sessions.closeAllOf(input.id);
   return user;
 }

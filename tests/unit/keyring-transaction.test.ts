@@ -1,8 +1,9 @@
 /**
- * The keyring file is written only once the database transaction it goes with has committed: a
- * transaction that fails — here at COMMIT itself, the last moment it can — leaves the keyring
- * file and the keyring in memory as they were, so the file never holds a key for an account the
- * database does not have, nor loses the key of one it still has.
+ * The keyring file never keeps a change whose database transaction failed: a transaction that
+ * fails — here at COMMIT itself, after the keyring was written — leaves the keyring file and the
+ * keyring in memory as they were, so the file never holds a key for an account the database does
+ * not have, nor loses the key of one it still has. (The other way round — a keyring write that
+ * fails rolls the transaction back — is tests/unit/store-open.test.ts.)
  *
  * The failure is real: a deferred foreign key, broken by a trigger on `staff_user`, is checked by
  * SQLite only at COMMIT, after every statement of the service ran.
@@ -49,7 +50,7 @@ async function nurse(t: Centre) {
   return { id: created.user.id, password, token: session.token };
 }
 
-describe('keyring writes wait for the commit', () => {
+describe('a transaction that fails at COMMIT leaves the keyring as it was', () => {
   it('a user creation whose transaction fails leaves the keyring unchanged', async () => {
     const t = await setUpCentre();
     const before = keyringState(t);
