@@ -100,13 +100,13 @@ export function InterviewFields({ form }: { form: Form }) {
             <NumberInput
               label={t('interviews.fields.hoursAgo')}
               description={t('interviews.fields.hoursAgoHelp')}
-              min={0}
-              max={24 * 365}
-              allowNegative={false}
+              // Kept as typed: "-5" is refused next to the field, never turned into 5.
+              clampBehavior="none"
               allowDecimal={false}
               hideControls
               value={since === null ? '' : Math.round(since)}
               onChange={setHoursAgo}
+              error={since !== null && since < 0 ? t('interviews.fields.hoursAgoNegative') : undefined}
             />
           </Group>
           {pep && <PepLiveAlert since={pep.since} left={pep.left} />}

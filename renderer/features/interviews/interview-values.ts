@@ -96,19 +96,19 @@ export function interviewInput(
   };
 }
 
-/** Hours between the last risk and the interview, when both are known and in that order. */
+/** Hours between the last risk and the interview, when both are known (negative: given in the wrong order). */
 export function hoursSinceRisk(values: Pick<InterviewFormValues, 'heldAt' | 'lastRiskAt'>): number | null {
   const held = fromLocalInput(values.heldAt);
   const risk = fromLocalInput(values.lastRiskAt);
   if (!held || !risk) return null;
-  const hours = (held.getTime() - risk.getTime()) / 3_600_000;
-  return hours >= 0 ? hours : null;
+  // Negative when the risk is given after the interview: shown as such, and refused.
+  return (held.getTime() - risk.getTime()) / 3_600_000;
 }
 
 /** The live PEP alert: a last risk less than 72 hours before the interview. */
 export function pepWindow(values: Pick<InterviewFormValues, 'heldAt' | 'lastRiskAt'>) {
   const since = hoursSinceRisk(values);
-  if (since === null || since >= PEP_WINDOW_HOURS) return null;
+  if (since === null || since < 0 || since >= PEP_WINDOW_HOURS) return null;
   return { since, left: PEP_WINDOW_HOURS - since };
 }
 

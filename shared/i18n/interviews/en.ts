@@ -41,6 +41,7 @@ export const en: Texts<typeof fr> = {
     lastRiskHelp: 'Less than 72 h before the interview: post-exposure prophylaxis.',
     hoursAgo: 'or … hours ago',
     hoursAgoHelp: 'Works the date out from the time of the interview.',
+    hoursAgoNegative: 'A number of hours ago, 0 or more: the risk cannot come after the interview.',
     exposures: 'Exposures',
     practices: 'Practices',
     partnersCount: 'Number of partners',

@@ -42,6 +42,7 @@ export const fr = {
     lastRiskHelp: 'Moins de 72 h avant l’entretien : traitement post-exposition.',
     hoursAgo: 'ou il y a … heures',
     hoursAgoHelp: 'Calcule la date à partir de l’heure de l’entretien.',
+    hoursAgoNegative: 'Un nombre d’heures écoulées, 0 ou plus : le risque ne peut pas suivre l’entretien.',
     exposures: 'Expositions',
     practices: 'Pratiques',
     partnersCount: 'Nombre de partenaires',

@@ -43,6 +43,14 @@ export const en: Texts<typeof fr> = {
     birthDatePlaceholder: 'DD/MM/YYYY',
     birthYear: 'Year of birth',
     birthYearPlaceholder: 'YYYY',
+    birthProblems: {
+      date_two_digit_year: 'Write the year with 4 digits (for example 15/03/1990).',
+      date_invalid: 'This date does not exist: write it DD/MM/YYYY (for example 31/12/1990).',
+      date_in_future: 'The birth date cannot be in the future.',
+      year_not_four_digits: 'Write the year with 4 digits (for example 1990).',
+      year_too_old: 'A year from {{first}} on.',
+      year_in_future: 'The birth year cannot be in the future.',
+    },
     languages: 'Languages spoken',
     languagesHelp: 'Press Enter after each language.',
     languageSuggestions:

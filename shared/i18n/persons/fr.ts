@@ -45,6 +45,14 @@ export const fr = {
     birthDatePlaceholder: 'JJ/MM/AAAA',
     birthYear: 'Année de naissance',
     birthYearPlaceholder: 'AAAA',
+    birthProblems: {
+      date_two_digit_year: 'Écrivez l’année sur 4 chiffres (par exemple 15/03/1990).',
+      date_invalid: 'Cette date n’existe pas : écrivez-la JJ/MM/AAAA (par exemple 31/12/1990).',
+      date_in_future: 'La date de naissance ne peut pas être dans le futur.',
+      year_not_four_digits: 'Écrivez l’année sur 4 chiffres (par exemple 1990).',
+      year_too_old: 'Une année à partir de {{first}}.',
+      year_in_future: 'L’année de naissance ne peut pas être dans le futur.',
+    },
     languages: 'Langues parlées',
     languagesHelp: 'Entrée après chaque langue.',
     languageSuggestions:

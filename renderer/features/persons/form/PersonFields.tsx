@@ -15,7 +15,6 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -35,18 +34,6 @@ function suggestions(text: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-}
-
-/** Accepts 31/12/1990, 31.12.1990, 31-12-1990 or 1990-12-31 typed at the keyboard. */
-export function parseTypedDate(text: string): string | null {
-  const trimmed = text.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
-  const local = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
-  if (!y || !m || !d) return null;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
-  return date.toISOString().slice(0, 10);
 }
 
 const COVERAGE_GROUPS = [
@@ -123,14 +110,11 @@ export function PersonFields({ form, editing }: { form: Form; editing: boolean }
               onChange={(value) => form.setFieldValue('birthMode', value as BirthMode)}
             />
             {form.values.birthMode === 'date' ? (
-              <DateInput
+              <TextInput
                 aria-label={t('persons.fields.birthDate')}
                 placeholder={t('persons.fields.birthDatePlaceholder')}
-                valueFormat="DD/MM/YYYY"
-                dateParser={parseTypedDate}
-                maxDate={new Date()}
-                defaultLevel="decade"
-                clearable
+                inputMode="numeric"
+                autoComplete="off"
                 w={200}
                 {...form.getInputProps('birthDate')}
               />
@@ -138,10 +122,9 @@ export function PersonFields({ form, editing }: { form: Form; editing: boolean }
               <NumberInput
                 aria-label={t('persons.fields.birthYear')}
                 placeholder={t('persons.fields.birthYearPlaceholder')}
-                min={1900}
-                max={new Date().getFullYear()}
+                // Kept as typed: an out-of-range year is refused next to the field, never moved.
+                clampBehavior="none"
                 allowDecimal={false}
-                allowNegative={false}
                 hideControls
                 w={140}
                 {...form.getInputProps('birthYear')}

@@ -20,7 +20,15 @@ import { personLinks } from '../links';
 import { useSignedIn } from '../use-signed-in';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { PersonFields } from './PersonFields';
-import { emptyValues, formPathOf, inputOf, valuesOf, type PersonFormValues } from './person-values';
+import {
+  birthProblems,
+  emptyValues,
+  FIRST_BIRTH_YEAR,
+  formPathOf,
+  inputOf,
+  valuesOf,
+  type PersonFormValues,
+} from './person-values';
 
 export function NewPersonPage() {
   const session = useSignedIn();
@@ -76,6 +84,8 @@ function PersonForm({
     const schema = person ? CONTRACT['persons.update'].input : CONTRACT['persons.create'].input;
     const full = person ? { ...input, id: person.id, version } : input;
     const errors: Record<string, string> = {};
+    for (const [field, problem] of Object.entries(birthProblems(values, new Date())))
+      errors[field] = t(`persons.fields.birthProblems.${problem}`, { first: FIRST_BIRTH_YEAR });
     for (const [path, message] of Object.entries(schemaErrors(schema, full, t))) {
       const target = formPathOf(path);
       if (target && !(target in errors)) errors[target] = message;

@@ -21,7 +21,8 @@ export interface PersonFormValues {
   genderIdentity: string;
   sexAtBirth: string | null;
   birthMode: BirthMode;
-  birthDate: string | null;
+  /** The birth date as typed (DD/MM/YYYY): kept as it is, refused next to the field if wrong. */
+  birthDate: string;
   birthYear: string | number;
   languages: string[];
   countryOfBirth: string;
@@ -52,7 +53,7 @@ export function emptyValues(nameUsed: string, siteId: string | null): PersonForm
     genderIdentity: '',
     sexAtBirth: null,
     birthMode: 'year',
-    birthDate: null,
+    birthDate: '',
     birthYear: '',
     languages: [],
     countryOfBirth: '',
@@ -72,7 +73,7 @@ export function valuesOf(person: Person): PersonFormValues {
     genderIdentity: person.genderIdentity ?? '',
     sexAtBirth: person.sexAtBirth,
     birthMode: person.birthDate ? 'date' : 'year',
-    birthDate: person.birthDate,
+    birthDate: person.birthDate ? person.birthDate.split('-').reverse().join('/') : '',
     birthYear: person.birthYear ?? '',
     languages: [...person.languages],
     countryOfBirth: person.countryOfBirth ?? '',
@@ -104,7 +105,7 @@ export function inputOf(values: PersonFormValues): PersonInput {
     pronouns: orNull(values.pronouns),
     genderIdentity: orNull(values.genderIdentity),
     sexAtBirth: isSex(values.sexAtBirth) ? values.sexAtBirth : null,
-    birthDate: byDate ? values.birthDate || null : null,
+    birthDate: byDate ? (parseTypedDate(values.birthDate) ?? (values.birthDate.trim() || null)) : null,
     birthYear: byDate ? null : yearOf(values.birthYear),
     languages: values.languages.map((l) => l.trim()).filter((l) => l !== ''),
     countryOfBirth: orNull(values.countryOfBirth),
@@ -129,4 +130,53 @@ export function formPathOf(field: string): string | null {
   if (head === 'id' || head === 'version') return null;
   if (head === 'birthDate' || head === 'birthYear') return head;
   return head && head in emptyValues('', null) ? head : null;
+}
+
+/** Accepts 31/12/1990, 31.12.1990, 31-12-1990 or 1990-12-31 typed at the keyboard. */
+export function parseTypedDate(text: string): string | null {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const local = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : local ? [local[3], local[2], local[1]] : [];
+  if (!y || !m || !d) return null;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export const FIRST_BIRTH_YEAR = 1900;
+
+export type BirthProblem =
+  | 'date_two_digit_year'
+  | 'date_invalid'
+  | 'date_in_future'
+  | 'year_not_four_digits'
+  | 'year_too_old'
+  | 'year_in_future';
+
+/**
+ * What is wrong with the birth as typed, field by field — never corrected silently: a two-digit
+ * year is refused (15/03/90 could be 1990 or 2090), an impossible date (31/02) or one in the
+ * future is refused, a year is four digits between 1900 and this year.
+ */
+export function birthProblems(
+  values: PersonFormValues,
+  today: Date,
+): Partial<Record<'birthDate' | 'birthYear', BirthProblem>> {
+  if (values.birthMode === 'date') {
+    const text = values.birthDate.trim();
+    if (text === '') return {};
+    if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(text)) return { birthDate: 'date_two_digit_year' };
+    const iso = parseTypedDate(text);
+    if (!iso) return { birthDate: 'date_invalid' };
+    if (iso > today.toISOString().slice(0, 10)) return { birthDate: 'date_in_future' };
+    return {};
+  }
+  const raw = String(values.birthYear).trim();
+  if (raw === '') return {};
+  if (!/^\d{4}$/.test(raw)) return { birthYear: 'year_not_four_digits' };
+  const year = Number(raw);
+  if (year < FIRST_BIRTH_YEAR) return { birthYear: 'year_too_old' };
+  if (year > today.getFullYear()) return { birthYear: 'year_in_future' };
+  return {};
 }
