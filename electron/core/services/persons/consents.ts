@@ -43,11 +43,19 @@ export async function givenScopes(em: EntityManager, personId: string): Promise<
   return scopesGiven(await consentHistory(em, personId));
 }
 
+/**
+ * Records a decision. The decision in force is the latest one recorded: a decision made in the same
+ * millisecond as the previous one (a double click, a fast desk) is stamped just after it, so that
+ * the order of decisions never depends on their random ids.
+ */
 export async function insertConsent(
   em: EntityManager,
   row: Omit<ConsentRow, 'id'> & { id?: string },
 ): Promise<ConsentRow> {
-  const full: ConsentRow = { ...row, id: row.id ?? randomUUID() };
+  const [latest] = await consentHistory(em, row.personId);
+  const after = latest ? Date.parse(latest.recordedAt) + 1 : 0;
+  const recordedAt = Date.parse(row.recordedAt) < after ? new Date(after).toISOString() : row.recordedAt;
+  const full: ConsentRow = { ...row, recordedAt, id: row.id ?? randomUUID() };
   await insertConsentRow(em, full);
   return full;
 }

@@ -47,4 +47,12 @@ export const consentAdapter = entityAdapter({
   // A consent's row is its record (no screen shows it with its person's id): the row is the view.
   view: (rows) => rows,
   references: (r) => refs(['personId', 'person', r.personId], ['recordedBy', 'user', r.recordedBy]),
+  // A decision dated in the future would stay "the latest" and block every later withdrawal.
+  beforeWrite(_em, r) {
+    if (Date.parse(r.recordedAt) > Date.now() + FUTURE_TOLERANCE_MS) throw invalid('recordedAt', 'in_future');
+    return Promise.resolve();
+  },
 });
+
+/** Clocks of two machines differ a little: a record a few minutes ahead is not "in the future". */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
