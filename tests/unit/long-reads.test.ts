@@ -163,12 +163,14 @@ describe('long reads in the worker', () => {
     const latch = new Int32Array(new SharedArrayBuffer(8));
     const c = await centre({ latch });
     await history(c);
+    const before = (await listAudit(c.core.ctx, CONTRACT['audit.list'].input.parse({ page: 1, pageSize: 1 })))
+      .total;
     const events: string[] = [];
     const long = c.call('audit.verify', {}, c.token).then((r) => {
       events.push('long read answered');
       return r;
     });
-    // The worker is inside audit.verify's handler and will stay there until released.
+    // The worker has taken its read snapshot and will stay inside the job until released.
     await reached(latch, 1);
     events.push('long read running');
 
@@ -182,13 +184,22 @@ describe('long reads in the worker', () => {
     events.push('write answered');
     expect(users.ok && created.ok).toBe(true);
     expect(events).toEqual(['long read running', 'read answered', 'write answered']);
+    const after = (await listAudit(c.core.ctx, CONTRACT['audit.list'].input.parse({ page: 1, pageSize: 1 })))
+      .total;
+    expect(after).toBeGreaterThan(before);
 
     release(latch, GO);
     const verified = await long;
-    expect(verified.ok && verified.value.intact).toBe(true);
     expect(events).toEqual(['long read running', 'read answered', 'write answered', 'long read answered']);
-    // The chain written around the long read still holds.
-    expect((await c.must('audit.verify', {}, c.token)).intact).toBe(true);
+    // The long read saw one consistent snapshot: the chain as it was when it started.
+    expect(verified.ok && verified.value).toEqual({
+      intact: true,
+      checked: before,
+      firstBrokenSeq: null,
+      problem: null,
+    });
+    // The next one sees what was written meanwhile, chained on.
+    expect(await c.must('audit.verify', {}, c.token)).toMatchObject({ intact: true, checked: after });
   });
 
   it('a worker that dies fails its call with store_unavailable, and the next long read starts a new one', async () => {

@@ -74,8 +74,10 @@ function lowerThisThreadsPriority(): void {
 }
 
 export interface LongReadHooks {
-  /** Called before each job's handler (tests block here on a latch). */
-  beforeRun?(channel: string, extra: unknown): void | Promise<void>;
+  /** Called before each job's handler (tests open a read snapshot and block on a latch here). */
+  beforeRun?(channel: string, extra: unknown, store: Store): void | Promise<void>;
+  /** Called after each job's handler, whatever its outcome. */
+  afterRun?(channel: string, extra: unknown, store: Store): void;
 }
 
 export function serveLongReads(hooks: LongReadHooks = {}): void {
@@ -115,11 +117,16 @@ export function serveLongReads(hooks: LongReadHooks = {}): void {
       if (!route || route.access !== 'session' || !route.longRead)
         throw new DomainError('not_found', 'not a long-read channel');
       now = job.now;
-      await hooks.beforeRun?.(job.channel, data.extra);
-      const session: Session = { ...job.caller.session, token: '' };
-      const handler = route.handler as (input: unknown, call: unknown) => Promise<unknown>;
-      const value = await handler(job.input, { ctx, session, actor: job.caller.actor });
-      post({ kind: 'done', id: job.id, value });
+      const store = ctx.vault.requireStore();
+      await hooks.beforeRun?.(job.channel, data.extra, store);
+      try {
+        const session: Session = { ...job.caller.session, token: '' };
+        const handler = route.handler as (input: unknown, call: unknown) => Promise<unknown>;
+        const value = await handler(job.input, { ctx, session, actor: job.caller.actor });
+        post({ kind: 'done', id: job.id, value });
+      } finally {
+        hooks.afterRun?.(job.channel, data.extra, store);
+      }
     } catch (err) {
       post({ kind: 'failed', id: job.id, error: toWire(err) });
     }
