@@ -8,6 +8,7 @@ import type { Result } from '../../shared/contract';
 import { fingerprint } from '../../electron/core/db/fingerprint';
 import { SESSION_MAX_HOURS } from '../../electron/core/services/auth/sessions';
 import { ADMIN, setUpCentre, startCore, type TestCore } from './helpers/core';
+import { staff } from './helpers/reception';
 
 const MINUTE = 60_000;
 
@@ -231,17 +232,9 @@ describe('staff accounts and their sessions', () => {
       'validation',
     );
 
-    // With another active coordinator, the first one may step down.
-    await t.must(
-      'users.create',
-      {
-        username: 'dominique',
-        displayName: 'Dominique',
-        roles: ['coordinator', 'doctor'],
-        siteIds: t.siteIds,
-      },
-      t.token,
-    );
+    // With another active coordinator, the first one may be moved to another role (by that
+    // other coordinator: nobody grants themselves a role).
+    const dominique = await staff(t, 'dominique', ['coordinator', 'doctor']);
     const stepped = await t.must(
       'users.update',
       {
@@ -251,7 +244,7 @@ describe('staff accounts and their sessions', () => {
         roles: ['nurse'],
         siteIds: mine.siteIds,
       },
-      t.token,
+      dominique.token,
     );
     expect(stepped.roles).toEqual(['nurse']);
   });

@@ -9,6 +9,7 @@ import { detailText } from '../../../shared/contract/envelope';
 import {
   RECORD_SCHEMAS,
   type InterchangeRecord,
+  type RecordOf,
   type RecordType,
 } from '../../../shared/contract/interchange';
 import { hasPermission, type Actor } from '../access/gate';
@@ -151,8 +152,34 @@ async function checkReferences(em: EntityManager, lines: ParsedLine[]): Promise<
   return errors;
 }
 
-/** Writes the parsed lines inside the caller's transaction; throws ImportRefused to roll back. */
-export async function applyLines(em: EntityManager, lines: ParsedLine[], now: string): Promise<ImportCounts> {
+/** A staff account whose roles an import set or changed (each is audited on its own). */
+export interface RoleChange {
+  userId: string;
+  before: readonly string[];
+  after: readonly string[];
+}
+
+function roleChangeOf(
+  record: RecordOf<RecordType>,
+  existing: RecordOf<RecordType> | null,
+): RoleChange | null {
+  if (record.type !== 'user') return null;
+  const before = existing?.type === 'user' ? [...existing.roles].sort() : [];
+  const after = [...record.roles].sort();
+  return before.join(',') === after.join(',') ? null : { userId: record.id, before, after };
+}
+
+/**
+ * Writes the parsed lines inside the caller's transaction; throws ImportRefused to roll back.
+ * `roleChanged` hears of every account whose roles the file sets or changes, so that the caller
+ * audits each one with its before and after (roles decide what a person's file shows).
+ */
+export async function applyLines(
+  em: EntityManager,
+  lines: ParsedLine[],
+  now: string,
+  roleChanged?: (change: RoleChange) => Promise<void>,
+): Promise<ImportCounts> {
   const refErrors = await checkReferences(em, lines);
   if (refErrors.length) throw new ImportRefused(refErrors);
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
@@ -161,6 +188,8 @@ export async function applyLines(em: EntityManager, lines: ParsedLine[], now: st
     const adapter = adapterFor(record.type);
     try {
       const existing = await adapter.find(em, record.id);
+      const roles = roleChangeOf(record, existing);
+      if (roles) await roleChanged?.(roles);
       if (!existing) {
         await adapter.create(em, record, now);
         counts.created += 1;
@@ -193,9 +222,31 @@ export async function importText(ctx: CoreContext, actor: Actor, text: string): 
   const { lines, errors } = parseLines(text);
   if (errors.length) throw new ImportRefused(errors);
   return ctx.vault.requireStore().transaction(async (em) => {
-    const counts = await applyLines(em, lines, ctx.clock().toISOString());
+    const counts = await applyLines(em, lines, ctx.clock().toISOString(), (change) =>
+      auditRoleChange(em, actor.userId, change, ctx.clock()),
+    );
     if (counts.created || counts.updated)
       await appendAudit(em, { actorId: actor.userId, action: 'import', detail: { ...counts } }, ctx.clock());
     return counts;
   });
+}
+
+/** One entry per account whose roles changed, naming who changed them and from what to what. */
+export async function auditRoleChange(
+  em: EntityManager,
+  actorId: string | null,
+  change: RoleChange,
+  at: Date,
+): Promise<void> {
+  await appendAudit(
+    em,
+    {
+      actorId,
+      action: 'update',
+      targetType: 'staff_user',
+      targetId: change.userId,
+      detail: { rolesBefore: change.before.join(','), rolesAfter: change.after.join(',') },
+    },
+    at,
+  );
 }

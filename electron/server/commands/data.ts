@@ -27,6 +27,7 @@ import {
   ImportRefused,
   applyLines,
   importText,
+  auditRoleChange,
   parseLines,
   type LineError,
 } from '../../core/interchange/import';
@@ -224,7 +225,9 @@ async function importIntoEmpty(
   });
   try {
     const counts = await core.ctx.vault.requireStore().transaction(async (em) => {
-      const c = await applyLines(em, lines, core.ctx.clock().toISOString());
+      const c = await applyLines(em, lines, core.ctx.clock().toISOString(), (change) =>
+        auditRoleChange(em, admin.id ?? null, change, core.ctx.clock()),
+      );
       await appendAudit(
         em,
         { actorId: admin.id ?? null, action: 'import', detail: { ...c } },

@@ -146,6 +146,7 @@ export const en: Texts<typeof fr> = {
       user_inactive: 'This account is deactivated.',
       username_immutable: 'The username of an account cannot be changed.',
       file_number_taken: 'This file number already belongs to another person.',
+      own_roles: 'You cannot change your own roles: ask another coordinator.',
       reason_too_short: 'Give a few more words for the reason (at least 10 characters).',
       reason_not_words:
         'Write the reason in a few words (for example “fainted in the waiting room, needs the history”).',

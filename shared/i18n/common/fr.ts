@@ -146,6 +146,8 @@ export const fr = {
       user_inactive: 'Ce compte est désactivé.',
       username_immutable: 'L’identifiant d’un compte ne peut pas être modifié.',
       file_number_taken: 'Ce numéro de dossier est déjà celui d’une autre personne.',
+      own_roles:
+        'Vous ne pouvez pas changer vos propres rôles : demandez-le à une autre personne de la coordination.',
       reason_too_short: 'Expliquez le motif en quelques mots de plus (au moins 10 caractères).',
       reason_not_words:
         'Écrivez le motif en quelques mots (par exemple « malaise en salle, besoin des antécédents »).',

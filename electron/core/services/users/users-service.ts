@@ -97,7 +97,7 @@ export async function createUser(
         action: 'create',
         targetType: 'staff_user',
         targetId: row.id,
-        detail: { roles: input.roles.join(',') },
+        detail: { rolesBefore: '', rolesAfter: [...new Set(input.roles)].sort().join(',') },
       },
       ctx.clock(),
     );
@@ -133,8 +133,15 @@ export async function updateUser(
   const store = ctx.vault.requireStore();
   return store.transaction(async (em) => {
     const row = await lockedForUpdate(em, input.id, input.version);
+    const before = [...(await loadStaffUser(em, row.id)).roles].sort();
+    const after = [...new Set(input.roles)].sort();
+    const rolesChange = before.join(',') !== after.join(',');
     await assertSitesExist(em, input.siteIds);
     if (row.active) await assertKeepsACoordinator(em, row.id, input.roles);
+    // Nobody grants themselves a role: a coordinator adding "doctor" to their own account would
+    // open every clinical note. Giving one up is allowed; another coordinator grants, audited.
+    const gains = after.some((role) => !before.includes(role));
+    if (gains && input.id === actor.userId) throw invalid('roles', 'own_roles');
     await updateUserRow(em, row.id, {
       displayName: input.displayName,
       locale: input.locale === undefined ? row.locale : input.locale,
@@ -149,7 +156,9 @@ export async function updateUser(
         action: 'update',
         targetType: 'staff_user',
         targetId: row.id,
-        detail: { roles: input.roles.join(',') },
+        detail: rolesChange
+          ? { rolesBefore: before.join(','), rolesAfter: after.join(',') }
+          : { roles: after.join(',') },
       },
       ctx.clock(),
     );
