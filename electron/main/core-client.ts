@@ -9,7 +9,10 @@
  *   call is never replayed), and a new core process is started;
  * - calls made while that one starts wait for it, then run (they were never sent);
  * - more than `maxRestarts` deaths within `restartWindowMs` → no more restarts: every call answers
- *   `store_unavailable` immediately, and the shell says so in its log.
+ *   `store_unavailable` immediately, and the shell says so in its log;
+ * - a core process that says nothing at all for `stallMs` while calls wait (its event loop stuck)
+ *   is ended and treated as dead. A busy core answers its other calls meanwhile; only a frozen one
+ *   is silent that long.
  *
  * No `electron` import: the spawner is injected (core-process.ts in this folder forks the
  * utilityProcess), so this logic is tested under Node with a child process standing in.
@@ -37,6 +40,11 @@ export interface CoreClientOptions {
   restartWindowMs?: number;
   /** How long quit waits for the store to close before ending the process (default 10 s). */
   closeTimeoutMs?: number;
+  /**
+   * Silence, while calls wait, after which the core process is taken for frozen (default 2 min:
+   * above the longest read the desktop runs in that process; 0 turns the watchdog off).
+   */
+  stallMs?: number;
   /** Event names and scalar fields only (log.ts). */
   onEvent?(event: string, fields?: Readonly<Record<string, LogField>>): void;
   /** A new core process replaced a dead one: every session is gone, the windows must know. */
@@ -62,6 +70,8 @@ interface Generation {
   gone: boolean;
   /** Sent, not yet answered. */
   pending: Map<number, (reply: Reply) => void>;
+  /** When the core last said anything, or when calls started waiting after a quiet spell. */
+  lastHeard: number;
 }
 
 type State = 'new' | 'running' | 'closing' | 'closed' | 'given_up';
@@ -80,6 +90,7 @@ export class CoreClient implements CoreApi {
   private nextId = 1;
   private deaths: number[] = [];
   private startup: { resolve(): void; reject(err: Error): void } | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
   /** Core processes started so far (tests). */
   spawned = 0;
 
@@ -89,6 +100,11 @@ export class CoreClient implements CoreApi {
   start(): Promise<void> {
     if (this.state !== 'new') return Promise.reject(new Error('core client already started'));
     this.state = 'running';
+    const stallMs = this.options.stallMs ?? 120_000;
+    if (stallMs > 0) {
+      this.watchdog = setInterval(() => this.checkStall(stallMs), Math.max(50, stallMs / 4));
+      this.watchdog.unref();
+    }
     return new Promise<void>((resolve, reject) => {
       this.startup = { resolve, reject };
       this.spawn();
@@ -133,6 +149,7 @@ export class CoreClient implements CoreApi {
       if (!generation.gone) generation.proc.kill();
     }
     this.state = 'closed';
+    this.stopWatchdog();
     for (const out of this.queued.splice(0)) out.settle(UNAVAILABLE);
   }
 
@@ -148,6 +165,8 @@ export class CoreClient implements CoreApi {
     if (generation.gone) return Promise.resolve(UNAVAILABLE);
     const id = this.nextId++;
     return new Promise<Reply>((settle) => {
+      // A quiet core is not a frozen one: the silence that counts starts when calls wait.
+      if (generation.pending.size === 0) generation.lastHeard = this.now();
       generation.pending.set(id, settle);
       try {
         generation.proc.post({ ...body, id });
@@ -168,7 +187,13 @@ export class CoreClient implements CoreApi {
       return;
     }
     this.spawned += 1;
-    const generation: Generation = { proc, ready: false, gone: false, pending: new Map() };
+    const generation: Generation = {
+      proc,
+      ready: false,
+      gone: false,
+      pending: new Map(),
+      lastHeard: this.now(),
+    };
     this.generation = generation;
     proc.onMessage((message) => this.onMessage(generation, message));
     proc.onExit((code) => {
@@ -180,6 +205,7 @@ export class CoreClient implements CoreApi {
 
   private onMessage(generation: Generation, message: unknown): void {
     if (generation.gone || !isFromCore(message)) return;
+    generation.lastHeard = this.now();
     switch (message.kind) {
       case 'ready': {
         generation.ready = true;
@@ -219,12 +245,13 @@ export class CoreClient implements CoreApi {
       for (const out of this.queued.splice(0)) out.settle(UNAVAILABLE);
       return;
     }
-    const now = this.options.now?.() ?? Date.now();
+    const now = this.now();
     const windowMs = this.options.restartWindowMs ?? 5 * 60_000;
     this.deaths = [...this.deaths.filter((t) => now - t < windowMs), now];
     const fields: Record<string, LogField> = code === null ? {} : { code };
     if (this.deaths.length > (this.options.maxRestarts ?? 3)) {
       this.state = 'given_up';
+      this.stopWatchdog();
       this.options.onEvent?.('core.gave_up', { deaths: this.deaths.length, ...fields });
       for (const out of this.queued.splice(0)) out.settle(UNAVAILABLE);
       return;
@@ -232,5 +259,25 @@ export class CoreClient implements CoreApi {
     this.options.onEvent?.('core.restarting', { deaths: this.deaths.length, ...fields });
     this.spawn();
     this.options.onRestart?.();
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  private checkStall(stallMs: number): void {
+    const generation = this.generation;
+    if (!generation?.ready || generation.gone || generation.pending.size === 0) return;
+    const silentMs = this.now() - generation.lastHeard;
+    if (silentMs <= stallMs) return;
+    this.options.onEvent?.('core.stalled', { waiting: generation.pending.size });
+    generation.proc.kill();
+    // Its calls are answered now, not when (or if) the exit event comes.
+    this.died(generation, new Error('core process stalled'));
+  }
+
+  private stopWatchdog(): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
   }
 }

@@ -140,6 +140,18 @@ describe('core process protocol (fake core)', () => {
     expect(c.spawned).toBe(4);
   });
 
+  it('a core process that freezes is ended after its silence, and its calls answered', async () => {
+    const events: string[] = [];
+    const c = client(FAKE_ENTRY, { stallMs: 1000, onEvent: (event) => events.push(event) });
+    await c.start();
+    // Waiting calls, a core that says nothing: the watchdog ends it; no call hangs.
+    const frozen = await Promise.all([c.dispatch('hold', 'w', ipc), c.dispatch('freeze', {}, ipc)]);
+    expect(frozen.map(value)).toEqual(['store_unavailable', 'store_unavailable']);
+    expect(events).toEqual(['core.stalled', 'core.restarting']);
+    expect(value(await c.dispatch('echo', 'alive', ipc))).toBe('alive');
+    expect(c.spawned).toBe(2);
+  });
+
   it('lock-all and close go through the same channel, in order with the calls', async () => {
     const c = client(FAKE_ENTRY);
     await c.start();

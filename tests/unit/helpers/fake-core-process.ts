@@ -6,6 +6,7 @@
  *   'hold'    answers only when a 'release' call names its input
  *   'release' releases the held call whose input equals this input
  *   'crash'   ends the process abruptly (as a native crash would)
+ *   'freeze'  blocks the process's event loop for good (as an endless loop would)
  * FAKE_CORE_INIT_FAIL=1 makes `init` fail, as a core that cannot create its data folder.
  */
 import { ok, type Result } from '../../../shared/contract/envelope';
@@ -30,6 +31,10 @@ const fake: CoreApi = {
       case 'crash':
         process.kill(process.pid, 'SIGKILL');
         return new Promise(() => undefined);
+      case 'freeze':
+        for (;;) {
+          // Spin: nothing else in this process runs again.
+        }
       default:
         return Promise.resolve(ok(input));
     }
