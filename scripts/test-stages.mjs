@@ -20,7 +20,8 @@ const STAGES = [
   {
     name: 'unit+component',
     script: 'test:unit',
-    env: quick ? { TORTURE_ITERATIONS: QUICK_TORTURE_ITERATIONS } : {},
+    // The full command always runs the full count, whatever the shell exported.
+    env: { TORTURE_ITERATIONS: quick ? QUICK_TORTURE_ITERATIONS : null },
   },
   ...(quick
     ? []
@@ -56,8 +57,13 @@ function countsOf(output) {
 function run(stage) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
+    const env = { ...process.env };
+    for (const [name, value] of Object.entries(stage.env ?? {})) {
+      if (value === null) delete env[name];
+      else env[name] = value;
+    }
     const child = spawn('npm', ['run', stage.script], {
-      env: { ...process.env, ...stage.env },
+      env,
       stdio: ['inherit', 'pipe', 'pipe'],
     });
     // Streamed as it comes (a long stage must not look stuck) and kept to read the counts after.
