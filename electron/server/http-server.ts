@@ -173,7 +173,14 @@ async function handleApi(
       return;
     }
   }
-  sendJson(res, await core.dispatch(channel, input, { token: bearer(req), transport: 'http' }));
+  sendJson(
+    res,
+    await core.dispatch(channel, input, {
+      token: bearer(req),
+      transport: 'http',
+      client: req.socket.remoteAddress ?? 'unknown',
+    }),
+  );
 }
 
 function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): void {

@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import type { Section } from '../../../shared/domain/roles';
 import type { Session } from '../services/auth/sessions';
 import { appendAudits } from '../audit/audit-log';
-import { ROUTES, type DossierCall, type Route, type SessionCall } from './routes';
+import { ROUTES, type DossierCall, type PublicCall, type Route, type SessionCall } from './routes';
 import {
   appendEvents,
   gateList,
@@ -110,9 +110,11 @@ async function run(
   input: unknown,
   call: CallContext,
 ): Promise<unknown> {
+  // The login throttle counts per client; an unknown one is the local window.
+  const client = call.client ?? 'local';
   const route = ROUTES[channel] as Route<ChannelName>;
   if (route.access === 'public')
-    return (route.handler as (i: unknown, c: { ctx: CoreContext }) => Promise<unknown>)(input, { ctx });
+    return (route.handler as (i: unknown, c: PublicCall) => Promise<unknown>)(input, { ctx, client });
 
   const userId = ctx.vault.isOpen ? ctx.sessions.userOf(call.token) : null;
   if (!userId) throw new DomainError('unauthenticated', 'no session');
@@ -129,8 +131,9 @@ async function run(
   if (route.permission && !hasPermission(actor, route.permission))
     throw new DomainError('forbidden', `permission ${route.permission} required`);
   if (!session.locked && !route.passive) ctx.sessions.touch(session);
-  const sessionCall: SessionCall = { ctx, session, actor };
-  if (route.access === 'dossier') return runOnDossier(route.dossier, route.handler, input, { ctx, actor });
+  const sessionCall: SessionCall = { ctx, session, actor, client };
+  if (route.access === 'dossier')
+    return runOnDossier(route.dossier, route.handler, input, { ctx, actor, client });
   // Checked above like any call; only the handler moves to the worker's read-only connection.
   if (route.longRead && ctx.longReads) return ctx.longReads.run(channel, input, session, actor);
   const handler = route.handler as (i: unknown, c: SessionCall) => Promise<unknown>;
@@ -236,6 +239,6 @@ export async function callAs<C extends ChannelName>(
   const route = ROUTES[channel] as Route<ChannelName>;
   if (route.access !== 'dossier') throw new Error(`${channel} is not a dossier channel`);
   const parsed = CONTRACT[channel].input.parse(input);
-  const out = await runOnDossier(route.dossier, route.handler, parsed, { ctx, actor });
+  const out = await runOnDossier(route.dossier, route.handler, parsed, { ctx, actor, client: 'local' });
   return CONTRACT[channel].output.parse(out) as ChannelOutput<C>;
 }

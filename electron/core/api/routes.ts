@@ -62,6 +62,8 @@ import {
 
 export interface PublicCall {
   ctx: CoreContext;
+  /** Where the call comes from (the login throttle counts per client); 'local' when unknown. */
+  client: string;
 }
 export interface SessionCall extends PublicCall {
   session: Session;
@@ -142,7 +144,7 @@ export const ROUTES: RouteTable = {
     },
   },
   'setup.initialize': { access: 'public', handler: (input, { ctx }) => initialize(ctx, input) },
-  'auth.login': { access: 'public', handler: (input, { ctx }) => login(ctx, input) },
+  'auth.login': { access: 'public', handler: (input, { ctx, client }) => login(ctx, input, client) },
   'auth.logout': {
     access: 'session',
     touches: CENTRE,
@@ -161,7 +163,7 @@ export const ROUTES: RouteTable = {
     access: 'session',
     touches: CENTRE,
     beforePasswordChange: true,
-    handler: (input, { ctx, session }) => changePassword(ctx, session, input),
+    handler: (input, { ctx, session, client }) => changePassword(ctx, session, input, client),
   },
   'auth.lock': {
     access: 'session',
@@ -178,7 +180,7 @@ export const ROUTES: RouteTable = {
     touches: CENTRE,
     whileLocked: true,
     beforePasswordChange: true,
-    handler: (input, { ctx, session }) => unlock(ctx, session, input),
+    handler: (input, { ctx, session, client }) => unlock(ctx, session, input, client),
   },
   'users.list': {
     access: 'session',

@@ -6,6 +6,11 @@ export type TransportKind = 'ipc' | 'http';
 export interface CallContext {
   token?: string | undefined;
   transport: TransportKind;
+  /**
+   * Where the call comes from, for the login throttle (the HTTP client's address; the desktop
+   * window is one client). Never logged nor stored in clear.
+   */
+  client?: string | undefined;
 }
 
 /** The core as transports see it: one dispatch function over the route table. */

@@ -16,6 +16,7 @@ import { readCentre } from '../centre/centre-service';
 import { findUser, updateUserRow } from '../users/repository';
 import { loadStaffUser } from '../users/staff-users';
 import { checkNewPassword } from './passwords';
+import { LoginBusy } from './throttle';
 import type { Session } from './sessions';
 import { sitesByIds } from '../centre/repository';
 
@@ -25,26 +26,36 @@ async function verifyPassword(
   ctx: CoreContext,
   username: string,
   password: string,
+  client: string,
 ): Promise<{ key: Buffer; userId: string }> {
   const keyring = ctx.vault.getKeyring();
   const lookupId = keyring.lookupId(username);
   // One attempt at a time per account: a guess sent in parallel waits for the verdict on the one
   // before it, and then meets the throttle, instead of all passing the check at once.
   return ctx.throttle.oneAtATime(lookupId, async () => {
-    const wait = ctx.throttle.retryAfter(lookupId);
+    const wait = ctx.throttle.retryAfter(lookupId, client);
     if (wait > 0)
       throw new DomainError('throttled', 'too many failed attempts; wait', undefined, {
         retryAfterSeconds: wait,
       });
     const account = keyring.account(username);
-    const key = account
-      ? await unwrapKey(account.wrapped, password)
-      : await unwrapDecoy(password, ctx.kdfCost);
+    let key: Buffer | null;
+    try {
+      key = await ctx.throttle.derive(() =>
+        account ? unwrapKey(account.wrapped, password) : unwrapDecoy(password, ctx.kdfCost),
+      );
+    } catch (err) {
+      if (err instanceof LoginBusy)
+        throw new DomainError('throttled', 'too many logins at once; try again in a moment', undefined, {
+          retryAfterSeconds: 2,
+        });
+      throw err;
+    }
     if (!account || !key) {
-      const delay = ctx.throttle.recordFailure(lookupId);
+      const delay = ctx.throttle.recordFailure(lookupId, client);
       throw new DomainError('wrong_credentials', WRONG, undefined, { retryAfterSeconds: delay });
     }
-    ctx.throttle.recordSuccess(lookupId);
+    ctx.throttle.recordSuccess(lookupId, client);
     return { key, userId: account.userId };
   });
 }
@@ -79,8 +90,9 @@ export async function sessionState(ctx: CoreContext, session: Session): Promise<
 export async function login(
   ctx: CoreContext,
   input: In<'auth.login'>,
+  client: string,
 ): Promise<SessionState & { token: string }> {
-  const { key, userId } = await verifyPassword(ctx, input.username, input.password);
+  const { key, userId } = await verifyPassword(ctx, input.username, input.password, client);
   let store;
   try {
     store = await ctx.vault.unlockWith(key);
@@ -119,8 +131,9 @@ export async function unlock(
   ctx: CoreContext,
   session: Session,
   input: In<'auth.unlock'>,
+  client: string,
 ): Promise<SessionState> {
-  const { key } = await verifyPassword(ctx, session.username, input.password);
+  const { key } = await verifyPassword(ctx, session.username, input.password, client);
   key.fill(0);
   session.locked = false;
   ctx.sessions.touch(session);
@@ -134,9 +147,10 @@ export async function changePassword(
   ctx: CoreContext,
   session: Session,
   input: In<'auth.changePassword'>,
+  client: string,
 ): Promise<SessionState> {
   try {
-    const { key } = await verifyPassword(ctx, session.username, input.currentPassword);
+    const { key } = await verifyPassword(ctx, session.username, input.currentPassword, client);
     key.fill(0);
   } catch (err) {
     // Say which field is wrong here: the person is already logged in.
