@@ -2,6 +2,7 @@
  * Forced password change after a temporary password: nothing else is mounted until it is done.
  */
 import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { PasswordStrength } from './PasswordStrength';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT } from '../../../shared/contract';
@@ -74,6 +75,10 @@ export function ChangePasswordPage({ session }: { session: RendererSession }) {
             label={t('fields.newPassword')}
             autoComplete="new-password"
             {...form.getInputProps('newPassword')}
+          />
+          <PasswordStrength
+            password={form.values.newPassword}
+            context={[session.state.user.username, session.state.user.displayName, session.state.centreName]}
           />
           <PasswordInput
             label={t('fields.newPasswordConfirm')}

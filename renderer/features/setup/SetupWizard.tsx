@@ -19,6 +19,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { PasswordStrength } from '../auth/PasswordStrength';
 import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
@@ -304,6 +305,10 @@ function AdminStep({ form }: { form: SetupForm }) {
         required
         autoComplete="new-password"
         {...form.getInputProps('admin.password')}
+      />
+      <PasswordStrength
+        password={form.values.admin.password}
+        context={[form.values.admin.username, form.values.admin.displayName, form.values.centreName]}
       />
       <PasswordInput
         label={t('fields.passwordConfirm')}

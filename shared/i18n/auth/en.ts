@@ -3,6 +3,17 @@ import type { Texts } from '../texts';
 import type { fr } from './fr';
 
 export const en: Texts<typeof fr> = {
+  strength: {
+    label: 'Strength: {{level}}',
+    levels: {
+      veryWeak: 'very weak',
+      weak: 'weak',
+      fair: 'fair',
+      good: 'good',
+      veryGood: 'very good',
+    },
+    tooWeak: 'too easy to guess: add unrelated words, digits or signs.',
+  },
   login: {
     title: 'Sign in',
     subtitle: 'Identify yourself to reach the care pathways.',

@@ -3,6 +3,17 @@
  * `en.ts` beside it has exactly the same keys (its type is derived from this object).
  */
 export const fr = {
+  strength: {
+    label: 'Solidité : {{level}}',
+    levels: {
+      veryWeak: 'très faible',
+      weak: 'faible',
+      fair: 'moyenne',
+      good: 'bonne',
+      veryGood: 'très bonne',
+    },
+    tooWeak: 'trop facile à deviner : ajoutez des mots sans lien, des chiffres ou des signes.',
+  },
   login: {
     title: 'Connexion',
     subtitle: 'Identifiez-vous pour accéder aux parcours.',

@@ -129,6 +129,8 @@ export const en: Texts<typeof fr> = {
       visit_before_birth: "The person's date of birth is in the future: correct the file.",
       username_taken: 'This username is already in use.',
       password_reused: 'This password has been used before. Choose a new one.',
+      password_too_weak:
+        'This password is too easy to guess. Use several unrelated words with digits or signs (for example “Turtle-Piano-Monday-47”).',
       password_same_as_username: 'The password must not repeat the username.',
       site_code_taken: 'This site code is already in use.',
       last_coordinator: "Not possible: this is the centre's last active coordinator account.",

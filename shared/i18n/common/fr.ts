@@ -129,6 +129,8 @@ export const fr = {
       visit_before_birth: 'La date de naissance de la personne est dans le futur : corrigez le dossier.',
       username_taken: 'Cet identifiant est déjà utilisé.',
       password_reused: 'Ce mot de passe a déjà servi. Choisissez-en un nouveau.',
+      password_too_weak:
+        'Mot de passe trop facile à deviner. Prenez plusieurs mots sans lien, avec des chiffres ou des signes (par exemple « Tortue-Piano-Lundi-47 »).',
       password_same_as_username: "Le mot de passe ne doit pas reprendre l'identifiant.",
       site_code_taken: 'Ce code de site est déjà utilisé.',
       last_coordinator: "Impossible : c'est le dernier compte de coordination actif du centre.",

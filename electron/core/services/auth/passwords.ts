@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { normalizeUsername } from '../../db/keyring';
 import { invalid } from '../../errors';
+import { estimatePassword } from '../../../../shared/domain/password-strength';
 
 const TEMP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -13,8 +14,17 @@ export function temporaryPassword(): string {
 }
 
 /** Rules beyond length (checked by the contract): the field named is the one shown in the form. */
-export function checkNewPassword(field: string, password: string, username: string, previous?: string): void {
+export function checkNewPassword(
+  field: string,
+  password: string,
+  username: string,
+  previous?: string,
+  context: readonly string[] = [],
+): void {
   if (normalizeUsername(password).includes(normalizeUsername(username)))
     throw invalid(field, 'password_same_as_username');
   if (previous !== undefined && password === previous) throw invalid(field, 'password_reused');
+  // Each staff password unwraps the data key offline: one a dictionary finds opens every file.
+  if (!estimatePassword(password, [username, ...context]).strongEnough)
+    throw invalid(field, 'password_too_weak');
 }

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { ParsedInput as In } from '../../../../shared/contract';
+import { headPath } from '../../audit/audit-head';
 import { appendAudit } from '../../audit/audit-log';
 import type { CoreContext } from '../../context';
 import { Keyring, normalizeUsername } from '../../db/keyring';
@@ -70,7 +71,10 @@ export async function createCentre(ctx: CoreContext, spec: CentreSpec): Promise<
     { ...spec.admin, roles: spec.admin.roles ?? ['coordinator'] },
     ...(spec.extraAccounts ?? []),
   ];
-  checkNewPassword('admin.password', spec.admin.password, spec.admin.username);
+  checkNewPassword('admin.password', spec.admin.password, spec.admin.username, undefined, [
+    spec.admin.displayName,
+    spec.centreName,
+  ]);
 
   const dataKey = newDataKey();
   const recoveryCode = newRecoveryCode();
@@ -150,6 +154,7 @@ export function removeCreatedStore(dataDir: string): void {
     `${databasePath(dataDir)}-wal`,
     `${databasePath(dataDir)}-shm`,
     Keyring.path(dataDir),
+    headPath(dataDir),
   ])
     rmSync(file, { force: true });
 }
