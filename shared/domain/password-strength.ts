@@ -39,6 +39,6 @@ export function estimatePassword(password: string, context: readonly string[] = 
     ...context.flatMap((c) => c.toLowerCase().split(/[^\p{L}\p{N}]+/u)),
   ].filter((w) => w.length >= 3);
   const result = factory().check(password, words);
-  const score = result.score as PasswordEstimate['score'];
+  const score = result.score;
   return { score, warning: result.feedback.warning ?? null, strongEnough: score >= MIN_PASSWORD_SCORE };
 }

@@ -6,9 +6,11 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PasswordEstimate } from '../../../shared/domain/password-strength';
+import type { estimatePassword, PasswordEstimate } from '../../../shared/domain/password-strength';
 
-type Estimator = typeof import('../../../shared/domain/password-strength');
+interface Estimator {
+  estimatePassword: typeof estimatePassword;
+}
 
 const COLORS = ['red', 'red', 'orange', 'teal', 'green'] as const;
 const LEVELS = ['veryWeak', 'weak', 'fair', 'good', 'veryGood'] as const;
