@@ -79,3 +79,18 @@ describe('logins under attack', () => {
     expect(count()).toBe(2);
   });
 });
+
+describe('a password change', () => {
+  it('ends the other sessions of the account, including one opened with the old password', async () => {
+    const t = await setUpCentre();
+    const other = await t.must('auth.login', OWNER);
+    await t.must(
+      'auth.changePassword',
+      { currentPassword: ADMIN.password, newPassword: 'Tortue-Piano-Lundi-47' },
+      t.token,
+    );
+    const stale = await t.call('auth.session', {}, other.token);
+    expect(stale.ok ? null : stale.error.code).toBe('unauthenticated');
+    expect((await t.call('auth.session', {}, t.token)).ok).toBe(true);
+  });
+});

@@ -180,5 +180,7 @@ export async function changePassword(
     keyring.setAccount(normalizeUsername(row.username), { userId: row.id, wrapped });
   });
   session.mustChangePassword = false;
+  // Whoever knew the old password (or the temporary one) loses the sessions it opened.
+  ctx.sessions.closeAllOf(session.userId, session.token);
   return sessionState(ctx, session);
 }

@@ -66,8 +66,10 @@ export class SessionRegistry {
     this.sessions.delete(token);
   }
 
-  closeAllOf(userId: string): void {
-    for (const [token, s] of this.sessions) if (s.userId === userId) this.sessions.delete(token);
+  /** Ends every session of the account, but `keep` (the one that changed the password). */
+  closeAllOf(userId: string, keep?: string): void {
+    for (const [token, s] of this.sessions)
+      if (s.userId === userId && token !== keep) this.sessions.delete(token);
   }
 
   lockAll(): void {
