@@ -6,9 +6,15 @@
 import { migration0001 } from './0001-foundation';
 import { migration0002 } from './0002-reception-and-dossier';
 import { migration0003 } from './0003-schema-matches-entities';
+import { migration0004 } from './0004-keyed-audit-chain';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

@@ -4,7 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError, t } from './cli-support';
+import { AUDIT_KEY_FILE_ENV } from '../core/audit/audit-key';
 import {
+  auditAnchorCommand,
   auditVerifyCommand,
   backupCommand,
   exportCommand,
@@ -26,6 +28,8 @@ const OPTIONS = {
   locale: { type: 'string' },
   user: { type: 'string' },
   replace: { type: 'boolean' },
+  anchor: { type: 'string' },
+  'audit-key-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -70,6 +74,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
+  // K_audit from a file outside the data folder (audit-key.ts); every command on that folder must
+  // name the same file, so it is taken once here, for the core and the long-read worker alike.
+  if (typeof values['audit-key-file'] === 'string')
+    process.env[AUDIT_KEY_FILE_ENV] = values['audit-key-file'];
   if (!command || values.help) {
     console.log(t('usage'));
     return command ? 0 : 2;
@@ -101,9 +109,9 @@ export async function main(argv: string[]): Promise<number> {
         await recoverCommand(values);
         break;
       case 'audit':
-        if (rest[0] !== 'verify')
-          throw new CliError(t('unknownCommand', { command: `audit ${rest[0] ?? ''}` }), 2);
-        await auditVerifyCommand(values);
+        if (rest[0] === 'verify') await auditVerifyCommand(values);
+        else if (rest[0] === 'anchor') await auditAnchorCommand(values);
+        else throw new CliError(t('unknownCommand', { command: `audit ${rest[0] ?? ''}` }), 2);
         break;
       default:
         throw new CliError(`${t('unknownCommand', { command })}\n\n${t('usage')}`, 2);

@@ -5,7 +5,7 @@
 export const cliMessages = {
   fr: {
     usage:
-      'Utilisation : parcours <commande> [options]\n\nCommandes :\n  init --data DIR --centre NOM --site CODE:Nom[:Ville] …   créer un centre (PARCOURS_ADMIN_USER, PARCOURS_ADMIN_PASSWORD)\n  serve --data DIR [--port N] [--host H]                     serveur de la clinique (navigateurs)\n  demo --data DIR                                            centre de démonstration\n  backup --data DIR --out FICHIER                            sauvegarde chiffrée et vérifiée\n  restore --from FICHIER --data DIR                          restauration dans un nouveau dossier\n  export --data DIR --out FICHIER                            export JSON Lines de tout le centre\n  import --data DIR FICHIER                                  import JSON Lines (tout ou rien)\n  audit verify --data DIR                                    vérifier la chaîne du journal d’audit\n  recover --data DIR --user NOM                              nouveau mot de passe avec le code de récupération\n\nLes mots de passe viennent de PARCOURS_USER / PARCOURS_PASSWORD ou d’une invite, jamais de la ligne de commande.',
+      'Utilisation : parcours <commande> [options]\n\nCommandes :\n  init --data DIR --centre NOM --site CODE:Nom[:Ville] …   créer un centre (PARCOURS_ADMIN_USER, PARCOURS_ADMIN_PASSWORD)\n  serve --data DIR [--port N] [--host H]                     serveur de la clinique (navigateurs)\n  demo --data DIR                                            centre de démonstration\n  backup --data DIR --out FICHIER                            sauvegarde chiffrée et vérifiée\n  restore --from FICHIER --data DIR                          restauration dans un nouveau dossier\n  export --data DIR --out FICHIER                            export JSON Lines de tout le centre\n  import --data DIR FICHIER                                  import JSON Lines (tout ou rien)\n  audit verify --data DIR [--anchor CODE]                    vérifier la chaîne du journal d’audit (et un code d’ancrage)\n  audit anchor --data DIR                                    code d’ancrage de la tête du journal, à garder sur papier\n  recover --data DIR --user NOM                              nouveau mot de passe avec le code de récupération\n\nLes mots de passe viennent de PARCOURS_USER / PARCOURS_PASSWORD ou d’une invite, jamais de la ligne de commande.\nServeur de la clinique : --audit-key-file FICHIER (ou PARCOURS_AUDIT_KEY_FILE), une clé du journal d’audit hors du dossier de données, à donner à chaque commande sur ce dossier.',
     missingOption: 'Option manquante : {{option}}',
     unknownCommand: 'Commande inconnue : {{command}}',
     promptUser: 'Identifiant : ',
@@ -29,6 +29,16 @@ export const cliMessages = {
     auditIntact: 'Journal d’audit intact : {{count}} entrées vérifiées.',
     auditBroken:
       'Journal d’audit ALTÉRÉ à l’entrée {{seq}} ({{problem}}). {{count}} entrées vérifiées avant.',
+    auditHeadMismatch:
+      'Journal d’audit ALTÉRÉ (head_mismatch) : il ne contient plus la tête scellée hors de la base (entrée {{seq}}) — base remise à une copie plus ancienne, tronquée ou réécrite, ou enregistrement de tête remplacé. {{count}} entrées vérifiées. Comparez avec une sauvegarde et un code d’ancrage.',
+    auditAnchor:
+      'Code d’ancrage de la tête du journal ({{count}} entrées) :\n\n    {{code}}\n\nNotez-le sur papier, loin de cet ordinateur : « parcours audit verify --anchor {{code}} » prouvera plus tard que le journal contient toujours cette tête.',
+    auditAnchorHeld:
+      'Journal d’audit intact : {{count}} entrées vérifiées, et il contient toujours la tête ancrée par {{code}}.',
+    auditAnchorBroken:
+      'Journal d’audit RÉÉCRIT : il ne contient plus la tête ancrée par {{code}} (historique antérieur modifié ou rechiffré, ou entrées retirées). La chaîne actuelle ({{count}} entrées) se vérifie, mais ce n’est plus celle qui a été ancrée.',
+    auditAnchorInvalid:
+      'Code d’ancrage illisible : « {{code}} ». Attendu : numéro-XXXX-XXXX-XXXX, tel qu’imprimé par parcours audit anchor.',
     backupDone: 'Sauvegarde chiffrée écrite et vérifiée : {{file}} ({{tables}} tables, {{rows}} lignes).',
     restoreDone: 'Restauration vérifiée dans {{dir}} ({{rows}} lignes).',
     restoreTargetNotEmpty:
@@ -60,7 +70,7 @@ export const cliMessages = {
   },
   en: {
     usage:
-      'Usage: parcours <command> [options]\n\nCommands:\n  init --data DIR --centre NAME --site CODE:Name[:City] …   create a centre (PARCOURS_ADMIN_USER, PARCOURS_ADMIN_PASSWORD)\n  serve --data DIR [--port N] [--host H]                     clinic server (browsers)\n  demo --data DIR                                            demo centre\n  backup --data DIR --out FILE                               encrypted, verified backup\n  restore --from FILE --data DIR                             restore into a new folder\n  export --data DIR --out FILE                               JSON Lines export of the whole centre\n  import --data DIR FILE                                     JSON Lines import (all or nothing)\n  audit verify --data DIR                                    verify the audit log chain\n  recover --data DIR --user NAME                             new password with the recovery code\n\nPasswords come from PARCOURS_USER / PARCOURS_PASSWORD or a prompt, never from the command line.',
+      'Usage: parcours <command> [options]\n\nCommands:\n  init --data DIR --centre NAME --site CODE:Name[:City] …   create a centre (PARCOURS_ADMIN_USER, PARCOURS_ADMIN_PASSWORD)\n  serve --data DIR [--port N] [--host H]                     clinic server (browsers)\n  demo --data DIR                                            demo centre\n  backup --data DIR --out FILE                               encrypted, verified backup\n  restore --from FILE --data DIR                             restore into a new folder\n  export --data DIR --out FILE                               JSON Lines export of the whole centre\n  import --data DIR FILE                                     JSON Lines import (all or nothing)\n  audit verify --data DIR [--anchor CODE]                    verify the audit log chain (and an anchor code)\n  audit anchor --data DIR                                    anchor code of the log’s head, to keep on paper\n  recover --data DIR --user NAME                             new password with the recovery code\n\nPasswords come from PARCOURS_USER / PARCOURS_PASSWORD or a prompt, never from the command line.\nClinic server: --audit-key-file FILE (or PARCOURS_AUDIT_KEY_FILE), an audit log key outside the data folder, to give to every command on that folder.',
     missingOption: 'Missing option: {{option}}',
     unknownCommand: 'Unknown command: {{command}}',
     promptUser: 'User name: ',
@@ -82,6 +92,16 @@ export const cliMessages = {
     serveNotSetUp: 'The centre is not set up yet: open {{url}} for the set-up wizard.',
     auditIntact: 'Audit log intact: {{count}} entries verified.',
     auditBroken: 'Audit log ALTERED at entry {{seq}} ({{problem}}). {{count}} entries verified before it.',
+    auditHeadMismatch:
+      'Audit log ALTERED (head_mismatch): it no longer contains the head sealed outside the database (entry {{seq}}) — the database was put back to an older copy, cut short or rewritten, or the head record was replaced. {{count}} entries verified. Compare with a backup and an anchor code.',
+    auditAnchor:
+      'Anchor code of the log’s head ({{count}} entries):\n\n    {{code}}\n\nWrite it down on paper, away from this computer: "parcours audit verify --anchor {{code}}" will later prove that the log still contains this head.',
+    auditAnchorHeld:
+      'Audit log intact: {{count}} entries verified, and it still contains the head anchored by {{code}}.',
+    auditAnchorBroken:
+      'Audit log REWRITTEN: it no longer contains the head anchored by {{code}} (earlier history changed or re-keyed, or entries removed). The current chain ({{count}} entries) verifies, but it is not the one that was anchored.',
+    auditAnchorInvalid:
+      'Unreadable anchor code: "{{code}}". Expected: number-XXXX-XXXX-XXXX, as printed by parcours audit anchor.',
     backupDone: 'Encrypted backup written and verified: {{file}} ({{tables}} tables, {{rows}} rows).',
     restoreDone: 'Restore verified in {{dir}} ({{rows}} rows).',
     restoreTargetNotEmpty:

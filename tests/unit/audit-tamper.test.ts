@@ -1,7 +1,8 @@
 /**
  * The audit log is append-only in the database (triggers) and hash-chained: someone who holds the
  * key, drops the triggers and changes or deletes an entry with raw SQL is caught by
- * `parcours audit verify`, which names the entry.
+ * `parcours audit verify`, which names the entry. Re-chaining, rollback, truncation and the anchor:
+ * tests/unit/audit-chain-tamper.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -12,7 +13,8 @@ vi.hoisted(() => {
 
 import { main } from '../../electron/server/cli';
 import { cliMessages } from '../../shared/i18n/cli';
-import { entryHash } from '../../electron/core/audit/audit-log';
+import { resolveAuditKey, type AuditKey } from '../../electron/core/audit/audit-key';
+import { keyedEntryHash } from '../../electron/core/audit/audit-log';
 import type { AuditRow } from '../../electron/core/audit/entities';
 import { Keyring } from '../../electron/core/db/keyring';
 import { unwrapKey } from '../../electron/core/db/keywrap';
@@ -86,23 +88,29 @@ async function centreWithHistory(): Promise<string> {
   return t.dataDir;
 }
 
-/** Opens the store the way an insider with a password would: unwrap the key, open, raw SQL. */
-async function openWithPassword(dir: string): Promise<SqliteHandle> {
+/**
+ * Opens the store the way an insider with a password would: unwrap the key, open, raw SQL. With no
+ * audit key file configured they also hold K_audit (derived from the data key).
+ */
+async function openWithPassword(dir: string): Promise<{ db: SqliteHandle; auditKey: AuditKey }> {
   const ring = Keyring.load(dir);
   const account = ring?.account(ADMIN.username);
   const key = account ? await unwrapKey(account.wrapped, ADMIN.password) : null;
   if (!ring || !key) throw new Error('could not unwrap the data key');
   try {
-    return openEncrypted({ file: databasePath(dir), key, cipher: ring.cipher });
+    return {
+      db: openEncrypted({ file: databasePath(dir), key, cipher: ring.cipher }),
+      auditKey: resolveAuditKey(key),
+    };
   } finally {
     key.fill(0);
   }
 }
 
-async function tamper(dir: string, work: (db: SqliteHandle) => void): Promise<void> {
-  const db = await openWithPassword(dir);
+async function tamper(dir: string, work: (db: SqliteHandle, auditKey: AuditKey) => void): Promise<void> {
+  const { db, auditKey } = await openWithPassword(dir);
   try {
-    work(db);
+    work(db, auditKey);
   } finally {
     db.close();
   }
@@ -160,12 +168,12 @@ describe('audit log tampering', () => {
     expect(r.err).toContain('ALTÉRÉ à l’entrée 6 (sequence_gap)');
   });
 
-  it('a changed entry whose own hash was recomputed breaks the link to the next entry', async () => {
+  it('a changed entry whose own hash was recomputed (even with K_audit) breaks the link to the next entry', async () => {
     const dir = await centreWithHistory();
-    await tamper(dir, (db) => {
+    await tamper(dir, (db, auditKey) => {
       db.exec('DROP TRIGGER audit_log_no_update');
       const row = db.prepare('SELECT * FROM audit_log WHERE seq = 4').get() as Record<string, unknown>;
-      const forged: Omit<AuditRow, 'hash'> = {
+      const forged: Omit<AuditRow, 'hash' | 'chainVersion'> = {
         seq: row.seq as number,
         at: row.at as string,
         actorId: null,
@@ -179,7 +187,9 @@ describe('audit log tampering', () => {
         detail: row.detail as string | null,
         prevHash: row.prev_hash as string,
       };
-      db.prepare('UPDATE audit_log SET actor_id = NULL, hash = ? WHERE seq = 4').run(entryHash(forged));
+      db.prepare('UPDATE audit_log SET actor_id = NULL, hash = ? WHERE seq = 4').run(
+        keyedEntryHash(auditKey.key, forged),
+      );
     });
     const r = await auditVerify(dir);
     expect(r.code).toBe(1);

@@ -255,6 +255,7 @@ describe('the migrated schema is the schema of the entities', () => {
       INSERT INTO audit_log (at, action, prev_hash, hash) VALUES ('${t}', 'login', '0', 'h1');
     `);
     const before = fingerprint(old.handle);
+    const auditBefore = old.handle.prepare('SELECT * FROM audit_log ORDER BY seq').all();
     await old.close();
 
     registry.upTo = null;
@@ -263,8 +264,14 @@ describe('the migrated schema is the schema of the entities', () => {
       expect(differences(store.handle, store.ds)).toEqual([]);
       expect(await typeormWants(store.ds)).toEqual([]);
       const after = fingerprint(store.handle);
-      for (const table of Object.keys(before).filter((n) => n !== 'schema_version'))
+      for (const table of Object.keys(before).filter((n) => n !== 'schema_version' && n !== 'audit_log'))
         expect(after[table], table).toEqual(before[table]);
+      // The audit log keeps every entry exactly, each marked as plain SHA-256 by 0004's new column.
+      const auditAfter = store.handle.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Array<{
+        chain_version: number;
+      }>;
+      expect(auditAfter.map(({ chain_version: _v, ...row }) => row)).toEqual(auditBefore);
+      expect(auditAfter.map((row) => row.chain_version)).toEqual(auditBefore.map(() => 1));
       expectStoreObjects(store.handle);
       expect(() => store.handle.exec("UPDATE audit_log SET action = 'x'")).toThrow(/append-only/);
       expect(() => store.handle.exec('DELETE FROM audit_log')).toThrow(/append-only/);

@@ -20,6 +20,8 @@ export interface AuditRow {
   detail: string | null;
   prevHash: string;
   hash: string;
+  /** 1: plain SHA-256 (entries written before the keyed chain); 2: HMAC-SHA256 under K_audit. */
+  chainVersion: number;
 }
 
 export const AuditEntity = new EntitySchema<AuditRow>({
@@ -39,6 +41,7 @@ export const AuditEntity = new EntitySchema<AuditRow>({
     detail: { type: 'text', nullable: true },
     prevHash: { type: 'varchar', length: 64, name: 'prev_hash' },
     hash: { type: 'varchar', length: 64 },
+    chainVersion: { type: 'integer', name: 'chain_version', default: 1 },
   },
   // Who did what, what was done to whom, in chain order; and by time for the coordinator's screen.
   indices: [

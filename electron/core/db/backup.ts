@@ -6,8 +6,9 @@
  *   PARCOURS-BACKUP 1\n  <header JSON>\n  <encrypted database bytes>
  *
  * The header holds the wrapped keys (only openable with a staff password or the recovery code),
- * row counts and hashes; no personal data is ever in clear. Restore unpacks into a new folder and
- * proves the same fingerprint before it replaces anything.
+ * row counts and hashes, and the audit chain's head (count and hash of the last entry of the copy);
+ * no personal data is ever in clear. Restore unpacks into a new folder and proves the same
+ * fingerprint and that the restored log contains that head before it replaces anything.
  */
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import {
@@ -23,6 +24,7 @@ import {
   statSync,
 } from 'node:fs';
 import path from 'node:path';
+import { containsHead, currentHead, type ChainHead } from '../audit/audit-head';
 import { StoreError } from './errors';
 import { fingerprint, integrityOk, type StoreFingerprint } from './fingerprint';
 import { writeFileAtomic } from './files';
@@ -41,6 +43,9 @@ export interface BackupHeader {
   /** Row counts and hashes of every table, sealed under a key derived from the data key: even
    *  counts or hashes of small tables (who holds which role) must not be readable from the file. */
   sealedTables: SealedBox;
+  /** The audit chain's head in the copy (`ChainHead`), sealed like the tables. Absent from
+   *  backups made before the keyed chain. */
+  sealedHead?: SealedBox;
 }
 
 export interface SealedBox {
@@ -53,7 +58,7 @@ function fingerprintKey(dataKey: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'parcours backup fingerprint v1', 32));
 }
 
-export function sealTables(dataKey: Buffer, tables: StoreFingerprint): SealedBox {
+export function sealTables(dataKey: Buffer, tables: StoreFingerprint | ChainHead): SealedBox {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', fingerprintKey(dataKey), iv);
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(tables), 'utf8'), cipher.final()]);
@@ -66,17 +71,29 @@ export function sealTables(dataKey: Buffer, tables: StoreFingerprint): SealedBox
 
 /** The backup's table fingerprint; a changed or foreign header fails here. */
 export function openTables(dataKey: Buffer, header: BackupHeader): StoreFingerprint {
+  return openSealed<StoreFingerprint>(dataKey, header.sealedTables, 'fingerprint');
+}
+
+/** The audit head the backup's log must contain; null for a backup made before it was carried. */
+export function openHead(dataKey: Buffer, header: BackupHeader): ChainHead | null {
+  if (header.sealedHead === undefined) return null;
+  const head = openSealed<ChainHead>(dataKey, header.sealedHead, 'audit_head');
+  if (!Number.isSafeInteger(head?.count) || typeof head.hash !== 'string')
+    throw new BackupError('audit_head');
+  return head;
+}
+
+function openSealed<T>(dataKey: Buffer, box: SealedBox, reason: string): T {
   try {
-    const box = header.sealedTables;
     const decipher = createDecipheriv('aes-256-gcm', fingerprintKey(dataKey), Buffer.from(box.iv, 'base64'));
     decipher.setAuthTag(Buffer.from(box.tag, 'base64'));
     return JSON.parse(
       Buffer.concat([decipher.update(Buffer.from(box.ciphertext, 'base64')), decipher.final()]).toString(
         'utf8',
       ),
-    ) as StoreFingerprint;
+    ) as T;
   } catch {
-    throw new BackupError('fingerprint');
+    throw new BackupError(reason);
   }
 }
 
@@ -112,10 +129,13 @@ export function writeBackup(
     const verify = openEncrypted({ file: copy, key, cipher: keyring.cipher, readonly: true });
     let tables: StoreFingerprint;
     let schemaVersion: number;
+    let head: ChainHead;
     try {
       if (!integrityOk(verify)) throw new BackupError('integrity');
       tables = fingerprint(verify);
       schemaVersion = schemaVersionOf(verify);
+      // From the same copy: the head this file's log ends at, for restore to hold it to.
+      head = currentHead(verify);
     } finally {
       verify.close();
     }
@@ -127,6 +147,7 @@ export function writeBackup(
       keyring,
       database: { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
       sealedTables: sealTables(key, tables),
+      sealedHead: sealTables(key, head),
     };
     writeFileAtomic(
       outFile,
@@ -178,7 +199,10 @@ export function stageBackup(header: BackupHeader, database: Buffer, targetDir: s
   return staging;
 }
 
-/** Proves the staged copy opens with the key and has the backup's exact content. */
+/**
+ * Proves the staged copy opens with the key, has the backup's exact content and its audit log
+ * contains the head sealed in the header.
+ */
 export function verifyStaged(staging: string, key: Buffer, header: BackupHeader): StoreFingerprint {
   let db: SqliteHandle;
   try {
@@ -196,6 +220,8 @@ export function verifyStaged(staging: string, key: Buffer, header: BackupHeader)
     if (!integrityOk(db)) throw new BackupError('integrity');
     const fp = fingerprint(db);
     if (JSON.stringify(fp) !== JSON.stringify(openTables(key, header))) throw new BackupError('fingerprint');
+    const head = openHead(key, header);
+    if (head && !containsHead(db, head)) throw new BackupError('audit_head');
     return fp;
   } catch (err) {
     // A damaged page that the cipher refuses surfaces as an SQLite error while reading: the same

@@ -7,6 +7,9 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { DataSource, type EntityManager } from 'typeorm';
+import { checkHeadAtOpen, currentHead, writeSealedHead, type HeadCheck } from '../audit/audit-head';
+import { registerAuditKey, resolveAuditKey, type AuditKey } from '../audit/audit-key';
+import { takeAppended } from '../audit/audit-log';
 import { ENTITIES } from './entities';
 import { migrate } from './migrate';
 import { openEncrypted, type SqliteHandle, DATABASE_CIPHER } from './sqlite';
@@ -28,11 +31,18 @@ export interface StoreOptions {
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /**
+   * The audit head found at open (audit-head.ts). While the log does not contain the sealed head,
+   * no new head is sealed: the record stays as evidence and `audit verify` keeps reporting it.
+   */
+  headCheck: HeadCheck = { ok: true };
 
   private constructor(
     readonly dataDir: string,
     readonly handle: SqliteHandle,
     readonly ds: DataSource,
+    readonly auditKey: AuditKey,
+    private readonly now: () => Date,
   ) {}
 
   static async open({
@@ -61,17 +71,25 @@ export class Store {
       migrationsRun: false,
       logging: false,
     });
+    let auditKey: AuditKey;
+    let headCheck: HeadCheck;
     try {
       await ds.initialize();
       await migrate(ds, now);
       // Only the account running Parcours may read the store, even encrypted.
       if (create && existsSync(file)) chmodSync(file, 0o600);
+      auditKey = resolveAuditKey(key);
+      registerAuditKey(ds, auditKey);
+      // A rolled-back or truncated log is recorded, never a reason to refuse: care must go on.
+      headCheck = checkHeadAtOpen(dataDir, auditKey, handle, now());
     } catch (err) {
       if (ds.isInitialized) await ds.destroy();
       else handle.close();
       throw err;
     }
-    return new Store(dataDir, handle, ds);
+    const store = new Store(dataDir, handle, ds, auditKey, now);
+    store.headCheck = headCheck;
+    return store;
   }
 
   /**
@@ -98,24 +116,46 @@ export class Store {
       migrationsRun: false,
       logging: false,
     });
+    let auditKey: AuditKey;
     try {
       await ds.initialize();
+      auditKey = resolveAuditKey(key);
+      registerAuditKey(ds, auditKey);
     } catch (err) {
       if (ds.isInitialized) await ds.destroy();
       else handle.close();
       throw err;
     }
-    return new Store(dataDir, handle, ds);
+    return new Store(dataDir, handle, ds, auditKey, () => new Date());
   }
 
   /** Runs `work` alone: no other unit of work interleaves with it. */
   exclusive<T>(work: () => Promise<T> | T): Promise<T> {
-    const next = this.queue.then(() => {
+    const next = this.queue.then(async () => {
       if (this.closed) throw new Error('store is closed');
-      return work();
+      try {
+        return await work();
+      } finally {
+        this.sealAuditHead();
+      }
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * After a unit of work that appended audit entries — committed or rolled back, so the head is
+   * read back from the database, never taken from what was attempted — seal the new head. A seal
+   * that cannot be written (full disk) leaves the record lagging, which verification allows; the
+   * next unit that appends tries again.
+   */
+  private sealAuditHead(): void {
+    if (!takeAppended(this.ds) || !this.headCheck.ok) return;
+    try {
+      writeSealedHead(this.dataDir, this.auditKey, currentHead(this.handle), this.now());
+    } catch {
+      // The committed work stands; the record only lags (see above).
+    }
   }
 
   /** Runs `work` in one transaction, alone: it all commits, or nothing does. */

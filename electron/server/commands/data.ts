@@ -5,10 +5,13 @@ import { detailText } from '../../../shared/contract/envelope';
 import { LATEST_SCHEMA_VERSION } from '../../../migrations';
 import type { Core } from '../../core';
 import { hasPermission } from '../../core/access/gate';
+import { anchorCode, checkAnchor, currentHead, writeSealedHead } from '../../core/audit/audit-head';
+import { resolveAuditKey } from '../../core/audit/audit-key';
 import { appendAudit } from '../../core/audit/audit-log';
 import {
   BackupError,
   isEmptyDir,
+  openHead,
   promoteStaged,
   readBackup,
   stageBackup,
@@ -120,6 +123,10 @@ export async function restoreCommand(values: Record<string, unknown>): Promise<v
   let restored: StoreFingerprint;
   try {
     restored = verifyStaged(staging, key, header);
+    // The restored folder starts with the head its backup carried (verifyStaged proved the log
+    // contains it), sealed under this folder's K_audit: opening it then holds the log to that head.
+    const head = openHead(key, header);
+    if (head) writeSealedHead(staging, resolveAuditKey(key), head, new Date());
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
     if (err instanceof BackupError) throw new CliError(t('backupInvalid', { reason: err.reason }));
@@ -268,23 +275,61 @@ export async function importCommand(values: Record<string, unknown>, positionals
   }
 }
 
+/** `audit.verify` through the core (the same check as the coordinator's screen); throws if broken. */
+async function verifiedCount(s: CliSession): Promise<number> {
+  const r = await s.core.dispatch('audit.verify', {}, { token: s.token, transport: 'http' });
+  if (!r.ok) throw new CliError(t('failed', { message: r.error.code }));
+  const v = r.value as {
+    intact: boolean;
+    checked: number;
+    firstBrokenSeq: number | null;
+    problem: string | null;
+  };
+  if (v.intact) return v.checked;
+  if (v.problem === 'head_mismatch')
+    throw new CliError(t('auditHeadMismatch', { seq: v.firstBrokenSeq ?? '?', count: v.checked }));
+  throw new CliError(
+    t('auditBroken', { seq: v.firstBrokenSeq ?? '?', problem: v.problem ?? '?', count: v.checked }),
+  );
+}
+
+/**
+ * `parcours audit verify --data DIR [--anchor CODE]`: the chain, the sealed head, and — with a
+ * code kept on paper — that the log still contains the head the code was taken of.
+ */
 export async function auditVerifyCommand(values: Record<string, unknown>): Promise<void> {
+  const dataDir = requireOption(values, 'data');
+  const anchor = typeof values.anchor === 'string' ? values.anchor : null;
+  await withSession(dataDir, async (s) => {
+    requirePermission(s, 'audit.read');
+    const count = await verifiedCount(s);
+    if (anchor !== null) {
+      const store = s.core.ctx.vault.requireStore();
+      const held = await store.exclusive(() => checkAnchor(store.handle, store.auditKey, anchor));
+      if (held === 'invalid_code') throw new CliError(t('auditAnchorInvalid', { code: anchor }));
+      if (held !== 'held') throw new CliError(t('auditAnchorBroken', { code: anchor, count }));
+      console.log(t('auditAnchorHeld', { code: anchor, count }));
+      return;
+    }
+    console.log(t('auditIntact', { count }));
+  });
+}
+
+/**
+ * `parcours audit anchor --data DIR`: a short code of the current head, for a coordinator to keep
+ * on paper. Only an intact log is anchored (an anchor vouches for everything before it).
+ */
+export async function auditAnchorCommand(values: Record<string, unknown>): Promise<void> {
   const dataDir = requireOption(values, 'data');
   await withSession(dataDir, async (s) => {
     requirePermission(s, 'audit.read');
-    const r = await s.core.dispatch('audit.verify', {}, { token: s.token, transport: 'http' });
-    if (!r.ok) throw new CliError(t('failed', { message: r.error.code }));
-    const v = r.value as {
-      intact: boolean;
-      checked: number;
-      firstBrokenSeq: number | null;
-      problem: string | null;
-    };
-    if (!v.intact)
-      throw new CliError(
-        t('auditBroken', { seq: v.firstBrokenSeq ?? '?', problem: v.problem ?? '?', count: v.checked }),
-      );
-    console.log(t('auditIntact', { count: v.checked }));
+    await verifiedCount(s);
+    const store = s.core.ctx.vault.requireStore();
+    const { code, count } = await store.exclusive(() => {
+      const head = currentHead(store.handle);
+      return { code: anchorCode(store.auditKey, head), count: head.count };
+    });
+    console.log(t('auditAnchor', { code, count }));
   });
 }
 
