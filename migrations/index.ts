@@ -7,6 +7,7 @@ import { migration0001 } from './0001-foundation';
 import { migration0002 } from './0002-reception-and-dossier';
 import { migration0003 } from './0003-schema-matches-entities';
 import { migration0004 } from './0004-keyed-audit-chain';
+import { migration0005 } from './0005-search-index-by-row';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -135,7 +135,11 @@ export function fillPersons(c: Centre, count: number): void {
     `INSERT INTO person (id, file_number, site_id, name_used, legal_name, birth_year, languages, key_populations, health_coverage, phone, contact_channels, never_contact, created_at, updated_at, version)
      VALUES (?, ?, ?, ?, ?, ?, '["fr"]', '[]', 'unknown', ?, '[]', 0, ?, ?, 1)`,
   );
-  const index = db.prepare('INSERT INTO person_search (person_id, field, text) VALUES (?, ?, ?)');
+  // The search index's layout (search-index.ts): a row table, and the FTS5 trigram index over it.
+  const row = db.prepare('INSERT INTO person_search_row (person_id, field, text) VALUES (?, ?, ?)');
+  const trigrams = db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)');
+  const index = (personId: string, field: string, text: string) =>
+    trigrams.run(row.run(personId, field, text).lastInsertRowid, text);
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const id = randomUUID();
@@ -144,10 +148,10 @@ export function fillPersons(c: Centre, count: number): void {
       const fileNumber = `MTP-20${String(15 + (i % 11)).padStart(2, '0')}-${String(i).padStart(5, '0')}`;
       const phone = i % 2 ? `06${String(10_000_000 + i).slice(-8)}` : null;
       person.run(id, fileNumber, c.siteId, name, legal, 1960 + (i % 45), phone, now, now);
-      index.run(id, 'name_used', normalizeText(name));
-      index.run(id, 'file_number', normalizeText(fileNumber));
-      if (legal) index.run(id, 'legal_name', normalizeText(legal));
-      if (phone) index.run(id, 'phone', digitsOnly(phone));
+      index(id, 'name_used', normalizeText(name));
+      index(id, 'file_number', normalizeText(fileNumber));
+      if (legal) index(id, 'legal_name', normalizeText(legal));
+      if (phone) index(id, 'phone', digitsOnly(phone));
     }
   })();
 }
@@ -166,8 +170,8 @@ async function benchSearch(c: Centre): Promise<string> {
     `SELECT s.person_id AS personId, s.field AS field, s.text AS text, p.file_number AS fileNumber, p.name_used AS nameUsed, p.pronouns AS pronouns,
        p.birth_date AS birthDate, p.birth_year AS birthYear, st.code AS siteCode,
        (SELECT COUNT(*) FROM visit v WHERE v.person_id = p.id AND v.closed_at IS NULL) AS openVisits
-     FROM person_search s JOIN person p ON p.id = s.person_id JOIN site st ON st.id = p.site_id
-     WHERE s.text MATCH ? AND p.merged_into IS NULL LIMIT 200`,
+     FROM person_search f JOIN person_search_row s ON s.id = f.rowid JOIN person p ON p.id = s.person_id JOIN site st ON st.id = p.site_id
+     WHERE person_search MATCH ? AND p.merged_into IS NULL LIMIT 200`,
   );
   const app = (q: string) =>
     c.core.dispatch('persons.search', { query: q, limit: 20 }, { token: c.token, transport: 'http' });

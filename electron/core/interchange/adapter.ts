@@ -22,12 +22,39 @@ export interface RecordAdapter<T extends Exclude<RecordType, 'header'>> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entity: EntitySchema<any>;
   exportAll(em: EntityManager): Promise<Array<RecordOf<T>>>;
+  /**
+   * The same records a page at a time, in id order, for tables that grow with the centre: the
+   * export then holds one page in memory, never the whole table. Without it, `exportAll` is used.
+   */
+  exportPages?(em: EntityManager): AsyncIterable<Array<RecordOf<T>>>;
   /** The record as it is in the store now (null: absent). */
   find(em: EntityManager, id: string): Promise<RecordOf<T> | null>;
   existingIds(em: EntityManager): Promise<Set<string>>;
   references(record: RecordOf<T>): Reference[];
+  /**
+   * The rules the app enforces when it saves such a record that involve several records (two open
+   * visits of one person) or the dates between them, checked over all the file's lines of this
+   * type before anything is written. `file` finds the file's other records by type and id.
+   */
+  checkLines?(
+    em: EntityManager,
+    lines: ReadonlyArray<{ line: number; record: RecordOf<T> }>,
+    file: FileRecords,
+  ): Promise<RuleError[]>;
   /** The record in the form the store keeps it (case, sets), to tell "unchanged" from "updated". */
   normalize?(record: RecordOf<T>): RecordOf<T>;
   create(em: EntityManager, record: RecordOf<T>, now: string): Promise<void>;
   update(em: EntityManager, record: RecordOf<T>, now: string): Promise<void>;
+}
+
+/** A refused line: its number, the field (null: the line as a whole) and a stable reason code. */
+export interface RuleError {
+  line: number;
+  field: string | null;
+  reason: string;
+}
+
+/** The records of the file being imported, by type and id. */
+export interface FileRecords {
+  find<K extends Exclude<RecordType, 'header'>>(type: K, id: string): RecordOf<K> | undefined;
 }

@@ -50,6 +50,7 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }, 
   derive?(record: RecordOf<T>, existing: Row | null): Partial<Row>;
   toRow?(record: RecordOf<T>, now: string, existing: Row | null): Row;
   references(record: RecordOf<T>): Reference[];
+  checkLines?: RecordAdapter<T>['checkLines'];
   beforeWrite?(em: EntityManager, record: RecordOf<T>, existing: Row | null): Promise<void>;
   afterWrite?(em: EntityManager, row: Row): Promise<void>;
 }): RecordAdapter<T> {
@@ -86,6 +87,19 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }, 
         .getMany();
       return toRecords(em, rows);
     },
+    async *exportPages(em) {
+      // Keyset pagination on the primary key: each page is an index range, whatever the offset.
+      let after: string | null = null;
+      for (;;) {
+        const query = em.getRepository(spec.entity).createQueryBuilder('r').orderBy('r.id', 'ASC');
+        if (after !== null) query.where('r.id > :after', { after });
+        const rows = await query.take(EXPORT_PAGE).getMany();
+        if (rows.length === 0) return;
+        yield await toRecords(em, rows);
+        after = rows[rows.length - 1].id;
+        if (rows.length < EXPORT_PAGE) return;
+      }
+    },
     async find(em, id) {
       const row = await em.getRepository(spec.entity).findOneBy(byId(id));
       return row ? ((await toRecords(em, [row]))[0] ?? null) : null;
@@ -99,6 +113,7 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }, 
       return new Set(rows.map((r) => r.id));
     },
     references: (record) => spec.references(record),
+    checkLines: spec.checkLines,
     // TypeORM's insert/save types cannot be checked against a generic Row; toRow built a Row.
     async create(em, record, now) {
       await spec.beforeWrite?.(em, record, null);
@@ -115,6 +130,9 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }, 
     },
   };
 }
+
+/** Rows per page of an export: enough to amortise each query, small enough to bound memory. */
+const EXPORT_PAGE = 1000;
 
 /** Ids referenced when present. */
 export function refs(

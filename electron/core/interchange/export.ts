@@ -7,12 +7,45 @@ import type { CoreContext } from '../context';
 import { DomainError } from '../errors';
 import { ADAPTERS } from './registry';
 
-/** Every record of the centre, header first, then each type in dependency order, sorted by id. */
+/**
+ * Every record of the centre, header first, then each type in dependency order, sorted by id,
+ * handed to `write` one at a time: a page of rows is in memory at once, never the whole store
+ * (an array of every record stops being possible long before a ten-year centre's size).
+ * Returns the number of records (the header not counted).
+ */
+export async function streamRecords(
+  em: EntityManager,
+  exportedAt: string,
+  write: (record: InterchangeRecord) => void | Promise<void>,
+): Promise<number> {
+  await write({
+    type: 'header',
+    format: 'parcours-interchange',
+    formatVersion: INTERCHANGE_FORMAT_VERSION,
+    exportedAt,
+  });
+  let count = 0;
+  for (const adapter of ADAPTERS) {
+    const pages: AsyncIterable<InterchangeRecord[]> = adapter.exportPages
+      ? adapter.exportPages(em)
+      : (async function* () {
+          yield await adapter.exportAll(em);
+        })();
+    for await (const page of pages)
+      for (const record of page) {
+        await write(record);
+        count += 1;
+      }
+  }
+  return count;
+}
+
+/** Every record in memory (small stores and tests); the export itself streams. */
 export async function collectRecords(em: EntityManager, exportedAt: string): Promise<InterchangeRecord[]> {
-  const records: InterchangeRecord[] = [
-    { type: 'header', format: 'parcours-interchange', formatVersion: INTERCHANGE_FORMAT_VERSION, exportedAt },
-  ];
-  for (const adapter of ADAPTERS) records.push(...(await adapter.exportAll(em)));
+  const records: InterchangeRecord[] = [];
+  await streamRecords(em, exportedAt, (r) => {
+    records.push(r);
+  });
   return records;
 }
 
@@ -22,18 +55,27 @@ export function toJsonLines(records: readonly InterchangeRecord[]): string {
 
 /**
  * Exporting everything is a permission of its own (`data.export`) and is always audited: the file
- * holds every dossier in clear and must be handled like the dossiers themselves.
+ * holds every dossier in clear and must be handled like the dossiers themselves. Each record is
+ * handed to `writeLine` as one JSON line (with its newline) as soon as it is read, inside one
+ * read transaction so the file is one consistent state; the audit entry is written in the same
+ * transaction, after the last record (a failed write leaves no entry).
  */
-export async function exportAll(ctx: CoreContext, actor: Actor): Promise<{ text: string; count: number }> {
+export async function exportAll(
+  ctx: CoreContext,
+  actor: Actor,
+  writeLine: (line: string) => void | Promise<void>,
+): Promise<{ count: number }> {
   if (!hasPermission(actor, 'data.export'))
     throw new DomainError('forbidden', 'permission data.export required');
   return ctx.vault.requireStore().transaction(async (em) => {
-    const records = await collectRecords(em, ctx.clock().toISOString());
+    const count = await streamRecords(em, ctx.clock().toISOString(), (record) =>
+      writeLine(`${JSON.stringify(record)}\n`),
+    );
     await appendAudit(
       em,
-      { actorId: actor.userId, action: 'export', detail: { records: records.length - 1 } },
+      { actorId: actor.userId, action: 'export', detail: { records: count } },
       ctx.clock(),
     );
-    return { text: toJsonLines(records), count: records.length - 1 };
+    return { count };
   });
 }

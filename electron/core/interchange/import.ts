@@ -16,13 +16,12 @@ import { hasPermission, type Actor } from '../access/gate';
 import { appendAudit } from '../audit/audit-log';
 import type { CoreContext } from '../context';
 import { DomainError } from '../errors';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { FileRecords, RuleError } from './adapter';
 import { ADAPTERS, adapterFor } from './registry';
 
-export interface LineError {
-  line: number;
-  field: string | null;
-  reason: string;
-}
+export type LineError = RuleError;
 
 export interface ParsedLine {
   line: number;
@@ -60,50 +59,80 @@ function zodLineError(line: number, error: z.ZodError): LineError {
  */
 export const MAX_LINE_CHARS = 256 * 1024;
 
-/** Parses and checks the file's shape line by line (no store needed). */
-export function parseLines(text: string): { lines: ParsedLine[]; errors: LineError[] } {
-  const lines: ParsedLine[] = [];
-  const errors: LineError[] = [];
-  const seen = new Map<string, number>();
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '' || errors.length >= MAX_ERRORS) return;
+/**
+ * Checks the file's shape one line at a time (no store needed): JSON, type, fields, duplicate ids.
+ * Fed line by line, so a file is read as a stream and never held whole as one string.
+ */
+class LineChecker {
+  readonly lines: ParsedLine[] = [];
+  readonly errors: LineError[] = [];
+  private readonly seen = new Map<string, number>();
+
+  add(raw: string, line: number): void {
+    if (raw.trim() === '' || this.errors.length >= MAX_ERRORS) return;
     // Refused before parsing: a huge line (nested arrays) would cost seconds and gigabytes to parse.
     if (raw.length > MAX_LINE_CHARS) {
-      errors.push({ line, field: null, reason: 'line_too_long' });
+      this.errors.push({ line, field: null, reason: 'line_too_long' });
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch {
-      errors.push({ line, field: null, reason: 'invalid_json' });
+      this.errors.push({ line, field: null, reason: 'invalid_json' });
       return;
     }
     const type = (value as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !(type in RECORD_SCHEMAS)) {
-      errors.push({ line, field: 'type', reason: 'unknown_type' });
+      this.errors.push({ line, field: 'type', reason: 'unknown_type' });
       return;
     }
     const parsed = RECORD_SCHEMAS[type as RecordType].safeParse(value);
     if (!parsed.success) {
-      errors.push(zodLineError(line, parsed.error));
+      this.errors.push(zodLineError(line, parsed.error));
       return;
     }
     const record = parsed.data;
     if (record.type === 'header') return;
     const key = `${record.type}:${record.id}`;
-    const first = seen.get(key);
+    const first = this.seen.get(key);
     if (first !== undefined) {
-      errors.push({ line, field: 'id', reason: `duplicate_id_of_line_${first}` });
+      this.errors.push({ line, field: 'id', reason: `duplicate_id_of_line_${first}` });
       return;
     }
-    seen.set(key, line);
-    lines.push({ line, record });
+    this.seen.set(key, line);
+    this.lines.push({ line, record });
+  }
+
+  /** The lines in the order they are written: type by type, then as in the file. */
+  result(): { lines: ParsedLine[]; errors: LineError[] } {
+    const order = new Map(ADAPTERS.map((a, i) => [a.type as string, i]));
+    const rank = (l: ParsedLine) => order.get(l.record.type) ?? 0;
+    this.lines.sort((a, b) => rank(a) - rank(b) || a.line - b.line);
+    return { lines: this.lines, errors: this.errors };
+  }
+}
+
+/** Parses and checks the shape of a file given as text (no store needed). */
+export function parseLines(text: string): { lines: ParsedLine[]; errors: LineError[] } {
+  const checker = new LineChecker();
+  text.split(/\r?\n/).forEach((raw, index) => checker.add(raw, index + 1));
+  return checker.result();
+}
+
+/**
+ * The same for a file on disk, read as a stream: the text is never in memory whole (a ten-year
+ * centre's file is larger than the longest string V8 can hold), only the parsed records.
+ */
+export async function parseFile(file: string): Promise<{ lines: ParsedLine[]; errors: LineError[] }> {
+  const checker = new LineChecker();
+  const reader = createInterface({
+    input: createReadStream(file, { encoding: 'utf8' }),
+    crlfDelay: Infinity,
   });
-  const order = ADAPTERS.map((a) => a.type as string);
-  lines.sort((a, b) => order.indexOf(a.record.type) - order.indexOf(b.record.type) || a.line - b.line);
-  return { lines, errors };
+  let line = 0;
+  for await (const raw of reader) checker.add(raw, ++line);
+  return checker.result();
 }
 
 function canonical(value: unknown): string {
@@ -152,6 +181,26 @@ async function checkReferences(em: EntityManager, lines: ParsedLine[]): Promise<
   return errors;
 }
 
+/**
+ * The app's own rules that span records (two open visits of one person, a visit before its
+ * person's birth…), per type over the whole file, before the first write: a refused file names
+ * every such line and the store is not touched.
+ */
+async function checkRules(em: EntityManager, lines: ParsedLine[]): Promise<LineError[]> {
+  const byKey = new Map<string, ParsedLine['record']>();
+  for (const { record } of lines) byKey.set(`${record.type}:${record.id}`, record);
+  const file: FileRecords = {
+    find: (type, id) => byKey.get(`${type}:${id}`) as never,
+  };
+  const errors: LineError[] = [];
+  for (const adapter of ADAPTERS) {
+    if (!adapter.checkLines) continue;
+    const mine = lines.filter((l) => l.record.type === adapter.type);
+    if (mine.length) errors.push(...(await adapter.checkLines(em, mine as never, file)));
+  }
+  return errors.sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
+}
+
 /** A staff account whose roles an import set or changed (each is audited on its own). */
 export interface RoleChange {
   userId: string;
@@ -182,6 +231,8 @@ export async function applyLines(
 ): Promise<ImportCounts> {
   const refErrors = await checkReferences(em, lines);
   if (refErrors.length) throw new ImportRefused(refErrors);
+  const ruleErrors = await checkRules(em, lines);
+  if (ruleErrors.length) throw new ImportRefused(ruleErrors);
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const errors: LineError[] = [];
   for (const { line, record } of lines) {
@@ -216,10 +267,24 @@ export async function applyLines(
   return counts;
 }
 
-export async function importText(ctx: CoreContext, actor: Actor, text: string): Promise<ImportCounts> {
+export function importText(ctx: CoreContext, actor: Actor, text: string): Promise<ImportCounts> {
+  return importParsed(ctx, actor, parseLines(text));
+}
+
+/** A file on disk, read as a stream (`parseFile`): the CLI's way in. */
+export async function importFile(ctx: CoreContext, actor: Actor, file: string): Promise<ImportCounts> {
   if (!hasPermission(actor, 'data.import'))
     throw new DomainError('forbidden', 'permission data.import required');
-  const { lines, errors } = parseLines(text);
+  return importParsed(ctx, actor, await parseFile(file));
+}
+
+async function importParsed(
+  ctx: CoreContext,
+  actor: Actor,
+  { lines, errors }: { lines: ParsedLine[]; errors: LineError[] },
+): Promise<ImportCounts> {
+  if (!hasPermission(actor, 'data.import'))
+    throw new DomainError('forbidden', 'permission data.import required');
   if (errors.length) throw new ImportRefused(errors);
   return ctx.vault.requireStore().transaction(async (em) => {
     const counts = await applyLines(em, lines, ctx.clock().toISOString(), (change) =>

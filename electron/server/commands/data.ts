@@ -1,5 +1,4 @@
 /** backup, restore, export, import, audit verify, recover: the commands that work on a whole store. */
-import { readFileSync } from 'node:fs';
 import { passwordSchema, usernameSchema } from '../../../shared/contract/common';
 import { detailText } from '../../../shared/contract/envelope';
 import { LATEST_SCHEMA_VERSION } from '../../../migrations';
@@ -18,7 +17,6 @@ import {
   verifyStaged,
   writeBackup,
 } from '../../core/db/backup';
-import { writeFileAtomic } from '../../core/db/files';
 import { findAccountIn, normalizeUsername } from '../../core/db/keyring';
 import { normalizeRecoveryCode, unwrapKey, wrapKey } from '../../core/db/keywrap';
 import { totalRows, type StoreFingerprint } from '../../core/db/fingerprint';
@@ -26,12 +24,13 @@ import { Store } from '../../core/db/store';
 import { StoreError } from '../../core/db/errors';
 import { DomainError } from '../../core/errors';
 import { exportAll } from '../../core/interchange/export';
+import { StreamedFile } from '../../core/interchange/file-out';
 import {
   ImportRefused,
   applyLines,
-  importText,
+  importFile,
   auditRoleChange,
-  parseLines,
+  parseFile,
   type LineError,
 } from '../../core/interchange/import';
 import { temporaryPassword } from '../../core/services/auth/passwords';
@@ -42,6 +41,7 @@ import {
   credentials,
   login,
   openCore,
+  refuseIfOwned,
   requireOption,
   secretFromEnvOrPrompt,
   t,
@@ -106,6 +106,8 @@ async function backupKey(
 export async function restoreCommand(values: Record<string, unknown>): Promise<void> {
   const from = requireOption(values, 'from');
   const dataDir = requireOption(values, 'data');
+  // A running server keeps writing into the folder it opened: never restore under it.
+  refuseIfOwned(dataDir);
   if (!isEmptyDir(dataDir) && values.replace !== true)
     throw new CliError(t('restoreTargetNotEmpty', { dir: dataDir }));
   let backup;
@@ -154,8 +156,16 @@ export async function exportCommand(values: Record<string, unknown>): Promise<vo
   const out = requireOption(values, 'out');
   await withSession(dataDir, async (s) => {
     requirePermission(s, 'data.export');
-    const { text, count } = await exportAll(s.core.ctx, s.actor);
-    writeFileAtomic(out, text);
+    // Streamed record by record into the file: memory stays the same whatever the centre's size.
+    const file = new StreamedFile(out);
+    let count: number;
+    try {
+      ({ count } = await exportAll(s.core.ctx, s.actor, (line) => file.write(line)));
+      file.commit();
+    } catch (err) {
+      file.abort();
+      throw err;
+    }
     console.log(t('exportDone', { count, file: out }));
   });
 }
@@ -173,9 +183,9 @@ function refused(errors: LineError[]): CliError {
 /** Import into a folder with no centre yet: the file's centre and sites found it (migration). */
 async function importIntoEmpty(
   core: Core,
-  text: string,
+  file: string,
 ): Promise<{ created: number; updated: number; unchanged: number; recoveryCode: string }> {
-  const { lines, errors } = parseLines(text);
+  const { lines, errors } = await parseFile(file);
   if (errors.length) throw refused(errors);
   const centre = lines.find((l) => l.record.type === 'centre')?.record;
   const sites = lines.flatMap((l) => (l.record.type === 'site' ? [l.record] : []));
@@ -255,18 +265,17 @@ export async function importCommand(values: Record<string, unknown>, positionals
   const file = positionals[0];
   if (!file) throw new CliError(t('missingOption', { option: 'FILE' }), 2);
   if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(t('fileNotFound', { file }));
-  const text = readFileSync(file, 'utf8');
   const core = await openCore(dataDir);
   try {
     if (core.ctx.vault.state().state === 'needs_setup') {
-      const r = await importIntoEmpty(core, text);
+      const r = await importIntoEmpty(core, file);
       console.log(t('importDone', r));
       console.log(t('recoveryCode', { code: r.recoveryCode }));
       return;
     }
     const s = await login(core);
     requirePermission(s, 'data.import');
-    console.log(t('importDone', { ...(await importText(core.ctx, s.actor, text)) }));
+    console.log(t('importDone', { ...(await importFile(core.ctx, s.actor, file)) }));
   } catch (err) {
     if (err instanceof ImportRefused) throw refused(err.errors);
     throw err;

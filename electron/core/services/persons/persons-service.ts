@@ -32,7 +32,15 @@ import {
 import { staffNames } from '../users/staff-names';
 import { digitsOnly, nameSimilarity, normalizeText } from './normalize';
 import { birthYearOf, toPerson } from './person-view';
-import { indexPerson, searchIndex, unindexPerson, type SearchField, type SearchHit } from './search-index';
+import {
+  fragmentCandidates,
+  indexPerson,
+  nameCandidates,
+  searchIndex,
+  unindexPerson,
+  type SearchField,
+  type SearchHit,
+} from './search-index';
 
 type PersonFields = In<'persons.create'>;
 
@@ -179,14 +187,17 @@ export async function findDuplicates(ctx: CoreContext, input: In<'persons.duplic
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
+    // A bounded candidate set, every look-up through an index with a LIMIT (never a scan): the
+    // same or alphabetically nearby normalised names, trigrams of the probe for names spelt
+    // differently ("Amélie" / "Amelia"), the phone's last digits. The scoring below decides.
     const candidates = new Set<string>();
     for (const probe of [input.nameUsed, input.legalName ?? '', input.phone ?? '']) {
+      for (const id of await nameCandidates(em, probe, 50)) candidates.add(id);
       const n = normalizeText(probe);
-      // Trigrams of the probe find names spelt differently ("Amélie" / "Amelia").
       for (let i = 0; i + 3 <= n.length && i < 12; i += 2)
-        for (const h of await searchIndex(em, n.slice(i, i + 3), 50)) candidates.add(h.personId);
+        for (const id of await fragmentCandidates(em, n.slice(i, i + 3), 50)) candidates.add(id);
       const d = digitsOnly(probe);
-      if (d.length >= 6) for (const h of await searchIndex(em, d.slice(-8), 20)) candidates.add(h.personId);
+      if (d.length >= 6) for (const id of await fragmentCandidates(em, d.slice(-8), 20)) candidates.add(id);
     }
     if (input.excludeId) candidates.delete(input.excludeId);
     if (candidates.size === 0) return [];

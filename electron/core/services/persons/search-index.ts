@@ -1,13 +1,22 @@
 /**
- * The one search interface. Behind it: an FTS5 trigram index (SQLite) over normalised values, so
- * any 3+ character fragment matches anywhere in a name, a file number or a phone number; shorter
- * queries fall back to a prefix match. PostgreSQL will implement the same two functions with
- * pg_trgm.
+ * The one search interface. Behind it (SQLite): `person_search_row`, one row per indexed value
+ * (normalised name, legal name, file number, phone digits) with B-tree indexes on `person_id` and
+ * on `(field, text)`, and `person_search`, an FTS5 trigram index whose content is that table
+ * (external content, rowid = `person_search_row.id`). So:
+ * - any 3+ character fragment matches anywhere through the trigram index;
+ * - a 1–2 character query is a prefix range on the `(field, text)` index (an FTS5 trigram index
+ *   cannot answer it without reading every row);
+ * - re-indexing a person finds its rows through the `person_id` index and removes them from the
+ *   trigram index by rowid: an FTS5 column cannot be indexed, so `DELETE … WHERE person_id = ?` on
+ *   the FTS table itself read the whole index for every person written (a quadratic import).
+ * PostgreSQL will implement the same functions with the row table and a pg_trgm index.
  */
 import type { EntityManager } from 'typeorm';
 import { digitsOnly, normalizeText } from './normalize';
 
 export type SearchField = 'name_used' | 'legal_name' | 'file_number' | 'phone';
+
+export const SEARCH_FIELDS: readonly SearchField[] = ['name_used', 'legal_name', 'file_number', 'phone'];
 
 export interface IndexedPerson {
   id: string;
@@ -27,18 +36,51 @@ export function searchRows(p: IndexedPerson): Array<[SearchField, string]> {
   return rows.filter(([, text]) => text.length > 0);
 }
 
+interface StoredRow {
+  id: number;
+  field: SearchField;
+  text: string;
+}
+
+function storedRows(em: EntityManager, personId: string): Promise<StoredRow[]> {
+  return em.query<StoredRow[]>(
+    'SELECT id, field, text FROM person_search_row WHERE person_id = ? ORDER BY id',
+    [personId],
+  );
+}
+
+async function removeRows(em: EntityManager, rows: readonly StoredRow[]): Promise<void> {
+  for (const row of rows) {
+    // External content: the trigram index forgets a row given its rowid and the text it indexed.
+    await em.query(`INSERT INTO person_search (person_search, rowid, text) VALUES ('delete', ?, ?)`, [
+      row.id,
+      row.text,
+    ]);
+    await em.query('DELETE FROM person_search_row WHERE id = ?', [row.id]);
+  }
+}
+
+/** Puts a person's current values in the index; a person whose values did not change costs one read. */
 export async function indexPerson(em: EntityManager, p: IndexedPerson): Promise<void> {
-  await unindexPerson(em, p.id);
-  for (const [field, text] of searchRows(p))
-    await em.query('INSERT INTO person_search (person_id, field, text) VALUES (?, ?, ?)', [
+  const wanted = searchRows(p);
+  const stored = await storedRows(em, p.id);
+  const same =
+    stored.length === wanted.length &&
+    wanted.every(([field, text]) => stored.some((s) => s.field === field && s.text === text));
+  if (same) return;
+  await removeRows(em, stored);
+  for (const [field, text] of wanted) {
+    await em.query('INSERT INTO person_search_row (person_id, field, text) VALUES (?, ?, ?)', [
       p.id,
       field,
       text,
     ]);
+    await em.query('INSERT INTO person_search (rowid, text) VALUES (last_insert_rowid(), ?)', [text]);
+  }
 }
 
 export async function unindexPerson(em: EntityManager, personId: string): Promise<void> {
-  await em.query('DELETE FROM person_search WHERE person_id = ?', [personId]);
+  await removeRows(em, await storedRows(em, personId));
 }
 
 export interface SearchHit {
@@ -54,10 +96,13 @@ export interface SearchHit {
   openVisits: number;
 }
 
+const FIELD_LIST = SEARCH_FIELDS.map((f) => `'${f}'`).join(', ');
+
 /**
  * Candidate matches for a query, with what a result line shows, in one statement per term: the
  * index lookup joined to the person (merged files excluded), the site code and whether a visit is
- * open. At most `limit` index rows per term.
+ * open. At most `limit` index rows per term. A 1–2 character term takes the values that start
+ * with it, in index order (an exact value first), through the `(field, text)` index.
  */
 export async function searchIndex(em: EntityManager, query: string, limit: number): Promise<SearchHit[]> {
   const text = normalizeText(query);
@@ -65,21 +110,78 @@ export async function searchIndex(em: EntityManager, query: string, limit: numbe
   const terms = [...new Set([text, digits].filter((t) => t.length > 0))];
   const select = `SELECT s.person_id AS personId, s.field AS field, s.text AS text, p.file_number AS fileNumber, p.name_used AS nameUsed, p.pronouns AS pronouns,
       p.birth_date AS birthDate, p.birth_year AS birthYear, st.code AS siteCode,
-      (SELECT COUNT(*) FROM visit v WHERE v.person_id = p.id AND v.closed_at IS NULL) AS openVisits
-    FROM person_search s JOIN person p ON p.id = s.person_id JOIN site st ON st.id = p.site_id`;
+      (SELECT COUNT(*) FROM visit v WHERE v.person_id = p.id AND v.closed_at IS NULL) AS openVisits`;
+  const joins = 'JOIN person p ON p.id = s.person_id JOIN site st ON st.id = p.site_id';
   const hits: SearchHit[] = [];
   for (const term of terms) {
     const rows =
       term.length >= 3
-        ? await em.query<SearchHit[]>(`${select} WHERE s.text MATCH ? AND p.merged_into IS NULL LIMIT ?`, [
-            `"${term}"`,
-            limit,
-          ])
+        ? await em.query<SearchHit[]>(
+            `${select} FROM person_search f JOIN person_search_row s ON s.id = f.rowid ${joins}
+             WHERE person_search MATCH ? AND p.merged_into IS NULL LIMIT ?`,
+            [`"${term}"`, limit],
+          )
         : await em.query<SearchHit[]>(
-            `${select} WHERE s.text >= ? AND s.text < ? AND p.merged_into IS NULL LIMIT ?`,
+            `${select} FROM person_search_row s INDEXED BY person_search_row_text ${joins}
+             WHERE s.field IN (${FIELD_LIST}) AND s.text >= ? AND s.text < ? AND p.merged_into IS NULL LIMIT ?`,
             [term, `${term}\uffff`, limit],
           );
     hits.push(...rows);
   }
   return hits;
+}
+
+/**
+ * Persons whose name or legal name is close to `name` in the `(field, text)` index: the same
+ * normalised value, the values starting with its first three letters, and its alphabetical
+ * neighbours on both sides (a typo at the end of a name). Each look-up is an index range with a
+ * LIMIT, so the cost does not grow with the number of persons.
+ */
+export async function nameCandidates(em: EntityManager, name: string, limit: number): Promise<string[]> {
+  const n = normalizeText(name);
+  if (!n) return [];
+  const ids = new Set<string>();
+  const add = (rows: Array<{ personId: string }>) => rows.forEach((r) => ids.add(r.personId));
+  for (const field of ['name_used', 'legal_name'] as const) {
+    add(
+      await em.query(
+        'SELECT person_id AS personId FROM person_search_row WHERE field = ? AND text = ? LIMIT ?',
+        [field, n, limit],
+      ),
+    );
+    add(
+      await em.query(
+        'SELECT person_id AS personId FROM person_search_row WHERE field = ? AND text >= ? AND text < ? LIMIT ?',
+        [field, n.slice(0, 3), `${n.slice(0, 3)}\uffff`, limit],
+      ),
+    );
+    add(
+      await em.query(
+        'SELECT person_id AS personId FROM person_search_row WHERE field = ? AND text > ? ORDER BY text LIMIT ?',
+        [field, n, 10],
+      ),
+    );
+    add(
+      await em.query(
+        'SELECT person_id AS personId FROM person_search_row WHERE field = ? AND text < ? ORDER BY text DESC LIMIT ?',
+        [field, n, 10],
+      ),
+    );
+  }
+  return [...ids];
+}
+
+/** Persons whose name, legal name, file number or phone holds `fragment` (3+ characters): the trigram index, bounded. */
+export async function fragmentCandidates(
+  em: EntityManager,
+  fragment: string,
+  limit: number,
+): Promise<string[]> {
+  if (fragment.length < 3) return [];
+  const rows = await em.query<Array<{ personId: string }>>(
+    `SELECT s.person_id AS personId FROM person_search f JOIN person_search_row s ON s.id = f.rowid
+     WHERE person_search MATCH ? LIMIT ?`,
+    [`"${fragment}"`, limit],
+  );
+  return rows.map((r) => r.personId);
 }

@@ -1,0 +1,215 @@
+/**
+ * Import, export and indexing stay linear (issue 8): proofs that fail on quadratic behaviour or on
+ * a whole-store array, without any timed assertion.
+ * - Page reads per person: the same generated file at N and 2N persons is imported with a small
+ *   page cache, and the read system calls of this thread (where SQLite runs: better-sqlite3 is
+ *   synchronous) are counted. Linear work reads about as many pages per person at 2N as at N; a
+ *   full index scan per person (as `DELETE … WHERE person_id = ?` on the FTS5 table did) doubles.
+ * - The export of more records than V8 accepts as arguments of one call (> 130,000), streamed.
+ * - What the app refuses on a save, the import refuses, by line and field, writing nothing.
+ */
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../../electron/core/db/fingerprint';
+import { exportAll } from '../../electron/core/interchange/export';
+import { StreamedFile } from '../../electron/core/interchange/file-out';
+import { ImportRefused, importText } from '../../electron/core/interchange/import';
+import { tempDir } from './helpers/core';
+import { personInput, reception } from './helpers/reception';
+
+const COORDINATOR = { userId: 'x', roles: ['coordinator' as const] };
+
+/** Read system calls made by this thread so far (Linux). */
+function readCalls(): number {
+  const io = readFileSync('/proc/thread-self/io', 'utf8');
+  return Number(/^syscr: (\d+)$/m.exec(io)?.[1]);
+}
+
+const FIRST = ['Amélie', 'Karim', 'Sasha', 'Noé', 'Inès', 'Moussa', 'Léa', 'Yanis', 'Awa', 'Jules'];
+const LAST = ['Martin', 'Diallo', 'Bernard', 'Nguyen', 'Petit', 'Durand', 'Moreau', 'Traoré'];
+
+/** A migration file: `count` persons, each with a closed visit, names and phones varied. */
+function generated(siteId: string, count: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `old-${i}`;
+    lines.push(
+      JSON.stringify({
+        type: 'person',
+        id,
+        fileNumber: `OLD-2019-${String(i).padStart(5, '0')}`,
+        nameUsed: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`,
+        legalName: i % 3 === 0 ? `${LAST[i % LAST.length]} ${FIRST[(i * 3) % FIRST.length]}` : null,
+        birthYear: 1960 + (i % 45),
+        contact: { phone: `06${String(10_000_000 + i).slice(-8)}`, channels: ['sms'], neverContact: false },
+        siteId,
+      }),
+      JSON.stringify({
+        type: 'visit',
+        id: `visit-${i}`,
+        personId: id,
+        siteId,
+        openedAt: '2024-03-02T09:00:00Z',
+        closedAt: '2024-03-02T10:00:00Z',
+      }),
+    );
+  }
+  return lines.join('\n');
+}
+
+async function readsPerPerson(count: number): Promise<number> {
+  const t = await reception();
+  const handle = t.core.ctx.vault.requireStore().handle;
+  // A page cache of 10 pages (40 KiB): what the import touches beyond it is read from the file,
+  // so the count follows the pages each person's work visits (about 70 here).
+  handle.pragma('cache_size = 10');
+  const text = generated(t.siteIds[0], count);
+  const before = readCalls();
+  expect(await importText(t.core.ctx, COORDINATOR, text)).toEqual({
+    created: 2 * count,
+    updated: 0,
+    unchanged: 0,
+  });
+  return (readCalls() - before) / count;
+}
+
+describe('import and export at scale', () => {
+  it('an import twice the size reads about as many pages per person more as the previous doubling did (linear, not quadratic)', async () => {
+    const [n1, n2, n4] = [await readsPerPerson(1000), await readsPerPerson(2000), await readsPerPerson(4000)];
+    // Not vacuous: the small cache makes the import read from the file for every person.
+    expect(n1).toBeGreaterThan(10);
+    // Linear work (B-tree look-ups) adds about the same reads per person at each doubling (one
+    // more level, a colder cache); a scan per person adds twice as many at each doubling, since
+    // what it reads doubles with the store. Half a read per person of slack for the random ids.
+    expect(n4 - n2).toBeLessThan(1.5 * (n2 - n1) + 0.5);
+    // Four times the persons: within 30% per person (here about +12%); a scan would double it twice.
+    expect(n4 / n1).toBeLessThan(1.3);
+  }, 240_000);
+
+  it('exports more records than V8 accepts as one call’s arguments, streamed to the file', async () => {
+    const t = await reception();
+    const person = await t.must('persons.create', personInput(t), t.worker.token);
+    const count = 131_000;
+    const handle = t.core.ctx.vault.requireStore().handle;
+    const insert = handle.prepare(
+      `INSERT INTO person_consent (id, person_id, scope, given, recorded_at, recorded_by, note)
+       VALUES (?, ?, 'care_team', ?, ?, NULL, NULL)`,
+    );
+    handle.transaction(() => {
+      for (let i = 0; i < count; i++)
+        insert.run(
+          `c-${String(i).padStart(6, '0')}`,
+          person.id,
+          i % 2,
+          new Date(Date.UTC(2020, 0, 1, 0, 0, i)).toISOString(),
+        );
+    })();
+    const out = path.join(tempDir(), 'export.jsonl');
+    const file = new StreamedFile(out);
+    const { count: exported } = await exportAll(
+      t.core.ctx,
+      { userId: null as never, roles: ['coordinator'] },
+      (line) => file.write(line),
+    );
+    file.commit();
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    let lines = 0;
+    let consents = 0;
+    let last = '';
+    for await (const line of createInterface({ input: createReadStream(out), crlfDelay: Infinity })) {
+      lines += 1;
+      const record = JSON.parse(line) as { type: string; id: string };
+      if (record.type === 'consent') {
+        consents += 1;
+        // In id order, page after page, none twice.
+        expect(record.id > last).toBe(true);
+        last = record.id;
+      }
+    }
+    expect(consents).toBe(count);
+    expect(lines).toBe(exported + 1);
+  }, 240_000);
+});
+
+describe('the import refuses what the app refuses on a save', () => {
+  it('two open visits, a visit closed before it opened, open when done, closed but not done, before birth: each by line and field, nothing written', async () => {
+    const t = await reception();
+    const site = t.siteIds[0];
+    const visit = (id: string, extra: object) =>
+      JSON.stringify({
+        type: 'visit',
+        id,
+        personId: 'p-1',
+        siteId: site,
+        openedAt: '2025-01-10T09:00:00Z',
+        ...extra,
+      });
+    const text = [
+      JSON.stringify({ type: 'person', id: 'p-1', siteId: site, nameUsed: 'Awa', birthDate: '1990-05-01' }),
+      visit('v-1', { closedAt: null, step: 'waiting_doctor' }),
+      visit('v-2', { closedAt: null, step: 'waiting_nurse' }),
+      visit('v-3', { openedAt: '2025-01-10T09:00:00Z', closedAt: '2025-01-10T08:00:00Z' }),
+      // The format's default step is `done`: a past visit without `closedAt` is refused.
+      visit('v-4', {}),
+      visit('v-5', { closedAt: '2025-01-10T10:00:00Z', step: 'with_doctor' }),
+      visit('v-6', { openedAt: '1989-01-10T09:00:00Z', closedAt: '1989-01-10T10:00:00Z' }),
+      visit('v-7', { closedAt: '2025-01-10T10:00:00Z' }),
+    ].join('\n');
+    const handle = t.core.ctx.vault.requireStore().handle;
+    const before = fingerprint(handle);
+    const refusal = await importText(t.core.ctx, COORDINATOR, text).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(refusal).toBeInstanceOf(ImportRefused);
+    expect((refusal as ImportRefused).errors).toEqual([
+      { line: 3, field: 'personId', reason: 'visit_already_open_line_2' },
+      { line: 4, field: 'closedAt', reason: 'before_start' },
+      { line: 5, field: 'closedAt', reason: 'required_when_done' },
+      { line: 6, field: 'step', reason: 'visit_closed' },
+      { line: 7, field: 'openedAt', reason: 'visit_before_birth' },
+    ]);
+    expect(fingerprint(handle)).toEqual(before);
+  });
+
+  it('an open visit while the store has one open for that person is refused; closing the store’s in the same file is accepted', async () => {
+    const t = await reception();
+    const site = t.siteIds[0];
+    const p = await t.must('persons.create', personInput(t), t.worker.token);
+    const open = await t.must('visits.checkIn', { personId: p.id, siteId: site }, t.worker.token);
+    const handle = t.core.ctx.vault.requireStore().handle;
+    const before = fingerprint(handle);
+    const another = JSON.stringify({
+      type: 'visit',
+      id: 'v-new',
+      personId: p.id,
+      siteId: site,
+      openedAt: '2026-03-02T09:30:00Z',
+      closedAt: null,
+      step: 'waiting_doctor',
+    });
+    const refusal = await importText(t.core.ctx, COORDINATOR, `\n${another}`).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect((refusal as ImportRefused).errors).toEqual([
+      { line: 2, field: 'personId', reason: 'visit_already_open' },
+    ]);
+    expect(fingerprint(handle)).toEqual(before);
+    const closing = JSON.stringify({
+      type: 'visit',
+      id: open.id,
+      personId: p.id,
+      siteId: site,
+      openedAt: open.openedAt,
+      closedAt: '2026-03-02T09:20:00Z',
+      step: 'done',
+    });
+    expect(await importText(t.core.ctx, COORDINATOR, `${closing}\n${another}`)).toMatchObject({
+      created: 1,
+      updated: 1,
+    });
+  });
+});
