@@ -404,7 +404,7 @@ describe('audit chain tampering — with an audit key file the insider does not 
     useKeyFile();
     const dir = await centreWithHistory();
     const code = await anchor(dir);
-    await tamper(dir, REWRITES['edit + re-chain']!, { plain: true });
+    await tamper(dir, REWRITES['edit + re-chain'], { plain: true });
     expectHeadMismatch(await verify(dir));
     // Again (that verify appended keyed entries: its login), and the head record removed as well.
     await tamper(dir, (rows) => rows, { plain: true });
