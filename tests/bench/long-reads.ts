@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { entryHash, GENESIS_HASH } from '../../electron/core/audit/audit-log';
+import { GENESIS_HASH, keyedEntryHash } from '../../electron/core/audit/audit-log';
 import { centre, fillPersons, p95, type Centre } from './reception';
 import { median, ms, ratio, table } from './stats';
 
@@ -50,16 +50,17 @@ function mainThreadCpuMs(): number | null {
   return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
 }
 
-/** Appends `count` entries to the audit chain, hashed as the core hashes them. */
+/** Appends `count` entries to the audit chain, keyed as the core keys them (HMAC under K_audit). */
 function fillAudit(c: Centre, count: number): void {
-  const db = c.core.ctx.vault.requireStore().handle;
+  const store = c.core.ctx.vault.requireStore();
+  const db = store.handle;
   const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const insert = db.prepare(
-    `INSERT INTO audit_log (seq, at, actor_id, action, section, person_id, target_type, target_id, site_id, reason, detail, prev_hash, hash)
-     VALUES (?, ?, ?, 'read', 'identity', ?, NULL, NULL, ?, NULL, NULL, ?, ?)`,
+    `INSERT INTO audit_log (seq, at, actor_id, action, section, person_id, target_type, target_id, site_id, reason, detail, prev_hash, hash, chain_version)
+     VALUES (?, ?, ?, 'read', 'identity', ?, NULL, NULL, ?, NULL, NULL, ?, ?, 2)`,
   );
   const t0 = Date.parse('2025-01-02T08:00:00Z');
   db.transaction(() => {
@@ -79,7 +80,7 @@ function fillAudit(c: Centre, count: number): void {
         detail: null,
         prevHash,
       };
-      const hash = entryHash(fields);
+      const hash = keyedEntryHash(store.auditKey.key, fields);
       insert.run(seq, fields.at, c.userId, fields.personId, c.siteId, prevHash, hash);
       prevHash = hash;
     }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore, type Core } from '../../electron/core';
 import { digitsOnly, normalizeText } from '../../electron/core/services/persons/normalize';
-import { entryHash } from '../../electron/core/audit/audit-log';
+import { keyedEntryHash } from '../../electron/core/audit/audit-log';
 import { median, ms, ratio, table } from './stats';
 
 const KDF = { N: 2 ** 12, r: 8, p: 1 };
@@ -256,8 +256,10 @@ async function benchDossier(c: Centre, personId: string): Promise<string> {
   // The same work by hand: the same rows read, and the same five audited reads appended (with the
   // hash chain) in one transaction — opening a dossier is never a read-only act.
   const lastAudit = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  // Keyed as the core keys it (HMAC under the store's K_audit).
+  const auditKey = c.core.ctx.vault.requireStore().auditKey.key;
   const insertAudit = db.prepare(
-    `INSERT INTO audit_log (seq, at, actor_id, action, section, person_id, target_type, target_id, site_id, reason, detail, prev_hash, hash) VALUES (?, ?, ?, 'read', ?, ?, NULL, NULL, NULL, NULL, NULL, ?, ?)`,
+    `INSERT INTO audit_log (seq, at, actor_id, action, section, person_id, target_type, target_id, site_id, reason, detail, prev_hash, hash, chain_version) VALUES (?, ?, ?, 'read', ?, ?, NULL, NULL, NULL, NULL, NULL, ?, ?, 2)`,
   );
   const handWritten = db.transaction((id: string) => {
     for (const s of statements) s.all(id);
@@ -278,7 +280,7 @@ async function benchDossier(c: Centre, personId: string): Promise<string> {
         detail: null,
         prevHash: prev,
       };
-      const hash = entryHash(fields);
+      const hash = keyedEntryHash(auditKey, fields);
       insertAudit.run(fields.seq, fields.at, c.userId, section, id, prev, hash);
       prev = hash;
     });
