@@ -189,9 +189,7 @@ async function checkReferences(em: EntityManager, lines: ParsedLine[]): Promise<
 async function checkRules(em: EntityManager, lines: ParsedLine[]): Promise<LineError[]> {
   const byKey = new Map<string, ParsedLine['record']>();
   for (const { record } of lines) byKey.set(`${record.type}:${record.id}`, record);
-  const file: FileRecords = {
-    find: (type, id) => byKey.get(`${type}:${id}`) as never,
-  };
+  const file: FileRecords = { find: (type, id) => byKey.get(`${type}:${id}`) as never };
   const errors: LineError[] = [];
   for (const adapter of ADAPTERS) {
     if (!adapter.checkLines) continue;

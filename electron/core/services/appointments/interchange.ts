@@ -1,4 +1,6 @@
+import type { RuleError } from '../../interchange/adapter';
 import { entityAdapter, refs } from '../../interchange/entity-adapter';
+import { personOf } from '../../interchange/person-of';
 import { toAppointments } from './appointments-service';
 import { AppointmentEntity } from './entities';
 
@@ -20,4 +22,23 @@ export const appointmentAdapter = entityAdapter({
       ['siteId', 'site', r.siteId],
       ['professionalId', 'user', r.professionalId],
     ),
+  /**
+   * The booking screen's rules on the appointment itself and its person, before any write. Opening
+   * hours and overlaps are not checked: a past agenda may predate today's hours and double bookings.
+   */
+  async checkLines(em, lines, file) {
+    const errors: RuleError[] = [];
+    for (const { line, record: r } of lines) {
+      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
+      if (Date.parse(r.endsAt) - Date.parse(r.startsAt) > 12 * 3600_000) {
+        refuse('endsAt', 'too_long');
+        continue;
+      }
+      const person = r.personId ? await personOf(em, file, r.personId) : null;
+      if (person?.mergedInto) refuse('personId', 'person_merged');
+      else if (person?.birthDate && r.startsAt.slice(0, 10) < person.birthDate)
+        refuse('startsAt', 'before_birth');
+    }
+    return errors;
+  },
 });

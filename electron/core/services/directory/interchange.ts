@@ -1,4 +1,6 @@
+import type { RuleError } from '../../interchange/adapter';
 import { entityAdapter, refs } from '../../interchange/entity-adapter';
+import { personOf } from '../../interchange/person-of';
 import { toEntry, toReferrals } from './directory-service';
 import { DirectoryEntryEntity, ReferralEntity } from './entities';
 
@@ -21,4 +23,12 @@ export const referralAdapter = entityAdapter({
       ['entryId', 'directory_entry', r.entryId],
       ['authorId', 'user', r.authorId],
     ),
+  /** A referral is never added to a merged file (the screen refuses it too). */
+  async checkLines(em, lines, file) {
+    const errors: RuleError[] = [];
+    for (const { line, record: r } of lines)
+      if ((await personOf(em, file, r.personId))?.mergedInto)
+        errors.push({ line, field: 'personId', reason: 'person_merged' });
+    return errors;
+  },
 });

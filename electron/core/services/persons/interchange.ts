@@ -1,10 +1,12 @@
 import { invalid } from '../../errors';
+import type { RuleError } from '../../interchange/adapter';
 import { entityAdapter, refs, versioned } from '../../interchange/entity-adapter';
 import { requireSite } from '../centre/repository';
 import { ConsentEntity, PersonEntity } from './entities';
 import { nextFileNumber, personByFileNumber, reserveFileNumber } from './repository';
 import { toPerson } from './person-view';
-import { checkPersonFields, fieldsToRow } from './persons-service';
+import { firstVisitOf } from '../visits/repository';
+import { checkPersonFields, fieldsToRow, personFieldProblem } from './persons-service';
 import { indexPerson, unindexPerson } from './search-index';
 
 /** Persons: file numbers kept as given (and reserved), generated when absent; search index kept in step. */
@@ -24,6 +26,44 @@ export const personAdapter = entityAdapter({
       const site = await requireSite(em, r.siteId);
       r.fileNumber = await nextFileNumber(em, site.id, site.code, new Date().getUTCFullYear());
     }
+  },
+  /**
+   * The screens' rules on a person's own fields, a file number given to two files, a birth date
+   * after the person's first visit (in the file or the store): every line, before any write.
+   */
+  async checkLines(em, lines, file) {
+    const errors: RuleError[] = [];
+    const now = new Date();
+    const numbers = new Map<string, number>();
+    for (const { line, record: r } of lines) {
+      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
+      const problem = personFieldProblem(r, now);
+      if (problem) {
+        refuse(...problem);
+        continue;
+      }
+      if (r.fileNumber) {
+        const first = numbers.get(r.fileNumber);
+        const other = first === undefined ? await personByFileNumber(em, r.fileNumber) : null;
+        // Taken in the store by another file, unless this import gives that file another number.
+        const otherKeeps =
+          other &&
+          other.id !== r.id &&
+          (file.find('person', other.id)?.fileNumber ?? other.fileNumber) === r.fileNumber;
+        if (first !== undefined || otherKeeps) {
+          refuse('fileNumber', 'file_number_taken');
+          continue;
+        }
+        numbers.set(r.fileNumber, line);
+      }
+      // Against the store's visits (a visit of the file before its person's birth is refused on
+      // the visit's own line), unless the file gives that visit again with other dates.
+      const first = r.birthDate ? await firstVisitOf(em, r.id) : null;
+      const openedAt = first ? (file.find('visit', first.id)?.openedAt ?? first.openedAt) : null;
+      if (r.birthDate && openedAt && openedAt.slice(0, 10) < r.birthDate)
+        refuse('birthDate', 'after_first_visit');
+    }
+    return errors;
   },
   // The way in is the screens' own (fieldsToRow: empty texts to null, birth year from the date).
   toRow: (r, now, existing) => ({

@@ -44,6 +44,18 @@ import {
 
 type PersonFields = In<'persons.create'>;
 
+/** The rules on a person's own fields that need only the clock: [field, reason] of the first broken. */
+export function personFieldProblem(input: PersonFields, now: Date): [string, string] | null {
+  const today = now.toISOString().slice(0, 10);
+  if (input.birthDate && input.birthDate > today) return ['birthDate', 'in_future'];
+  if (input.birthYear && input.birthYear > now.getUTCFullYear()) return ['birthYear', 'in_future'];
+  const channels = input.contact.channels;
+  if (channels.some((c) => c !== 'email') && !input.contact.phone)
+    return ['contact.phone', 'required_for_channel'];
+  if (channels.includes('email') && !input.contact.email) return ['contact.email', 'required_for_channel'];
+  return null;
+}
+
 /** Checks that need the clock and the store; the contract already checked shapes. */
 export async function checkPersonFields(
   em: EntityManager,
@@ -51,15 +63,9 @@ export async function checkPersonFields(
   now: Date,
   personId?: string,
 ): Promise<void> {
-  const today = now.toISOString().slice(0, 10);
-  if (input.birthDate && input.birthDate > today) throw invalid('birthDate', 'in_future');
-  if (input.birthYear && input.birthYear > now.getUTCFullYear()) throw invalid('birthYear', 'in_future');
+  const problem = personFieldProblem(input, now);
+  if (problem) throw invalid(...problem);
   if (!(await siteExists(em, input.siteId))) throw invalid('siteId', 'unknown_site');
-  const channels = input.contact.channels;
-  if (channels.some((c) => c !== 'email') && !input.contact.phone)
-    throw invalid('contact.phone', 'required_for_channel');
-  if (channels.includes('email') && !input.contact.email)
-    throw invalid('contact.email', 'required_for_channel');
   if (personId && input.birthDate) {
     const first = await firstVisitOf(em, personId);
     if (first && first.openedAt.slice(0, 10) < input.birthDate)
