@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import { OWASP_SCRYPT } from './db/keywrap';
 import { Vault } from './db/vault';
+import { OwnerLock, type OwnerKind } from './db/owner-lock';
 import { useNativeBinding } from './db/sqlite';
 import { SessionRegistry } from './services/auth/sessions';
 import { LoginThrottle } from './services/auth/throttle';
@@ -19,6 +20,8 @@ import { LongReads } from './workers/long-reads';
 
 export interface CoreOptions {
   dataDir: string;
+  /** What owns the folder while this core runs (written in its lock file). Default: 'test'. */
+  owner?: OwnerKind;
   /** The route table to check at start (tests pass a broken one to see the core refuse). */
   routes?: Readonly<Record<string, Route<ChannelName>>>;
   now?: Clock;
@@ -39,6 +42,8 @@ export interface CoreOptions {
 
 export interface Core extends CoreApi {
   readonly ctx: CoreContext;
+  /** This core's hold on its data folder (the server records its address in it). */
+  readonly ownerLock: OwnerLock;
 }
 
 /**
@@ -67,6 +72,13 @@ export function createCore(options: CoreOptions): Promise<Core> {
     return Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  // One process owns a data folder: a second core on it is refused, naming the owner.
+  let ownerLock: OwnerLock;
+  try {
+    ownerLock = OwnerLock.acquire(options.dataDir, options.owner ?? 'test');
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   if (options.nativeBinding) useNativeBinding(options.nativeBinding);
   const ctx = createContext(options);
@@ -82,6 +94,7 @@ export function createCore(options: CoreOptions): Promise<Core> {
   }
   return Promise.resolve({
     ctx,
+    ownerLock,
     dispatch: (channel: string, rawInput: unknown, call: CallContext) =>
       dispatch(ctx, channel, rawInput, call, log),
     lockAllSessions: () => ctx.sessions.lockAll(),
@@ -89,6 +102,7 @@ export function createCore(options: CoreOptions): Promise<Core> {
       // The worker's connection goes first: the store then closes with no other reader on it.
       await ctx.longReads?.close();
       await ctx.vault.close();
+      ownerLock.release();
     },
   });
 }

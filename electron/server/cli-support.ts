@@ -4,6 +4,8 @@ import { Writable } from 'node:stream';
 import { detailText } from '../../shared/contract/envelope';
 import { cliMessages, type CliMessageKey } from '../../shared/i18n/cli';
 import { createCore, type Core } from '../core';
+import { StoreError } from '../core/db/errors';
+import { otherOwner, readOwner, type OwnerInfo, type OwnerKind } from '../core/db/owner-lock';
 import type { Actor } from '../core/access/gate';
 import type { Role } from '../../shared/domain/roles';
 
@@ -70,8 +72,30 @@ export async function credentials(): Promise<{ username: string; password: strin
   return { username, password };
 }
 
-export async function openCore(dataDir: string): Promise<Core> {
-  return createCore({ dataDir, log: (line) => process.stderr.write(`${line}\n`) });
+export async function openCore(dataDir: string, owner: OwnerKind = 'command'): Promise<Core> {
+  try {
+    return await createCore({ dataDir, owner, log: (line) => process.stderr.write(`${line}\n`) });
+  } catch (err) {
+    // Never two writers: a folder the server (or the app) holds is refused, saying which and what to do.
+    if (err instanceof StoreError && err.problem === 'in_use') throw folderInUse(readOwner(dataDir));
+    throw err;
+  }
+}
+
+function folderInUse(holder: OwnerInfo | null): CliError {
+  return new CliError(
+    t('folderInUse', {
+      owner: holder ? t(`owner_${holder.kind}`) : '?',
+      pid: holder?.pid ?? '?',
+      url: holder?.url ?? '—',
+    }),
+  );
+}
+
+/** For commands that replace a folder without opening it (restore): refused while it is owned. */
+export function refuseIfOwned(dataDir: string): void {
+  const holder = otherOwner(dataDir);
+  if (holder) throw folderInUse(holder);
 }
 
 export interface CliSession {

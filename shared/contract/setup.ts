@@ -40,7 +40,7 @@ export const setupChannels = {
     z.object({
       state: z.enum(STORE_STATES),
       problem: z
-        .enum(['missing', 'foreign_database', 'unreadable', 'from_future', 'keyring_missing'])
+        .enum(['missing', 'foreign_database', 'unreadable', 'from_future', 'keyring_missing', 'in_use'])
         .optional(),
     }),
   ),

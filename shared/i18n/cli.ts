@@ -54,6 +54,12 @@ export const cliMessages = {
     recoverWrong: 'Code de récupération incorrect.',
     unknownUser: 'Compte inconnu ou inactif : {{user}}',
     failed: 'Échec : {{message}}',
+    folderInUse:
+      'Ce dossier de données est utilisé par {{owner}} (processus {{pid}}, {{url}}). Une seule application à la fois : arrêtez-la avant de lancer cette commande, ou faites l’opération depuis l’application. Rien n’a été écrit.',
+    owner_serve: 'le serveur de la clinique (parcours serve)',
+    owner_desktop: 'l’application de bureau',
+    owner_command: 'une autre commande parcours',
+    owner_test: 'un autre programme Parcours',
     portInUse:
       'Le port {{port}} est déjà utilisé (un autre Parcours ou un autre programme). Choisissez-en un autre avec --port N, ou arrêtez celui qui l’occupe.',
     isDirectory: '{{path}} est un dossier : donnez un nom de fichier. Rien n’a été écrit.',
@@ -116,6 +122,12 @@ export const cliMessages = {
     recoverWrong: 'Wrong recovery code.',
     unknownUser: 'Unknown or inactive account: {{user}}',
     failed: 'Failed: {{message}}',
+    folderInUse:
+      'This data folder is in use by {{owner}} (process {{pid}}, {{url}}). One application at a time: stop it before running this command, or do it from the application. Nothing was written.',
+    owner_serve: 'the clinic server (parcours serve)',
+    owner_desktop: 'the desktop app',
+    owner_command: 'another parcours command',
+    owner_test: 'another Parcours program',
     portInUse:
       'Port {{port}} is already in use (another Parcours or another program). Choose another with --port N, or stop the one using it.',
     isDirectory: '{{path}} is a folder: give a file name. Nothing was written.',

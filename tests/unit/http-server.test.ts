@@ -139,28 +139,49 @@ describe('the clinic server (HTTP transport)', () => {
   });
 
   it('cuts a body that never finishes, and bounds calls without a session in flight', async () => {
-    const { port } = await serve({ requestTimeoutMs: 1_000, maxAnonymousInFlight: 2 });
+    const { port } = await serve({ requestTimeoutMs: 2_000, maxAnonymousInFlight: 2 });
+    /** Each step gets its own bound, so that a stuck one is named instead of the test timing out. */
+    const within = <T>(what: string, p: Promise<T>, ms = 20_000) =>
+      Promise.race([
+        p,
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms),
+        ),
+      ]);
+    /** A login whose body never finishes; resolves once the server has its headers in hand. */
     const slow = () =>
-      new Promise<{ socket: Socket; closed: Promise<void> }>((resolve) => {
-        const socket = connect(port, '127.0.0.1', () => {
+      new Promise<{ closed: Promise<void> }>((resolve) => {
+        const socket: Socket = connect(port, '127.0.0.1', () => {
           socket.write(
             `POST /api/auth.login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`,
           );
-          resolve({ socket, closed: new Promise((r) => socket.once('close', () => r())) });
+          resolve({ closed: new Promise((r) => socket.once('close', () => r())) });
         });
         socket.on('error', () => undefined);
       });
-    const holding = [await slow(), await slow()];
-    // Let the server see both bodies start.
-    await new Promise((r) => setTimeout(r, 100));
-    const refused = await send(port, 'POST', '/api/setup.status', '{}');
-    expect(refused.status).toBe(503);
-    expect(refused.headers['retry-after']).toBe('2');
+    const holding = [await within('first slow body', slow()), await within('second slow body', slow())];
+    // Once both unfinished bodies are in flight, a third call without a session is turned away.
+    await within(
+      'the third anonymous call refused',
+      (async () => {
+        for (;;) {
+          const r = await send(port, 'POST', '/api/setup.status', '{}');
+          if (r.status === 503) {
+            expect(r.headers['retry-after']).toBe('2');
+            return;
+          }
+          await new Promise((res) => setTimeout(res, 20));
+        }
+      })(),
+    );
     // A call with a session is never refused for that.
-    const withToken = await send(port, 'POST', '/api/auth.session', '{}', { authorization: 'Bearer x' });
+    const withToken = await within(
+      'a call with a session',
+      send(port, 'POST', '/api/auth.session', '{}', { authorization: 'Bearer x' }),
+    );
     expect(withToken.status).toBe(200);
     // The unfinished bodies are cut by the server, and the room comes back.
-    await Promise.all(holding.map((h) => h.closed));
+    await within('the slow bodies cut', Promise.all(holding.map((h) => h.closed)));
     expect(JSON.parse((await send(port, 'POST', '/api/setup.status', '{}')).body).ok).toBe(true);
   });
 });

@@ -7,7 +7,8 @@ export type StoreProblem =
   | 'foreign_database' // a plain SQLite file or another program's file
   | 'unreadable' // the key does not open it: wrong key, corrupted or foreign file
   | 'from_future' // written by a newer Parcours
-  | 'keyring_missing'; // a database without its keyring: only a backup can help
+  | 'keyring_missing' // a database without its keyring: only a backup can help
+  | 'in_use'; // another process (the clinic server, the desktop app, a command) owns the folder
 
 export class StoreError extends Error {
   constructor(

@@ -36,6 +36,7 @@ function parentPortOf(): PortLike {
 hostCore(parentPortOf(), (init) =>
   createCore({
     dataDir: init.dataDir,
+    owner: 'desktop',
     longReads: 'inline',
     ...(init.nativeBinding === undefined ? {} : { nativeBinding: init.nativeBinding }),
   }),

@@ -19,10 +19,18 @@ export async function serveCommand(values: Record<string, unknown>): Promise<voi
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(t('missingOption', { option: '--port' }), 2);
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
-  const core = await openCore(dataDir);
+  const core = await openCore(dataDir, 'serve');
   const server = createHttpServer({ core, staticDir: rendererDir(), host });
-  const address = await listen(server, port, host);
+  let address;
+  try {
+    address = await listen(server, port, host);
+  } catch (err) {
+    // Not serving: give the folder back at once.
+    await core.close();
+    throw err;
+  }
   const url = `http://${host}:${address.port}`;
+  core.ownerLock.setUrl(url);
   console.log(t('listening', { url }));
   const status = await core.dispatch('setup.status', {}, { transport: 'http' });
   if (status.ok && (status.value as { state: string }).state === 'needs_setup')

@@ -26,6 +26,10 @@ export const en: Texts<typeof fr> = {
       title: 'Keyring missing',
       body: 'The database is there, but the keyring holding its key is gone. Without it, only a backup or the recovery code can bring the data back.',
     },
+    in_use: {
+      title: 'Data already open elsewhere',
+      body: 'Another Parcours program (the clinic server, the app or a command) already uses this data folder. One at a time: close the other one, then check again.',
+    },
     core_process_exited: {
       title: 'Parcours stopped',
       body: 'The part of Parcours that keeps the data stopped unexpectedly. Close Parcours and start it again; if it happens again, tell the coordinator.',

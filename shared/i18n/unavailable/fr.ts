@@ -27,6 +27,10 @@ export const fr = {
       title: 'Trousseau de clés manquant',
       body: 'La base de données est là, mais le trousseau qui contient sa clé a disparu. Sans lui, seule une sauvegarde ou le code de secours permet de retrouver les données.',
     },
+    in_use: {
+      title: 'Données déjà ouvertes ailleurs',
+      body: 'Un autre programme Parcours (le serveur de la clinique, l’application ou une commande) utilise déjà ce dossier de données. Un seul à la fois : fermez l’autre, puis vérifiez à nouveau.',
+    },
     core_process_exited: {
       title: 'Parcours s’est arrêté',
       body: 'La partie de Parcours qui garde les données s’est arrêtée de façon inattendue. Fermez puis relancez Parcours ; si cela se reproduit, prévenez la coordination.',
