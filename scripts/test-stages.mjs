@@ -2,7 +2,8 @@
 // with the time of each stage and the runners' pass/fail counts gathered at the end, so that a CI
 // log shows where the minutes go and still ends with "N passed, N failed".
 //
-//   node scripts/test-stages.mjs            lint, typecheck, unit+component, build, e2e, electron
+//   node scripts/test-stages.mjs            lint, electronegativity, typecheck, unit+component, build,
+//                                           e2e, electron
 //   node scripts/test-stages.mjs --quick    lint, typecheck, unit+component with a smaller
 //                                           crash-torture count; no build, no browser
 //
@@ -16,6 +17,7 @@ const QUICK_TORTURE_ITERATIONS = '40';
 
 const STAGES = [
   { name: 'lint', script: 'lint' },
+  { name: 'electronegativity', script: 'security:electron' },
   { name: 'typecheck', script: 'typecheck' },
   {
     name: 'unit+component',

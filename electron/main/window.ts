@@ -54,6 +54,8 @@ export async function createMainWindow(hooks: WindowHooks): Promise<BrowserWindo
       // Spell checking sends nothing by itself but downloads dictionaries from a Google CDN.
       spellcheck: false,
       experimentalFeatures: false,
+      // Middle-click (auxclick) could open a link in a new window past setWindowOpenHandler.
+      disableBlinkFeatures: 'Auxclick',
       enableWebSQL: false,
       navigateOnDragDrop: false,
       // A page may not block the user with an endless series of alert() dialogs.
