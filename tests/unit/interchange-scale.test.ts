@@ -118,6 +118,18 @@ describe('import and export at scale', () => {
     );
   }, 240_000);
 
+  it('a 1-letter query finds names even when more file numbers than the limit start with it', async () => {
+    const t = await reception();
+    // 250 files numbered MTP-… (generated at the MTP site), none named with an M.
+    const text = Array.from({ length: 250 }, (_, i) =>
+      JSON.stringify({ type: 'person', id: `z-${i}`, siteId: t.siteIds[0], nameUsed: `Zed ${i}` }),
+    ).join('\n');
+    await importText(t.core.ctx, COORDINATOR, text);
+    const maya = await t.must('persons.create', personInput(t, { nameUsed: 'Maya' }), t.worker.token);
+    const results = await t.must('persons.search', { query: 'm' }, t.worker.token);
+    expect(results[0]).toMatchObject({ id: maya.id, matchedOn: 'name_used' });
+  }, 60_000);
+
   it('exports more records than V8 accepts as one call’s arguments, streamed to the file', async () => {
     const t = await reception();
     const person = await t.must('persons.create', personInput(t), t.worker.token);

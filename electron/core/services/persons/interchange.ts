@@ -1,3 +1,4 @@
+import { detailText } from '../../../../shared/contract/envelope';
 import { invalid } from '../../errors';
 import type { RuleError } from '../../interchange/adapter';
 import { entityAdapter, refs, versioned } from '../../interchange/entity-adapter';
@@ -39,7 +40,7 @@ export const personAdapter = entityAdapter({
       const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
       const problem = personFieldProblem(r, now);
       if (problem) {
-        refuse(...problem);
+        refuse(problem.field ?? '-', detailText(problem.details, 'reason') ?? problem.code);
         continue;
       }
       if (r.fileNumber) {

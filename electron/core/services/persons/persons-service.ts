@@ -12,7 +12,7 @@ import type { Actor } from '../../access/gate';
 import { appendAudits } from '../../audit/audit-log';
 import { auditOfPerson } from '../../audit/repository';
 import type { CoreContext } from '../../context';
-import { conflict, invalid } from '../../errors';
+import { conflict, invalid, type DomainError } from '../../errors';
 import { requireSite, siteExists } from '../centre/repository';
 import { firstVisitOf } from '../visits/repository';
 import { consentHistory, currentFrom, insertConsent } from './consents';
@@ -44,15 +44,16 @@ import {
 
 type PersonFields = In<'persons.create'>;
 
-/** The rules on a person's own fields that need only the clock: [field, reason] of the first broken. */
-export function personFieldProblem(input: PersonFields, now: Date): [string, string] | null {
+/** The rules on a person's own fields that need only the clock: the refusal of the first broken. */
+export function personFieldProblem(input: PersonFields, now: Date): DomainError | null {
   const today = now.toISOString().slice(0, 10);
-  if (input.birthDate && input.birthDate > today) return ['birthDate', 'in_future'];
-  if (input.birthYear && input.birthYear > now.getUTCFullYear()) return ['birthYear', 'in_future'];
+  if (input.birthDate && input.birthDate > today) return invalid('birthDate', 'in_future');
+  if (input.birthYear && input.birthYear > now.getUTCFullYear()) return invalid('birthYear', 'in_future');
   const channels = input.contact.channels;
   if (channels.some((c) => c !== 'email') && !input.contact.phone)
-    return ['contact.phone', 'required_for_channel'];
-  if (channels.includes('email') && !input.contact.email) return ['contact.email', 'required_for_channel'];
+    return invalid('contact.phone', 'required_for_channel');
+  if (channels.includes('email') && !input.contact.email)
+    return invalid('contact.email', 'required_for_channel');
   return null;
 }
 
@@ -64,7 +65,7 @@ export async function checkPersonFields(
   personId?: string,
 ): Promise<void> {
   const problem = personFieldProblem(input, now);
-  if (problem) throw invalid(...problem);
+  if (problem) throw problem;
   if (!(await siteExists(em, input.siteId))) throw invalid('siteId', 'unknown_site');
   if (personId && input.birthDate) {
     const first = await firstVisitOf(em, personId);

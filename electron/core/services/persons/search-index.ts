@@ -96,8 +96,6 @@ export interface SearchHit {
   openVisits: number;
 }
 
-const FIELD_LIST = SEARCH_FIELDS.map((f) => `'${f}'`).join(', ');
-
 /**
  * Candidate matches for a query, with what a result line shows, in one statement per term: the
  * index lookup joined to the person (merged files excluded), the site code and whether a visit is
@@ -114,19 +112,27 @@ export async function searchIndex(em: EntityManager, query: string, limit: numbe
   const joins = 'JOIN person p ON p.id = s.person_id JOIN site st ON st.id = p.site_id';
   const hits: SearchHit[] = [];
   for (const term of terms) {
-    const rows =
-      term.length >= 3
-        ? await em.query<SearchHit[]>(
-            `${select} FROM person_search f JOIN person_search_row s ON s.id = f.rowid ${joins}
-             WHERE person_search MATCH ? AND p.merged_into IS NULL LIMIT ?`,
-            [`"${term}"`, limit],
-          )
-        : await em.query<SearchHit[]>(
-            `${select} FROM person_search_row s INDEXED BY person_search_row_text ${joins}
-             WHERE s.field IN (${FIELD_LIST}) AND s.text >= ? AND s.text < ? AND p.merged_into IS NULL LIMIT ?`,
-            [term, `${term}\uffff`, limit],
-          );
-    hits.push(...rows);
+    if (term.length >= 3) {
+      hits.push(
+        ...(await em.query<SearchHit[]>(
+          `${select} FROM person_search f JOIN person_search_row s ON s.id = f.rowid ${joins}
+           WHERE person_search MATCH ? AND p.merged_into IS NULL LIMIT ?`,
+          [`"${term}"`, limit],
+        )),
+      );
+      continue;
+    }
+    // One range per field, so that one field cannot fill the LIMIT for the others (every file
+    // number of a site starts with its code: "m" would otherwise find only files, no names).
+    // Names get the whole limit; the other fields a quarter, their exact values first.
+    for (const field of SEARCH_FIELDS)
+      hits.push(
+        ...(await em.query<SearchHit[]>(
+          `${select} FROM person_search_row s INDEXED BY person_search_row_text ${joins}
+           WHERE s.field = ? AND s.text >= ? AND s.text < ? AND p.merged_into IS NULL LIMIT ?`,
+          [field, term, `${term}\uffff`, field === 'name_used' ? limit : Math.ceil(limit / 4)],
+        )),
+      );
   }
   return hits;
 }
