@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError, t } from './cli-support';
-import { AUDIT_KEY_FILE_ENV } from '../core/audit/audit-key';
+import { AUDIT_KEY_FILE_ENV, AuditKeyError, checkAuditKeyFile } from '../core/audit/audit-key';
 import {
   auditAnchorCommand,
   auditVerifyCommand,
@@ -83,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   try {
+    // A damaged key file is named here, not as a failed login once the store is being opened.
+    checkAuditKeyFile();
     switch (command) {
       case 'init':
         await initCommand(values);
@@ -121,6 +123,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof CliError) {
       console.error(err.message);
       return err.exitCode;
+    }
+    if (err instanceof AuditKeyError) {
+      console.error(t('auditKeyInvalid', { file: err.file }));
+      return 1;
     }
     const cause = systemCause(err);
     if (cause) {

@@ -39,6 +39,8 @@ export const cliMessages = {
       'Journal d’audit RÉÉCRIT : il ne contient plus la tête ancrée par {{code}} (historique antérieur modifié ou rechiffré, ou entrées retirées). La chaîne actuelle ({{count}} entrées) se vérifie, mais ce n’est plus celle qui a été ancrée.',
     auditAnchorInvalid:
       'Code d’ancrage illisible : « {{code}} ». Attendu : numéro-XXXX-XXXX-XXXX, tel qu’imprimé par parcours audit anchor.',
+    auditKeyInvalid:
+      'Le fichier de clé du journal d’audit {{file}} ne contient pas une clé Parcours (32 octets en base64). Rien n’a été modifié : redonnez le bon fichier (--audit-key-file), sans le remplacer.',
     backupDone: 'Sauvegarde chiffrée écrite et vérifiée : {{file}} ({{tables}} tables, {{rows}} lignes).',
     restoreDone: 'Restauration vérifiée dans {{dir}} ({{rows}} lignes).',
     restoreTargetNotEmpty:
@@ -108,6 +110,8 @@ export const cliMessages = {
       'Audit log REWRITTEN: it no longer contains the head anchored by {{code}} (earlier history changed or re-keyed, or entries removed). The current chain ({{count}} entries) verifies, but it is not the one that was anchored.',
     auditAnchorInvalid:
       'Unreadable anchor code: "{{code}}". Expected: number-XXXX-XXXX-XXXX, as printed by parcours audit anchor.',
+    auditKeyInvalid:
+      'The audit key file {{file}} does not hold a Parcours key (32 bytes in base64). Nothing was changed: give the right file (--audit-key-file); do not replace it.',
     backupDone: 'Encrypted backup written and verified: {{file}} ({{tables}} tables, {{rows}} rows).',
     restoreDone: 'Restore verified in {{dir}} ({{rows}} rows).',
     restoreTargetNotEmpty:

@@ -389,6 +389,18 @@ describe('audit chain tampering — with an audit key file the insider does not 
     expect((await verify(dir)).code).toBe(1);
   });
 
+  it('a key file that holds no key is named and refused before anything is opened', async () => {
+    const file = useKeyFile();
+    const dir = await centreWithHistory();
+    const before = readFileSync(databasePath(dir));
+    writeFileSync(file, 'not a key\n');
+    const r = await cli(['audit', 'verify', '--data', dir, '--audit-key-file', file], LOGIN);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Le fichier de clé du journal d’audit ${file} ne contient pas une clé Parcours`);
+    expect(readFileSync(file, 'utf8')).toBe('not a key\n');
+    expect(readFileSync(databasePath(dir)).equals(before)).toBe(true);
+  });
+
   for (const [name, change] of Object.entries(REWRITES)) {
     it(`${name} with the only key the insider can derive, head re-sealed: hash_mismatch`, async () => {
       useKeyFile();

@@ -55,6 +55,12 @@ export function readOrCreateKeyFile(file: string): Buffer {
   return key;
 }
 
+/** Refuses a configured audit key file that exists but holds no key (before anything is opened). */
+export function checkAuditKeyFile(): void {
+  const file = auditKeyFile();
+  if (file && existsSync(file)) readOrCreateKeyFile(file).fill(0);
+}
+
 /** K_audit for a store opened with `dataKey`: the configured file's key, else derived from it. */
 export function resolveAuditKey(dataKey: Buffer): AuditKey {
   const file = auditKeyFile();
