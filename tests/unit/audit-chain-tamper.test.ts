@@ -348,6 +348,14 @@ describe('audit chain tampering — no audit key file (K_audit derived from the 
     expectAnchorBroken(await verify(t.dataDir, '--anchor', code), code);
   });
 
+  it('a seal cut short by a kill leaves no stray copy once the store opens again', async () => {
+    const dir = await centreWithHistory();
+    const stray = `${headPath(dir)}.0123456789ab.partial`;
+    writeFileSync(stray, '{');
+    expect((await verify(dir)).code).toBe(0);
+    expect(existsSync(stray)).toBe(false);
+  });
+
   it('a removed or edited head record: head_mismatch', async () => {
     const dir = await centreWithHistory();
     const sealed = JSON.parse(readFileSync(headPath(dir), 'utf8')) as { count: number };

@@ -17,7 +17,7 @@
  * is caught even by someone who could re-seal the head file.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { SqliteHandle } from '../db/sqlite';
 import { writeFileAtomic } from '../db/files';
@@ -69,6 +69,14 @@ export function writeSealedHead(dataDir: string, key: AuditKey, head: ChainHead,
 
 export function removeSealedHead(dataDir: string): void {
   rmSync(headPath(dataDir), { force: true });
+}
+
+/** A process killed while sealing leaves `audit-head.json.<random>.partial` behind (files.ts). */
+function removeLeftovers(dataDir: string): void {
+  for (const name of readdirSync(dataDir)) {
+    if (name.startsWith(`${AUDIT_HEAD_FILE}.`) && name.endsWith('.partial'))
+      rmSync(path.join(dataDir, name), { force: true });
+  }
 }
 
 /**
@@ -134,6 +142,7 @@ export type HeadCheck =
  * evidence it is and report it.
  */
 export function checkHeadAtOpen(dataDir: string, key: AuditKey, db: SqliteHandle, now: Date): HeadCheck {
+  removeLeftovers(dataDir);
   const sealed = readSealedHead(dataDir, key);
   let check: HeadCheck;
   if (sealed === null)
