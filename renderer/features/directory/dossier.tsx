@@ -1,29 +1,26 @@
 /** What the directory feature adds to a dossier: the referrals tab and the referrals of the timeline. */
 import { Loader } from '@mantine/core';
-import { sectionAccess } from '../../../shared/domain/access-policy';
 import { QueryError } from '../../app/QueryError';
 import { invalidateKeys } from '../../api/mutation';
 import type { DossierTabDef, DossierTabProps, TimelineKindDef } from '../persons/dossier/dossier-tab';
-import { isDrawn, useDossierSection } from '../persons/dossier/dossier-tab';
+import { useSectionTab } from '../persons/dossier/dossier-tab';
 import { known } from '../persons/dossier/timeline-text';
 import { personChanged } from '../persons/query-keys';
-import { useSignedIn } from '../persons/use-signed-in';
 import { DossierReferrals } from './DossierReferrals';
 
-function ReferralsTab({ dossier, view, readOnly }: DossierTabProps) {
-  const { user } = useSignedIn().state;
-  const personId = dossier.person.id;
-  const canWrite = !readOnly && sectionAccess(user.roles, 'referrals') === 'write';
-  const drawn = isDrawn(view);
-  const referrals = useDossierSection('directory.referralsForPerson', personId, drawn);
+function ReferralsTab(props: DossierTabProps) {
+  const { canWrite, drawn, query, personId } = useSectionTab(
+    'directory.referralsForPerson',
+    'referrals',
+    props,
+  );
   if (!drawn && !canWrite) return null;
-  if (referrals.isError)
-    return <QueryError error={referrals.error} onRetry={() => void referrals.refetch()} />;
-  if (drawn && !referrals.data) return <Loader />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  if (drawn && !query.data) return <Loader />;
   return (
     <DossierReferrals
       personId={personId}
-      referrals={referrals.data?.items ?? []}
+      referrals={query.data?.items ?? []}
       canWrite={canWrite}
       onChanged={() => void invalidateKeys(personChanged(personId))}
     />

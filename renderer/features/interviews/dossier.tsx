@@ -1,25 +1,18 @@
 /** What the interviews feature adds to a dossier: the interviews tab and the interviews of the timeline. */
 import { Loader } from '@mantine/core';
-import { sectionAccess } from '../../../shared/domain/access-policy';
 import { QueryError } from '../../app/QueryError';
 import type { DossierTabDef, DossierTabProps, TimelineKindDef } from '../persons/dossier/dossier-tab';
-import { isDrawn, useDossierSection } from '../persons/dossier/dossier-tab';
-import { useSignedIn } from '../persons/use-signed-in';
+import { useSectionTab } from '../persons/dossier/dossier-tab';
 import { InterviewsPanel } from './InterviewsPanel';
 
-function InterviewsTab({ dossier, view, readOnly }: DossierTabProps) {
-  const { user } = useSignedIn().state;
-  const personId = dossier.person.id;
-  const canWrite = !readOnly && sectionAccess(user.roles, 'interview') === 'write';
-  const drawn = isDrawn(view);
-  const interviews = useDossierSection('interviews.forPerson', personId, drawn);
+function InterviewsTab(props: DossierTabProps) {
+  const { canWrite, drawn, query, personId } = useSectionTab('interviews.forPerson', 'interview', props);
   if (!drawn && !canWrite) return null;
-  if (interviews.isError)
-    return <QueryError error={interviews.error} onRetry={() => void interviews.refetch()} />;
-  if (drawn && !interviews.data) return <Loader />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  if (drawn && !query.data) return <Loader />;
   return (
     <InterviewsPanel
-      interviews={interviews.data?.items ?? []}
+      interviews={query.data?.items ?? []}
       canWrite={canWrite}
       personId={personId}
       showEmpty={drawn}

@@ -14,6 +14,8 @@ import type { Section } from '../../../../shared/domain/roles';
 import { callOrThrow } from '../../../api/client';
 import type { TextKey } from '../../../i18n/setup';
 import { personsKeys } from '../query-keys';
+import { useSignedIn } from '../use-signed-in';
+import { sectionAccess } from '../../../../shared/domain/access-policy';
 
 export interface DossierTabProps {
   dossier: Dossier;
@@ -56,6 +58,22 @@ export function useDossierSection<C extends SectionChannel>(channel: C, personId
     enabled,
     staleTime: 0,
   });
+}
+
+/**
+ * What a tab that shows one section's records and may add to it needs: may this reader write it,
+ * are its records drawn, and the records (loaded only when drawn).
+ */
+export function useSectionTab<C extends SectionChannel>(
+  channel: C,
+  section: Section,
+  { dossier, view, readOnly }: DossierTabProps,
+) {
+  const { user } = useSignedIn().state;
+  const canWrite = !readOnly && sectionAccess(user.roles, section) === 'write';
+  const drawn = isDrawn(view);
+  const query = useDossierSection(channel, dossier.person.id, drawn);
+  return { canWrite, drawn, query, personId: dossier.person.id };
 }
 
 /** The reader sees the section's records (all, or those they wrote). */
