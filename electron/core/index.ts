@@ -13,6 +13,7 @@ import type { CoreContext } from './context';
 import { OWASP_SCRYPT } from './db/keywrap';
 import { Vault } from './db/vault';
 import { OwnerLock, type OwnerKind } from './db/owner-lock';
+import { removePartialLeftovers } from './db/files';
 import { useNativeBinding } from './db/sqlite';
 import { SessionRegistry } from './services/auth/sessions';
 import { LoginThrottle } from './services/auth/throttle';
@@ -79,6 +80,8 @@ export function createCore(options: CoreOptions): Promise<Core> {
   } catch (err) {
     return Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }
+  // Owner of the folder now: what a killed process half-wrote (keyring copies) can go.
+  removePartialLeftovers(options.dataDir);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   if (options.nativeBinding) useNativeBinding(options.nativeBinding);
   const ctx = createContext(options);

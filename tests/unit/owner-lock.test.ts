@@ -67,3 +67,14 @@ describe('one owner per data folder', () => {
     expect(readdirSync(t.dataDir).sort()).toEqual(before);
   });
 });
+
+describe('leftovers of a killed write', () => {
+  it('the owner removes half-written copies (a keyring copy holds wrapped keys) when it opens the folder', async () => {
+    const dir = tempDir('parcours-owner-');
+    const leftover = path.join(dir, 'keyring.json.0123456789ab.partial');
+    writeFileSync(leftover, '{"accounts":{}}');
+    const core = await createCore({ dataDir: dir, kdfCost: TEST_KDF });
+    expect(existsSync(leftover)).toBe(false);
+    await core.close();
+  });
+});

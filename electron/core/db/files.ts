@@ -3,6 +3,7 @@ import {
   fsyncSync,
   openSync,
   readFileSync,
+  readdirSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -46,4 +47,14 @@ export function writeFileAtomic(file: string, content: string | Buffer): void {
 export function readJsonFile<T>(file: string): T | null {
   if (!existsSync(file)) return null;
   return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+/**
+ * Removes the half-written copies a killed process left behind (`<file>.<random>.partial`): a
+ * keyring's copy holds wrapped keys with old passwords. Only the folder's owner calls this.
+ */
+export function removePartialLeftovers(dir: string): string[] {
+  const leftovers = readdirSync(dir).filter((name) => /\.[0-9a-f]{12}\.partial$/.test(name));
+  for (const name of leftovers) rmSync(path.join(dir, name), { force: true });
+  return leftovers;
 }
