@@ -1,14 +1,11 @@
 /**
- * The break-the-glass grants' table (`access_grant`): every query on it. A grant follows its
- * person's file on a merge, so the persons capability lists the table through `grantsTable`.
+ * The break-the-glass grants' table (`access_grant`): every query on it. A grant stays on the file
+ * it was given for, even when that file is merged into another (it expires within the hour).
  */
 import { MoreThan, type EntityManager } from 'typeorm';
-import { linkedTable } from '../dossier/section';
 import { AccessGrantEntity, type AccessGrantRow } from './entities';
 
 export type { AccessGrantRow };
-
-export const grantsTable = linkedTable('grants', AccessGrantEntity);
 
 export async function insertGrant(em: EntityManager, grant: AccessGrantRow): Promise<void> {
   await em.getRepository(AccessGrantEntity).insert(grant);

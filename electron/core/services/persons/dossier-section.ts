@@ -1,9 +1,8 @@
 /**
  * The person's own sections: identity (the file itself, its creation in the timeline, the
- * never-contact alert, the break-the-glass grants that follow the file on a merge) and consent
+ * never-contact alert) and consent
  * (the consents in force in the header, their history in the timeline).
  */
-import { grantsTable } from '../../access/repository';
 import { defineSection, type Authored, type SectionDefinition } from '../../dossier/section';
 import { staffNames } from '../users/staff-names';
 import { consentHistory, currentFrom } from './consents';
@@ -12,7 +11,9 @@ import { consentsTable, loadPerson, type ConsentRow, type PersonRow } from './re
 const identity: SectionDefinition<PersonRow> = {
   capability: 'persons',
   section: 'identity',
-  linked: [grantsTable],
+  // Break-the-glass grants stay on the file they were given for: an emergency access to a
+  // duplicate must not become one to the surviving file after a merge (it expires within the hour).
+  linked: [],
   timelineKinds: ['created'],
   load: async (em, personId) => [await loadPerson(em, personId)],
   timeline: (rows) =>
