@@ -224,6 +224,20 @@ describe('audit chain tampering — no audit key file (K_audit derived from the 
     expect(plain.code, plain.err).toBe(0);
   });
 
+  it('the head record follows the log: after calls made at once and a close, it seals the last entry', async () => {
+    const t = await setUpCentre();
+    await Promise.all([activity(t, 3, 'p'), activity(t, 3, 'q'), activity(t, 3, 'r')]);
+    await t.core.close();
+    const sealed = JSON.parse(readFileSync(headPath(t.dataDir), 'utf8')) as { count: number; hash: string };
+    const { db } = await insider(t.dataDir);
+    try {
+      expect(currentHead(db)).toEqual({ count: sealed.count, hash: sealed.hash });
+      expect(sealed.count).toBeGreaterThan(18);
+    } finally {
+      db.close();
+    }
+  });
+
   it('every entry appended is keyed; an edited one is named (hash_mismatch)', async () => {
     const dir = await centreWithHistory();
     const { db } = await insider(dir);

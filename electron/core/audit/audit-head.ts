@@ -16,8 +16,9 @@
  * MAC) that a coordinator keeps away from the computer, so that a re-keyed or rewritten history
  * is caught even by someone who could re-seal the head file.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { SqliteHandle } from '../db/sqlite';
 import { writeFileAtomic } from '../db/files';
@@ -52,8 +53,7 @@ function headMac(key: Buffer, head: ChainHead, source: AuditKey['source'], at: s
     .digest('hex');
 }
 
-/** Seals `head` into the folder's head record (atomic replace). */
-export function writeSealedHead(dataDir: string, key: AuditKey, head: ChainHead, now: Date): void {
+function headFileText(key: AuditKey, head: ChainHead, now: Date): string {
   const at = now.toISOString();
   const file: HeadFile = {
     format: 'parcours-audit-head',
@@ -64,7 +64,50 @@ export function writeSealedHead(dataDir: string, key: AuditKey, head: ChainHead,
     at,
     mac: headMac(key.key, head, key.source, at),
   };
-  writeFileAtomic(headPath(dataDir), `${JSON.stringify(file, null, 2)}\n`);
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Seals `head` into the folder's head record (atomic replace). */
+export function writeSealedHead(dataDir: string, key: AuditKey, head: ChainHead, now: Date): void {
+  writeFileAtomic(headPath(dataDir), headFileText(key, head, now));
+}
+
+/**
+ * The same, with the writes and fsyncs on libuv's thread pool: sealing after each unit of work
+ * must not hold the core's thread (every call of every workstation) for two fsyncs.
+ * A crash leaves the old record or the new one (write a sibling, flush, rename, flush the folder).
+ */
+export async function writeSealedHeadAsync(
+  dataDir: string,
+  key: AuditKey,
+  head: ChainHead,
+  now: Date,
+): Promise<void> {
+  const target = headPath(dataDir);
+  const tmp = `${target}.${randomBytes(6).toString('hex')}.partial`;
+  try {
+    const handle = await open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(headFileText(key, head, now));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  try {
+    const dir = await open(dataDir, 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  } catch {
+    // Some platforms (Windows) cannot open a folder for fsync; the rename is still atomic there.
+  }
 }
 
 export function removeSealedHead(dataDir: string): void {

@@ -7,7 +7,13 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { DataSource, type EntityManager } from 'typeorm';
-import { checkHeadAtOpen, currentHead, writeSealedHead, type HeadCheck } from '../audit/audit-head';
+import {
+  checkHeadAtOpen,
+  currentHead,
+  writeSealedHeadAsync,
+  type ChainHead,
+  type HeadCheck,
+} from '../audit/audit-head';
 import { registerAuditKey, resolveAuditKey, type AuditKey } from '../audit/audit-key';
 import { takeAppended } from '../audit/audit-log';
 import { ENTITIES } from './entities';
@@ -145,17 +151,37 @@ export class Store {
 
   /**
    * After a unit of work that appended audit entries — committed or rolled back, so the head is
-   * read back from the database, never taken from what was attempted — seal the new head. A seal
-   * that cannot be written (full disk) leaves the record lagging, which verification allows; the
-   * next unit that appends tries again.
+   * read back from the database here, inside the unit's turn with no transaction open, never taken
+   * from what was attempted — seal the new head. The file is written off the queue (its two
+   * fsyncs on the thread pool), and units that end meanwhile are sealed by one write: the record
+   * lags by at most those, which verification allows. A seal that cannot be written (full disk)
+   * leaves it lagging too; the next unit that appends tries again.
    */
   private sealAuditHead(): void {
     if (!takeAppended(this.ds) || !this.headCheck.ok) return;
     try {
-      writeSealedHead(this.dataDir, this.auditKey, currentHead(this.handle), this.now());
+      this.headToSeal = currentHead(this.handle);
     } catch {
-      // The committed work stands; the record only lags (see above).
+      return;
     }
+    this.sealing ??= this.writeHeads();
+  }
+
+  private headToSeal: ChainHead | null = null;
+  private sealing: Promise<void> | null = null;
+
+  private async writeHeads(): Promise<void> {
+    // Heads are written one after another, newest last: the record never goes back.
+    while (this.headToSeal) {
+      const head = this.headToSeal;
+      this.headToSeal = null;
+      try {
+        await writeSealedHeadAsync(this.dataDir, this.auditKey, head, this.now());
+      } catch {
+        // The committed work stands; the record only lags (see above).
+      }
+    }
+    this.sealing = null;
   }
 
   /** Runs `work` in one transaction, alone: it all commits, or nothing does. */
@@ -170,6 +196,8 @@ export class Store {
   async close(): Promise<void> {
     await this.exclusive(() => undefined);
     this.closed = true;
+    // The last units' head is on disk before the folder is let go.
+    while (this.sealing) await this.sealing;
     if (this.ds.isInitialized) await this.ds.destroy();
   }
 }
