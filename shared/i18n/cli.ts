@@ -47,6 +47,8 @@ export const cliMessages = {
       'Le dossier {{dir}} n’est pas vide : la restauration se fait dans un nouveau dossier (ou ajoutez --replace pour remplacer après vérification).',
     backupInvalid: 'Ce fichier n’est pas une sauvegarde Parcours valide ({{reason}}). Rien n’a été écrit.',
     exportDone: '{{count}} enregistrements exportés dans {{file}}.',
+    exportWarning:
+      'ATTENTION : ce fichier contiendra tous les dossiers en clair (données personnelles et de santé). Gardez-le sur un support chiffré, ne l’envoyez jamais par e-mail, et effacez-le dès qu’il a servi.',
     importDone: 'Import terminé : {{created}} créés, {{updated}} mis à jour, {{unchanged}} inchangés.',
     importFailed: 'Import refusé, rien n’a été écrit. {{count}} erreur(s) :',
     importLineError: '  ligne {{line}}, champ {{field}} : {{reason}}',
@@ -118,6 +120,8 @@ export const cliMessages = {
       'Folder {{dir}} is not empty: restore goes into a new folder (or add --replace to replace it after verification).',
     backupInvalid: 'This file is not a valid Parcours backup ({{reason}}). Nothing was written.',
     exportDone: '{{count}} records exported to {{file}}.',
+    exportWarning:
+      'WARNING: this file will hold every dossier in clear (personal and health data). Keep it on encrypted storage, never send it by e-mail, and delete it as soon as it has served.',
     importDone: 'Import done: {{created}} created, {{updated}} updated, {{unchanged}} unchanged.',
     importFailed: 'Import refused, nothing was written. {{count}} error(s):',
     importLineError: '  line {{line}}, field {{field}}: {{reason}}',

@@ -28,7 +28,10 @@ describe('the command line names the cause of a system failure', () => {
     expect(backup.err.trim()).toBe(message(fr.isDirectory, { path: folder }));
 
     const missing = path.join(tempDir('parcours-cli-out-'), 'nope', 'export.jsonl');
-    const exported = await cli(['export', '--data', t.dataDir, '--out', missing], AS_ADMIN);
+    const exported = await cli(['export', '--data', t.dataDir, '--out', missing], {
+      ...AS_ADMIN,
+      PARCOURS_RECOVERY_CODE: t.recoveryCode,
+    });
     expect(exported.code).toBe(1);
     expect(exported.err).not.toContain('Échec');
     expect(exported.err.trim()).toMatch(new RegExp(`${path.dirname(missing)}|${missing}`));

@@ -306,7 +306,10 @@ describe('interchange with `parcours export` / `parcours import`', () => {
     await a.core.close();
     const work = tempDir();
     const f1 = path.join(work, 'centre-a.jsonl');
-    const exported = await cli(['export', '--data', a.dataDir, '--out', f1], LOGIN);
+    const exported = await cli(['export', '--data', a.dataDir, '--out', f1], {
+      ...LOGIN,
+      PARCOURS_RECOVERY_CODE: a.recoveryCode,
+    });
     expect(exported.code, exported.err).toBe(0);
     const records = readRecords(f1);
     expect(exported.out).toBe(message(fr.exportDone, { count: records.length - 1, file: f1 }));
@@ -338,6 +341,7 @@ describe('interchange with `parcours export` / `parcours import`', () => {
     const again = await cli(['export', '--data', empty, '--out', f2], {
       PARCOURS_USER: ADMIN.username,
       PARCOURS_PASSWORD: newPassword,
+      PARCOURS_RECOVERY_CODE: imported.out.match(/[A-Z0-9]{4}(?:-[A-Z0-9]{4}){7}/)?.[0] ?? '',
     });
     expect(again.code, again.err).toBe(0);
     expect(withoutExportedAt(readRecords(f2))).toEqual(withoutExportedAt(records));
@@ -599,7 +603,19 @@ describe('interchange with `parcours export` / `parcours import`', () => {
     let audit = await withDb(a.dataDir, ADMIN.username, ADMIN.password, auditActions);
     expect(audit.filter((e) => e.action === 'export')).toEqual([]);
 
-    const ok = await cli(['export', '--data', a.dataDir, '--out', out], LOGIN);
+    // The coordinator's password alone is not enough: the centre's recovery code is asked too.
+    const noCode = await cli(['export', '--data', a.dataDir, '--out', out], {
+      ...LOGIN,
+      PARCOURS_RECOVERY_CODE: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH',
+    });
+    expect(noCode.code).toBe(1);
+    expect(noCode.err.trim()).toBe(fr.recoverWrong);
+    expect(existsSync(out)).toBe(false);
+    const ok = await cli(['export', '--data', a.dataDir, '--out', out], {
+      ...LOGIN,
+      PARCOURS_RECOVERY_CODE: a.recoveryCode,
+    });
+    expect(ok.err).toContain(fr.exportWarning);
     expect(ok.code, ok.err).toBe(0);
     audit = await withDb(a.dataDir, ADMIN.username, ADMIN.password, auditActions);
     const adminId = readRecords(out).find((r) => r.username === ADMIN.username)?.id;

@@ -156,6 +156,10 @@ export async function exportCommand(values: Record<string, unknown>): Promise<vo
   const out = requireOption(values, 'out');
   await withSession(dataDir, async (s) => {
     requirePermission(s, 'data.export');
+    // The whole centre in clear is worth the key itself: the coordinator's password is not enough,
+    // the centre's recovery code is asked too.
+    await requireRecoveryCode(s.core);
+    console.error(t('exportWarning'));
     // Streamed record by record into the file: memory stays the same whatever the centre's size.
     const file = new StreamedFile(out);
     let count: number;
@@ -168,6 +172,15 @@ export async function exportCommand(values: Record<string, unknown>): Promise<vo
     }
     console.log(t('exportDone', { count, file: out }));
   });
+}
+
+/** The centre's recovery code must open its recovery wrap and give this store's data key. */
+async function requireRecoveryCode(core: Core): Promise<void> {
+  const code = await secretFromEnvOrPrompt('PARCOURS_RECOVERY_CODE', t('promptRecovery'));
+  const key = await unwrapKey(core.ctx.vault.getKeyring().snapshot().recovery, normalizeRecoveryCode(code));
+  const same = key !== null && key.equals(core.ctx.vault.requireDataKey());
+  key?.fill(0);
+  if (!same) throw new CliError(t('recoverWrong'));
 }
 
 function refused(errors: LineError[]): CliError {
