@@ -68,6 +68,11 @@ export const visitsChannels = {
   ),
   /** Called but not there: back into the queue it was in, keeping its place by arrival. */
   'visits.requeue': channel(z.object({ visitId: idSchema, version: versionSchema }).strict(), visitSchema),
+  /**
+   * Undo a call (an interview opened then cancelled): back to the waiting step it was called from,
+   * with its waiting time; refused (`not_called`) unless the visit was called from that step.
+   */
+  'visits.cancelStep': channel(z.object({ visitId: idSchema, version: versionSchema }).strict(), visitSchema),
   'visits.setPriority': channel(
     z.object({ visitId: idSchema, version: versionSchema, priority: z.enum(VISIT_PRIORITIES) }).strict(),
     visitSchema,

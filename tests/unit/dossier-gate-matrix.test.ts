@@ -95,6 +95,10 @@ const SAMPLES: Samples = {
     const { visit } = await current(f, s.personId);
     return { input: { visitId: visit.id, version: visit.version } };
   },
+  'visits.cancelStep': async (f, s) => {
+    const { visit } = await current(f, s.personId);
+    return { input: { visitId: visit.id, version: visit.version } };
+  },
   'visits.setPriority': async (f, s) => {
     const { visit } = await current(f, s.personId);
     return { input: { visitId: visit.id, version: visit.version, priority: 'normal' } };

@@ -43,7 +43,14 @@ import { personsOfAppointment } from '../services/appointments/appointments-serv
 import { authorOfInterview } from '../services/interviews/interviews-service';
 import { authorOfReferral, personOfReferral } from '../services/directory/directory-service';
 import { personField, type DossierDeclaration, type DossierScope } from './access';
-import { board, checkIn, moveVisit, requeueVisit, setPriority } from '../services/visits/visits-service';
+import {
+  board,
+  cancelStep,
+  checkIn,
+  moveVisit,
+  requeueVisit,
+  setPriority,
+} from '../services/visits/visits-service';
 import {
   book,
   listAppointments,
@@ -328,6 +335,11 @@ export const ROUTES: RouteTable = {
     access: 'dossier',
     dossier: { section: 'pathway', action: 'write', person: personOfVisit },
     handler: requeueVisit,
+  },
+  'visits.cancelStep': {
+    access: 'dossier',
+    dossier: { section: 'pathway', action: 'write', person: personOfVisit },
+    handler: cancelStep,
   },
   'visits.setPriority': {
     access: 'dossier',

@@ -2,8 +2,11 @@
  * The community interview (entretien en santé sexuelle), step 3 of the pathway. A last risk less
  * than 72 hours before the interview raises the PEP alert while typing, before anything is saved.
  * The summary for the doctor is what the consultation starts from: it has the prominent place.
+ * Opening the form changes nothing on the visit; "Cancel" on an interview this user started from
+ * the waiting queue puts the visit back there (`visits.cancelStep`); saving proposes the next step
+ * from the needs ticked, accepted with Enter.
  */
-import { Alert, Card, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
@@ -22,7 +25,13 @@ import { currentLanguage } from '../../i18n/setup';
 import { refreshPerson, useDossier } from '../persons/api';
 import { formatTime, wholeHours } from '../persons/format';
 import { personLinks } from '../persons/links';
+import { useSignedIn } from '../persons/use-signed-in';
+import { useCancelStep, useMoveVisit } from '../visits/api';
+import { apiErrorOf } from '../../api/client';
+import { errorText } from '../../i18n/error-text';
+import type { InterviewNeed } from '../../../shared/domain/catalogues';
 import { useSaveInterview } from './api';
+import { INTERVIEW_STEPS, proposedStep, type ProposedStep } from './next-step';
 import { InterviewFields } from './InterviewFields';
 import {
   emptyInterview,
@@ -85,13 +94,34 @@ function InterviewForm({
   const lng = currentLanguage();
   const { person } = dossier;
   const save = useSaveInterview();
+  const cancelStep = useCancelStep();
   const navigate = useNavigate();
+  const me = useSignedIn().state.user.id;
   const [version, setVersion] = useState(existing?.version);
+  const [proposal, setProposal] = useState<{ step: ProposedStep; needs: InterviewNeed[] } | null>(null);
   const form = useForm<InterviewFormValues>({
     initialValues: existing ? interviewValues(existing) : emptyInterview(new Date()),
   });
   const { failure, setFailure, fail } = useFormFailure(form, interviewFormPath);
   const visit = visitId ? visits.find((v) => v.id === visitId) : undefined;
+  const toDossier = () => void navigate(personLinks.dossier(person.id, 'interviews'));
+  // This user started this interview (called the person in) and nothing is saved yet: cancelling
+  // the form undoes the call, so nobody stays "in interview" with a form that was abandoned.
+  const startedByMe = !existing && visit?.step === 'in_interview' && visit.withUserId === me;
+
+  function cancel() {
+    if (!visit || !startedByMe) return toDossier();
+    cancelStep.mutate(
+      { visitId: visit.id, version: visit.version },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('interviews.cancelled') });
+          toDossier();
+        },
+        onError: (err) => notifications.show({ color: 'red', message: errorText(t, apiErrorOf(err)) }),
+      },
+    );
+  }
 
   const submit = form.onSubmit((values) => {
     setFailure(null);
@@ -115,7 +145,10 @@ function InterviewForm({
               left: wholeHours(PEP_WINDOW_HOURS - (saved.hoursSinceRisk ?? 0), 'left'),
             }),
           });
-        void navigate(personLinks.dossier(person.id, 'interviews'));
+        // The visit this interview belongs to, still at the interview: propose where it goes next.
+        if (visit && !visit.closedAt && INTERVIEW_STEPS.includes(visit.step))
+          setProposal({ step: proposedStep(saved.needs), needs: saved.needs });
+        else toDossier();
       },
       onError: fail,
     });
@@ -150,12 +183,76 @@ function InterviewForm({
           <Card withBorder>
             <FormActions
               submitLabel={t('interviews.save')}
-              onCancel={() => void navigate(personLinks.dossier(person.id, 'interviews'))}
+              onCancel={cancel}
               pending={save.isPending}
+              busy={save.isPending || cancelStep.isPending}
             />
           </Card>
         </Stack>
       </form>
+      {proposal && visitId && (
+        <NextStepDialog
+          proposal={proposal}
+          // Read at the time of the answer: the save changed the visit (next steps, priority).
+          currentVisit={() => visits.find((v) => v.id === visitId)}
+          onDone={toDossier}
+        />
+      )}
     </Stack>
+  );
+}
+
+/**
+ * After the save: "send to <step>?" with the step proposed from the needs. The accept button has
+ * the focus, so Enter sends; Escape or "Not now" leaves the visit where it is.
+ */
+function NextStepDialog({
+  proposal,
+  currentVisit,
+  onDone,
+}: {
+  proposal: { step: ProposedStep; needs: InterviewNeed[] };
+  currentVisit: () => Visit | undefined;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const move = useMoveVisit();
+  const stepLabel = t(`catalogue.visitSteps.${proposal.step}`);
+
+  function accept() {
+    const visit = currentVisit();
+    if (!visit || move.isPending) return;
+    move.mutate(
+      { visitId: visit.id, version: visit.version, step: proposal.step },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('interviews.nextStep.moved', { step: stepLabel }) });
+          onDone();
+        },
+        onError: (err) => notifications.show({ color: 'red', message: errorText(t, apiErrorOf(err)) }),
+      },
+    );
+  }
+
+  return (
+    <Modal opened onClose={onDone} title={t('interviews.nextStep.title')} centered>
+      <Stack>
+        <Text>
+          {proposal.needs.length > 0
+            ? t('interviews.nextStep.fromNeeds', {
+                needs: proposal.needs.map((n) => t(`catalogue.needs.${n}`)).join(', '),
+              })
+            : t('interviews.nextStep.noNeeds')}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone} disabled={move.isPending}>
+            {t('interviews.nextStep.later')}
+          </Button>
+          <Button data-autofocus onClick={accept} loading={move.isPending}>
+            {t('interviews.nextStep.accept', { step: stepLabel })}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

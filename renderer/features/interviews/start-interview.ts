@@ -1,7 +1,8 @@
 /**
- * "Commencer l'entretien" from an open visit: the visit moves to `in_interview` (the board shows
- * who is with the person) and the interview form opens for that visit. Exported for the reception
- * board as well.
+ * "Commencer l'entretien" from an open visit: the one action that starts the interview. The visit
+ * moves to `in_interview` (the board shows who is with the person) and the interview form opens
+ * for that visit. Opening the form by any other way changes nothing on the visit, and "Annuler" on
+ * the form of an interview started here puts the visit back in the queue (`visits.cancelStep`).
  */
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';

@@ -58,6 +58,14 @@ export function useMoveVisit() {
   });
 }
 
+/** Undo a call (an interview opened then cancelled): back to the waiting step, with its waiting time. */
+export function useCancelStep() {
+  return useCoreMutation('visits.cancelStep', {
+    invalidates: (_input, visit) => personChanged(visit.personId),
+    invalidatesAlways: () => [visitsKeys.boards],
+  });
+}
+
 export function useRequeueVisit() {
   return useCoreMutation('visits.requeue', { invalidatesAlways: () => [visitsKeys.boards] });
 }

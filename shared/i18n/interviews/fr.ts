@@ -13,6 +13,15 @@ export const fr = {
   save: 'Enregistrer l’entretien',
   saved: 'Entretien enregistré.',
   conflictTitle: 'Modifié entre-temps',
+  cancelled: 'Entretien annulé : la personne est de nouveau en attente d’entretien.',
+  nextStep: {
+    title: 'Étape suivante du passage',
+    fromNeeds: 'Besoins cochés : {{needs}}.',
+    noNeeds: 'Aucun besoin coché : le passage peut être terminé.',
+    accept: 'Envoyer : {{step}}',
+    later: 'Plus tard',
+    moved: 'Passage envoyé : {{step}}.',
+  },
   notVisible:
     'Cet entretien n’est pas accessible : il a peut-être été déplacé, ou il est masqué faute de consentement.',
   none: 'Aucun entretien.',

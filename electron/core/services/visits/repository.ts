@@ -70,6 +70,11 @@ export async function updateVisitRow(
   await em.getRepository(VisitEntity).update({ id }, changes);
 }
 
+/** The steps a visit went through, oldest first (undoing a call looks for the step before it). */
+export function stepsOf(em: EntityManager, visitId: string): Promise<VisitStepRow[]> {
+  return em.getRepository(VisitStepEntity).find({ where: { visitId }, order: { at: 'ASC' } });
+}
+
 export async function insertStep(em: EntityManager, row: VisitStepRow): Promise<void> {
   await em.getRepository(VisitStepEntity).insert(row);
 }

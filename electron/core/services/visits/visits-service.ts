@@ -35,6 +35,7 @@ import {
   openVisitsAt,
   requireVisit,
   saveVisit,
+  stepsOf,
   type VisitRow,
 } from './repository';
 
@@ -71,12 +72,17 @@ export function visitFor(visit: Visit, canRead: (section: Section) => boolean): 
   };
 }
 
-async function recordStep(em: EntityManager, visit: VisitRow, actor: Actor): Promise<void> {
+async function recordStep(
+  em: EntityManager,
+  visit: VisitRow,
+  actor: Actor,
+  at: string = visit.stepSince,
+): Promise<void> {
   await insertStep(em, {
     id: randomUUID(),
     visitId: visit.id,
     step: visit.step,
-    at: visit.stepSince,
+    at,
     byUserId: actor.userId,
     withUserId: visit.withUserId,
   });
@@ -200,6 +206,8 @@ async function saveStep(
   { actor, dossier }: DossierCall,
   visit: VisitRow,
   changes: Partial<VisitRow>,
+  /** When the history records the change (defaults to the new `stepSince`). */
+  recordedAt?: string,
 ): Promise<Visit> {
   const { em } = dossier;
   const next: VisitRow = {
@@ -209,7 +217,7 @@ async function saveStep(
     version: visit.version + 1,
   };
   await saveVisit(em, next);
-  if (changes.step) await recordStep(em, next, actor);
+  if (changes.step) await recordStep(em, next, actor, recordedAt);
   dossier.wrote({ type: 'visit', id: visit.id });
   return visitFor(toVisit(next, await staffNames(em, [next.withUserId])), dossier.canRead);
 }
@@ -241,6 +249,33 @@ export async function requeueVisit(input: In<'visits.requeue'>, call: DossierCal
     withUserId: null,
     requeued: visit.requeued + 1,
   });
+}
+
+/**
+ * An interview (or a consultation) started by mistake or abandoned: the visit goes back to the
+ * waiting step it was called from, as if the call never happened — the waiting time counts from
+ * when the person started waiting, the place by arrival is kept, and it is not counted as a
+ * "called but absent" requeue. Only a call made from that waiting step can be undone.
+ */
+export async function cancelStep(input: In<'visits.cancelStep'>, call: DossierCall): Promise<Visit> {
+  const { em, now } = call.dossier;
+  const visit = await loadForChange(em, input.visitId, input.version);
+  const waiting = (Object.entries(CALLED_STEP) as Array<[VisitStep, VisitStep]>).find(
+    ([, called]) => called === visit.step,
+  )?.[0];
+  if (!waiting) throw invalid('visitId', 'not_called');
+  // The step before the current one (rows recorded at the same instant: the one that differs).
+  const before = (await stepsOf(em, visit.id))
+    .filter((s) => s.at <= visit.stepSince && s.step !== visit.step)
+    .at(-1);
+  if (before?.step !== waiting) throw invalid('visitId', 'not_called');
+  return saveStep(
+    call,
+    visit,
+    { step: waiting, stepSince: before.at, withUserId: null },
+    // The history records when the call was undone; the visit keeps its waiting time.
+    now.toISOString(),
+  );
 }
 
 export async function setPriority(input: In<'visits.setPriority'>, call: DossierCall): Promise<Visit> {
