@@ -8,6 +8,7 @@ import { migration0002 } from './0002-reception-and-dossier';
 import { migration0003 } from './0003-schema-matches-entities';
 import { migration0004 } from './0004-keyed-audit-chain';
 import { migration0005 } from './0005-search-index-by-row';
+import { migration0006 } from './0006-unusual-reading';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

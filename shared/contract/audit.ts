@@ -45,7 +45,22 @@ export const auditVerificationSchema = z.object({
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
+/** One person's hour in which they opened more different dossiers than the centre allows. */
+export const unusualReadingSchema = z.object({
+  actorId: idSchema,
+  actorName: z.string().nullable(),
+  /** The hour, as the ISO instant of its start (UTC). */
+  hour: isoDateTimeSchema,
+  dossiers: z.number().int(),
+});
+export type UnusualReading = z.infer<typeof unusualReadingSchema>;
+
 export const auditChannels = {
+  /** Hours of the last days in which someone opened more dossiers than the centre's threshold. */
+  'audit.unusualReading': channel(
+    z.object({ days: z.number().int().min(1).max(90).default(7) }).strict(),
+    z.object({ threshold: z.number().int(), items: z.array(unusualReadingSchema) }),
+  ),
   'audit.list': channel(
     pageSchema
       .extend({

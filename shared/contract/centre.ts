@@ -17,10 +17,15 @@ export type Site = z.infer<typeof siteSchema>;
 
 export const AUTO_LOCK_MIN = 1;
 export const AUTO_LOCK_MAX = 240;
+/** Different dossiers one person may open in an hour before it is listed as unusual reading. */
+export const DEFAULT_UNUSUAL_READS_PER_HOUR = 40;
+export const UNUSUAL_READS_MIN = 5;
+export const UNUSUAL_READS_MAX = 1000;
 
 export const centreSchema = z.object({
   name: z.string(),
   autoLockMinutes: z.number().int(),
+  unusualReadsPerHour: z.number().int(),
   defaultLocale: localeSchema,
   sites: z.array(siteSchema),
   version: versionSchema,
@@ -36,6 +41,12 @@ export const centreChannels = {
         version: versionSchema,
         name: z.string().trim().min(1).max(200),
         autoLockMinutes: z.number().int().min(AUTO_LOCK_MIN).max(AUTO_LOCK_MAX),
+        unusualReadsPerHour: z
+          .number()
+          .int()
+          .min(UNUSUAL_READS_MIN)
+          .max(UNUSUAL_READS_MAX)
+          .default(DEFAULT_UNUSUAL_READS_PER_HOUR),
         defaultLocale: localeSchema,
       })
       .strict(),

@@ -37,3 +37,34 @@ export function auditPage(em: EntityManager, filter: AuditFilter): Promise<[Audi
 export function auditOfPerson(em: EntityManager, personId: string, take: number): Promise<AuditRow[]> {
   return em.getRepository(AuditEntity).find({ where: { personId }, order: { seq: 'DESC' }, take });
 }
+
+/**
+ * Per person and hour since `since`, how many different dossiers they read, when more than
+ * `threshold`. Grouped in SQL on the hour prefix of the ISO instant (portable: `substr`).
+ */
+export async function readsPerHourAbove(
+  em: EntityManager,
+  since: string,
+  threshold: number,
+): Promise<Array<{ actorId: string; hour: string; dossiers: number }>> {
+  const rows = await em
+    .getRepository(AuditEntity)
+    .createQueryBuilder('a')
+    .select('a.actor_id', 'actorId')
+    .addSelect('substr(a.at, 1, 13)', 'hour')
+    .addSelect('count(distinct a.person_id)', 'dossiers')
+    .where("a.action = 'read'")
+    .andWhere('a.person_id IS NOT NULL')
+    .andWhere('a.actor_id IS NOT NULL')
+    .andWhere('a.at >= :since', { since })
+    .groupBy('a.actor_id')
+    .addGroupBy('substr(a.at, 1, 13)')
+    .having('count(distinct a.person_id) > :threshold', { threshold })
+    .orderBy('hour', 'DESC')
+    .getRawMany<{ actorId: string; hour: string; dossiers: number | string }>();
+  return rows.map((r) => ({
+    actorId: r.actorId,
+    hour: `${r.hour}:00:00.000Z`,
+    dossiers: Number(r.dossiers),
+  }));
+}

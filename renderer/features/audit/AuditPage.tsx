@@ -28,6 +28,7 @@ import { errorText } from '../../i18n/error-text';
 import { dayBoundary, formatDateTime } from '../../i18n/dates';
 import i18n, { currentLanguage, isTextKey } from '../../i18n/setup';
 import { useSiteOptions } from '../centre/site-options';
+import { UnusualReading } from './UnusualReading';
 import { useAuditActors, useAuditList, useVerifyAudit } from './api';
 
 const PAGE_SIZE = 50;
@@ -125,6 +126,7 @@ export function AuditPage() {
               })}
         </Alert>
       )}
+      <UnusualReading />
       {verify.isError && (
         <Alert color="red" role="alert">
           {errorText(t, apiErrorOf(verify.error))}

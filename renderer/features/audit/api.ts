@@ -16,6 +16,15 @@ export function useAuditList(params: AuditListParams) {
   });
 }
 
+/** The hours of the last week in which someone opened more dossiers than the centre allows. */
+export function useUnusualReading() {
+  return useQuery({
+    queryKey: auditKeys.unusual,
+    queryFn: () => callOrThrow('audit.unusualReading', { days: 7 }),
+    staleTime: 0,
+  });
+}
+
 /** Reads the whole chain: nothing cached changes, so there is nothing to invalidate. */
 export function useVerifyAudit() {
   return useMutation({ mutationFn: () => callOrThrow('audit.verify', {}) });

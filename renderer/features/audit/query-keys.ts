@@ -3,4 +3,5 @@ import type { ChannelInput } from '../../../shared/contract';
 
 export const auditKeys = {
   list: (params: ChannelInput<'audit.list'>) => ['audit', 'list', params] as const,
+  unusual: ['audit', 'unusual'] as const,
 };

@@ -20,7 +20,12 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT, type Centre, type Site } from '../../../shared/contract';
-import { AUTO_LOCK_MAX, AUTO_LOCK_MIN } from '../../../shared/contract/centre';
+import {
+  AUTO_LOCK_MAX,
+  UNUSUAL_READS_MAX,
+  UNUSUAL_READS_MIN,
+  AUTO_LOCK_MIN,
+} from '../../../shared/contract/centre';
 import { call } from '../../api/client';
 import { schemaErrors, samePathIn } from '../../app/form-errors';
 import { FormFailure, useFormFailure } from '../../app/form-failure';
@@ -34,11 +39,17 @@ import { SiteModal } from './SiteModal';
 interface SettingsValues {
   name: string;
   autoLockMinutes: number | string;
+  unusualReadsPerHour: number | string;
   defaultLocale: string;
 }
 
 function settingsOf(centre: Centre): SettingsValues {
-  return { name: centre.name, autoLockMinutes: centre.autoLockMinutes, defaultLocale: centre.defaultLocale };
+  return {
+    name: centre.name,
+    autoLockMinutes: centre.autoLockMinutes,
+    unusualReadsPerHour: centre.unusualReadsPerHour,
+    defaultLocale: centre.defaultLocale,
+  };
 }
 
 export function CentrePage() {
@@ -131,7 +142,7 @@ function SettingsForm({ centre, onReload }: { centre: Centre; onReload: () => vo
   const form = useForm<SettingsValues>({ initialValues: settingsOf(centre) });
   const { failure, setFailure, fail } = useFormFailure(
     form,
-    samePathIn(['name', 'autoLockMinutes', 'defaultLocale']),
+    samePathIn(['name', 'autoLockMinutes', 'unusualReadsPerHour', 'defaultLocale']),
   );
 
   const submit = form.onSubmit((values) => {
@@ -140,6 +151,8 @@ function SettingsForm({ centre, onReload }: { centre: Centre; onReload: () => vo
       version: centre.version,
       name: values.name,
       autoLockMinutes: typeof values.autoLockMinutes === 'number' ? values.autoLockMinutes : Number.NaN,
+      unusualReadsPerHour:
+        typeof values.unusualReadsPerHour === 'number' ? values.unusualReadsPerHour : Number.NaN,
       defaultLocale: isLanguage(values.defaultLocale) ? values.defaultLocale : centre.defaultLocale,
     };
     const errors = schemaErrors(CONTRACT['centre.update'].input, input, t);
@@ -181,6 +194,14 @@ function SettingsForm({ centre, onReload }: { centre: Centre; onReload: () => vo
             clampBehavior="none"
             w={280}
             {...form.getInputProps('autoLockMinutes')}
+          />
+          <NumberInput
+            label={t('fields.unusualReadsPerHour')}
+            description={t('centre.unusualReadsHelp', { min: UNUSUAL_READS_MIN, max: UNUSUAL_READS_MAX })}
+            allowDecimal={false}
+            clampBehavior="none"
+            w={280}
+            {...form.getInputProps('unusualReadsPerHour')}
           />
           <Select
             label={t('fields.defaultLocale')}

@@ -19,6 +19,13 @@ export const en: Texts<typeof fr> = {
     reason: 'Reason',
   },
   verify: 'Verify integrity',
+  unusual: {
+    title: 'Unusual reading to review ({{count}})',
+    intro:
+      'These team members opened more than {{threshold}} different dossiers in one hour over the last 7 days. Filter the log by person and hour to see which.',
+    item: '{{name}} — {{hour}}: {{count}} dossiers',
+    none: 'No unusual reading over the last 7 days (threshold: {{threshold}} dossiers per hour).',
+  },
   intact: 'Log intact: {{checked}} entries checked.',
   broken: 'Log altered from entry no. {{seq}} ({{problem}}). Tell the coordinator.',
   problems: {

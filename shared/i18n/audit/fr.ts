@@ -19,6 +19,13 @@ export const fr = {
     reason: 'Motif',
   },
   verify: "Vérifier l'intégrité",
+  unusual: {
+    title: 'Lectures inhabituelles à examiner ({{count}})',
+    intro:
+      'Ces personnes de l’équipe ont ouvert plus de {{threshold}} dossiers différents en une heure ces 7 derniers jours. Filtrez le journal par personne et par heure pour voir lesquels.',
+    item: '{{name}} — {{hour}} : {{count}} dossiers',
+    none: 'Aucune lecture inhabituelle ces 7 derniers jours (seuil : {{threshold}} dossiers par heure).',
+  },
   intact: 'Journal intact : {{checked}} entrées vérifiées.',
   broken: 'Journal altéré à partir de l’entrée n° {{seq}} ({{problem}}). Prévenez la coordination.',
   problems: {

@@ -6,6 +6,8 @@ export const en: Texts<typeof fr> = {
   title: 'Centre',
   intro: "Settings shared by all the centre's computers.",
   settingsTitle: 'Settings',
+  unusualReadsHelp:
+    'Beyond this number of different dossiers opened in one hour by one person, the audit log points it out to the coordination ({{min}} to {{max}}).',
   autoLockHelp:
     'After this long without activity, the session locks itself (from {{min}} to {{max}} minutes).',
   sitesTitle: 'Sites',

@@ -6,6 +6,8 @@ export const fr = {
   title: 'Centre',
   intro: 'Paramètres communs à tous les postes du centre.',
   settingsTitle: 'Paramètres',
+  unusualReadsHelp:
+    'Au-delà de ce nombre de dossiers différents ouverts en une heure par une même personne, le journal d’audit le signale à la coordination (de {{min}} à {{max}}).',
   autoLockHelp: 'Après ce délai sans activité, la session se verrouille (de {{min}} à {{max}} minutes).',
   sitesTitle: 'Sites',
   addSite: 'Ajouter un site',

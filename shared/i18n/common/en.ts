@@ -173,6 +173,7 @@ export const en: Texts<typeof fr> = {
     sites: 'Sites',
     userLocale: 'Interface language',
     autoLockMinutes: 'Automatic lock (minutes)',
+    unusualReadsPerHour: 'Unusual reading: dossiers opened per hour',
     search: 'Search',
     includeInactive: 'Show deactivated accounts',
     actor: 'User',

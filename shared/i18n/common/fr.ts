@@ -174,6 +174,7 @@ export const fr = {
     sites: 'Sites',
     userLocale: "Langue de l'interface",
     autoLockMinutes: 'Verrouillage automatique (minutes)',
+    unusualReadsPerHour: 'Lectures inhabituelles : dossiers ouverts par heure',
     search: 'Rechercher',
     includeInactive: 'Afficher les comptes désactivés',
     actor: 'Utilisateur',

@@ -3,7 +3,8 @@ import type { AuditAction, AuditEntryView, AuditVerification } from '../../../..
 import type { Section } from '../../../../shared/domain/roles';
 import { headExpectation } from '../../audit/audit-head';
 import { verifyChain } from '../../audit/audit-log';
-import { auditPage } from '../../audit/repository';
+import { auditPage, readsPerHourAbove } from '../../audit/repository';
+import { readCentre } from '../centre/centre-service';
 import type { CoreContext } from '../../context';
 import { staffNames } from '../users/staff-names';
 
@@ -56,5 +57,23 @@ export async function verifyAudit(ctx: CoreContext): Promise<AuditVerification> 
     const snapshotHeld = store.handle.inTransaction;
     const head = headExpectation(store.dataDir, store.auditKey, store.handle);
     return verifyChain(store.manager, head, { headMayBeAhead: snapshotHeld });
+  });
+}
+
+/** The coordination's review list: hours in which someone opened more dossiers than the centre allows. */
+export async function unusualReading(ctx: CoreContext, input: In<'audit.unusualReading'>) {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const { unusualReadsPerHour: threshold } = await readCentre(store.manager);
+    const since = new Date(ctx.clock().getTime() - input.days * 24 * 3600_000).toISOString();
+    const rows = await readsPerHourAbove(store.manager, since, threshold);
+    const names = await staffNames(
+      store.manager,
+      rows.map((r) => r.actorId),
+    );
+    return {
+      threshold,
+      items: rows.map((r) => ({ ...r, actorName: names.get(r.actorId) ?? null })),
+    };
   });
 }

@@ -42,6 +42,7 @@ export async function readCentre(em: EntityManager): Promise<Centre> {
   return {
     name: centre.name,
     autoLockMinutes: centre.autoLockMinutes,
+    unusualReadsPerHour: centre.unusualReadsPerHour,
     defaultLocale: centre.defaultLocale === 'en' ? 'en' : 'fr',
     sites: sites.map(toSite),
     version: centre.version,
@@ -66,6 +67,7 @@ export async function updateCentre(
     await updateCentreRow(em, {
       name: input.name,
       autoLockMinutes: input.autoLockMinutes,
+      unusualReadsPerHour: input.unusualReadsPerHour,
       defaultLocale: input.defaultLocale,
       updatedAt: ctx.clock().toISOString(),
       version: centre.version + 1,

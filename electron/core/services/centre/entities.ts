@@ -7,6 +7,8 @@ export interface CentreRow extends RecordColumns {
   id: string;
   name: string;
   autoLockMinutes: number;
+  /** Different dossiers one person may open in an hour before it is listed as unusual reading. */
+  unusualReadsPerHour: number;
   defaultLocale: z.infer<typeof localeSchema>;
 }
 
@@ -28,6 +30,7 @@ export const CentreEntity = new EntitySchema<CentreRow>({
     id: { ...ID, primary: true },
     name: { type: 'varchar', length: 200 },
     autoLockMinutes: { type: 'integer', name: 'auto_lock_minutes', default: 10 },
+    unusualReadsPerHour: { type: 'integer', name: 'unusual_reads_per_hour', default: 40 },
     defaultLocale: { type: 'varchar', length: 8, name: 'default_locale', default: 'fr' },
     ...recordColumnsSchema,
   },

@@ -1,3 +1,4 @@
+import { DEFAULT_UNUSUAL_READS_PER_HOUR } from '../../../../shared/contract/centre';
 import type { EntityManager } from 'typeorm';
 import type { RecordAdapter } from '../../interchange/adapter';
 import { entityAdapter, recordFromView } from '../../interchange/entity-adapter';
@@ -25,6 +26,7 @@ export const centreAdapter: RecordAdapter<'centre'> = {
       id: CENTRE_ID,
       name: r.name,
       autoLockMinutes: r.autoLockMinutes,
+      unusualReadsPerHour: DEFAULT_UNUSUAL_READS_PER_HOUR,
       defaultLocale: r.defaultLocale,
       createdAt: now,
       updatedAt: now,

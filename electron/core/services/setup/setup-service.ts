@@ -18,6 +18,7 @@ import { DomainError, invalid } from '../../errors';
 import { checkNewPassword } from '../auth/passwords';
 import { insertSite } from '../centre/centre-service';
 import { CENTRE_ID, insertCentre } from '../centre/repository';
+import { DEFAULT_UNUSUAL_READS_PER_HOUR } from '../../../../shared/contract/centre';
 import { insertUser, replaceRolesAndSites, usernameTaken } from '../users/repository';
 import type { Role } from '../../../../shared/domain/roles';
 import type { OpeningHours } from '../../../../shared/contract/setup';
@@ -97,6 +98,7 @@ export async function createCentre(ctx: CoreContext, spec: CentreSpec): Promise<
         id: CENTRE_ID,
         name: spec.centreName,
         autoLockMinutes: 10,
+        unusualReadsPerHour: DEFAULT_UNUSUAL_READS_PER_HOUR,
         defaultLocale: spec.locale,
         createdAt: now,
         updatedAt: now,
