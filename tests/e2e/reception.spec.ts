@@ -106,8 +106,10 @@ test("a walk-in arrives, is found or created, gets an interview with an exposure
   await interview.setSummary(SUMMARY);
   await page.screenshot({ path: '/tmp/parcours-interview-form.png', fullPage: true });
   await interview.save();
+  // Saved: the next step proposed from the needs (a screening and PEP: the doctor), sent with Enter.
+  await interview.acceptNextStep('En attente médecin');
 
-  // Saved: the result's PEP alert, and the dossier's.
+  // The result's PEP alert, and the dossier's.
   await expect(
     page.getByText(/Exposition 30 h avant l.entretien : traitement post-exposition/),
   ).toBeVisible();

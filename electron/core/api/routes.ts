@@ -7,7 +7,7 @@ import type { ChannelName, ChannelOutput, ParsedInput } from '../../../shared/co
 import type { Permission, Section } from '../../../shared/domain/roles';
 import type { Actor } from '../access/gate';
 import type { CoreContext } from '../context';
-import { verifyAudit, listAudit, unusualReading } from '../services/audit/audit-service';
+import { verifyAudit, listAudit } from '../services/audit/audit-service';
 import { changePassword, login, logout, sessionState, unlock } from '../services/auth/auth-service';
 import type { Session } from '../services/auth/sessions';
 import { getCentre, saveSite, updateCentre } from '../services/centre/centre-service';
@@ -244,12 +244,6 @@ export const ROUTES: RouteTable = {
     longRead: true,
     handler: (input, { ctx }) => listAudit(ctx, input),
   },
-  'audit.unusualReading': {
-    access: 'session',
-    touches: CENTRE,
-    permission: 'audit.read',
-    handler: (input, { ctx }) => unusualReading(ctx, input),
-  },
   'audit.verify': {
     access: 'session',
     touches: CENTRE,
@@ -356,7 +350,7 @@ export const ROUTES: RouteTable = {
     access: 'session',
     touches: persons('pathway'),
     passive: true,
-    handler: (input, { ctx }) => listAppointments(ctx, input),
+    handler: (input, { ctx, actor }) => listAppointments(ctx, actor, input),
   },
   'appointments.forPerson': {
     access: 'dossier',

@@ -35,4 +35,12 @@ export class InterviewFormPage {
   async save(): Promise<void> {
     await this.page.getByRole('button', { name: frText("Enregistrer l'entretien") }).click();
   }
+
+  /** After the save: the next step proposed from the needs, sent with Enter (its button has the focus). */
+  async acceptNextStep(step: string): Promise<void> {
+    const dialog = this.page.getByRole('dialog', { name: frText('Étape suivante du passage') });
+    await expect(dialog.getByRole('button', { name: frText(`Envoyer : ${step}`) })).toBeFocused();
+    await this.page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+  }
 }
