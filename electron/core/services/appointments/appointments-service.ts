@@ -13,7 +13,9 @@ import { findSite, type SiteRow } from '../centre/repository';
 import { givenScopes } from '../persons/consents';
 import { loadPerson } from '../persons/repository';
 import type { DossierCall } from '../../api/routes';
-import type { DossierScope, Lookup } from '../../api/access';
+import { appendEvents, type DossierScope, type Lookup } from '../../api/access';
+import type { Actor } from '../../access/gate';
+import { applyNoShows } from './no-show';
 import { findPerson, personsByIds } from '../persons/repository';
 import { staffNames } from '../users/staff-names';
 import { findUser } from '../users/repository';
@@ -210,11 +212,13 @@ async function saveChange(
 
 export async function listAppointments(
   ctx: CoreContext,
+  actor: Actor,
   input: In<'appointments.list'>,
 ): Promise<Appointment[]> {
   const store = ctx.vault.requireStore();
-  return store.exclusive(async () => {
-    const rows = await agenda(store.manager, {
+  // A transaction: reading the agenda may mark the past day's appointments absent (below).
+  return store.transaction(async (em) => {
+    const listed = await agenda(em, {
       siteId: input.siteId,
       from: new Date(input.from).toISOString(),
       to: new Date(input.to).toISOString(),
@@ -222,7 +226,28 @@ export async function listAppointments(
       room: input.room,
       includeCancelled: input.includeCancelled,
     });
-    return toAppointments(store.manager, rows);
+    const now = ctx.clock();
+    const absent = new Map((await applyNoShows(em, listed, now)).map((r) => [r.id, r]));
+    // A list channel has no dossier declaration, so the dispatcher audits nothing it changes: each
+    // appointment marked absent is written to the log here, as its own change on that person's
+    // pathway, by the user whose agenda read applied the rule (same transaction as the change).
+    await appendEvents(
+      em,
+      [...absent.values()].map((r) => ({
+        actorId: actor.userId,
+        action: 'update' as const,
+        section: 'pathway' as const,
+        personId: r.personId,
+        targetType: 'appointment',
+        targetId: r.id,
+        detail: { status: 'no_show' },
+      })),
+      now,
+    );
+    return toAppointments(
+      em,
+      listed.map((r) => absent.get(r.id) ?? r),
+    );
   });
 }
 

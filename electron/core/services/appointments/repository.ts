@@ -50,6 +50,32 @@ export async function markArrived(
   return appointment;
 }
 
+/** A person's appointments still booked that started before `before` (candidates for "absent"). */
+export function bookedOfPersonBefore(
+  em: EntityManager,
+  personId: string,
+  before: string,
+): Promise<AppointmentRow[]> {
+  return em.getRepository(AppointmentEntity).find({
+    where: { personId, status: 'booked', startsAt: LessThan(before) },
+    order: { startsAt: 'ASC' },
+  });
+}
+
+/** Not honoured by the end of its day: `no_show`, with the next version. Returns the new row. */
+export async function markNoShow(em: EntityManager, row: AppointmentRow, now: Date): Promise<AppointmentRow> {
+  const next: AppointmentRow = {
+    ...row,
+    status: 'no_show',
+    updatedAt: now.toISOString(),
+    version: row.version + 1,
+  };
+  await em
+    .getRepository(AppointmentEntity)
+    .update({ id: row.id }, { status: next.status, updatedAt: next.updatedAt, version: next.version });
+  return next;
+}
+
 /** The professional's appointments still on (not cancelled, not missed) that overlap [start, end). */
 export function countOverlapping(
   em: EntityManager,

@@ -18,6 +18,7 @@ import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { markArrived } from '../appointments/repository';
+import { noShowsOfPerson } from '../appointments/no-show';
 import { siteExists } from '../centre/repository';
 import { loadPerson } from '../persons/repository';
 import { givenScopesOf } from '../persons/consents';
@@ -105,6 +106,10 @@ export async function checkIn(input: In<'visits.checkIn'>, { actor, dossier }: D
     dossier.wrote({ type: 'appointment', id: arrived.id });
     origin = 'appointment';
   }
+  // The person's appointments of past days never honoured are now absent: a check-in is when the
+  // desk looks at them. Each is its own audited change.
+  for (const absent of await noShowsOfPerson(em, person.id, now))
+    dossier.wrote({ type: 'appointment', id: absent.id });
   const at = now.toISOString();
   const row: VisitRow = {
     id: randomUUID(),
