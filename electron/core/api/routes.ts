@@ -7,7 +7,7 @@ import type { ChannelName, ChannelOutput, ParsedInput } from '../../../shared/co
 import type { Permission, Section } from '../../../shared/domain/roles';
 import type { Actor } from '../access/gate';
 import type { CoreContext } from '../context';
-import { verifyAudit, listAudit } from '../services/audit/audit-service';
+import { verifyAudit, listAudit, unusualReading } from '../services/audit/audit-service';
 import { changePassword, login, logout, sessionState, unlock } from '../services/auth/auth-service';
 import type { Session } from '../services/auth/sessions';
 import { getCentre, saveSite, updateCentre } from '../services/centre/centre-service';
@@ -243,6 +243,12 @@ export const ROUTES: RouteTable = {
     permission: 'audit.read',
     longRead: true,
     handler: (input, { ctx }) => listAudit(ctx, input),
+  },
+  'audit.unusualReading': {
+    access: 'session',
+    touches: CENTRE,
+    permission: 'audit.read',
+    handler: (input, { ctx }) => unusualReading(ctx, input),
   },
   'audit.verify': {
     access: 'session',
