@@ -1,4 +1,7 @@
-/** The person's appointments, newest first (the pathway tab of the dossier). */
+/**
+ * The person's appointments, newest first (the pathway tab of the dossier), with how many were
+ * missed: an appointment not honoured by the end of its day is marked absent by the core.
+ */
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../shared/contract/appointments';
@@ -12,11 +15,17 @@ export function AppointmentsOfPerson({ appointments }: { appointments: Appointme
   const { t } = useTranslation();
   const lng = currentLanguage();
   const paged = usePaged(appointments, PAGE_SIZE);
+  const noShows = appointments.filter((a) => a.status === 'no_show').length;
   return (
     <Stack gap="xs">
       <Title order={3} size="h4">
         {t('dossier.pathway.appointments')}
       </Title>
+      {noShows > 0 && (
+        <Text size="sm" c="orange.8" fw={600} data-testid="no-show-count">
+          {t('appointments.noShows', { count: noShows })}
+        </Text>
+      )}
       <Table.ScrollContainer minWidth={640}>
         <Table striped verticalSpacing="xs">
           <Table.Thead>

@@ -3,16 +3,22 @@
  * for every place an arrival is recorded: from a search result or a dossier (the person is known,
  * the site is the workstation's) and from the board (the site is the board's, the person is picked).
  * Keyboard first: priority "normal" (or the person picker) has the focus, Enter confirms.
+ * A person booked today at this site arrives for that appointment: it is offered, preselected, and
+ * the check-in marks it arrived (reading the person's appointments is an audited pathway read).
  */
 import { Button, Group, Modal, Radio, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import type { KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_PRIORITIES, type VisitPriority } from '../../../shared/domain/catalogues';
 import { FormFailure, useFormFailure } from '../../app/form-failure';
 import { oneOf } from '../../app/form-values';
 import { useSignedIn } from '../persons/use-signed-in';
+import { useDossierSection } from '../persons/dossier/dossier-tab';
+import { useCentre } from '../centre/api';
+import { siteClock, siteTime, todayAt } from '../appointments/site-time';
+import type { Appointment } from '../../../shared/contract/appointments';
 import { useCheckIn } from './api';
 import { PersonPicker, type PickedPerson } from './PersonPicker';
 
@@ -60,17 +66,29 @@ export function CheckInModal({
     // An error about a field this dialog does not show goes above the form with the rest.
     if (field === 'personId') return person ? null : 'person';
     if (field === 'siteId') return boardSiteId === undefined ? 'siteId' : null;
+    if (field === 'appointmentId') return 'appointmentId';
     return field === 'step' ? 'step' : null;
   });
   const { siteId } = form.values;
+  const { todays, zone } = useTodaysAppointments(form.values.person?.id ?? null, siteId);
+  const appointmentLabel = (a: Appointment) =>
+    t('visits.appointment.option', {
+      time: siteTime(a.startsAt, zone ?? 'UTC'),
+      type: t(`catalogue.appointmentTypes.${a.type}`),
+      who: a.professionalName ?? t('app.none'),
+    });
+  // Not chosen yet: the first appointment of the day is preselected; "none" is a walk-in.
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const appointmentChoice = chosen ?? todays[0]?.id ?? NO_APPOINTMENT;
 
   function confirm() {
     const { person: arriving, step, priority } = form.values;
     if (!siteId || checkIn.isPending) return;
     setFailure(null);
     if (!arriving) return form.setFieldError('person', t('visits.personRequired'));
+    const appointmentId = todays.some((a) => a.id === appointmentChoice) ? appointmentChoice : undefined;
     checkIn.mutate(
-      { personId: arriving.id, siteId, step, priority },
+      { personId: arriving.id, siteId, step, priority, appointmentId },
       {
         onSuccess: () => {
           notifications.show({
@@ -128,11 +146,28 @@ export function CheckInModal({
               required
               autoFocus
               value={form.values.person}
-              onChange={(picked) => form.setFieldValue('person', picked)}
+              onChange={(picked) => {
+                form.setFieldValue('person', picked);
+                setChosen(undefined);
+              }}
               error={typeof form.errors.person === 'string' ? form.errors.person : null}
             />
           )}
           <FormFailure failure={failure} />
+          {todays.length > 0 && (
+            <Select
+              label={t('visits.appointment.label')}
+              description={t('visits.appointment.help')}
+              data={[
+                ...todays.map((a) => ({ value: a.id, label: appointmentLabel(a) })),
+                { value: NO_APPOINTMENT, label: t('visits.appointment.none') },
+              ]}
+              value={appointmentChoice}
+              onChange={(value) => value && setChosen(value)}
+              allowDeselect={false}
+              error={form.errors.appointmentId}
+            />
+          )}
           <Radio.Group
             label={t('search.checkIn.priority')}
             value={form.values.priority}
@@ -188,4 +223,22 @@ export function CheckInModal({
       </form>
     </Modal>
   );
+}
+
+const NO_APPOINTMENT = 'none';
+
+/** The person's appointments still booked today at this site (the site's day), earliest first. */
+function useTodaysAppointments(
+  personId: string | null,
+  siteId: string | null,
+): { todays: Appointment[]; zone: string | undefined } {
+  const appointments = useDossierSection('appointments.forPerson', personId ?? '', personId !== null);
+  const zone = useCentre().data?.sites.find((s) => s.id === siteId)?.timezone;
+  if (!zone || !appointments.data) return { todays: [], zone };
+  const today = todayAt(zone);
+  const todays = appointments.data.items
+    .filter((a) => a.status === 'booked' && a.siteId === siteId)
+    .filter((a) => siteClock(new Date(a.startsAt), zone).date === today)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return { todays, zone };
 }

@@ -32,6 +32,8 @@ export const en: Texts<typeof fr> = {
   noPerson: 'No one named',
   blockLabel: '{{start}}–{{end}}, {{type}}, {{name}}, {{status}}',
   empty: 'No appointment in this period.',
+  noShows_one: '{{count}} appointment missed (absent by the end of the day)',
+  noShows_other: '{{count}} appointments missed (absent by the end of the day)',
   statuses: {
     booked: 'Booked',
     arrived: 'Arrived',

@@ -32,6 +32,8 @@ export const fr = {
   noPerson: 'Sans personne désignée',
   blockLabel: '{{start}}–{{end}}, {{type}}, {{name}}, {{status}}',
   empty: 'Aucun rendez-vous sur cette période.',
+  noShows_one: '{{count}} rendez-vous manqué (absent·e à la fin de la journée)',
+  noShows_other: '{{count}} rendez-vous manqués (absent·e à la fin de la journée)',
   statuses: {
     booked: 'Prévu',
     arrived: 'Arrivé·e',

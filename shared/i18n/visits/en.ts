@@ -3,6 +3,12 @@ import type { Texts } from '../texts';
 import type { fr } from './fr';
 
 export const en: Texts<typeof fr> = {
+  appointment: {
+    label: 'Today’s appointment',
+    help: 'The arrival marks this appointment “Arrived”.',
+    option: '{{time}} · {{type}} · {{who}}',
+    none: 'No appointment',
+  },
   checkInTitle: 'Record an arrival',
   person: 'Person',
   personPlaceholder: 'Name, file number or phone',

@@ -3,6 +3,12 @@
  * `en.ts` beside it has exactly the same keys (its type is derived from this object).
  */
 export const fr = {
+  appointment: {
+    label: 'Rendez-vous du jour',
+    help: 'L’arrivée marque ce rendez-vous « Arrivé·e ».',
+    option: '{{time}} · {{type}} · {{who}}',
+    none: 'Sans rendez-vous',
+  },
   checkInTitle: 'Enregistrer une arrivée',
   person: 'Personne',
   personPlaceholder: 'Nom, numéro de dossier ou téléphone',
