@@ -84,7 +84,8 @@ export async function writeSealedHeadAsync(
   now: Date,
 ): Promise<void> {
   const target = headPath(dataDir);
-  const tmp = `${target}.${randomBytes(6).toString('hex')}.partial`;
+  // Not `.partial` (files.ts): a copy in flight here is not a keyring copy left behind.
+  const tmp = `${target}.${randomBytes(6).toString('hex')}.sealing`;
   try {
     const handle = await open(tmp, 'wx', 0o600);
     try {
@@ -114,10 +115,10 @@ export function removeSealedHead(dataDir: string): void {
   rmSync(headPath(dataDir), { force: true });
 }
 
-/** A process killed while sealing leaves `audit-head.json.<random>.partial` behind (files.ts). */
+/** A process killed while sealing leaves `audit-head.json.<random>.sealing` behind. */
 function removeLeftovers(dataDir: string): void {
   for (const name of readdirSync(dataDir)) {
-    if (name.startsWith(`${AUDIT_HEAD_FILE}.`) && name.endsWith('.partial'))
+    if (name.startsWith(`${AUDIT_HEAD_FILE}.`) && (name.endsWith('.sealing') || name.endsWith('.partial')))
       rmSync(path.join(dataDir, name), { force: true });
   }
 }
@@ -177,7 +178,8 @@ export function headExpectation(dataDir: string, key: AuditKey, db: SqliteHandle
 }
 
 export type HeadCheck =
-  { ok: true } | { ok: false; reason: 'missing' | 'unsealed' | 'not_contained'; sealed: ChainHead | null };
+  | { ok: true; head: ChainHead }
+  | { ok: false; reason: 'missing' | 'unsealed' | 'not_contained'; sealed: ChainHead | null };
 
 /**
  * At open: does the database contain the sealed head? If so (or if there is nothing to hold it
@@ -189,13 +191,15 @@ export function checkHeadAtOpen(dataDir: string, key: AuditKey, db: SqliteHandle
   const sealed = readSealedHead(dataDir, key);
   let check: HeadCheck;
   if (sealed === null)
-    check = hasKeyedEntries(db) ? { ok: false, reason: 'missing', sealed: null } : { ok: true };
+    check = hasKeyedEntries(db)
+      ? { ok: false, reason: 'missing', sealed: null }
+      : { ok: true, head: currentHead(db) };
   else if (sealed === 'unsealed') check = { ok: false, reason: 'unsealed', sealed: null };
   else if (!containsHead(db, sealed)) check = { ok: false, reason: 'not_contained', sealed };
-  else check = { ok: true };
+  else check = { ok: true, head: currentHead(db) };
   if (check.ok) {
     // Written only when the head moved: opening a store leaves its folder as it was otherwise.
-    const head = currentHead(db);
+    const { head } = check;
     if (sealed === null || sealed === 'unsealed' || sealed.count !== head.count || sealed.hash !== head.hash)
       writeSealedHead(dataDir, key, head, now);
   }

@@ -41,7 +41,7 @@ export class Store {
    * The audit head found at open (audit-head.ts). While the log does not contain the sealed head,
    * no new head is sealed: the record stays as evidence and `audit verify` keeps reporting it.
    */
-  headCheck: HeadCheck = { ok: true };
+  headCheck: HeadCheck = { ok: false, reason: 'missing', sealed: null };
 
   private constructor(
     readonly dataDir: string,
@@ -95,6 +95,7 @@ export class Store {
     }
     const store = new Store(dataDir, handle, ds, auditKey, now);
     store.headCheck = headCheck;
+    if (headCheck.ok) store.lastSealed = headCheck.head;
     return store;
   }
 
@@ -159,15 +160,22 @@ export class Store {
    */
   private sealAuditHead(): void {
     if (!takeAppended(this.ds) || !this.headCheck.ok) return;
+    let head: ChainHead;
     try {
-      this.headToSeal = currentHead(this.handle);
+      head = currentHead(this.handle);
     } catch {
       return;
     }
+    // A unit that rolled its entries back leaves the head where it was: nothing to write.
+    const last = this.headToSeal ?? this.lastSealed;
+    if (last && last.count === head.count && last.hash === head.hash) return;
+    this.headToSeal = head;
     this.sealing ??= this.writeHeads();
   }
 
   private headToSeal: ChainHead | null = null;
+  /** The head last written (or found sealed at open). */
+  private lastSealed: ChainHead | null = null;
   private sealing: Promise<void> | null = null;
 
   private async writeHeads(): Promise<void> {
@@ -177,6 +185,7 @@ export class Store {
       this.headToSeal = null;
       try {
         await writeSealedHeadAsync(this.dataDir, this.auditKey, head, this.now());
+        this.lastSealed = head;
       } catch {
         // The committed work stands; the record only lags (see above).
       }
