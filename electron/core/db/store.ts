@@ -95,7 +95,7 @@ export class Store {
     }
     const store = new Store(dataDir, handle, ds, auditKey, now);
     store.headCheck = headCheck;
-    if (headCheck.ok) store.lastSealed = headCheck.head;
+    if (headCheck.ok) store.newestHead = headCheck.head;
     return store;
   }
 
@@ -147,7 +147,19 @@ export class Store {
       }
     });
     this.queue = next.catch(() => undefined);
-    return next;
+    // The next unit does not wait for the seal; this unit's caller does, so that what it answers
+    // is on disk with its head (and a folder is settled between two calls).
+    const settled = () => this.sealing ?? undefined;
+    return next.then(
+      async (value) => {
+        await settled();
+        return value;
+      },
+      async (err: unknown) => {
+        await settled();
+        throw err;
+      },
+    );
   }
 
   /**
@@ -167,15 +179,17 @@ export class Store {
       return;
     }
     // A unit that rolled its entries back leaves the head where it was: nothing to write.
-    const last = this.headToSeal ?? this.lastSealed;
+    const last = this.newestHead;
     if (last && last.count === head.count && last.hash === head.hash) return;
     this.headToSeal = head;
+    this.newestHead = head;
     this.sealing ??= this.writeHeads();
   }
 
+  /** The head waiting to be written (units that ended while another was being written). */
   private headToSeal: ChainHead | null = null;
-  /** The head last written (or found sealed at open). */
-  private lastSealed: ChainHead | null = null;
+  /** The newest head written, being written or waiting (found sealed at open, at first). */
+  private newestHead: ChainHead | null = null;
   private sealing: Promise<void> | null = null;
 
   private async writeHeads(): Promise<void> {
@@ -185,9 +199,10 @@ export class Store {
       this.headToSeal = null;
       try {
         await writeSealedHeadAsync(this.dataDir, this.auditKey, head, this.now());
-        this.lastSealed = head;
       } catch {
-        // The committed work stands; the record only lags (see above).
+        // The committed work stands; the record only lags (see above), and the next unit that
+        // appends writes it again.
+        if (this.newestHead === head) this.newestHead = null;
       }
     }
     this.sealing = null;
