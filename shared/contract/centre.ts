@@ -52,6 +52,21 @@ export const centreChannels = {
       .strict(),
     centreSchema,
   ),
+  /** A backup written by the clinic server for `parcours backup` on the same machine. */
+  'centre.backup': channel(
+    z
+      .object({
+        out: z
+          .string()
+          .min(2)
+          .max(4096)
+          .refine((p) => p.startsWith('/') && p.endsWith('.parcours-backup'), {
+            message: 'backup_file_name',
+          }),
+      })
+      .strict(),
+    z.object({ file: z.string(), tables: z.number().int(), rows: z.number().int() }),
+  ),
   'centre.saveSite': channel(
     siteInputSchema
       .extend({

@@ -11,6 +11,7 @@ import { verifyAudit, listAudit, unusualReading } from '../services/audit/audit-
 import { changePassword, login, logout, sessionState, unlock } from '../services/auth/auth-service';
 import type { Session } from '../services/auth/sessions';
 import { getCentre, saveSite, updateCentre } from '../services/centre/centre-service';
+import { backupOnServer } from '../services/centre/backup-service';
 import { initialize } from '../services/setup/setup-service';
 import {
   createUser,
@@ -230,6 +231,12 @@ export const ROUTES: RouteTable = {
     touches: CENTRE,
     permission: 'centre.manage',
     handler: (input, { ctx, actor }) => updateCentre(ctx, actor, input),
+  },
+  'centre.backup': {
+    access: 'session',
+    touches: CENTRE,
+    permission: 'centre.manage',
+    handler: (input, { ctx, actor, client }) => backupOnServer(ctx, actor, input, client),
   },
   'centre.saveSite': {
     access: 'session',

@@ -15,12 +15,13 @@ import {
   readBackup,
   stageBackup,
   verifyStaged,
-  writeBackup,
 } from '../../core/db/backup';
 import { findAccountIn, normalizeUsername } from '../../core/db/keyring';
 import { normalizeRecoveryCode, unwrapKey, wrapKey } from '../../core/db/keywrap';
 import { totalRows, type StoreFingerprint } from '../../core/db/fingerprint';
 import { Store } from '../../core/db/store';
+import { otherOwner } from '../../core/db/owner-lock';
+import { takeBackup } from '../../core/services/centre/backup-service';
 import { StoreError } from '../../core/db/errors';
 import { DomainError } from '../../core/errors';
 import { exportAll } from '../../core/interchange/export';
@@ -44,10 +45,13 @@ import {
   refuseIfOwned,
   requireOption,
   secretFromEnvOrPrompt,
+  lang,
   t,
   type CliSession,
 } from '../cli-support';
 import { existsSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { hasText, t as text } from '../../../shared/i18n/translate';
 
 async function withSession<T>(dataDir: string, work: (s: CliSession) => Promise<T>): Promise<T> {
   const core = await openCore(dataDir);
@@ -68,22 +72,61 @@ function requirePermission(
 export async function backupCommand(values: Record<string, unknown>): Promise<void> {
   const dataDir = requireOption(values, 'data');
   const out = requireOption(values, 'out');
+  // A clinic server holds the folder: it takes the backup itself (never two writers on a store).
+  const holder = otherOwner(dataDir);
+  if (holder?.kind === 'serve' && holder.url) return backupThroughServer(holder.url, out);
   await withSession(dataDir, async (s) => {
     requirePermission(s, 'centre.manage');
-    const { vault, clock } = s.core.ctx;
-    const store = vault.requireStore();
-    await store.transaction((em) => appendAudit(em, { actorId: s.actor.userId, action: 'backup' }, clock()));
     let tables;
     try {
-      ({ tables } = await store.exclusive(() =>
-        writeBackup(store.handle, vault.requireDataKey(), vault.getKeyring().snapshot(), out, clock()),
-      ));
+      ({ tables } = await takeBackup(s.core.ctx, s.actor.userId, out));
     } catch (err) {
       if (err instanceof BackupError) throw new CliError(t('backupSelfCheckFailed', { reason: err.reason }));
       throw err;
     }
     console.log(t('backupDone', { file: out, tables: Object.keys(tables).length, rows: totalRows(tables) }));
   });
+}
+
+/** `parcours backup` beside a running server: log in to it and let it write the backup. */
+async function backupThroughServer(url: string, out: string): Promise<void> {
+  const { username, password } = await credentials();
+  const post = async (channel: string, body: unknown, token?: string) => {
+    const res = await fetch(`${url}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as {
+      ok: boolean;
+      value?: unknown;
+      error?: { code: string; details?: unknown };
+    };
+  };
+  const login = await post('auth.login', { username, password });
+  if (!login.ok)
+    throw new CliError(
+      t(login.error?.code === 'throttled' ? 'failed' : 'wrongCredentials', {
+        message: login.error?.code ?? '?',
+      }),
+    );
+  const token = (login.value as { token: string }).token;
+  try {
+    const r = await post('centre.backup', { out: path.resolve(out) }, token);
+    if (!r.ok) {
+      const code = r.error?.code ?? '?';
+      if (code === 'forbidden') throw new CliError(t('forbidden', { permission: 'centre.manage' }));
+      if (code === 'password_change_required') throw new CliError(t('mustChangePassword'));
+      const reason = detailText(r.error?.details as Record<string, unknown> | undefined, 'reason');
+      // The server's reason, in words, from the same catalogue the app uses.
+      const key = `validation.reason.${reason ?? ''}`;
+      throw new CliError(t('failed', { message: reason && hasText(lang, key) ? text(lang, key) : code }));
+    }
+    const v = r.value as { file: string; tables: number; rows: number };
+    console.log(t('backupDone', { file: v.file, tables: v.tables, rows: v.rows }));
+  } finally {
+    await post('auth.logout', {}, token).catch(() => undefined);
+  }
 }
 
 /** The key of a backup: from the recovery code if given, else from a staff account in it. */

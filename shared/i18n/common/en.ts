@@ -108,6 +108,7 @@ export const en: Texts<typeof fr> = {
     invalid_element: 'One of the items in this list is not valid.',
     username_charset: 'Unaccented letters, digits, dots, hyphens and underscores only.',
     site_code_charset: 'Capital letters and digits only (for example MTP).',
+    backup_file_name: 'A full file path ending in .parcours-backup.',
     unknown_time_zone: 'Unknown time zone: choose one from the list (for example Europe/Paris).',
     password_mismatch: 'The two passwords are not the same.',
     phone_format: 'Not a valid phone number (digits, spaces, dots, dashes, + at the start).',
@@ -148,6 +149,9 @@ export const en: Texts<typeof fr> = {
       user_inactive: 'This account is deactivated.',
       username_immutable: 'The username of an account cannot be changed.',
       file_number_taken: 'This file number already belongs to another person.',
+      loopback_only: 'Only a command run on the server itself may ask it for a backup.',
+      file_exists: 'This file already exists: choose a new name, nothing is overwritten.',
+      missing_folder: 'This folder does not exist on the server.',
       own_roles: 'You cannot change your own roles: ask another coordinator.',
       reason_too_short: 'Give a few more words for the reason (at least 10 characters).',
       reason_not_words:

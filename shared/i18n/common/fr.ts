@@ -108,6 +108,7 @@ export const fr = {
     invalid_element: 'Un des éléments de cette liste n’est pas valide.',
     username_charset: 'Lettres sans accent, chiffres, points, tirets et tirets bas uniquement.',
     site_code_charset: 'Lettres majuscules et chiffres uniquement (par exemple MTP).',
+    backup_file_name: 'Un chemin complet de fichier se terminant par .parcours-backup.',
     unknown_time_zone: 'Fuseau horaire inconnu : choisissez-en un de la liste (par exemple Europe/Paris).',
     password_mismatch: 'Les deux mots de passe ne sont pas identiques.',
     phone_format: 'Numéro de téléphone non valide (chiffres, espaces, points, tirets, + au début).',
@@ -148,6 +149,9 @@ export const fr = {
       user_inactive: 'Ce compte est désactivé.',
       username_immutable: 'L’identifiant d’un compte ne peut pas être modifié.',
       file_number_taken: 'Ce numéro de dossier est déjà celui d’une autre personne.',
+      loopback_only: 'Seule une commande lancée sur le serveur lui-même peut lui demander une sauvegarde.',
+      file_exists: 'Ce fichier existe déjà : choisissez un nouveau nom, rien n’est écrasé.',
+      missing_folder: 'Ce dossier n’existe pas sur le serveur.',
       own_roles:
         'Vous ne pouvez pas changer vos propres rôles : demandez-le à une autre personne de la coordination.',
       reason_too_short: 'Expliquez le motif en quelques mots de plus (au moins 10 caractères).',
