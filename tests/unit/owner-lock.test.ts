@@ -65,6 +65,19 @@ describe('one owner per data folder', () => {
     expect(restore.code).toBe(1);
     expect(restore.err).toContain(fr.owner_test);
     expect(readdirSync(t.dataDir).sort()).toEqual(before);
+
+    // Recover and import would be second writers too: refused the same way, nothing written.
+    const recover = await cli(['recover', '--data', t.dataDir, '--user', ADMIN.username], {
+      PARCOURS_RECOVERY_CODE: t.recoveryCode,
+    });
+    expect(recover.code).toBe(1);
+    expect(recover.err).toContain(fr.owner_test);
+    const file = path.join(tempDir('parcours-owner-in-'), 'in.jsonl');
+    writeFileSync(file, '');
+    const imported = await cli(['import', '--data', t.dataDir, file], AS_ADMIN);
+    expect(imported.code).toBe(1);
+    expect(imported.err).toContain(fr.owner_test);
+    expect(readdirSync(t.dataDir).sort()).toEqual(before);
   });
 });
 
