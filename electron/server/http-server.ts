@@ -127,6 +127,21 @@ function readBody(req: IncomingMessage, timeoutMs: number): Promise<string | nul
   });
 }
 
+/**
+ * Who is calling, for the login throttle and the server-side backup. Behind a reverse proxy on the
+ * same machine every request comes from loopback: the proxy's `X-Forwarded-For` (its last entry,
+ * the one the proxy itself added) then names the real client, so that the throttle counts each
+ * workstation and a browser behind the proxy is never taken for a command on the server. A
+ * direct request keeps its own address (an `X-Forwarded-For` from elsewhere is not believed).
+ */
+export function clientOf(req: IncomingMessage): string {
+  const peer = req.socket.remoteAddress ?? 'unknown';
+  const forwarded = req.headers['x-forwarded-for'];
+  if (!LOOPBACK.test(peer.replace(/^::ffff:/, '')) || forwarded === undefined) return peer;
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded).split(',').pop()?.trim();
+  return last || 'unknown';
+}
+
 function bearer(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
   if (!header?.startsWith('Bearer ')) return undefined;
@@ -178,7 +193,7 @@ async function handleApi(
     await core.dispatch(channel, input, {
       token: bearer(req),
       transport: 'http',
-      client: req.socket.remoteAddress ?? 'unknown',
+      client: clientOf(req),
     }),
   );
 }

@@ -14,6 +14,7 @@ vi.hoisted(() => {
 
 import { createCore, type Core } from '../../electron/core';
 import { readBackup } from '../../electron/core/db/backup';
+import { readOwner } from '../../electron/core/db/owner-lock';
 import { createHttpServer, listen } from '../../electron/server/http-server';
 import { cliMessages } from '../../shared/i18n/cli';
 import { cli } from './helpers/cli';
@@ -86,6 +87,22 @@ describe('backup beside a running server', () => {
     expect(remote.ok ? null : remote.error).toMatchObject({
       code: 'validation',
       details: { reason: 'loopback_only' },
+    });
+    expect(existsSync(out)).toBe(false);
+    // A browser behind a reverse proxy on the server comes from loopback too: its forwarded address counts.
+    const url = core.ownerLock ? readOwner(dataDir)?.url : undefined;
+    const proxied = await fetch(`${url}/api/centre.backup`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'x-forwarded-for': '192.168.1.30',
+      },
+      body: JSON.stringify({ out }),
+    });
+    expect(await proxied.json()).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'loopback_only' } },
     });
     expect(existsSync(out)).toBe(false);
     writeFileSync(out, 'do not touch');

@@ -139,7 +139,8 @@ describe('the clinic server (HTTP transport)', () => {
   });
 
   it('cuts a body that never finishes, and bounds calls without a session in flight', async () => {
-    const { port } = await serve({ requestTimeoutMs: 2_000, maxAnonymousInFlight: 2 });
+    // Long enough that a loaded machine sees both unfinished bodies in flight before they are cut.
+    const { port } = await serve({ requestTimeoutMs: 8_000, maxAnonymousInFlight: 2 });
     /** Each step gets its own bound, so that a stuck one is named instead of the test timing out. */
     const within = <T>(what: string, p: Promise<T>, ms = 20_000) =>
       Promise.race([

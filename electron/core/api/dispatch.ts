@@ -170,8 +170,15 @@ async function auditListRead(
       ctx.clock(),
     ),
   );
-  (session.listReads ??= new Map()).set(key, digest);
+  const seen = (session.listReads ??= new Map());
+  seen.delete(key);
+  seen.set(key, digest);
+  // As-you-type search makes a new input at each key: keep only the most recent ones.
+  if (seen.size > LIST_READS_KEPT) seen.delete(seen.keys().next().value as string);
 }
+
+/** Answers remembered per session to skip re-auditing an unchanged poll (the board, the agenda). */
+const LIST_READS_KEPT = 32;
 
 /** How many rows a list answer holds (an array, or the `rows` / `items` of a page). */
 function countOf(out: unknown): number {

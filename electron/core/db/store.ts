@@ -34,6 +34,25 @@ export interface StoreOptions {
   now?: () => Date;
 }
 
+/**
+ * TypeORM on a handle opened and verified here: TypeORM constructs its connection with
+ * `new driver(...)`, so it is handed this handle and no statement reaches the file before the key.
+ */
+function dataSourceOn(file: string, handle: SqliteHandle): DataSource {
+  function PreopenedHandle(): SqliteHandle {
+    return handle;
+  }
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    driver: PreopenedHandle,
+    entities: ENTITIES,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  });
+}
+
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -63,20 +82,7 @@ export class Store {
     // Born private: SQLite gives the -wal and -shm files the mode of the database file.
     if (create && !existsSync(file)) closeSync(openSync(file, 'wx', 0o600));
     const handle = openEncrypted({ file, key, cipher, create });
-    // TypeORM constructs its connection with `new driver(...)`: hand it the handle we opened and
-    // verified ourselves, so that no statement ever reaches the file before the key.
-    function PreopenedHandle(): SqliteHandle {
-      return handle;
-    }
-    const ds = new DataSource({
-      type: 'better-sqlite3',
-      database: file,
-      driver: PreopenedHandle,
-      entities: ENTITIES,
-      synchronize: false,
-      migrationsRun: false,
-      logging: false,
-    });
+    const ds = dataSourceOn(file, handle);
     let auditKey: AuditKey;
     let headCheck: HeadCheck;
     try {
@@ -111,18 +117,7 @@ export class Store {
   }: Omit<StoreOptions, 'create' | 'now'>): Promise<Store> {
     const file = databasePath(dataDir);
     const handle = openEncrypted({ file, key, cipher, readonly: true });
-    function PreopenedHandle(): SqliteHandle {
-      return handle;
-    }
-    const ds = new DataSource({
-      type: 'better-sqlite3',
-      database: file,
-      driver: PreopenedHandle,
-      entities: ENTITIES,
-      synchronize: false,
-      migrationsRun: false,
-      logging: false,
-    });
+    const ds = dataSourceOn(file, handle);
     let auditKey: AuditKey;
     try {
       await ds.initialize();

@@ -28,7 +28,8 @@ export async function takeBackup(
 }
 
 /** Where the command line runs beside the server: the only callers that may ask for a file. */
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1', 'local']);
+// Not 'local' (the desktop window): the app's renderer never asks the core to write files.
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
  * `centre.backup`: the server writes the backup for `parcours backup` run on the same machine. A
