@@ -30,6 +30,11 @@ export const boardRowSchema = visitSchema.extend({
   pronouns: z.string().nullable(),
   /** Minutes since the person entered the current step. */
   waitingMinutes: z.number().int(),
+  /**
+   * When the priority runs out (a PEP must start within 72 h of the exposure): set only where the
+   * reader may read the section the priority's reason comes from, otherwise null.
+   */
+  priorityDeadline: isoDateTimeSchema.nullable(),
 });
 export type BoardRow = z.infer<typeof boardRowSchema>;
 

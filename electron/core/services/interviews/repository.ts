@@ -14,6 +14,24 @@ export function interviewsOfPerson(em: EntityManager, personId: string): Promise
   return findRows(em, InterviewEntity, { personId }, { column: 'heldAt', direction: 'DESC' });
 }
 
+/** The latest exposure (last risk) recorded at an interview of each person, for the board's PEP deadline. */
+export async function lastRisksOf(
+  em: EntityManager,
+  personIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await em
+    .getRepository(InterviewEntity)
+    .createQueryBuilder('i')
+    .select('i.personId', 'personId')
+    .addSelect('MAX(i.lastRiskAt)', 'lastRiskAt')
+    .where('i.personId IN (:...ids)', { ids: [...new Set(personIds)] })
+    .andWhere('i.lastRiskAt IS NOT NULL')
+    .groupBy('i.personId')
+    .getRawMany<{ personId: string; lastRiskAt: string }>();
+  return new Map(rows.map((r) => [r.personId, r.lastRiskAt]));
+}
+
 export function findInterview(em: EntityManager, id: string): Promise<InterviewRow | null> {
   return em.getRepository(InterviewEntity).findOneBy({ id });
 }

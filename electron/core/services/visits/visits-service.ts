@@ -9,6 +9,7 @@ import type { ParsedInput as In } from '../../../../shared/contract';
 import type { BoardRow, Visit } from '../../../../shared/contract/visits';
 import {
   CALLED_STEP,
+  PEP_WINDOW_HOURS,
   PRIORITY_SECTION,
   VISIT_PRIORITIES,
   type VisitStep,
@@ -27,6 +28,7 @@ import type { Lookup } from '../../api/access';
 import { readableBy } from '../../dossier/reader';
 import type { ConsentScope } from '../../../../shared/domain/roles';
 import { personsByIds } from '../persons/repository';
+import { lastRisksOf } from '../interviews/repository';
 import { staffNames } from '../users/staff-names';
 import {
   findVisit,
@@ -136,6 +138,11 @@ export async function checkIn(input: In<'visits.checkIn'>, { actor, dossier }: D
   return visitFor(toVisit(row, new Map()), dossier.canRead);
 }
 
+/** The PEP must start within 72 h of the exposure. */
+function pepDeadline(lastRiskAt: string | undefined): string | null {
+  return lastRiskAt ? new Date(Date.parse(lastRiskAt) + PEP_WINDOW_HOURS * 3600_000).toISOString() : null;
+}
+
 const PRIORITY_RANK = Object.fromEntries(VISIT_PRIORITIES.map((p, i) => [p, i])) as Record<string, number>;
 
 export async function board(
@@ -164,6 +171,12 @@ export async function board(
       em,
       visits.map((v) => v.personId),
     );
+    // The exposure behind a PEP priority: read only for those visits, shown only where the reader
+    // sees the reason (the interview section), as the deadline the PEP must start by.
+    const lastRisks = await lastRisksOf(
+      em,
+      visits.filter((v) => v.priority === 'pep_72h').map((v) => v.personId),
+    );
     // Ordered by the real priority, then shaped for this reader (the reason may be masked).
     const rows = [...visits]
       .sort(
@@ -177,12 +190,14 @@ export async function board(
           personId: v.personId,
           consents: consents.get(v.personId) ?? new Set<ConsentScope>(),
         };
+        const visit = visitFor(toVisit(v, names), readableBy(actor, subject));
         return {
-          ...visitFor(toVisit(v, names), readableBy(actor, subject)),
+          ...visit,
           fileNumber: p?.fileNumber ?? '',
           nameUsed: p?.nameUsed ?? '',
           pronouns: p?.pronouns ?? null,
           waitingMinutes: Math.max(0, Math.floor((now - Date.parse(v.stepSince)) / 60_000)),
+          priorityDeadline: visit.priority === 'pep_72h' ? pepDeadline(lastRisks.get(v.personId)) : null,
         };
       });
     const revision = createHash('sha256')
