@@ -28,6 +28,7 @@ const OPTIONS = {
   locale: { type: 'string' },
   user: { type: 'string' },
   replace: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
   anchor: { type: 'string' },
   'audit-key-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },

@@ -5,7 +5,7 @@
 export const cliMessages = {
   fr: {
     usage:
-      'Utilisation : parcours <commande> [options]\n\nCommandes :\n  init --data DIR --centre NOM --site CODE:Nom[:Ville] …   créer un centre (PARCOURS_ADMIN_USER, PARCOURS_ADMIN_PASSWORD)\n  serve --data DIR [--port N] [--host H]                     serveur de la clinique (navigateurs)\n  demo --data DIR                                            centre de démonstration\n  backup --data DIR --out FICHIER                            sauvegarde chiffrée et vérifiée\n  restore --from FICHIER --data DIR                          restauration dans un nouveau dossier\n  export --data DIR --out FICHIER                            export JSON Lines de tout le centre\n  import --data DIR FICHIER                                  import JSON Lines (tout ou rien)\n  audit verify --data DIR [--anchor CODE]                    vérifier la chaîne du journal d’audit (et un code d’ancrage)\n  audit anchor --data DIR                                    code d’ancrage de la tête du journal, à garder sur papier\n  recover --data DIR --user NOM                              nouveau mot de passe avec le code de récupération\n\nLes mots de passe viennent de PARCOURS_USER / PARCOURS_PASSWORD ou d’une invite, jamais de la ligne de commande.\nServeur de la clinique : --audit-key-file FICHIER (ou PARCOURS_AUDIT_KEY_FILE), une clé du journal d’audit hors du dossier de données, à donner à chaque commande sur ce dossier.',
+      'Utilisation : parcours <commande> [options]\n\nCommandes :\n  init --data DIR --centre NOM --site CODE:Nom[:Ville] …   créer un centre (PARCOURS_ADMIN_USER, PARCOURS_ADMIN_PASSWORD)\n  serve --data DIR [--port N] [--host H]                     serveur de la clinique (navigateurs)\n  demo --data DIR                                            centre de démonstration\n  backup --data DIR --out FICHIER [--quiet]                  sauvegarde chiffrée et vérifiée\n  restore --from FICHIER --data DIR [--quiet]                restauration dans un nouveau dossier\n  export --data DIR --out FICHIER [--quiet]                  export JSON Lines de tout le centre\n  import --data DIR FICHIER [--quiet]                        import JSON Lines (tout ou rien)\n  audit verify --data DIR [--anchor CODE]                    vérifier la chaîne du journal d’audit (et un code d’ancrage)\n  audit anchor --data DIR                                    code d’ancrage de la tête du journal, à garder sur papier\n  recover --data DIR --user NOM                              nouveau mot de passe avec le code de récupération\n\nLes mots de passe viennent de PARCOURS_USER / PARCOURS_PASSWORD ou d’une invite, jamais de la ligne de commande.\nSur un terminal, backup, restore, export et import affichent leur avancement (nombre traité / total, débit, temps restant) ; --quiet le masque.\nServeur de la clinique : --audit-key-file FICHIER (ou PARCOURS_AUDIT_KEY_FILE), une clé du journal d’audit hors du dossier de données, à donner à chaque commande sur ce dossier.',
     missingOption: 'Option manquante : {{option}}',
     unknownCommand: 'Commande inconnue : {{command}}',
     promptUser: 'Identifiant : ',
@@ -77,10 +77,25 @@ export const cliMessages = {
     fileNotFound: 'Fichier introuvable : {{file}}. Rien n’a été écrit.',
     backupSelfCheckFailed:
       'La sauvegarde écrite n’a pas passé sa propre vérification ({{reason}}) : elle a été supprimée. Vérifiez l’espace disque et relancez.',
+    progressLine:
+      '{{phase}} : {{done}} / {{total}} {{unit}} ({{percent}} %) · {{rate}} {{unit}}/s · reste {{eta}}',
+    progressLineStarting: '{{phase}} : {{done}} / {{total}} {{unit}} ({{percent}} %)',
+    progressSummary: '{{phase}} : {{total}} {{unit}} en {{elapsed}} ({{rate}} {{unit}}/s)',
+    progressPhase_validate: 'Vérification du fichier',
+    progressPhase_write: 'Écriture',
+    progressPhase_export: 'Export',
+    progressPhase_copy: 'Copie',
+    progressPhase_check: 'Contrôle',
+    progressPhase_read: 'Lecture',
+    progressUnit_records: 'enregistrements',
+    progressUnit_bytes: 'Mo',
+    progressUnit_pages: 'pages',
+    progressUnit_tables: 'tables',
+    backupOnServer: 'Le serveur de la clinique écrit la sauvegarde…',
   },
   en: {
     usage:
-      'Usage: parcours <command> [options]\n\nCommands:\n  init --data DIR --centre NAME --site CODE:Name[:City] …   create a centre (PARCOURS_ADMIN_USER, PARCOURS_ADMIN_PASSWORD)\n  serve --data DIR [--port N] [--host H]                     clinic server (browsers)\n  demo --data DIR                                            demo centre\n  backup --data DIR --out FILE                               encrypted, verified backup\n  restore --from FILE --data DIR                             restore into a new folder\n  export --data DIR --out FILE                               JSON Lines export of the whole centre\n  import --data DIR FILE                                     JSON Lines import (all or nothing)\n  audit verify --data DIR [--anchor CODE]                    verify the audit log chain (and an anchor code)\n  audit anchor --data DIR                                    anchor code of the log’s head, to keep on paper\n  recover --data DIR --user NAME                             new password with the recovery code\n\nPasswords come from PARCOURS_USER / PARCOURS_PASSWORD or a prompt, never from the command line.\nClinic server: --audit-key-file FILE (or PARCOURS_AUDIT_KEY_FILE), an audit log key outside the data folder, to give to every command on that folder.',
+      'Usage: parcours <command> [options]\n\nCommands:\n  init --data DIR --centre NAME --site CODE:Name[:City] …   create a centre (PARCOURS_ADMIN_USER, PARCOURS_ADMIN_PASSWORD)\n  serve --data DIR [--port N] [--host H]                     clinic server (browsers)\n  demo --data DIR                                            demo centre\n  backup --data DIR --out FILE [--quiet]                     encrypted, verified backup\n  restore --from FILE --data DIR [--quiet]                   restore into a new folder\n  export --data DIR --out FILE [--quiet]                     JSON Lines export of the whole centre\n  import --data DIR FILE [--quiet]                           JSON Lines import (all or nothing)\n  audit verify --data DIR [--anchor CODE]                    verify the audit log chain (and an anchor code)\n  audit anchor --data DIR                                    anchor code of the log’s head, to keep on paper\n  recover --data DIR --user NAME                             new password with the recovery code\n\nPasswords come from PARCOURS_USER / PARCOURS_PASSWORD or a prompt, never from the command line.\nOn a terminal, backup, restore, export and import show their progress (done / total, rate, time left); --quiet hides it.\nClinic server: --audit-key-file FILE (or PARCOURS_AUDIT_KEY_FILE), an audit log key outside the data folder, to give to every command on that folder.',
     missingOption: 'Missing option: {{option}}',
     unknownCommand: 'Unknown command: {{command}}',
     promptUser: 'User name: ',
@@ -149,6 +164,21 @@ export const cliMessages = {
     fileNotFound: 'File not found: {{file}}. Nothing was written.',
     backupSelfCheckFailed:
       'The backup written failed its own check ({{reason}}) and was removed. Check the free disk space and try again.',
+    progressLine:
+      '{{phase}}: {{done}} / {{total}} {{unit}} ({{percent}}%) · {{rate}} {{unit}}/s · {{eta}} left',
+    progressLineStarting: '{{phase}}: {{done}} / {{total}} {{unit}} ({{percent}}%)',
+    progressSummary: '{{phase}}: {{total}} {{unit}} in {{elapsed}} ({{rate}} {{unit}}/s)',
+    progressPhase_validate: 'Checking the file',
+    progressPhase_write: 'Writing',
+    progressPhase_export: 'Exporting',
+    progressPhase_copy: 'Copying',
+    progressPhase_check: 'Checking',
+    progressPhase_read: 'Reading',
+    progressUnit_records: 'records',
+    progressUnit_bytes: 'MB',
+    progressUnit_pages: 'pages',
+    progressUnit_tables: 'tables',
+    backupOnServer: 'The clinic server is writing the backup…',
   },
 } as const;
 

@@ -25,6 +25,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { containsHead, currentHead, type ChainHead } from '../audit/audit-head';
+import type { OnProgress } from '../progress';
 import { StoreError } from './errors';
 import { fingerprint, integrityOk, type StoreFingerprint } from './fingerprint';
 import { writeFileAtomic } from './files';
@@ -116,6 +117,7 @@ export function writeBackup(
   keyring: KeyringData,
   outFile: string,
   now: Date,
+  onProgress?: OnProgress,
 ): { header: BackupHeader; tables: StoreFingerprint } {
   const dir = path.dirname(path.resolve(outFile));
   mkdirSync(dir, { recursive: true });
@@ -125,14 +127,19 @@ export function writeBackup(
     // the WAL, so no checkpoint is needed — a TRUNCATE checkpoint would wait for, and block, the
     // writers of a working centre). The fingerprint sealed in the header is taken from that copy,
     // so it describes exactly what the file holds even while other workstations keep writing.
+    // One statement, so its pages are reported before and after it: SQLite says nothing in between
+    // (the backup API would, page by page, but restarts whenever another connection writes).
+    const pages = Number(db.pragma('page_count', { simple: true })) || 0;
+    onProgress?.({ phase: 'copy', done: 0, total: pages });
     db.prepare('VACUUM INTO ?').run(copy);
+    onProgress?.({ phase: 'copy', done: pages, total: pages });
     const verify = openEncrypted({ file: copy, key, cipher: keyring.cipher, readonly: true });
     let tables: StoreFingerprint;
     let schemaVersion: number;
     let head: ChainHead;
     try {
       if (!integrityOk(verify)) throw new BackupError('integrity');
-      tables = fingerprint(verify);
+      tables = fingerprint(verify, onProgress);
       schemaVersion = schemaVersionOf(verify);
       // From the same copy: the head this file's log ends at, for restore to hold it to.
       head = currentHead(verify);
@@ -163,7 +170,25 @@ export function writeBackup(
   }
 }
 
-export function readBackup(file: string): { header: BackupHeader; database: Buffer } {
+/** Bytes hashed between two progress reports of a restore's read. */
+const HASH_CHUNK = 8 << 20;
+
+function sha256Of(bytes: Buffer, onProgress?: OnProgress): string {
+  const hash = createHash('sha256');
+  onProgress?.({ phase: 'read', done: 0, total: bytes.length });
+  for (let at = 0; at < bytes.length; at += HASH_CHUNK) {
+    const end = Math.min(at + HASH_CHUNK, bytes.length);
+    hash.update(bytes.subarray(at, end));
+    onProgress?.({ phase: 'read', done: end, total: bytes.length });
+  }
+  return hash.digest('hex');
+}
+
+/** `onProgress` hears of the database's bytes checked against the header's checksum (phase `read`). */
+export function readBackup(
+  file: string,
+  onProgress?: OnProgress,
+): { header: BackupHeader; database: Buffer } {
   if (!existsSync(file) || !statSync(file).isFile()) throw new BackupError('not_found');
   const fd = openSync(file, 'r');
   let head: Buffer;
@@ -185,8 +210,7 @@ export function readBackup(file: string): { header: BackupHeader; database: Buff
   }
   const database = all.subarray(headerEnd + 1);
   if (database.length !== header.database?.bytes) throw new BackupError('truncated');
-  if (createHash('sha256').update(database).digest('hex') !== header.database.sha256)
-    throw new BackupError('checksum');
+  if (sha256Of(database, onProgress) !== header.database.sha256) throw new BackupError('checksum');
   return { header, database };
 }
 
@@ -203,7 +227,12 @@ export function stageBackup(header: BackupHeader, database: Buffer, targetDir: s
  * Proves the staged copy opens with the key, has the backup's exact content and its audit log
  * contains the head sealed in the header.
  */
-export function verifyStaged(staging: string, key: Buffer, header: BackupHeader): StoreFingerprint {
+export function verifyStaged(
+  staging: string,
+  key: Buffer,
+  header: BackupHeader,
+  onProgress?: OnProgress,
+): StoreFingerprint {
   let db: SqliteHandle;
   try {
     db = openEncrypted({
@@ -218,7 +247,7 @@ export function verifyStaged(staging: string, key: Buffer, header: BackupHeader)
   }
   try {
     if (!integrityOk(db)) throw new BackupError('integrity');
-    const fp = fingerprint(db);
+    const fp = fingerprint(db, onProgress);
     if (JSON.stringify(fp) !== JSON.stringify(openTables(key, header))) throw new BackupError('fingerprint');
     const head = openHead(key, header);
     if (head && !containsHead(db, head)) throw new BackupError('audit_head');

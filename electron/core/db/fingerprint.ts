@@ -3,6 +3,7 @@
  * primary-key order. Backups carry it; restores must reproduce it before they replace anything.
  */
 import { createHash } from 'node:crypto';
+import type { OnProgress } from '../progress';
 import type { SqliteHandle } from './sqlite';
 
 export interface TableFingerprint {
@@ -18,9 +19,12 @@ export function userTables(db: SqliteHandle): string[] {
   return rows.map((r) => r.name);
 }
 
-export function fingerprint(db: SqliteHandle): StoreFingerprint {
+/** `onProgress` hears of each table hashed (phase `check`: tables done / total). */
+export function fingerprint(db: SqliteHandle, onProgress?: OnProgress): StoreFingerprint {
   const result: StoreFingerprint = {};
-  for (const table of userTables(db)) {
+  const tables = userTables(db);
+  onProgress?.({ phase: 'check', done: 0, total: tables.length });
+  for (const table of tables) {
     const hash = createHash('sha256');
     let rows = 0;
     // ORDER BY every column: deterministic whatever the physical order (works for WITHOUT ROWID too).
@@ -33,6 +37,7 @@ export function fingerprint(db: SqliteHandle): StoreFingerprint {
       rows += 1;
     }
     result[table] = { rows, sha256: hash.digest('hex') };
+    onProgress?.({ phase: 'check', done: Object.keys(result).length, total: tables.length });
   }
   return result;
 }

@@ -5,6 +5,7 @@ import { hasPermission } from '../access/gate';
 import { appendAudit } from '../audit/audit-log';
 import type { CoreContext } from '../context';
 import { DomainError } from '../errors';
+import type { OnProgress } from '../progress';
 import { ADAPTERS } from './registry';
 
 /**
@@ -17,7 +18,12 @@ export async function streamRecords(
   em: EntityManager,
   exportedAt: string,
   write: (record: InterchangeRecord) => void | Promise<void>,
+  onProgress?: OnProgress,
 ): Promise<number> {
+  // The total is counted first, in the same read transaction: the rows the pages will give.
+  let total = 0;
+  if (onProgress) for (const adapter of ADAPTERS) total += await em.getRepository(adapter.entity).count();
+  onProgress?.({ phase: 'export', done: 0, total });
   await write({
     type: 'header',
     format: 'parcours-interchange',
@@ -35,8 +41,12 @@ export async function streamRecords(
       for (const record of page) {
         await write(record);
         count += 1;
+        // An adapter may give a record more than its table counted: the total follows, never lags.
+        total = Math.max(total, count);
+        onProgress?.({ phase: 'export', done: count, total });
       }
   }
+  onProgress?.({ phase: 'export', done: count, total: count });
   return count;
 }
 
@@ -64,12 +74,16 @@ export async function exportAll(
   ctx: CoreContext,
   actor: Actor,
   writeLine: (line: string) => void | Promise<void>,
+  onProgress?: OnProgress,
 ): Promise<{ count: number }> {
   if (!hasPermission(actor, 'data.export'))
     throw new DomainError('forbidden', 'permission data.export required');
   return ctx.vault.requireStore().transaction(async (em) => {
-    const count = await streamRecords(em, ctx.clock().toISOString(), (record) =>
-      writeLine(`${JSON.stringify(record)}\n`),
+    const count = await streamRecords(
+      em,
+      ctx.clock().toISOString(),
+      (record) => writeLine(`${JSON.stringify(record)}\n`),
+      onProgress,
     );
     await appendAudit(
       em,

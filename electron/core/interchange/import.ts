@@ -16,7 +16,8 @@ import { hasPermission, type Actor } from '../access/gate';
 import { appendAudit } from '../audit/audit-log';
 import type { CoreContext } from '../context';
 import { DomainError } from '../errors';
-import { createReadStream } from 'node:fs';
+import type { OnProgress } from '../progress';
+import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { FileRecords, RuleError } from './adapter';
 import { ADAPTERS, adapterFor } from './registry';
@@ -124,14 +125,23 @@ export function parseLines(text: string): { lines: ParsedLine[]; errors: LineErr
  * The same for a file on disk, read as a stream: the text is never in memory whole (a ten-year
  * centre's file is larger than the longest string V8 can hold), only the parsed records.
  */
-export async function parseFile(file: string): Promise<{ lines: ParsedLine[]; errors: LineError[] }> {
+export async function parseFile(
+  file: string,
+  onProgress?: OnProgress,
+): Promise<{ lines: ParsedLine[]; errors: LineError[] }> {
   const checker = new LineChecker();
-  const reader = createInterface({
-    input: createReadStream(file, { encoding: 'utf8' }),
-    crlfDelay: Infinity,
-  });
+  // The first pass counts bytes of the file: how many records it holds is only known at its end.
+  const total = statSync(file).size;
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const reader = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
-  for await (const raw of reader) checker.add(raw, ++line);
+  onProgress?.({ phase: 'validate', done: 0, total });
+  for await (const raw of reader) {
+    checker.add(raw, ++line);
+    // What the stream has read so far (a chunk ahead of the line): monotonic, ends at the size.
+    onProgress?.({ phase: 'validate', done: Math.min(input.bytesRead, total), total });
+  }
+  onProgress?.({ phase: 'validate', done: total, total });
   return checker.result();
 }
 
@@ -226,14 +236,20 @@ export async function applyLines(
   lines: ParsedLine[],
   now: string,
   roleChanged?: (change: RoleChange) => Promise<void>,
+  onProgress?: OnProgress,
 ): Promise<ImportCounts> {
+  const total = lines.length;
+  onProgress?.({ phase: 'write', done: 0, total });
   const refErrors = await checkReferences(em, lines);
   if (refErrors.length) throw new ImportRefused(refErrors);
   const ruleErrors = await checkRules(em, lines);
   if (ruleErrors.length) throw new ImportRefused(ruleErrors);
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const errors: LineError[] = [];
+  let done = 0;
   for (const { line, record } of lines) {
+    if (done > 0) onProgress?.({ phase: 'write', done, total });
+    done += 1;
     const adapter = adapterFor(record.type);
     try {
       const existing = await adapter.find(em, record.id);
@@ -262,6 +278,7 @@ export async function applyLines(
     }
   }
   if (errors.length) throw new ImportRefused(errors);
+  onProgress?.({ phase: 'write', done: total, total });
   return counts;
 }
 
@@ -270,23 +287,33 @@ export function importText(ctx: CoreContext, actor: Actor, text: string): Promis
 }
 
 /** A file on disk, read as a stream (`parseFile`): the CLI's way in. */
-export async function importFile(ctx: CoreContext, actor: Actor, file: string): Promise<ImportCounts> {
+export async function importFile(
+  ctx: CoreContext,
+  actor: Actor,
+  file: string,
+  onProgress?: OnProgress,
+): Promise<ImportCounts> {
   if (!hasPermission(actor, 'data.import'))
     throw new DomainError('forbidden', 'permission data.import required');
-  return importParsed(ctx, actor, await parseFile(file));
+  return importParsed(ctx, actor, await parseFile(file, onProgress), onProgress);
 }
 
 async function importParsed(
   ctx: CoreContext,
   actor: Actor,
   { lines, errors }: { lines: ParsedLine[]; errors: LineError[] },
+  onProgress?: OnProgress,
 ): Promise<ImportCounts> {
   if (!hasPermission(actor, 'data.import'))
     throw new DomainError('forbidden', 'permission data.import required');
   if (errors.length) throw new ImportRefused(errors);
   return ctx.vault.requireStore().transaction(async (em) => {
-    const counts = await applyLines(em, lines, ctx.clock().toISOString(), (change) =>
-      auditRoleChange(em, actor.userId, change, ctx.clock()),
+    const counts = await applyLines(
+      em,
+      lines,
+      ctx.clock().toISOString(),
+      (change) => auditRoleChange(em, actor.userId, change, ctx.clock()),
+      onProgress,
     );
     if (counts.created || counts.updated)
       await appendAudit(em, { actorId: actor.userId, action: 'import', detail: { ...counts } }, ctx.clock());

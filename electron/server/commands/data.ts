@@ -49,6 +49,7 @@ import {
   t,
   type CliSession,
 } from '../cli-support';
+import { TerminalProgress } from '../progress';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { hasText, t as text } from '../../../shared/i18n/translate';
@@ -60,6 +61,11 @@ async function withSession<T>(dataDir: string, work: (s: CliSession) => Promise<
   } finally {
     await core.close();
   }
+}
+
+/** Progress on stderr when it is a terminal, unless `--quiet` (electron/server/progress.ts). */
+function progressOf(values: Record<string, unknown>): TerminalProgress {
+  return new TerminalProgress({ lang, stream: process.stderr, quiet: values.quiet === true });
 }
 
 function requirePermission(
@@ -74,22 +80,28 @@ export async function backupCommand(values: Record<string, unknown>): Promise<vo
   const out = requireOption(values, 'out');
   // A clinic server holds the folder: it takes the backup itself (never two writers on a store).
   const holder = otherOwner(dataDir);
-  if (holder?.kind === 'serve' && holder.url) return backupThroughServer(holder.url, out);
+  if (holder?.kind === 'serve' && holder.url) return backupThroughServer(holder.url, out, progressOf(values));
   await withSession(dataDir, async (s) => {
     requirePermission(s, 'centre.manage');
     let tables;
+    const progress = progressOf(values);
     try {
-      ({ tables } = await takeBackup(s.core.ctx, s.actor.userId, out));
+      ({ tables } = await takeBackup(s.core.ctx, s.actor.userId, out, progress.report));
     } catch (err) {
       if (err instanceof BackupError) throw new CliError(t('backupSelfCheckFailed', { reason: err.reason }));
       throw err;
+    } finally {
+      progress.end();
     }
     console.log(t('backupDone', { file: out, tables: Object.keys(tables).length, rows: totalRows(tables) }));
   });
 }
 
-/** `parcours backup` beside a running server: log in to it and let it write the backup. */
-async function backupThroughServer(url: string, out: string): Promise<void> {
+/**
+ * `parcours backup` beside a running server: log in to it and let it write the backup. One call,
+ * whose progress stays on the server (a terminal here only hears that it is under way).
+ */
+async function backupThroughServer(url: string, out: string, progress: TerminalProgress): Promise<void> {
   const { username, password } = await credentials();
   const post = async (channel: string, body: unknown, token?: string) => {
     const res = await fetch(`${url}/api/${channel}`, {
@@ -112,6 +124,7 @@ async function backupThroughServer(url: string, out: string): Promise<void> {
     );
   const token = (login.value as { token: string }).token;
   try {
+    if (progress.enabled) process.stderr.write(`${t('backupOnServer')}\n`);
     const r = await post('centre.backup', { out: path.resolve(out) }, token);
     if (!r.ok) {
       const code = r.error?.code ?? '?';
@@ -154,11 +167,15 @@ export async function restoreCommand(values: Record<string, unknown>): Promise<v
   if (!isEmptyDir(dataDir) && values.replace !== true)
     throw new CliError(t('restoreTargetNotEmpty', { dir: dataDir }));
   let backup;
+  const progress = progressOf(values);
   try {
-    backup = readBackup(from);
+    backup = readBackup(from, progress.report);
   } catch (err) {
     if (err instanceof BackupError) throw new CliError(t('backupInvalid', { reason: err.reason }));
     throw err;
+  } finally {
+    // Before a prompt for the password, the line is ended.
+    progress.end();
   }
   const { header, database } = backup;
   if (header.schemaVersion > LATEST_SCHEMA_VERSION)
@@ -167,12 +184,14 @@ export async function restoreCommand(values: Record<string, unknown>): Promise<v
   const staging = stageBackup(header, database, dataDir);
   let restored: StoreFingerprint;
   try {
-    restored = verifyStaged(staging, key, header);
+    restored = verifyStaged(staging, key, header, progress.report);
+    progress.end();
     // The restored folder starts with the head its backup carried (verifyStaged proved the log
     // contains it), sealed under this folder's K_audit: opening it then holds the log to that head.
     const head = openHead(key, header);
     if (head) writeSealedHead(staging, resolveAuditKey(key), head, new Date());
   } catch (err) {
+    progress.end();
     rmSync(staging, { recursive: true, force: true });
     if (err instanceof BackupError) throw new CliError(t('backupInvalid', { reason: err.reason }));
     throw err;
@@ -206,12 +225,15 @@ export async function exportCommand(values: Record<string, unknown>): Promise<vo
     // Streamed record by record into the file: memory stays the same whatever the centre's size.
     const file = new StreamedFile(out);
     let count: number;
+    const progress = progressOf(values);
     try {
-      ({ count } = await exportAll(s.core.ctx, s.actor, (line) => file.write(line)));
+      ({ count } = await exportAll(s.core.ctx, s.actor, (line) => file.write(line), progress.report));
       file.commit();
     } catch (err) {
       file.abort();
       throw err;
+    } finally {
+      progress.end();
     }
     console.log(t('exportDone', { count, file: out }));
   });
@@ -240,8 +262,11 @@ function refused(errors: LineError[]): CliError {
 async function importIntoEmpty(
   core: Core,
   file: string,
+  progress: TerminalProgress,
 ): Promise<{ created: number; updated: number; unchanged: number; recoveryCode: string }> {
-  const { lines, errors } = await parseFile(file);
+  const { lines, errors } = await parseFile(file, progress.report);
+  // Before a prompt for the founding account, the line is ended.
+  progress.end();
   if (errors.length) throw refused(errors);
   const centre = lines.find((l) => l.record.type === 'centre')?.record;
   const sites = lines.flatMap((l) => (l.record.type === 'site' ? [l.record] : []));
@@ -298,8 +323,12 @@ async function importIntoEmpty(
   });
   try {
     const counts = await core.ctx.vault.requireStore().transaction(async (em) => {
-      const c = await applyLines(em, lines, core.ctx.clock().toISOString(), (change) =>
-        auditRoleChange(em, admin.id ?? null, change, core.ctx.clock()),
+      const c = await applyLines(
+        em,
+        lines,
+        core.ctx.clock().toISOString(),
+        (change) => auditRoleChange(em, admin.id ?? null, change, core.ctx.clock()),
+        progress.report,
       );
       await appendAudit(
         em,
@@ -322,17 +351,22 @@ export async function importCommand(values: Record<string, unknown>, positionals
   if (!file) throw new CliError(t('missingOption', { option: 'FILE' }), 2);
   if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(t('fileNotFound', { file }));
   const core = await openCore(dataDir);
+  const progress = progressOf(values);
   try {
     if (core.ctx.vault.state().state === 'needs_setup') {
-      const r = await importIntoEmpty(core, file);
+      const r = await importIntoEmpty(core, file, progress);
+      progress.end();
       console.log(t('importDone', r));
       console.log(t('recoveryCode', { code: r.recoveryCode }));
       return;
     }
     const s = await login(core);
     requirePermission(s, 'data.import');
-    console.log(t('importDone', { ...(await importFile(core.ctx, s.actor, file)) }));
+    const counts = await importFile(core.ctx, s.actor, file, progress.report);
+    progress.end();
+    console.log(t('importDone', { ...counts }));
   } catch (err) {
+    progress.end();
     if (err instanceof ImportRefused) throw refused(err.errors);
     throw err;
   } finally {

@@ -12,18 +12,27 @@ import type { CoreContext } from '../../context';
 import { writeBackup } from '../../db/backup';
 import { totalRows, type StoreFingerprint } from '../../db/fingerprint';
 import { invalid } from '../../errors';
+import type { OnProgress } from '../../progress';
 
 /** Appends the `backup` entry (the backup then holds it), then writes the verified backup file. */
 export async function takeBackup(
   ctx: CoreContext,
   actorId: string,
   out: string,
+  onProgress?: OnProgress,
 ): Promise<{ tables: StoreFingerprint }> {
   const { vault, clock } = ctx;
   const store = vault.requireStore();
   await store.transaction((em) => appendAudit(em, { actorId, action: 'backup' }, clock()));
   return store.exclusive(() =>
-    writeBackup(store.handle, vault.requireDataKey(), vault.getKeyring().snapshot(), out, clock()),
+    writeBackup(
+      store.handle,
+      vault.requireDataKey(),
+      vault.getKeyring().snapshot(),
+      out,
+      clock(),
+      onProgress,
+    ),
   );
 }
 
