@@ -9,6 +9,8 @@ import { migration0003 } from './0003-schema-matches-entities';
 import { migration0004 } from './0004-keyed-audit-chain';
 import { migration0005 } from './0005-search-index-by-row';
 import { migration0006 } from './0006-unusual-reading';
+import { migration0007 } from './0007-break-glass-review';
+import { migration0008 } from './0008-phone-prefix';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
+  migration0008,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -43,6 +43,9 @@ interface Centre {
   must<C extends ChannelName>(channel: C, input: ChannelInput<C>, token?: string): Promise<ChannelOutput<C>>;
 }
 
+/** The viewer's reader, for the in-process call (dispatch finds it from the session). */
+const COORDINATOR = { userId: 'coordinator', roles: ['coordinator'] as const };
+
 async function centre(
   options: { latch?: Int32Array; longReads?: 'worker' | 'inline'; entry?: string; logs?: string[] } = {},
 ): Promise<Centre> {
@@ -140,7 +143,7 @@ describe('long reads in the worker', () => {
       { page: 1, pageSize: 10, action: 'update' as const },
     ]) {
       const input = CONTRACT['audit.list'].input.parse(raw);
-      const inProcess = CONTRACT['audit.list'].output.parse(await listAudit(c.core.ctx, input));
+      const inProcess = CONTRACT['audit.list'].output.parse(await listAudit(c.core.ctx, COORDINATOR, input));
       expect(await c.must('audit.list', raw, c.token)).toEqual(inProcess);
     }
 
@@ -163,8 +166,9 @@ describe('long reads in the worker', () => {
     const latch = new Int32Array(new SharedArrayBuffer(8));
     const c = await centre({ latch });
     await history(c);
-    const before = (await listAudit(c.core.ctx, CONTRACT['audit.list'].input.parse({ page: 1, pageSize: 1 })))
-      .total;
+    const before = (
+      await listAudit(c.core.ctx, COORDINATOR, CONTRACT['audit.list'].input.parse({ page: 1, pageSize: 1 }))
+    ).total;
     const events: string[] = [];
     const long = c.call('audit.verify', {}, c.token).then((r) => {
       events.push('long read answered');
@@ -184,8 +188,9 @@ describe('long reads in the worker', () => {
     events.push('write answered');
     expect(users.ok && created.ok).toBe(true);
     expect(events).toEqual(['long read running', 'read answered', 'write answered']);
-    const after = (await listAudit(c.core.ctx, CONTRACT['audit.list'].input.parse({ page: 1, pageSize: 1 })))
-      .total;
+    const after = (
+      await listAudit(c.core.ctx, COORDINATOR, CONTRACT['audit.list'].input.parse({ page: 1, pageSize: 1 }))
+    ).total;
     expect(after).toBeGreaterThan(before);
 
     release(latch, GO);

@@ -24,3 +24,24 @@ export const AccessGrantEntity = new EntitySchema<AccessGrantRow>({
   },
   indices: [{ columns: ['userId', 'personId'] }],
 });
+
+/**
+ * A coordinator's review of one break-the-glass grant. Kept beside the grant, not in the audit log:
+ * the log is append-only and hash-chained, so a "reviewed" state cannot be written onto its entry;
+ * the act of reviewing is itself appended to the log (action `review`).
+ */
+export interface AccessGrantReviewRow {
+  grantId: string;
+  reviewedBy: string;
+  reviewedAt: string;
+}
+
+export const AccessGrantReviewEntity = new EntitySchema<AccessGrantReviewRow>({
+  name: 'AccessGrantReview',
+  tableName: 'access_grant_review',
+  columns: {
+    grantId: { ...ID, name: 'grant_id', primary: true, foreignKey: { target: 'access_grant' } },
+    reviewedBy: { ...ID, name: 'reviewed_by', foreignKey: { target: 'staff_user' } },
+    reviewedAt: { ...TIME, name: 'reviewed_at' },
+  },
+});

@@ -3,9 +3,14 @@
  * it was given for, even when that file is merged into another (it expires within the hour).
  */
 import { MoreThan, type EntityManager } from 'typeorm';
-import { AccessGrantEntity, type AccessGrantRow } from './entities';
+import {
+  AccessGrantEntity,
+  AccessGrantReviewEntity,
+  type AccessGrantRow,
+  type AccessGrantReviewRow,
+} from './entities';
 
-export type { AccessGrantRow };
+export type { AccessGrantRow, AccessGrantReviewRow };
 
 export async function insertGrant(em: EntityManager, grant: AccessGrantRow): Promise<void> {
   await em.getRepository(AccessGrantEntity).insert(grant);
@@ -22,4 +27,60 @@ export function latestActiveGrant(
     where: { userId, personId, expiresAt: MoreThan(now.toISOString()) },
     order: { expiresAt: 'DESC' },
   });
+}
+
+/** A grant with its review, if any: the coordination's review list. */
+export interface GrantForReview extends AccessGrantRow {
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+}
+
+/** One page of grants, newest first, with the count of all that match; unreviewed only unless `all`. */
+export async function grantsForReview(
+  em: EntityManager,
+  filter: { all: boolean; page: number; pageSize: number },
+): Promise<[GrantForReview[], number]> {
+  const qb = em
+    .getRepository(AccessGrantEntity)
+    .createQueryBuilder('g')
+    .leftJoin(AccessGrantReviewEntity.options.name, 'r', 'r.grant_id = g.id');
+  if (!filter.all) qb.where('r.grant_id IS NULL');
+  const total = await qb.getCount();
+  const rows = await qb
+    .select('g.id', 'id')
+    .addSelect('g.user_id', 'userId')
+    .addSelect('g.person_id', 'personId')
+    .addSelect('g.reason', 'reason')
+    .addSelect('g.granted_at', 'grantedAt')
+    .addSelect('g.expires_at', 'expiresAt')
+    .addSelect('r.reviewed_by', 'reviewedBy')
+    .addSelect('r.reviewed_at', 'reviewedAt')
+    .orderBy('g.granted_at', 'DESC')
+    .addOrderBy('g.id', 'ASC')
+    .offset((filter.page - 1) * filter.pageSize)
+    .limit(filter.pageSize)
+    .getRawMany<GrantForReview>();
+  return [rows, total];
+}
+
+/** How many grants no one has reviewed. */
+export function unreviewedGrantCount(em: EntityManager): Promise<number> {
+  return em
+    .getRepository(AccessGrantEntity)
+    .createQueryBuilder('g')
+    .leftJoin(AccessGrantReviewEntity.options.name, 'r', 'r.grant_id = g.id')
+    .where('r.grant_id IS NULL')
+    .getCount();
+}
+
+export function findGrant(em: EntityManager, id: string): Promise<AccessGrantRow | null> {
+  return em.getRepository(AccessGrantEntity).findOneBy({ id });
+}
+
+export function reviewOfGrant(em: EntityManager, grantId: string): Promise<AccessGrantReviewRow | null> {
+  return em.getRepository(AccessGrantReviewEntity).findOneBy({ grantId });
+}
+
+export async function insertGrantReview(em: EntityManager, review: AccessGrantReviewRow): Promise<void> {
+  await em.getRepository(AccessGrantReviewEntity).insert(review);
 }

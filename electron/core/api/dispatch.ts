@@ -134,13 +134,16 @@ async function run(
   const sessionCall: SessionCall = { ctx, session, actor, client };
   if (route.access === 'dossier')
     return runOnDossier(route.dossier, route.handler, input, { ctx, actor, client });
-  // Checked above like any call; only the handler moves to the worker's read-only connection.
-  if (route.longRead && ctx.longReads) return ctx.longReads.run(channel, input, session, actor);
   const handler = route.handler as (i: unknown, c: SessionCall) => Promise<unknown>;
-  if (route.touches.kind !== 'persons') return handler(input, sessionCall);
-  gateList(actor, route.touches.section);
-  const out = await handler(input, sessionCall);
-  await auditListRead(ctx, session, channel, route.touches.section, input, out);
+  const touches = route.touches;
+  if (touches.kind === 'persons') gateList(actor, touches.section);
+  // Checked above like any call; only the handler moves to the worker's read-only connection
+  // (a list of persons read there is audited here, on the core's writable store).
+  const out =
+    route.longRead && ctx.longReads
+      ? await ctx.longReads.run(channel, input, session, actor)
+      : await handler(input, sessionCall);
+  if (touches.kind === 'persons') await auditListRead(ctx, session, channel, touches.section, input, out);
   return out;
 }
 

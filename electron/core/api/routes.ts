@@ -7,7 +7,14 @@ import type { ChannelName, ChannelOutput, ParsedInput } from '../../../shared/co
 import type { Permission, Section } from '../../../shared/domain/roles';
 import type { Actor } from '../access/gate';
 import type { CoreContext } from '../context';
-import { verifyAudit, listAudit, unusualReading } from '../services/audit/audit-service';
+import {
+  breakGlassCount,
+  breakGlassEvents,
+  listAudit,
+  reviewBreakGlass,
+  unusualReading,
+  verifyAudit,
+} from '../services/audit/audit-service';
 import { changePassword, login, logout, sessionState, unlock } from '../services/auth/auth-service';
 import type { Session } from '../services/auth/sessions';
 import { getCentre, saveSite, updateCentre } from '../services/centre/centre-service';
@@ -28,12 +35,12 @@ import {
   findDuplicates,
   getConsents,
   getPerson,
-  mergePersons,
   recordConsent,
   searchPersons,
   updatePerson,
 } from '../services/persons/persons-service';
 import { accessLogPdf, consentForm } from '../services/persons/documents';
+import { mergePersons } from '../services/persons/merge';
 import { composeDossier, composeTimeline } from '../dossier/compose';
 import { visitsForPerson } from '../services/visits/dossier-section';
 import { appointmentsForPerson } from '../services/appointments/dossier-section';
@@ -46,6 +53,7 @@ import { authorOfReferral, personOfReferral } from '../services/directory/direct
 import { personField, type DossierDeclaration, type DossierScope } from './access';
 import {
   board,
+  boardSummary,
   cancelStep,
   checkIn,
   moveVisit,
@@ -53,6 +61,7 @@ import {
   setPriority,
 } from '../services/visits/visits-service';
 import {
+  agendaSummary,
   book,
   listAppointments,
   reminders,
@@ -244,12 +253,32 @@ export const ROUTES: RouteTable = {
     permission: 'centre.manage',
     handler: (input, { ctx, actor }) => saveSite(ctx, actor, input),
   },
+  // The viewer names the files (number, name used): a read of identity, audited as a list.
   'audit.list': {
     access: 'session',
-    touches: { kind: 'centre', why: 'the audit viewer of the centre, filtered by person (audit.read)' },
+    touches: persons('identity'),
     permission: 'audit.read',
     longRead: true,
-    handler: (input, { ctx }) => listAudit(ctx, input),
+    handler: (input, { ctx, actor }) => listAudit(ctx, actor, input),
+  },
+  'audit.breakGlass': {
+    access: 'session',
+    touches: persons('identity'),
+    permission: 'audit.read',
+    handler: (input, { ctx, actor }) => breakGlassEvents(ctx, actor, input),
+  },
+  'audit.breakGlassCount': {
+    access: 'session',
+    touches: { kind: 'centre', why: 'a count of grants not yet reviewed: no person, no reason' },
+    permission: 'audit.read',
+    passive: true,
+    handler: (_input, { ctx }) => breakGlassCount(ctx),
+  },
+  'audit.reviewBreakGlass': {
+    access: 'session',
+    touches: { kind: 'centre', why: 'the review mark of a grant; the handler audits it' },
+    permission: 'audit.read',
+    handler: (input, { ctx, actor }) => reviewBreakGlass(ctx, actor, input),
   },
   'audit.unusualReading': {
     access: 'session',
@@ -334,6 +363,13 @@ export const ROUTES: RouteTable = {
     passive: true,
     handler: (input, { ctx, actor }) => board(ctx, actor, input),
   },
+  'visits.summary': {
+    access: 'session',
+    permission: 'reports.read',
+    touches: { kind: 'centre', why: 'counts per step of a site, no person and no reason' },
+    passive: true,
+    handler: (input, { ctx }) => boardSummary(ctx, input),
+  },
   'visits.forPerson': {
     access: 'dossier',
     dossier: onPerson('pathway', 'read', { partial: true }),
@@ -364,6 +400,12 @@ export const ROUTES: RouteTable = {
     touches: persons('pathway'),
     passive: true,
     handler: (input, { ctx, actor }) => listAppointments(ctx, actor, input),
+  },
+  'appointments.summary': {
+    access: 'session',
+    permission: 'reports.read',
+    touches: { kind: 'centre', why: 'counts by status of a site’s agenda, no person' },
+    handler: (input, { ctx }) => agendaSummary(ctx, input),
   },
   'appointments.forPerson': {
     access: 'dossier',

@@ -10,6 +10,8 @@ export type { AuditRow };
 export interface AuditFilter {
   actorId?: string | undefined;
   personId?: string | undefined;
+  /** Entries about any of these persons (a search by file number or name); empty: none match. */
+  personIds?: readonly string[] | undefined;
   action?: string | undefined;
   /** ISO instants, inclusive. */
   from?: string | undefined;
@@ -23,6 +25,10 @@ export function auditPage(em: EntityManager, filter: AuditFilter): Promise<[Audi
   const qb = em.getRepository(AuditEntity).createQueryBuilder('a');
   if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
   if (filter.personId) qb.andWhere('a.person_id = :personId', { personId: filter.personId });
+  if (filter.personIds) {
+    if (filter.personIds.length === 0) return Promise.resolve([[], 0]);
+    qb.andWhere('a.person_id IN (:...personIds)', { personIds: filter.personIds });
+  }
   if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
   if (filter.from) qb.andWhere('a.at >= :from', { from: filter.from });
   if (filter.to) qb.andWhere('a.at <= :to', { to: filter.to });
@@ -67,4 +73,30 @@ export async function readsPerHourAbove(
     hour: `${r.hour}:00:00.000Z`,
     dossiers: Number(r.dossiers),
   }));
+}
+
+/**
+ * The sections `actorId` read on `personId` between `from` and `to` that the gate allowed only
+ * through a break-the-glass grant (read entries marked `via: break_glass`).
+ */
+export async function sectionsReadUnderGrant(
+  em: EntityManager,
+  actorId: string,
+  personId: string,
+  from: string,
+  to: string,
+): Promise<string[]> {
+  const rows = await em
+    .getRepository(AuditEntity)
+    .createQueryBuilder('a')
+    .select('DISTINCT a.section', 'section')
+    .where('a.person_id = :personId', { personId })
+    .andWhere('a.actor_id = :actorId', { actorId })
+    .andWhere("a.action = 'read'")
+    .andWhere('a.section IS NOT NULL')
+    .andWhere('a.at >= :from AND a.at <= :to', { from, to })
+    .andWhere('a.detail LIKE :via', { via: '%"via":"break_glass"%' })
+    .orderBy('a.section')
+    .getRawMany<{ section: string }>();
+  return rows.map((r) => r.section);
 }

@@ -1,4 +1,4 @@
-import { AccessGrantEntity } from '../access/entities';
+import { AccessGrantEntity, AccessGrantReviewEntity } from '../access/entities';
 import { AuditEntity } from '../audit/entities';
 import { CentreEntity, SiteEntity } from '../services/centre/entities';
 import { StaffUserEntity, StaffUserRoleEntity, StaffUserSiteEntity } from '../services/users/entities';
@@ -17,6 +17,7 @@ export const ENTITIES = [
   StaffUserSiteEntity,
   AuditEntity,
   AccessGrantEntity,
+  AccessGrantReviewEntity,
   PersonEntity,
   ConsentEntity,
   FileNumberCounterEntity,

@@ -66,5 +66,6 @@ export const en: Texts<typeof fr> = {
     restore: 'Restore',
     setup: 'Set-up',
     merge: 'Record merge',
+    review: 'Emergency access reviewed',
   },
 };

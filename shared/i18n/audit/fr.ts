@@ -66,5 +66,6 @@ export const fr = {
     restore: 'Restauration',
     setup: 'Installation',
     merge: 'Fusion de dossiers',
+    review: 'Revue d’un accès d’urgence',
   },
 };
