@@ -22,10 +22,24 @@ export const DEFAULT_UNUSUAL_READS_PER_HOUR = 40;
 export const UNUSUAL_READS_MIN = 5;
 export const UNUSUAL_READS_MAX = 1000;
 
+/** The country's phone prefix as dialled from abroad ("+33", "+212"). */
+export const phoneCountryCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\+[1-9][0-9]{0,3}$/, { message: 'phone_country_code_format' });
+/** The prefix a national number starts with at home ("0"), or none. */
+export const phoneTrunkPrefixSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{0,2}$/, { message: 'phone_trunk_prefix_format' });
+
 export const centreSchema = z.object({
   name: z.string(),
   autoLockMinutes: z.number().int(),
   unusualReadsPerHour: z.number().int(),
+  /** Phones are searched in the national form: "+33 6 10…" finds "06 10…" (see docs/reception-and-dossier.md). */
+  phoneCountryCode: z.string(),
+  phoneTrunkPrefix: z.string(),
   defaultLocale: localeSchema,
   sites: z.array(siteSchema),
   version: versionSchema,
@@ -47,6 +61,9 @@ export const centreChannels = {
           .min(UNUSUAL_READS_MIN)
           .max(UNUSUAL_READS_MAX)
           .default(DEFAULT_UNUSUAL_READS_PER_HOUR),
+        /** Left out: unchanged. A change re-indexes every phone in the same transaction. */
+        phoneCountryCode: phoneCountryCodeSchema.optional(),
+        phoneTrunkPrefix: phoneTrunkPrefixSchema.optional(),
         defaultLocale: localeSchema,
       })
       .strict(),

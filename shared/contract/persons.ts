@@ -60,6 +60,18 @@ export const personInputSchema = z.object({
 });
 export type PersonInput = z.input<typeof personInputSchema>;
 
+/**
+ * The sharing questions asked when a file is created. "later" is an explicit answer that records
+ * nothing: the check-in dialog then says the consent is missing.
+ */
+export const CREATION_CONSENT_SCOPES = ['care_team', 'external_referral', 'contact'] as const;
+export const CONSENT_ANSWERS = ['given', 'refused', 'later'] as const;
+export type ConsentAnswer = (typeof CONSENT_ANSWERS)[number];
+export const creationConsentsSchema = z.partialRecord(consentScopeSchema, z.enum(CONSENT_ANSWERS));
+/** A new file, with the consent answers given at the desk: recorded in the same transaction. */
+export const newPersonInputSchema = personInputSchema.extend({ consents: creationConsentsSchema.optional() });
+export type NewPersonInput = z.input<typeof newPersonInputSchema>;
+
 export const personSchema = z.object({
   id: idSchema,
   fileNumber: z.string(),
@@ -138,7 +150,7 @@ export const accessLogEntrySchema = z.object({
 export const pdfSchema = z.object({ filename: z.string(), base64: z.string() });
 
 export const personsChannels = {
-  'persons.create': channel(personInputSchema.strict(), personSchema),
+  'persons.create': channel(newPersonInputSchema.strict(), personSchema),
   'persons.update': channel(
     personInputSchema.extend({ id: idSchema, version: versionSchema }).strict(),
     personSchema,

@@ -7,6 +7,8 @@ import type { Actor } from '../../access/gate';
 import { appendAudit } from '../../audit/audit-log';
 import type { CoreContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
+import { DEFAULT_PHONE_PREFIX } from '../persons/normalize';
+import { centrePhonePrefix, phonePrefixChanged } from '../persons/persons-service';
 import {
   CENTRE_ID,
   allSites,
@@ -43,6 +45,8 @@ export async function readCentre(em: EntityManager): Promise<Centre> {
     name: centre.name,
     autoLockMinutes: centre.autoLockMinutes,
     unusualReadsPerHour: centre.unusualReadsPerHour,
+    phoneCountryCode: centre.phoneCountryCode ?? DEFAULT_PHONE_PREFIX.countryCode,
+    phoneTrunkPrefix: centre.phoneTrunkPrefix ?? DEFAULT_PHONE_PREFIX.trunkPrefix,
     defaultLocale: centre.defaultLocale === 'en' ? 'en' : 'fr',
     sites: sites.map(toSite),
     version: centre.version,
@@ -64,14 +68,25 @@ export async function updateCentre(
     const centre = await findCentre(em);
     if (!centre) throw notFound('centre');
     if (centre.version !== input.version) throw conflict('centre');
+    const before = await centrePhonePrefix(em);
+    const prefix = {
+      countryCode: input.phoneCountryCode ?? before.countryCode,
+      trunkPrefix: input.phoneTrunkPrefix ?? before.trunkPrefix,
+    };
     await updateCentreRow(em, {
       name: input.name,
       autoLockMinutes: input.autoLockMinutes,
       unusualReadsPerHour: input.unusualReadsPerHour,
+      phoneCountryCode: prefix.countryCode,
+      phoneTrunkPrefix: prefix.trunkPrefix,
       defaultLocale: input.defaultLocale,
       updatedAt: ctx.clock().toISOString(),
       version: centre.version + 1,
     });
+    // The index holds phones in the national form of the setting: a new setting rewrites them
+    // here, so a search never sees two forms (a refused save rolls both back).
+    if (prefix.countryCode !== before.countryCode || prefix.trunkPrefix !== before.trunkPrefix)
+      await phonePrefixChanged(em, prefix);
     await appendAudit(
       em,
       { actorId: actor.userId, action: 'update', targetType: 'centre', targetId: CENTRE_ID },

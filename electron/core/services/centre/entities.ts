@@ -10,6 +10,9 @@ export interface CentreRow extends RecordColumns {
   /** Different dossiers one person may open in an hour before it is listed as unusual reading. */
   unusualReadsPerHour: number;
   defaultLocale: z.infer<typeof localeSchema>;
+  /** How the country's numbers are written abroad and at home ("+33", "0"): phones are searched in the national form. */
+  phoneCountryCode?: string;
+  phoneTrunkPrefix?: string;
 }
 
 export interface SiteRow extends RecordColumns {
@@ -32,6 +35,8 @@ export const CentreEntity = new EntitySchema<CentreRow>({
     autoLockMinutes: { type: 'integer', name: 'auto_lock_minutes', default: 10 },
     unusualReadsPerHour: { type: 'integer', name: 'unusual_reads_per_hour', default: 40 },
     defaultLocale: { type: 'varchar', length: 8, name: 'default_locale', default: 'fr' },
+    phoneCountryCode: { type: 'varchar', length: 5, name: 'phone_country_code', default: '+33' },
+    phoneTrunkPrefix: { type: 'varchar', length: 2, name: 'phone_trunk_prefix', default: '0' },
     ...recordColumnsSchema,
   },
 });

@@ -41,3 +41,31 @@ export function nameSimilarity(a: string, b: string): number {
   for (const n of gy.values()) total += n;
   return (2 * shared) / total;
 }
+
+/** How the centre's country writes its numbers: "+33" abroad, "0" at home (France); "+212"/"0" (Morocco). */
+export interface PhonePrefix {
+  countryCode: string;
+  trunkPrefix: string;
+}
+
+export const DEFAULT_PHONE_PREFIX: PhonePrefix = { countryCode: '+33', trunkPrefix: '0' };
+
+/**
+ * The digits of a phone number in the centre's national form, for the index and for queries
+ * alike: "+33 6 10 20 30 40", "0033 6 10 20 30 40" and "+33 (0)6 10 20 30 40" all become
+ * "0610203040", as "06 10 20 30 40" does. A number of another country keeps its international
+ * digits (without "+" or "00"); a fragment is normalised the same way, so "+336102" finds
+ * "06 10 20…".
+ */
+export function phoneDigits(value: string, prefix: PhonePrefix): string {
+  const text = value.replace(/\(\s*0\s*\)/g, '');
+  const digits = digitsOnly(text);
+  let international: string | null = null;
+  if (/^[^\d+]*\+/.test(text)) international = digits;
+  else if (digits.startsWith('00')) international = digits.slice(2);
+  if (international === null) return digits;
+  const country = digitsOnly(prefix.countryCode);
+  if (country && international.startsWith(country))
+    return prefix.trunkPrefix + international.slice(country.length);
+  return international;
+}

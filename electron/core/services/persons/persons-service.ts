@@ -12,7 +12,9 @@ import type { Actor } from '../../access/gate';
 import { appendAudits } from '../../audit/audit-log';
 import { auditOfPerson } from '../../audit/repository';
 import type { CoreContext } from '../../context';
-import { conflict, invalid, type DomainError } from '../../errors';
+import { conflict, DomainError, invalid } from '../../errors';
+import { CONSENT_SCOPES } from '../../../../shared/domain/roles';
+import { sectionAccess } from '../../../../shared/domain/access-policy';
 import { requireSite, siteExists } from '../centre/repository';
 import { firstVisitOf } from '../visits/repository';
 import { consentHistory, currentFrom, insertConsent } from './consents';
@@ -30,13 +32,17 @@ import {
   type PersonRow,
 } from './repository';
 import { staffNames } from '../users/staff-names';
-import { digitsOnly, nameSimilarity, normalizeText } from './normalize';
+import { nameSimilarity, normalizeText, phoneDigits, type PhonePrefix } from './normalize';
 import { birthYearOf, toPerson } from './person-view';
 import {
   fragmentCandidates,
   indexPerson,
   nameCandidates,
+  nameTokens,
+  phonePrefixOf,
+  reindexPhones,
   searchIndex,
+  tokenCandidates,
   unindexPerson,
   type SearchField,
   type SearchHit,
@@ -116,7 +122,47 @@ export async function createPerson(input: PersonFields, { actor, dossier }: Doss
   await insertPerson(em, row);
   await indexPerson(em, row);
   dossier.wrote({ type: 'person', id: row.id, personId: row.id, action: 'create' });
+  await recordCreationConsents(input.consents ?? {}, row, { actor, dossier });
   return toPerson(row);
+}
+
+/**
+ * The sharing answers given at the desk while the file is created, in the creation's transaction:
+ * a refused answer refuses the whole creation (no file without its answers). "later" records
+ * nothing. Each decision is a consent write of the new person, audited as such by the dispatcher.
+ */
+async function recordCreationConsents(
+  answers: NonNullable<PersonFields['consents']>,
+  person: PersonRow,
+  { actor, dossier }: Pick<DossierCall, 'actor' | 'dossier'>,
+): Promise<void> {
+  const decided = CONSENT_SCOPES.flatMap((scope) => {
+    const answer = answers[scope];
+    return answer && answer !== 'later' ? [{ scope, given: answer === 'given' }] : [];
+  });
+  if (decided.length === 0) return;
+  // Creating a file is an identity write; recording a decision needs the consent section too.
+  if (sectionAccess(actor.roles, 'consent') !== 'write')
+    throw new DomainError('forbidden', 'no write access to consent', 'consents', { section: 'consent' });
+  for (const { scope, given } of decided) {
+    if (scope === 'contact' && given && person.neverContact)
+      throw invalid('consents.contact', 'contact_consent_never_contact');
+    const consent = await insertConsent(dossier.em, {
+      personId: person.id,
+      scope,
+      given,
+      recordedAt: dossier.now.toISOString(),
+      recordedBy: actor.userId,
+      note: null,
+    });
+    dossier.wrote({
+      type: 'consent',
+      id: consent.id,
+      section: 'consent',
+      personId: person.id,
+      action: 'create',
+    });
+  }
 }
 
 export async function updatePerson(input: In<'persons.update'>, { dossier }: DossierCall): Promise<Person> {
@@ -141,6 +187,16 @@ export function getPerson(_input: In<'persons.get'>, { dossier }: DossierCall): 
   return Promise.resolve(toPerson(requirePerson(dossier)));
 }
 
+/** The centre's phone prefix, which phones are indexed and searched with. */
+export function centrePhonePrefix(em: EntityManager): Promise<PhonePrefix> {
+  return phonePrefixOf(em);
+}
+
+/** The centre changed its phone prefix: every indexed phone takes the new national form. */
+export function phonePrefixChanged(em: EntityManager, prefix: PhonePrefix): Promise<number> {
+  return reindexPhones(em, prefix);
+}
+
 /** One collator for all comparisons: creating one per comparison costs more than the search. */
 const FRENCH = new Intl.Collator('fr', { sensitivity: 'base' });
 
@@ -163,9 +219,11 @@ export async function searchPersons(ctx: CoreContext, input: In<'persons.search'
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const hits = await searchIndex(em, input.query, 200);
+    // A phone is indexed and looked for in the centre's national form: "+33 6 10…" finds "06 10…".
+    const prefix = await phonePrefixOf(em);
+    const hits = await searchIndex(em, input.query, 200, prefix);
     const text = normalizeText(input.query);
-    const digits = digitsOnly(input.query);
+    const digits = phoneDigits(input.query, prefix);
     const best = new Map<string, { hit: SearchHit; score: number }>();
     for (const hit of hits) {
       const q = hit.field === 'phone' ? digits : text;
@@ -197,20 +255,25 @@ export async function findDuplicates(ctx: CoreContext, input: In<'persons.duplic
     // A bounded candidate set, every look-up through an index with a LIMIT (never a scan): the
     // same or alphabetically nearby normalised names, trigrams of the probe for names spelt
     // differently ("Amélie" / "Amelia"), the phone's last digits. The scoring below decides.
+    // A word of the name with the birth year ("Awa Diallo" / "Awa", same year) is a key of its own.
     const candidates = new Set<string>();
+    const prefix = await phonePrefixOf(em);
+    const year = input.birthDate ? Number(input.birthDate.slice(0, 4)) : (input.birthYear ?? null);
     for (const probe of [input.nameUsed, input.legalName ?? '', input.phone ?? '']) {
       for (const id of await nameCandidates(em, probe, 50)) candidates.add(id);
       const n = normalizeText(probe);
       for (let i = 0; i + 3 <= n.length && i < 12; i += 2)
         for (const id of await fragmentCandidates(em, n.slice(i, i + 3), 50)) candidates.add(id);
-      const d = digitsOnly(probe);
+      const d = phoneDigits(probe, prefix);
       if (d.length >= 6) for (const id of await fragmentCandidates(em, d.slice(-8), 20)) candidates.add(id);
     }
+    for (const probe of [input.nameUsed, input.legalName ?? ''])
+      for (const id of await tokenCandidates(em, probe, year, 20)) candidates.add(id);
     if (input.excludeId) candidates.delete(input.excludeId);
     if (candidates.size === 0) return [];
     const rows = await unmergedPersonsByIds(em, [...candidates]);
-    const year = input.birthDate ? Number(input.birthDate.slice(0, 4)) : (input.birthYear ?? null);
-    const phone = input.phone ? digitsOnly(input.phone) : '';
+    const phone = input.phone ? phoneDigits(input.phone, prefix) : '';
+    const probeTokens = new Set(nameTokens(input.nameUsed));
     return rows
       .map((p) => {
         const reasons: Array<'name' | 'legal_name' | 'birth_year' | 'phone'> = [];
@@ -222,6 +285,11 @@ export async function findDuplicates(ctx: CoreContext, input: In<'persons.duplic
         if (nameSim >= 0.5) {
           reasons.push('name');
           score += nameSim * 0.6;
+        } else if (sharesWord(probeTokens, p)) {
+          // "Awa" and "Awa Diallo": one name is a word of the other. Weak alone (many people are
+          // called Awa), enough with a second reason such as the same birth year.
+          reasons.push('name');
+          score += 0.3;
         }
         if (input.legalName && p.legalName && nameSimilarity(input.legalName, p.legalName) >= 0.6) {
           reasons.push('legal_name');
@@ -232,7 +300,7 @@ export async function findDuplicates(ctx: CoreContext, input: In<'persons.duplic
           reasons.push('birth_year');
           score += 0.25;
         }
-        if (phone.length >= 6 && p.phone && digitsOnly(p.phone).endsWith(phone.slice(-8))) {
+        if (phone.length >= 6 && p.phone && phoneDigits(p.phone, prefix).endsWith(phone.slice(-8))) {
           reasons.push('phone');
           score += 0.5;
         }
@@ -253,6 +321,21 @@ export async function findDuplicates(ctx: CoreContext, input: In<'persons.duplic
       )
       .sort((a, b) => b.score - a.score)
       .slice(0, 5);
+  });
+}
+
+/**
+ * Is one name made of words of the other ("Awa" / "Awa Diallo", "Diallo Awa" / "Awa Diallo"),
+ * for the person's name used or legal name? Two different full names that share a first name
+ * ("Awa Koné" / "Awa Diallo") are not.
+ */
+function sharesWord(probeTokens: ReadonlySet<string>, p: PersonRow): boolean {
+  if (probeTokens.size === 0) return false;
+  return [p.nameUsed, p.legalName].some((name) => {
+    if (!name) return false;
+    const theirs = new Set(nameTokens(name));
+    const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((t) => b.has(t));
+    return theirs.size > 0 && (within(theirs, probeTokens) || within(probeTokens, theirs));
   });
 }
 

@@ -12,7 +12,7 @@
  * PostgreSQL will implement the same functions with the row table and a pg_trgm index.
  */
 import type { EntityManager } from 'typeorm';
-import { digitsOnly, normalizeText } from './normalize';
+import { DEFAULT_PHONE_PREFIX, normalizeText, phoneDigits, type PhonePrefix } from './normalize';
 
 export type SearchField = 'name_used' | 'legal_name' | 'file_number' | 'phone';
 
@@ -26,14 +26,59 @@ export interface IndexedPerson {
   phone: string | null;
 }
 
-export function searchRows(p: IndexedPerson): Array<[SearchField, string]> {
+/** Phones are indexed in the centre's national form (see `phoneDigits`). */
+export function searchRows(
+  p: IndexedPerson,
+  prefix: PhonePrefix = DEFAULT_PHONE_PREFIX,
+): Array<[SearchField, string]> {
   const rows: Array<[SearchField, string]> = [
     ['name_used', normalizeText(p.nameUsed)],
     ['file_number', normalizeText(p.fileNumber)],
   ];
   if (p.legalName) rows.push(['legal_name', normalizeText(p.legalName)]);
-  if (p.phone) rows.push(['phone', digitsOnly(p.phone)]);
+  if (p.phone) rows.push(['phone', phoneDigits(p.phone, prefix)]);
   return rows.filter(([, text]) => text.length > 0);
+}
+
+interface Queryable {
+  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
+}
+
+/** The centre's phone prefix setting (one row): what phones are indexed and searched with. */
+export async function phonePrefixOf(em: Queryable): Promise<PhonePrefix> {
+  const [row] = await em.query<Array<{ countryCode: string | null; trunkPrefix: string | null }>>(
+    'SELECT phone_country_code AS countryCode, phone_trunk_prefix AS trunkPrefix FROM centre LIMIT 1',
+  );
+  return {
+    countryCode: row?.countryCode ?? DEFAULT_PHONE_PREFIX.countryCode,
+    trunkPrefix: row?.trunkPrefix ?? DEFAULT_PHONE_PREFIX.trunkPrefix,
+  };
+}
+
+/**
+ * Rewrites every indexed phone in the national form of `prefix`: run in the transaction that
+ * changes the centre's setting (and by the migration that introduced it), so the index never mixes
+ * two forms. One pass over the phone rows (a settings change, not a desk action); a row whose text
+ * does not change is left alone. The row keeps its id, so the trigram index is updated by rowid.
+ */
+export async function reindexPhones(em: Queryable, prefix: PhonePrefix): Promise<number> {
+  const rows = await em.query<Array<{ id: number; text: string; phone: string | null }>>(
+    `SELECT s.id AS id, s.text AS text, p.phone AS phone FROM person_search_row s
+     JOIN person p ON p.id = s.person_id WHERE s.field = 'phone'`,
+  );
+  let changed = 0;
+  for (const row of rows) {
+    const text = row.phone ? phoneDigits(row.phone, prefix) : '';
+    if (text === row.text || text === '') continue;
+    await em.query(`INSERT INTO person_search (person_search, rowid, text) VALUES ('delete', ?, ?)`, [
+      row.id,
+      row.text,
+    ]);
+    await em.query('UPDATE person_search_row SET text = ? WHERE id = ?', [text, row.id]);
+    await em.query('INSERT INTO person_search (rowid, text) VALUES (?, ?)', [row.id, text]);
+    changed++;
+  }
+  return changed;
 }
 
 interface StoredRow {
@@ -62,7 +107,7 @@ async function removeRows(em: EntityManager, rows: readonly StoredRow[]): Promis
 
 /** Puts a person's current values in the index; a person whose values did not change costs one read. */
 export async function indexPerson(em: EntityManager, p: IndexedPerson): Promise<void> {
-  const wanted = searchRows(p);
+  const wanted = searchRows(p, p.phone ? await phonePrefixOf(em) : DEFAULT_PHONE_PREFIX);
   const stored = await storedRows(em, p.id);
   const same =
     stored.length === wanted.length &&
@@ -102,9 +147,14 @@ export interface SearchHit {
  * open. At most `limit` index rows per term. A 1–2 character term takes the values that start
  * with it, in index order (an exact value first), through the `(field, text)` index.
  */
-export async function searchIndex(em: EntityManager, query: string, limit: number): Promise<SearchHit[]> {
+export async function searchIndex(
+  em: EntityManager,
+  query: string,
+  limit: number,
+  prefix: PhonePrefix = DEFAULT_PHONE_PREFIX,
+): Promise<SearchHit[]> {
   const text = normalizeText(query);
-  const digits = digitsOnly(query);
+  const digits = phoneDigits(query, prefix);
   const terms = [...new Set([text, digits].filter((t) => t.length > 0))];
   const select = `SELECT s.person_id AS personId, s.field AS field, s.text AS text, p.file_number AS fileNumber, p.name_used AS nameUsed, p.pronouns AS pronouns,
       p.birth_date AS birthDate, p.birth_year AS birthYear, st.code AS siteCode,
@@ -190,4 +240,44 @@ export async function fragmentCandidates(
     [`"${fragment}"`, limit],
   );
   return rows.map((r) => r.personId);
+}
+
+/** The words of a name, normalised ("Awa Diallo" → awa, diallo); one-letter initials left out. */
+export function nameTokens(name: string): string[] {
+  return [
+    ...new Set(
+      name
+        .split(/[\s\-'’.,]+/u)
+        .map(normalizeText)
+        .filter((t) => t.length >= 2),
+    ),
+  ];
+}
+
+/**
+ * Persons one of whose names is a word of `name`, or starts with one ("Awa" ↔ "Awa Diallo"), born
+ * in `birthYear`: the person that was filed under the first name only, or the full name, the year
+ * before. Each look-up is an index range on `(field, text)` with a LIMIT; without a year only the
+ * exact word is looked up (a first name alone is no evidence).
+ */
+export async function tokenCandidates(
+  em: EntityManager,
+  name: string,
+  birthYear: number | null,
+  limit: number,
+): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const token of nameTokens(name).slice(0, 4)) {
+    const rows = await em.query<Array<{ personId: string }>>(
+      birthYear === null
+        ? `SELECT person_id AS personId FROM person_search_row
+           WHERE field IN ('name_used', 'legal_name') AND text = ? LIMIT ?`
+        : `SELECT s.person_id AS personId FROM person_search_row s JOIN person p ON p.id = s.person_id
+           WHERE s.field IN ('name_used', 'legal_name') AND s.text >= ? AND s.text < ? AND p.birth_year = ?
+           LIMIT ?`,
+      birthYear === null ? [token, limit] : [token, `${token}\uffff`, birthYear, limit],
+    );
+    rows.forEach((r) => ids.add(r.personId));
+  }
+  return [...ids];
 }
