@@ -22,6 +22,7 @@ import type { AuditAction, AuditEntryView } from '../../../shared/contract';
 import { AUDIT_ACTIONS } from '../../../shared/contract/audit';
 import { apiErrorOf } from '../../api/client';
 import { EmptyRow, PageTitle, TableHead } from '../../app/list-page';
+import { LongTaskProgress } from '../../app/long-task';
 import { PageFooter, pageCount, useServerPage } from '../../app/paging';
 import { QueryError } from '../../app/QueryError';
 import { errorText } from '../../i18n/error-text';
@@ -110,12 +111,13 @@ export function AuditPage() {
         title={t('audit.title')}
         intro={t('audit.intro')}
         action={
-          <Button variant="light" onClick={() => verify.mutate()} loading={verify.isPending}>
+          <Button variant="light" onClick={() => verify.run()} loading={verify.running}>
             {t('audit.verify')}
           </Button>
         }
       />
 
+      <LongTaskProgress task={verify} label={t('longTask.verifyingAudit')} onCancel={() => verify.cancel()} />
       {verification && (
         <Alert color={verification.intact ? 'teal' : 'red'} role="status" aria-live="polite">
           {verification.intact

@@ -1,6 +1,7 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../shared/contract';
 import { callOrThrow } from '../../api/client';
+import { useLongTask } from '../../app/long-task';
 import { usersKeys } from '../users/query-keys';
 import { auditKeys } from './query-keys';
 
@@ -25,9 +26,12 @@ export function useUnusualReading() {
   });
 }
 
-/** Reads the whole chain: nothing cached changes, so there is nothing to invalidate. */
+/**
+ * Reads the whole chain (seconds on a large log, in the core's long-read worker): a long task,
+ * cancellable since it writes nothing. Nothing cached changes, so there is nothing to invalidate.
+ */
 export function useVerifyAudit() {
-  return useMutation({ mutationFn: () => callOrThrow('audit.verify', {}) });
+  return useLongTask(() => callOrThrow('audit.verify', {}));
 }
 
 const ACTORS: ChannelInput<'users.list'> = { page: 1, pageSize: 200, includeInactive: true };

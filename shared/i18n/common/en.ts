@@ -25,6 +25,13 @@ export const en: Texts<typeof fr> = {
     empty: 'Nothing to show.',
     pagination: 'Pagination',
   },
+  longTask: {
+    running: '{{label}}… ({{seconds}} s)',
+    counted: '{{label}}: {{done}} / {{total}} ({{seconds}} s)',
+    cancel: 'Cancel',
+    verifyingAudit: 'Checking the audit log chain',
+    preparingPdf: 'Preparing the PDF',
+  },
   language: {
     label: 'Language',
     fr: 'Français',

@@ -25,6 +25,13 @@ export const fr = {
     empty: 'Aucun résultat.',
     pagination: 'Pagination',
   },
+  longTask: {
+    running: '{{label}}… ({{seconds}} s)',
+    counted: '{{label}} : {{done}} / {{total}} ({{seconds}} s)',
+    cancel: 'Annuler',
+    verifyingAudit: 'Vérification de la chaîne du journal d’audit',
+    preparingPdf: 'Préparation du PDF',
+  },
   language: {
     label: 'Langue',
     fr: 'Français',

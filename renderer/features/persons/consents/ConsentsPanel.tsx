@@ -10,6 +10,7 @@ import type { ConsentState } from '../../../../shared/contract/persons';
 import { sectionAccess } from '../../../../shared/domain/access-policy';
 import { CONSENT_SCOPES, type ConsentScope } from '../../../../shared/domain/roles';
 import { apiErrorOf, callOrThrow } from '../../../api/client';
+import { LongTaskProgress, useLongTask } from '../../../app/long-task';
 import { QueryError } from '../../../app/QueryError';
 import { errorText } from '../../../i18n/error-text';
 import { formatDateTime } from '../../../i18n/dates';
@@ -50,19 +51,16 @@ export function ConsentsPanel({ personId, readOnly }: { personId: string; readOn
   );
   const history = usePaged(newestFirst, 10);
   const [editing, setEditing] = useState<{ scope: ConsentScope; give: boolean } | null>(null);
-  const [printing, setPrinting] = useState(false);
   const current = new Map((consents.data?.current ?? []).map((c) => [c.scope, c]));
 
-  async function print() {
-    setPrinting(true);
+  // The read is audited (the log says the PDF was made): shown as long work, never cancellable.
+  const printing = useLongTask(async () => {
     try {
       downloadPdf(await callOrThrow('persons.consentForm', { personId, locale: lng }));
     } catch (err) {
       notifications.show({ color: 'red', message: errorText(t, apiErrorOf(err)) });
-    } finally {
-      setPrinting(false);
     }
-  }
+  });
 
   if (consents.isError) return <QueryError error={consents.error} onRetry={() => void consents.refetch()} />;
 
@@ -72,10 +70,11 @@ export function ConsentsPanel({ personId, readOnly }: { personId: string; readOn
         <Text size="sm" c="dimmed" maw={720}>
           {t('consents.intro')}
         </Text>
-        <Button variant="light" onClick={() => void print()} loading={printing}>
+        <Button variant="light" onClick={() => printing.run()} loading={printing.running}>
           {t('consents.printForm')}
         </Button>
       </Group>
+      <LongTaskProgress task={printing} label={t('longTask.preparingPdf')} />
       <Table.ScrollContainer minWidth={720}>
         <Table verticalSpacing="sm" aria-label={t('consents.currentTitle')} aria-busy={consents.isFetching}>
           <Table.Thead>

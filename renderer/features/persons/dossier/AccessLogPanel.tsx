@@ -4,9 +4,9 @@
  */
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorOf, callOrThrow } from '../../../api/client';
+import { LongTaskProgress, useLongTask } from '../../../app/long-task';
 import { QueryError } from '../../../app/QueryError';
 import { errorText } from '../../../i18n/error-text';
 import { formatDateTime } from '../../../i18n/dates';
@@ -26,18 +26,15 @@ export function AccessLogPanel({ personId }: { personId: string }) {
   const lng = currentLanguage();
   const log = useAccessLog(personId, true);
   const paged = usePaged(log.data ?? [], PAGE_SIZE);
-  const [printing, setPrinting] = useState(false);
 
-  async function print() {
-    setPrinting(true);
+  // The read is audited (the log says the PDF was made): shown as long work, never cancellable.
+  const printing = useLongTask(async () => {
     try {
       downloadPdf(await callOrThrow('persons.accessLogPdf', { personId, locale: lng }));
     } catch (err) {
       notifications.show({ color: 'red', message: errorText(t, apiErrorOf(err)) });
-    } finally {
-      setPrinting(false);
     }
-  }
+  });
 
   return (
     <Stack gap="xs">
@@ -50,10 +47,11 @@ export function AccessLogPanel({ personId }: { personId: string }) {
             {t('dossier.access.intro')}
           </Text>
         </div>
-        <Button variant="light" onClick={() => void print()} loading={printing}>
+        <Button variant="light" onClick={() => printing.run()} loading={printing.running}>
           {t('dossier.access.print')}
         </Button>
       </Group>
+      <LongTaskProgress task={printing} label={t('longTask.preparingPdf')} />
       {log.isError && <QueryError error={log.error} onRetry={() => void log.refetch()} />}
       <Table.ScrollContainer minWidth={640}>
         <Table striped verticalSpacing="xs" aria-busy={log.isFetching} aria-label={t('dossier.access.title')}>
