@@ -29,7 +29,7 @@ export const fr = {
     running: '{{label}}… ({{seconds}} s)',
     counted: '{{label}} : {{done}} / {{total}} ({{seconds}} s)',
     cancel: 'Annuler',
-    verifyingAudit: 'Vérification de la chaîne du journal d’audit',
+    verifyingAudit: 'Vérification de l’intégrité en cours',
     preparingPdf: 'Préparation du PDF',
   },
   language: {
