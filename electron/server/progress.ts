@@ -85,6 +85,8 @@ export function formatSummary(lang: Lang, p: Progress, elapsedMs: number): strin
 
 export interface ProgressStream {
   isTTY?: boolean;
+  /** The terminal's width: a longer line would wrap, and `\r` would then rewrite only its end. */
+  columns?: number;
   write(chunk: string): unknown;
 }
 
@@ -148,6 +150,8 @@ export class TerminalProgress {
   }
 
   private draw(line: string): void {
-    this.options.stream.write(`\r${line}${CLEAR_TO_END}`);
+    const { columns } = this.options.stream;
+    const fitted = columns && columns > 1 && line.length >= columns ? `${line.slice(0, columns - 2)}…` : line;
+    this.options.stream.write(`\r${fitted}${CLEAR_TO_END}`);
   }
 }

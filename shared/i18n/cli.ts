@@ -77,8 +77,7 @@ export const cliMessages = {
     fileNotFound: 'Fichier introuvable : {{file}}. Rien n’a été écrit.',
     backupSelfCheckFailed:
       'La sauvegarde écrite n’a pas passé sa propre vérification ({{reason}}) : elle a été supprimée. Vérifiez l’espace disque et relancez.',
-    progressLine:
-      '{{phase}} : {{done}} / {{total}} {{unit}} ({{percent}} %) · {{rate}} {{unit}}/s · reste {{eta}}',
+    progressLine: '{{phase}} : {{done}} / {{total}} {{unit}} ({{percent}} %) · {{rate}}/s · reste {{eta}}',
     progressLineStarting: '{{phase}} : {{done}} / {{total}} {{unit}} ({{percent}} %)',
     progressSummary: '{{phase}} : {{total}} {{unit}} en {{elapsed}} ({{rate}} {{unit}}/s)',
     progressPhase_validate: 'Vérification du fichier',
@@ -164,8 +163,7 @@ export const cliMessages = {
     fileNotFound: 'File not found: {{file}}. Nothing was written.',
     backupSelfCheckFailed:
       'The backup written failed its own check ({{reason}}) and was removed. Check the free disk space and try again.',
-    progressLine:
-      '{{phase}}: {{done}} / {{total}} {{unit}} ({{percent}}%) · {{rate}} {{unit}}/s · {{eta}} left',
+    progressLine: '{{phase}}: {{done}} / {{total}} {{unit}} ({{percent}}%) · {{rate}}/s · {{eta}} left',
     progressLineStarting: '{{phase}}: {{done}} / {{total}} {{unit}} ({{percent}}%)',
     progressSummary: '{{phase}}: {{total}} {{unit}} in {{elapsed}} ({{rate}} {{unit}}/s)',
     progressPhase_validate: 'Checking the file',

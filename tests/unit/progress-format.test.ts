@@ -33,17 +33,15 @@ describe('progress line', () => {
   it('says done / total, percent, rate per second and time left', () => {
     // 25,000 of 100,000 records in 10 s: 2,500/s, 75,000 left → 30 s.
     const en = formatProgress('en', { phase: 'write', done: 25_000, total: 100_000 }, 10_000);
-    expect(plain(en)).toBe('Writing: 25,000 / 100,000 records (25%) · 2,500 records/s · 0:30 left');
+    expect(plain(en)).toBe('Writing: 25,000 / 100,000 records (25%) · 2,500/s · 0:30 left');
     const fr = formatProgress('fr', { phase: 'write', done: 25_000, total: 100_000 }, 10_000);
-    expect(plain(fr)).toBe(
-      'Écriture : 25 000 / 100 000 enregistrements (25 %) · 2 500 enregistrements/s · reste 0:30',
-    );
+    expect(plain(fr)).toBe('Écriture : 25 000 / 100 000 enregistrements (25 %) · 2 500/s · reste 0:30');
   });
 
   it('counts bytes in megabytes, and hours past an hour', () => {
     // 10 MB of 7,210 MB in 10 s: 1 MB/s, 7,200 s left → 2:00:00.
     const line = formatProgress('en', { phase: 'validate', done: 10e6, total: 7_210e6 }, 10_000);
-    expect(plain(line)).toBe('Checking the file: 10.0 / 7,210.0 MB (0%) · 1.0 MB/s · 2:00:00 left');
+    expect(plain(line)).toBe('Checking the file: 10.0 / 7,210.0 MB (0%) · 1.0/s · 2:00:00 left');
     expect(clockTime(61_000)).toBe('1:01');
     expect(clockTime(3_725_000)).toBe('1:02:05');
   });
@@ -108,7 +106,7 @@ describe('progress on a terminal', () => {
     progress.report({ phase: 'write', done: 5, total: 10 });
     const text = plain(term.chunks.join(''));
     expect(text).toContain('\rChecking the file: 2.0 MB in 0:03 (0.7 MB/s)\n');
-    expect(text).toContain('\rWriting: 5 / 10 records (50%) · 1 records/s · 0:05 left');
+    expect(text).toContain('\rWriting: 5 / 10 records (50%) · 1/s · 0:05 left');
   });
 
   it('an interrupted phase ends its line as it stood (no summary claiming it finished)', () => {
@@ -123,6 +121,13 @@ describe('progress on a terminal', () => {
       '\rExporting: 3 / 10 records (30%)',
       '\n',
     ]);
+  });
+
+  it('a line wider than the terminal is cut to fit (a wrapped line could not be rewritten in place)', () => {
+    const term = { ...fakeTerminal(), columns: 20 };
+    const progress = new TerminalProgress({ lang: 'en', stream: term, clock: fakeClock().now });
+    progress.report({ phase: 'write', done: 1, total: 1000 });
+    expect(term.chunks.map(plain)).toEqual(['\rWriting: 1 / 1,000…']);
   });
 
   it('writes nothing when the stream is not a terminal, or when quiet', () => {
