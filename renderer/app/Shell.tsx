@@ -110,6 +110,7 @@ function ShellFrame({ session }: { session: RendererSession }) {
               renderRoot={(props) => <Link to={item.to} {...props} />}
               label={t(item.labelKey)}
               leftSection={<item.icon />}
+              rightSection={item.badge ? <item.badge /> : undefined}
               active={active}
               aria-current={active ? 'page' : undefined}
               onClick={closeNav}

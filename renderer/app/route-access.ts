@@ -23,6 +23,11 @@ export interface NavEntry {
   icon: ComponentType;
   /** Position in the navigation, smallest first. */
   order: number;
+  /**
+   * Drawn at the end of the entry (a count of things waiting): the component asks the core itself,
+   * so it is mounted only for a user who may open the screen.
+   */
+  badge?: ComponentType;
 }
 
 declare module '@tanstack/react-router' {

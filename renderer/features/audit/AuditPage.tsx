@@ -2,18 +2,7 @@
  * Journal d'audit: who did what, when, on which dossier section, filtered and paged, and a check
  * of the hash chain that says whether the log is intact or where it was altered.
  */
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Table, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
@@ -29,6 +18,7 @@ import { errorText } from '../../i18n/error-text';
 import { dayBoundary, formatDateTime } from '../../i18n/dates';
 import i18n, { currentLanguage, isTextKey } from '../../i18n/setup';
 import { useSiteOptions } from '../centre/site-options';
+import { AuditPersonLabel } from './AuditPersonLabel';
 import { UnusualReading } from './UnusualReading';
 import { useAuditActors, useAuditList, useVerifyAudit } from './api';
 
@@ -47,7 +37,8 @@ export function AuditPage() {
   const lng = currentLanguage();
   const [actorId, setActorId] = useState<string | null>(null);
   const [personInput, setPersonInput] = useState('');
-  const [personId] = useDebouncedValue(personInput.trim(), 400);
+  // A file number (or its ending), a name or an id: the core finds the persons through its search.
+  const [person] = useDebouncedValue(personInput.trim(), 400);
   const [action, setAction] = useState<AuditAction | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
@@ -60,7 +51,7 @@ export function AuditPage() {
     page,
     pageSize: PAGE_SIZE,
     actorId: actorId ?? undefined,
-    personId: personId || undefined,
+    person: person || undefined,
     action: action ?? undefined,
     from: from ? dayBoundary(from, 'start') : undefined,
     to: to ? dayBoundary(to, 'end') : undefined,
@@ -147,7 +138,8 @@ export function AuditPage() {
             clearable
           />
           <TextInput
-            label={t('fields.personId')}
+            label={t('audit.personFilter')}
+            description={t('audit.personFilterHelp')}
             value={personInput}
             onChange={(e) => filtered(setPersonInput)(e.currentTarget.value)}
           />
@@ -211,9 +203,7 @@ export function AuditPage() {
                 <Table.Td>{t(`audit.actions.${entry.action}`)}</Table.Td>
                 <Table.Td>{entry.section ? t(`sections.${entry.section}`) : t('app.none')}</Table.Td>
                 <Table.Td>
-                  <Text ff="monospace" size="sm">
-                    {entry.personId ?? t('app.none')}
-                  </Text>
+                  <AuditPersonLabel personId={entry.personId} person={entry.person} />
                 </Table.Td>
                 <Table.Td>{target(entry)}</Table.Td>
                 <Table.Td>{entry.reason ?? t('app.none')}</Table.Td>

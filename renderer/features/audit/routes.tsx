@@ -3,6 +3,7 @@ import { createRoute } from '@tanstack/react-router';
 import { AuditIcon } from '../../app/icons';
 import { rootRoute } from '../../app/root-route';
 import { AuditPage } from './AuditPage';
+import { BreakGlassNavBadge, BreakGlassReviewPage } from './BreakGlassReview';
 
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -14,4 +15,15 @@ const auditRoute = createRoute({
   component: AuditPage,
 });
 
-export const auditRoutes = [auditRoute] as const;
+/** Break-the-glass review, with the count of grants waiting in the navigation. */
+const breakGlassRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'break-glass',
+  staticData: {
+    access: { permission: 'audit.read' },
+    nav: { labelKey: 'audit.breakGlass.nav', icon: AuditIcon, order: 71, badge: BreakGlassNavBadge },
+  },
+  component: BreakGlassReviewPage,
+});
+
+export const auditRoutes = [auditRoute, breakGlassRoute] as const;
