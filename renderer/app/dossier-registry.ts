@@ -3,13 +3,14 @@
  * the dossier's address accepts exactly their keys; a feature adds a tab here and nowhere else.
  */
 import { referralsTab } from '../features/directory/dossier';
-import { interviewsTab } from '../features/interviews/dossier';
+import { interviewsTab, todayTab } from '../features/interviews/dossier';
 import type { DossierTabDef } from '../features/persons/dossier/dossier-tab';
 import { accessTab, consentsTab, identityTab, timelineTab } from '../features/persons/dossier/tabs';
 import { pathwayTab } from '../features/visits/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
   identityTab,
+  todayTab,
   consentsTab,
   pathwayTab,
   interviewsTab,

@@ -7,6 +7,7 @@ import {
   SEX_AT_BIRTH,
 } from '../domain/catalogues';
 import { channel } from './channel';
+import { mergeInputSchema } from './merge';
 import {
   consentScopeSchema,
   idSchema,
@@ -178,17 +179,8 @@ export const personsChannels = {
       .strict(),
     z.array(duplicateSchema),
   ),
-  'persons.merge': channel(
-    z
-      .object({
-        survivorId: idSchema,
-        mergedId: idSchema,
-        survivorVersion: versionSchema,
-        mergedVersion: versionSchema,
-      })
-      .strict(),
-    personSchema,
-  ),
+  /** Coordination only: everything moves to the kept file, which takes the values chosen field by field. */
+  'persons.merge': channel(mergeInputSchema, personSchema),
   'persons.consents': channel(
     z.object({ personId: idSchema }).strict(),
     z.object({ current: z.array(consentStateSchema), history: z.array(consentEventSchema) }),

@@ -4,6 +4,7 @@ import { QueryError } from '../../app/QueryError';
 import { invalidateKeys } from '../../api/mutation';
 import type { DossierTabDef, DossierTabProps, TimelineKindDef } from '../persons/dossier/dossier-tab';
 import { useSectionTab } from '../persons/dossier/dossier-tab';
+import { OPENING_WEIGHT } from '../persons/dossier/opening-tab';
 import { known } from '../persons/dossier/timeline-text';
 import { personChanged } from '../persons/query-keys';
 import { DossierReferrals } from './DossierReferrals';
@@ -32,6 +33,9 @@ export const referralsTab: DossierTabDef = {
   labelKey: 'dossier.tabs.referrals',
   section: 'referrals',
   order: 50,
+  // The social and legal roles' own work in the dossier so far: orienting the person to partners.
+  opensFor: (reader) =>
+    reader.roles.some((r) => r === 'social_worker' || r === 'legal') ? OPENING_WEIGHT.roleWork : null,
   Component: ReferralsTab,
 };
 

@@ -62,7 +62,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function InterviewCard({ interview, canWrite }: { interview: Interview; canWrite: boolean }) {
+export function InterviewCard({ interview, canWrite }: { interview: Interview; canWrite: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const lng = currentLanguage();

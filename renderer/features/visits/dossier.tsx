@@ -8,6 +8,7 @@ import { QueryError } from '../../app/QueryError';
 import { AppointmentsOfPerson } from '../appointments/AppointmentsOfPerson';
 import type { DossierTabDef, DossierTabProps, TimelineKindDef } from '../persons/dossier/dossier-tab';
 import { isDrawn, useDossierSection } from '../persons/dossier/dossier-tab';
+import { OPENING_WEIGHT, receivesToday } from '../persons/dossier/opening-tab';
 import { known } from '../persons/dossier/timeline-text';
 import { VisitsOfPerson } from './VisitsOfPerson';
 
@@ -33,6 +34,8 @@ export const pathwayTab: DossierTabDef = {
   labelKey: 'dossier.tabs.pathway',
   section: 'pathway',
   order: 30,
+  // A carer receiving the person today who may not read the interview (the psychologist) opens here.
+  opensFor: (reader) => (receivesToday(reader) ? OPENING_WEIGHT.receivingTodayFallback : null),
   Component: PathwayTab,
 };
 

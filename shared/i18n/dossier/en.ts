@@ -6,6 +6,7 @@ export const en: Texts<typeof fr> = {
   more: 'More',
   tabs: {
     identity: 'Identity',
+    today: 'Today',
     consents: 'Consents',
     pathway: 'Pathway',
     interviews: 'Interviews',
@@ -143,6 +144,15 @@ export const en: Texts<typeof fr> = {
     pickIntro: 'Look for the other file of {{name}} ({{file}}).',
     choose: 'Compare',
     keepLabel: 'File to keep',
+    kept: 'kept',
+    mergedAway: 'merged',
+    fieldsHelp:
+      'For each piece of information that differs, choose the value the kept file will hold. Empty information never replaces a value.',
+    empty: 'empty',
+    valueLabel: '{{field}}: {{value}} ({{file}})',
+    contactNever: 'Never contact',
+    fieldsTaken_one: 'The kept file will take {{count}} piece of information from the other: {{fields}}.',
+    fieldsTaken_other: 'The kept file will take {{count}} pieces of information from the other: {{fields}}.',
     keep: 'Keep {{file}}',
     explain:
       'Visits, appointments, interviews, consents and referrals of {{merged}} will move to {{kept}}. {{merged}} will stay readable and point to {{kept}}.',

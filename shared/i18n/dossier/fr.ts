@@ -6,6 +6,7 @@ export const fr = {
   more: 'Plus',
   tabs: {
     identity: 'Identité',
+    today: 'Aujourd’hui',
     consents: 'Consentements',
     pathway: 'Parcours',
     interviews: 'Entretiens',
@@ -148,6 +149,15 @@ export const fr = {
     choose: 'Comparer',
     keepLabel: 'Dossier à conserver',
     keep: 'Conserver {{file}}',
+    kept: 'conservé',
+    mergedAway: 'fusionné',
+    fieldsHelp:
+      'Pour chaque information différente, choisissez la valeur que gardera le dossier conservé. Une information vide ne remplace jamais une valeur.',
+    empty: 'vide',
+    valueLabel: '{{field}} : {{value}} ({{file}})',
+    contactNever: 'Ne jamais contacter',
+    fieldsTaken_one: 'Le dossier conservé prendra {{count}} information de l’autre : {{fields}}.',
+    fieldsTaken_other: 'Le dossier conservé prendra {{count}} informations de l’autre : {{fields}}.',
     explain:
       'Passages, rendez-vous, entretiens, consentements et orientations de {{merged}} passeront dans {{kept}}. {{merged}} restera consultable et renverra vers {{kept}}.',
     confirm: 'Fusionner',

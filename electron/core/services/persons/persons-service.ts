@@ -1,6 +1,6 @@
 /**
  * The person registry: create and edit with validation, a file number per site, search, likely
- * duplicates, merges (coordinator, audited), consent per scope with history, break the glass and
+ * duplicates (merges: merge.ts), consent per scope with history, break the glass and
  * "who looked at my file".
  */
 import { randomUUID } from 'node:crypto';
@@ -8,8 +8,6 @@ import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type { Person, SearchResult } from '../../../../shared/contract/persons';
 import { breakGlass as grantBreakGlass } from '../../access/break-glass';
-import type { Actor } from '../../access/gate';
-import { appendAudits } from '../../audit/audit-log';
 import { auditOfPerson } from '../../audit/repository';
 import type { CoreContext } from '../../context';
 import { conflict, DomainError, invalid } from '../../errors';
@@ -20,14 +18,11 @@ import { firstVisitOf } from '../visits/repository';
 import { consentHistory, currentFrom, insertConsent } from './consents';
 import type { DossierCall } from '../../api/routes';
 import type { DossierScope } from '../../api/access';
-import { DOSSIER_SECTIONS } from '../../dossier/registry';
 import {
   insertPerson,
-  loadPerson,
   nextFileNumber,
   savePerson,
   unmergedPersonsByIds,
-  updatePersonRow,
   type ConsentRow,
   type PersonRow,
 } from './repository';
@@ -43,7 +38,6 @@ import {
   reindexPhones,
   searchIndex,
   tokenCandidates,
-  unindexPerson,
   type SearchField,
   type SearchHit,
 } from './search-index';
@@ -336,65 +330,6 @@ function sharesWord(probeTokens: ReadonlySet<string>, p: PersonRow): boolean {
     const theirs = new Set(nameTokens(name));
     const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].every((t) => b.has(t));
     return theirs.size > 0 && (within(theirs, probeTokens) || within(probeTokens, theirs));
-  });
-}
-
-/** Moves every record of the merged file to the survivor; the merged file stays, pointing to it. */
-export async function mergePersons(
-  ctx: CoreContext,
-  actor: Actor,
-  input: In<'persons.merge'>,
-): Promise<Person> {
-  if (input.survivorId === input.mergedId) throw invalid('mergedId', 'same_person');
-  return ctx.vault.requireStore().transaction(async (em) => {
-    const now = ctx.clock();
-    const survivor = await loadPerson(em, input.survivorId);
-    const merged = await loadPerson(em, input.mergedId);
-    if (survivor.mergedInto) throw invalid('survivorId', 'person_merged');
-    if (merged.mergedInto) throw invalid('mergedId', 'person_merged');
-    if (survivor.version !== input.survivorVersion || merged.version !== input.mergedVersion)
-      throw conflict('person');
-    // Every table of every registered dossier section: a new capability is never forgotten.
-    const moved: Record<string, number> = {};
-    for (const table of DOSSIER_SECTIONS.flatMap((s) => s.linked))
-      moved[table.name] = await table.move(em, merged.id, survivor.id);
-    await updatePersonRow(em, merged.id, {
-      mergedInto: survivor.id,
-      updatedAt: now.toISOString(),
-      version: merged.version + 1,
-    });
-    await updatePersonRow(em, survivor.id, {
-      updatedAt: now.toISOString(),
-      version: survivor.version + 1,
-    });
-    await unindexPerson(em, merged.id);
-    await appendAudits(
-      em,
-      [
-        // The merged file changed too (it now points to the survivor): its own entry, so its own
-        // history says so. The records moved are counted in the survivor's entry.
-        {
-          actorId: actor.userId,
-          action: 'merge',
-          section: 'identity',
-          personId: merged.id,
-          targetType: 'person',
-          targetId: merged.id,
-          detail: { mergedInto: survivor.id },
-        },
-        {
-          actorId: actor.userId,
-          action: 'merge',
-          section: 'identity',
-          personId: survivor.id,
-          targetType: 'person',
-          targetId: merged.id,
-          detail: moved,
-        },
-      ],
-      now,
-    );
-    return toPerson(await loadPerson(em, survivor.id));
   });
 }
 

@@ -24,6 +24,7 @@ import { BreakGlassModal } from './BreakGlassModal';
 import { ContactPreferences } from './ContactPreferences';
 import { MergedBanner } from './MergedBanner';
 import { MergeModal } from './MergeModal';
+import { openingReader, openingTab } from './opening-tab';
 import { PathwayStatus } from './PathwayStatus';
 import { SectionMark, SectionNotice } from './SectionNotice';
 
@@ -31,16 +32,20 @@ export function DossierPage({ id, tab }: { id: string; tab: DossierTab | null })
   const dossier = useDossier(id);
   if (dossier.isPending) return <Loader />;
   if (dossier.isError) return <QueryError error={dossier.error} onRetry={() => void dossier.refetch()} />;
-  return <DossierView dossier={dossier.data} tab={tab ?? 'identity'} />;
+  return <DossierView dossier={dossier.data} tab={tab} />;
 }
 
 type Dialog = 'checkIn' | 'breakGlass' | 'merge' | null;
 
-function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
+function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab | null }) {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const session = useSignedIn();
   const { user } = session.state;
+  // Decided once, when the dossier opens: a refresh (the visit moved on) never switches the tab
+  // under the reader. A tab in the address (a deep link, a click) always wins.
+  const [opening] = useState(() => openingTab(DOSSIER_TABS, openingReader(user, dossier)));
+  const shownTab = tab ?? opening;
   const [dialog, setDialog] = useState<Dialog>(null);
   const navigate = useNavigate();
   const { person } = dossier;
@@ -120,7 +125,7 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab }) {
 
       <Card withBorder padding="md">
         <Tabs
-          value={tab}
+          value={shownTab}
           onChange={(value) => isDossierTab(value) && void navigate(personLinks.dossier(person.id, value))}
           keepMounted={false}
         >

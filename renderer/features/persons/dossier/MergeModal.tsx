@@ -1,7 +1,9 @@
 /**
  * Merge two files of the same person (coordination only): pick the other file through the
- * search, compare them side by side, choose the one to keep. Everything moves to the kept file;
- * the other stays, pointing to it. Both versions are sent: a concurrent edit gets `conflict`.
+ * search, compare them side by side, choose the one to keep and, for each identity field that
+ * differs, which file's value the kept file takes (a side per field is sent, never a value: the
+ * core reads both files again). Everything moves to the kept file; the other stays, pointing to
+ * it. Both versions are sent: a concurrent edit gets `conflict`.
  */
 import { Alert, Button, Group, Loader, Modal, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -10,6 +12,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/contract';
+import type { MergeField, MergeSide } from '../../../../shared/contract/merge';
 import type { Person } from '../../../../shared/contract/persons';
 import { apiErrorOf } from '../../../api/client';
 import { QueryError } from '../../../app/QueryError';
@@ -17,9 +20,9 @@ import { errorText } from '../../../i18n/error-text';
 import { formatDateTime } from '../../../i18n/dates';
 import { currentLanguage } from '../../../i18n/setup';
 import { refreshPerson, useMergePersons, usePerson, useSearchPersons } from '../api';
-import { formatCalendarDate } from '../format';
 import { personLinks } from '../links';
 import { ResultFacts, ResultName } from '../search/ResultSummary';
+import { choicesToSend, mergeFieldRows } from './merge-fields';
 
 export function MergeModal({ current, onClose }: { current: Person; onClose: () => void }) {
   const { t } = useTranslation();
@@ -95,6 +98,8 @@ function MergeConfirm({
   const [failure, setFailure] = useState<ApiError | null>(null);
   // The older file is usually the one to keep: its number is the one people already know.
   const [keep, setKeep] = useState<string | null>(null);
+  // Per field, the side the coordination picked (the default of each row otherwise).
+  const [chosen, setChosen] = useState<Partial<Record<MergeField, MergeSide>>>({});
 
   if (other.isPending) return <Loader />;
   if (other.isError) return <QueryError error={other.error} onRetry={() => void other.refetch()} />;
@@ -103,16 +108,13 @@ function MergeConfirm({
     keep ?? [...pair].sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]?.id ?? current.id;
   const survivor = pair.find((p) => p.id === survivorId) ?? current;
   const merged = pair.find((p) => p.id !== survivorId) ?? other.data;
+  const fieldRows = mergeFieldRows(t, lng, survivor, merged);
+  const choices = choicesToSend(fieldRows, chosen);
+  const taken = fieldRows.filter((r) => choices[r.field] === 'merged').map((r) => r.label);
+  const sideOf = (p: Person): MergeSide => (p.id === survivor.id ? 'survivor' : 'merged');
 
-  const rows: { label: string; value: (p: Person) => string }[] = [
-    { label: t('persons.fields.nameUsed'), value: (p) => p.nameUsed },
+  const infoRows: { label: string; value: (p: Person) => string }[] = [
     { label: t('persons.columns.fileNumber'), value: (p) => p.fileNumber },
-    { label: t('persons.fields.pronouns'), value: (p) => p.pronouns ?? '—' },
-    {
-      label: t('persons.fields.birth'),
-      value: (p) => (p.birthDate ? formatCalendarDate(p.birthDate, lng) : String(p.birthYear ?? '—')),
-    },
-    { label: t('persons.fields.phone'), value: (p) => p.contact.phone ?? '—' },
     { label: t('dossier.identity.createdAt'), value: (p) => formatDateTime(p.createdAt, lng) },
   ];
 
@@ -130,6 +132,7 @@ function MergeConfirm({
         mergedId: merged.id,
         survivorVersion: survivor.version,
         mergedVersion: merged.version,
+        choices,
       },
       {
         onSuccess: (kept) => {
@@ -154,30 +157,78 @@ function MergeConfirm({
           )}
         </Alert>
       )}
-      <Radio.Group label={t('dossier.merge.keepLabel')} value={survivorId} onChange={setKeep}>
-        <Table withTableBorder withColumnBorders mt="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th />
+      <Radio.Group
+        label={t('dossier.merge.keepLabel')}
+        value={survivorId}
+        onChange={(id) => {
+          // Another file kept: the choices were about the other pair of sides.
+          setKeep(id);
+          setChosen({});
+        }}
+      >
+        <Group mt="xs">
+          {pair.map((p) => (
+            <Radio key={p.id} value={p.id} label={t('dossier.merge.keep', { file: p.fileNumber })} />
+          ))}
+        </Group>
+      </Radio.Group>
+      <Text size="sm" c="dimmed">
+        {t('dossier.merge.fieldsHelp')}
+      </Text>
+      <Table withTableBorder withColumnBorders>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th />
+            {pair.map((p) => (
+              <Table.Th key={p.id}>
+                {p.fileNumber} ·{' '}
+                {p.id === survivor.id ? t('dossier.merge.kept') : t('dossier.merge.mergedAway')}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {infoRows.map((row) => (
+            <Table.Tr key={row.label}>
+              <Table.Th scope="row">{row.label}</Table.Th>
               {pair.map((p) => (
-                <Table.Th key={p.id}>
-                  <Radio value={p.id} label={t('dossier.merge.keep', { file: p.fileNumber })} />
-                </Table.Th>
+                <Table.Td key={p.id}>{row.value(p)}</Table.Td>
               ))}
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.label}>
-                <Table.Th scope="row">{row.label}</Table.Th>
-                {pair.map((p) => (
-                  <Table.Td key={p.id}>{row.value(p)}</Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Radio.Group>
+          ))}
+          {fieldRows.map((row) => (
+            <Table.Tr key={row.field}>
+              <Table.Th scope="row">{row.label}</Table.Th>
+              {pair.map((p) => {
+                const side = sideOf(p);
+                const value = side === 'survivor' ? row.kept : row.other;
+                if (!row.choosable) return <Table.Td key={p.id}>{value ?? t('app.none')}</Table.Td>;
+                return (
+                  <Table.Td key={p.id}>
+                    <Radio
+                      name={`merge-${row.field}`}
+                      value={side}
+                      checked={(chosen[row.field] ?? row.defaultSide) === side}
+                      onChange={() => setChosen((c) => ({ ...c, [row.field]: side }))}
+                      label={value ?? t('app.none')}
+                      aria-label={t('dossier.merge.valueLabel', {
+                        field: row.label,
+                        value: value ?? t('dossier.merge.empty'),
+                        file: p.fileNumber,
+                      })}
+                    />
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {taken.length > 0 && (
+        <Text size="sm" fw={500}>
+          {t('dossier.merge.fieldsTaken', { count: taken.length, fields: taken.join(', ') })}
+        </Text>
+      )}
       <Text size="sm">
         {t('dossier.merge.explain', { kept: survivor.fileNumber, merged: merged.fileNumber })}
       </Text>

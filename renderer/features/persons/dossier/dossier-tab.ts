@@ -10,7 +10,8 @@ import type { ComponentType } from 'react';
 import type { ChannelName, ChannelOutput } from '../../../../shared/contract';
 import type { Dossier, TimelineItem } from '../../../../shared/contract/dossier';
 import type { SectionView } from '../../../../shared/contract/section';
-import type { Section } from '../../../../shared/domain/roles';
+import type { Role, Section } from '../../../../shared/domain/roles';
+import type { Visit } from '../../../../shared/contract/visits';
 import { callOrThrow } from '../../../api/client';
 import type { TextKey } from '../../../i18n/setup';
 import { personsKeys } from '../query-keys';
@@ -33,7 +34,23 @@ export interface DossierTabDef {
   section: Section | null;
   /** Where the tab sits among the others (lower first). */
   order: number;
+  /**
+   * Whether the dossier opens on this tab for this reader in this situation, and how strongly: a
+   * weight (the highest wins), or null. A tab that does not declare it is never the opening tab
+   * (the first tab, identity, is the default). The page only opens on a tab whose section this
+   * reader may see (see opening-tab.ts), so a rule here never has to repeat the gate.
+   */
+  opensFor?: (reader: OpeningReader) => number | null;
   Component: ComponentType<DossierTabProps>;
+}
+
+/** Who opens the dossier and in what situation: what a tab's `opensFor` decides from. */
+export interface OpeningReader {
+  userId: string;
+  roles: readonly Role[];
+  dossier: Dossier;
+  /** The person's open visit when it opened today (the workstation's day): they are here now. */
+  visitToday: Visit | null;
 }
 
 export interface TimelineKindDef {
