@@ -2,6 +2,7 @@ import './zod-config';
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import './app/focus.css';
 import './i18n/setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -15,6 +15,11 @@ export interface RouteAccess {
   permission: Permission | null;
   /** A dossier section the user's roles must be able to read (screens of the pathway). */
   section?: Section;
+  /**
+   * Another way in: the screen opens to whoever meets this instead (the board and the agenda open
+   * to coordination as counts, through `reports.read`, without the pathway).
+   */
+  otherwise?: RouteAccess;
 }
 
 export interface NavEntry {
@@ -47,6 +52,8 @@ export function mayOpen(
 ): boolean {
   // A route without a declaration (only possible for the router's own internal routes) is closed.
   if (!access) return false;
-  if (access.section && sectionAccess(user.roles, access.section) === 'none') return false;
-  return access.permission === null || user.permissions.includes(access.permission);
+  const sectionOk = !access.section || sectionAccess(user.roles, access.section) !== 'none';
+  const permissionOk = access.permission === null || user.permissions.includes(access.permission);
+  if (sectionOk && permissionOk) return true;
+  return access.otherwise !== undefined && mayOpen(access.otherwise, user);
 }

@@ -10,6 +10,7 @@ import { clearPersonalData, queryClient } from '../api/query-client';
 import { isLanguage, setLanguage } from '../i18n/setup';
 import { goHome } from './history';
 
+import { rememberWorkstationSite, workstationSite } from './workstation';
 export interface RendererSession {
   state: SessionState;
   /** The site this workstation works for now (a user may work on several). */
@@ -40,7 +41,14 @@ export function useSession(): RendererSession | null {
 }
 
 function keepSite(state: SessionState, previous: string | null): string | null {
-  if (previous && state.user.sites.some((s) => s.id === previous)) return previous;
+/**
+ * The site this window works for: the one already chosen in this session, else the one this
+ * workstation stands in (remembered per browser), else the user's first site.
+ */
+  const mine = (id: string | null) => id !== null && state.user.sites.some((s) => s.id === id);
+  if (mine(previous)) return previous;
+  const here = workstationSite();
+  if (mine(here)) return here;
   return state.user.sites[0]?.id ?? null;
 }
 
@@ -64,7 +72,10 @@ export function updateSessionState(state: SessionState): void {
 }
 
 export function chooseSite(siteId: string): void {
-  if (session) emit({ ...session, currentSiteId: siteId });
+  if (!session) return;
+  // The workstation remembers where it stands for the next person who signs in here.
+  rememberWorkstationSite(siteId);
+  emit({ ...session, currentSiteId: siteId });
 }
 
 function forgetData(): void {

@@ -76,6 +76,17 @@ export const appointmentsChannels = {
     z.object({ id: idSchema, version: versionSchema, status: z.enum(APPOINTMENT_STATUSES) }).strict(),
     appointmentSchema,
   ),
+  /**
+   * A span of the agenda as counts, for coordination (no pathway access): appointments by status
+   * and free walk-in slots — no person, no professional.
+   */
+  'appointments.summary': channel(
+    z.object({ siteId: idSchema, from: isoDateTimeSchema, to: isoDateTimeSchema }).strict(),
+    z.object({
+      byStatus: z.array(z.object({ status: z.enum(APPOINTMENT_STATUSES), count: z.number().int() })),
+      walkInSlots: z.number().int(),
+    }),
+  ),
   /** Tomorrow's (or a given day's) reminders, respecting each person's contact preferences. */
   'appointments.reminders': channel(
     z.object({ siteId: idSchema, date: dateSchema }).strict(),

@@ -60,6 +60,23 @@ export const visitsChannels = {
     z.object({ siteId: idSchema }).strict(),
     z.object({ rows: z.array(boardRowSchema), revision: z.string() }),
   ),
+  /**
+   * The board as counts, for coordination (no pathway access): how many people at each step, the
+   * longest wait, how many priorities — no person, no reason.
+   */
+  'visits.summary': channel(
+    z.object({ siteId: idSchema }).strict(),
+    z.object({
+      steps: z.array(
+        z.object({
+          step: z.enum(VISIT_STEPS),
+          count: z.number().int(),
+          longestWaitMinutes: z.number().int(),
+        }),
+      ),
+      priorities: z.number().int(),
+    }),
+  ),
   'visits.move': channel(
     z
       .object({

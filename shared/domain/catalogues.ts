@@ -1,4 +1,4 @@
-import type { Section } from './roles';
+import type { Role, Section } from './roles';
 /** The closed lists of the domain (domain.md). Labels live in shared/i18n under the same keys. */
 
 export const KEY_POPULATIONS = [
@@ -58,6 +58,18 @@ export const CALLED_STEP: Partial<Record<VisitStep, VisitStep>> = {
   waiting_doctor: 'with_doctor',
   waiting_nurse: 'with_nurse',
   waiting_specialist: 'with_specialist',
+};
+
+/**
+ * The queue each role works from on the board ("my queue"): the steps waiting for that role. A
+ * role that calls nobody in from the board (coordination, social, legal, psychology) has none and
+ * sees the whole board.
+ */
+export const ROLE_QUEUES: Partial<Record<Role, readonly VisitStep[]>> = {
+  community_worker: ['waiting_interview'],
+  nurse: ['waiting_nurse'],
+  doctor: ['waiting_doctor'],
+  specialist: ['waiting_specialist'],
 };
 
 /** Priorities go first on the board: an exposure under 72 h, a positive result to treat. */

@@ -1,7 +1,7 @@
 /**
  * The router: the navigation is drawn from the routes the signed-in user may open, a screen the
- * user may not open goes home before it loads, an unknown address (or dossier tab) says so with a
- * way home, and a dossier tab lives in the address.
+ * user may not open goes to the user's landing screen before it loads and says why, an unknown
+ * address (or dossier tab) says so with a way home, and a dossier tab lives in the address.
  */
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -19,17 +19,20 @@ describe('routes and navigation', () => {
   it('lists, in order, the screens each role may open', async () => {
     await startCentre();
     await renderApp(TEAM.worker);
-    await screen.findByRole('heading', { name: `Bonjour ${TEAM.worker.displayName}` });
-    expect(navigationLinks()).toEqual(['Tableau d’accueil', 'Personnes', 'Accueil', 'Agenda', 'Annuaire']);
+    // Reception lands on the board: its "home" is the screen of its work.
+    await screen.findByRole('heading', { name: 'Tableau d’accueil', level: 1 });
+    expect(navigationLinks()).toEqual(['Tableau d’accueil', 'Personnes', 'Agenda', 'Annuaire']);
   });
 
-  it('the coordination has no pathway screens but the management ones', async () => {
+  it('the coordination lands on the day’s overview, with the board and the agenda as counts and the management screens', async () => {
     await startCentre();
     await renderApp(COORDINATOR);
-    await screen.findByRole('heading', { name: `Bonjour ${COORDINATOR.displayName}` });
+    await screen.findByRole('heading', { name: 'Vue du jour', level: 1 });
     expect(navigationLinks()).toEqual([
+      'Vue du jour',
+      'Tableau d’accueil',
       'Personnes',
-      'Accueil',
+      'Agenda',
       'Annuaire',
       'Équipe',
       "Journal d'audit",
@@ -38,12 +41,15 @@ describe('routes and navigation', () => {
     ]);
   });
 
-  it('a screen the role may not open goes home instead of loading', async () => {
+  it('a screen the role may not open goes to the landing screen instead of loading, and says why', async () => {
     await startCentre();
     await renderApp(TEAM.worker, '/users');
-    await screen.findByRole('heading', { name: `Bonjour ${TEAM.worker.displayName}` });
-    expect(window.location.hash).toBe('#/');
+    await screen.findByRole('heading', { name: 'Tableau d’accueil', level: 1 });
+    expect(window.location.hash).toBe('#/board');
     expect(screen.queryByRole('heading', { name: 'Équipe' })).toBeNull();
+    await screen.findByText(
+      'Cet écran n’est pas ouvert à votre rôle : vous êtes revenu·e à votre page d’accueil.',
+    );
   });
 
   it('an unknown address says so inside the shell, with a way home', async () => {
@@ -52,8 +58,8 @@ describe('routes and navigation', () => {
     await screen.findByRole('heading', { name: 'Page introuvable', level: 1 });
     expect(screen.getByRole('navigation', { name: 'Navigation principale' })).toBeTruthy();
     await user.click(screen.getByRole('link', { name: 'Retour à l’accueil' }));
-    await screen.findByRole('heading', { name: `Bonjour ${TEAM.worker.displayName}` });
-    expect(window.location.hash).toBe('#/');
+    await screen.findByRole('heading', { name: 'Tableau d’accueil', level: 1 });
+    expect(window.location.hash).toBe('#/board');
   });
 
   it('a dossier tab is part of the address; a tab that does not exist is an unknown address', async () => {

@@ -25,6 +25,9 @@ import { useTranslation } from 'react-i18next';
 import type { Site } from '../../../shared/contract';
 import { QueryError } from '../../app/QueryError';
 import { useSession } from '../../app/session';
+import { useKeyShortcuts } from '../../app/shortcuts';
+import { sectionAccess } from '../../../shared/domain/access-policy';
+import { AgendaSummaryPage } from '../visits/CoordinationSummary';
 import { dateLocale } from '../../i18n/dates';
 import { useCurrentSite } from '../visits/current-site';
 import { SiteSwitcher } from '../visits/SiteSwitcher';
@@ -47,6 +50,13 @@ import {
 type View = 'day' | 'week';
 
 export function AgendaPage() {
+  const session = useSession();
+  // Coordination reads no pathway: today's agenda as counts, no person.
+  if (sectionAccess(session?.state.user.roles ?? [], 'pathway') === 'none') return <AgendaSummaryPage />;
+  return <PathwayAgenda />;
+}
+
+function PathwayAgenda() {
   const { t } = useTranslation();
   const { site, siteId, choices, isError, error, refetch } = useCurrentSite();
   const [tab, setTab] = useState<string | null>('agenda');
@@ -145,11 +155,11 @@ function Agenda({ site }: { site: Site }) {
     const start = anchor === today ? Math.min(Math.ceil(now.minutes / 30) * 30, 23 * 60) : 9 * 60;
     setDialog({ kind: 'book', date: anchor, start });
   };
+  // Single letters work from anywhere but a text field (a focused switch or tab included).
+  useKeyShortcuts({ n: bookNow, t: () => setAnchor(today) });
   useHotkeys([
-    ['n', bookNow],
     ['ArrowLeft', () => move(-1)],
     ['ArrowRight', () => move(1)],
-    ['t', () => setAnchor(today)],
   ]);
 
   return (

@@ -1,4 +1,4 @@
-/** The agenda: open to the roles that may read the pathway section. */
+/** The agenda: open to the roles that may read the pathway section, and to coordination as counts. */
 import { createRoute } from '@tanstack/react-router';
 import { AgendaIcon } from '../../app/icons';
 import { rootRoute } from '../../app/root-route';
@@ -8,7 +8,7 @@ const agendaRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'agenda',
   staticData: {
-    access: { permission: null, section: 'pathway' },
+    access: { permission: null, section: 'pathway', otherwise: { permission: 'reports.read' } },
     nav: { labelKey: 'nav.agenda', icon: AgendaIcon, order: 40 },
   },
   component: AgendaPage,

@@ -1,35 +1,59 @@
 /**
  * The reception board: who waits for whom on the current site, live on every workstation (a
- * passive poll every two seconds; the same revision re-renders nothing). Priorities come first,
- * then arrival; a stale version is answered by a refresh and a calm message, never a lost click.
+ * passive poll every two seconds; the same revision re-renders nothing). Priorities rise to a band
+ * at the top whatever their column, with the time left; the rest follow by arrival. Two layouts
+ * (cards, or one line per person for a busy evening) remembered per workstation; "my queue" shows
+ * the steps the user's roles call people in from. A stale version is answered by a refresh and a
+ * calm message, never a lost click.
  */
-import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { Alert, Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardRow } from '../../../shared/contract';
 import type { VisitStep } from '../../../shared/domain/catalogues';
+import { sectionAccess } from '../../../shared/domain/access-policy';
 import { apiErrorOf } from '../../api/client';
 import { QueryError } from '../../app/QueryError';
 import { useSession } from '../../app/session';
+import { useKeyShortcuts } from '../../app/shortcuts';
+import { boardLayout, rememberBoardLayout, type BoardLayout } from '../../app/workstation';
 import { errorText } from '../../i18n/error-text';
 import { useBoard, useMoveVisit, useRequeueVisit, useSetPriority } from './api';
-import { BOARD_COLUMNS, calledStepOf, rowsAt } from './board-layout';
+import { BoardCounts } from './BoardCounts';
+import { BoardSummaryPage } from './CoordinationSummary';
+import { BoardView } from './BoardView';
+import { calledStepOf, queueOf, startsOnQueue } from './board-layout';
+import type { CardActions } from './card-parts';
 import { CheckInModal } from './CheckInModal';
 import { useCurrentSite } from './current-site';
 import { LiveIndicator } from './LiveIndicator';
 import { SiteSwitcher } from './SiteSwitcher';
-import { useNow } from './use-now';
-import { VisitCard, type CardActions } from './VisitCard';
 
 export function BoardPage() {
+  const session = useSession();
+  const roles = session?.state.user.roles ?? [];
+  // A reader without the pathway (coordination) sees the board as counts, no person.
+  if (sectionAccess(roles, 'pathway') === 'none') return <BoardSummaryPage />;
+  return <PathwayBoard />;
+}
+
+type QueueFilter = 'mine' | 'all';
+
+function PathwayBoard() {
   const { t } = useTranslation();
   const session = useSession();
+  const roles = session?.state.user.roles ?? [];
+  const canWrite = sectionAccess(roles, 'pathway') === 'write';
+  const queue = queueOf(roles);
   const { siteId, choices } = useCurrentSite();
   const board = useBoard(siteId);
   const [checkingIn, setCheckingIn] = useState(false);
-  useHotkeys([['n', () => setCheckingIn(true)]]);
+  const [layout, setLayout] = useState<BoardLayout>(boardLayout);
+  const [filter, setFilter] = useState<QueueFilter>(() => (startsOnQueue(roles) ? 'mine' : 'all'));
+  // After a check-in, the keyboard lands on the person's new card or row.
+  const [focusVisit, setFocusVisit] = useState<string | null>(null);
+  useKeyShortcuts(canWrite ? { n: () => setCheckingIn(true) } : {});
 
   if (!siteId) {
     return (
@@ -39,21 +63,57 @@ export function BoardPage() {
     );
   }
 
+  function chooseLayout(next: string) {
+    if (next !== 'cards' && next !== 'compact') return;
+    setLayout(next);
+    rememberBoardLayout(next);
+  }
+
   return (
-    <Stack>
-      <Group justify="space-between" align="flex-end">
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end" gap="sm">
         <div>
           <Title order={1}>{t('board.title')}</Title>
-          <Text c="dimmed">{t('board.intro')}</Text>
+          {layout === 'cards' && <Text c="dimmed">{t('board.intro')}</Text>}
         </div>
-        <Group align="flex-end">
+        <Group align="flex-end" gap="sm">
           <SiteSwitcher choices={choices} value={siteId} />
-          <Button onClick={() => setCheckingIn(true)}>{t('board.checkIn')}</Button>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="board-layout-label">
+              {t('board.layout.label')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="board-layout-label"
+              value={layout}
+              onChange={chooseLayout}
+              data={[
+                { value: 'cards', label: t('board.layout.cards') },
+                { value: 'compact', label: t('board.layout.compact') },
+              ]}
+            />
+          </Stack>
+          {queue.length > 0 && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="board-queue-label">
+                {t('board.queue.label')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="board-queue-label"
+                value={filter}
+                onChange={(value) => setFilter(value === 'mine' ? 'mine' : 'all')}
+                data={[
+                  { value: 'mine', label: t('board.queue.mine') },
+                  { value: 'all', label: t('board.queue.all') },
+                ]}
+              />
+            </Stack>
+          )}
+          {canWrite && <Button onClick={() => setCheckingIn(true)}>{t('board.checkIn')}</Button>}
         </Group>
       </Group>
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
-          {t('board.shortcuts')}
+          {canWrite ? t('board.shortcuts') : t('board.readOnly')}
         </Text>
         <LiveIndicator siteId={siteId} />
       </Group>
@@ -66,41 +126,73 @@ export function BoardPage() {
         </Alert>
       )}
       {board.data && (
-        <BoardColumns
-          rows={board.data.rows}
-          fetchedAt={board.data.fetchedAt}
-          me={session?.state.user.id ?? null}
+        <>
+          <BoardCounts rows={board.data.rows} />
+          <ActiveBoard
+            rows={board.data.rows}
+            fetchedAt={board.data.fetchedAt}
+            me={session?.state.user.id ?? null}
+            layout={layout}
+            queue={filter === 'mine' ? queue : null}
+            canWrite={canWrite}
+            focusVisit={focusVisit}
+            onFocused={() => setFocusVisit(null)}
+          />
+        </>
+      )}
+      {checkingIn && (
+        <CheckInModal
+          siteId={siteId}
+          onCheckedIn={(visit) => setFocusVisit(visit.id)}
+          onClose={() => setCheckingIn(false)}
         />
       )}
-      {checkingIn && <CheckInModal siteId={siteId} onClose={() => setCheckingIn(false)} />}
     </Stack>
   );
 }
 
-function BoardColumns({ rows, fetchedAt, me }: { rows: BoardRow[]; fetchedAt: number; me: string | null }) {
+function ActiveBoard({
+  rows,
+  fetchedAt,
+  me,
+  layout,
+  queue,
+  canWrite,
+  focusVisit,
+  onFocused,
+}: {
+  rows: BoardRow[];
+  fetchedAt: number;
+  me: string | null;
+  layout: BoardLayout;
+  queue: readonly VisitStep[] | null;
+  canWrite: boolean;
+  focusVisit: string | null;
+  onFocused: () => void;
+}) {
   const { t } = useTranslation();
-  const now = useNow(30_000);
   const move = useMoveVisit();
   const requeue = useRequeueVisit();
   const setPriority = useSetPriority();
   const [busyId, setBusyId] = useState<string | null>(null);
   // After an action the card moves to another list: keep the keyboard focus on it.
   const refocus = useRef<string | null>(null);
-  const elapsed = Math.max(0, Math.floor((now - fetchedAt) / 60_000));
 
   useEffect(() => {
-    const id = refocus.current;
+    const id = focusVisit ?? refocus.current;
     if (!id) return;
     const card = document.querySelector<HTMLElement>(`[data-visit-id="${CSS.escape(id)}"]`);
     if (card) {
       card.focus();
       refocus.current = null;
+      if (focusVisit) onFocused();
     }
-  }, [rows]);
+  }, [rows, layout, focusVisit, onFocused]);
 
   function run(row: BoardRow, action: () => Promise<unknown>, done: string) {
     setBusyId(row.id);
-    refocus.current = document.activeElement?.closest(`[data-visit-id]`) ? row.id : null;
+    // Wherever the action came from (a key, a button, a menu), the person keeps the focus.
+    refocus.current = row.id;
     action()
       .then(() => notifications.show({ color: 'teal', message: done, autoClose: 3000 }))
       .catch((err: unknown) => {
@@ -145,63 +237,13 @@ function BoardColumns({ rows, fetchedAt, me }: { rows: BoardRow[]; fetchedAt: nu
   };
 
   return (
-    <>
-      {rows.length === 0 && (
-        <Text c="dimmed" role="status">
-          {t('board.emptyBoard')}
-        </Text>
-      )}
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" verticalSpacing="md">
-        {BOARD_COLUMNS.map((column) => (
-          <Paper
-            key={column.key}
-            component="section"
-            aria-labelledby={`board-col-${column.key}`}
-            withBorder
-            p="sm"
-            bg="gray.1"
-            radius="md"
-          >
-            <Title order={2} size="h4" id={`board-col-${column.key}`} mb="xs">
-              {t(`board.columns.${column.key}`)}
-            </Title>
-            <Stack gap="md">
-              {column.steps.map((step) => {
-                const here = rowsAt(rows, step);
-                const label = t(`catalogue.visitSteps.${step}`);
-                return (
-                  <section key={step} aria-label={label} data-step-list={step}>
-                    <Group gap={6} mb={6}>
-                      <Text size="xs" fw={700} tt="uppercase" c="dimmed">
-                        {label}
-                      </Text>
-                      <Badge size="xs" variant="white" color="gray">
-                        {here.length}
-                      </Badge>
-                    </Group>
-                    <Stack gap="xs">
-                      {here.length === 0 && (
-                        <Text size="sm" c="dimmed" fs="italic">
-                          {t('board.nobody')}
-                        </Text>
-                      )}
-                      {here.map((row) => (
-                        <VisitCard
-                          key={row.id}
-                          row={row}
-                          waitingMinutes={row.waitingMinutes + elapsed}
-                          busy={busyId === row.id}
-                          actions={actions}
-                        />
-                      ))}
-                    </Stack>
-                  </section>
-                );
-              })}
-            </Stack>
-          </Paper>
-        ))}
-      </SimpleGrid>
-    </>
+    <BoardView
+      rows={rows}
+      fetchedAt={fetchedAt}
+      layout={layout}
+      queue={queue}
+      busyId={busyId}
+      actions={canWrite ? actions : null}
+    />
   );
 }

@@ -20,6 +20,7 @@ import { useCentre } from '../centre/api';
 import { siteClock, siteTime, todayAt } from '../appointments/site-time';
 import type { Appointment } from '../../../shared/contract/appointments';
 import { useCheckIn } from './api';
+import type { Visit } from '../../../shared/contract/visits';
 import { PersonPicker, type PickedPerson } from './PersonPicker';
 
 /** Where a person may wait on arrival; most come for the community interview first. */
@@ -43,12 +44,15 @@ export function CheckInModal({
   person,
   siteId: boardSiteId,
   onClose,
+  onCheckedIn,
 }: {
   /** The person arriving, when known; otherwise the dialog asks for them. */
   person?: CheckInPerson;
   /** The site of the board it is opened from; otherwise the workstation's, which may be changed. */
   siteId?: string;
   onClose: () => void;
+  /** The visit opened: the board puts the keyboard focus on the person's card. */
+  onCheckedIn?: (visit: Visit) => void;
 }) {
   const { t } = useTranslation();
   const session = useSignedIn();
@@ -90,7 +94,8 @@ export function CheckInModal({
     checkIn.mutate(
       { personId: arriving.id, siteId, step, priority, appointmentId },
       {
-        onSuccess: () => {
+        onSuccess: (visit) => {
+          onCheckedIn?.(visit);
           notifications.show({
             color: 'teal',
             message: t('search.checkIn.done', {

@@ -1,88 +1,48 @@
 /**
- * One person on the board. Everything is reachable with the keyboard: the card is focusable and
- * answers to single keys (A call, R back to the queue, S next step, P priority, D file, arrows to
- * move between cards); the same actions are buttons for the mouse.
+ * One person on the board, as a card (the cards layout). Everything is reachable with the
+ * keyboard: the card is focusable and answers to single keys (A call, R back to the queue, S next
+ * step, P priority, D file, arrows to move between cards); the same actions are buttons for the
+ * mouse. A priority card rises to the band at the top of the board and says its step.
  */
-import { Anchor, Badge, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
-import { Link, useNavigate } from '@tanstack/react-router';
-import { useState, type KeyboardEvent } from 'react';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { BoardRow } from '../../../shared/contract';
-import type { VisitPriority, VisitStep } from '../../../shared/domain/catalogues';
 import { personLinks } from '../persons/links';
+import { PRIORITY_COLOR } from './board-layout';
 import {
-  calledStepOf,
-  isWaiting,
-  NEXT_STEPS,
-  PRIORITIES,
-  PRIORITY_COLOR,
-  waitingColor,
-} from './board-layout';
+  NextStepMenu,
+  PriorityBadge,
+  PriorityMenu,
+  useCardKeys,
+  WaitingTime,
+  type CardActions,
+} from './card-parts';
 
-export interface CardActions {
-  call: (row: BoardRow) => void;
-  requeue: (row: BoardRow) => void;
-  move: (row: BoardRow, step: VisitStep) => void;
-  setPriority: (row: BoardRow, priority: VisitPriority) => void;
-}
-
-function WaitingTime({ minutes }: { minutes: number }) {
-  const { t } = useTranslation();
-  const text =
-    minutes >= 60
-      ? t('board.waitingHours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 })
-      : t('board.waitingMinutes', { minutes });
-  return (
-    <Text size="sm" c={waitingColor(minutes)} fw={minutes >= 30 ? 700 : 400} data-testid="waiting-time">
-      {text}
-    </Text>
-  );
-}
-
-/** Focus the previous or next card of the whole board, in reading order. */
-function focusSibling(from: HTMLElement, delta: 1 | -1): void {
-  const cards = [...document.querySelectorAll<HTMLElement>('[data-board-card]')];
-  const next = cards[cards.indexOf(from) + delta];
-  next?.focus();
-}
+export type { CardActions };
 
 export function VisitCard({
   row,
   waitingMinutes,
   busy,
   actions,
+  now,
+  showStep = false,
 }: {
   row: BoardRow;
   waitingMinutes: number;
   busy: boolean;
-  actions: CardActions;
+  /** Null: a reader who may not change the pathway (read only). */
+  actions: CardActions | null;
+  now: number;
+  /** Outside its column (the priorities band), the card says where the person is. */
+  showStep?: boolean;
 }) {
   const { t } = useTranslation();
-  const [menu, setMenu] = useState<'next' | 'priority' | null>(null);
-  const waiting = isWaiting(row.step);
-  const canCall = waiting && calledStepOf(row.step) !== null;
+  const { menu, setMenu, onKeyDown, canCall } = useCardKeys(row, busy, actions);
   const priorityColor = PRIORITY_COLOR[row.priority];
-  const navigate = useNavigate();
   const dossierLink = personLinks.dossier(row.personId);
-
-  function onKeyDown(e: KeyboardEvent<HTMLElement>) {
-    if (e.altKey || e.ctrlKey || e.metaKey || busy) return;
-    // Keys typed inside an open menu belong to the menu.
-    if (menu !== null) return;
-    const key = e.key.toLowerCase();
-    const handled = (() => {
-      if (key === 'arrowdown') focusSibling(e.currentTarget, 1);
-      else if (key === 'arrowup') focusSibling(e.currentTarget, -1);
-      else if (key === 'a' && canCall) actions.call(row);
-      else if (key === 'r' && !waiting) actions.requeue(row);
-      else if (key === 's') setMenu('next');
-      else if (key === 'p') setMenu('priority');
-      else if (key === 'd') void navigate(dossierLink);
-      else return false;
-      return true;
-    })();
-    if (handled) e.preventDefault();
-  }
+  const stepLabel = t(`catalogue.visitSteps.${row.step}`);
 
   return (
     <Paper
@@ -92,22 +52,18 @@ export function VisitCard({
       p="sm"
       radius="md"
       tabIndex={0}
+      className="board-focusable"
       data-board-card
       data-visit-id={row.id}
       data-step={row.step}
-      aria-label={t('board.cardLabel', { name: row.nameUsed, step: t(`catalogue.visitSteps.${row.step}`) })}
+      aria-label={t('board.cardLabel', { name: row.nameUsed, step: stepLabel })}
       onKeyDown={onKeyDown}
       style={{
         borderLeft: priorityColor ? `4px solid var(--mantine-color-${priorityColor}-6)` : undefined,
-        outlineOffset: 2,
       }}
     >
       <Stack gap={6}>
-        {priorityColor && (
-          <Badge color={priorityColor} variant="filled" tt="none" size="sm" w="fit-content">
-            {t(`catalogue.priorities.${row.priority}`)}
-          </Badge>
-        )}
+        <PriorityBadge row={row} now={now} />
         <div>
           <Group gap={6} align="baseline" wrap="nowrap">
             <Title order={3} size="h5" lh={1.25}>
@@ -124,6 +80,11 @@ export function VisitCard({
           </Text>
         </div>
         <div>
+          {showStep && (
+            <Text size="sm" fw={600}>
+              {stepLabel}
+            </Text>
+          )}
           <WaitingTime minutes={waitingMinutes} />
           {row.withUserName && <Text size="sm">{t('board.withUser', { name: row.withUserName })}</Text>}
           {row.requeued > 0 && (
@@ -147,70 +108,54 @@ export function VisitCard({
             ))}
           </Group>
         )}
-        {canCall ? (
-          <Button size="compact-sm" onClick={() => actions.call(row)} disabled={busy} fullWidth>
-            {t('board.call')}
-          </Button>
-        ) : (
-          <Button
-            size="compact-sm"
-            variant="light"
-            color="orange"
-            onClick={() => actions.requeue(row)}
-            disabled={busy}
-            fullWidth
-            h="auto"
-            py={4}
-            // A long label on a narrow card wraps rather than being cut.
-            styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+        {actions &&
+          (canCall ? (
+            <Button size="compact-sm" onClick={() => actions.call(row)} disabled={busy} fullWidth>
+              {t('board.call')}
+            </Button>
+          ) : (
+            <Button
+              size="compact-sm"
+              variant="light"
+              color="orange"
+              onClick={() => actions.requeue(row)}
+              disabled={busy}
+              fullWidth
+              h="auto"
+              py={4}
+              // A long label on a narrow card wraps rather than being cut.
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+            >
+              {t('board.absent')}
+            </Button>
+          ))}
+        {actions && (
+          <NextStepMenu
+            row={row}
+            opened={menu === 'next'}
+            onChange={(open) => setMenu(open ? 'next' : null)}
+            actions={actions}
           >
-            {t('board.absent')}
-          </Button>
-        )}
-        <Menu
-          opened={menu === 'next'}
-          onChange={(open) => setMenu(open ? 'next' : null)}
-          position="bottom-start"
-          withinPortal
-        >
-          <Menu.Target>
             <Button size="compact-sm" variant="default" disabled={busy} fullWidth>
               {t('board.nextStep')}
             </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {NEXT_STEPS.filter((s) => s !== row.step).map((step) => (
-              <Menu.Item key={step} onClick={() => actions.move(row, step)}>
-                {t(`catalogue.visitSteps.${step}`)}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
+          </NextStepMenu>
+        )}
         <Group gap={4} wrap="nowrap" justify="space-between">
-          <Menu
-            opened={menu === 'priority'}
-            onChange={(open) => setMenu(open ? 'priority' : null)}
-            position="bottom-start"
-            withinPortal
-          >
-            <Menu.Target>
+          {actions ? (
+            <PriorityMenu
+              row={row}
+              opened={menu === 'priority'}
+              onChange={(open) => setMenu(open ? 'priority' : null)}
+              actions={actions}
+            >
               <Button size="compact-xs" variant="subtle" color="gray" disabled={busy}>
                 {t('board.priority')}
               </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {PRIORITIES.map((p) => (
-                <Menu.Item
-                  key={p}
-                  onClick={() => actions.setPriority(row, p)}
-                  disabled={p === row.priority}
-                  leftSection={p === row.priority ? '✓' : undefined}
-                >
-                  {t(`catalogue.priorities.${p}`)}
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
+            </PriorityMenu>
+          ) : (
+            <span />
+          )}
           <Anchor renderRoot={(props) => <Link {...props} {...dossierLink} />} size="xs" fw={600} pr={4}>
             {t('board.openDossier')}
           </Anchor>

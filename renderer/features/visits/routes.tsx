@@ -1,4 +1,7 @@
-/** The reception board: open to the roles that may read the pathway section. */
+/**
+ * The reception board: open to the roles that may read the pathway section, and to coordination
+ * as counts (no person).
+ */
 import { createRoute } from '@tanstack/react-router';
 import { BoardIcon } from '../../app/icons';
 import { rootRoute } from '../../app/root-route';
@@ -8,7 +11,7 @@ const boardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'board',
   staticData: {
-    access: { permission: null, section: 'pathway' },
+    access: { permission: null, section: 'pathway', otherwise: { permission: 'reports.read' } },
     // Reception first: for the roles of the pathway it is the screen of the day.
     nav: { labelKey: 'nav.board', icon: BoardIcon, order: 10 },
   },

@@ -41,6 +41,7 @@ export const en: Texts<typeof fr> = {
   nav: {
     label: 'Main navigation',
     home: 'Home',
+    overview: 'Today’s overview',
     users: 'Team',
     audit: 'Audit log',
     centre: 'Centre',
@@ -52,6 +53,7 @@ export const en: Texts<typeof fr> = {
     notFoundTitle: 'Page not found',
     notFoundBody: 'This address does not match any page of Parcours.',
     backHome: 'Back to the home page',
+    refused: 'This screen is not open to your role: you are back on your home screen.',
   },
   header: {
     lock: 'Lock',

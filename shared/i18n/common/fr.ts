@@ -41,6 +41,7 @@ export const fr = {
   nav: {
     label: 'Navigation principale',
     home: 'Accueil',
+    overview: 'Vue du jour',
     users: 'Équipe',
     audit: "Journal d'audit",
     centre: 'Centre',
@@ -52,6 +53,7 @@ export const fr = {
     notFoundTitle: 'Page introuvable',
     notFoundBody: 'Cette adresse ne correspond à aucune page de Parcours.',
     backHome: 'Retour à l’accueil',
+    refused: 'Cet écran n’est pas ouvert à votre rôle : vous êtes revenu·e à votre page d’accueil.',
   },
   header: {
     lock: 'Verrouiller',
@@ -323,7 +325,7 @@ export const fr = {
       done: 'Passage terminé',
     },
     priorities: {
-      pep_72h: 'PEP < 72 h',
+      pep_72h: 'TPE < 72 h',
       positive_to_treat: 'Résultat positif à traiter',
       normal: 'Sans priorité',
       priority: 'Prioritaire',

@@ -7,6 +7,9 @@ import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type { Appointment } from '../../../../shared/contract/appointments';
 import type { CoreContext } from '../../context';
+import { APPOINTMENT_STATUSES } from '../../../../shared/domain/catalogues';
+
+type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 import { conflict, invalid, notFound } from '../../errors';
 import { localDate, localDayRange, localParts, localTime } from '../../../../shared/domain/zoned-time';
 import { findSite, type SiteRow } from '../centre/repository';
@@ -297,5 +300,32 @@ export async function reminders(ctx: CoreContext, input: In<'appointments.remind
       });
     }
     return result;
+  });
+}
+
+/**
+ * A span of the agenda as counts (coordination, who does not read the pathway): appointments by
+ * status and free walk-in slots. Nothing about a person or a professional leaves the core.
+ */
+export async function agendaSummary(
+  ctx: CoreContext,
+  input: In<'appointments.summary'>,
+): Promise<{ byStatus: { status: AppointmentStatus; count: number }[]; walkInSlots: number }> {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const rows = await agenda(store.manager, {
+      siteId: input.siteId,
+      from: new Date(input.from).toISOString(),
+      to: new Date(input.to).toISOString(),
+      includeCancelled: true,
+    });
+    const booked = rows.filter((r) => r.personId !== null);
+    return {
+      byStatus: APPOINTMENT_STATUSES.map((status) => ({
+        status,
+        count: booked.filter((r) => r.status === status).length,
+      })),
+      walkInSlots: rows.filter((r) => r.personId === null && r.status === 'booked').length,
+    };
   });
 }

@@ -12,6 +12,7 @@ import {
   PEP_WINDOW_HOURS,
   PRIORITY_SECTION,
   VISIT_PRIORITIES,
+  VISIT_STEPS,
   type VisitStep,
 } from '../../../../shared/domain/catalogues';
 import type { Section } from '../../../../shared/domain/roles';
@@ -205,6 +206,27 @@ export async function board(
       .digest('hex')
       .slice(0, 16);
     return { rows, revision };
+  });
+}
+
+/** The board as counts (coordination): per step, how many and the longest wait; no person. */
+export async function boardSummary(
+  ctx: CoreContext,
+  input: In<'visits.summary'>,
+): Promise<{
+  steps: { step: VisitStep; count: number; longestWaitMinutes: number }[];
+  priorities: number;
+}> {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const visits = await openVisitsAt(store.manager, input.siteId);
+    const now = ctx.clock().getTime();
+    const steps = VISIT_STEPS.filter((s) => s !== 'done').map((step) => {
+      const here = visits.filter((v) => v.step === step);
+      const longest = Math.max(0, ...here.map((v) => now - Date.parse(v.stepSince)));
+      return { step, count: here.length, longestWaitMinutes: Math.floor(longest / 60_000) };
+    });
+    return { steps, priorities: visits.filter((v) => v.priority !== 'normal').length };
   });
 }
 

@@ -4,14 +4,10 @@
  * on; checking a person in from a result takes two keystrokes (Alt+Enter, then Enter).
  */
 import { useCallback, useEffect, useState } from 'react';
+import { isTextField } from '../../../app/shortcuts';
 import { CheckInModal, type CheckInPerson } from '../../visits/CheckInModal';
 import { forgetNewPersonName } from '../new-person-draft';
 import { SearchModal } from './SearchModal';
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /** Opens on Ctrl/Cmd+K anywhere, on "/" outside fields and dialogs (any keyboard layout). */
 function useSearchShortcut(open: () => void): void {
@@ -23,7 +19,7 @@ function useSearchShortcut(open: () => void): void {
         !event.ctrlKey &&
         !event.metaKey &&
         !event.altKey &&
-        !isTyping(event.target) &&
+        !isTextField(event.target) &&
         document.querySelector('[role="dialog"]') === null;
       if (!modK && !slash) return;
       event.preventDefault();
