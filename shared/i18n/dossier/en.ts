@@ -136,6 +136,12 @@ export const en: Texts<typeof fr> = {
     pdf: {
       file: 'File {{file}} — {{name}}',
       filename: 'access-{{file}}.pdf',
+      grouped:
+        'One line per team member, day, part of the file and action: how many times, the first and the last time. An emergency access gives its reason.',
+      day: 'Day',
+      count: 'Times',
+      times: 'Hours',
+      timeRange: '{{first}} – {{last}}',
     },
   },
   merge: {

@@ -140,6 +140,12 @@ export const fr = {
     pdf: {
       file: 'Dossier {{file}} — {{name}}',
       filename: 'acces-{{file}}.pdf',
+      grouped:
+        'Une ligne par membre de l’équipe, jour, partie du dossier et action : combien de fois, la première et la dernière heure. Un accès d’urgence donne son motif.',
+      day: 'Jour',
+      count: 'Fois',
+      times: 'Heures',
+      timeRange: '{{first}} – {{last}}',
     },
   },
   merge: {

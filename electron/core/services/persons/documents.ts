@@ -13,9 +13,14 @@ import type { DossierCall } from '../../api/routes';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import { loadPerson } from './repository';
 import { consentsOf } from './persons-service';
-import { accessLog } from './persons-service';
-import { localDate, localTime } from '../../../../shared/domain/zoned-time';
+import { auditOfPerson } from '../../audit/repository';
+import { groupAccessLog } from '../../../../shared/domain/access-log';
+import { staffNames } from '../users/staff-names';
+import { localDate } from '../../../../shared/domain/zoned-time';
 import { findSite } from '../centre/repository';
+
+/** The entries a printed access report reads, as the screen's list does (the newest ones). */
+const ACCESS_LOG_MAX = 5000;
 
 function box(checked: boolean): string {
   return checked ? '☒' : '☐';
@@ -68,24 +73,52 @@ export async function consentForm(input: In<'persons.consentForm'>, call: Dossie
   return { filename: t(lang, 'consents.pdf.filename', file), base64: pdf.toString('base64') };
 }
 
+/** `YYYY-MM-DD` as the person reads a date. */
+function dayOf(day: string): string {
+  return day.split('-').reverse().join('/');
+}
+
+/**
+ * "Who looked at my file" for the person: one line per team member, local day, part of the file
+ * and action (how many times, first and last time), with the reasons of any break-the-glass.
+ */
 export async function accessLogPdf(input: In<'persons.accessLogPdf'>, call: DossierCall) {
-  const entries = await accessLog(input, call);
-  const { person, centre, tz } = await (async (em) => {
-    const person = await loadPerson(em, input.personId);
-    const site = await findSite(em, person.siteId);
-    return { person, centre: await readCentre(em), tz: site?.timezone ?? 'Europe/Paris' };
-  })(call.dossier.em);
+  const { em } = call.dossier;
+  const person = await loadPerson(em, input.personId);
+  const site = await findSite(em, person.siteId);
+  const centre = await readCentre(em);
+  const tz = site?.timezone ?? 'Europe/Paris';
+  const rows = await auditOfPerson(em, input.personId, ACCESS_LOG_MAX);
+  const names = await staffNames(
+    em,
+    rows.map((r) => r.actorId),
+  );
+  const groups = groupAccessLog(
+    rows.map((r) => ({
+      at: r.at,
+      readerId: r.actorId,
+      readerName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+      section: r.section,
+      action: r.action,
+      reason: r.reason,
+    })),
+    tz,
+  );
   const lang = input.locale ?? centre.defaultLocale;
   const file = { file: person.fileNumber, name: person.nameUsed };
-  const body = entries.map((e) => {
-    const action = `audit.actions.${e.action}`;
-    const section = `sections.${String(e.section)}`;
-    const at = new Date(e.at);
+  const body = groups.map((g) => {
+    const action = `audit.actions.${g.action}`;
+    const section = `sections.${String(g.section)}`;
     return [
-      `${localDate(at, tz).split('-').reverse().join('/')} ${localTime(at, tz)}`,
-      e.userName ?? t(lang, 'app.system'),
-      hasText(lang, action) ? t(lang, action) : e.action,
-      e.section ? (hasText(lang, section) ? t(lang, section) : String(e.section)) : t(lang, 'app.none'),
+      dayOf(g.day),
+      g.readerName ?? t(lang, 'app.system'),
+      hasText(lang, action) ? t(lang, action) : g.action,
+      g.section ? (hasText(lang, section) ? t(lang, section) : g.section) : t(lang, 'app.none'),
+      String(g.count),
+      g.count === 1
+        ? g.firstTime
+        : t(lang, 'dossier.access.pdf.timeRange', { first: g.firstTime, last: g.lastTime }),
+      g.reasons.join('\n'),
     ];
   });
   const pdf = await renderPdf({
@@ -93,19 +126,27 @@ export async function accessLogPdf(input: In<'persons.accessLogPdf'>, call: Doss
     content: [
       { text: centre.name, fontSize: 9, color: '#555' },
       { text: t(lang, 'dossier.access.title'), fontSize: 16, bold: true, margin: [0, 8, 0, 6] },
-      { text: t(lang, 'dossier.access.pdf.file', file), margin: [0, 0, 0, 12] },
+      { text: t(lang, 'dossier.access.pdf.file', file), margin: [0, 0, 0, 6] },
+      { text: t(lang, 'dossier.access.pdf.grouped'), fontSize: 9, color: '#555', margin: [0, 0, 0, 12] },
       {
         table: {
           headerRows: 1,
-          widths: [90, '*', 80, '*'],
+          widths: [58, '*', 62, 70, 28, 58, '*'],
           body: [
-            (['at', 'who', 'action', 'section'] as const).map((column) =>
-              t(lang, `dossier.access.${column}`),
-            ),
+            [
+              t(lang, 'dossier.access.pdf.day'),
+              t(lang, 'dossier.access.who'),
+              t(lang, 'dossier.access.action'),
+              t(lang, 'dossier.access.section'),
+              t(lang, 'dossier.access.pdf.count'),
+              t(lang, 'dossier.access.pdf.times'),
+              t(lang, 'dossier.access.reason'),
+            ],
             ...body,
           ],
         },
         layout: 'lightHorizontalLines',
+        fontSize: 9,
       },
     ],
   });
