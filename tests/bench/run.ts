@@ -1,26 +1,122 @@
 /**
  * `npm run bench`: the performance figures of Parcours, measured side by side in one run and
- * printed as ratios to their targets. Not part of the test suite: no assertion, no timing in CI.
+ * printed beside their targets. Not part of the test suite: no assertion, no timing in CI.
+ *
+ *   npm run bench                                  every section, scales 1, 10, 60, 200 samples
+ *   npm run bench -- --scales=1,10                 the scale benchmarks at 1× and 10× only
+ *   npm run bench -- --only=scale --samples=50     one section, fewer samples (for development)
+ *   PARCOURS_BENCH_SCALES=1 PARCOURS_BENCH_ONLY=unlock,sqlite npm run bench   the same by environment
+ *
+ * Sections: unlock, sqlite, long-reads, scale. What each measures, and the last recorded figures
+ * with the machine they ran on: docs/benchmarks.md.
  */
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { benchSqlite, formatSqlite } from './sqlite';
-import { benchUnlock, formatUnlock } from './unlock';
-import { benchReception } from './reception';
+import { benchUnlock, formatUnlock, UNLOCK_TARGET_MS } from './unlock';
 import { benchLongReads } from './long-reads';
+import { benchScales, formatScales, scaleTargets } from './scale';
+import { ms, seconds, table } from './stats';
+
+const SECTIONS = ['unlock', 'sqlite', 'long-reads', 'scale'] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface Options {
+  only: Section[];
+  scales: number[];
+  samples: number;
+  block: number;
+  warm: number;
+  unlockRuns: number;
+}
+
+function option(name: string, env: string): string | undefined {
+  const arg = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
+  return arg ? arg.slice(name.length + 3) : process.env[env];
+}
+
+function parseOptions(): Options {
+  const list = (v: string | undefined) =>
+    v
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const only = (list(option('only', 'PARCOURS_BENCH_ONLY')) ?? [...SECTIONS]) as Section[];
+  const unknown = only.filter((s) => !SECTIONS.includes(s));
+  if (unknown.length)
+    throw new Error(`unknown section ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`);
+  const scales = (list(option('scales', 'PARCOURS_BENCH_SCALES')) ?? ['1', '10', '60']).map(Number);
+  if (scales.some((s) => !(s > 0))) throw new Error('--scales: positive numbers, e.g. --scales=1,10,60');
+  const samples = Number(option('samples', 'PARCOURS_BENCH_SAMPLES') ?? 200);
+  return {
+    only,
+    scales,
+    samples,
+    block: Math.min(25, samples),
+    warm: Math.min(30, samples),
+    unlockRuns: Number(option('unlock-runs', 'PARCOURS_BENCH_UNLOCK_RUNS') ?? samples),
+  };
+}
+
+function load(): string {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+}
 
 async function run(): Promise<void> {
+  const o = parseOptions();
   const cpus = os.cpus();
+  const started = new Date();
+  const t0 = performance.now();
+  console.log('Parcours benchmarks');
+  console.log(`  date      ${started.toISOString()}`);
+  console.log(`  command   npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd());
   console.log(
-    `Parcours benchmarks — Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(2)}`,
+    `  options   sections ${o.only.join(',')}; scales ${o.scales.join(',')}; ${o.samples} samples per side (blocks of ${o.block}, ${o.warm} warm-up); unlock ${o.unlockRuns} runs`,
   );
+  console.log(
+    `  machine   ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()} ${os.arch()}`,
+  );
+  console.log(`  node      ${process.version}`);
+  console.log(`  load      ${load()} (1, 5, 15 min) at start`);
   console.log('');
-  console.log(formatUnlock(await benchUnlock(10)));
-  console.log('');
-  console.log(formatSqlite(await benchSqlite()));
-  console.log('');
-  console.log(await benchReception());
-  console.log('');
-  console.log(await benchLongReads());
+  const targets: string[][] = [];
+  if (o.only.includes('unlock')) {
+    const u = await benchUnlock(o.unlockRuns);
+    console.log(formatUnlock(u));
+    targets.push([
+      `unlock, p95 of ${u.runs} (median ${ms(u.total)})`,
+      ms(u.totalP95),
+      `≤ ${ms(UNLOCK_TARGET_MS)}`,
+      u.totalP95 <= UNLOCK_TARGET_MS ? 'met' : 'NOT MET',
+    ]);
+    console.log('');
+  }
+  if (o.only.includes('sqlite')) {
+    console.log(formatSqlite(await benchSqlite()));
+    console.log('');
+  }
+  if (o.only.includes('long-reads')) {
+    console.log(await benchLongReads());
+    console.log('');
+  }
+  if (o.only.includes('scale')) {
+    const scaleOptions = { ...o, log: (line: string) => console.log(line) };
+    console.log(`Scale benchmarks (${o.scales.map((s) => `${s}×`).join(', ')}); progress:`);
+    const figures = await benchScales(scaleOptions);
+    console.log('');
+    console.log(formatScales(figures, scaleOptions));
+    targets.push(...scaleTargets(figures));
+    console.log('');
+  }
+  if (targets.length) {
+    console.log('Targets');
+    console.log(table(['figure', 'measured', 'target', 'verdict'], targets));
+    console.log('');
+  }
+  console.log(`  load      ${load()} (1, 5, 15 min) at end; ${seconds(performance.now() - t0)} in all`);
 }
 
 run().catch((err: unknown) => {

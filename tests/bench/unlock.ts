@@ -11,9 +11,10 @@ import { Keyring } from '../../electron/core/db/keyring';
 import { OWASP_SCRYPT, unwrapKey } from '../../electron/core/db/keywrap';
 import { openEncrypted } from '../../electron/core/db/sqlite';
 import { Store, databasePath } from '../../electron/core/db/store';
-import { median, ms, ratio, table, timed } from './stats';
+import { median, ms, percentile, ratio, table, timed } from './stats';
 
-export const UNLOCK_TARGET_MS = 500;
+/** Issue 8: scrypt N=2^17 stays (about 0.7 s of CPU alone on a 2-core server); the target is 1 s. */
+export const UNLOCK_TARGET_MS = 1000;
 
 export interface UnlockResult {
   runs: number;
@@ -22,6 +23,8 @@ export interface UnlockResult {
   openVerify: number;
   storeOpen: number;
   total: number;
+  totalP95: number;
+  totalCpu: number;
 }
 
 const ADMIN = { username: 'bench', displayName: 'Bench', password: 'Cle-De-Mesure-2026' };
@@ -49,6 +52,7 @@ export async function benchUnlock(runs = 10): Promise<UnlockResult> {
     const openVerify: number[] = [];
     const storeOpen: number[] = [];
     const total: number[] = [];
+    const totalCpu: number[] = [];
     for (let i = 0; i < runs; i += 1) {
       const ring = Keyring.load(dir);
       const account = ring?.account(ADMIN.username);
@@ -70,6 +74,7 @@ export async function benchUnlock(runs = 10): Promise<UnlockResult> {
       openVerify.push(raw.ms);
       storeOpen.push(s.ms);
       total.push(u.ms + s.ms);
+      totalCpu.push(u.cpuMs + s.cpuMs);
     }
     return {
       runs,
@@ -78,6 +83,8 @@ export async function benchUnlock(runs = 10): Promise<UnlockResult> {
       openVerify: median(openVerify),
       storeOpen: median(storeOpen),
       total: median(total),
+      totalP95: percentile(total, 95),
+      totalCpu: median(totalCpu),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -85,7 +92,7 @@ export async function benchUnlock(runs = 10): Promise<UnlockResult> {
 }
 
 export function formatUnlock(r: UnlockResult): string {
-  const verdict = r.total <= UNLOCK_TARGET_MS ? 'within target' : 'OVER TARGET';
+  const verdict = r.totalP95 <= UNLOCK_TARGET_MS ? 'within target' : 'OVER TARGET';
   return [
     `Unlock (scrypt N=2^17 r=8 p=1; median of ${r.runs} runs)`,
     table(
@@ -96,8 +103,10 @@ export function formatUnlock(r: UnlockResult): string {
         ['store open (file, key, verify, TypeORM, migrations check)', ms(r.storeOpen)],
         ['  of which: file + key + verifying read alone', ms(r.openVerify)],
         ['unlock total (unwrap + store open)', ms(r.total)],
+        ['  its CPU time', ms(r.totalCpu)],
+        ['unlock total, p95', ms(r.totalP95)],
       ],
     ),
-    `  target ${UNLOCK_TARGET_MS} ms → ratio ${ratio(r.total / UNLOCK_TARGET_MS)} of the target (${verdict})`,
+    `  target p95 ≤ ${UNLOCK_TARGET_MS} ms → ${ratio(r.totalP95 / UNLOCK_TARGET_MS)} of the target (${verdict})`,
   ].join('\n');
 }

@@ -17,6 +17,7 @@ import { exportAll } from '../../electron/core/interchange/export';
 import { StreamedFile } from '../../electron/core/interchange/file-out';
 import { ImportRefused, importText } from '../../electron/core/interchange/import';
 import { tempDir } from './helpers/core';
+import { migrationLines } from './helpers/migration-file';
 import { personInput, reception } from './helpers/reception';
 
 const COORDINATOR = { userId: 'x', roles: ['coordinator' as const] };
@@ -27,36 +28,9 @@ function readCalls(): number {
   return Number(/^syscr: (\d+)$/m.exec(io)?.[1]);
 }
 
-const FIRST = ['Amélie', 'Karim', 'Sasha', 'Noé', 'Inès', 'Moussa', 'Léa', 'Yanis', 'Awa', 'Jules'];
-const LAST = ['Martin', 'Diallo', 'Bernard', 'Nguyen', 'Petit', 'Durand', 'Moreau', 'Traoré'];
-
 /** A migration file: `count` persons, each with a closed visit, names and phones varied. */
 function generated(siteId: string, count: number): string {
-  const lines: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = `old-${i}`;
-    lines.push(
-      JSON.stringify({
-        type: 'person',
-        id,
-        fileNumber: `OLD-2019-${String(i).padStart(5, '0')}`,
-        nameUsed: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`,
-        legalName: i % 3 === 0 ? `${LAST[i % LAST.length]} ${FIRST[(i * 3) % FIRST.length]}` : null,
-        birthYear: 1960 + (i % 45),
-        contact: { phone: `06${String(10_000_000 + i).slice(-8)}`, channels: ['sms'], neverContact: false },
-        siteId,
-      }),
-      JSON.stringify({
-        type: 'visit',
-        id: `visit-${i}`,
-        personId: id,
-        siteId,
-        openedAt: '2024-03-02T09:00:00Z',
-        closedAt: '2024-03-02T10:00:00Z',
-      }),
-    );
-  }
-  return lines.join('\n');
+  return [...migrationLines({ siteId, persons: count })].join('\n');
 }
 
 async function readsPerPerson(count: number): Promise<number> {
