@@ -40,6 +40,8 @@ interface SettingsValues {
   name: string;
   autoLockMinutes: number | string;
   unusualReadsPerHour: number | string;
+  phoneCountryCode: string;
+  phoneTrunkPrefix: string;
   defaultLocale: string;
 }
 
@@ -48,6 +50,8 @@ function settingsOf(centre: Centre): SettingsValues {
     name: centre.name,
     autoLockMinutes: centre.autoLockMinutes,
     unusualReadsPerHour: centre.unusualReadsPerHour,
+    phoneCountryCode: centre.phoneCountryCode,
+    phoneTrunkPrefix: centre.phoneTrunkPrefix,
     defaultLocale: centre.defaultLocale,
   };
 }
@@ -142,7 +146,14 @@ function SettingsForm({ centre, onReload }: { centre: Centre; onReload: () => vo
   const form = useForm<SettingsValues>({ initialValues: settingsOf(centre) });
   const { failure, setFailure, fail } = useFormFailure(
     form,
-    samePathIn(['name', 'autoLockMinutes', 'unusualReadsPerHour', 'defaultLocale']),
+    samePathIn([
+      'name',
+      'autoLockMinutes',
+      'unusualReadsPerHour',
+      'phoneCountryCode',
+      'phoneTrunkPrefix',
+      'defaultLocale',
+    ]),
   );
 
   const submit = form.onSubmit((values) => {
@@ -153,6 +164,8 @@ function SettingsForm({ centre, onReload }: { centre: Centre; onReload: () => vo
       autoLockMinutes: typeof values.autoLockMinutes === 'number' ? values.autoLockMinutes : Number.NaN,
       unusualReadsPerHour:
         typeof values.unusualReadsPerHour === 'number' ? values.unusualReadsPerHour : Number.NaN,
+      phoneCountryCode: values.phoneCountryCode,
+      phoneTrunkPrefix: values.phoneTrunkPrefix,
       defaultLocale: isLanguage(values.defaultLocale) ? values.defaultLocale : centre.defaultLocale,
     };
     const errors = schemaErrors(CONTRACT['centre.update'].input, input, t);
@@ -203,6 +216,23 @@ function SettingsForm({ centre, onReload }: { centre: Centre; onReload: () => vo
             w={280}
             {...form.getInputProps('unusualReadsPerHour')}
           />
+          <Group align="flex-start">
+            <TextInput
+              label={t('centre.phoneCountryCode')}
+              description={t('centre.phoneCountryCodeHelp')}
+              autoComplete="off"
+              w={280}
+              {...form.getInputProps('phoneCountryCode')}
+            />
+            <TextInput
+              label={t('centre.phoneTrunkPrefix')}
+              description={t('centre.phoneTrunkPrefixHelp')}
+              autoComplete="off"
+              inputMode="numeric"
+              w={280}
+              {...form.getInputProps('phoneTrunkPrefix')}
+            />
+          </Group>
           <Select
             label={t('fields.defaultLocale')}
             data={LANGUAGES.map((lng) => ({ value: lng, label: t(`language.${lng}`) }))}

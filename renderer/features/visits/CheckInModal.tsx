@@ -16,6 +16,7 @@ import { FormFailure, useFormFailure } from '../../app/form-failure';
 import { oneOf } from '../../app/form-values';
 import { useSignedIn } from '../persons/use-signed-in';
 import { useDossierSection } from '../persons/dossier/dossier-tab';
+import { ConsentMissingNotice } from '../persons/consents/ConsentMissingNotice';
 import { useCentre } from '../centre/api';
 import { siteClock, siteTime, todayAt } from '../appointments/site-time';
 import type { Appointment } from '../../../shared/contract/appointments';
@@ -159,6 +160,7 @@ export function CheckInModal({
             />
           )}
           <FormFailure failure={failure} />
+          {form.values.person && <ConsentMissingNotice personId={form.values.person.id} onFollow={onClose} />}
           {todays.length > 0 && (
             <Select
               label={t('visits.appointment.label')}

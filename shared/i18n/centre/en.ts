@@ -10,6 +10,11 @@ export const en: Texts<typeof fr> = {
     'Beyond this number of different dossiers opened in one hour by one person, the audit log points it out to the coordination ({{min}} to {{max}}).',
   autoLockHelp:
     'After this long without activity, the session locks itself (from {{min}} to {{max}} minutes).',
+  phoneCountryCode: 'Country calling code',
+  phoneCountryCodeHelp:
+    'As dialled from abroad (+33 in France, +212 in Morocco): a number typed with the code is found in its national form.',
+  phoneTrunkPrefix: 'National prefix',
+  phoneTrunkPrefixHelp: 'The digit that replaces the calling code at home (0 in France and Morocco).',
   sitesTitle: 'Sites',
   addSite: 'Add a site',
   newSiteTitle: 'New site',

@@ -9,6 +9,11 @@ export const fr = {
   unusualReadsHelp:
     'Au-delà de ce nombre de dossiers différents ouverts en une heure par une même personne, le journal d’audit le signale à la coordination (de {{min}} à {{max}}).',
   autoLockHelp: 'Après ce délai sans activité, la session se verrouille (de {{min}} à {{max}} minutes).',
+  phoneCountryCode: 'Indicatif du pays',
+  phoneCountryCodeHelp:
+    'Comme il s’écrit depuis l’étranger (+33 en France, +212 au Maroc) : un numéro saisi avec l’indicatif est retrouvé sous sa forme nationale.',
+  phoneTrunkPrefix: 'Préfixe national',
+  phoneTrunkPrefixHelp: 'Le chiffre qui remplace l’indicatif dans le pays (0 en France et au Maroc).',
   sitesTitle: 'Sites',
   addSite: 'Ajouter un site',
   newSiteTitle: 'Nouveau site',

@@ -21,6 +21,12 @@ export const en: Texts<typeof fr> = {
   recordedWithdrawn: 'Withdrawal recorded: {{scope}}.',
   note: 'Note',
   noteHelp: 'Optional: how the person expressed it.',
+  missing: {
+    title: 'Consent to be asked',
+    scopes:
+      'No answer yet for: {{scopes}}. Without agreement for the care team, the doctor does not see the interview.',
+    record: 'Record the consent',
+  },
   columns: {
     scope: 'Sharing',
     state: 'State',

@@ -21,6 +21,12 @@ export const fr = {
   recordedWithdrawn: 'Retrait enregistré : {{scope}}.',
   note: 'Note',
   noteHelp: 'Facultatif : dans quelles conditions la personne l’a exprimé.',
+  missing: {
+    title: 'Consentement à demander',
+    scopes:
+      'Pas encore de réponse pour : {{scopes}}. Sans accord pour l’équipe soignante, le médecin ne voit pas l’entretien.',
+    record: 'Recueillir le consentement',
+  },
   columns: {
     scope: 'Partage',
     state: 'État',

@@ -18,6 +18,11 @@ export const en: Texts<typeof fr> = {
     createIntro: 'Only the name used is required: the rest can be filled in later.',
     editTitle: "Edit {{name}}'s file",
     createSubmit: 'Create the file',
+    createAndCheckInSubmit: 'Create and check in',
+    createdAndCheckedIn: 'File {{file}} created, arrival of {{name}} recorded: {{step}}.',
+    createdCheckInFailed:
+      'File {{file}} created, but the arrival was not recorded ({{reason}}): record it from the file.',
+    consentStillToAsk: 'Consent still to be asked.',
     created: 'File {{file}} created.',
     saved: 'File saved.',
     conflictTitle: 'Changed in the meantime',
@@ -64,12 +69,26 @@ export const en: Texts<typeof fr> = {
     phoneInvalid: 'Not a valid phone number (digits, spaces, dots, dashes, a leading +).',
     email: 'E-mail',
     emailInvalid: 'Not a valid e-mail address.',
+    channelConsent: {
+      phone: 'Agrees to be contacted by phone',
+      sms: 'Agrees to be contacted by SMS',
+      whatsapp: 'Agrees to be contacted by WhatsApp',
+      email: 'Agrees to be contacted by email',
+    },
     channels: 'Allowed channels',
     channelsHelp: 'How the person agrees to be contacted.',
     wording: 'Words to use in a message',
     wordingHelp: "The person's own words. Reminders stay discreet and never mention sexual health.",
     neverContact: 'Never contact',
     neverContactHelp: 'No reminder or message, whatever the channels.',
+  },
+  consentQuestions: {
+    legend: 'Sharing information',
+    intro:
+      'Recommended answer: “Yes” for the care team, otherwise the doctor will not see the interview; “Later”, the default, records nothing and the check-in will remind you to ask.',
+    given: 'Yes',
+    refused: 'No',
+    later: 'Later',
   },
   duplicates: {
     label: 'Possible duplicates',

@@ -19,6 +19,11 @@ export const fr = {
     createIntro: 'Seul le nom utilisé est obligatoire : le reste peut être complété plus tard.',
     editTitle: 'Modifier le dossier de {{name}}',
     createSubmit: 'Créer le dossier',
+    createAndCheckInSubmit: 'Créer et enregistrer l’arrivée',
+    createdAndCheckedIn: 'Dossier {{file}} créé, arrivée de {{name}} enregistrée : {{step}}.',
+    createdCheckInFailed:
+      'Dossier {{file}} créé, mais l’arrivée n’a pas été enregistrée ({{reason}}) : enregistrez-la depuis le dossier.',
+    consentStillToAsk: 'Consentement encore à demander.',
     created: 'Dossier {{file}} créé.',
     saved: 'Dossier enregistré.',
     conflictTitle: 'Modifié entre-temps',
@@ -66,6 +71,12 @@ export const fr = {
     phoneInvalid: 'Numéro de téléphone non valide (chiffres, espaces, points, tirets, + au début).',
     email: 'E-mail',
     emailInvalid: 'Adresse e-mail non valide.',
+    channelConsent: {
+      phone: 'Accepte d’être contacté·e par téléphone',
+      sms: 'Accepte d’être contacté·e par SMS',
+      whatsapp: 'Accepte d’être contacté·e par WhatsApp',
+      email: 'Accepte d’être contacté·e par e-mail',
+    },
     channels: 'Canaux autorisés',
     channelsHelp: 'Par où la personne accepte d’être contactée.',
     wording: 'Mots à utiliser dans un message',
@@ -73,6 +84,14 @@ export const fr = {
       'Les mots choisis par la personne. Les rappels restent discrets et ne parlent jamais de santé sexuelle.',
     neverContact: 'Ne jamais contacter',
     neverContactHelp: 'Aucun rappel ni message, quels que soient les canaux.',
+  },
+  consentQuestions: {
+    legend: 'Partage des informations',
+    intro:
+      'Réponse recommandée : « Oui » pour l’équipe soignante, sans quoi le médecin ne verra pas l’entretien ; « Plus tard », choisi par défaut, n’enregistre rien et l’arrivée rappellera de le demander.',
+    given: 'Oui',
+    refused: 'Non',
+    later: 'Plus tard',
   },
   duplicates: {
     label: 'Doublons possibles',

@@ -11,6 +11,7 @@ export const en: Texts<typeof fr> = {
   typeToSearch: 'Type a name, a file number or a phone number.',
   noMatch: 'Nobody matches “{{query}}”.',
   createNamed: 'New person “{{name}}”',
+  createAndCheckIn: 'Create and check in “{{name}}”',
   limitReached: 'The first {{count}} results: narrow the search.',
   bornIn: 'born in {{year}}',
   birthUnknown: 'year of birth unknown',

@@ -11,6 +11,7 @@ export const fr = {
   typeToSearch: 'Tapez un nom, un numéro de dossier ou un téléphone.',
   noMatch: 'Aucune personne ne correspond à « {{query}} ».',
   createNamed: 'Nouvelle personne « {{name}} »',
+  createAndCheckIn: 'Créer et enregistrer l’arrivée de « {{name}} »',
   limitReached: 'Les {{count}} premiers résultats : précisez la recherche.',
   bornIn: 'né·e en {{year}}',
   birthUnknown: 'année de naissance inconnue',

@@ -208,6 +208,8 @@ export function PersonFields({ form, editing }: { form: Form; editing: boolean }
                 key={v}
                 value={v}
                 label={t(`catalogue.contactChannels.${v}`)}
+                // "Téléphone" and "E-mail" already name the fields above: one name per control.
+                aria-label={t(`persons.fields.channelConsent.${v}`)}
                 disabled={form.values.contact.neverContact}
               />
             ))}

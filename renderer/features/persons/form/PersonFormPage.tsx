@@ -7,7 +7,7 @@ import { Grid, Loader, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT } from '../../../../shared/contract';
 import type { Person } from '../../../../shared/contract/persons';
@@ -15,10 +15,15 @@ import { schemaErrors } from '../../../app/form-errors';
 import { FormActions, FormFailure, useFormFailure } from '../../../app/form-failure';
 import { QueryError } from '../../../app/QueryError';
 import { useCreatePerson, usePerson, useUpdatePerson } from '../api';
-import { forgetNewPersonName, newPersonName } from '../new-person-draft';
+import { forgetNewPersonName, newPersonChecksIn, newPersonName } from '../new-person-draft';
+import { apiErrorOf } from '../../../api/client';
+import { errorText } from '../../../i18n/error-text';
+import { useCheckIn } from '../../visits/api';
+import { ConsentQuestions, someLeftForLater, unansweredConsents } from './ConsentQuestions';
 import { personLinks } from '../links';
 import { useSignedIn } from '../use-signed-in';
 import { DuplicatesPanel } from './DuplicatesPanel';
+import { CreateActions } from './CreateActions';
 import { PersonFields } from './PersonFields';
 import {
   birthProblems,
@@ -67,7 +72,14 @@ function PersonForm({
   const [version, setVersion] = useState(person?.version ?? 1);
   const form = useForm<PersonFormValues>({ initialValues: initial });
   const { failure, setFailure, fail: onError } = useFormFailure(form, formPathOf);
-  const pending = create.isPending || update.isPending;
+  const checkIn = useCheckIn();
+  const pending = create.isPending || update.isPending || checkIn.isPending;
+  // A new file: the sharing questions, answered "later" until the person says (never pre-ticked).
+  const [consents, setConsents] = useState(unansweredConsents);
+  // "Créer et enregistrer l'arrivée": the main action when the search asked for it.
+  const [checksInFirst] = useState(() => person === null && newPersonChecksIn());
+  const arrives = useRef(checksInFirst);
+  const session = useSignedIn();
 
   function done(saved: Person) {
     forgetNewPersonName();
@@ -80,6 +92,9 @@ function PersonForm({
 
   const submit = form.onSubmit((values) => {
     setFailure(null);
+    // Enter submits the main action; the other button sets its choice for this one submission.
+    const arrive = arrives.current;
+    arrives.current = checksInFirst;
     const input = inputOf(values);
     const schema = person ? CONTRACT['persons.update'].input : CONTRACT['persons.create'].input;
     const full = person ? { ...input, id: person.id, version } : input;
@@ -97,8 +112,50 @@ function PersonForm({
       errors['contact.email'] = t('persons.fields.emailInvalid');
     if (Object.keys(errors).length > 0) return form.setErrors(errors);
     if (person) update.mutate({ ...input, id: person.id, version }, { onSuccess: done, onError });
-    else create.mutate(input, { onSuccess: done, onError });
+    else
+      create.mutate(
+        { ...input, consents },
+        { onSuccess: (saved) => (arrive ? void checkInCreated(saved) : done(saved)), onError },
+      );
   });
+
+  /**
+   * The file exists once `persons.create` answered: the arrival is a second call. If it is refused,
+   * the user is told the file was created and lands on it (where the arrival can be recorded).
+   */
+  async function checkInCreated(saved: Person) {
+    forgetNewPersonName();
+    const step = 'waiting_interview';
+    try {
+      await checkIn.mutateAsync({
+        personId: saved.id,
+        siteId: session.currentSiteId ?? saved.siteId,
+        step,
+        priority: 'normal',
+      });
+      const stillToAsk = someLeftForLater(consents) ? ` ${t('persons.form.consentStillToAsk')}` : '';
+      notifications.show({
+        color: 'teal',
+        message:
+          t('persons.form.createdAndCheckedIn', {
+            file: saved.fileNumber,
+            name: saved.nameUsed,
+            step: t(`catalogue.visitSteps.${step}`),
+          }) + stillToAsk,
+      });
+      void navigate({ to: '/board', ignoreBlocker: true });
+    } catch (error) {
+      notifications.show({
+        color: 'orange',
+        autoClose: false,
+        message: t('persons.form.createdCheckInFailed', {
+          file: saved.fileNumber,
+          reason: errorText(t, apiErrorOf(error)),
+        }),
+      });
+      void navigate({ ...personLinks.dossier(saved.id), ignoreBlocker: true });
+    }
+  }
 
   async function reload() {
     const fresh = readAgain ? await readAgain() : null;
@@ -131,11 +188,22 @@ function PersonForm({
                 conflict={{ title: t('persons.form.conflictTitle'), onReload: () => void reload() }}
               />
               <PersonFields form={form} editing={person !== null} />
-              <FormActions
-                submitLabel={person ? t('app.save') : t('persons.form.createSubmit')}
-                onCancel={cancel}
-                pending={pending}
-              />
+              {person ? (
+                <FormActions submitLabel={t('app.save')} onCancel={cancel} pending={pending} />
+              ) : (
+                <>
+                  <ConsentQuestions value={consents} onChange={setConsents} />
+                  <CreateActions
+                    checkInFirst={checksInFirst}
+                    onOtherAction={() => {
+                      arrives.current = !checksInFirst;
+                      submit();
+                    }}
+                    onCancel={cancel}
+                    pending={pending}
+                  />
+                </>
+              )}
             </Stack>
           </form>
         </Grid.Col>

@@ -19,7 +19,7 @@ import { ResultBadges, ResultFacts, ResultName } from './ResultSummary';
 const DEBOUNCE_MS = 150;
 const LIMIT = 10;
 
-type Option = { kind: 'person'; result: SearchResult } | { kind: 'create' };
+type Option = { kind: 'person'; result: SearchResult } | { kind: 'create'; checkIn: boolean };
 
 export function SearchModal({
   onClose,
@@ -40,7 +40,9 @@ export function SearchModal({
   const results = query ? (search.data ?? []) : [];
   const options: Option[] = [
     ...results.map((result) => ({ kind: 'person' as const, result })),
-    ...(query ? [{ kind: 'create' as const }] : []),
+    ...(query ? [{ kind: 'create' as const, checkIn: false }] : []),
+    // Nobody matches: a walk-in, on the board in three actions (type, choose this, submit).
+    ...(query && results.length === 0 ? [{ kind: 'create' as const, checkIn: true }] : []),
   ];
   const settled = query !== '' && !search.isPlaceholderData && !search.isFetching;
   // The list on screen answers exactly what is typed (not an earlier, shorter text).
@@ -66,15 +68,16 @@ export function SearchModal({
     openDossier(result.id);
   }
 
-  function createPerson() {
-    setNewPersonName(text);
+  function createPerson(checkIn: boolean) {
+    setNewPersonName(text, { checkIn });
     onClose();
     void navigate(personLinks.create());
   }
 
   function choose(option: Option | undefined, checkIn: boolean) {
     if (!option) return;
-    if (option.kind === 'create') return createPerson();
+    // Alt+Enter on "new person" creates and checks in, as it checks in a person found.
+    if (option.kind === 'create') return createPerson(option.checkIn || checkIn);
     if (checkIn && !option.result.hasOpenVisit) return onCheckIn(option.result);
     openResult(option.result);
   }
@@ -128,7 +131,7 @@ export function SearchModal({
         <Box role="listbox" id={listId} aria-label={t('search.resultsLabel')} aria-busy={!ready}>
           {options.map((option, index) => (
             <OptionRow
-              key={option.kind === 'person' ? option.result.id : 'create'}
+              key={option.kind === 'person' ? option.result.id : `create-${option.checkIn}`}
               id={optionId(index)}
               option={option}
               query={text.trim()}
@@ -193,7 +196,10 @@ function OptionRow({
         onClick={onOpen}
       >
         <Text fw={600} c="teal.8">
-          + {t('search.createNamed', { name: query })}
+          +{' '}
+          {option.checkIn
+            ? t('search.createAndCheckIn', { name: query })
+            : t('search.createNamed', { name: query })}
         </Text>
       </Box>
     );
