@@ -276,6 +276,11 @@ describe('landing screens and coordination', () => {
     const { user } = await renderApp(COORDINATOR);
     await screen.findByRole('heading', { name: 'Vue du jour', level: 1 });
     expect(window.location.hash).toBe('#/overview');
+    await waitFor(() =>
+      expect(screen.getByTestId('break-glass-count').textContent).toMatch(
+        /^0 accès d’urgence pas encore revus?$/,
+      ),
+    );
 
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
     await user.click(within(nav).getByRole('link', { name: 'Tableau d’accueil' }));

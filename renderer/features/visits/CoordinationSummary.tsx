@@ -3,11 +3,26 @@
  * many wait for whom, the longest wait, how many priorities) and the day's agenda as counts. The
  * access table gives the coordinator no pathway: names, steps of a person and reasons never come.
  */
-import { Alert, Badge, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../app/QueryError';
+import { useSession } from '../../app/session';
+import { useBreakGlassCount } from '../audit/break-glass-api';
 import { addDays, siteInstant, todayAt } from '../appointments/site-time';
 import { BOARD_COLUMNS } from './board-layout';
 import { useCurrentSite } from './current-site';
@@ -149,15 +164,43 @@ export function AgendaSummaryPage() {
   );
 }
 
+/** Break-the-glass accesses waiting for coordination's review: a number and the way to the list. */
+function BreakGlassCard() {
+  const { t } = useTranslation();
+  const count = useBreakGlassCount();
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="summary-break-glass">
+      <Title order={2} size="h4" id="summary-break-glass" mb="xs">
+        {t('board.overview.breakGlassTitle')}
+      </Title>
+      {count.isError ? (
+        <QueryError error={count.error} onRetry={() => void count.refetch()} />
+      ) : (
+        <Group justify="space-between">
+          <Text data-testid="break-glass-count">
+            {t('board.overview.breakGlassCount', { count: count.data?.unreviewed ?? 0 })}
+          </Text>
+          <Anchor renderRoot={(props) => <Link to="/break-glass" {...props} />}>
+            {t('board.overview.breakGlassOpen')}
+          </Anchor>
+        </Group>
+      )}
+    </Card>
+  );
+}
+
 /** The coordinator's landing: the day's overview of the current site. */
 export function DayOverviewPage() {
   const { t } = useTranslation();
+  const session = useSession();
+  const mayReview = session?.state.user.permissions.includes('audit.read') ?? false;
   return (
     <SummaryFrame title={t('board.overview.title')}>
       {(site) => (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <BoardSummaryCard siteId={site.id} />
           <AgendaSummaryCard siteId={site.id} timeZone={site.timezone} />
+          {mayReview && <BreakGlassCard />}
         </SimpleGrid>
       )}
     </SummaryFrame>

@@ -75,5 +75,9 @@ export const en: Texts<typeof fr> = {
     longestWait: 'Longest wait',
     seen: 'Being seen',
     walkInSlots: 'Free walk-in slots',
+    breakGlassTitle: 'Emergency accesses to review',
+    breakGlassCount_one: '{{count}} emergency access not reviewed yet',
+    breakGlassCount_other: '{{count}} emergency accesses not reviewed yet',
+    breakGlassOpen: 'See the list',
   },
 };

@@ -76,5 +76,9 @@ export const fr = {
     longestWait: 'Attente la plus longue',
     seen: 'En cours',
     walkInSlots: 'Créneaux sans rendez-vous libres',
+    breakGlassTitle: 'Accès d’urgence à revoir',
+    breakGlassCount_one: '{{count}} accès d’urgence pas encore revu',
+    breakGlassCount_other: '{{count}} accès d’urgence pas encore revus',
+    breakGlassOpen: 'Voir la liste',
   },
 };
