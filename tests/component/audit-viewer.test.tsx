@@ -5,7 +5,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { COORDINATOR, startCentre, type TestCentre } from './helpers/centre';
+import { COORDINATOR, TEAM, startCentre, type TestCentre } from './helpers/centre';
 import { renderApp } from './helpers/render';
 
 async function twoFiles(centre: TestCentre) {
@@ -94,6 +94,40 @@ describe('break-the-glass review', () => {
     await waitFor(() => expect(within(table).getByText(amelie.fileNumber)).toBeTruthy());
     expect(within(table).getByText(amelie.fileNumber).closest('tr')!.textContent).toContain(
       'Revu par Camille Martin',
+    );
+  });
+});
+
+describe('who looked at my file', () => {
+  it('groups the reads per team member, day and part, with the count and the break-the-glass reason', async () => {
+    const centre = await startCentre();
+    const { amelie } = await twoFiles(centre);
+    for (let i = 0; i < 3; i += 1) await centre.must('persons.get', { id: amelie.id }, centre.tokens.nurse);
+    await breakGlass(centre, amelie.id);
+    const { user } = await renderApp(TEAM.worker, `/persons/${amelie.id}/access`);
+
+    const table = await screen.findByRole('table', { name: 'Qui a consulté mon dossier' });
+    await waitFor(() => expect(within(table).getAllByText('Sam Dupont').length).toBeGreaterThan(0));
+    const nurseReads = within(table)
+      .getAllByRole('row')
+      .filter((row) => row.textContent?.includes('Sam Dupont') && row.textContent.includes('Identité'));
+    expect(nurseReads).toHaveLength(1);
+    expect(within(nurseReads[0]).getAllByRole('cell')[4].textContent).toBe('3');
+    const glass = within(table)
+      .getAllByRole('row')
+      .find(
+        (row) => row.textContent?.includes('Nadia Benali') && row.textContent.includes('Accès d’urgence'),
+      );
+    expect(glass?.textContent).toContain('Urgence vitale, personne inconsciente');
+
+    // Each access, one by one, on demand.
+    await user.click(screen.getByRole('radio', { name: 'Chaque consultation' }));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('table', { name: 'Qui a consulté mon dossier' }))
+          .getAllByRole('row')
+          .filter((row) => row.textContent?.includes('Sam Dupont') && row.textContent.includes('Identité')),
+      ).toHaveLength(3),
     );
   });
 });

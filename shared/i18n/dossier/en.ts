@@ -133,6 +133,7 @@ export const en: Texts<typeof fr> = {
     action: 'Action',
     section: 'Part of the file',
     reason: 'Reason',
+    view: { label: 'Display', grouped: 'Grouped', detail: 'Each access' },
     pdf: {
       file: 'File {{file}} — {{name}}',
       filename: 'access-{{file}}.pdf',

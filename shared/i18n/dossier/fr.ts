@@ -136,6 +136,7 @@ export const fr = {
     action: 'Action',
     section: 'Partie du dossier',
     reason: 'Motif',
+    view: { label: 'Affichage', grouped: 'Regroupé', detail: 'Chaque consultation' },
     /** The printed report (PDF made by the core); its columns are the ones above. */
     pdf: {
       file: 'Dossier {{file}} — {{name}}',

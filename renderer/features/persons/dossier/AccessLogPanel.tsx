@@ -1,10 +1,13 @@
 /**
  * "Qui a consulté mon dossier": every read and change of the file, by whom and which section,
- * paged, and printable for the person (`persons.accessLogPdf`).
+ * grouped per team member, day, part and action as the printed report is (or each one), paged,
+ * and printable for the person (`persons.accessLogPdf`).
  */
-import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { groupAccessLog } from '../../../../shared/domain/access-log';
 import { apiErrorOf, callOrThrow } from '../../../api/client';
 import { LongTaskProgress, useLongTask } from '../../../app/long-task';
 import { QueryError } from '../../../app/QueryError';
@@ -14,6 +17,7 @@ import i18n, { currentLanguage, isTextKey } from '../../../i18n/setup';
 import { useAccessLog } from '../api';
 import { downloadPdf } from '../download';
 import { PagedFooter, usePaged } from '../../../app/paging';
+import { AccessLogGroupsTable } from './AccessLogGroups';
 
 const PAGE_SIZE = 25;
 
@@ -25,7 +29,19 @@ export function AccessLogPanel({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const log = useAccessLog(personId, true);
+  const [view, setView] = useState<'grouped' | 'detail'>('grouped');
+  // Days as this screen shows its times (the workstation's zone, as formatDateTime does); the
+  // answer names staff, not accounts, so the name is what groups here.
+  const groups = useMemo(
+    () =>
+      groupAccessLog(
+        (log.data ?? []).map((e) => ({ ...e, readerId: e.userName, readerName: e.userName })),
+        Intl.DateTimeFormat().resolvedOptions().timeZone,
+      ),
+    [log.data],
+  );
   const paged = usePaged(log.data ?? [], PAGE_SIZE);
+  const pagedGroups = usePaged(groups, PAGE_SIZE);
 
   // The read is audited (the log says the PDF was made): shown as long work, never cancellable.
   const printing = useLongTask(async () => {
@@ -53,31 +69,55 @@ export function AccessLogPanel({ personId }: { personId: string }) {
       </Group>
       <LongTaskProgress task={printing} label={t('longTask.preparingPdf')} />
       {log.isError && <QueryError error={log.error} onRetry={() => void log.refetch()} />}
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped verticalSpacing="xs" aria-busy={log.isFetching} aria-label={t('dossier.access.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('dossier.access.at')}</Table.Th>
-              <Table.Th>{t('dossier.access.who')}</Table.Th>
-              <Table.Th>{t('dossier.access.action')}</Table.Th>
-              <Table.Th>{t('dossier.access.section')}</Table.Th>
-              <Table.Th>{t('dossier.access.reason')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {paged.shown.map((entry, index) => (
-              <Table.Tr key={`${entry.at}-${index}`}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, lng)}</Table.Td>
-                <Table.Td>{entry.userName ?? t('app.system')}</Table.Td>
-                <Table.Td>{translatedOr(`audit.actions.${entry.action}`, entry.action)}</Table.Td>
-                <Table.Td>{entry.section ? t(`sections.${entry.section}`) : t('app.none')}</Table.Td>
-                <Table.Td>{entry.reason ?? ''}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <PagedFooter paged={paged} />
+      <SegmentedControl
+        aria-label={t('dossier.access.view.label')}
+        value={view}
+        onChange={(value) => setView(value === 'detail' ? 'detail' : 'grouped')}
+        data={[
+          { value: 'grouped', label: t('dossier.access.view.grouped') },
+          { value: 'detail', label: t('dossier.access.view.detail') },
+        ]}
+        w="fit-content"
+      />
+      {view === 'grouped' ? (
+        <>
+          <AccessLogGroupsTable groups={pagedGroups.shown} busy={log.isFetching} />
+          <PagedFooter paged={pagedGroups} />
+        </>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={640}>
+            <Table
+              striped
+              verticalSpacing="xs"
+              aria-busy={log.isFetching}
+              aria-label={t('dossier.access.title')}
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dossier.access.at')}</Table.Th>
+                  <Table.Th>{t('dossier.access.who')}</Table.Th>
+                  <Table.Th>{t('dossier.access.action')}</Table.Th>
+                  <Table.Th>{t('dossier.access.section')}</Table.Th>
+                  <Table.Th>{t('dossier.access.reason')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {paged.shown.map((entry, index) => (
+                  <Table.Tr key={`${entry.at}-${index}`}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, lng)}</Table.Td>
+                    <Table.Td>{entry.userName ?? t('app.system')}</Table.Td>
+                    <Table.Td>{translatedOr(`audit.actions.${entry.action}`, entry.action)}</Table.Td>
+                    <Table.Td>{entry.section ? t(`sections.${entry.section}`) : t('app.none')}</Table.Td>
+                    <Table.Td>{entry.reason ?? ''}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <PagedFooter paged={paged} />
+        </>
+      )}
     </Stack>
   );
 }
