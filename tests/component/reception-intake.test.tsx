@@ -183,3 +183,22 @@ describe('the centre’s phone prefix', () => {
     );
   });
 });
+
+describe('duplicates while typing', () => {
+  it('"Awa Diallo" born in 1994 is offered the file "Awa" born the same year', async () => {
+    const centre = await startCentre();
+    const awa = await centre.must(
+      'persons.create',
+      { siteId: centre.siteId, nameUsed: 'Awa', birthYear: 1994 },
+      centre.tokens.worker,
+    );
+    const { user } = await renderApp(TEAM.worker, '/persons/new');
+    await screen.findByRole('heading', { name: 'Nouvelle personne', level: 1 });
+    await user.type(textbox(/^Nom utilisé/), 'Awa Diallo');
+    await user.type(screen.getByRole('textbox', { name: 'Année de naissance' }), '1994');
+
+    const panel = await screen.findByRole('region', { name: 'Doublons possibles' }, { timeout: 10_000 });
+    await within(panel).findByRole('button', { name: `Ouvrir le dossier ${awa.fileNumber} de Awa` });
+    expect(panel.textContent).toContain('même année de naissance');
+  });
+});
