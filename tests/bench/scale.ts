@@ -22,7 +22,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore, type Core } from '../../electron/core';
@@ -589,7 +589,7 @@ async function oneScale(scale: number, index: number, work: string, o: ScaleOpti
   const t0 = performance.now();
   const { records, bytes } = generate(file, scale);
   o.log(
-    `  ${scale}×: file generated in ${seconds(performance.now() - t0)} (${(bytes / 1e6).toFixed(0)} MB, ${records.person} persons, ${records.visit} visits, ${records.interview} interviews)`,
+    `  ${scale}×: file generated in ${seconds(performance.now() - t0)} (${(bytes / 1e6).toFixed(0)} MB, ${records.person} persons, ${records.visit} visits, ${records.interview} interviews; load ${loadavg()[0].toFixed(2)})`,
   );
   const adminEnv = { PARCOURS_ADMIN_USER: ADMIN.username, PARCOURS_ADMIN_PASSWORD: ADMIN.password };
   // More runs where they are short (alternating app / raw, the first side changing per scale).
@@ -645,7 +645,7 @@ async function oneScale(scale: number, index: number, work: string, o: ScaleOpti
     const heavyDossier = await benchDossier(b, [personId(0)], o);
     const typical = Array.from({ length: 50 }, (_, k) => personId(1 + Math.floor((k * (persons - 1)) / 50)));
     const typicalDossier = await benchDossier(b, typical, o);
-    o.log(`  ${scale}×: dossiers measured`);
+    o.log(`  ${scale}×: dossiers measured (load ${loadavg()[0].toFixed(2)})`);
     const seal = await sealCost(b, o);
     return {
       scale,
