@@ -17,10 +17,11 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet, useLocation, useRouter } from '@tanstack/react-router';
+import { Link, Outlet, useBlocker, useLocation, useRouter } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PersonSearch } from '../features/persons/search/PersonSearch';
+import { confirmDiscard, discardUnsavedWork } from './dirty-forms';
 import { LockIcon, LogoutIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { mayOpen, type NavEntry } from './route-access';
@@ -48,6 +49,22 @@ function useNavItems(user: RendererSession['state']['user']): NavItem[] {
 /** A screen's entry stays lit on its sub-screens (`/persons/<id>` lights "Personnes"). */
 function isActive(to: string, pathname: string): boolean {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** A navigation (a link, the browser's Back) away from unsaved work waits for "leave" or "stay". */
+const leavingUnsavedWork = async () => !(await confirmDiscard('leave'));
+
+/** The router's blocker for every screen: the forms declare their unsaved work (dirty-forms.ts). */
+function UnsavedWorkBlocker() {
+  // beforeunload is dirty-forms.ts's own listener, present only while a form is dirty.
+  useBlocker({ shouldBlockFn: leavingUnsavedWork, enableBeforeUnload: false });
+  return null;
+}
+
+async function signOut(): Promise<void> {
+  if (!(await confirmDiscard('logout'))) return;
+  discardUnsavedWork();
+  await logout();
 }
 
 export function Shell() {
@@ -120,6 +137,7 @@ function ShellFrame({ session }: { session: RendererSession }) {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
+        <UnsavedWorkBlocker />
         <Outlet />
         {/* Ctrl+K / "/" from any screen: finding a person is reception's first move. */}
         <PersonSearch />
@@ -177,7 +195,7 @@ function UserMenu({ session }: { session: RendererSession }) {
           </>
         )}
         <Menu.Divider />
-        <Menu.Item leftSection={<LogoutIcon />} color="red" onClick={() => void logout()}>
+        <Menu.Item leftSection={<LogoutIcon />} color="red" onClick={() => void signOut()}>
           {t('header.logout')}
         </Menu.Item>
       </Menu.Dropdown>

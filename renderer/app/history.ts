@@ -26,7 +26,24 @@ export function syncWithWindow(): void {
   const path = windowPath();
   if (appHistory.location.href !== path) appHistory.replace(path);
 }
-window.addEventListener('hashchange', syncWithWindow);
+/**
+ * A Back or Forward between the router's own entries (the browser fired `popstate` for it, and
+ * the entry carries the router's index) is the router's to handle, from its `popstate` listener:
+ * it may be waiting for the unsaved-work question (dirty-forms.ts), and replacing the address
+ * meanwhile would ask again or skip the answer. Any other change of address is synchronised here.
+ */
+function isRouterEntry(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && '__TSR_index' in state;
+}
+let poppedTo: string | null = null;
+window.addEventListener('popstate', () => {
+  poppedTo = window.location.href;
+});
+window.addEventListener('hashchange', () => {
+  // Not reset here: some engines fire `hashchange` more than once for one traversal.
+  const traversed = poppedTo === window.location.href;
+  if (!(traversed && isRouterEntry(window.history.state))) syncWithWindow();
+});
 
 /** Home, for a new session or after one ends: never the previous user's last screen. */
 export function goHome(): void {

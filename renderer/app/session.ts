@@ -6,8 +6,9 @@ import { useSyncExternalStore } from 'react';
 import type { SessionState } from '../../shared/contract';
 import type { ChannelOutput } from '../../shared/contract';
 import { call, currentTransport, onSessionError, setToken } from '../api/client';
-import { clearPersonalData, queryClient } from '../api/query-client';
+import { clearPersonalData, keepOnlyShownData, pauseFetching, queryClient } from '../api/query-client';
 import { isLanguage, setLanguage } from '../i18n/setup';
+import { discardUnsavedWork } from './dirty-forms';
 import { goHome } from './history';
 
 import { rememberWorkstationSite, workstationSite } from './workstation';
@@ -57,12 +58,14 @@ export function startSession(login: ChannelOutput<'auth.login'>): void {
   setToken(token);
   if (isLanguage(state.user.locale)) setLanguage(state.user.locale);
   goHome();
+  pauseFetching(false);
   emit({ state, currentSiteId: keepSite(state, null), lockedByIdle: false });
 }
 
 /** A fresh state from the core (after unlock, password change, settings change). */
 export function updateSessionState(state: SessionState): void {
   if (!session) return;
+  pauseFetching(state.locked);
   emit({
     ...session,
     state,
@@ -83,11 +86,17 @@ function forgetData(): void {
   clearPersonalData();
 }
 
-/** Shows the lock screen at once and drops cached personal data; the token stays for `auth.unlock`. */
+/**
+ * Shows the lock screen at once; the token stays for `auth.unlock`. The screen behind is hidden
+ * and inert but kept (typed work survives for the same user); nothing is fetched until the
+ * unlock, and cached answers no screen shows are dropped. A sign-out drops the rest.
+ */
 export function markLocked(byIdle = false): void {
   if (!session || session.state.locked) return;
+  pauseFetching(true);
   emit({ ...session, state: { ...session.state, locked: true }, lockedByIdle: byIdle });
-  forgetData();
+  void queryClient.cancelQueries();
+  keepOnlyShownData();
 }
 
 let pendingLock: Promise<unknown> = Promise.resolve();
@@ -107,9 +116,12 @@ export function lockSettled(): Promise<unknown> {
 
 /** Back to the login screen, forgetting the token and every cached answer. */
 export function endSession(): void {
+  // The forms go with the session: nothing asks about them on the way to the login screen.
+  discardUnsavedWork();
   setToken(null);
   emit(null);
   forgetData();
+  pauseFetching(false);
   goHome();
 }
 

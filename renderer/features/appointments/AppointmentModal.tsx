@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { useDirtyGuard } from '../../app/dirty-forms';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT, type Appointment, type Site } from '../../../shared/contract';
@@ -111,6 +112,7 @@ export function AppointmentModal({
   const editing = dialog.kind === 'edit' ? dialog.appointment : null;
   const mine = professionals.some((p) => p.value === meId) ? meId : null;
   const form = useForm<Values>({ initialValues: initialValues(dialog, site, mine) });
+  useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(form, (field) => FORM_PATH[field] ?? null);
   const busy = book.isPending || update.isPending || setStatus.isPending || checkIn.isPending;
 

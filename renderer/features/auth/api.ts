@@ -14,6 +14,8 @@ export function useChangePassword() {
 
 export function useUnlock() {
   return useMutation({
+    // Every other call waits while the session is locked (query-client.ts); this one ends the lock.
+    networkMode: 'always',
     mutationFn: async (input: ChannelInput<'auth.unlock'>) => {
       await lockSettled();
       return callOrThrow('auth.unlock', input);

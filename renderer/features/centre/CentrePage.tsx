@@ -16,6 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDirtyGuard } from '../../app/dirty-forms';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -144,6 +145,7 @@ function SettingsForm({ centre, onReload }: { centre: Centre; onReload: () => vo
   const { t } = useTranslation();
   const update = useUpdateCentre();
   const form = useForm<SettingsValues>({ initialValues: settingsOf(centre) });
+  useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(
     form,
     samePathIn([

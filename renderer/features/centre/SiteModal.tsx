@@ -1,5 +1,6 @@
 import { Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDirtyGuard } from '../../app/dirty-forms';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT, type Site } from '../../../shared/contract';
 import { schemaErrors, samePathIn } from '../../app/form-errors';
@@ -37,6 +38,7 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
         }
       : { code: '', name: '', city: '', timezone: defaultTimeZone(), active: true, openingHours: null },
   });
+  useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(
     form,
     samePathIn(['code', 'name', 'city', 'timezone', 'active']),

@@ -8,6 +8,7 @@
  */
 import { Alert, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { confirmDiscard, useDirtyGuard } from '../../app/dirty-forms';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -102,14 +103,19 @@ function InterviewForm({
   const form = useForm<InterviewFormValues>({
     initialValues: existing ? interviewValues(existing) : emptyInterview(new Date()),
   });
+  useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(form, interviewFormPath);
   const visit = visitId ? visits.find((v) => v.id === visitId) : undefined;
-  const toDossier = () => void navigate(personLinks.dossier(person.id, 'interviews'));
+  // After a save, or once the user agreed to lose what was typed, the way out does not ask again.
+  const toDossier = () =>
+    void navigate({ ...personLinks.dossier(person.id, 'interviews'), ignoreBlocker: true });
   // This user started this interview (called the person in) and nothing is saved yet: cancelling
   // the form undoes the call, so nobody stays "in interview" with a form that was abandoned.
   const startedByMe = !existing && visit?.step === 'in_interview' && visit.withUserId === me;
 
-  function cancel() {
+  async function cancel() {
+    // Asked before the visit goes back to the queue, not after.
+    if (!(await confirmDiscard('leave'))) return;
     if (!visit || !startedByMe) return toDossier();
     cancelStep.mutate(
       { visitId: visit.id, version: visit.version },
@@ -134,6 +140,7 @@ function InterviewForm({
     if (Object.keys(errors).length > 0) return form.setErrors(errors);
     save.mutate(input, {
       onSuccess: (saved) => {
+        form.resetDirty();
         notifications.show({ color: 'teal', message: t('interviews.saved') });
         if (saved.pepAlert)
           notifications.show({
@@ -183,7 +190,7 @@ function InterviewForm({
           <Card withBorder>
             <FormActions
               submitLabel={t('interviews.save')}
-              onCancel={cancel}
+              onCancel={() => void cancel()}
               pending={save.isPending}
               busy={save.isPending || cancelStep.isPending}
             />

@@ -102,11 +102,15 @@ export function useMergePersons() {
   });
 }
 
-/** Opens a dossier, read afresh even when it is already on screen (opening is a new read). */
-export function useOpenDossier(): (id: string) => void {
+/**
+ * Opens a dossier, read afresh even when it is already on screen (opening is a new read).
+ * `discardsForm`: the user chose this over the form they were typing (a duplicate suggested
+ * while creating a file is the same person), so leaving it does not ask about unsaved work.
+ */
+export function useOpenDossier(options: { discardsForm?: boolean } = {}): (id: string) => void {
   const navigate = useNavigate();
   return (id) => {
     void queryClient.invalidateQueries({ queryKey: personsKeys.dossier(id) });
-    void navigate(personLinks.dossier(id));
+    void navigate({ ...personLinks.dossier(id), ignoreBlocker: options.discardsForm ?? false });
   };
 }

@@ -4,6 +4,7 @@
  */
 import { Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDirtyGuard } from '../../app/dirty-forms';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT, type StaffUser } from '../../../shared/contract';
@@ -76,6 +77,7 @@ export function UserFormModal({
       activeSites.length === 1 && activeSites[0] ? [activeSites[0].value] : [],
     ),
   });
+  useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail: onError } = useFormFailure(form, formPathOf);
 
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));

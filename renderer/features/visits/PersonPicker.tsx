@@ -76,6 +76,9 @@ export function PersonPicker({
       autoFocus={autoFocus}
       data-autofocus={autoFocus || undefined}
       searchable
+      // Not on focus: the field is focused when a dialog opens, and an open (empty, invisible)
+      // list would take the first Escape, so closing the dialog took two. Typing opens it.
+      openOnFocus={false}
       clearable
       value={value?.id ?? null}
       searchValue={search}

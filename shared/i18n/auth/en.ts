@@ -33,5 +33,6 @@ export const en: Texts<typeof fr> = {
     unlock: 'Unlock',
     switchUser: 'Switch user',
     autoLocked: 'The session was locked after a period of inactivity.',
+    workKept: 'An unsaved form is kept as it is: unlock to find it again.',
   },
 };

@@ -33,5 +33,6 @@ export const fr = {
     unlock: 'Déverrouiller',
     switchUser: "Changer d'utilisateur",
     autoLocked: 'La session a été verrouillée après une période d’inactivité.',
+    workKept: 'Un formulaire non enregistré est conservé tel quel : déverrouillez pour le retrouver.',
   },
 };

@@ -64,6 +64,24 @@ export const en: Texts<typeof fr> = {
     noSite: 'No site',
     logout: 'Sign out',
   },
+  unsaved: {
+    stay: 'Stay on the page',
+    leave: {
+      title: 'Leave without saving?',
+      body: 'What you typed is not saved yet and will be lost if you leave this page.',
+      confirm: 'Leave without saving',
+    },
+    switchUser: {
+      title: 'Switch user?',
+      body: 'A form is not saved. If someone else signs in, this unsaved work will be lost.',
+      confirm: 'Switch user and lose this work',
+    },
+    logout: {
+      title: 'Sign out?',
+      body: 'A form is not saved. Signing out will lose this unsaved work.',
+      confirm: 'Sign out and lose this work',
+    },
+  },
   home: {
     welcome: 'Hello {{name}}',
     intro: 'Welcome to Parcours, {{centre}}.',

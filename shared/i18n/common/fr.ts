@@ -64,6 +64,24 @@ export const fr = {
     noSite: 'Aucun site',
     logout: 'Se déconnecter',
   },
+  unsaved: {
+    stay: 'Rester sur la page',
+    leave: {
+      title: 'Quitter sans enregistrer ?',
+      body: 'Ce que vous avez saisi n’est pas encore enregistré et sera perdu si vous quittez cette page.',
+      confirm: 'Quitter sans enregistrer',
+    },
+    switchUser: {
+      title: 'Changer d’utilisateur ?',
+      body: 'Un formulaire n’est pas enregistré. Si une autre personne se connecte, ce travail non enregistré sera perdu.',
+      confirm: 'Changer d’utilisateur et perdre ce travail',
+    },
+    logout: {
+      title: 'Se déconnecter ?',
+      body: 'Un formulaire n’est pas enregistré. Se déconnecter perdra ce travail non enregistré.',
+      confirm: 'Se déconnecter et perdre ce travail',
+    },
+  },
   home: {
     welcome: 'Bonjour {{name}}',
     intro: 'Bienvenue dans Parcours, {{centre}}.',

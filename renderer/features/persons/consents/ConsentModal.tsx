@@ -1,6 +1,7 @@
 /** Give or withdraw one consent scope, with an optional note; withdrawing is a new record. */
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDirtyGuard } from '../../../app/dirty-forms';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT } from '../../../../shared/contract';
@@ -23,6 +24,7 @@ export function ConsentModal({
   const { t } = useTranslation();
   const record = useRecordConsent();
   const form = useForm({ initialValues: { note: '' } });
+  useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(form, samePathIn(['note']));
   const scopeLabel = t(`consents.scopes.${scope}`);
 

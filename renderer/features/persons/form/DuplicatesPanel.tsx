@@ -29,7 +29,7 @@ function probeOf(values: PersonFormValues): DuplicateProbe | null {
 
 export function DuplicatesPanel({ values }: { values: PersonFormValues }) {
   const { t } = useTranslation();
-  const openDossier = useOpenDossier();
+  const openDossier = useOpenDossier({ discardsForm: true });
   // Debounce a string: a fresh object on every render would restart the timer for ever.
   const [probeText] = useDebouncedValue(JSON.stringify(probeOf(values)), DEBOUNCE_MS);
   const probe = JSON.parse(probeText) as DuplicateProbe | null;

@@ -5,6 +5,7 @@
  */
 import { Grid, Loader, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDirtyGuard } from '../../../app/dirty-forms';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
@@ -71,6 +72,7 @@ function PersonForm({
   const update = useUpdatePerson();
   const [version, setVersion] = useState(person?.version ?? 1);
   const form = useForm<PersonFormValues>({ initialValues: initial });
+  useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail: onError } = useFormFailure(form, formPathOf);
   const checkIn = useCheckIn();
   const pending = create.isPending || update.isPending || checkIn.isPending;
@@ -87,7 +89,8 @@ function PersonForm({
       color: 'teal',
       message: person ? t('persons.form.saved') : t('persons.form.created', { file: saved.fileNumber }),
     });
-    void navigate(personLinks.dossier(saved.id));
+    // Saved: what was typed is stored, the way to the file does not ask about unsaved work.
+    void navigate({ ...personLinks.dossier(saved.id), ignoreBlocker: true });
   }
 
   const submit = form.onSubmit((values) => {
