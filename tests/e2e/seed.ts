@@ -56,6 +56,12 @@ export const TEAM = {
     roles: ['social_worker'],
     password: 'social-du-lez-2024',
   },
+  legal: {
+    username: 'maya.juriste',
+    displayName: 'Maya Laurent',
+    roles: ['legal'],
+    password: 'juriste-du-lez-2024',
+  },
 } as const satisfies Record<string, StaffMember>;
 
 /** What the tests need to know about the seeded centre without asking the server. */
