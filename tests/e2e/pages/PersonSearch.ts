@@ -25,12 +25,18 @@ export class PersonSearch {
   async search(text: string): Promise<void> {
     await this.open();
     await this.input().fill(text);
-    await expect(this.dialog().getByRole('option').last()).toContainText(`Nouvelle personne « ${text} »`);
+    await expect(
+      this.dialog()
+        .getByRole('option')
+        .filter({ hasText: `Nouvelle personne « ${text} »` }),
+    ).toBeVisible();
     await expect(this.dialog().getByRole('listbox')).toHaveAttribute('aria-busy', 'false');
   }
 
   results(): Locator {
-    return this.dialog().getByRole('option').filter({ hasNotText: 'Nouvelle personne' });
+    return this.dialog()
+      .getByRole('option')
+      .filter({ hasNotText: /^\+ (Nouvelle personne|Créer et enregistrer l’arrivée)/ });
   }
 
   result(name: string): Locator {
@@ -40,6 +46,11 @@ export class PersonSearch {
   /** The highlighted option is the one Enter acts on. */
   async expectActive(name: string): Promise<void> {
     await expect(this.dialog().getByRole('option', { selected: true })).toContainText(name);
+  }
+
+  /** "Créer et enregistrer l’arrivée de « … »": offered when nobody matches. */
+  createAndCheckIn(): Locator {
+    return this.dialog().getByRole('option').filter({ hasText: 'Créer et enregistrer l’arrivée' });
   }
 
   checkInDialog(): Locator {
