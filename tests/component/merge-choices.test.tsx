@@ -74,6 +74,9 @@ describe('merging two files, field by field', () => {
     expect(within(dialog).queryByRole('radio', { name: /^Pronoms/ })).toBeNull();
     // Same birth year: nothing to choose.
     expect(within(dialog).queryByRole('radio', { name: /^Naissance/ })).toBeNull();
+    // Neither file holds a gender identity: no row to compare.
+    expect(within(dialog).getByRole('rowheader', { name: 'Naissance' })).toBeTruthy();
+    expect(within(dialog).queryByRole('rowheader', { name: 'Identité de genre' })).toBeNull();
 
     await user.click(choice(`Nom utilisé : Awa Diallo (${newer.fileNumber})`));
     await user.click(choice(`Téléphone : 06 44 55 66 77 (${newer.fileNumber})`));

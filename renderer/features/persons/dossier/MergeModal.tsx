@@ -196,32 +196,35 @@ function MergeConfirm({
               ))}
             </Table.Tr>
           ))}
-          {fieldRows.map((row) => (
-            <Table.Tr key={row.field}>
-              <Table.Th scope="row">{row.label}</Table.Th>
-              {pair.map((p) => {
-                const side = sideOf(p);
-                const value = side === 'survivor' ? row.kept : row.other;
-                if (!row.choosable) return <Table.Td key={p.id}>{value ?? t('app.none')}</Table.Td>;
-                return (
-                  <Table.Td key={p.id}>
-                    <Radio
-                      name={`merge-${row.field}`}
-                      value={side}
-                      checked={(chosen[row.field] ?? row.defaultSide) === side}
-                      onChange={() => setChosen((c) => ({ ...c, [row.field]: side }))}
-                      label={value ?? t('app.none')}
-                      aria-label={t('dossier.merge.valueLabel', {
-                        field: row.label,
-                        value: value ?? t('dossier.merge.empty'),
-                        file: p.fileNumber,
-                      })}
-                    />
-                  </Table.Td>
-                );
-              })}
-            </Table.Tr>
-          ))}
+          {/* A field neither file holds has nothing to compare. */}
+          {fieldRows
+            .filter((row) => row.kept !== null || row.other !== null)
+            .map((row) => (
+              <Table.Tr key={row.field}>
+                <Table.Th scope="row">{row.label}</Table.Th>
+                {pair.map((p) => {
+                  const side = sideOf(p);
+                  const value = side === 'survivor' ? row.kept : row.other;
+                  if (!row.choosable) return <Table.Td key={p.id}>{value ?? t('app.none')}</Table.Td>;
+                  return (
+                    <Table.Td key={p.id}>
+                      <Radio
+                        name={`merge-${row.field}`}
+                        value={side}
+                        checked={(chosen[row.field] ?? row.defaultSide) === side}
+                        onChange={() => setChosen((c) => ({ ...c, [row.field]: side }))}
+                        label={value ?? t('app.none')}
+                        aria-label={t('dossier.merge.valueLabel', {
+                          field: row.label,
+                          value: value ?? t('dossier.merge.empty'),
+                          file: p.fileNumber,
+                        })}
+                      />
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
         </Table.Tbody>
       </Table>
       {taken.length > 0 && (
