@@ -190,6 +190,7 @@ test('the interface switches to English, on the login screen and in the applicat
     'Directory',
     'Team',
     'Audit log',
+    'Emergency access',
     'Centre',
   ]);
   await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
