@@ -1,7 +1,8 @@
 /**
  * The merge dialog (issue 9, "a merge keeps one whole file"): both files' values side by side for
  * each field that differs; the kept file's own value is chosen by default, the other's when the
- * kept file has none; the coordinator's choices are sent and the kept file takes them.
+ * kept file has none or when the other says "never contact"; the coordinator's choices are sent
+ * and the kept file takes them.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ describe('merging two files, field by field', () => {
         nameUsed: 'Awa',
         pronouns: 'elle',
         birthYear: 1994,
-        contact: { phone: '06 11 11 11 11', channels: [], neverContact: false },
+        contact: { phone: '06 11 11 11 11', channels: ['sms'], neverContact: false },
       },
       centre.tokens.worker,
     );
@@ -45,7 +46,7 @@ describe('merging two files, field by field', () => {
           phone: '06 44 55 66 77',
           email: 'awa@example.org',
           channels: [],
-          neverContact: false,
+          neverContact: true,
         },
       },
       centre.tokens.worker,
@@ -70,6 +71,9 @@ describe('merging two files, field by field', () => {
     // The kept file has no e-mail: the other file's is taken unless the coordinator says otherwise.
     expect(choice(`E-mail : awa@example.org (${newer.fileNumber})`).checked).toBe(true);
     expect(choice(`E-mail : vide (${older.fileNumber})`).checked).toBe(false);
+    // The person asked, on the other file, never to be contacted: that wish is preselected.
+    expect(choice(`Préférences de contact : Ne jamais contacter (${newer.fileNumber})`).checked).toBe(true);
+    expect(choice(`Préférences de contact : SMS (${older.fileNumber})`).checked).toBe(false);
     // The other file has no pronouns: nothing to choose, the kept file's stay.
     expect(within(dialog).queryByRole('radio', { name: /^Pronoms/ })).toBeNull();
     // Same birth year: nothing to choose.
@@ -81,7 +85,7 @@ describe('merging two files, field by field', () => {
     await user.click(choice(`Nom utilisé : Awa Diallo (${newer.fileNumber})`));
     await user.click(choice(`Téléphone : 06 44 55 66 77 (${newer.fileNumber})`));
     expect(dialog.textContent).toContain(
-      'Le dossier conservé prendra 3 informations de l’autre : Nom utilisé, Téléphone, E-mail.',
+      'Le dossier conservé prendra 4 informations de l’autre : Nom utilisé, Téléphone, E-mail, Préférences de contact.',
     );
     await user.click(within(dialog).getByRole('button', { name: 'Fusionner' }));
 
@@ -92,7 +96,7 @@ describe('merging two files, field by field', () => {
       fileNumber: older.fileNumber,
       nameUsed: 'Awa Diallo',
       pronouns: 'elle',
-      contact: { phone: '06 44 55 66 77', email: 'awa@example.org' },
+      contact: { phone: '06 44 55 66 77', email: 'awa@example.org', channels: [], neverContact: true },
     });
     expect((await centre.must('persons.get', { id: newer.id }, centre.tokens.worker)).mergedInto).toBe(
       older.id,

@@ -2,7 +2,8 @@
  * The identity fields a merge lets the coordination choose (shared/contract/merge.ts), as the
  * comparison shows them: a label and each file's value as text, null when the file holds nothing
  * there (the core's rule: an empty value never replaces one). Which value the kept file takes by
- * default: its own, or the other file's when its own is empty — nothing is lost by default.
+ * default: its own, or the other file's when its own is empty — nothing is lost by default — or
+ * when the other file says "never contact".
  */
 import type { TFunction } from 'i18next';
 import { MERGE_FIELDS, type MergeChoices, type MergeField } from '../../../../shared/contract/merge';
@@ -65,6 +66,14 @@ export function mergeFieldValue(
   }
 }
 
+/**
+ * The person asked, on the other file, never to be contacted: its contact preferences are
+ * preselected, so a merge never drops that wish unless the coordinator decides so.
+ */
+function asksNeverContact(field: MergeField, survivor: Person, merged: Person): boolean {
+  return field === 'contactPreferences' && merged.contact.neverContact && !survivor.contact.neverContact;
+}
+
 export interface MergeFieldRow {
   field: MergeField;
   label: string;
@@ -91,7 +100,10 @@ export function mergeFieldRows(
       kept,
       other,
       choosable: other !== null && kept !== other,
-      defaultSide: kept === null && other !== null ? 'merged' : 'survivor',
+      defaultSide:
+        (kept === null && other !== null) || asksNeverContact(field, survivor, merged)
+          ? 'merged'
+          : 'survivor',
     };
   });
 }
