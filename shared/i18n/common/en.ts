@@ -139,13 +139,15 @@ export const en: Texts<typeof fr> = {
     unknown_time_zone: 'Unknown time zone: choose one from the list (for example Europe/Paris).',
     password_mismatch: 'The two passwords are not the same.',
     phone_country_code_format: 'A + followed by the country calling code (for example +33 or +212).',
-    phone_trunk_prefix_format: 'The national prefix: one or two digits (0 in France and Morocco), or nothing.',
+    phone_trunk_prefix_format:
+      'The national prefix: one or two digits (0 in France and Morocco), or nothing.',
     phone_format: 'Not a valid phone number (digits, spaces, dots, dashes, + at the start).',
     email_format: 'Not a valid email address.',
     time_format: 'Expected a time as HH:MM.',
     interval_order: 'Closing must come after opening.',
     reason: {
-      contact_consent_never_contact: 'The person never wants to be contacted: consent to contact cannot be given.',
+      contact_consent_never_contact:
+        'The person never wants to be contacted: consent to contact cannot be given.',
       in_future: 'This date is in the future.',
       unknown_site: 'This site cannot be found.',
       required_for_channel: 'Needed for the chosen contact channel.',

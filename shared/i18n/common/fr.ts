@@ -139,13 +139,15 @@ export const fr = {
     unknown_time_zone: 'Fuseau horaire inconnu : choisissez-en un de la liste (par exemple Europe/Paris).',
     password_mismatch: 'Les deux mots de passe ne sont pas identiques.',
     phone_country_code_format: 'Un + suivi de l’indicatif du pays (par exemple +33 ou +212).',
-    phone_trunk_prefix_format: 'Le préfixe national : un ou deux chiffres (0 en France et au Maroc), ou rien.',
+    phone_trunk_prefix_format:
+      'Le préfixe national : un ou deux chiffres (0 en France et au Maroc), ou rien.',
     phone_format: 'Numéro de téléphone non valide (chiffres, espaces, points, tirets, + au début).',
     email_format: 'Adresse e-mail non valide.',
     time_format: 'Heure attendue au format HH:MM.',
     interval_order: 'La fermeture doit suivre l’ouverture.',
     reason: {
-      contact_consent_never_contact: 'La personne ne veut jamais être contactée : le consentement au contact ne peut pas être donné.',
+      contact_consent_never_contact:
+        'La personne ne veut jamais être contactée : le consentement au contact ne peut pas être donné.',
       in_future: 'Cette date est dans le futur.',
       unknown_site: 'Ce site est introuvable.',
       required_for_channel: 'Nécessaire pour le canal de contact choisi.',
