@@ -2,7 +2,7 @@
  * The dossier opens on what the reader's work needs now (issue 9, item 10): a carer receiving the
  * person today lands on today's interview summary and what is due; reception lands on identity; a
  * tab in the address wins; a reader who may not read interviews lands on a tab of their own, with
- * nothing of the interview on screen.
+ * nothing of the interview on screen (the psychologist on the pathway, the lawyer on referrals).
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,13 @@ const PSYCHOLOGIST: Member = {
   roles: ['psychologist'],
 };
 
+const LAWYER: Member = {
+  username: 'maya.juriste',
+  displayName: 'Maya Laurent',
+  password: 'juriste-du-lez-2024',
+  roles: ['legal'],
+};
+
 /** A member the shared test team does not have, created by the coordinator. */
 async function addMember(centre: TestCentre, member: Member): Promise<void> {
   const created = await centre.must(
@@ -31,10 +38,12 @@ async function addMember(centre: TestCentre, member: Member): Promise<void> {
     } as ChannelInput<'users.create'>,
     centre.tokens.coordinator,
   );
-  const first = await centre.must('auth.login', {
-    username: member.username,
-    password: created.temporaryPassword,
-  });
+  // Signing in needs no session: no token.
+  const first = await centre.must(
+    'auth.login',
+    { username: member.username, password: created.temporaryPassword },
+    '',
+  );
   await centre.must(
     'auth.changePassword',
     { currentPassword: created.temporaryPassword, newPassword: member.password },
@@ -131,5 +140,16 @@ describe('the tab a dossier opens on', () => {
     expect(document.body.textContent).not.toMatch(/TPE|Entretien du jour/);
     // The interview tab is marked out of their role, not silently missing.
     expect(screen.getByRole('tab', { name: /^Aujourd’hui/ }).textContent).toContain('hors rôle');
+  });
+
+  it('the lawyer lands on the referrals, their work in the dossier, never on the interview', async () => {
+    const centre = await startCentre();
+    await addMember(centre, LAWYER);
+    const person = await interviewedToday(centre);
+    await renderApp(LAWYER, `/persons/${person.id}`);
+    await screen.findByRole('heading', { name: 'Yanis Roux', level: 1 });
+    expect(await selectedTab()).toBe('Orientations');
+    await within(screen.getByRole('tabpanel')).findByText('Aucune orientation.');
+    expect(document.body.textContent).not.toMatch(/TPE|Entretien du jour/);
   });
 });
