@@ -1,7 +1,7 @@
 /**
  * The reception board on two workstations: what one does, the other sees within seconds. A call
  * moves the card, "absent" puts it back in the queue at its place by arrival, and a PEP priority
- * goes first.
+ * rises to the top of the board.
  */
 import { expect, test } from './fixtures';
 import { BoardPage } from './pages/BoardPage';
@@ -31,6 +31,8 @@ test('two workstations share the board: arrival, call, absent, PEP first', async
   await signIn(office, doctor);
   const officeBoard = new BoardPage(office);
   await officeBoard.goto();
+  // The doctor lands on their own queue; this test follows the whole evening.
+  await officeBoard.showWholeBoard();
 
   // An arrival recorded elsewhere (here through the API) shows on the other workstation.
   await api(request, 'visits.checkIn', { personId: sacha.id, siteId: centre.siteId }, reception.token);
@@ -68,16 +70,17 @@ test('two workstations share the board: arrival, call, absent, PEP first', async
   await desk.expectStep('Sacha Leroy', "En attente d'entretien");
   await expect(officeBoard.rowFor('Sacha Leroy')).toContainText('remis·e dans la file 2 fois');
 
-  // Jo arrives last; the doctor marks a PEP under 72 h: Jo goes first everywhere.
+  // Jo arrives last; the doctor marks a PEP under 72 h: Jo rises to the top of the board everywhere.
   await api(request, 'visits.checkIn', { personId: jo.id, siteId: centre.siteId }, reception.token);
   await expect
     .poll(() => officeBoard.namesIn("En attente d'entretien"))
     .toEqual(['Sacha Leroy', 'Louise Martin', 'Jo Petit']);
-  await officeBoard.setPriority('Jo Petit', 'PEP < 72 h');
-  await expect
-    .poll(() => desk.namesIn("En attente d'entretien"))
-    .toEqual(['Jo Petit', 'Sacha Leroy', 'Louise Martin']);
-  await expect(desk.rowFor('Jo Petit')).toContainText('PEP < 72 h');
+  await officeBoard.setPriority('Jo Petit', 'TPE < 72 h');
+  await expect(desk.priorities().getByRole('article')).toHaveCount(1);
+  await expect(desk.priorities().getByRole('heading', { name: 'Jo Petit' })).toBeVisible();
+  await expect(desk.rowFor('Jo Petit')).toContainText('En attente d’entretien');
+  await expect.poll(() => desk.namesIn("En attente d'entretien")).toEqual(['Sacha Leroy', 'Louise Martin']);
+  await expect(desk.rowFor('Jo Petit')).toContainText('TPE < 72 h');
 
   // The doctor sends Louise on to the doctor's queue and calls her in from there.
   await officeBoard.nextStep('Louise Martin', 'En attente médecin');

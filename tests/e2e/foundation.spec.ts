@@ -96,12 +96,13 @@ test.describe('on an empty data folder', () => {
 
     await change.change(temporaryPassword, NURSE_PASSWORD);
     await shell.expectHome(NURSE.displayName);
-    await expect(page.getByText('Infirmier·e')).toBeVisible();
+    // She lands on the board, on her own queue: who waits for a nurse.
+    await expect(page.getByRole('heading', { name: 'Tableau d’accueil', level: 1 })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Ma file' })).toBeChecked();
     // A nurse manages neither the team, the audit log nor the centre; she works on the pathway.
     await expect(shell.navigation().getByRole('link')).toHaveText([
       'Tableau d’accueil',
       'Personnes',
-      'Accueil',
       'Agenda',
       'Annuaire',
     ]);
@@ -182,11 +183,14 @@ test('the interface switches to English, on the login screen and in the applicat
   // Signed in, the interface follows the account's language: the coordinator's is the centre's.
   await new ShellPage(page).expectHome(CENTRE.admin.displayName);
   await page.getByRole('banner').getByText('EN', { exact: true }).click();
-  await expect(page.getByRole('heading', { name: `Hello ${CENTRE.admin.displayName}` })).toBeVisible();
-  // The coordination has no pathway access: no reception board and no schedule.
+  await expect(page.getByRole('heading', { name: 'Today’s overview', level: 1 })).toBeVisible();
+  // The coordination reads no pathway: it lands on the day's overview and sees the board and the
+  // schedule as counts only.
   await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link')).toHaveText([
+    'Today’s overview',
+    'Reception board',
     'People',
-    'Home',
+    'Schedule',
     'Directory',
     'Team',
     'Audit log',

@@ -34,6 +34,8 @@ test("a walk-in arrives, is found or created, gets an interview with an exposure
   await signIn(office, nurse);
   const board = new BoardPage(office);
   await board.goto();
+  // The nurse lands on her own queue; she follows the whole evening here.
+  await board.showWholeBoard();
 
   // Reception: Ctrl+K from the home screen, nobody called "Sacha Morel".
   await signIn(page, worker);
@@ -120,7 +122,7 @@ test("a walk-in arrives, is found or created, gets an interview with an exposure
   await page.screenshot({ path: '/tmp/parcours-dossier-worker.png', fullPage: true });
 
   // The nurse's board: the visit now carries the PEP priority.
-  await expect(board.rowFor('Sacha Morel')).toContainText('PEP < 72 h', { timeout: 10_000 });
+  await expect(board.rowFor('Sacha Morel')).toContainText('TPE < 72 h', { timeout: 10_000 });
 
   // The doctor, on a third workstation, opens the file: the summary comes first.
   const doctorErrors: string[] = [];

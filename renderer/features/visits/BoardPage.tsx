@@ -111,11 +111,14 @@ function PathwayBoard() {
           {canWrite && <Button onClick={() => setCheckingIn(true)}>{t('board.checkIn')}</Button>}
         </Group>
       </Group>
-      <Group justify="space-between">
-        <Text size="xs" c="dimmed">
+      {/* One line, whatever the width: on a busy evening every pixel of height goes to people. */}
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Text size="xs" c="dimmed" truncate title={canWrite ? t('board.shortcuts') : t('board.readOnly')}>
           {canWrite ? t('board.shortcuts') : t('board.readOnly')}
         </Text>
-        <LiveIndicator siteId={siteId} />
+        <div style={{ flexShrink: 0 }}>
+          <LiveIndicator siteId={siteId} />
+        </div>
       </Group>
       {board.isError && !board.data && (
         <QueryError error={board.error} onRetry={() => void board.refetch()} />

@@ -198,7 +198,7 @@ function CompactStep({ step, rows, all, ...people }: StepProps) {
   const label = t(`catalogue.visitSteps.${step}`);
   return (
     <section aria-label={label} data-step-list={step}>
-      <Group gap={6} px="xs" pt={4} pb={2}>
+      <Group gap={6} px="xs" pt={2} pb={0}>
         <Text size="xs" fw={700} tt="uppercase" c="dimmed">
           {label}
         </Text>

@@ -19,7 +19,7 @@ import {
 
 /** The row's columns: name, step, waiting, priority, with whom, actions. */
 export const ROW_COLUMNS =
-  'minmax(150px, 1.4fr) minmax(120px, 1fr) 120px minmax(110px, 1fr) minmax(100px, 1fr) auto';
+  'minmax(140px, 1.2fr) minmax(150px, 1.2fr) 110px minmax(180px, 1.3fr) minmax(90px, 0.8fr) auto';
 
 export function VisitRow({
   row,
@@ -51,7 +51,7 @@ export function VisitRow({
       aria-label={t('board.cardLabel', { name: row.nameUsed, step: stepLabel })}
       onKeyDown={onKeyDown}
       px="xs"
-      py={3}
+      py={2}
       bg="white"
       style={{
         display: 'grid',
@@ -60,7 +60,7 @@ export function VisitRow({
         alignItems: 'center',
         borderBottom: '1px solid var(--mantine-color-gray-3)',
         borderLeft: `4px solid ${priorityColor ? `var(--mantine-color-${priorityColor}-6)` : 'transparent'}`,
-        minHeight: 34,
+        minHeight: 30,
       }}
     >
       <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>

@@ -26,6 +26,17 @@ export class BoardPage {
     await expect(this.heading()).toBeVisible();
   }
 
+  /** A carer lands on their own queue: the whole board is one click away. */
+  async showWholeBoard(): Promise<void> {
+    await this.page.locator('label', { hasText: 'Tout le tableau' }).click();
+    await expect(this.page.getByRole('radio', { name: 'Tout le tableau' })).toBeChecked();
+  }
+
+  /** The priorities band at the top of the board, whatever the column. */
+  priorities(): Locator {
+    return this.page.getByRole('region', { name: 'Priorités' });
+  }
+
   /** The list of one step, by its French label ("En attente d’entretien", "Avec le médecin"…). */
   list(stepLabel: string): Locator {
     return this.page.getByRole('region', { name: labelPattern(stepLabel) });

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type Section = 'Accueil' | 'Équipe' | "Journal d'audit" | 'Centre';
+export type Section = 'Vue du jour' | 'Tableau d’accueil' | 'Équipe' | "Journal d'audit" | 'Centre';
 
 export class ShellPage {
   constructor(readonly page: Page) {}
@@ -9,8 +9,10 @@ export class ShellPage {
     return this.page.getByRole('navigation', { name: 'Navigation principale' });
   }
 
+  /** Signed in, on the landing screen of the user's role (the board, or the day's overview). */
   async expectHome(displayName: string): Promise<void> {
-    await expect(this.page.getByRole('heading', { name: `Bonjour ${displayName}` })).toBeVisible();
+    await expect(this.page.getByRole('button', { name: `Menu de ${displayName}` })).toBeVisible();
+    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
   }
 
   async open(section: Section): Promise<void> {
