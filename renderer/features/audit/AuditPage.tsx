@@ -139,7 +139,7 @@ export function AuditPage() {
           />
           <TextInput
             label={t('audit.personFilter')}
-            description={t('audit.personFilterHelp')}
+            placeholder={t('audit.personFilterHelp')}
             value={personInput}
             onChange={(e) => filtered(setPersonInput)(e.currentTarget.value)}
           />

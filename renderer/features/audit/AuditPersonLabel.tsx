@@ -24,7 +24,7 @@ export function AuditPersonLabel({
     );
   return (
     <Text size="sm" component="span">
-      <Text span ff="monospace" size="sm">
+      <Text span ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>
         {person.fileNumber}
       </Text>
       {` · ${person.nameUsed}`}

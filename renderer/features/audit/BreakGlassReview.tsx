@@ -3,7 +3,7 @@
  * person's consent — who, when, which file, which parts were read under it, the written reason —
  * with "Marquer comme revu". Unreviewed first (only), all on demand; paged by the core.
  */
-import { Badge, Button, Group, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -88,13 +88,7 @@ export function BreakGlassReviewPage() {
                       {t('audit.breakGlass.noSections')}
                     </Text>
                   ) : (
-                    <Group gap={4}>
-                      {event.sections.map((section) => (
-                        <Badge key={section} variant="light" tt="none">
-                          {t(`sections.${section}`)}
-                        </Badge>
-                      ))}
-                    </Group>
+                    event.sections.map((section) => t(`sections.${section}`)).join(', ')
                   )}
                 </Table.Td>
                 <Table.Td>{event.reason}</Table.Td>

@@ -19,7 +19,7 @@ export const en: Texts<typeof fr> = {
     reason: 'Reason',
   },
   personFilter: 'Person',
-  personFilterHelp: 'File number (or its ending), name or identifier',
+  personFilterHelp: 'File number or name',
   breakGlass: {
     nav: 'Emergency access',
     title: 'Emergency access to review',

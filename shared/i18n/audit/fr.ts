@@ -19,7 +19,7 @@ export const fr = {
     reason: 'Motif',
   },
   personFilter: 'Personne',
-  personFilterHelp: 'N° de dossier (ou sa fin), nom ou identifiant',
+  personFilterHelp: 'N° de dossier ou nom',
   breakGlass: {
     nav: 'Accès d’urgence',
     title: 'Accès d’urgence à revoir',
