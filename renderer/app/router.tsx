@@ -25,10 +25,20 @@ declare module '@tanstack/react-router' {
   }
 }
 
+let mountedBefore = false;
+
 export function AppRouter({ session }: { session: RendererSession }) {
   // Before the router's first render reads it: the address may have changed while it was not
   // mounted (sign-in, unlock, a test setting the address).
   useState(syncWithWindow);
+  useEffect(() => {
+    // The router outlives a session (it is a module singleton): mounted again for the next
+    // session, it still holds the previous one's matches (a screen, or a landing decided for the
+    // previous user). Load the address the window shows now, for this user. The first mount is
+    // loaded by the router itself.
+    if (mountedBefore) void router.load();
+    mountedBefore = true;
+  }, []);
   const user = session.state.user;
   const previousUser = useRef(user);
   useEffect(() => {

@@ -5,9 +5,11 @@
  * the site of the workstation, single-key shortcuts from a focused switch, focus back on the
  * person after a check-in, each role's landing screen, coordination's counts-only board and agenda.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
+import { call } from '../../renderer/api/client';
+import { endSession, startSession } from '../../renderer/app/session';
 import { COORDINATOR, startCentre, TEAM, type Member, type TestCentre } from './helpers/centre';
 import { pick } from './helpers/fields';
 import { renderApp } from './helpers/render';
@@ -300,6 +302,19 @@ describe('landing screens and coordination', () => {
     await screen.findByRole('heading', { name: 'Agenda', level: 1 });
     await screen.findByRole('heading', { name: 'Rendez-vous du jour' });
     expect(screen.queryByRole('button', { name: 'Nouveau rendez-vous' })).toBeNull();
+  });
+
+  it('the next user on the window lands on their own screen, never the previous user’s', async () => {
+    await startCentre();
+    await renderApp(COORDINATOR, '/users');
+    await screen.findByRole('heading', { name: 'Équipe', level: 1 });
+    act(() => endSession());
+    const login = await call('auth.login', { username: TEAM.nurse.username, password: TEAM.nurse.password });
+    if (!login.ok) throw new Error('the nurse could not sign in');
+    act(() => startSession(login.value));
+    await screen.findByRole('heading', { name: 'Tableau d’accueil', level: 1 });
+    expect(window.location.hash).toBe('#/board');
+    expect(screen.queryByRole('heading', { name: 'Équipe' })).toBeNull();
   });
 
   it('an unknown address such as #/reports says so instead of going home', async () => {

@@ -123,6 +123,8 @@ test.describe('on a 1366×800 window', () => {
 
     await page.mouse.wheel(0, 2000);
     await expect(counts).toBeInViewport();
+    // Under the header (60 px), not behind it.
+    expect((await counts.boundingBox())?.y ?? 0).toBeGreaterThanOrEqual(60);
     await expect(counts.getByTestId('waiting-interview')).toHaveText('16 en attente');
 
     // The keyboard's person is visibly marked: a focus ring on the row the keys act on.
