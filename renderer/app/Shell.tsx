@@ -21,7 +21,7 @@ import { Link, Outlet, useBlocker, useLocation, useRouter } from '@tanstack/reac
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PersonSearch } from '../features/persons/search/PersonSearch';
-import { confirmDiscard, discardUnsavedWork } from './dirty-forms';
+import { confirmDiscard, discardUnsavedWork, useHasUnsavedWork } from './dirty-forms';
 import { LockIcon, LogoutIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { mayOpen, type NavEntry } from './route-access';
@@ -56,8 +56,10 @@ const leavingUnsavedWork = async () => !(await confirmDiscard('leave'));
 
 /** The router's blocker for every screen: the forms declare their unsaved work (dirty-forms.ts). */
 function UnsavedWorkBlocker() {
-  // beforeunload is dirty-forms.ts's own listener, present only while a form is dirty.
-  useBlocker({ shouldBlockFn: leavingUnsavedWork, enableBeforeUnload: false });
+  // Registered only while a form is dirty: without a blocker the history moves synchronously, as
+  // a sign-out's way home needs. beforeunload is dirty-forms.ts's own listener.
+  const dirty = useHasUnsavedWork();
+  useBlocker({ shouldBlockFn: leavingUnsavedWork, enableBeforeUnload: false, disabled: !dirty });
   return null;
 }
 

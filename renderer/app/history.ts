@@ -24,7 +24,9 @@ export function syncWithWindow(): void {
   // the newest address, not a stale one.
   appHistory.flush();
   const path = windowPath();
-  if (appHistory.location.href !== path) appHistory.replace(path);
+  // Never blocked (dirty-forms.ts): the window already shows this address, and going home at a
+  // session's start or end must happen now, while the router still listens, not after a question.
+  if (appHistory.location.href !== path) appHistory.replace(path, undefined, { ignoreBlocker: true });
 }
 /**
  * A Back or Forward between the router's own entries (the browser fired `popstate` for it, and

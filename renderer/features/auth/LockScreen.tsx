@@ -4,7 +4,7 @@
  * (AppLayer.tsx), so the same user finds their work again. "Switch user" warns first when a form
  * is not saved: the sign-out that lets someone else in discards it.
  */
-import { Alert, Avatar, Box, Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Avatar, Box, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,9 +90,10 @@ export function LockScreen({ session }: { session: RendererSession }) {
             </Group>
             <Text size="sm">{t('auth.lock.intro')}</Text>
             {workKept && (
-              <Alert color="blue" variant="light">
+              // A reminder, not an error: no `alert` role (the lock screen's alert is a refusal).
+              <Paper bg="blue.0" c="blue.9" p="sm" radius="md" fz="sm">
                 {t('auth.lock.workKept')}
-              </Alert>
+              </Paper>
             )}
             <AuthFailure failure={failure} secondsLeft={secondsLeft} />
             <PasswordInput
