@@ -11,6 +11,7 @@ import { migration0005 } from './0005-search-index-by-row';
 import { migration0006 } from './0006-unusual-reading';
 import { migration0007 } from './0007-break-glass-review';
 import { migration0008 } from './0008-phone-prefix';
+import { migration0009 } from './0009-usual-site';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -44,12 +44,13 @@ export function useSession(): RendererSession | null {
 function keepSite(state: SessionState, previous: string | null): string | null {
 /**
  * The site this window works for: the one already chosen in this session, else the one this
- * workstation stands in (remembered per browser), else the user's first site.
+ * workstation stands in (remembered per browser), else the user's usual site, else their first.
  */
   const mine = (id: string | null) => id !== null && state.user.sites.some((s) => s.id === id);
   if (mine(previous)) return previous;
   const here = workstationSite();
   if (mine(here)) return here;
+  if (mine(state.user.usualSiteId)) return state.user.usualSiteId;
   return state.user.sites[0]?.id ?? null;
 }
 

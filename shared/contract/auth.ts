@@ -17,6 +17,8 @@ export const sessionUserSchema = z.object({
   roles: z.array(roleSchema),
   permissions: z.array(permissionSchema),
   sites: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  /** Where a session starts when the workstation remembers no site (one of `sites`), or null. */
+  usualSiteId: z.string().nullable(),
   locale: localeSchema.nullable(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;

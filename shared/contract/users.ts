@@ -18,6 +18,8 @@ export const staffUserSchema = z.object({
   displayName: z.string(),
   roles: z.array(roleSchema),
   siteIds: z.array(z.string()),
+  /** One of `siteIds`, or null: the first site then. */
+  usualSiteId: z.string().nullable(),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
   locale: localeSchema.nullable(),
@@ -45,6 +47,8 @@ export const usersChannels = {
         displayName: displayNameSchema,
         roles: rolesInput,
         siteIds: sitesInput,
+        /** One of `siteIds`: where this person's sessions start on a workstation that remembers none. */
+        usualSiteId: idSchema.nullable().optional(),
         locale: localeSchema.optional(),
       })
       .strict(),
@@ -58,6 +62,7 @@ export const usersChannels = {
         displayName: displayNameSchema,
         roles: rolesInput,
         siteIds: sitesInput,
+        usualSiteId: idSchema.nullable().optional(),
         locale: localeSchema.nullable().optional(),
       })
       .strict(),

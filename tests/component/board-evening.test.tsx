@@ -24,7 +24,12 @@ const PSYCHOLOGIST: Member = {
 };
 
 /** A member beyond the standard team, signed in once to set their own password. */
-async function addMember(centre: TestCentre, member: Member, siteIds = [centre.siteId]): Promise<string> {
+async function addMember(
+  centre: TestCentre,
+  member: Member,
+  siteIds = [centre.siteId],
+  usualSiteId: string | null = null,
+): Promise<string> {
   const created = await centre.must(
     'users.create',
     {
@@ -32,6 +37,7 @@ async function addMember(centre: TestCentre, member: Member, siteIds = [centre.s
       displayName: member.displayName,
       roles: member.roles,
       siteIds,
+      usualSiteId,
     } as ChannelInput<'users.create'>,
     centre.tokens.coordinator,
   );
@@ -238,6 +244,23 @@ describe('the keyboard', () => {
     // Next sign-in on this workstation: the board opens on Sète.
     unmount();
     await renderApp(member, '/board');
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>('radio', { name: 'SET' }).checked).toBe(true),
+    );
+  });
+
+  it('on a workstation that remembers no site, the board starts on the user’s usual site', async () => {
+    const centre = await startCentre();
+    const other = await centre.must(
+      'centre.saveSite',
+      { code: 'SET', name: 'Sète', city: 'Sète', timezone: 'Europe/Paris', openingHours: null },
+      centre.tokens.coordinator,
+    );
+    // By code, MTP comes first; Eli's usual site is Sète.
+    const member: Member = { ...TEAM.worker, username: 'eli.accueil', displayName: 'Eli Roche' };
+    await addMember(centre, member, [centre.siteId, other.id], other.id);
+    await renderApp(member, '/board');
+    await screen.findByRole('heading', { name: 'Tableau d’accueil', level: 1 });
     await waitFor(() =>
       expect(screen.getByRole<HTMLInputElement>('radio', { name: 'SET' }).checked).toBe(true),
     );

@@ -21,6 +21,8 @@ interface UserFormValues {
   displayName: string;
   roles: string[];
   siteIds: string[];
+  /** One of `siteIds`, or '' for none (the first site then). */
+  usualSiteId: string;
   locale: string;
 }
 
@@ -34,7 +36,7 @@ const CENTRE_LOCALE = 'centre';
 
 const isRole = oneOf(ROLES);
 
-const FORM_FIELDS = ['username', 'displayName', 'roles', 'siteIds', 'locale'];
+const FORM_FIELDS = ['username', 'displayName', 'roles', 'siteIds', 'usualSiteId', 'locale'];
 
 function formPathOf(field: string): string | null {
   const head = field.split('.')[0] ?? '';
@@ -48,9 +50,17 @@ function valuesOf(user: StaffUser | null, defaultSites: string[]): UserFormValue
         displayName: user.displayName,
         roles: [...user.roles],
         siteIds: [...user.siteIds],
+        usualSiteId: user.usualSiteId ?? '',
         locale: user.locale ?? CENTRE_LOCALE,
       }
-    : { username: '', displayName: '', roles: [], siteIds: defaultSites, locale: CENTRE_LOCALE };
+    : {
+        username: '',
+        displayName: '',
+        roles: [],
+        siteIds: defaultSites,
+        usualSiteId: '',
+        locale: CENTRE_LOCALE,
+      };
 }
 
 export function UserFormModal({
@@ -86,6 +96,9 @@ export function UserFormModal({
     .filter((s) => s.active || form.values.siteIds.includes(s.value))
     .map(({ value, label }) => ({ value, label }));
   const pending = create.isPending || update.isPending;
+  // The usual site is chosen among the sites given above; a site removed there is no longer usual.
+  const usualData = siteData.filter((s) => form.values.siteIds.includes(s.value));
+  const usualSiteId = form.values.siteIds.includes(form.values.usualSiteId) ? form.values.usualSiteId : null;
 
   const submit = form.onSubmit((values) => {
     setFailure(null);
@@ -97,6 +110,7 @@ export function UserFormModal({
         displayName: values.displayName,
         roles: values.roles.filter(isRole),
         siteIds: values.siteIds,
+        usualSiteId,
         locale: locale ?? null,
       };
       const errors = schemaErrors(CONTRACT['users.update'].input, input, t);
@@ -108,6 +122,7 @@ export function UserFormModal({
         displayName: values.displayName,
         roles: values.roles.filter(isRole),
         siteIds: values.siteIds,
+        usualSiteId,
         locale,
       };
       const errors = schemaErrors(CONTRACT['users.create'].input, input, t);
@@ -171,6 +186,15 @@ export function UserFormModal({
             searchable
             hidePickedOptions
             {...form.getInputProps('siteIds')}
+          />
+          <Select
+            label={t('fields.usualSite')}
+            description={t('users.usualSiteHelp')}
+            data={usualData}
+            clearable
+            value={usualSiteId}
+            onChange={(value) => form.setFieldValue('usualSiteId', value ?? '')}
+            error={form.errors.usualSiteId}
           />
           <Select
             label={t('fields.userLocale')}

@@ -22,6 +22,8 @@ export const en: Texts<typeof fr> = {
   never: 'Never',
   createTitle: 'New team member',
   createSubmit: 'Create the account',
+  usualSiteHelp:
+    'Where their sessions start on a workstation that remembers no site yet (otherwise their first site).',
   editTitle: 'Edit {{name}}',
   resetPassword: 'Reset password',
   resetTitle: "Reset {{name}}'s password?",

@@ -22,6 +22,8 @@ export const fr = {
   never: 'Jamais',
   createTitle: 'Nouveau membre de l’équipe',
   createSubmit: 'Créer le compte',
+  usualSiteHelp:
+    'Le site où ses sessions commencent sur un poste qui n’en a pas encore retenu (sinon le premier de ses sites).',
   editTitle: 'Modifier {{name}}',
   resetPassword: 'Réinitialiser le mot de passe',
   resetTitle: 'Réinitialiser le mot de passe de {{name}} ?',

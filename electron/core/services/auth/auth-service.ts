@@ -77,6 +77,7 @@ export async function sessionState(ctx: CoreContext, session: Session): Promise<
         sites: sites
           .sort((a, b) => a.code.localeCompare(b.code))
           .map((s) => ({ id: s.id, code: s.code, name: s.name })),
+        usualSiteId: user.usualSiteId,
         locale: user.locale,
       },
       mustChangePassword: session.mustChangePassword,

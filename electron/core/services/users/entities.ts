@@ -13,6 +13,8 @@ export interface StaffUserRow extends RecordColumns {
   locale: z.infer<typeof localeSchema> | null;
   lastLoginAt: string | null;
   deactivatedAt: string | null;
+  /** Where a session starts when the workstation remembers no site; one of the user's sites. */
+  usualSiteId?: string | null;
 }
 
 export interface StaffUserRoleRow {
@@ -37,6 +39,7 @@ export const StaffUserEntity = new EntitySchema<StaffUserRow>({
     locale: { type: 'varchar', length: 8, nullable: true },
     lastLoginAt: { ...TIME, name: 'last_login_at', nullable: true },
     deactivatedAt: { ...TIME, name: 'deactivated_at', nullable: true },
+    usualSiteId: { ...ID, name: 'usual_site_id', nullable: true },
     ...recordColumnsSchema,
   },
 });

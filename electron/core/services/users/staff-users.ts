@@ -8,26 +8,31 @@ export async function toStaffUsers(em: EntityManager, rows: StaffUserRow[]): Pro
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const { roles, sites } = await rolesAndSitesOf(em, ids);
-  return rows.map((row) => ({
-    id: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    roles: roles
-      .filter((r) => r.userId === row.id)
-      .map((r) => r.role)
-      .sort(),
-    siteIds: sites
+  return rows.map((row) => {
+    const siteIds = sites
       .filter((s) => s.userId === row.id)
       .map((s) => s.siteId)
-      .sort(),
-    active: row.active,
-    mustChangePassword: row.mustChangePassword,
-    locale: row.locale === 'fr' || row.locale === 'en' ? row.locale : null,
-    lastLoginAt: row.lastLoginAt,
-    deactivatedAt: row.deactivatedAt,
-    createdAt: row.createdAt,
-    version: row.version,
-  }));
+      .sort();
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.displayName,
+      roles: roles
+        .filter((r) => r.userId === row.id)
+        .map((r) => r.role)
+        .sort(),
+      siteIds,
+      // A usual site the user no longer works on is no usual site.
+      usualSiteId: row.usualSiteId && siteIds.includes(row.usualSiteId) ? row.usualSiteId : null,
+      active: row.active,
+      mustChangePassword: row.mustChangePassword,
+      locale: row.locale === 'fr' || row.locale === 'en' ? row.locale : null,
+      lastLoginAt: row.lastLoginAt,
+      deactivatedAt: row.deactivatedAt,
+      createdAt: row.createdAt,
+      version: row.version,
+    };
+  });
 }
 
 export async function loadStaffUser(em: EntityManager, id: string): Promise<StaffUser> {

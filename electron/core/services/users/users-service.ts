@@ -56,6 +56,14 @@ export async function listProfessionals(
   });
 }
 
+/** The usual site is one of the user's sites (or none). */
+function usualSiteOf(input: { siteIds: readonly string[]; usualSiteId?: string | null }): string | null {
+  const usual = input.usualSiteId ?? null;
+  if (usual !== null && !input.siteIds.includes(usual))
+    throw invalid('usualSiteId', 'usual_site_not_assigned');
+  return usual;
+}
+
 async function assertSitesExist(em: EntityManager, siteIds: readonly string[]): Promise<void> {
   const found = await countSites(em, siteIds);
   if (found !== new Set(siteIds).size) throw invalid('siteIds', 'unknown_site');
@@ -74,6 +82,7 @@ export async function createUser(
   return ctx.vault.keyringTransaction(async (em, keyring) => {
     if (await usernameTaken(em, username)) throw invalid('username', 'username_taken');
     await assertSitesExist(em, input.siteIds);
+    const usualSiteId = usualSiteOf(input);
     const now = ctx.clock().toISOString();
     const row: StaffUserRow = {
       id: randomUUID(),
@@ -84,6 +93,7 @@ export async function createUser(
       locale: input.locale ?? null,
       lastLoginAt: null,
       deactivatedAt: null,
+      usualSiteId,
       createdAt: now,
       updatedAt: now,
       version: 1,
@@ -145,6 +155,7 @@ export async function updateUser(
     await updateUserRow(em, row.id, {
       displayName: input.displayName,
       locale: input.locale === undefined ? row.locale : input.locale,
+      usualSiteId: input.usualSiteId === undefined ? (row.usualSiteId ?? null) : usualSiteOf(input),
       updatedAt: ctx.clock().toISOString(),
       version: row.version + 1,
     });
