@@ -7,9 +7,14 @@
  *   npm run bench -- --only=scale --samples=50     one section, fewer samples (for development)
  *   PARCOURS_BENCH_SCALES=1 PARCOURS_BENCH_ONLY=unlock,sqlite npm run bench   the same by environment
  *
+ * Run it on a tree nobody edits meanwhile (the child processes load the code again), e.g.
+ *   C=$(git rev-parse --short HEAD); mkdir /tmp/tree && git archive HEAD | tar -x -C /tmp/tree &&
+ *   ln -s "$PWD/node_modules" /tmp/tree/ && cd /tmp/tree && PARCOURS_BENCH_COMMIT=$C npm run bench
+ *
  * Sections: unlock, sqlite, long-reads, scale. What each measures, and the last recorded figures
  * with the machine they ran on: docs/benchmarks.md.
  */
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { benchSqlite, formatSqlite } from './sqlite';
@@ -58,6 +63,18 @@ function parseOptions(): Options {
   };
 }
 
+/** The code measured: a commit, and whether the work tree differed from it. */
+function revision(): string {
+  if (process.env.PARCOURS_BENCH_COMMIT) return process.env.PARCOURS_BENCH_COMMIT;
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--untracked-files=no') ? ' + uncommitted changes' : '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
 function load(): string {
   return os
     .loadavg()
@@ -80,6 +97,7 @@ async function run(): Promise<void> {
     `  machine   ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()} ${os.arch()}`,
   );
   console.log(`  node      ${process.version}`);
+  console.log(`  code      ${revision()}`);
   console.log(`  load      ${load()} (1, 5, 15 min) at start`);
   console.log('');
   const targets: string[][] = [];
