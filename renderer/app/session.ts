@@ -10,8 +10,8 @@ import { clearPersonalData, keepOnlyShownData, pauseFetching, queryClient } from
 import { isLanguage, setLanguage } from '../i18n/setup';
 import { discardUnsavedWork } from './dirty-forms';
 import { goHome } from './history';
-
 import { rememberWorkstationSite, workstationSite } from './workstation';
+
 export interface RendererSession {
   state: SessionState;
   /** The site this workstation works for now (a user may work on several). */
@@ -41,11 +41,11 @@ export function useSession(): RendererSession | null {
   return useSyncExternalStore(subscribe, getSession, getSession);
 }
 
-function keepSite(state: SessionState, previous: string | null): string | null {
 /**
  * The site this window works for: the one already chosen in this session, else the one this
  * workstation stands in (remembered per browser), else the user's usual site, else their first.
  */
+function keepSite(state: SessionState, previous: string | null): string | null {
   const mine = (id: string | null) => id !== null && state.user.sites.some((s) => s.id === id);
   if (mine(previous)) return previous;
   const here = workstationSite();
