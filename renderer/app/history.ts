@@ -29,22 +29,19 @@ export function syncWithWindow(): void {
   if (appHistory.location.href !== path) appHistory.replace(path, undefined, { ignoreBlocker: true });
 }
 /**
- * A Back or Forward between the router's own entries (the browser fired `popstate` for it, and
- * the entry carries the router's index) is the router's to handle, from its `popstate` listener:
- * it may be waiting for the unsaved-work question (dirty-forms.ts), and replacing the address
- * meanwhile would ask again or skip the answer. Any other change of address is synchronised here.
+ * A change the browser reported with `popstate` (Back, Forward, and in most engines a new hash) is
+ * the router's to handle, from its own `popstate` listener: it may be waiting for the unsaved-work
+ * question (dirty-forms.ts), and replacing the address meanwhile would leave the page without an
+ * answer. Only a change without `popstate` (some engines, for a hash set by a script) is
+ * synchronised here.
  */
-function isRouterEntry(state: unknown): boolean {
-  return typeof state === 'object' && state !== null && '__TSR_index' in state;
-}
 let poppedTo: string | null = null;
 window.addEventListener('popstate', () => {
   poppedTo = window.location.href;
 });
 window.addEventListener('hashchange', () => {
   // Not reset here: some engines fire `hashchange` more than once for one traversal.
-  const traversed = poppedTo === window.location.href;
-  if (!(traversed && isRouterEntry(window.history.state))) syncWithWindow();
+  if (poppedTo !== window.location.href) syncWithWindow();
 });
 
 /** Home, for a new session or after one ends: never the previous user's last screen. */

@@ -72,6 +72,12 @@ test('lock during an interview and unlock with the interview intact', async ({ p
   await expect(page).toHaveURL(new RegExp(`#/persons/${person.id}/interview`));
   await expect(page.getByRole('textbox', { name: 'Synthèse pour le médecin' })).toHaveValue(SUMMARY);
 
+  // Back again, and this time leave: the dossier, without the unsaved interview.
+  await page.goBack();
+  await question.getByRole('button', { name: 'Quitter sans enregistrer' }).click();
+  await dossier.expectPerson('Noa Petit');
+  await expect(page.getByRole('heading', { name: 'Entretien en santé sexuelle' })).toHaveCount(0);
+
   // Nothing was saved by any of this.
   const saved = await api<{ items: unknown[] }>(
     request,
