@@ -4,8 +4,10 @@
  * is discarded and the next user never sees it, leaving a dirty form (the browser's Back included)
  * asks "Quitter sans enregistrer ?", and a reload is warned about only while a form is dirty.
  */
+import { onlineManager } from '@tanstack/react-query';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { queryClient } from '../../renderer/api/query-client';
 import { appHistory } from '../../renderer/app/history';
 import { startCentre, TEAM, type TestCentre } from './helpers/centre';
 import { textbox } from './helpers/fields';
@@ -70,6 +72,8 @@ describe('typed work', () => {
     const kept = screen.getByDisplayValue(TYPED);
     expect(isHidden(kept)).toBe(true);
     expect(isOutOfReach(kept)).toBe(true);
+    // Nothing is fetched while locked (the core would refuse it and the kept screen turn to an error).
+    expect(onlineManager.isOnline()).toBe(false);
     // The lock screen says the work waits for its author.
     expect(
       screen.getByText(
@@ -82,6 +86,7 @@ describe('typed work', () => {
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Session verrouillée' })).toBeNull());
 
     // Unlocked by the same user: the form as they left it, nothing saved meanwhile.
+    expect(onlineManager.isOnline()).toBe(true);
     expect(textbox(SUMMARY)).toHaveProperty('value', TYPED);
     expect(textbox(/^Notes/)).toHaveProperty('value', 'Revient jeudi');
     expect(isHidden(textbox(SUMMARY))).toBe(false);
@@ -115,6 +120,15 @@ describe('typed work', () => {
     );
     await screen.findByRole('button', { name: 'Se connecter' });
     expect(screen.queryByDisplayValue(TYPED)).toBeNull();
+    // Nothing the first user read is left for the next one: only the store's state is cached.
+    await waitFor(() =>
+      expect(
+        queryClient
+          .getQueryCache()
+          .getAll()
+          .map((query) => query.queryKey[0]),
+      ).toEqual(['setup.status']),
+    );
 
     // Another user signs in: the first user's text is nowhere, not even on the same form.
     await user.type(screen.getByLabelText(/^Nom d'utilisateur/), TEAM.nurse.username);
