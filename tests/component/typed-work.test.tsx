@@ -9,6 +9,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { queryClient } from '../../renderer/api/query-client';
 import { appHistory } from '../../renderer/app/history';
+import { lockSession } from '../../renderer/app/session';
 import { startCentre, TEAM, type TestCentre } from './helpers/centre';
 import { textbox } from './helpers/fields';
 import { renderApp } from './helpers/render';
@@ -92,6 +93,32 @@ describe('typed work', () => {
     expect(isHidden(textbox(SUMMARY))).toBe(false);
     const saved = await centre.must('interviews.forPerson', { personId: person.id }, centre.tokens.worker);
     expect(saved.items).toEqual([]);
+  });
+
+  it('an open dialog is hidden with the screen by the idle lock, and still open with its text after unlocking', async () => {
+    await startCentre();
+    const { user } = await renderApp(TEAM.worker, '/agenda');
+    await screen.findByRole('heading', { name: 'Agenda', level: 1 });
+    await user.click(await screen.findByRole('button', { name: 'Nouveau rendez-vous' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox', { name: /^Notes/ }), 'Apporter la carte vitale');
+
+    // The idle lock fires while the dialog is open (what useIdleLock calls after the delay).
+    await act(() => lockSession(true));
+    await screen.findByRole('heading', { name: 'Session verrouillée', level: 1 });
+    expect(screen.getByText('La session a été verrouillée après une période d’inactivité.')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const notes = screen.getByDisplayValue('Apporter la carte vitale');
+    expect(isHidden(notes)).toBe(true);
+    expect(isOutOfReach(notes)).toBe(true);
+
+    await user.type(screen.getByLabelText(/^Mot de passe/), TEAM.worker.password);
+    await user.click(screen.getByRole('button', { name: 'Déverrouiller' }));
+    const again = await screen.findByRole('dialog');
+    expect(within(again).getByRole('textbox', { name: /^Notes/ })).toHaveProperty(
+      'value',
+      'Apporter la carte vitale',
+    );
   });
 
   it('switching user with a dirty form warns first, and the next user never sees the work', async () => {
