@@ -50,6 +50,28 @@ describe('the interview and the visit steps', () => {
     );
   });
 
+  it('the dossier offers one interview action while the visit waits for it: "start", never "new" beside it', async () => {
+    const centre = await startCentre();
+    const { person } = await arrived(centre, 'Eden Roux');
+    await renderApp(TEAM.worker, `/persons/${person.id}`);
+    await screen.findByRole('button', { name: 'Commencer l’entretien' });
+    expect(screen.queryByRole('button', { name: 'Nouvel entretien' })).toBeNull();
+  });
+
+  it('…and one once the interview has started ("start" until something is saved), never "new" beside it', async () => {
+    const centre = await startCentre();
+    const { person, visit } = await arrived(centre, 'Maé Roux');
+    await centre.must(
+      'visits.move',
+      { visitId: visit.id, version: visit.version, step: 'in_interview' },
+      centre.tokens.worker,
+    );
+    await renderApp(TEAM.worker, `/persons/${person.id}`);
+    await screen.findByRole('button', { name: /entretien/ });
+    const actions = screen.getAllByRole('button').map((b) => b.textContent);
+    expect(actions.filter((a) => /entretien/i.test(a ?? ''))).toEqual(['Commencer l’entretien']);
+  });
+
   it('opening the form of a waiting visit changes nothing; saving proposes the step from the needs, Enter sends', async () => {
     const centre = await startCentre();
     const { person, visit, current } = await arrived(centre, 'Lou Girard');

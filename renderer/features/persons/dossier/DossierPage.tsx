@@ -59,6 +59,9 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab | nul
   const canEdit = !merged && sectionAccess(user.roles, 'identity') === 'write';
   const canMerge = !merged && user.permissions.includes('persons.merge');
   const canInterview = !merged && sectionAccess(user.roles, 'interview') === 'write';
+  // While the open visit is at an interview step, the pathway status offers the one action that
+  // applies (start or resume): a second "new interview" beside it would make a parallel one.
+  const interviewStep = ['waiting_interview', 'in_interview'].includes(dossier.openVisit?.step ?? '');
 
   return (
     <Stack maw={1200}>
@@ -87,7 +90,7 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab | nul
           <ContactPreferences person={person} compact />
         </Stack>
         <Group gap="xs">
-          {canInterview && (
+          {canInterview && !interviewStep && (
             <Button variant="light" onClick={() => void navigate(interviewLink(person.id))}>
               {t('interviews.new')}
             </Button>
