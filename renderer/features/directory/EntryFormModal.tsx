@@ -12,6 +12,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDirtyGuard } from '../../app/dirty-forms';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT, type DirectoryEntry } from '../../../shared/contract';
@@ -80,6 +81,7 @@ export function EntryFormModal({ entry, onClose }: { entry: DirectoryEntry | nul
   const { t } = useTranslation();
   const save = useSaveEntry();
   const form = useForm<Values>({ initialValues: valuesOf(entry) });
+  useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(form, samePathIn(FIELDS));
 
   const submit = form.onSubmit((values) => {

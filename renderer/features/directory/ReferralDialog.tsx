@@ -11,6 +11,7 @@
  */
 import { Alert, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDirtyGuard } from '../../app/dirty-forms';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,6 +69,7 @@ function ReferralForm({
       overrideReason: '',
     },
   });
+  useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(form, (field) => FORM_PATH[field] ?? null);
 
   useEffect(() => {

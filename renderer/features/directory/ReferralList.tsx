@@ -8,6 +8,7 @@
  */
 import { Badge, Button, Modal, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDirtyGuard } from '../../app/dirty-forms';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { PagedFooter, usePaged } from '../../app/paging';
@@ -57,6 +58,7 @@ function UpdateReferralModal({
       feedback: referral.feedback ?? '',
     },
   });
+  useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(
     form,
     samePathIn(['status', 'appointmentAt', 'feedback']),

@@ -4,6 +4,7 @@
  */
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDirtyGuard } from '../../../app/dirty-forms';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT } from '../../../../shared/contract';
 import { samePathIn, schemaErrors } from '../../../app/form-errors';
@@ -14,6 +15,7 @@ export function BreakGlassModal({ personId, onClose }: { personId: string; onClo
   const { t } = useTranslation();
   const breakGlass = useBreakGlass();
   const form = useForm({ initialValues: { reason: '' } });
+  useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(form, samePathIn(['reason']));
 
   const submit = form.onSubmit(({ reason }) => {
