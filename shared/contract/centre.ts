@@ -22,6 +22,9 @@ export const DEFAULT_UNUSUAL_READS_PER_HOUR = 40;
 export const UNUSUAL_READS_MIN = 5;
 export const UNUSUAL_READS_MAX = 1000;
 
+/** France's, until a centre sets its own: phones are indexed and searched in the national form. */
+export const DEFAULT_PHONE_PREFIX = { countryCode: '+33', trunkPrefix: '0' } as const;
+
 /** The country's phone prefix as dialled from abroad ("+33", "+212"). */
 export const phoneCountryCodeSchema = z
   .string()

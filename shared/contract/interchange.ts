@@ -25,6 +25,14 @@ import {
   roleSchema,
   usernameSchema,
 } from './common';
+import {
+  DEFAULT_PHONE_PREFIX,
+  DEFAULT_UNUSUAL_READS_PER_HOUR,
+  phoneCountryCodeSchema,
+  phoneTrunkPrefixSchema,
+  UNUSUAL_READS_MAX,
+  UNUSUAL_READS_MIN,
+} from './centre';
 import { personInputSchema } from './persons';
 import { openingHoursSchema, siteInputSchema } from './setup';
 
@@ -47,6 +55,14 @@ export const centreRecord = z
     name: z.string().trim().min(1).max(200),
     autoLockMinutes: z.number().int().min(1).max(240).default(10),
     defaultLocale: localeSchema.default('fr'),
+    unusualReadsPerHour: z
+      .number()
+      .int()
+      .min(UNUSUAL_READS_MIN)
+      .max(UNUSUAL_READS_MAX)
+      .default(DEFAULT_UNUSUAL_READS_PER_HOUR),
+    phoneCountryCode: phoneCountryCodeSchema.default(DEFAULT_PHONE_PREFIX.countryCode),
+    phoneTrunkPrefix: phoneTrunkPrefixSchema.default(DEFAULT_PHONE_PREFIX.trunkPrefix),
   })
   .strict();
 
@@ -70,6 +86,8 @@ export const userRecord = z
     siteIds: z.array(idSchema).min(1),
     active: z.boolean().default(true),
     locale: localeSchema.nullable().default(null),
+    /** One of `siteIds`: where the account's screens start when the workstation remembers no site. */
+    usualSiteId: idSchema.nullable().default(null),
   })
   .strict();
 

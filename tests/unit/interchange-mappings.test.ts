@@ -27,7 +27,16 @@ async function openStore(): Promise<Store> {
 
 /** One record of every type, every optional field given (not its default). */
 const EVERY_TYPE = [
-  { type: 'centre', id: 'c', name: 'SPOT Test', autoLockMinutes: 7, defaultLocale: 'en' },
+  {
+    type: 'centre',
+    id: 'c',
+    name: 'SPOT Test',
+    autoLockMinutes: 7,
+    defaultLocale: 'en',
+    unusualReadsPerHour: 60,
+    phoneCountryCode: '+212',
+    phoneTrunkPrefix: '0',
+  },
   {
     type: 'site',
     id: 'site-1',
@@ -47,6 +56,7 @@ const EVERY_TYPE = [
     siteIds: ['site-1'],
     active: true,
     locale: 'fr',
+    usualSiteId: 'site-1',
   },
   {
     type: 'directory_entry',

@@ -92,7 +92,16 @@ async function centreA() {
   const centre = await t.must('centre.get', {}, t.token);
   await t.must(
     'centre.update',
-    { version: centre.version, name: 'SPOT Montpellier', autoLockMinutes: 20, defaultLocale: 'fr' },
+    {
+      version: centre.version,
+      name: 'SPOT Montpellier',
+      autoLockMinutes: 20,
+      unusualReadsPerHour: 25,
+      // A centre dialling from Morocco: phones are indexed in that country's national form.
+      phoneCountryCode: '+212',
+      phoneTrunkPrefix: '0',
+      defaultLocale: 'fr',
+    },
     t.token,
   );
   const out = centre.sites.find((s) => s.code === 'OUT');
@@ -125,6 +134,7 @@ async function centreA() {
       displayName: 'Dr Samir',
       roles: ['specialist', 'doctor'],
       siteIds: [nim.id, t.siteIds[0]],
+      usualSiteId: nim.id,
     },
     t.token,
   );
@@ -351,6 +361,20 @@ describe('interchange with `parcours export` / `parcours import`', () => {
     );
     // Each account the file brings gets its roles audited on its own (the founder's are unchanged).
     expect(actions).toEqual(['setup', 'update', 'update', 'update', 'import', 'login', 'export']);
+    // The centre's settings and an account's usual site travel too, and the new store searches
+    // phones in the file's national form: "+212 6 12…" finds the "06 12 34 56 78" it brought.
+    expect(records.find((r) => r.type === 'centre')).toMatchObject({
+      unusualReadsPerHour: 25,
+      phoneCountryCode: '+212',
+      phoneTrunkPrefix: '0',
+    });
+    const samir = records.find((r) => r.type === 'user' && r.username === 'dr.samir');
+    expect(samir?.usualSiteId).toBe(records.find((r) => r.type === 'site' && r.code === 'NIM')?.id);
+    const b = await startCore(empty);
+    const session = await b.must('auth.login', { username: ADMIN.username, password: newPassword });
+    const found = await b.must('persons.search', { query: '+212 612345678' }, session.token);
+    expect(found.map((p) => p.nameUsed)).toEqual(['Sacha']);
+    await b.core.close();
   });
 
   it('importing the same file twice into a centre that is set up: the second time changes nothing', async () => {
@@ -491,6 +515,22 @@ describe('interchange with `parcours export` / `parcours import`', () => {
         }),
       ),
       'ligne 1, champ formatVersion : too_big',
+    ],
+    [
+      'an account whose usual site is not one of its sites',
+      withLine(
+        6,
+        JSON.stringify({
+          type: 'user',
+          id: 'u-marc',
+          username: 'marc',
+          displayName: 'Marc D.',
+          roles: ['psychologist', 'community_worker'],
+          siteIds: ['site-lyo'],
+          usualSiteId: 'site-nic',
+        }),
+      ),
+      'ligne 6, champ usualSiteId : usual_site_not_assigned',
     ],
     [
       'an unknown field',

@@ -1,8 +1,8 @@
-import { DEFAULT_UNUSUAL_READS_PER_HOUR } from '../../../../shared/contract/centre';
 import type { EntityManager } from 'typeorm';
 import type { RecordAdapter } from '../../interchange/adapter';
 import { entityAdapter, recordFromView } from '../../interchange/entity-adapter';
 import { invalid } from '../../errors';
+import { phonePrefixChanged } from '../persons/persons-service';
 import { toSite } from './centre-service';
 import { CentreEntity, SiteEntity } from './entities';
 import { CENTRE_ID, findCentre, insertCentre, siteByCode, updateCentreRow } from './repository';
@@ -26,7 +26,9 @@ export const centreAdapter: RecordAdapter<'centre'> = {
       id: CENTRE_ID,
       name: r.name,
       autoLockMinutes: r.autoLockMinutes,
-      unusualReadsPerHour: DEFAULT_UNUSUAL_READS_PER_HOUR,
+      unusualReadsPerHour: r.unusualReadsPerHour,
+      phoneCountryCode: r.phoneCountryCode,
+      phoneTrunkPrefix: r.phoneTrunkPrefix,
       defaultLocale: r.defaultLocale,
       createdAt: now,
       updatedAt: now,
@@ -39,10 +41,17 @@ export const centreAdapter: RecordAdapter<'centre'> = {
     await updateCentreRow(em, {
       name: r.name,
       autoLockMinutes: r.autoLockMinutes,
+      unusualReadsPerHour: r.unusualReadsPerHour,
+      phoneCountryCode: r.phoneCountryCode,
+      phoneTrunkPrefix: r.phoneTrunkPrefix,
       defaultLocale: r.defaultLocale,
       updatedAt: now,
       version: c.version + 1,
     });
+    // The index holds phones in the national form of the setting, as after a change in the app.
+    if (r.phoneCountryCode !== c.phoneCountryCode || r.phoneTrunkPrefix !== c.phoneTrunkPrefix) {
+      await phonePrefixChanged(em, { countryCode: r.phoneCountryCode, trunkPrefix: r.phoneTrunkPrefix });
+    }
   },
 };
 

@@ -3,6 +3,7 @@
  * "AMELIE", "a m é l i e" are the same), so a name typed in a hurry at reception still finds
  * the person.
  */
+import { DEFAULT_PHONE_PREFIX as CENTRE_DEFAULT_PHONE_PREFIX } from '../../../../shared/contract/centre';
 export function normalizeText(value: string): string {
   return value
     .normalize('NFD')
@@ -48,7 +49,7 @@ export interface PhonePrefix {
   trunkPrefix: string;
 }
 
-export const DEFAULT_PHONE_PREFIX: PhonePrefix = { countryCode: '+33', trunkPrefix: '0' };
+export const DEFAULT_PHONE_PREFIX: PhonePrefix = CENTRE_DEFAULT_PHONE_PREFIX;
 
 /**
  * The digits of a phone number in the centre's national form, for the index and for queries

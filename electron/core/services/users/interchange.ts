@@ -24,6 +24,13 @@ function userRecord(u: StaffUser): RecordOf<'user'> {
   return recordFromView('user', u);
 }
 
+/** The same rule as the team form: the usual site is one of the account's sites. */
+function assertUsualSiteAssigned(r: RecordOf<'user'>): void {
+  if (r.usualSiteId && !r.siteIds.includes(r.usualSiteId)) {
+    throw invalid('usualSiteId', 'usual_site_not_assigned');
+  }
+}
+
 export const userAdapter: RecordAdapter<'user'> = {
   type: 'user',
   entity: StaffUserEntity,
@@ -40,7 +47,10 @@ export const userAdapter: RecordAdapter<'user'> = {
   async existingIds(em) {
     return userIds(em);
   },
-  references: (r) => r.siteIds.map((id, i) => ({ field: `siteIds.${i}`, type: 'site' as const, id })),
+  references: (r) => [
+    ...r.siteIds.map((id, i) => ({ field: `siteIds.${i}`, type: 'site' as const, id })),
+    ...(r.usualSiteId ? [{ field: 'usualSiteId', type: 'site' as const, id: r.usualSiteId }] : []),
+  ],
   normalize: (r) => ({
     ...r,
     username: normalizeUsername(r.username),
@@ -48,6 +58,7 @@ export const userAdapter: RecordAdapter<'user'> = {
     siteIds: [...new Set(r.siteIds)].sort(),
   }),
   async create(em, r, now) {
+    assertUsualSiteAssigned(r);
     const username = normalizeUsername(r.username);
     if (await usernameTaken(em, username)) throw invalid('username', 'username_taken');
     await insertUser(em, {
@@ -57,6 +68,7 @@ export const userAdapter: RecordAdapter<'user'> = {
       mustChangePassword: true,
       active: r.active,
       locale: r.locale,
+      usualSiteId: r.usualSiteId,
       lastLoginAt: null,
       deactivatedAt: r.active ? null : now,
       createdAt: now,
@@ -68,11 +80,13 @@ export const userAdapter: RecordAdapter<'user'> = {
   async update(em, r, now) {
     const row = await findUser(em, r.id);
     if (!row) throw new Error('an update names an account that exists');
+    assertUsualSiteAssigned(r);
     if (normalizeUsername(r.username) !== row.username) throw invalid('username', 'username_immutable');
     await updateUserRow(em, r.id, {
       displayName: r.displayName,
       active: r.active,
       locale: r.locale,
+      usualSiteId: r.usualSiteId,
       deactivatedAt: r.active ? null : (row.deactivatedAt ?? now),
       updatedAt: now,
       version: row.version + 1,
