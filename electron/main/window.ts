@@ -2,11 +2,12 @@
  * The app window and the registry of windows this process created. Only their webContents may
  * call the IPC handlers (see policy.ts isTrustedSender) or receive the lock event.
  */
-import { app, BrowserWindow, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, type WebContents } from 'electron';
 import path from 'node:path';
 import { APP_ENTRY_URL, APP_PARTITION } from './policy';
 import { PRELOAD_PATH } from './paths';
 import { logEvent } from './log';
+import { leavesPage, unloadLanguage, unloadPrompt } from './unload-prompt';
 
 const trustedIds = new Set<number>();
 const trustedContents = new Map<number, WebContents>();
@@ -88,6 +89,12 @@ export async function createMainWindow(hooks: WindowHooks): Promise<BrowserWindo
       return;
     }
     contents.reload();
+  });
+
+  // A form holds unsaved work (the page cancelled beforeunload): ask, rather than refuse to close silently.
+  contents.on('will-prevent-unload', (event) => {
+    const answer = dialog.showMessageBoxSync(win, unloadPrompt(unloadLanguage(app.getLocale())));
+    if (leavesPage(answer)) event.preventDefault();
   });
 
   win.once('ready-to-show', () => win.show());

@@ -5,11 +5,11 @@
  * - an in-app navigation and the browser's Back/Forward: the router's blocker (Shell.tsx);
  * - switching user (lock screen) and signing out (user menu): `confirmDiscard('switchUser' | 'logout')`;
  * - a reload or a closed browser tab: `beforeunload`, listened to only while a form is dirty, so a
- *   clean screen reloads without a question (serve mode; the desktop window has no reload).
+ *   clean screen reloads without a question; a closed desktop window: the same cancelled
+ *   `beforeunload`, which the main process turns into a question (electron/main/unload-prompt.ts).
  * Nothing typed is kept anywhere else: no draft in browser storage (see docs/renderer.md).
  */
 import { useEffect, useId, useSyncExternalStore } from 'react';
-import { currentTransport } from '../api/client';
 
 /** Why the work would be lost, which decides the wording of the question. */
 export type DiscardReason = 'leave' | 'switchUser' | 'logout';
@@ -46,21 +46,13 @@ function warnBeforeUnload(event: BeforeUnloadEvent): void {
   event.returnValue = '';
 }
 
-/**
- * Only the browser asks before a reload. A desktop window has no reload, and Electron would
- * silently refuse to close a window whose page cancels `beforeunload`.
- */
-function asksBeforeUnload(): boolean {
-  return currentTransport().kind === 'http';
-}
-
 function changed(wasDirty: boolean): void {
   const dirty = hasUnsavedWork();
   if (dirty === wasDirty) return;
-  if (asksBeforeUnload()) {
-    if (dirty) window.addEventListener('beforeunload', warnBeforeUnload);
-    else window.removeEventListener('beforeunload', warnBeforeUnload);
-  }
+  // The browser asks before a reload or a closed tab; the desktop window's main process asks
+  // before it closes (electron/main/unload-prompt.ts).
+  if (dirty) window.addEventListener('beforeunload', warnBeforeUnload);
+  else window.removeEventListener('beforeunload', warnBeforeUnload);
   emit();
 }
 

@@ -19,6 +19,7 @@ import {
 } from '../../electron/main/policy';
 import { IPC_CHANNEL_PREFIX, LOCKED_EVENT, isPlainData } from '../../shared/contract/bridge';
 import { CHANNEL_NAMES } from '../../shared/contract';
+import { leavesPage, unloadLanguage, unloadPrompt, UNLOAD_BUTTONS } from '../../electron/main/unload-prompt';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -199,6 +200,25 @@ test.describe('bridge', () => {
     const names = CHANNEL_NAMES.map((channel) => IPC_CHANNEL_PREFIX + channel);
     expect(new Set(names).size).toBe(names.length);
     expect(names).not.toContain(LOCKED_EVENT);
+  });
+});
+
+test.describe('closing a window with unsaved work', () => {
+  test('asks in the OS language with the words of the screens; stay is the default and the Escape answer', () => {
+    expect(unloadLanguage('fr-FR')).toBe('fr');
+    expect(unloadLanguage('ar-MA')).toBe('fr');
+    expect(unloadLanguage('en-GB')).toBe('en');
+    const fr = unloadPrompt('fr');
+    expect(fr.message).toBe('Quitter sans enregistrer ?');
+    expect(fr.buttons).toEqual(['Rester sur la page', 'Quitter sans enregistrer']);
+    expect(fr.defaultId).toBe(UNLOAD_BUTTONS.stay);
+    expect(fr.cancelId).toBe(UNLOAD_BUTTONS.stay);
+    expect(unloadPrompt('en').buttons).toEqual(['Stay on the page', 'Leave without saving']);
+  });
+
+  test('only "leave" lets the window close', () => {
+    expect(leavesPage(UNLOAD_BUTTONS.leave)).toBe(true);
+    expect(leavesPage(UNLOAD_BUTTONS.stay)).toBe(false);
   });
 });
 

@@ -75,7 +75,8 @@ test.describe('Electron shell', () => {
   });
 
   test.afterAll(async () => {
-    await app?.close();
+    // The last test closes the window, which may already have quit the app.
+    await app?.close().catch(() => undefined);
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -273,5 +274,34 @@ test.describe('Electron shell', () => {
     });
     // B proves the event arrived; A, unsubscribed, must not have moved.
     await expect.poll(counts).toEqual([1, 2]);
+  });
+
+  // Last: it closes the window.
+  test('closing the window with unsaved work asks first: stay keeps it open, leave closes it', async () => {
+    // What a dirty form does (renderer/app/dirty-forms.ts): cancel beforeunload.
+    await page.evaluate(() => window.addEventListener('beforeunload', (event) => event.preventDefault()));
+    const answer = (response: number) =>
+      app.evaluate(({ dialog }, r) => {
+        const asked = { count: 0 };
+        (globalThis as unknown as { asked: { count: number } }).asked = asked;
+        dialog.showMessageBoxSync = () => {
+          asked.count += 1;
+          return r;
+        };
+      }, response);
+    const asked = () =>
+      app.evaluate(() => (globalThis as unknown as { asked: { count: number } }).asked.count);
+    const windows = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
+
+    await answer(0); // "Rester sur la page"
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    await expect.poll(asked).toBe(1);
+    expect(await windows()).toBe(1);
+
+    await answer(1); // "Quitter sans enregistrer"
+    const closed = page.waitForEvent('close');
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    await closed;
+    expect(await asked()).toBe(1);
   });
 });
