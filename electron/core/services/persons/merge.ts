@@ -76,30 +76,8 @@ export function takenValues(
 
 /** The person form's fields of a stored row: the kept file is checked by the same rules as an edit. */
 function fieldsOf(row: PersonRow): In<'persons.update'> {
-  return {
-    id: row.id,
-    version: row.version,
-    siteId: row.siteId,
-    nameUsed: row.nameUsed,
-    legalName: row.legalName,
-    pronouns: row.pronouns,
-    genderIdentity: row.genderIdentity,
-    sexAtBirth: row.sexAtBirth,
-    birthDate: row.birthDate,
-    birthYear: row.birthYear,
-    languages: row.languages,
-    countryOfBirth: row.countryOfBirth,
-    keyPopulations: row.keyPopulations,
-    healthCoverage: row.healthCoverage,
-    contact: {
-      phone: row.phone,
-      email: row.email,
-      channels: row.contactChannels,
-      wording: row.contactWording,
-      neverContact: row.neverContact,
-    },
-    entryDoor: row.entryDoor,
-  };
+  const { fileNumber: _number, mergedInto: _merged, createdAt: _created, ...fields } = toPerson(row);
+  return fields;
 }
 
 async function moveRecords(em: EntityManager, fromId: string, toId: string): Promise<Record<string, number>> {
