@@ -53,9 +53,26 @@ describe('the interview and the visit steps', () => {
   it('the dossier offers one interview action while the visit waits for it: "start", never "new" beside it', async () => {
     const centre = await startCentre();
     const { person } = await arrived(centre, 'Eden Roux');
-    await renderApp(TEAM.worker, `/persons/${person.id}`);
+    const { user } = await renderApp(TEAM.worker, `/persons/${person.id}`);
     await screen.findByRole('button', { name: 'Commencer l’entretien' });
     expect(screen.queryByRole('button', { name: 'Nouvel entretien' })).toBeNull();
+    // Nor in the interviews tab.
+    await user.click(screen.getByRole('tab', { name: /Entretiens/ }));
+    await screen.findByText('Aucun entretien.');
+    expect(screen.queryByRole('button', { name: 'Nouvel entretien' })).toBeNull();
+  });
+
+  it('without a visit at an interview step, "new interview" is offered (a listening-line call, a later talk)', async () => {
+    const centre = await startCentre();
+    const person = await centre.must(
+      'persons.create',
+      { siteId: centre.siteId, nameUsed: 'Lior Faure' },
+      centre.tokens.worker,
+    );
+    const { user } = await renderApp(TEAM.worker, `/persons/${person.id}`);
+    await screen.findByRole('button', { name: 'Nouvel entretien' });
+    await user.click(screen.getByRole('tab', { name: /Entretiens/ }));
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Nouvel entretien' })).toHaveLength(2));
   });
 
   it('…and one once the interview has started ("start" until something is saved), never "new" beside it', async () => {

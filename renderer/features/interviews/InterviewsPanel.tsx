@@ -19,11 +19,14 @@ const PAGE_SIZE = 5;
 export function InterviewsPanel({
   interviews,
   canWrite,
+  canStartNew,
   personId,
   showEmpty,
 }: {
   interviews: Interview[];
   canWrite: boolean;
+  /** False while the open visit's own interview is to start or resume (the pathway status offers it). */
+  canStartNew: boolean;
   personId: string;
   /** False when the section is hidden: "no interview" would then be untrue. */
   showEmpty: boolean;
@@ -33,7 +36,7 @@ export function InterviewsPanel({
   const navigate = useNavigate();
   return (
     <Stack>
-      {canWrite && (
+      {canStartNew && (
         <Group justify="flex-end">
           <Button variant="light" onClick={() => void navigate(interviewLink(personId))}>
             {t('interviews.new')}

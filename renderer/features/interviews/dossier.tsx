@@ -5,6 +5,7 @@ import type { DossierTabDef, DossierTabProps, TimelineKindDef } from '../persons
 import { useSectionTab } from '../persons/dossier/dossier-tab';
 import { OPENING_WEIGHT, receivesToday } from '../persons/dossier/opening-tab';
 import { InterviewsPanel } from './InterviewsPanel';
+import { interviewStepOpen } from './start-interview';
 import { TodayPanel } from './TodayPanel';
 
 function InterviewsTab(props: DossierTabProps) {
@@ -16,6 +17,7 @@ function InterviewsTab(props: DossierTabProps) {
     <InterviewsPanel
       interviews={query.data?.items ?? []}
       canWrite={canWrite}
+      canStartNew={canWrite && !interviewStepOpen(props.dossier)}
       personId={personId}
       showEmpty={drawn}
     />

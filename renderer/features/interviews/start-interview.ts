@@ -5,6 +5,7 @@
  * the form of an interview started here puts the visit back in the queue (`visits.cancelStep`).
  */
 import { notifications } from '@mantine/notifications';
+import type { Dossier } from '../../../shared/contract/dossier';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/contract/visits';
@@ -33,4 +34,13 @@ export function useStartInterview(): { start: (visit: Visit) => void; pending: b
       );
     },
   };
+}
+
+/**
+ * The open visit is at an interview step: the pathway status offers the one action that applies
+ * (start or resume), so no "new interview" is offered beside it (it would start a parallel one).
+ */
+export function interviewStepOpen(dossier: Pick<Dossier, 'openVisit'>): boolean {
+  const step = dossier.openVisit?.step;
+  return step === 'waiting_interview' || step === 'in_interview';
 }

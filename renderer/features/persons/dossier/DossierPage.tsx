@@ -11,6 +11,7 @@ import type { Dossier, SectionView } from '../../../../shared/contract/dossier';
 import { sectionAccess } from '../../../../shared/domain/access-policy';
 import type { Section } from '../../../../shared/domain/roles';
 import { DOSSIER_TABS } from '../../../app/dossier-registry';
+import { interviewStepOpen } from '../../interviews/start-interview';
 import { QueryError } from '../../../app/QueryError';
 import { currentLanguage } from '../../../i18n/setup';
 import { useDossier } from '../api';
@@ -59,9 +60,6 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab | nul
   const canEdit = !merged && sectionAccess(user.roles, 'identity') === 'write';
   const canMerge = !merged && user.permissions.includes('persons.merge');
   const canInterview = !merged && sectionAccess(user.roles, 'interview') === 'write';
-  // While the open visit is at an interview step, the pathway status offers the one action that
-  // applies (start or resume): a second "new interview" beside it would make a parallel one.
-  const interviewStep = ['waiting_interview', 'in_interview'].includes(dossier.openVisit?.step ?? '');
 
   return (
     <Stack maw={1200}>
@@ -90,7 +88,7 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab | nul
           <ContactPreferences person={person} compact />
         </Stack>
         <Group gap="xs">
-          {canInterview && !interviewStep && (
+          {canInterview && !interviewStepOpen(dossier) && (
             <Button variant="light" onClick={() => void navigate(interviewLink(person.id))}>
               {t('interviews.new')}
             </Button>
