@@ -41,6 +41,8 @@ describe('phone search in the national form', () => {
     expect(phoneDigits('06 10 20 30 40', france)).toBe('0610203040');
     expect(phoneDigits('+212 6 12 34 56 78', france)).toBe('212612345678');
     expect(phoneDigits('+212 6 12 34 56 78', { countryCode: '+212', trunkPrefix: '0' })).toBe('0612345678');
+    // No country code starts with 0: digits read from the middle of a number stay as typed.
+    expect(phoneDigits('00 00 42', france)).toBe('000042');
   });
 
   it('"+33610203040" finds "06 10 20 30 40", and "06 11…" finds a number written "+33 6 11…"', async () => {
@@ -60,6 +62,12 @@ describe('phone search in the national form', () => {
     expect(await namesFound(t, '+33 6 10 20')).toEqual(['Inès']);
     expect(await namesFound(t, '06 11 22 33 44')).toEqual(['Yanis']);
     expect(await namesFound(t, '+33611223344')).toEqual(['Yanis']);
+    await t.must(
+      'persons.create',
+      personInput(t, { nameUsed: 'Zoé', contact: { phone: '06 12 00 00 42', channels: [] } }),
+      t.worker.token,
+    );
+    expect(await namesFound(t, '00 00 42')).toEqual(['Zoé']);
     // The match says it was the phone.
     const [hit] = await t.must('persons.search', { query: '+33610203040' }, t.worker.token);
     expect(hit?.matchedOn).toBe('phone');

@@ -63,7 +63,9 @@ export function phoneDigits(value: string, prefix: PhonePrefix): string {
   const digits = digitsOnly(text);
   let international: string | null = null;
   if (/^[^\d+]*\+/.test(text)) international = digits;
-  else if (digits.startsWith('00')) international = digits.slice(2);
+  // "00" dials abroad only when a country code follows, and none starts with 0: "00 00 42", the
+  // middle of a number read aloud, stays digits.
+  else if (/^00[1-9]/.test(digits)) international = digits.slice(2);
   if (international === null) return digits;
   const country = digitsOnly(prefix.countryCode);
   if (country && international.startsWith(country))
