@@ -12,6 +12,7 @@ import { migration0006 } from './0006-unusual-reading';
 import { migration0007 } from './0007-break-glass-review';
 import { migration0008 } from './0008-phone-prefix';
 import { migration0009 } from './0009-usual-site';
+import { migration0010 } from './0010-name-year-key';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -58,10 +58,13 @@ async function rawWrite(dir: string, file: string): Promise<number> {
         `INSERT INTO person (id, file_number, site_id, name_used, legal_name, birth_year, phone, contact_channels, never_contact, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const searchRow = h.prepare('INSERT INTO person_search_row (person_id, field, text) VALUES (?, ?, ?)');
+      // Name rows carry the birth year (the duplicate check's key, search-index.ts).
+      const searchRow = h.prepare(
+        'INSERT INTO person_search_row (person_id, field, text, birth_year) VALUES (?, ?, ?, ?)',
+      );
       const trigrams = h.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)');
-      const index = (id: string, field: string, text: string) => {
-        if (text) trigrams.run(searchRow.run(id, field, text).lastInsertRowid, text);
+      const index = (id: string, field: string, text: string, year: unknown = null) => {
+        if (text) trigrams.run(searchRow.run(id, field, text, year).lastInsertRowid, text);
       };
       const consent = h.prepare(
         'INSERT INTO person_consent (id, person_id, scope, given, recorded_at, recorded_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -107,9 +110,9 @@ async function rawWrite(dir: string, file: string): Promise<number> {
             now,
           );
           const id = r.id as string;
-          index(id, 'name_used', normalizeText(r.nameUsed as string));
+          index(id, 'name_used', normalizeText(r.nameUsed as string), r.birthYear ?? null);
           index(id, 'file_number', normalizeText(r.fileNumber as string));
-          if (r.legalName) index(id, 'legal_name', normalizeText(r.legalName as string));
+          if (r.legalName) index(id, 'legal_name', normalizeText(r.legalName as string), r.birthYear ?? null);
           if (contact.phone) index(id, 'phone', digitsOnly(contact.phone as string));
         },
         consent: (r) =>

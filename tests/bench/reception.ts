@@ -120,10 +120,13 @@ export function fillPersons(c: Centre, count: number): void {
      VALUES (?, ?, ?, ?, ?, ?, '["fr"]', '[]', 'unknown', ?, '[]', 0, ?, ?, 1)`,
   );
   // The search index's layout (search-index.ts): a row table, and the FTS5 trigram index over it.
-  const row = db.prepare('INSERT INTO person_search_row (person_id, field, text) VALUES (?, ?, ?)');
+  // Name rows carry the birth year (the duplicate check's key).
+  const row = db.prepare(
+    'INSERT INTO person_search_row (person_id, field, text, birth_year) VALUES (?, ?, ?, ?)',
+  );
   const trigrams = db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)');
-  const index = (personId: string, field: string, text: string) =>
-    trigrams.run(row.run(personId, field, text).lastInsertRowid, text);
+  const index = (personId: string, field: string, text: string, year: number | null = null) =>
+    trigrams.run(row.run(personId, field, text, year).lastInsertRowid, text);
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const id = randomUUID();
@@ -131,10 +134,11 @@ export function fillPersons(c: Centre, count: number): void {
       const legal = i % 3 === 0 ? `${LAST[i % LAST.length]} ${FIRST[(i * 7) % FIRST.length]}` : null;
       const fileNumber = `MTP-20${String(15 + (i % 11)).padStart(2, '0')}-${String(i).padStart(5, '0')}`;
       const phone = i % 2 ? `06${String(10_000_000 + i).slice(-8)}` : null;
-      person.run(id, fileNumber, c.siteId, name, legal, 1960 + (i % 45), phone, now, now);
-      index(id, 'name_used', normalizeText(name));
+      const year = 1960 + (i % 45);
+      person.run(id, fileNumber, c.siteId, name, legal, year, phone, now, now);
+      index(id, 'name_used', normalizeText(name), year);
       index(id, 'file_number', normalizeText(fileNumber));
-      if (legal) index(id, 'legal_name', normalizeText(legal));
+      if (legal) index(id, 'legal_name', normalizeText(legal), year);
       if (phone) index(id, 'phone', digitsOnly(phone));
     }
   })();

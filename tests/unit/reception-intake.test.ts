@@ -157,6 +157,33 @@ describe('duplicates at creation', () => {
       expect.arrayContaining(['Awa 1994', 'Awa Diallo 1994', 'Awa Koné 1994']),
     );
   });
+
+  it('follows a corrected birth year: "Awa" filed as born 1980, corrected to 1994, is suggested for "Diallo Awa" 1994', async () => {
+    const t = await reception();
+    // Fifty other names with "awa" before hers: her name is found by its word and year only, not
+    // among the first trigram matches or the alphabetical neighbours of "diallo awa".
+    for (let i = 0; i < 50; i++)
+      await t.must(
+        'persons.create',
+        personInput(t, { nameUsed: 'Awa Koné', birthYear: 1960 }),
+        t.worker.token,
+      );
+    const awa = await t.must(
+      'persons.create',
+      personInput(t, { nameUsed: 'Awa', birthYear: 1980 }),
+      t.worker.token,
+    );
+    const probe = { nameUsed: 'Diallo Awa', birthYear: 1994 };
+    expect(await t.must('persons.duplicates', probe, t.worker.token)).toEqual([]);
+
+    await t.must(
+      'persons.update',
+      { ...personInput(t, { nameUsed: 'Awa', birthYear: 1994 }), id: awa.id, version: awa.version },
+      t.worker.token,
+    );
+    const found = await t.must('persons.duplicates', probe, t.worker.token);
+    expect(found.map((d) => [d.id, d.reasons])).toEqual([[awa.id, ['name', 'birth_year']]]);
+  });
 });
 
 describe('consent at creation', () => {
