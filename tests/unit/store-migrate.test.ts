@@ -15,6 +15,7 @@ import { unwrapKey } from '../../electron/core/db/keywrap';
 import { openEncrypted, type SqliteHandle } from '../../electron/core/db/sqlite';
 import { Store, databasePath } from '../../electron/core/db/store';
 import { ADMIN, setUpCentre, startCore, tempDir } from './helpers/core';
+import { personInput, reception } from './helpers/reception';
 import { snapshotDir } from './helpers/torture-fs';
 
 const extra = vi.hoisted(() => ({ migrations: [] as Migration[], upTo: null as number | null }));
@@ -202,5 +203,38 @@ describe('upgrading a store that holds data', () => {
     } finally {
       await upgraded.close();
     }
+  });
+
+  it('persons filed before version 10 are found by a word of their name and their birth year after the upgrade', async () => {
+    const t = await reception();
+    // Fifty other "awa" names first: hers is then found by the word-and-year key only (not among
+    // the first trigram matches, nor the alphabetical neighbours of "diallo awa").
+    for (let i = 0; i < 50; i++)
+      await t.must(
+        'persons.create',
+        personInput(t, { nameUsed: 'Awa Koné', birthYear: 1960 }),
+        t.worker.token,
+      );
+    const awa = await t.must(
+      'persons.create',
+      personInput(t, { nameUsed: 'Awa', birthYear: 1994 }),
+      t.worker.token,
+    );
+    // The store as version 9 left it: search rows without the year, no key.
+    const handle = t.core.ctx.vault.requireStore().handle;
+    handle.exec(`
+      DROP INDEX person_search_row_name_year;
+      ALTER TABLE person_search_row DROP COLUMN birth_year;
+      DELETE FROM schema_version WHERE version = 10;
+    `);
+    await t.core.close();
+
+    const again = await startCore(t.dataDir, t.clock);
+    const { token } = await again.must('auth.login', {
+      username: 'kasey',
+      password: 'Nouveau-Mot-de-passe-2026',
+    });
+    const found = await again.must('persons.duplicates', { nameUsed: 'Diallo Awa', birthYear: 1994 }, token);
+    expect(found.map((d) => [d.id, d.reasons])).toEqual([[awa.id, ['name', 'birth_year']]]);
   });
 });
