@@ -2,7 +2,8 @@
  * The break-the-glass grants' table (`access_grant`): every query on it. A grant stays on the file
  * it was given for, even when that file is merged into another (it expires within the hour).
  */
-import { MoreThan, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { findRows } from '../db/fast-read';
 import {
   AccessGrantEntity,
   AccessGrantReviewEntity,
@@ -17,16 +18,21 @@ export async function insertGrant(em: EntityManager, grant: AccessGrantRow): Pro
 }
 
 /** The latest-ending grant of this user on this person still running at `now`. */
-export function latestActiveGrant(
+export async function latestActiveGrant(
   em: EntityManager,
   userId: string,
   personId: string,
   now: Date,
 ): Promise<AccessGrantRow | null> {
-  return em.getRepository(AccessGrantEntity).findOne({
-    where: { userId, personId, expiresAt: MoreThan(now.toISOString()) },
-    order: { expiresAt: 'DESC' },
-  });
+  // Every dossier call's gate asks this: the reader's few grants on this person through the
+  // prepared hot-path reader (index user_id, person_id), the latest one kept if still running.
+  const [latest] = await findRows(
+    em,
+    AccessGrantEntity,
+    { userId, personId },
+    { column: 'expiresAt', direction: 'DESC' },
+  );
+  return latest && latest.expiresAt > now.toISOString() ? latest : null;
 }
 
 /** A grant with its review, if any: the coordination's review list. */

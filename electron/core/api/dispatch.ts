@@ -16,6 +16,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { hasPermission, type Actor } from '../access/gate';
 import type { CoreContext } from '../context';
 import { StoreError } from '../db/errors';
+import { hotQuery } from '../db/fast-read';
 import { DomainError } from '../errors';
 import { CENTRE_ID } from '../services/centre/centre-service';
 import type { CallContext } from './types';
@@ -52,9 +53,8 @@ async function loadCaller(
 ): Promise<{ actor: Actor | null; autoLockMinutes: number }> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    const rows = await store.manager.query<
-      Array<{ active: number | boolean; role: string | null; autoLock: number | null }>
-    >(
+    const rows = await hotQuery<{ active: number | boolean; role: string | null; autoLock: number | null }>(
+      store.manager,
       `SELECT u.active AS active, r.role AS role, c.auto_lock_minutes AS autoLock
        FROM staff_user u LEFT JOIN staff_user_role r ON r.user_id = u.id LEFT JOIN centre c ON c.id = ?
        WHERE u.id = ?`,

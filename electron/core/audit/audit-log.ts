@@ -9,6 +9,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditAction } from '../../../shared/contract/audit';
 import type { Section } from '../../../shared/domain/roles';
+import { hotQuery } from '../db/fast-read';
 import type { SqliteHandle } from '../db/sqlite';
 import { auditKeyOf } from './audit-key';
 import { AuditEntity, type AuditRow } from './entities';
@@ -94,8 +95,10 @@ export async function appendAudits(
   events: readonly AuditEvent[],
   at: Date,
 ): Promise<AuditRow[]> {
-  // Plain SQL: every write and every dossier opening pays this, so it stays two statements.
-  const [last] = await em.query<Array<{ seq: number; hash: string }>>(
+  // Plain SQL, prepared once: every write and every dossier opening pays this, so it stays two
+  // statements.
+  const [last] = await hotQuery<{ seq: number; hash: string }>(
+    em,
     'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
   );
   let seq = last?.seq ?? 0;
@@ -126,7 +129,8 @@ export async function appendAudits(
       r.hash,
       r.chainVersion,
     ]);
-    await em.query(
+    await hotQuery(
+      em,
       `INSERT INTO audit_log (seq, at, actor_id, action, section, person_id, target_type, target_id, site_id, reason, detail, prev_hash, hash, chain_version) VALUES ${placeholders}`,
       values,
     );

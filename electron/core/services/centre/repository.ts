@@ -3,6 +3,7 @@
  * (a site exists, its code, its time zone), never through the entities.
  */
 import { In, type EntityManager } from 'typeorm';
+import { findRows } from '../../db/fast-read';
 import { CentreEntity, SiteEntity, type CentreRow, type SiteRow } from './entities';
 
 export type { CentreRow, SiteRow };
@@ -71,7 +72,7 @@ export async function saveSiteRow(em: EntityManager, row: SiteRow): Promise<void
  * opening, so plain SQL (portable: no dialect-specific syntax).
  */
 export async function siteCodeOf(em: EntityManager, id: string): Promise<string | null> {
-  // eslint-disable-next-line no-restricted-syntax -- dossier summary look-up (docs/architecture.md "Data access")
-  const [site] = await em.query<Array<{ code: string }>>('SELECT code FROM site WHERE id = ?', [id]);
+  // Every dossier opening pays this look-up: through the prepared hot-path reader (fast-read.ts).
+  const [site] = await findRows(em, SiteEntity, { id }, { column: 'id', direction: 'ASC' });
   return site?.code ?? null;
 }
