@@ -29,6 +29,15 @@ export interface RecordAdapter<T extends Exclude<RecordType, 'header'>> {
   exportPages?(em: EntityManager): AsyncIterable<Array<RecordOf<T>>>;
   /** The record as it is in the store now (null: absent). */
   find(em: EntityManager, id: string): Promise<RecordOf<T> | null>;
+  /**
+   * The same for many ids at once (one query): those the store holds, by id. Without it, the
+   * import calls `find` for each record.
+   */
+  findMany?(em: EntityManager, ids: readonly string[]): Promise<Map<string, RecordOf<T>>>;
+  /**
+   * New records written in batches (the import's hot path). Without it, `create` writes each one.
+   */
+  createBatch?(em: EntityManager, now: string): CreateBatch<T>;
   existingIds(em: EntityManager): Promise<Set<string>>;
   references(record: RecordOf<T>): Reference[];
   /**
@@ -45,6 +54,20 @@ export interface RecordAdapter<T extends Exclude<RecordType, 'header'>> {
   normalize?(record: RecordOf<T>): RecordOf<T>;
   create(em: EntityManager, record: RecordOf<T>, now: string): Promise<void>;
   update(em: EntityManager, record: RecordOf<T>, now: string): Promise<void>;
+}
+
+/**
+ * Creates kept back and written together. `add` keeps a record; `flush` runs the create's checks
+ * of every kept record in turn, then writes those that pass. The caller flushes before anything
+ * else of this type is written (an update, a record written alone, the next type); the records an
+ * adapter lets wait in a batch are those whose checks read nothing that another new record of the
+ * batch would change, so each is checked as if the ones before it had been written.
+ */
+export interface CreateBatch<T extends Exclude<RecordType, 'header'>> {
+  /** False: this record must be written alone, after a flush, with `create`. */
+  add(record: RecordOf<T>): boolean;
+  /** The refusal of each kept record, in the order kept (null: written). */
+  flush(): Promise<Array<unknown>>;
 }
 
 /** A refused line: its number, the field (null: the line as a whole) and a stable reason code. */

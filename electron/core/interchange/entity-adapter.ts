@@ -1,5 +1,7 @@
-import type { EntityManager, EntitySchema, FindOptionsWhere } from 'typeorm';
+import { In, type EntityManager, type EntitySchema, type FindOptionsWhere } from 'typeorm';
 import { RECORD_SCHEMAS, type RecordOf, type RecordType } from '../../../shared/contract/interchange';
+import { insertRows } from '../db/fast-write';
+import { DomainError } from '../errors';
 import type { RecordAdapter, Reference } from './adapter';
 
 type Exportable = Exclude<RecordType, 'header'>;
@@ -40,6 +42,10 @@ export function recordFromView<T extends Exportable>(
  * their default in a new row. `derive` fills the columns that follow from the record; `toRow`
  * replaces the whole way in where it is more than names (persons). Checks that only apply on the
  * way in go in `beforeWrite`.
+ *
+ * `batched` says which new records may be written in batches (`createBatch`): those whose
+ * `beforeWrite` reads nothing that an earlier new record of the same type, not yet written, would
+ * change (a site's code is checked against the stored sites: never batched). Absent: none.
  */
 export function entityAdapter<T extends Exportable, Row extends { id: string }, View extends object>(spec: {
   type: T;
@@ -53,6 +59,12 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }, 
   checkLines?: RecordAdapter<T>['checkLines'];
   beforeWrite?(em: EntityManager, record: RecordOf<T>, existing: Row | null): Promise<void>;
   afterWrite?(em: EntityManager, row: Row): Promise<void>;
+  batched?(record: RecordOf<T>): boolean;
+  /**
+   * `beforeWrite` of many new records at once (fewer queries), in their order: the refusal of
+   * each (null: it may be written). Without it, batches call `beforeWrite` for each.
+   */
+  beforeCreateMany?(em: EntityManager, records: Array<RecordOf<T>>): Promise<Array<unknown>>;
 }): RecordAdapter<T> {
   const byId = (id: string) => ({ id }) as FindOptionsWhere<Row>;
   const toRecords = async (em: EntityManager, rows: Row[]) =>
@@ -103,6 +115,44 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }, 
     async find(em, id) {
       const row = await em.getRepository(spec.entity).findOneBy(byId(id));
       return row ? ((await toRecords(em, [row]))[0] ?? null) : null;
+    },
+    async findMany(em, ids) {
+      const rows = await em.getRepository(spec.entity).findBy({ id: In([...ids]) } as FindOptionsWhere<Row>);
+      const records = rows.length ? await toRecords(em, rows) : [];
+      return new Map(records.map((r) => [r.id, r]));
+    },
+    createBatch(em, now) {
+      let kept: Array<RecordOf<T>> = [];
+      const refusalsOf = async (records: Array<RecordOf<T>>): Promise<unknown[]> => {
+        if (spec.beforeCreateMany) return spec.beforeCreateMany(em, records);
+        const refusals: unknown[] = [];
+        for (const record of records) {
+          try {
+            await spec.beforeWrite?.(em, record, null);
+            refusals.push(null);
+          } catch (err) {
+            if (!(err instanceof DomainError)) throw err;
+            refusals.push(err);
+          }
+        }
+        return refusals;
+      };
+      return {
+        add(record) {
+          if (!spec.batched?.(record)) return false;
+          kept.push(record);
+          return true;
+        },
+        async flush() {
+          const records = kept;
+          kept = [];
+          const refusals = await refusalsOf(records);
+          const rows = records.flatMap((r, i) => (refusals[i] ? [] : [toRow(em, r, now, null)]));
+          await insertRows(em, spec.entity, rows);
+          if (spec.afterWrite) for (const row of rows) await spec.afterWrite(em, row);
+          return refusals;
+        },
+      };
     },
     async existingIds(em) {
       const rows = await em

@@ -43,6 +43,12 @@ export class ImportRefused extends Error {
 
 const MAX_ERRORS = 200;
 
+/**
+ * Records of one type written per chunk: their stored versions are read in one query and the new
+ * ones inserted together. A few hundred amortise each query; the ids fit in one statement.
+ */
+const WRITE_CHUNK = 500;
+
 function zodLineError(line: number, error: z.ZodError): LineError {
   const issue = error.issues[0];
   // An unknown field is named by itself (its path is the object that holds it).
@@ -246,36 +252,72 @@ export async function applyLines(
   if (ruleErrors.length) throw new ImportRefused(ruleErrors);
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const errors: LineError[] = [];
-  let done = 0;
-  for (const { line, record } of lines) {
-    if (done > 0) onProgress?.({ phase: 'write', done, total });
-    done += 1;
-    const adapter = adapterFor(record.type);
-    try {
-      const existing = await adapter.find(em, record.id);
-      const roles = roleChangeOf(record, existing);
-      if (roles) await roleChanged?.(roles);
-      if (!existing) {
-        await adapter.create(em, record, now);
-        counts.created += 1;
-      } else if (sameAs(existing, adapter.normalize ? adapter.normalize(record) : record)) {
-        counts.unchanged += 1;
-      } else {
-        await adapter.update(em, record, now);
-        counts.updated += 1;
-      }
-    } catch (err) {
-      if (err instanceof DomainError)
-        errors.push({
-          line,
-          field: err.field ?? null,
-          reason: detailText(err.details, 'reason') ?? err.code,
-        });
-      // A later line that fails because an earlier one was refused (e.g. a user on a site that
-      // could not be created): report the earlier line, the transaction rolls everything back.
-      else if (errors.length) break;
-      else throw err;
+  /** A refusal is reported on its line; false: stop (an earlier line was refused), else throws. */
+  const refused = (line: number, err: unknown): boolean => {
+    if (err instanceof DomainError) {
+      errors.push({ line, field: err.field ?? null, reason: detailText(err.details, 'reason') ?? err.code });
+      return true;
     }
+    // A later line that fails because an earlier one was refused (e.g. a user on a site that
+    // could not be created): report the earlier line, the transaction rolls everything back.
+    if (errors.length) return false;
+    throw err;
+  };
+  let done = 0;
+  let stopped = false;
+  // The lines are ordered by type: each chunk is of one type, its stored records read in one query.
+  for (let start = 0; start < lines.length && !stopped;) {
+    const adapter = adapterFor(lines[start].record.type);
+    let end = start + 1;
+    while (end < lines.length && end - start < WRITE_CHUNK && lines[end].record.type === adapter.type) end++;
+    const chunk = lines.slice(start, end);
+    start = end;
+    const ids = chunk.map((l) => l.record.id);
+    const stored = adapter.findMany ? await adapter.findMany(em, ids) : null;
+    const batch = adapter.createBatch?.(em, now);
+    // The lines of the creates kept back, in order: a refusal of one is reported on its line.
+    let kept: number[] = [];
+    const flush = async () => {
+      if (kept.length === 0 || !batch) return;
+      const keptLines = kept;
+      kept = [];
+      try {
+        (await batch.flush()).forEach((err, i) => {
+          if (err) refused(keptLines[i], err);
+        });
+      } catch (err) {
+        if (!refused(keptLines[0], err)) stopped = true;
+      }
+    };
+    for (const { line, record } of chunk) {
+      if (stopped) break;
+      if (done > 0) onProgress?.({ phase: 'write', done, total });
+      done += 1;
+      try {
+        const existing = stored ? (stored.get(record.id) ?? null) : await adapter.find(em, record.id);
+        const roles = roleChangeOf(record, existing);
+        if (roles) await roleChanged?.(roles);
+        if (!existing) {
+          if (batch?.add(record)) kept.push(line);
+          else {
+            await flush();
+            if (stopped) break;
+            await adapter.create(em, record, now);
+          }
+          counts.created += 1;
+        } else if (sameAs(existing, adapter.normalize ? adapter.normalize(record) : record)) {
+          counts.unchanged += 1;
+        } else {
+          await flush();
+          if (stopped) break;
+          await adapter.update(em, record, now);
+          counts.updated += 1;
+        }
+      } catch (err) {
+        if (!refused(line, err)) stopped = true;
+      }
+    }
+    if (!stopped) await flush();
   }
   if (errors.length) throw new ImportRefused(errors);
   onProgress?.({ phase: 'write', done: total, total });

@@ -14,6 +14,8 @@ export const appointmentAdapter = entityAdapter({
   // `type` names the record type in the format.
   viewNames: { appointmentType: 'type' },
   rowNames: { appointmentType: 'type' },
+  // Its checks read no other record of its type: new ones are written in batches.
+  batched: () => true,
   // The agenda compares instants as text: they are kept in one form (UTC, milliseconds).
   derive: (r) => ({ startsAt: new Date(r.startsAt).toISOString(), endsAt: new Date(r.endsAt).toISOString() }),
   references: (r) =>

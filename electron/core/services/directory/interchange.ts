@@ -8,6 +8,8 @@ export const directoryEntryAdapter = entityAdapter({
   type: 'directory_entry',
   entity: DirectoryEntryEntity,
   view: (rows) => rows.map(toEntry),
+  // Its checks read no other record of its type: new ones are written in batches.
+  batched: () => true,
   references: () => [],
 });
 
@@ -17,6 +19,8 @@ export const referralAdapter = entityAdapter({
   // No staff names needed: the record carries the author's id.
   view: (rows, em) => toReferrals(em, rows, new Map()),
   rowNames: { authorId: 'createdBy' },
+  // Its checks read no other record of its type: new ones are written in batches.
+  batched: () => true,
   references: (r) =>
     refs(
       ['personId', 'person', r.personId],

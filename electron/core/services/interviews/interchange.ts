@@ -10,6 +10,8 @@ export const interviewAdapter = entityAdapter({
   entity: InterviewEntity,
   view: (rows) => rows.map((i) => toInterview(i, new Map())),
   rowNames: { authorId: 'createdBy' },
+  // Its checks read no other record of its type: new ones are written in batches.
+  batched: () => true,
   /** The interview screen's rules (checkInterview), on every line before any write. */
   async checkLines(em, lines, file) {
     const errors: RuleError[] = [];

@@ -20,6 +20,8 @@ export const visitAdapter = entityAdapter({
       ['siteId', 'site', r.siteId],
       ['appointmentId', 'appointment', r.appointmentId],
     ),
+  // Its checks read no other record of its type: new ones are written in batches.
+  batched: () => true,
   /**
    * What the screens guarantee for every visit they save, checked before an import writes any:
    * a visit closes after it opened; a visit is closed exactly when its step is `done` (leaving
