@@ -5,6 +5,8 @@
  *   npm run bench                                  every section, scales 1, 10, 60, 200 samples
  *   npm run bench -- --scales=1,10                 the scale benchmarks at 1× and 10× only
  *   npm run bench -- --only=scale --samples=50     one section, fewer samples (for development)
+ *   npm run bench -- --only=scale --figures=search,dossier   only those figures of the scale section
+ *                                                  (the store is still built by one import of the file)
  *   PARCOURS_BENCH_SCALES=1 PARCOURS_BENCH_ONLY=unlock,sqlite npm run bench   the same by environment
  *
  * Run it on a tree nobody edits meanwhile (the child processes load the code again), e.g.
@@ -20,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { benchSqlite, formatSqlite } from './sqlite';
 import { benchUnlock, formatUnlock, UNLOCK_TARGET_MS } from './unlock';
 import { benchLongReads } from './long-reads';
-import { benchScales, formatScales, scaleTargets } from './scale';
+import { benchScales, formatScales, SCALE_FIGURES, scaleTargets, type ScaleFigure } from './scale';
 import { ms, seconds, table } from './stats';
 
 const SECTIONS = ['unlock', 'sqlite', 'long-reads', 'scale'] as const;
@@ -29,6 +31,7 @@ type Section = (typeof SECTIONS)[number];
 interface Options {
   only: Section[];
   scales: number[];
+  figures: ScaleFigure[];
   samples: number;
   block: number;
   warm: number;
@@ -52,10 +55,15 @@ function parseOptions(): Options {
     throw new Error(`unknown section ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`);
   const scales = (list(option('scales', 'PARCOURS_BENCH_SCALES')) ?? ['1', '10', '60']).map(Number);
   if (scales.some((s) => !(s > 0))) throw new Error('--scales: positive numbers, e.g. --scales=1,10,60');
+  const figures = (list(option('figures', 'PARCOURS_BENCH_FIGURES')) ?? [...SCALE_FIGURES]) as ScaleFigure[];
+  const unknownFigure = figures.filter((f) => !SCALE_FIGURES.includes(f));
+  if (unknownFigure.length)
+    throw new Error(`unknown figure ${unknownFigure.join(', ')} (known: ${SCALE_FIGURES.join(', ')})`);
   const samples = Number(option('samples', 'PARCOURS_BENCH_SAMPLES') ?? 200);
   return {
     only,
     scales,
+    figures,
     samples,
     block: Math.min(25, samples),
     warm: Math.min(30, samples),
@@ -91,7 +99,7 @@ async function run(): Promise<void> {
   console.log(`  date      ${started.toISOString()}`);
   console.log(`  command   npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd());
   console.log(
-    `  options   sections ${o.only.join(',')}; scales ${o.scales.join(',')}; ${o.samples} samples per side (blocks of ${o.block}, ${o.warm} warm-up); unlock ${o.unlockRuns} runs`,
+    `  options   sections ${o.only.join(',')}; scales ${o.scales.join(',')}; figures ${o.figures.join(',')}; ${o.samples} samples per side (blocks of ${o.block}, ${o.warm} warm-up); unlock ${o.unlockRuns} runs`,
   );
   console.log(
     `  machine   ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()} ${os.arch()}`,

@@ -58,8 +58,17 @@ import {
   type Summary,
 } from './stats';
 
+/** The figures a scale run can take; the store is always built by `parcours import` of the file. */
+export const SCALE_FIGURES = ['import', 'export', 'search', 'create', 'dossier'] as const;
+export type ScaleFigure = (typeof SCALE_FIGURES)[number];
+
 export interface ScaleOptions {
   scales: number[];
+  /**
+   * Which figures to take (default: all). Without `import`, the store is still built by one
+   * `parcours import` of the generated file, but neither timed against the raw writer nor repeated.
+   */
+  figures: readonly ScaleFigure[];
   /** Measured samples per side of every request figure. */
   samples: number;
   block: number;
@@ -572,15 +581,16 @@ export interface ScaleFigures {
   scale: number;
   records: Record<string, number>;
   fileBytes: number;
-  importApp: ChildReport;
-  importRaw: ChildReport;
+  /** Null when the import figures were not asked for (the store was still built by an import). */
+  importApp: ChildReport | null;
+  importRaw: ChildReport | null;
   importRounds: number;
-  exported: ChildReport;
+  exported: ChildReport | null;
   baselineRssMiB: number;
-  search: Awaited<ReturnType<typeof benchSearch>>;
-  create: Awaited<ReturnType<typeof benchCreate>>;
-  heavyDossier: Awaited<ReturnType<typeof benchDossier>>;
-  typicalDossier: Awaited<ReturnType<typeof benchDossier>>;
+  search: Awaited<ReturnType<typeof benchSearch>> | null;
+  create: Awaited<ReturnType<typeof benchCreate>> | null;
+  heavyDossier: Awaited<ReturnType<typeof benchDossier>> | null;
+  typicalDossier: Awaited<ReturnType<typeof benchDossier>> | null;
   seal: Summary;
 }
 
@@ -599,13 +609,15 @@ async function oneScale(scale: number, index: number, work: string, o: ScaleOpti
   );
   const adminEnv = { PARCOURS_ADMIN_USER: ADMIN.username, PARCOURS_ADMIN_PASSWORD: ADMIN.password };
   // More runs where they are short (alternating app / raw, the first side changing per scale).
-  const rounds = scale < 10 ? 3 : scale < 60 ? 2 : 1;
+  const want = (f: ScaleFigure) => o.figures.includes(f);
+  const rounds = !want('import') ? 1 : scale < 10 ? 3 : scale < 60 ? 2 : 1;
   const app: ChildReport[] = [];
   const raw: ChildReport[] = [];
   let kept: { dir: string; recoveryCode: string } | null = null;
   for (let r = 0; r < rounds; r++) {
     const order = (r + index) % 2 === 0 ? ['app', 'raw'] : ['raw', 'app'];
     for (const side of order) {
+      if (side === 'raw' && !want('import')) continue;
       const dir = path.join(work, `${side}-${scale}-${r}`);
       const run = await runChild([side === 'app' ? 'import' : 'raw', dir, file], adminEnv);
       o.log(
@@ -625,7 +637,7 @@ async function oneScale(scale: number, index: number, work: string, o: ScaleOpti
   }
   if (!kept) throw new Error('no import kept');
   const exports: ChildReport[] = [];
-  for (let r = 0; r < rounds; r++) {
+  for (let r = 0; r < (want('export') ? rounds : 0); r++) {
     const out = path.join(work, `export-${scale}.jsonl`);
     const run = await runChild(['export', kept.dir, out], {
       PARCOURS_USER: ADMIN.username,
@@ -638,29 +650,29 @@ async function oneScale(scale: number, index: number, work: string, o: ScaleOpti
     exports.push(run.report);
     rmSync(out, { force: true });
   }
-  const baseline = (await runChild(['idle'], {})).report.maxRssMiB;
+  const baseline = want('export') ? (await runChild(['idle'], {})).report.maxRssMiB : 0;
   rmSync(file, { force: true });
 
   const b = await openBench(kept.dir);
   try {
     const persons = records.person ?? 0;
-    const search = await benchSearch(b, persons, o);
-    o.log(`  ${scale}×: search measured`);
-    const create = await benchCreate(b, o);
-    o.log(`  ${scale}×: duplicate check + create measured`);
-    const heavyDossier = await benchDossier(b, [personId(0)], o);
+    const search = want('search') ? await benchSearch(b, persons, o) : null;
+    if (search) o.log(`  ${scale}×: search measured`);
+    const create = want('create') ? await benchCreate(b, o) : null;
+    if (create) o.log(`  ${scale}×: duplicate check + create measured`);
     const typical = Array.from({ length: 50 }, (_, k) => personId(1 + Math.floor((k * (persons - 1)) / 50)));
-    const typicalDossier = await benchDossier(b, typical, o);
-    o.log(`  ${scale}×: dossiers measured (load ${loadavg()[0].toFixed(2)})`);
+    const heavyDossier = want('dossier') ? await benchDossier(b, [personId(0)], o) : null;
+    const typicalDossier = want('dossier') ? await benchDossier(b, typical, o) : null;
+    if (typicalDossier) o.log(`  ${scale}×: dossiers measured (load ${loadavg()[0].toFixed(2)})`);
     const seal = await sealCost(b, o);
     return {
       scale,
       records,
       fileBytes: bytes,
-      importApp: medianRun(app),
-      importRaw: medianRun(raw),
+      importApp: want('import') ? medianRun(app) : null,
+      importRaw: want('import') ? medianRun(raw) : null,
       importRounds: rounds,
-      exported: medianRun(exports),
+      exported: want('export') ? medianRun(exports) : null,
       baselineRssMiB: baseline,
       search,
       create,
@@ -724,7 +736,11 @@ function trioRows(label: string, t: Trio): string[][] {
 
 export function formatScales(figures: ScaleFigures[], o: ScaleOptions): string {
   const parts: string[] = [];
-  const io = figures.map((f) => {
+  const imported = figures.flatMap((f) =>
+    f.importApp && f.importRaw ? [{ ...f, importApp: f.importApp, importRaw: f.importRaw }] : [],
+  );
+  const exported = figures.flatMap((f) => (f.exported ? [{ ...f, exported: f.exported }] : []));
+  const io = imported.map((f) => {
     const a = f.importApp;
     const r = f.importRaw;
     return [
@@ -739,22 +755,25 @@ export function formatScales(figures: ScaleFigures[], o: ScaleOptions): string {
       ratio(a.cpuMs / r.cpuMs),
     ];
   });
-  parts.push(
-    'Import into an empty folder (parcours import, own process) vs the raw writer (prepared INSERTs, same rows, same encrypted schema)',
-    table(
-      ['scale', 'app wall', 'app CPU', 'app peak', 'raw wall', 'raw CPU', 'raw peak', 'wall ×', 'CPU ×'],
-      io,
-    ),
-  );
+  if (io.length)
+    parts.push(
+      'Import into an empty folder (parcours import, own process) vs the raw writer (prepared INSERTs, same rows, same encrypted schema)',
+      table(
+        ['scale', 'app wall', 'app CPU', 'app peak', 'raw wall', 'raw CPU', 'raw peak', 'wall ×', 'CPU ×'],
+        io,
+      ),
+    );
   const growth: string[][] = [];
-  for (let i = 1; i < figures.length; i++) {
-    const [a, b] = [figures[i - 1], figures[i]];
+  const both = imported.length === figures.length && exported.length === figures.length;
+  for (let i = 1; both && i < figures.length; i++) {
+    const [a, b] = [imported[i - 1], imported[i]];
+    const [ea, eb] = [exported[i - 1].exported, exported[i].exported];
     growth.push([
       `${a.scale}× → ${b.scale}× (data ×${(b.records.person / a.records.person).toFixed(1)})`,
       ratio(b.importApp.cpuMs / a.importApp.cpuMs),
       ratio(b.importRaw.cpuMs / a.importRaw.cpuMs),
-      ratio(b.exported.cpuMs / a.exported.cpuMs),
-      ratio(b.exported.maxRssMiB / a.exported.maxRssMiB),
+      ratio(eb.cpuMs / ea.cpuMs),
+      ratio(eb.maxRssMiB / ea.maxRssMiB),
     ]);
   }
   if (growth.length)
@@ -763,55 +782,67 @@ export function formatScales(figures: ScaleFigures[], o: ScaleOptions): string {
       'Growth between scales',
       table(['', 'import CPU', 'raw writer CPU', 'export CPU', 'export peak RSS'], growth),
     );
-  parts.push(
-    '',
-    `Export (parcours export, own process; a process that only loads the same modules peaks at ${mib(figures[0]?.baselineRssMiB ?? 0)})`,
-    table(
-      ['scale', 'wall', 'CPU', 'peak RSS', 'peak / 1× peak'],
-      figures.map((f) => [
-        `${f.scale}×`,
-        seconds(f.exported.wallMs),
-        seconds(f.exported.cpuMs),
-        mib(f.exported.maxRssMiB),
-        ratio(f.exported.maxRssMiB / figures[0].exported.maxRssMiB),
-      ]),
-    ),
-  );
-  for (const f of figures) {
+  if (exported.length)
     parts.push(
       '',
-      `${f.scale}×: as-you-type search, per query shape (${o.samples} samples per side, blocks of ${o.block}, ${o.warm} warm-up calls per side)`,
+      `Export (parcours export, own process; a process that only loads the same modules peaks at ${mib(figures[0]?.baselineRssMiB ?? 0)})`,
       table(
-        ['shape / side', 'p50', 'p95', 'max', 'CPU p50'],
-        f.search.flatMap((s) => trioRows(`${s.shape}`, s.figures)),
+        ['scale', 'wall', 'CPU', 'peak RSS', 'peak / 1× peak'],
+        exported.map((f) => [
+          `${f.scale}×`,
+          seconds(f.exported.wallMs),
+          seconds(f.exported.cpuMs),
+          mib(f.exported.maxRssMiB),
+          ratio(f.exported.maxRssMiB / exported[0].exported.maxRssMiB),
+        ]),
       ),
-      `  audit entries per call over one more cycle of each shape's inputs, after the measurement (dispatch / HTTP / raw; an input the session answered among its last 32 is not audited again, on every side alike): ${f.search
-        .map((s) => `${s.shape} ${fmtAudits(s.audits)}`)
-        .join('; ')}`,
-      '',
-      `${f.scale}×: duplicate check + create one person (${o.samples} per side)`,
-      table(
-        ['', 'p50', 'p95', 'max', 'CPU p50'],
-        (['local', 'http'] as const).flatMap((side) => {
-          const c = f.create[side];
-          const name = side === 'local' ? 'dispatch' : 'HTTP';
-          return [
-            [`duplicate check, ${name}`, ms(c.dup.p50), ms(c.dup.p95), ms(c.dup.max), ms(c.dup.cpuP50)],
-            [`create, ${name}`, ms(c.create.p50), ms(c.create.p95), ms(c.create.max), ms(c.create.cpuP50)],
-            [`both, ${name}`, ms(c.both.p50), ms(c.both.p95), ms(c.both.max), ms(c.both.cpuP50)],
-          ];
-        }),
-      ),
-      '',
-      `${f.scale}×: dossier opening vs hand-written SQL reading the same rows and writing the same audit entries (${o.samples} per side)`,
-      table(
-        ['', 'p50', 'p95', 'max', 'CPU p50'],
-        [
-          ...trioRows('ten-year dossier', f.heavyDossier.figures),
-          ...trioRows('typical dossiers (50)', f.typicalDossier.figures),
-        ],
-      ),
-      `  audit entries per opening (dispatch / HTTP / raw): ten-year ${fmtAudits(f.heavyDossier.audits)}; typical ${fmtAudits(f.typicalDossier.audits)}`,
+    );
+  for (const f of figures) {
+    const search = f.search;
+    if (search)
+      parts.push(
+        '',
+        `${f.scale}×: as-you-type search, per query shape (${o.samples} samples per side, blocks of ${o.block}, ${o.warm} warm-up calls per side)`,
+        table(
+          ['shape / side', 'p50', 'p95', 'max', 'CPU p50'],
+          search.flatMap((s) => trioRows(`${s.shape}`, s.figures)),
+        ),
+        `  audit entries per call over one more cycle of each shape's inputs, after the measurement (dispatch / HTTP / raw; an input the session answered among its last 32 is not audited again, on every side alike): ${search
+          .map((s) => `${s.shape} ${fmtAudits(s.audits)}`)
+          .join('; ')}`,
+      );
+    const create = f.create;
+    if (create)
+      parts.push(
+        '',
+        `${f.scale}×: duplicate check + create one person (${o.samples} per side)`,
+        table(
+          ['', 'p50', 'p95', 'max', 'CPU p50'],
+          (['local', 'http'] as const).flatMap((side) => {
+            const c = create[side];
+            const name = side === 'local' ? 'dispatch' : 'HTTP';
+            return [
+              [`duplicate check, ${name}`, ms(c.dup.p50), ms(c.dup.p95), ms(c.dup.max), ms(c.dup.cpuP50)],
+              [`create, ${name}`, ms(c.create.p50), ms(c.create.p95), ms(c.create.max), ms(c.create.cpuP50)],
+              [`both, ${name}`, ms(c.both.p50), ms(c.both.p95), ms(c.both.max), ms(c.both.cpuP50)],
+            ];
+          }),
+        ),
+      );
+    if (f.heavyDossier && f.typicalDossier)
+      parts.push(
+        '',
+        `${f.scale}×: dossier opening vs hand-written SQL reading the same rows and writing the same audit entries (${o.samples} per side)`,
+        table(
+          ['', 'p50', 'p95', 'max', 'CPU p50'],
+          [
+            ...trioRows('ten-year dossier', f.heavyDossier.figures),
+            ...trioRows('typical dossiers (50)', f.typicalDossier.figures),
+          ],
+        ),
+        `  audit entries per opening (dispatch / HTTP / raw): ten-year ${fmtAudits(f.heavyDossier.audits)}; typical ${fmtAudits(f.typicalDossier.audits)}`,
+      );
+    parts.push(
       `  the audit head sealed to its file after each audited call (app only; the caller waits): p50 ${ms(f.seal.p50)}, p95 ${ms(f.seal.p95)}, CPU p50 ${ms(f.seal.cpuP50)}`,
     );
   }
@@ -831,14 +862,16 @@ export function scaleTargets(figures: ScaleFigures[]): string[][] {
   const at = `at ${top.scale}×`;
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
   const rows: string[][] = [];
-  const importRatio = top.importApp.cpuMs / top.importRaw.cpuMs;
-  rows.push([
-    `import CPU / raw writer CPU ${at}`,
-    `${ratio(importRatio)} (${seconds(top.importApp.cpuMs)} / ${seconds(top.importRaw.cpuMs)})`,
-    `≤ ${ratio(TARGET.importCpuRatio)}`,
-    verdict(importRatio <= TARGET.importCpuRatio),
-  ]);
-  if (ten && top.scale === 60) {
+  if (top.importApp && top.importRaw) {
+    const importRatio = top.importApp.cpuMs / top.importRaw.cpuMs;
+    rows.push([
+      `import CPU / raw writer CPU ${at}`,
+      `${ratio(importRatio)} (${seconds(top.importApp.cpuMs)} / ${seconds(top.importRaw.cpuMs)})`,
+      `≤ ${ratio(TARGET.importCpuRatio)}`,
+      verdict(importRatio <= TARGET.importCpuRatio),
+    ]);
+  }
+  if (ten?.importApp && top.importApp && top.scale === 60) {
     const g = top.importApp.cpuMs / ten.importApp.cpuMs;
     rows.push([
       'import CPU growth 10× → 60×',
@@ -847,7 +880,7 @@ export function scaleTargets(figures: ScaleFigures[]): string[][] {
       verdict(g <= 7),
     ]);
   }
-  if (one && top !== one) {
+  if (one?.exported && top.exported && top !== one) {
     const g = top.exported.maxRssMiB / one.exported.maxRssMiB;
     rows.push([
       `export peak RSS ${at} / at 1×`,
@@ -856,14 +889,15 @@ export function scaleTargets(figures: ScaleFigures[]): string[][] {
       verdict(g <= TARGET.exportRss60to1),
     ]);
   }
-  const both = top.create.local.both;
-  rows.push([
-    `duplicate check + create p95 ${at} (dispatch)`,
-    ms(both.p95),
-    `≤ ${ms(TARGET.createP95)}`,
-    verdict(both.p95 <= TARGET.createP95),
-  ]);
-  for (const s of top.search) {
+  const both = top.create?.local.both;
+  if (both)
+    rows.push([
+      `duplicate check + create p95 ${at} (dispatch)`,
+      ms(both.p95),
+      `≤ ${ms(TARGET.createP95)}`,
+      verdict(both.p95 <= TARGET.createP95),
+    ]);
+  for (const s of top.search ?? []) {
     const f = s.figures;
     rows.push([
       `search “${s.shape}” p95 ${at} (dispatch / HTTP)`,
@@ -883,6 +917,7 @@ export function scaleTargets(figures: ScaleFigures[]): string[][] {
     ['ten-year dossier', top.heavyDossier],
     ['typical dossier', top.typicalDossier],
   ] as const) {
+    if (!d) continue;
     rows.push([
       `${label} opening p95 ${at} (dispatch / HTTP)`,
       `${ms(d.figures.local.p95)} / ${ms(d.figures.http.p95)}`,
