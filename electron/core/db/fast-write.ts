@@ -76,14 +76,48 @@ export async function insertRows<Row extends object>(
     group = [];
   };
   for (const row of rows) {
-    const columns = plan.columns.filter((c) => c.getEntityValue(row) !== undefined);
-    const key = columns.map((c) => c.databaseName).join(',');
+    const columns: ColumnMetadata[] = [];
+    const values: unknown[] = [];
+    let key = '';
+    for (const column of plan.columns) {
+      const value: unknown = column.getEntityValue(row);
+      if (value === undefined) continue;
+      columns.push(column);
+      values.push(driver.preparePersistentValue(value, column));
+      key += `${column.databaseName},`;
+    }
     if (key !== groupKey) {
       await flush();
       groupColumns = columns;
       groupKey = key;
     }
-    group.push(columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c) as unknown));
+    group.push(values);
   }
   await flush();
+}
+
+/**
+ * Which of `ids` the entity's table holds: one statement on the primary key, no entity built (an
+ * import asks this of every chunk of records, and most are new).
+ */
+export async function presentIds(
+  em: EntityManager,
+  entity: EntitySchema<{ id: string }>,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const plan = planFor(em, entity);
+  const id = plan.columns.find((c) => c.propertyName === 'id');
+  if (!id) throw new Error(`${plan.table}: no id column`);
+  const present = new Set<string>();
+  const perStatement = MAX_PARAMETERS;
+  for (let start = 0; start < ids.length; start += perStatement) {
+    const slice = ids.slice(start, start + perStatement);
+    const rows = await em.query<Array<{ id: string }>>(
+      `SELECT "${id.databaseName}" AS id FROM "${plan.table}" WHERE "${id.databaseName}" IN (${slice.map(() => '?').join(', ')})`,
+      slice,
+    );
+    for (const row of rows) present.add(row.id);
+  }
+  return present;
 }

@@ -1,6 +1,6 @@
 import { In, type EntityManager, type EntitySchema, type FindOptionsWhere } from 'typeorm';
 import { RECORD_SCHEMAS, type RecordOf, type RecordType } from '../../../shared/contract/interchange';
-import { insertRows } from '../db/fast-write';
+import { insertRows, presentIds } from '../db/fast-write';
 import { DomainError } from '../errors';
 import type { RecordAdapter, Reference } from './adapter';
 
@@ -117,7 +117,10 @@ export function entityAdapter<T extends Exportable, Row extends { id: string }, 
       return row ? ((await toRecords(em, [row]))[0] ?? null) : null;
     },
     async findMany(em, ids) {
-      const rows = await em.getRepository(spec.entity).findBy({ id: In([...ids]) } as FindOptionsWhere<Row>);
+      // Most records of an import are new: only those the store holds are read whole.
+      const present = [...(await presentIds(em, spec.entity, ids))];
+      if (present.length === 0) return new Map();
+      const rows = await em.getRepository(spec.entity).findBy({ id: In(present) } as FindOptionsWhere<Row>);
       const records = rows.length ? await toRecords(em, rows) : [];
       return new Map(records.map((r) => [r.id, r]));
     },
