@@ -4,7 +4,7 @@
  * `updateVisitRow` (an interview sets its next steps), never through the entities.
  */
 import { IsNull, type EntityManager } from 'typeorm';
-import { findRows } from '../../db/fast-read';
+import { findRows, hotQuery } from '../../db/fast-read';
 import { linkedTable } from '../../dossier/section';
 import { VisitEntity, VisitStepEntity, type VisitRow, type VisitStepRow } from './entities';
 
@@ -35,8 +35,9 @@ export function hasOpenVisit(em: EntityManager, personId: string): Promise<boole
  * every opening, so plain SQL (portable: no dialect-specific syntax).
  */
 export async function openVisitIdOf(em: EntityManager, personId: string): Promise<string | null> {
-  // eslint-disable-next-line no-restricted-syntax -- dossier summary look-up (docs/architecture.md "Data access")
-  const [open] = await em.query<Array<{ id: string }>>(
+  // Prepared once (fast-read.ts `hotQuery`): the dossier summary look-up (docs/architecture.md "Data access").
+  const [open] = await hotQuery<{ id: string }>(
+    em,
     'SELECT id FROM visit WHERE person_id = ? AND closed_at IS NULL LIMIT 1',
     [personId],
   );
