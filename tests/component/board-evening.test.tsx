@@ -12,6 +12,7 @@ import { call } from '../../renderer/api/client';
 import { endSession, startSession } from '../../renderer/app/session';
 import { COORDINATOR, startCentre, TEAM, type Member, type TestCentre } from './helpers/centre';
 import { pick } from './helpers/fields';
+import { arrivedPerson } from './helpers/scenes';
 import { renderApp } from './helpers/render';
 
 const HOUR = 3600_000;
@@ -55,28 +56,12 @@ async function addMember(
   return created.user.id;
 }
 
-async function arrive(
+function arrive(
   centre: TestCentre,
   nameUsed: string,
   extra: { step?: 'waiting_interview' | 'waiting_doctor' | 'waiting_nurse'; consent?: boolean } = {},
 ) {
-  const person = await centre.must(
-    'persons.create',
-    { siteId: centre.siteId, nameUsed },
-    centre.tokens.worker,
-  );
-  if (extra.consent)
-    await centre.must(
-      'persons.recordConsent',
-      { personId: person.id, scope: 'care_team', given: true },
-      centre.tokens.worker,
-    );
-  const visit = await centre.must(
-    'visits.checkIn',
-    { personId: person.id, siteId: centre.siteId, step: extra.step ?? 'waiting_interview' },
-    centre.tokens.worker,
-  );
-  return { person, visit };
+  return arrivedPerson(centre, nameUsed, { careTeam: extra.consent, step: extra.step });
 }
 
 /** A PEP priority raised by the interview: an exposure `hoursAgo` hours before now. */

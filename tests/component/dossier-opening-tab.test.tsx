@@ -8,6 +8,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { startCentre, TEAM, type Member, type TestCentre } from './helpers/centre';
+import { arrivedPerson } from './helpers/scenes';
 import { renderApp } from './helpers/render';
 
 const SUMMARY = 'Rapport non protégé il y a 20 h, demande un TPE et un dépistage.';
@@ -53,21 +54,7 @@ async function addMember(centre: TestCentre, member: Member): Promise<void> {
 
 /** A person checked in today, interviewed (risk 20 h ago, PEP and screening ticked), consenting. */
 async function interviewedToday(centre: TestCentre) {
-  const person = await centre.must(
-    'persons.create',
-    { siteId: centre.siteId, nameUsed: 'Yanis Roux' },
-    centre.tokens.worker,
-  );
-  await centre.must(
-    'persons.recordConsent',
-    { personId: person.id, scope: 'care_team', given: true },
-    centre.tokens.worker,
-  );
-  const visit = await centre.must(
-    'visits.checkIn',
-    { personId: person.id, siteId: centre.siteId },
-    centre.tokens.worker,
-  );
+  const { person, visit } = await arrivedPerson(centre, 'Yanis Roux', { careTeam: true });
   const now = Date.now();
   await centre.must(
     'interviews.save',

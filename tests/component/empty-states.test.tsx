@@ -5,6 +5,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { startCentre, TEAM } from './helpers/centre';
+import { filedPerson } from './helpers/scenes';
 import { renderApp } from './helpers/render';
 
 describe('empty states', () => {
@@ -34,16 +35,7 @@ describe('empty states', () => {
 
   it('a dossier without referrals says so in its tab', async () => {
     const centre = await startCentre();
-    const person = await centre.must(
-      'persons.create',
-      { siteId: centre.siteId, nameUsed: 'Rayan' },
-      centre.tokens.worker,
-    );
-    await centre.must(
-      'persons.recordConsent',
-      { personId: person.id, scope: 'care_team', given: true },
-      centre.tokens.worker,
-    );
+    const person = await filedPerson(centre, 'Rayan', { careTeam: true });
     const { user } = await renderApp(TEAM.worker, `/persons/${person.id}`);
     await screen.findByRole('heading', { name: 'Rayan', level: 1 });
     await user.click(screen.getByRole('tab', { name: /^Orientations/ }));

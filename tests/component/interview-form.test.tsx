@@ -6,21 +6,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { startCentre, TEAM } from './helpers/centre';
+import { filedPerson } from './helpers/scenes';
 import { renderApp } from './helpers/render';
 
 describe('the interview form', () => {
   it('shows the PEP alert under 72 hours only, with the time left, before saving', async () => {
     const centre = await startCentre();
-    const person = await centre.must(
-      'persons.create',
-      { siteId: centre.siteId, nameUsed: 'Sacha Morel' },
-      centre.tokens.worker,
-    );
-    await centre.must(
-      'persons.recordConsent',
-      { personId: person.id, scope: 'care_team', given: true },
-      centre.tokens.worker,
-    );
+    const person = await filedPerson(centre, 'Sacha Morel', { careTeam: true });
     const { user } = await renderApp(TEAM.worker, `/persons/${person.id}/interview`);
     await screen.findByRole('heading', { name: 'Entretien en santé sexuelle', level: 1 });
     const hoursAgo = screen.getByRole('textbox', { name: /^ou il y a … heures/ });

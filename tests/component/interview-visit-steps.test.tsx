@@ -7,23 +7,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { startCentre, TEAM, type TestCentre } from './helpers/centre';
 import { renderApp } from './helpers/render';
+import { arrivedPerson, filedPerson } from './helpers/scenes';
 
 async function arrived(centre: TestCentre, nameUsed: string) {
-  const person = await centre.must(
-    'persons.create',
-    { siteId: centre.siteId, nameUsed },
-    centre.tokens.worker,
-  );
-  await centre.must(
-    'persons.recordConsent',
-    { personId: person.id, scope: 'care_team', given: true },
-    centre.tokens.worker,
-  );
-  const visit = await centre.must(
-    'visits.checkIn',
-    { personId: person.id, siteId: centre.siteId },
-    centre.tokens.worker,
-  );
+  const { person, visit } = await arrivedPerson(centre, nameUsed, { careTeam: true });
   const current = async () =>
     (await centre.must('visits.forPerson', { personId: person.id }, centre.tokens.worker)).items[0];
   return { person, visit, current };
@@ -64,11 +51,7 @@ describe('the interview and the visit steps', () => {
 
   it('without a visit at an interview step, "new interview" is offered (a listening-line call, a later talk)', async () => {
     const centre = await startCentre();
-    const person = await centre.must(
-      'persons.create',
-      { siteId: centre.siteId, nameUsed: 'Lior Faure' },
-      centre.tokens.worker,
-    );
+    const person = await filedPerson(centre, 'Lior Faure');
     const { user } = await renderApp(TEAM.worker, `/persons/${person.id}`);
     await screen.findByRole('button', { name: 'Nouvel entretien' });
     await user.click(screen.getByRole('tab', { name: /Entretiens/ }));

@@ -10,8 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { queryClient } from '../../renderer/api/query-client';
 import { appHistory } from '../../renderer/app/history';
 import { lockSession } from '../../renderer/app/session';
-import { startCentre, TEAM, type TestCentre } from './helpers/centre';
+import { startCentre, TEAM } from './helpers/centre';
 import { textbox } from './helpers/fields';
+import { filedPerson } from './helpers/scenes';
 import { renderApp } from './helpers/render';
 
 const SUMMARY = /^Synthèse pour le médecin/;
@@ -32,20 +33,6 @@ function isOutOfReach(element: Element): boolean {
   return layer !== null && layer.hasAttribute('inert');
 }
 
-async function personWithConsent(centre: TestCentre, nameUsed: string) {
-  const person = await centre.must(
-    'persons.create',
-    { siteId: centre.siteId, nameUsed },
-    centre.tokens.worker,
-  );
-  await centre.must(
-    'persons.recordConsent',
-    { personId: person.id, scope: 'care_team', given: true },
-    centre.tokens.worker,
-  );
-  return person;
-}
-
 function beforeUnloadPrevented(): boolean {
   const event = new Event('beforeunload', { cancelable: true });
   window.dispatchEvent(event);
@@ -55,7 +42,7 @@ function beforeUnloadPrevented(): boolean {
 describe('typed work', () => {
   it('a lock hides the interview being typed, and the same user unlocking finds it as they left it', async () => {
     const centre = await startCentre();
-    const person = await personWithConsent(centre, 'Sacha Morel');
+    const person = await filedPerson(centre, 'Sacha Morel', { careTeam: true });
     const { user } = await renderApp(TEAM.worker, `/persons/${person.id}/interview`);
     await screen.findByRole('heading', { name: 'Entretien en santé sexuelle', level: 1 });
     await user.type(textbox(SUMMARY), TYPED);
@@ -123,7 +110,7 @@ describe('typed work', () => {
 
   it('switching user with a dirty form warns first, and the next user never sees the work', async () => {
     const centre = await startCentre();
-    const person = await personWithConsent(centre, 'Sacha Morel');
+    const person = await filedPerson(centre, 'Sacha Morel', { careTeam: true });
     const { user } = await renderApp(TEAM.worker, `/persons/${person.id}/interview`);
     await screen.findByRole('heading', { name: 'Entretien en santé sexuelle', level: 1 });
     await user.type(textbox(SUMMARY), TYPED);
