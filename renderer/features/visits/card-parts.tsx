@@ -118,27 +118,42 @@ export function PriorityBadge({ row, now, size = 'sm' }: { row: BoardRow; now: n
   );
 }
 
-export function NextStepMenu({
-  row,
-  opened,
-  onChange,
-  actions,
-  children,
-}: {
+interface RowMenuProps {
   row: BoardRow;
   opened: boolean;
   onChange: (open: boolean) => void;
   actions: CardActions;
   children: ReactNode;
+}
+
+/** A menu opened from a card or a row: one item per choice, the current one ticked and disabled. */
+function ChoiceMenu<T extends string>({
+  opened,
+  onChange,
+  children,
+  choices,
+  current,
+  label,
+  onPick,
+}: Pick<RowMenuProps, 'opened' | 'onChange' | 'children'> & {
+  choices: readonly T[];
+  /** The value now (a masked "priority" matches no choice). */
+  current?: string;
+  label: (choice: T) => string;
+  onPick: (choice: T) => void;
 }) {
-  const { t } = useTranslation();
   return (
     <Menu opened={opened} onChange={onChange} position="bottom-start" withinPortal>
       <Menu.Target>{children}</Menu.Target>
       <Menu.Dropdown>
-        {NEXT_STEPS.filter((s) => s !== row.step).map((step) => (
-          <Menu.Item key={step} onClick={() => actions.move(row, step)}>
-            {t(`catalogue.visitSteps.${step}`)}
+        {choices.map((choice) => (
+          <Menu.Item
+            key={choice}
+            onClick={() => onPick(choice)}
+            disabled={choice === current}
+            leftSection={choice === current ? '✓' : undefined}
+          >
+            {label(choice)}
           </Menu.Item>
         ))}
       </Menu.Dropdown>
@@ -146,35 +161,27 @@ export function NextStepMenu({
   );
 }
 
-export function PriorityMenu({
-  row,
-  opened,
-  onChange,
-  actions,
-  children,
-}: {
-  row: BoardRow;
-  opened: boolean;
-  onChange: (open: boolean) => void;
-  actions: CardActions;
-  children: ReactNode;
-}) {
+export function NextStepMenu({ row, actions, ...menu }: RowMenuProps) {
   const { t } = useTranslation();
   return (
-    <Menu opened={opened} onChange={onChange} position="bottom-start" withinPortal>
-      <Menu.Target>{children}</Menu.Target>
-      <Menu.Dropdown>
-        {PRIORITIES.map((p) => (
-          <Menu.Item
-            key={p}
-            onClick={() => actions.setPriority(row, p)}
-            disabled={p === row.priority}
-            leftSection={p === row.priority ? '✓' : undefined}
-          >
-            {t(`catalogue.priorities.${p}`)}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+    <ChoiceMenu
+      {...menu}
+      choices={NEXT_STEPS.filter((s) => s !== row.step)}
+      label={(step) => t(`catalogue.visitSteps.${step}`)}
+      onPick={(step) => actions.move(row, step)}
+    />
+  );
+}
+
+export function PriorityMenu({ row, actions, ...menu }: RowMenuProps) {
+  const { t } = useTranslation();
+  return (
+    <ChoiceMenu
+      {...menu}
+      choices={PRIORITIES}
+      current={row.priority}
+      label={(p) => t(`catalogue.priorities.${p}`)}
+      onPick={(p) => actions.setPriority(row, p)}
+    />
   );
 }
