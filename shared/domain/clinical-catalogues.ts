@@ -300,3 +300,37 @@ export const DEFAULT_VACCINE_CATALOGUE: Readonly<Record<VaccineCode, VaccineSche
   hepatitis_b: { code: 'hepatitis_b', doses: [{ months: 0 }, { months: 1 }, { months: 6 }] },
   mpox: { code: 'mpox', doses: [{ days: 0 }, { days: 28 }], dosesIfSmallpoxVaccinated: 1 },
 };
+
+/**
+ * The coded diagnoses a consultation may record (ICD-10, WHO 2019 edition): the STIs, HIV, the
+ * viral hepatitis and mpox. domain.md names the conditions but not their codes; these are the
+ * standard ICD-10 categories. Each carries the infection it belongs to where one applies, so a
+ * diagnosis can open a "to treat" item or a hospital referral.
+ */
+export interface DiagnosisDefinition {
+  readonly code: string;
+  readonly infection?: Infection;
+}
+
+export const DEFAULT_DIAGNOSES = [
+  { code: 'A51', infection: 'syphilis' }, // early syphilis
+  { code: 'A52', infection: 'syphilis' }, // late syphilis
+  { code: 'A53', infection: 'syphilis' }, // other and unspecified syphilis
+  { code: 'A54', infection: 'gonorrhoea' }, // gonococcal infection
+  { code: 'A55', infection: 'chlamydia' }, // chlamydial lymphogranuloma (venereum)
+  { code: 'A56', infection: 'chlamydia' }, // other sexually transmitted chlamydial diseases
+  { code: 'A59' }, // trichomoniasis
+  { code: 'A60' }, // anogenital herpesviral infection
+  { code: 'A63.0' }, // anogenital (venereal) warts
+  { code: 'A64' }, // unspecified sexually transmitted disease
+  { code: 'B15' }, // acute hepatitis A
+  { code: 'B16', infection: 'hbv' }, // acute hepatitis B
+  { code: 'B17.1', infection: 'hcv' }, // acute hepatitis C
+  { code: 'B18.1', infection: 'hbv' }, // chronic viral hepatitis B without delta-agent
+  { code: 'B18.2', infection: 'hcv' }, // chronic viral hepatitis C
+  { code: 'B20', infection: 'hiv' }, // HIV disease resulting in infectious and parasitic diseases
+  { code: 'B24', infection: 'hiv' }, // unspecified HIV disease
+  { code: 'Z21', infection: 'hiv' }, // asymptomatic HIV infection status
+  { code: 'B04', infection: 'mpox' }, // monkeypox (mpox)
+] as const satisfies readonly DiagnosisDefinition[];
+export type DiagnosisCode = (typeof DEFAULT_DIAGNOSES)[number]['code'];

@@ -9,10 +9,12 @@ process.env.TZ = 'Europe/Paris';
 
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_DIAGNOSES,
   DEFAULT_PREP_FOLLOW_UP,
   DEFAULT_TEST_CATALOGUE,
   DEFAULT_TREATMENTS,
   DEFAULT_VACCINE_CATALOGUE,
+  INFECTIONS,
   TEST_CODES,
 } from '../../shared/domain/clinical-catalogues';
 import {
@@ -306,5 +308,17 @@ describe('default catalogues (domain.md)', () => {
     });
     expect(DEFAULT_TREATMENTS.hiv).toEqual({ kind: 'referral', to: 'hospital_service' });
     expect(DEFAULT_TREATMENTS.hcv).toEqual({ kind: 'referral', to: 'hospital_service' });
+  });
+});
+
+describe('coded diagnoses (ICD-10)', () => {
+  it('codes each infection of the catalogue, each code once, in the ICD-10 shape', () => {
+    const codes = DEFAULT_DIAGNOSES.map((d) => d.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of codes) expect(code).toMatch(/^[A-Z][0-9]{2}(\.[0-9])?$/);
+    const coded = new Set(DEFAULT_DIAGNOSES.flatMap((d) => ('infection' in d ? [d.infection] : [])));
+    expect([...coded].sort()).toEqual([...INFECTIONS].sort());
+    expect(DEFAULT_DIAGNOSES.find((d) => d.code === 'A54')).toMatchObject({ infection: 'gonorrhoea' });
+    expect(DEFAULT_DIAGNOSES.find((d) => d.code === 'B04')).toMatchObject({ infection: 'mpox' });
   });
 });
