@@ -11,6 +11,7 @@ import type { BoardRow } from '../../../shared/contract';
 import { personLinks } from '../persons/links';
 import { PRIORITY_COLOR } from './board-layout';
 import {
+  CallOrAbsentButton,
   NextStepMenu,
   PriorityBadge,
   PriorityMenu,
@@ -108,27 +109,9 @@ export function VisitCard({
             ))}
           </Group>
         )}
-        {actions &&
-          (canCall ? (
-            <Button size="compact-sm" onClick={() => actions.call(row)} disabled={busy} fullWidth>
-              {t('board.call')}
-            </Button>
-          ) : (
-            <Button
-              size="compact-sm"
-              variant="light"
-              color="orange"
-              onClick={() => actions.requeue(row)}
-              disabled={busy}
-              fullWidth
-              h="auto"
-              py={4}
-              // A long label on a narrow card wraps rather than being cut.
-              styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
-            >
-              {t('board.absent')}
-            </Button>
-          ))}
+        {actions && (
+          <CallOrAbsentButton row={row} actions={actions} canCall={canCall} busy={busy} layout="card" />
+        )}
         {actions && (
           <NextStepMenu
             row={row}

@@ -9,6 +9,7 @@ import type { BoardRow } from '../../../shared/contract';
 import { personLinks } from '../persons/links';
 import { PRIORITY_COLOR } from './board-layout';
 import {
+  CallOrAbsentButton,
   NextStepMenu,
   PriorityBadge,
   PriorityMenu,
@@ -90,23 +91,9 @@ export function VisitRow({
         {row.withUserName ? t('board.withUser', { name: row.withUserName }) : ''}
       </Text>
       <Group gap={4} wrap="nowrap" justify="flex-end">
-        {actions &&
-          (canCall ? (
-            <Button size="compact-xs" onClick={() => actions.call(row)} disabled={busy}>
-              {t('board.call')}
-            </Button>
-          ) : (
-            <Button
-              size="compact-xs"
-              variant="light"
-              color="orange"
-              onClick={() => actions.requeue(row)}
-              disabled={busy}
-              aria-label={t('board.absent')}
-            >
-              {t('board.absentShort')}
-            </Button>
-          ))}
+        {actions && (
+          <CallOrAbsentButton row={row} actions={actions} canCall={canCall} busy={busy} layout="row" />
+        )}
         {actions && (
           <NextStepMenu
             row={row}

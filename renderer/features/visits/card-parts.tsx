@@ -2,7 +2,7 @@
  * What a person's card (cards layout) and row (compact layout) share: the single keys, the
  * waiting time, the priority with its time left, and the two menus (next step, priority).
  */
-import { Badge, Menu, Text } from '@mantine/core';
+import { Badge, Button, Menu, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
@@ -183,5 +183,54 @@ export function PriorityMenu({ row, actions, ...menu }: RowMenuProps) {
       label={(p) => t(`catalogue.priorities.${p}`)}
       onPick={(p) => actions.setPriority(row, p)}
     />
+  );
+}
+
+/**
+ * The card's or row's first action: "Appeler" while the person waits for a step someone can call
+ * them to, otherwise "Absent·e" (back in the queue at their place). The card shows it full width
+ * with the whole label; the compact row shows the short label, named in full for assistive tech.
+ */
+export function CallOrAbsentButton({
+  row,
+  actions,
+  canCall,
+  busy,
+  layout,
+}: {
+  row: BoardRow;
+  actions: CardActions;
+  canCall: boolean;
+  busy: boolean;
+  layout: 'card' | 'row';
+}) {
+  const { t } = useTranslation();
+  const card = layout === 'card';
+  const size = card ? 'compact-sm' : 'compact-xs';
+  if (canCall)
+    return (
+      <Button size={size} onClick={() => actions.call(row)} disabled={busy} fullWidth={card}>
+        {t('board.call')}
+      </Button>
+    );
+  return (
+    <Button
+      size={size}
+      variant="light"
+      color="orange"
+      onClick={() => actions.requeue(row)}
+      disabled={busy}
+      {...(card
+        ? // A long label on a narrow card wraps rather than being cut.
+          {
+            fullWidth: true,
+            h: 'auto',
+            py: 4,
+            styles: { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const } },
+          }
+        : { 'aria-label': t('board.absent') })}
+    >
+      {card ? t('board.absent') : t('board.absentShort')}
+    </Button>
   );
 }
