@@ -5,7 +5,6 @@
  */
 import {
   ActionIcon,
-  Alert,
   Button,
   Group,
   Loader,
@@ -29,8 +28,7 @@ import { useKeyShortcuts } from '../../app/shortcuts';
 import { sectionAccess } from '../../../shared/domain/access-policy';
 import { AgendaSummaryPage } from '../visits/CoordinationSummary';
 import { dateLocale } from '../../i18n/dates';
-import { useCurrentSite } from '../visits/current-site';
-import { SiteSwitcher } from '../visits/SiteSwitcher';
+import { SitePageFrame } from '../visits/SitePageFrame';
 import { assignLanes, hoursShown, placeAll } from './agenda-layout';
 import { AgendaGrid } from './AgendaGrid';
 import { useAppointments, useProfessionals } from './api';
@@ -58,26 +56,11 @@ export function AgendaPage() {
 
 function PathwayAgenda() {
   const { t } = useTranslation();
-  const { site, siteId, choices, isError, error, refetch } = useCurrentSite();
   const [tab, setTab] = useState<string | null>('agenda');
 
   return (
-    <Stack>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{t('appointments.title')}</Title>
-          <Text c="dimmed">{t('appointments.intro')}</Text>
-        </div>
-        <SiteSwitcher choices={choices} value={siteId} />
-      </Group>
-      {!siteId && (
-        <Alert color="yellow" role="status" maw={640}>
-          {t('board.noSite')}
-        </Alert>
-      )}
-      {isError && <QueryError error={error} onRetry={refetch} />}
-      {siteId && !site && !isError && <Loader aria-label={t('app.loading')} />}
-      {site && (
+    <SitePageFrame title={t('appointments.title')} intro={t('appointments.intro')}>
+      {(site) => (
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List mb="md">
             <Tabs.Tab value="agenda">{t('appointments.tabs.agenda')}</Tabs.Tab>
@@ -91,7 +74,7 @@ function PathwayAgenda() {
           </Tabs.Panel>
         </Tabs>
       )}
-    </Stack>
+    </SitePageFrame>
   );
 }
 

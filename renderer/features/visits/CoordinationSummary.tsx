@@ -3,30 +3,18 @@
  * many wait for whom, the longest wait, how many priorities) and the day's agenda as counts. The
  * access table gives the coordinator no pathway: names, steps of a person and reasons never come.
  */
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Card,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { Site } from '../../../shared/contract';
 import { QueryError } from '../../app/QueryError';
 import { useSession } from '../../app/session';
 import { useBreakGlassCount } from '../audit/break-glass-api';
 import { addDays, siteInstant, todayAt } from '../appointments/site-time';
 import { BOARD_COLUMNS } from './board-layout';
-import { useCurrentSite } from './current-site';
-import { SiteSwitcher } from './SiteSwitcher';
+import { SitePageFrame } from './SitePageFrame';
 import { useAgendaSummary, useBoardSummary } from './summary-api';
 
 function minutesText(t: TFunction, minutes: number): string {
@@ -117,32 +105,12 @@ export function AgendaSummaryCard({ siteId, timeZone }: { siteId: string; timeZo
 }
 
 /** The frame of a coordination page: title, the read-only notice, the site switch. */
-function SummaryFrame({
-  title,
-  children,
-}: {
-  title: string;
-  children: (site: { id: string; timezone: string }) => React.ReactNode;
-}) {
+function SummaryFrame({ title, children }: { title: string; children: (site: Site) => React.ReactNode }) {
   const { t } = useTranslation();
-  const { site, siteId, choices, isError, error, refetch } = useCurrentSite();
   return (
-    <Stack maw={1100}>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{title}</Title>
-          <Text c="dimmed">{t('board.overview.countsOnly')}</Text>
-        </div>
-        <SiteSwitcher choices={choices} value={siteId} />
-      </Group>
-      {!siteId && (
-        <Alert color="yellow" role="status" maw={640}>
-          {t('board.noSite')}
-        </Alert>
-      )}
-      {isError && <QueryError error={error} onRetry={refetch} />}
-      {site && children(site)}
-    </Stack>
+    <SitePageFrame title={title} intro={t('board.overview.countsOnly')} maw={1100}>
+      {children}
+    </SitePageFrame>
   );
 }
 
