@@ -6,6 +6,20 @@
 import { describe, expect, it } from 'vitest';
 import { personInput, reception, staff } from './helpers/reception';
 
+type Centre = Awaited<ReturnType<typeof reception>>;
+
+/** The sections the board's list reads were audited under, for one reader. */
+async function boardReadSections(t: Centre, actorId: string): Promise<string[]> {
+  const store = t.core.ctx.vault.requireStore();
+  const rows = await store.exclusive(() =>
+    store.manager.query<Array<{ section: string }>>(
+      "SELECT section FROM audit_log WHERE actor_id = ? AND action = 'read' AND detail LIKE '%visits.board%' ORDER BY seq",
+      [actorId],
+    ),
+  );
+  return rows.map((r) => r.section);
+}
+
 const HOUR = 3600_000;
 
 describe('the board’s PEP deadline', () => {
@@ -42,6 +56,11 @@ describe('the board’s PEP deadline', () => {
     const psy = await staff(t, 'psy-1', ['psychologist']);
     const forPsy = await t.must('visits.board', { siteId: site }, psy.token);
     expect(forPsy.rows[0]).toMatchObject({ priority: 'priority', priorityDeadline: null, nextSteps: [] });
+
+    // The deadline is the interview's exposure: the nurse's board read is audited as a read of the
+    // interview section too; the psychologist's, which shows none, only as a read of the pathway.
+    expect(await boardReadSections(t, nurse.id)).toEqual(['pathway', 'interview']);
+    expect(await boardReadSections(t, psy.id)).toEqual(['pathway']);
   });
 
   it('is absent for a priority without an exposure and for a normal visit', async () => {

@@ -143,7 +143,10 @@ async function run(
     route.longRead && ctx.longReads
       ? await ctx.longReads.run(channel, input, session, actor)
       : await handler(input, sessionCall);
-  if (touches.kind === 'persons') await auditListRead(ctx, session, channel, touches.section, input, out);
+  if (touches.kind === 'persons') {
+    const sections = [touches.section, ...(touches.discloses?.(out) ?? [])];
+    await auditListRead(ctx, session, channel, sections, input, out);
+  }
   return out;
 }
 
@@ -157,7 +160,7 @@ async function auditListRead(
   ctx: CoreContext,
   session: Session,
   channel: ChannelName,
-  section: Section,
+  sections: readonly Section[],
   input: unknown,
   out: unknown,
 ): Promise<void> {
@@ -169,7 +172,12 @@ async function auditListRead(
   await store.transaction((em) =>
     appendAudits(
       em,
-      [{ actorId: session.userId, action: 'read', section, detail: { channel, results } }],
+      sections.map((section) => ({
+        actorId: session.userId,
+        action: 'read' as const,
+        section,
+        detail: { channel, results },
+      })),
       ctx.clock(),
     ),
   );

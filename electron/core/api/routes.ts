@@ -116,7 +116,17 @@ interface SessionOptions {
  * Centre-level data (`why` says it, for a channel of a capability that holds a dossier section or
  * whose input names a person), or lists over many persons (the caller's roles must read the section).
  */
-export type OpenTouches = { kind: 'centre'; why?: string } | { kind: 'persons'; section: Section };
+export type OpenTouches =
+  | { kind: 'centre'; why?: string }
+  | {
+      kind: 'persons';
+      section: Section;
+      /**
+       * Other sections an answer may disclose beyond `section` (the board's PEP deadline comes from
+       * the interview): each one found in the answer is audited as a read of that section too.
+       */
+      discloses?: (out: unknown) => Section[];
+    };
 
 export type Route<C extends ChannelName> =
   | { access: 'public'; handler: Handler<C, PublicCall> }
@@ -139,6 +149,12 @@ const PARTNERS = { kind: 'centre', why: 'the directory of partner services, not 
 
 function persons(section: Section) {
   return { kind: 'persons', section } as const;
+}
+
+/** A PEP deadline on the board is the interview's exposure time: a read of the interview section. */
+function interviewFactsOnBoard(out: unknown): Section[] {
+  const rows = (out as { rows?: Array<{ priorityDeadline?: string | null }> }).rows ?? [];
+  return rows.some((row) => row.priorityDeadline) ? ['interview'] : [];
 }
 
 /** A dossier channel whose input names the person in `personId`. */
@@ -359,7 +375,7 @@ export const ROUTES: RouteTable = {
   'visits.checkIn': { access: 'dossier', dossier: onPerson('pathway', 'write'), handler: checkIn },
   'visits.board': {
     access: 'session',
-    touches: persons('pathway'),
+    touches: { ...persons('pathway'), discloses: interviewFactsOnBoard },
     passive: true,
     handler: (input, { ctx, actor }) => board(ctx, actor, input),
   },
