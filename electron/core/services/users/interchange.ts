@@ -15,6 +15,7 @@ import {
   usernameTaken,
 } from './repository';
 import { toStaffUsers } from './staff-users';
+import { usualSiteOf } from './users-service';
 
 /**
  * Staff accounts travel without any secret: an imported account cannot log in until a
@@ -22,13 +23,6 @@ import { toStaffUsers } from './staff-users';
  */
 function userRecord(u: StaffUser): RecordOf<'user'> {
   return recordFromView('user', u);
-}
-
-/** The same rule as the team form: the usual site is one of the account's sites. */
-function assertUsualSiteAssigned(r: RecordOf<'user'>): void {
-  if (r.usualSiteId && !r.siteIds.includes(r.usualSiteId)) {
-    throw invalid('usualSiteId', 'usual_site_not_assigned');
-  }
 }
 
 export const userAdapter: RecordAdapter<'user'> = {
@@ -58,7 +52,7 @@ export const userAdapter: RecordAdapter<'user'> = {
     siteIds: [...new Set(r.siteIds)].sort(),
   }),
   async create(em, r, now) {
-    assertUsualSiteAssigned(r);
+    usualSiteOf(r);
     const username = normalizeUsername(r.username);
     if (await usernameTaken(em, username)) throw invalid('username', 'username_taken');
     await insertUser(em, {
@@ -80,7 +74,7 @@ export const userAdapter: RecordAdapter<'user'> = {
   async update(em, r, now) {
     const row = await findUser(em, r.id);
     if (!row) throw new Error('an update names an account that exists');
-    assertUsualSiteAssigned(r);
+    usualSiteOf(r);
     if (normalizeUsername(r.username) !== row.username) throw invalid('username', 'username_immutable');
     await updateUserRow(em, r.id, {
       displayName: r.displayName,

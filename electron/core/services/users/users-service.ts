@@ -57,7 +57,10 @@ export async function listProfessionals(
 }
 
 /** The usual site is one of the user's sites (or none). */
-function usualSiteOf(input: { siteIds: readonly string[]; usualSiteId?: string | null }): string | null {
+export function usualSiteOf(input: {
+  siteIds: readonly string[];
+  usualSiteId?: string | null;
+}): string | null {
   const usual = input.usualSiteId ?? null;
   if (usual !== null && !input.siteIds.includes(usual))
     throw invalid('usualSiteId', 'usual_site_not_assigned');
@@ -155,7 +158,14 @@ export async function updateUser(
     await updateUserRow(em, row.id, {
       displayName: input.displayName,
       locale: input.locale === undefined ? row.locale : input.locale,
-      usualSiteId: input.usualSiteId === undefined ? (row.usualSiteId ?? null) : usualSiteOf(input),
+      // Left out: the stored one while it is still one of the account's sites; a site taken away
+      // takes the usual site with it (stored as none, not kept stale behind a mask).
+      usualSiteId:
+        input.usualSiteId === undefined
+          ? row.usualSiteId && input.siteIds.includes(row.usualSiteId)
+            ? row.usualSiteId
+            : null
+          : usualSiteOf(input),
       updatedAt: ctx.clock().toISOString(),
       version: row.version + 1,
     });
