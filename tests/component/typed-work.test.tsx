@@ -201,6 +201,21 @@ describe('typed work', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('an answer to a sharing question alone is unsaved work: leaving asks first', async () => {
+    await startCentre();
+    const { user } = await renderApp(TEAM.worker, '/persons/new');
+    await screen.findByRole('heading', { name: 'Nouvelle personne', level: 1 });
+    const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+    const careTeam = screen.getByRole('radiogroup', { name: /^Équipe soignante/ });
+    await user.click(within(careTeam).getByRole('radio', { name: 'Oui' }));
+
+    await user.click(within(nav).getByRole('link', { name: 'Agenda' }));
+    const question = await screen.findByRole('dialog', { name: 'Quitter sans enregistrer ?' });
+    await user.click(within(question).getByRole('button', { name: 'Rester sur la page' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(within(careTeam).getByRole('radio', { name: 'Oui' })).toHaveProperty('checked', true);
+  });
+
   it('signing out with a dirty form asks first', async () => {
     await startCentre();
     const { user } = await renderApp(TEAM.worker, '/persons/new');

@@ -22,6 +22,11 @@ export function unansweredConsents(): CreationConsents {
   return { care_team: 'later', external_referral: 'later', contact: 'later' };
 }
 
+/** Was any question answered (given or refused) rather than left for later? */
+export function someAnswered(answers: CreationConsents): boolean {
+  return CREATION_CONSENT_SCOPES.some((scope) => answers[scope] !== 'later');
+}
+
 /** Was any question left for later (nothing recorded for it)? */
 export function someLeftForLater(answers: CreationConsents): boolean {
   return CREATION_CONSENT_SCOPES.some((scope) => answers[scope] === 'later');

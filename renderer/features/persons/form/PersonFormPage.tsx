@@ -20,7 +20,7 @@ import { forgetNewPersonName, newPersonChecksIn, newPersonName } from '../new-pe
 import { apiErrorOf } from '../../../api/client';
 import { errorText } from '../../../i18n/error-text';
 import { useCheckIn } from '../../visits/api';
-import { ConsentQuestions, someLeftForLater, unansweredConsents } from './ConsentQuestions';
+import { ConsentQuestions, someAnswered, someLeftForLater, unansweredConsents } from './ConsentQuestions';
 import { personLinks } from '../links';
 import { useSignedIn } from '../use-signed-in';
 import { DuplicatesPanel } from './DuplicatesPanel';
@@ -72,12 +72,13 @@ function PersonForm({
   const update = useUpdatePerson();
   const [version, setVersion] = useState(person?.version ?? 1);
   const form = useForm<PersonFormValues>({ initialValues: initial });
-  useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail: onError } = useFormFailure(form, formPathOf);
   const checkIn = useCheckIn();
   const pending = create.isPending || update.isPending || checkIn.isPending;
   // A new file: the sharing questions, answered "later" until the person says (never pre-ticked).
   const [consents, setConsents] = useState(unansweredConsents);
+  // An answer to a sharing question is typed work too.
+  useDirtyGuard(form.isDirty() || someAnswered(consents));
   // "Créer et enregistrer l'arrivée": the main action when the search asked for it.
   const [checksInFirst] = useState(() => person === null && newPersonChecksIn());
   const arrives = useRef(checksInFirst);
