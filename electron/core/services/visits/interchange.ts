@@ -1,6 +1,6 @@
 import type { RuleError } from '../../interchange/adapter';
 import { entityAdapter, refs } from '../../interchange/entity-adapter';
-import { findPerson } from '../persons/repository';
+import { personOf } from '../../interchange/person-of';
 import { VisitEntity } from './entities';
 import { openVisitIdOf } from './repository';
 import { toVisit } from './visits-service';
@@ -46,7 +46,7 @@ export const visitAdapter = entityAdapter({
         refuse('step', 'visit_closed');
         continue;
       }
-      const person = file.find('person', v.personId) ?? (await findPerson(em, v.personId));
+      const person = await personOf(em, file, v.personId);
       if (person?.mergedInto) {
         refuse('personId', 'person_merged');
         continue;
