@@ -111,7 +111,8 @@ export const searchResultSchema = z.object({
   siteCode: z.string(),
   /** Which field matched: a legal name is never shown in results, only said to have matched. */
   matchedOn: z.enum(['name_used', 'legal_name', 'file_number', 'phone']),
-  hasOpenVisit: z.boolean(),
+  /** Whether the person is in the centre now; null for a reader who may not read the pathway. */
+  hasOpenVisit: z.boolean().nullable(),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 

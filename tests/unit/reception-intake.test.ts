@@ -258,3 +258,24 @@ describe('consent at creation', () => {
     expect(ok.fileNumber).toBe('MTP-2026-00001');
   });
 });
+
+describe('search results carry no fact of a section the reader may not read', () => {
+  it('"in the centre now" comes from the visits: shown to reception, unknown (null) to the coordinator', async () => {
+    const t = await reception();
+    const here = await t.must('persons.create', personInput(t, { nameUsed: 'Rania' }), t.worker.token);
+    await t.must('visits.checkIn', { personId: here.id, siteId: t.siteIds[0] }, t.worker.token);
+    await t.must('persons.create', personInput(t, { nameUsed: 'Ranim' }), t.worker.token);
+
+    const forReception = await t.must('persons.search', { query: 'rani' }, t.worker.token);
+    expect(forReception.map((r) => [r.nameUsed, r.hasOpenVisit]).sort()).toEqual([
+      ['Rania', true],
+      ['Ranim', false],
+    ]);
+    // The coordinator reads identity only (docs/access-matrix.md): no pathway fact.
+    const forCoordinator = await t.must('persons.search', { query: 'rani' }, t.token);
+    expect(forCoordinator.map((r) => [r.nameUsed, r.hasOpenVisit]).sort()).toEqual([
+      ['Rania', null],
+      ['Ranim', null],
+    ]);
+  });
+});

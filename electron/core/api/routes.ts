@@ -329,7 +329,7 @@ export const ROUTES: RouteTable = {
   'persons.search': {
     access: 'session',
     touches: persons('identity'),
-    handler: (input, { ctx }) => searchPersons(ctx, input),
+    handler: (input, { ctx, actor }) => searchPersons(ctx, input, actor.roles),
   },
   'persons.duplicates': {
     access: 'session',

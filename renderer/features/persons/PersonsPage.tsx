@@ -95,7 +95,7 @@ export function PersonsPage() {
                   <ResultBadges result={result} />
                 </Table.Td>
                 <Table.Td>
-                  {!result.hasOpenVisit && (
+                  {result.hasOpenVisit === false && (
                     <Button
                       size="compact-sm"
                       variant="light"

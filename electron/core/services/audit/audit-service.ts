@@ -61,7 +61,7 @@ async function personsFiltered(
   if (UUID.test(text)) return [text];
   // Searching by name is a read of identity: a reader without it filters by id only.
   if (sectionAccess(actor.roles, 'identity') === 'none') return [];
-  const found = await searchPersons(ctx, { query: text, limit: PERSON_FILTER_MATCHES });
+  const found = await searchPersons(ctx, { query: text, limit: PERSON_FILTER_MATCHES }, actor.roles);
   return found.map((p) => p.id);
 }
 

@@ -12,6 +12,7 @@ import { auditOfPerson } from '../../audit/repository';
 import type { CoreContext } from '../../context';
 import { conflict, DomainError, invalid } from '../../errors';
 import { CONSENT_SCOPES } from '../../../../shared/domain/roles';
+import type { Role } from '../../../../shared/domain/roles';
 import { sectionAccess } from '../../../../shared/domain/access-policy';
 import { requireSite, siteExists } from '../centre/repository';
 import { firstVisitOf } from '../visits/repository';
@@ -209,7 +210,16 @@ function matchScore(field: SearchField, text: string, query: string): number {
   return base * FIELD_WEIGHT[field];
 }
 
-export async function searchPersons(ctx: CoreContext, input: In<'persons.search'>): Promise<SearchResult[]> {
+/**
+ * `roles`: the reader's. Whether someone is in the centre now comes from their visits (the
+ * pathway section): a reader who may not read it gets `null`, not a fact derived from it.
+ */
+export async function searchPersons(
+  ctx: CoreContext,
+  input: In<'persons.search'>,
+  roles: readonly Role[],
+): Promise<SearchResult[]> {
+  const seesPathway = sectionAccess(roles, 'pathway') !== 'none';
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
@@ -237,7 +247,7 @@ export async function searchPersons(ctx: CoreContext, input: In<'persons.search'
         birthYear: birthYearOf(hit),
         siteCode: hit.siteCode,
         matchedOn: hit.field,
-        hasOpenVisit: Number(hit.openVisits) > 0,
+        hasOpenVisit: seesPathway ? Number(hit.openVisits) > 0 : null,
       }));
   });
 }

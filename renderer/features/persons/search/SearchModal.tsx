@@ -78,7 +78,7 @@ export function SearchModal({
     if (!option) return;
     // Alt+Enter on "new person" creates and checks in, as it checks in a person found.
     if (option.kind === 'create') return createPerson(option.checkIn || checkIn);
-    if (checkIn && !option.result.hasOpenVisit) return onCheckIn(option.result);
+    if (checkIn && option.result.hasOpenVisit === false) return onCheckIn(option.result);
     openResult(option.result);
   }
 
@@ -224,7 +224,7 @@ function OptionRow({
       </Stack>
       <Group gap="xs" wrap="nowrap">
         <ResultBadges result={result} />
-        {!result.hasOpenVisit && (
+        {result.hasOpenVisit === false && (
           <Button
             size="compact-sm"
             variant="light"
