@@ -113,6 +113,33 @@ describe('progress of parcours import and export', () => {
     expectNoProgress(r.err);
   }, 60_000);
 
+  it('backup and restore on a terminal: their phases drawn in place; --quiet: nothing', async () => {
+    const dir = path.join(root, 'to-back-up');
+    const imported = await cli(['import', '--quiet', '--data', dir, file], ADMIN_ENV);
+    expect(imported.code, imported.err).toBe(0);
+    const backupFile = path.join(root, 'centre.parcours-backup');
+    const b = await onTerminal(true, () => cli(['backup', '--data', dir, '--out', backupFile], LOGIN_ENV));
+    expect(b.code, b.err).toBe(0);
+    expect(b.err).toContain(`\r${fr.progressPhase_copy} : `);
+    expect(b.err).not.toContain(SECRET_NAME);
+
+    const r = await onTerminal(true, () =>
+      cli(['restore', '--from', backupFile, '--data', path.join(root, 'restored')], LOGIN_ENV),
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(`\r${fr.progressPhase_read} : `);
+    expect(r.err).not.toContain(SECRET_NAME);
+
+    const quiet = await onTerminal(true, () =>
+      cli(
+        ['restore', '--quiet', '--from', backupFile, '--data', path.join(root, 'restored-quietly')],
+        LOGIN_ENV,
+      ),
+    );
+    expect(quiet.code, quiet.err).toBe(0);
+    expect(quiet.err).not.toContain('\r');
+  }, 60_000);
+
   it('the usage names --quiet', async () => {
     const help = await cli(['--help']);
     expect(help.out).toContain('import --data DIR FICHIER [--quiet]');
