@@ -71,6 +71,11 @@ export interface TestDefinition {
   readonly sites: readonly AnatomicalSite[];
   /** A reactive rapid test opens its confirmation (domain.md: the three TROD). */
   readonly reactiveNeedsConfirmation: boolean;
+  /**
+   * The test a reactive result is confirmed by: saving a reactive result orders a sample of it
+   * (screenings). Only where `reactiveNeedsConfirmation` holds.
+   */
+  readonly confirmedBy?: TestCode;
   /** A test of cure is due after the treatment of what it detected. */
   readonly testOfCure: boolean;
 }
@@ -85,6 +90,7 @@ export const DEFAULT_TEST_CATALOGUE: Readonly<Record<TestCode, TestDefinition>> 
     detects: ['hiv'],
     ...single,
     reactiveNeedsConfirmation: true,
+    confirmedBy: 'hiv_serology_lab',
   },
   hcv_trod: {
     code: 'hcv_trod',
@@ -93,6 +99,8 @@ export const DEFAULT_TEST_CATALOGUE: Readonly<Record<TestCode, TestDefinition>> 
     detects: ['hcv'],
     ...single,
     reactiveNeedsConfirmation: true,
+    // A reactive HCV antibody test is confirmed by the viral load (active infection or cleared).
+    confirmedBy: 'hcv_vl_poc',
   },
   hbv_trod: {
     code: 'hbv_trod',
@@ -101,6 +109,7 @@ export const DEFAULT_TEST_CATALOGUE: Readonly<Record<TestCode, TestDefinition>> 
     detects: ['hbv'],
     ...single,
     reactiveNeedsConfirmation: true,
+    confirmedBy: 'hbv_serology_lab',
   },
   hiv_vl_qual_poc: {
     code: 'hiv_vl_qual_poc',
