@@ -164,12 +164,27 @@ export const VACCINE_DOSE_REFUSALS = [
   'invalid_date',
   'vaccine_dose_same_day',
   'vaccine_schedule_complete',
+  'vaccine_dose_too_early',
 ] as const;
 export type VaccineDoseRefusal = (typeof VACCINE_DOSE_REFUSALS)[number];
 
 /**
+ * The earliest date the next dose may be given: the schedule's interval between that dose and the
+ * one before, counted from the dose actually given last (mpox: 28 days; HPV dose 2: 2 months).
+ * Null when no dose has been given yet (the first dose has no minimum).
+ */
+export function earliestNextDose(schedule: VaccineSchedule, givenOn: readonly IsoDate[]): IsoDate | null {
+  const given = [...givenOn].sort();
+  const previous = given[given.length - 1];
+  if (previous === undefined) return null;
+  return addCalendar(previous, offsetFromPrevious(schedule, given.length));
+}
+
+/**
  * Why a new dose of this vaccine cannot be recorded, or null when it can: a date that is not a
- * calendar date, a second dose of the same vaccine the same day, or a schedule already complete.
+ * calendar date, a second dose of the same vaccine the same day, a schedule already complete, or a
+ * dose before the schedule's minimum interval since the last dose given (a dose dated before the
+ * last one is too early as well: doses are recorded in the order they were given).
  */
 export function vaccineDoseRefusal(
   schedule: VaccineSchedule,
@@ -180,5 +195,7 @@ export function vaccineDoseRefusal(
   if (!parseCalendarDate(newDoseOn)) return 'invalid_date';
   if (givenOn.includes(newDoseOn)) return 'vaccine_dose_same_day';
   if (givenOn.length >= dosesNeeded(schedule, options)) return 'vaccine_schedule_complete';
+  const earliest = earliestNextDose(schedule, givenOn);
+  if (earliest && daysBetween(earliest, newDoseOn) < 0) return 'vaccine_dose_too_early';
   return null;
 }
