@@ -7,6 +7,7 @@ import { VisitEntity, VisitStepEntity } from '../services/visits/entities';
 import { AppointmentEntity } from '../services/appointments/entities';
 import { InterviewEntity } from '../services/interviews/entities';
 import { DirectoryEntryEntity, ReferralEntity } from '../services/directory/entities';
+import { VaccineCourseEntity, VaccineDoseEntity } from '../services/vaccinations/entities';
 
 /** Every entity of the store. A capability that adds a table adds its entity here. */
 export const ENTITIES = [
@@ -27,4 +28,6 @@ export const ENTITIES = [
   InterviewEntity,
   DirectoryEntryEntity,
   ReferralEntity,
+  VaccineCourseEntity,
+  VaccineDoseEntity,
 ];
