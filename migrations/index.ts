@@ -13,6 +13,7 @@ import { migration0007 } from './0007-break-glass-review';
 import { migration0008 } from './0008-phone-prefix';
 import { migration0009 } from './0009-usual-site';
 import { migration0010 } from './0010-name-year-key';
+import { migration0011 } from './0011-clinical-catalogues';
 import { migration0017 } from './0017-vaccinations';
 import type { Migration } from './migration';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
   migration0017,
 ];
 

@@ -343,3 +343,89 @@ export const DEFAULT_DIAGNOSES = [
   { code: 'B04', infection: 'mpox' }, // monkeypox (mpox)
 ] as const satisfies readonly DiagnosisDefinition[];
 export type DiagnosisCode = (typeof DEFAULT_DIAGNOSES)[number]['code'];
+
+/**
+ * A catalogue entry may be retired (`active: false`): it is no longer offered for new records but
+ * stays readable on the old ones. An entry without the flag is active (the shipped defaults).
+ */
+export interface Retirable {
+  readonly active?: boolean;
+}
+
+/** A diagnosis the centre added: its free label stands where the i18n label of a shipped code would. */
+export interface CentreDiagnosis extends DiagnosisDefinition, Retirable {
+  readonly label?: string;
+}
+
+/**
+ * The specialties a person may be referred to inside the centre (domain.md, "Specialist
+ * consultations"). Shipped codes are labelled in i18n; a specialty the centre adds carries its label.
+ */
+export const DEFAULT_SPECIALTY_CODES = [
+  'gynaecology',
+  'addictology',
+  'sexology',
+  'psychology',
+  'social',
+  'hormone_therapy',
+] as const;
+
+export interface SpecialtyDefinition {
+  readonly code: string;
+  readonly active: boolean;
+  readonly label?: string;
+}
+
+export const DEFAULT_SPECIALTIES: readonly SpecialtyDefinition[] = DEFAULT_SPECIALTY_CODES.map((code) => ({
+  code,
+  active: true,
+}));
+
+/** eGFR (mL/min/1.73 m²): below `alertBelow` raises the PrEP alert; outside [min, max] is refused as a typing error. */
+export interface EgfrRules {
+  readonly alertBelow: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export const DEFAULT_EGFR: EgfrRules = { alertBelow: 60, min: 1, max: 200 };
+
+/** The centre's editable catalogues, each versioned in `catalogue_version`. */
+export const CATALOGUE_KEYS = [
+  'tests',
+  'treatments',
+  'prep',
+  'vaccines',
+  'diagnoses',
+  'specialties',
+  'egfr',
+] as const;
+export type CatalogueKey = (typeof CATALOGUE_KEYS)[number];
+
+export type CentreTestDefinition = TestDefinition & Retirable;
+
+export interface CatalogueContent {
+  tests: Readonly<Record<TestCode, CentreTestDefinition>>;
+  treatments: Readonly<Partial<Record<Infection, TreatmentDefault>>>;
+  prep: PrepFollowUpRules;
+  vaccines: Readonly<Record<VaccineCode, VaccineSchedule>>;
+  diagnoses: readonly CentreDiagnosis[];
+  specialties: readonly SpecialtyDefinition[];
+  egfr: EgfrRules;
+}
+
+/** What a centre has before anyone edits a catalogue (version 0). */
+export const DEFAULT_CATALOGUES: { readonly [K in CatalogueKey]: CatalogueContent[K] } = {
+  tests: DEFAULT_TEST_CATALOGUE,
+  treatments: DEFAULT_TREATMENTS,
+  prep: DEFAULT_PREP_FOLLOW_UP,
+  vaccines: DEFAULT_VACCINE_CATALOGUE,
+  diagnoses: DEFAULT_DIAGNOSES,
+  specialties: DEFAULT_SPECIALTIES,
+  egfr: DEFAULT_EGFR,
+};
+
+/** A test, diagnosis or specialty is offered for new records unless it was retired. */
+export function isActive(entry: Retirable): boolean {
+  return entry.active !== false;
+}

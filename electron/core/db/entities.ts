@@ -7,6 +7,7 @@ import { VisitEntity, VisitStepEntity } from '../services/visits/entities';
 import { AppointmentEntity } from '../services/appointments/entities';
 import { InterviewEntity } from '../services/interviews/entities';
 import { DirectoryEntryEntity, ReferralEntity } from '../services/directory/entities';
+import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
 import { VaccineCourseEntity, VaccineDoseEntity } from '../services/vaccinations/entities';
 
 /** Every entity of the store. A capability that adds a table adds its entity here. */
@@ -28,6 +29,7 @@ export const ENTITIES = [
   InterviewEntity,
   DirectoryEntryEntity,
   ReferralEntity,
+  CatalogueVersionEntity,
   VaccineCourseEntity,
   VaccineDoseEntity,
 ];

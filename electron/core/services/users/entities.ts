@@ -15,6 +15,8 @@ export interface StaffUserRow extends RecordColumns {
   deactivatedAt: string | null;
   /** Where a session starts when the workstation remembers no site; one of the user's sites. */
   usualSiteId?: string | null;
+  /** RPPS / ADELI number printed on prescriptions: letters and digits, up to 20. */
+  professionalNumber?: string | null;
 }
 
 export interface StaffUserRoleRow {
@@ -40,6 +42,7 @@ export const StaffUserEntity = new EntitySchema<StaffUserRow>({
     lastLoginAt: { ...TIME, name: 'last_login_at', nullable: true },
     deactivatedAt: { ...TIME, name: 'deactivated_at', nullable: true },
     usualSiteId: { ...ID, name: 'usual_site_id', nullable: true },
+    professionalNumber: { type: 'varchar', length: 20, name: 'professional_number', nullable: true },
     ...recordColumnsSchema,
   },
 });

@@ -1,0 +1,66 @@
+/**
+ * The clinical catalogues' table (`catalogue_version`): every query on it. Other capabilities ask
+ * `currentCatalogue(em, key)` for the catalogue the centre uses now and never read the shipped
+ * defaults themselves.
+ */
+import type { EntityManager } from 'typeorm';
+import { parseCatalogue } from '../../../../shared/contract/clinical-catalogues';
+import {
+  DEFAULT_CATALOGUES,
+  type CatalogueContent,
+  type CatalogueKey,
+} from '../../../../shared/domain/clinical-catalogues';
+import { CatalogueVersionEntity, type CatalogueVersionRow } from './entities';
+
+export type { CatalogueVersionRow };
+
+/** The highest stored version of a catalogue, or null when it was never edited. */
+export function latestVersionRow(em: EntityManager, key: CatalogueKey): Promise<CatalogueVersionRow | null> {
+  return em
+    .getRepository(CatalogueVersionEntity)
+    .findOne({ where: { catalogue: key }, order: { version: 'DESC' } });
+}
+
+/** A catalogue as the centre uses it now, with its version (0 = the shipped default). */
+export async function currentCatalogueVersion<K extends CatalogueKey>(
+  em: EntityManager,
+  key: K,
+): Promise<{ version: number; content: CatalogueContent[K]; updatedAt: string | null }> {
+  const row = await latestVersionRow(em, key);
+  if (!row) return { version: 0, content: DEFAULT_CATALOGUES[key], updatedAt: null };
+  // Stored content is parsed again on read: a row that no longer fits its schema is an error, not data.
+  return {
+    version: row.version,
+    content: parseCatalogue(key, JSON.parse(row.content)),
+    updatedAt: row.createdAt,
+  };
+}
+
+/** The catalogue the centre uses now; the shipped default when nobody edited it. */
+export async function currentCatalogue<K extends CatalogueKey>(
+  em: EntityManager,
+  key: K,
+): Promise<CatalogueContent[K]> {
+  return (await currentCatalogueVersion(em, key)).content;
+}
+
+/** Every version of one catalogue, newest first. */
+export function catalogueHistory(em: EntityManager, key: CatalogueKey): Promise<CatalogueVersionRow[]> {
+  return em
+    .getRepository(CatalogueVersionEntity)
+    .find({ where: { catalogue: key }, order: { version: 'DESC' } });
+}
+
+/** Every stored version of every catalogue (interchange export), oldest first. */
+export function allCatalogueVersions(em: EntityManager): Promise<CatalogueVersionRow[]> {
+  return em.getRepository(CatalogueVersionEntity).find({ order: { catalogue: 'ASC', version: 'ASC' } });
+}
+
+export function findCatalogueVersion(em: EntityManager, id: string): Promise<CatalogueVersionRow | null> {
+  return em.getRepository(CatalogueVersionEntity).findOneBy({ id });
+}
+
+/** Appends a version (rows are never updated: the unique (catalogue, version) refuses a race). */
+export async function insertCatalogueVersion(em: EntityManager, row: CatalogueVersionRow): Promise<void> {
+  await em.getRepository(CatalogueVersionEntity).insert(row);
+}
