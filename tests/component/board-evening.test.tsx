@@ -7,10 +7,17 @@
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelInput } from '../../shared/contract';
 import { call } from '../../renderer/api/client';
 import { endSession, startSession } from '../../renderer/app/session';
-import { COORDINATOR, startCentre, TEAM, type Member, type TestCentre } from './helpers/centre';
+import {
+  addMember,
+  addSete,
+  COORDINATOR,
+  startCentre,
+  TEAM,
+  type Member,
+  type TestCentre,
+} from './helpers/centre';
 import { pick } from './helpers/fields';
 import { arrivedPerson } from './helpers/scenes';
 import { renderApp } from './helpers/render';
@@ -23,38 +30,6 @@ const PSYCHOLOGIST: Member = {
   password: 'psychologue-du-lez-2024',
   roles: ['psychologist'],
 };
-
-/** A member beyond the standard team, signed in once to set their own password. */
-async function addMember(
-  centre: TestCentre,
-  member: Member,
-  siteIds = [centre.siteId],
-  usualSiteId: string | null = null,
-): Promise<string> {
-  const created = await centre.must(
-    'users.create',
-    {
-      username: member.username,
-      displayName: member.displayName,
-      roles: member.roles,
-      siteIds,
-      usualSiteId,
-    } as ChannelInput<'users.create'>,
-    centre.tokens.coordinator,
-  );
-  const first = await centre.must(
-    'auth.login',
-    { username: member.username, password: created.temporaryPassword },
-    // A public channel: no token.
-    '',
-  );
-  await centre.must(
-    'auth.changePassword',
-    { currentPassword: created.temporaryPassword, newPassword: member.password },
-    first.token,
-  );
-  return created.user.id;
-}
 
 function arrive(
   centre: TestCentre,
@@ -203,13 +178,9 @@ describe('priorities on top', () => {
 describe('the keyboard', () => {
   it('N and / work while the site switch has focus; the site chosen is this workstation’s next time', async () => {
     const centre = await startCentre();
-    const other = await centre.must(
-      'centre.saveSite',
-      { code: 'SET', name: 'Sète', city: 'Sète', timezone: 'Europe/Paris', openingHours: null },
-      centre.tokens.coordinator,
-    );
+    const seteId = await addSete(centre);
     const member: Member = { ...TEAM.worker, username: 'eli.accueil', displayName: 'Eli Roche' };
-    await addMember(centre, member, [centre.siteId, other.id]);
+    await addMember(centre, member, [centre.siteId, seteId]);
     const { user, unmount } = await renderApp(member, '/board');
     await screen.findByRole('heading', { name: 'Tableau d’accueil', level: 1 });
 
@@ -224,7 +195,7 @@ describe('the keyboard', () => {
     sete.focus();
     await user.keyboard('/');
     await screen.findByRole('dialog');
-    expect(window.localStorage.getItem('parcours.workstation.site')).toBe(other.id);
+    expect(window.localStorage.getItem('parcours.workstation.site')).toBe(seteId);
 
     // Next sign-in on this workstation: the board opens on Sète.
     unmount();
@@ -236,14 +207,10 @@ describe('the keyboard', () => {
 
   it('on a workstation that remembers no site, the board starts on the user’s usual site', async () => {
     const centre = await startCentre();
-    const other = await centre.must(
-      'centre.saveSite',
-      { code: 'SET', name: 'Sète', city: 'Sète', timezone: 'Europe/Paris', openingHours: null },
-      centre.tokens.coordinator,
-    );
+    const seteId = await addSete(centre);
     // By code, MTP comes first; Eli's usual site is Sète.
     const member: Member = { ...TEAM.worker, username: 'eli.accueil', displayName: 'Eli Roche' };
-    await addMember(centre, member, [centre.siteId, other.id], other.id);
+    await addMember(centre, member, [centre.siteId, seteId], seteId);
     await renderApp(member, '/board');
     await screen.findByRole('heading', { name: 'Tableau d’accueil', level: 1 });
     await waitFor(() =>

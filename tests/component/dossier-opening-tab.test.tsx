@@ -6,8 +6,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ChannelInput } from '../../shared/contract';
-import { startCentre, TEAM, type Member, type TestCentre } from './helpers/centre';
+import { addMember, startCentre, TEAM, type Member, type TestCentre } from './helpers/centre';
 import { arrivedPerson } from './helpers/scenes';
 import { renderApp } from './helpers/render';
 
@@ -26,31 +25,6 @@ const LAWYER: Member = {
   password: 'juriste-du-lez-2024',
   roles: ['legal'],
 };
-
-/** A member the shared test team does not have, created by the coordinator. */
-async function addMember(centre: TestCentre, member: Member): Promise<void> {
-  const created = await centre.must(
-    'users.create',
-    {
-      username: member.username,
-      displayName: member.displayName,
-      roles: member.roles,
-      siteIds: [centre.siteId],
-    } as ChannelInput<'users.create'>,
-    centre.tokens.coordinator,
-  );
-  // Signing in needs no session: no token.
-  const first = await centre.must(
-    'auth.login',
-    { username: member.username, password: created.temporaryPassword },
-    '',
-  );
-  await centre.must(
-    'auth.changePassword',
-    { currentPassword: created.temporaryPassword, newPassword: member.password },
-    first.token,
-  );
-}
 
 /** A person checked in today, interviewed (risk 20 h ago, PEP and screening ticked), consenting. */
 async function interviewedToday(centre: TestCentre) {

@@ -4,8 +4,8 @@
  * refused by the core next to the birth date, and likely duplicates are suggested while typing.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { startCentre, TEAM } from './helpers/centre';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addMember, addSete, startCentre, TEAM, type Member } from './helpers/centre';
 import { expectFieldError, textbox } from './helpers/fields';
 import { renderApp } from './helpers/render';
 
@@ -123,5 +123,43 @@ describe('the person form', () => {
     // Opening the suggestion goes to the existing file instead of creating a second one.
     await user.click(suggestion);
     await screen.findByRole('heading', { name: 'Sasha Morel', level: 1 });
+  });
+});
+
+describe('the site of a new file (issue 9, item 7)', () => {
+  // The workstation's site lives in this browser's storage: each case starts from a fresh one.
+  beforeEach(() => window.localStorage.clear());
+  const ELI: Member = { ...TEAM.worker, username: 'eli.accueil', displayName: 'Eli Roche' };
+
+  /** Creates a file from the form as it opens, and returns the file number it was given. */
+  async function createFromTheForm(name: string, expectedSite: string): Promise<string> {
+    const { user } = await renderApp(ELI, '/persons/new');
+    await screen.findByRole('heading', { name: 'Nouvelle personne', level: 1 });
+    // The site is already the one the visit is at: nothing to switch before saving.
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Site de suivi' }).value).toBe(
+        expectedSite,
+      ),
+    );
+    await user.type(textbox(/^Nom utilisé/), name);
+    await user.click(screen.getByRole('button', { name: 'Créer le dossier' }));
+    await screen.findByRole('heading', { name, level: 1 });
+    return (await screen.findByText(/^[A-Z]{3}-\d{4}-\d{5}$/)).textContent ?? '';
+  }
+
+  it('takes the site this workstation stands in, not the first site of the user’s list', async () => {
+    const centre = await startCentre();
+    const sete = await addSete(centre);
+    // MTP comes first in Eli's sites; this workstation is at Sète (remembered from an earlier day).
+    await addMember(centre, ELI, [centre.siteId, sete]);
+    window.localStorage.setItem('parcours.workstation.site', sete);
+    expect(await createFromTheForm('Awa Diallo', 'SET · Sète')).toMatch(/^SET-/);
+  });
+
+  it('on a workstation that remembers no site, takes the user’s usual site', async () => {
+    const centre = await startCentre();
+    const sete = await addSete(centre);
+    await addMember(centre, ELI, [centre.siteId, sete], sete);
+    expect(await createFromTheForm('Awa Diallo', 'SET · Sète')).toMatch(/^SET-/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { COORDINATOR, startCentre, TEAM } from './helpers/centre';
+import { addMember, COORDINATOR, startCentre, TEAM, type Member } from './helpers/centre';
 import { renderApp } from './helpers/render';
 
 function navigationLinks(): string[] {
@@ -39,6 +39,40 @@ describe('routes and navigation', () => {
       'Accès d’urgence',
       'Centre',
     ]);
+  });
+
+  it('each carer lands on the screen of their work: the specialist on their queue, the psychologist on the board, the lawyer on the board read-only', async () => {
+    const centre = await startCentre();
+    const member = (username: string, role: string): Member => ({
+      username,
+      displayName: username,
+      password: `parcours-${role}-au-lez-2024`,
+      roles: [role],
+    });
+    const landing = async (who: Member) => {
+      await addMember(centre, who);
+      const rendered = await renderApp(who);
+      await screen.findByRole('heading', { name: 'Tableau d’accueil', level: 1 });
+      expect(window.location.hash).toBe('#/board');
+      expect(screen.queryByRole('heading', { name: /^Bonjour/ })).toBeNull();
+      return rendered;
+    };
+
+    // The specialist calls people in from their own queue: the board opens on it.
+    const specialist = await landing(member('ines.specialiste', 'specialist'));
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Ma file' }).checked).toBe(true);
+    specialist.unmount();
+
+    // The psychologist has no queue of their own: the whole board, where they can act.
+    const psychologist = await landing(member('lou.psy', 'psychologist'));
+    expect(screen.queryByRole('radio', { name: 'Ma file' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Enregistrer une arrivée' })).toBeTruthy();
+    psychologist.unmount();
+
+    // The lawyer reads the pathway only: the board, saying it is read-only, with nothing to act on.
+    await landing(member('maya.juriste', 'legal'));
+    expect(screen.queryByRole('button', { name: 'Enregistrer une arrivée' })).toBeNull();
+    expect(screen.getByText('Lecture seule : votre rôle consulte le tableau sans le modifier.')).toBeTruthy();
   });
 
   it('a screen the role may not open goes to the landing screen instead of loading, and says why', async () => {

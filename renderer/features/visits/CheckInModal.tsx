@@ -121,13 +121,7 @@ export function CheckInModal({
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={person ? t('search.checkIn.title') : t('visits.checkInTitle')}
-      centered
-      size="lg"
-    >
+    <Modal opened onClose={onClose} title={t('visits.checkInTitle')} centered size="lg">
       <form
         onKeyDown={onKeyDown}
         onSubmit={(event) => {

@@ -25,7 +25,6 @@ export const en: Texts<typeof fr> = {
   hintCheckIn: 'check in',
   keyEnter: 'Enter',
   checkIn: {
-    title: 'Arrival at reception',
     priority: 'Priority',
     site: 'Site',
     noSite: 'Choose the site of arrival.',

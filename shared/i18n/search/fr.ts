@@ -25,7 +25,6 @@ export const fr = {
   hintCheckIn: 'enregistrer l’arrivée',
   keyEnter: 'Entrée',
   checkIn: {
-    title: 'Arrivée à l’accueil',
     priority: 'Priorité',
     site: 'Site',
     noSite: 'Choisissez le site d’arrivée.',

@@ -176,3 +176,48 @@ export async function startCentre(options: { openingHours?: OpeningHours | null 
     },
   };
 }
+
+/**
+ * A member the shared test team does not have, created by the coordinator (on `siteIds`, with a
+ * usual site if given) and signed in once to set their own password.
+ */
+export async function addMember(
+  centre: TestCentre,
+  member: Member,
+  siteIds: string[] = [centre.siteId],
+  usualSiteId: string | null = null,
+): Promise<string> {
+  const created = await centre.must(
+    'users.create',
+    {
+      username: member.username,
+      displayName: member.displayName,
+      roles: member.roles,
+      siteIds,
+      usualSiteId,
+    } as ChannelInput<'users.create'>,
+    centre.tokens.coordinator,
+  );
+  // Signing in needs no session: no token.
+  const first = await centre.must(
+    'auth.login',
+    { username: member.username, password: created.temporaryPassword },
+    '',
+  );
+  await centre.must(
+    'auth.changePassword',
+    { currentPassword: created.temporaryPassword, newPassword: member.password },
+    first.token,
+  );
+  return created.user.id;
+}
+
+/** A second site of the centre (Sète), for the rules that depend on where the workstation is. */
+export async function addSete(centre: TestCentre): Promise<string> {
+  const site = await centre.must(
+    'centre.saveSite',
+    { code: 'SET', name: 'Sète', city: 'Sète', timezone: 'Europe/Paris', openingHours: null },
+    centre.tokens.coordinator,
+  );
+  return site.id;
+}

@@ -54,6 +54,6 @@ export class PersonSearch {
   }
 
   checkInDialog(): Locator {
-    return this.page.getByRole('dialog', { name: 'Arrivée à l’accueil' });
+    return this.page.getByRole('dialog', { name: 'Enregistrer une arrivée' });
   }
 }
