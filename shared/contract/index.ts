@@ -14,6 +14,7 @@ import { visitsChannels } from './visits';
 import { appointmentsChannels } from './appointments';
 import { interviewsChannels } from './interviews';
 import { directoryChannels } from './directory';
+import { cataloguesChannels } from './clinical-catalogues';
 
 export const CONTRACT = {
   ...setupChannels,
@@ -27,6 +28,7 @@ export const CONTRACT = {
   ...appointmentsChannels,
   ...interviewsChannels,
   ...directoryChannels,
+  ...cataloguesChannels,
 };
 
 export type Contract = typeof CONTRACT;

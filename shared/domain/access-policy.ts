@@ -76,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.read',
     'persons.merge',
     'directory.manage',
+    'catalogues.edit',
   ],
 };
 

@@ -52,5 +52,7 @@ export const PERMISSIONS = [
   'reports.read',
   'persons.merge',
   'directory.manage',
+  /** Edit the centre's clinical catalogues (tests, treatments, PrEP, vaccines, diagnoses, specialties, eGFR). */
+  'catalogues.edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -19,6 +19,7 @@ import {
   insertCatalogueVersion,
 } from '../../electron/core/services/clinical-catalogues/repository';
 import { setUpCentre } from './helpers/core';
+import { staff } from './helpers/reception';
 
 describe('the shipped catalogues', () => {
   it('each pass the schema the editor saves with', () => {
@@ -67,5 +68,225 @@ describe('currentCatalogue', () => {
       // The same version twice is refused by the store itself (two saves racing).
       await expect(insertCatalogueVersion(em, row(2, 6))).rejects.toThrow();
     });
+  });
+});
+
+type Centre = Awaited<ReturnType<typeof setUpCentre>>;
+
+async function auditOf(t: Centre) {
+  const store = t.core.ctx.vault.requireStore();
+  return store.exclusive(() =>
+    store.manager.query<Array<{ actor_id: string; action: string; target_type: string; detail: string }>>(
+      "SELECT actor_id, action, target_type, detail FROM audit_log WHERE target_type = 'catalogue_version' ORDER BY seq",
+    ),
+  );
+}
+
+async function rowCount(t: Centre): Promise<number> {
+  const store = t.core.ctx.vault.requireStore();
+  const rows = await store.exclusive(() =>
+    store.manager.query<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM catalogue_version'),
+  );
+  return Number(rows[0]?.n);
+}
+
+const refusal = (r: { ok: boolean; error?: unknown }) => (r.ok ? null : r.error);
+
+describe('catalogues.save', () => {
+  it('appends a version with its reason and author, audited; every form reads the new one', async () => {
+    const t = await setUpCentre();
+    const nurse = await staff(t, 'nina', ['nurse']);
+    const before = await t.must('catalogues.current', {}, nurse.token);
+    expect(before.catalogues.find((c) => c.catalogue === 'egfr')).toMatchObject({
+      version: 0,
+      content: DEFAULT_EGFR,
+    });
+
+    const saved = await t.must(
+      'catalogues.save',
+      {
+        catalogue: 'egfr',
+        version: 0,
+        content: { alertBelow: 50, min: 1, max: 200 },
+        reason: 'Avis néphrologue',
+      },
+      t.token,
+    );
+    expect(saved).toMatchObject({ catalogue: 'egfr', version: 1, content: { alertBelow: 50 } });
+    await t.must(
+      'catalogues.save',
+      {
+        catalogue: 'egfr',
+        version: 1,
+        content: { alertBelow: 45, min: 1, max: 200 },
+        reason: 'Protocole 2027',
+      },
+      t.token,
+    );
+    const now = await t.must('catalogues.current', {}, nurse.token);
+    expect(now.catalogues.find((c) => c.catalogue === 'egfr')).toMatchObject({
+      version: 2,
+      content: { alertBelow: 45 },
+    });
+
+    const history = await t.must('catalogues.history', { catalogue: 'egfr' }, t.token);
+    expect(history.items.map((h) => [h.version, h.reason, h.createdByName])).toEqual([
+      [2, 'Protocole 2027', 'Camille Coordination'],
+      [1, 'Avis néphrologue', 'Camille Coordination'],
+    ]);
+    // The first version is still there, unchanged: saving never rewrites one.
+    expect(await rowCount(t)).toBe(2);
+    const audit = await auditOf(t);
+    expect(audit.map((a) => [a.action, JSON.parse(a.detail) as unknown])).toEqual([
+      ['update', { catalogue: 'egfr', version: 1 }],
+      ['update', { catalogue: 'egfr', version: 2 }],
+    ]);
+  });
+
+  it('is refused from a version someone else has saved over, writing nothing', async () => {
+    const t = await setUpCentre();
+    const prep = (lostAfterMonths: number) => ({ ...DEFAULT_PREP_FOLLOW_UP, lostAfterMonths });
+    await t.must(
+      'catalogues.save',
+      { catalogue: 'prep', version: 0, content: prep(4), reason: 'Protocole' },
+      t.token,
+    );
+    const late = await t.call(
+      'catalogues.save',
+      { catalogue: 'prep', version: 0, content: prep(6), reason: 'Autre onglet' },
+      t.token,
+    );
+    expect(refusal(late)).toMatchObject({ code: 'conflict' });
+    expect(await rowCount(t)).toBe(1);
+  });
+
+  it('refuses removing or renaming a code, naming it; retiring it is a new version', async () => {
+    const t = await setUpCentre();
+    const without = DEFAULT_SPECIALTIES.filter((s) => s.code !== 'sexology');
+    const removed = await t.call(
+      'catalogues.save',
+      { catalogue: 'specialties', version: 0, content: without, reason: 'Plus de sexologue' },
+      t.token,
+    );
+    expect(refusal(removed)).toMatchObject({
+      code: 'validation',
+      field: 'content',
+      details: { reason: 'catalogue_code_removed', code: 'sexology' },
+    });
+    const renamed = DEFAULT_SPECIALTIES.map((s) => (s.code === 'sexology' ? { ...s, code: 'sexologie' } : s));
+    expect(
+      refusal(
+        await t.call(
+          'catalogues.save',
+          { catalogue: 'specialties', version: 0, content: renamed, reason: 'Renommer' },
+          t.token,
+        ),
+      ),
+    ).toMatchObject({ details: { reason: 'catalogue_code_removed', code: 'sexology' } });
+    expect(await rowCount(t)).toBe(0);
+
+    const retired = DEFAULT_SPECIALTIES.map((s) => (s.code === 'sexology' ? { ...s, active: false } : s));
+    const added = [...retired, { code: 'proctology', active: true, label: 'Proctologie' }];
+    const saved = await t.must(
+      'catalogues.save',
+      {
+        catalogue: 'specialties',
+        version: 0,
+        content: added,
+        reason: 'Plus de sexologue, ouverture proctologie',
+      },
+      t.token,
+    );
+    expect(saved.version).toBe(1);
+    // The added code is now published: it may not be removed either.
+    expect(
+      refusal(
+        await t.call(
+          'catalogues.save',
+          { catalogue: 'specialties', version: 1, content: retired, reason: 'Retirer' },
+          t.token,
+        ),
+      ),
+    ).toMatchObject({ details: { reason: 'catalogue_code_removed', code: 'proctology' } });
+    // A treatment default too (keyed by infection).
+    const { syphilis: _dropped, ...treatments } = DEFAULT_CATALOGUES.treatments;
+    void _dropped;
+    expect(
+      refusal(
+        await t.call(
+          'catalogues.save',
+          { catalogue: 'treatments', version: 0, content: treatments, reason: 'Retirer' },
+          t.token,
+        ),
+      ),
+    ).toMatchObject({ details: { reason: 'catalogue_code_removed', code: 'syphilis' } });
+  });
+
+  it('refuses numbers out of range and bad codes next to their field', async () => {
+    const t = await setUpCentre();
+    const save = (catalogue: 'egfr' | 'prep' | 'diagnoses' | 'vaccines' | 'treatments', content: unknown) =>
+      t.call('catalogues.save', { catalogue, version: 0, content, reason: 'Essai' } as never, t.token);
+    expect(refusal(await save('egfr', { alertBelow: 60, min: 1, max: 900 }))).toMatchObject({
+      code: 'validation',
+      field: 'content.max',
+    });
+    expect(refusal(await save('egfr', { alertBelow: 250, min: 1, max: 200 }))).toMatchObject({
+      field: 'content.alertBelow',
+      details: { reason: 'egfr_alert_outside_range' },
+    });
+    expect(refusal(await save('prep', { ...DEFAULT_PREP_FOLLOW_UP, everyMonths: 0 }))).toMatchObject({
+      field: 'content.everyMonths',
+      details: { issue: 'too_small', minimum: 1 },
+    });
+    expect(
+      refusal(
+        await save('diagnoses', [...DEFAULT_CATALOGUES.diagnoses, { code: 'syphilis', label: 'Syphilis' }]),
+      ),
+    ).toMatchObject({
+      field: `content.${DEFAULT_CATALOGUES.diagnoses.length}.code`,
+      details: { reason: 'diagnosis_code_format' },
+    });
+    expect(
+      refusal(await save('diagnoses', [...DEFAULT_CATALOGUES.diagnoses, { code: 'A51' }])),
+    ).toMatchObject({
+      details: { reason: 'catalogue_code_duplicate' },
+    });
+    const hpv = DEFAULT_CATALOGUES.vaccines.hpv;
+    expect(
+      refusal(
+        await save('vaccines', {
+          ...DEFAULT_CATALOGUES.vaccines,
+          hpv: { ...hpv, doses: [{ months: 0 }, { months: 6 }, { months: 2 }] },
+        }),
+      ),
+    ).toMatchObject({ field: 'content.hpv.doses.2', details: { reason: 'vaccine_doses_order' } });
+    const gono = DEFAULT_CATALOGUES.treatments.gonorrhoea;
+    expect(
+      refusal(
+        await save('treatments', {
+          ...DEFAULT_CATALOGUES.treatments,
+          gonorrhoea: { ...gono, durationDays: 0 },
+        }),
+      ),
+    ).toMatchObject({ field: 'content.gonorrhoea.durationDays' });
+    expect(refusal(await save('egfr', DEFAULT_EGFR))).toMatchObject({
+      details: { reason: 'catalogue_unchanged' },
+    });
+    expect(await rowCount(t)).toBe(0);
+  });
+
+  it('is the coordinator’s: a nurse reads the catalogues but neither saves nor reads the history', async () => {
+    const t = await setUpCentre();
+    const nurse = await staff(t, 'nina', ['nurse']);
+    const save = await t.call(
+      'catalogues.save',
+      { catalogue: 'egfr', version: 0, content: { alertBelow: 50, min: 1, max: 200 }, reason: 'Essai' },
+      nurse.token,
+    );
+    expect(refusal(save)).toMatchObject({ code: 'forbidden' });
+    expect(refusal(await t.call('catalogues.history', { catalogue: 'egfr' }, nurse.token))).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(await rowCount(t)).toBe(0);
   });
 });

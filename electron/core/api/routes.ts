@@ -19,6 +19,11 @@ import { changePassword, login, logout, sessionState, unlock } from '../services
 import type { Session } from '../services/auth/sessions';
 import { getCentre, saveSite, updateCentre } from '../services/centre/centre-service';
 import { backupOnServer } from '../services/centre/backup-service';
+import {
+  catalogueVersions,
+  currentCatalogues,
+  saveCatalogue,
+} from '../services/clinical-catalogues/clinical-catalogues-service';
 import { initialize } from '../services/setup/setup-service';
 import {
   createUser,
@@ -268,6 +273,24 @@ export const ROUTES: RouteTable = {
     touches: CENTRE,
     permission: 'centre.manage',
     handler: (input, { ctx, actor }) => saveSite(ctx, actor, input),
+  },
+  // The clinical catalogues are centre settings: every form reads them, the coordinator edits them.
+  'catalogues.current': {
+    access: 'session',
+    touches: CENTRE,
+    handler: (_input, { ctx }) => currentCatalogues(ctx),
+  },
+  'catalogues.history': {
+    access: 'session',
+    touches: CENTRE,
+    permission: 'catalogues.edit',
+    handler: (input, { ctx }) => catalogueVersions(ctx, input),
+  },
+  'catalogues.save': {
+    access: 'session',
+    touches: CENTRE,
+    permission: 'catalogues.edit',
+    handler: (input, { ctx, actor }) => saveCatalogue(ctx, actor, input),
   },
   // The viewer names the files (number, name used): a read of identity, audited as a list.
   'audit.list': {

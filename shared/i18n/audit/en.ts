@@ -72,6 +72,7 @@ export const en: Texts<typeof fr> = {
     interview: 'Interview',
     referral: 'Referral',
     consent: 'Consent',
+    catalogue_version: 'Clinical catalogue',
   },
   actions: {
     read: 'Read',

@@ -72,6 +72,7 @@ export const fr = {
     interview: 'Entretien',
     referral: 'Orientation',
     consent: 'Consentement',
+    catalogue_version: 'Catalogue clinique',
   },
   actions: {
     read: 'Consultation',

@@ -145,6 +145,18 @@ export const en: Texts<typeof fr> = {
     email_format: 'Not a valid email address.',
     time_format: 'Expected a time as HH:MM.',
     interval_order: 'Closing must come after opening.',
+    catalogue_code_renamed: 'A code cannot be changed: add a new entry and retire the old one.',
+    catalogue_code_duplicate: 'This code is already in the catalogue.',
+    diagnosis_code_format:
+      'An ICD-10 code: a capital letter, two digits, then optionally a dot and up to 4 characters (for example A63.0).',
+    specialty_code_format:
+      'Lower-case unaccented letters, digits and underscores, starting with a letter (for example proctology).',
+    vaccine_first_dose_offset: 'The first dose is the start of the schedule: its delay is 0.',
+    vaccine_doses_order: 'Each dose must come after the previous one.',
+    vaccine_doses_count: 'Cannot be more than the number of doses of the schedule.',
+    egfr_range_order: 'The maximum must be above the minimum.',
+    egfr_alert_outside_range: 'The alert threshold must lie between the minimum and the maximum.',
+    professional_number_format: 'Letters and digits only (RPPS or ADELI number), up to 20.',
     reason: {
       contact_consent_never_contact:
         'The person never wants to be contacted: consent to contact cannot be given.',
@@ -187,6 +199,9 @@ export const en: Texts<typeof fr> = {
       missing_folder: 'This folder does not exist on the server.',
       own_roles: 'You cannot change your own roles: ask another coordinator.',
       reason_too_short: 'Give a few more words for the reason (at least 10 characters).',
+      catalogue_code_removed:
+        'A code already in use cannot be removed or renamed: retire it instead (it stays on past records).',
+      catalogue_unchanged: 'Nothing was changed in this catalogue.',
       reason_not_words:
         'Write the reason in a few words (for example “fainted in the waiting room, needs the history”).',
     },

@@ -145,6 +145,18 @@ export const fr = {
     email_format: 'Adresse e-mail non valide.',
     time_format: 'Heure attendue au format HH:MM.',
     interval_order: 'La fermeture doit suivre l’ouverture.',
+    catalogue_code_renamed: 'Un code ne se modifie pas : ajoutez une nouvelle entrée et retirez l’ancienne.',
+    catalogue_code_duplicate: 'Ce code figure déjà dans le catalogue.',
+    diagnosis_code_format:
+      'Un code CIM-10 : une majuscule, deux chiffres, puis éventuellement un point et jusqu’à 4 caractères (par exemple A63.0).',
+    specialty_code_format:
+      'Lettres minuscules sans accent, chiffres et tirets bas, en commençant par une lettre (par exemple proctologie).',
+    vaccine_first_dose_offset: 'La première dose ouvre le schéma : son délai est 0.',
+    vaccine_doses_order: 'Chaque dose doit venir après la précédente.',
+    vaccine_doses_count: 'Pas plus que le nombre de doses du schéma.',
+    egfr_range_order: 'Le maximum doit être supérieur au minimum.',
+    egfr_alert_outside_range: 'Le seuil d’alerte doit être compris entre le minimum et le maximum.',
+    professional_number_format: 'Lettres et chiffres uniquement (numéro RPPS ou ADELI), 20 au plus.',
     reason: {
       contact_consent_never_contact:
         'La personne ne veut jamais être contactée : le consentement au contact ne peut pas être donné.',
@@ -188,6 +200,9 @@ export const fr = {
       own_roles:
         'Vous ne pouvez pas changer vos propres rôles : demandez-le à une autre personne de la coordination.',
       reason_too_short: 'Expliquez le motif en quelques mots de plus (au moins 10 caractères).',
+      catalogue_code_removed:
+        'Un code déjà utilisé ne peut être ni supprimé ni renommé : retirez-le (il reste sur les dossiers passés).',
+      catalogue_unchanged: 'Rien n’a été modifié dans ce catalogue.',
       reason_not_words:
         'Écrivez le motif en quelques mots (par exemple « malaise en salle, besoin des antécédents »).',
     },
