@@ -159,6 +159,9 @@ describe('the clinic server (HTTP transport)', () => {
           resolve({ closed: new Promise((r) => socket.once('close', () => r())) });
         });
         socket.on('error', () => undefined);
+        // Read whatever the server answers: a paused socket never sees the server's FIN (only a
+        // reset), so a clean cut would go unnoticed and the test would wait for nothing.
+        socket.resume();
       });
     const holding = [await within('first slow body', slow()), await within('second slow body', slow())];
     // Once both unfinished bodies are in flight, a third call without a session is turned away.
