@@ -19,6 +19,8 @@ export const sessionUserSchema = z.object({
   sites: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
   /** Where a session starts when the workstation remembers no site (one of `sites`), or null. */
   usualSiteId: z.string().nullable(),
+  /** RPPS / ADELI number, shown in the user's own menu. */
+  professionalNumber: z.string().nullable().optional(),
   locale: localeSchema.nullable(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;

@@ -33,6 +33,8 @@ import {
   UNUSUAL_READS_MAX,
   UNUSUAL_READS_MIN,
 } from './centre';
+import { CATALOGUE_SCHEMAS, catalogueKeySchema } from './clinical-catalogues';
+import { professionalNumberSchema } from './users';
 import { personInputSchema } from './persons';
 import { openingHoursSchema, siteInputSchema } from './setup';
 
@@ -88,8 +90,29 @@ export const userRecord = z
     locale: localeSchema.nullable().default(null),
     /** One of `siteIds`: where the account's screens start when the workstation remembers no site. */
     usualSiteId: idSchema.nullable().default(null),
+    /** RPPS / ADELI number printed on prescriptions. */
+    professionalNumber: professionalNumberSchema.nullable().default(null),
   })
   .strict();
+
+/** One version of one clinical catalogue (centre data); `content` follows that catalogue's schema. */
+export const catalogueVersionRecord = z
+  .object({
+    type: z.literal('catalogue_version'),
+    id: idSchema,
+    catalogue: catalogueKeySchema,
+    version: z.number().int().min(1),
+    content: z.unknown(),
+    reason: z.string().trim().min(1).max(500),
+    createdBy: idSchema.nullable().default(null),
+    createdAt: isoDateTimeSchema,
+  })
+  .strict()
+  .superRefine((record, ctx) => {
+    const parsed = CATALOGUE_SCHEMAS[record.catalogue].safeParse(record.content);
+    for (const issue of parsed.error?.issues ?? [])
+      ctx.addIssue({ ...issue, path: ['content', ...issue.path] });
+  });
 
 const nullableText = (max: number) => z.string().max(max).nullable().default(null);
 const nullableId = idSchema.nullable().default(null);
@@ -219,6 +242,7 @@ export const RECORD_SCHEMAS = {
   site: siteRecord,
   user: userRecord,
   directory_entry: directoryEntryRecord,
+  catalogue_version: catalogueVersionRecord,
   person: personRecord,
   consent: consentRecord,
   appointment: appointmentRecord,

@@ -12,6 +12,13 @@ import {
   versionSchema,
 } from './common';
 
+/** RPPS / ADELI number printed on prescriptions: letters and digits only, up to 20. */
+export const professionalNumberSchema = z
+  .string()
+  .trim()
+  .max(20)
+  .regex(/^[A-Za-z0-9]+$/, { message: 'professional_number_format' });
+
 export const staffUserSchema = z.object({
   id: idSchema,
   username: z.string(),
@@ -20,6 +27,8 @@ export const staffUserSchema = z.object({
   siteIds: z.array(z.string()),
   /** One of `siteIds`, or null: the first site then. */
   usualSiteId: z.string().nullable(),
+  /** For a prescriber: the number printed on prescriptions; null when none is recorded. */
+  professionalNumber: z.string().nullable().optional(),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
   locale: localeSchema.nullable(),
@@ -49,6 +58,7 @@ export const usersChannels = {
         siteIds: sitesInput,
         /** One of `siteIds`: where this person's sessions start on a workstation that remembers none. */
         usualSiteId: idSchema.nullable().optional(),
+        professionalNumber: professionalNumberSchema.nullable().optional(),
         locale: localeSchema.optional(),
       })
       .strict(),
@@ -63,6 +73,7 @@ export const usersChannels = {
         roles: rolesInput,
         siteIds: sitesInput,
         usualSiteId: idSchema.nullable().optional(),
+        professionalNumber: professionalNumberSchema.nullable().optional(),
         locale: localeSchema.nullable().optional(),
       })
       .strict(),

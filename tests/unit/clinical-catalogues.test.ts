@@ -18,6 +18,7 @@ import {
   currentCatalogueVersion,
   insertCatalogueVersion,
 } from '../../electron/core/services/clinical-catalogues/repository';
+import { applyLines, ImportRefused, parseLines } from '../../electron/core/interchange/import';
 import { setUpCentre } from './helpers/core';
 import { staff } from './helpers/reception';
 
@@ -288,5 +289,120 @@ describe('catalogues.save', () => {
       code: 'forbidden',
     });
     expect(await rowCount(t)).toBe(0);
+  });
+});
+
+describe('the professional number', () => {
+  it('is kept on the account, shown in the session, refused unless letters and digits up to 20', async () => {
+    const t = await setUpCentre();
+    const refused = await t.call(
+      'users.create',
+      {
+        username: 'dr-ada',
+        displayName: 'Dr Ada',
+        roles: ['doctor'],
+        siteIds: t.siteIds,
+        professionalNumber: '10-003',
+      },
+      t.token,
+    );
+    expect(refusal(refused)).toMatchObject({
+      code: 'validation',
+      field: 'professionalNumber',
+      details: { reason: 'professional_number_format' },
+    });
+    const tooLong = await t.call(
+      'users.create',
+      {
+        username: 'dr-ada',
+        displayName: 'Dr Ada',
+        roles: ['doctor'],
+        siteIds: t.siteIds,
+        professionalNumber: '1'.repeat(21),
+      },
+      t.token,
+    );
+    expect(refusal(tooLong)).toMatchObject({ field: 'professionalNumber', details: { issue: 'too_big' } });
+    expect((await t.must('users.list', {}, t.token)).items.map((u) => u.username)).not.toContain('dr-ada');
+
+    const { user, temporaryPassword } = await t.must(
+      'users.create',
+      {
+        username: 'dr-ada',
+        displayName: 'Dr Ada',
+        roles: ['doctor'],
+        siteIds: t.siteIds,
+        professionalNumber: '10003456789',
+      },
+      t.token,
+    );
+    expect(user.professionalNumber).toBe('10003456789');
+    const session = await t.must('auth.login', { username: 'dr-ada', password: temporaryPassword });
+    expect(session.user.professionalNumber).toBe('10003456789');
+
+    // Left out of an update: kept; null: removed.
+    const kept = await t.must(
+      'users.update',
+      { id: user.id, version: user.version, displayName: 'Dr Ada L.', roles: ['doctor'], siteIds: t.siteIds },
+      t.token,
+    );
+    expect(kept.professionalNumber).toBe('10003456789');
+    const cleared = await t.must(
+      'users.update',
+      {
+        id: user.id,
+        version: kept.version,
+        displayName: 'Dr Ada L.',
+        roles: ['doctor'],
+        siteIds: t.siteIds,
+        professionalNumber: null,
+      },
+      t.token,
+    );
+    expect(cleared.professionalNumber).toBeNull();
+  });
+});
+
+describe('catalogue versions in the interchange', () => {
+  const record = (id: string, alertBelow: number) =>
+    JSON.stringify({
+      type: 'catalogue_version',
+      id,
+      catalogue: 'egfr',
+      version: 1,
+      content: { alertBelow, min: 1, max: 200 },
+      reason: 'Reprise',
+      createdAt: '2026-01-03T10:00:00.000Z',
+    });
+
+  async function importText(t: Centre, text: string) {
+    const { lines, errors } = parseLines(text);
+    if (errors.length) return errors;
+    const store = t.core.ctx.vault.requireStore();
+    try {
+      await store.transaction((em) => applyLines(em, lines, '2026-03-02T09:00:00.000Z'));
+      return [];
+    } catch (err) {
+      if (err instanceof ImportRefused) return err.errors;
+      throw err;
+    }
+  }
+
+  it('are history: the same version again is unchanged, a changed or second one is refused', async () => {
+    const t = await setUpCentre();
+    expect(await importText(t, record('v1', 50))).toEqual([]);
+    expect(await importText(t, record('v1', 50))).toEqual([]);
+    expect(await importText(t, record('v1', 40))).toMatchObject([{ reason: 'catalogue_version_immutable' }]);
+    expect(await importText(t, record('v1-bis', 40))).toMatchObject([{ reason: 'catalogue_version_taken' }]);
+    // The content is checked with the screen's rules.
+    const bad = record('v2', 500).replace('"version":1', '"version":2');
+    expect(await importText(t, bad)).toMatchObject([{ field: 'content.alertBelow' }]);
+    expect(await rowCount(t)).toBe(1);
+    const store = t.core.ctx.vault.requireStore();
+    expect(await store.exclusive(() => currentCatalogue(store.manager, 'egfr'))).toEqual({
+      alertBelow: 50,
+      min: 1,
+      max: 200,
+    });
   });
 });

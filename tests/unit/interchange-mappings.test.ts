@@ -57,6 +57,7 @@ const EVERY_TYPE = [
     active: true,
     locale: 'fr',
     usualSiteId: 'site-1',
+    professionalNumber: '10003456789',
   },
   {
     type: 'directory_entry',
@@ -75,6 +76,16 @@ const EVERY_TYPE = [
     internal: false,
     active: true,
     lastVerifiedAt: '2026-01-02T10:00:00.000Z',
+  },
+  {
+    type: 'catalogue_version',
+    id: 'cat-1',
+    catalogue: 'egfr',
+    version: 1,
+    content: { alertBelow: 50, min: 1, max: 200 },
+    reason: 'Avis néphrologue',
+    createdBy: 'u-1',
+    createdAt: '2026-01-03T10:00:00.000Z',
   },
   {
     type: 'person',

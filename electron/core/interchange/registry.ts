@@ -5,6 +5,7 @@ import { visitAdapter } from '../services/visits/interchange';
 import { appointmentAdapter } from '../services/appointments/interchange';
 import { interviewAdapter } from '../services/interviews/interchange';
 import { directoryEntryAdapter, referralAdapter } from '../services/directory/interchange';
+import { catalogueVersionAdapter } from '../services/clinical-catalogues/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
 
@@ -14,6 +15,7 @@ export const ADAPTERS = [
   siteAdapter,
   userAdapter,
   directoryEntryAdapter,
+  catalogueVersionAdapter,
   personAdapter,
   consentAdapter,
   appointmentAdapter,

@@ -202,6 +202,8 @@ export const en: Texts<typeof fr> = {
       catalogue_code_removed:
         'A code already in use cannot be removed or renamed: retire it instead (it stays on past records).',
       catalogue_unchanged: 'Nothing was changed in this catalogue.',
+      catalogue_version_taken: 'This catalogue already has a version with this number.',
+      catalogue_version_immutable: 'A catalogue version already saved cannot be changed: save a new version.',
       reason_not_words:
         'Write the reason in a few words (for example “fainted in the waiting room, needs the history”).',
     },

@@ -203,6 +203,9 @@ export const fr = {
       catalogue_code_removed:
         'Un code déjà utilisé ne peut être ni supprimé ni renommé : retirez-le (il reste sur les dossiers passés).',
       catalogue_unchanged: 'Rien n’a été modifié dans ce catalogue.',
+      catalogue_version_taken: 'Ce catalogue a déjà une version portant ce numéro.',
+      catalogue_version_immutable:
+        'Une version de catalogue déjà enregistrée ne se modifie pas : enregistrez une nouvelle version.',
       reason_not_words:
         'Écrivez le motif en quelques mots (par exemple « malaise en salle, besoin des antécédents »).',
     },

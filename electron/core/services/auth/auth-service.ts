@@ -78,6 +78,7 @@ export async function sessionState(ctx: CoreContext, session: Session): Promise<
           .sort((a, b) => a.code.localeCompare(b.code))
           .map((s) => ({ id: s.id, code: s.code, name: s.name })),
         usualSiteId: user.usualSiteId,
+        professionalNumber: user.professionalNumber ?? null,
         locale: user.locale,
       },
       mustChangePassword: session.mustChangePassword,

@@ -24,6 +24,7 @@ export async function toStaffUsers(em: EntityManager, rows: StaffUserRow[]): Pro
       siteIds,
       // A usual site the user no longer works on is no usual site.
       usualSiteId: row.usualSiteId && siteIds.includes(row.usualSiteId) ? row.usualSiteId : null,
+      professionalNumber: row.professionalNumber ?? null,
       active: row.active,
       mustChangePassword: row.mustChangePassword,
       locale: row.locale === 'fr' || row.locale === 'en' ? row.locale : null,

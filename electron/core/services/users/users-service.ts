@@ -97,6 +97,7 @@ export async function createUser(
       lastLoginAt: null,
       deactivatedAt: null,
       usualSiteId,
+      professionalNumber: input.professionalNumber || null,
       createdAt: now,
       updatedAt: now,
       version: 1,
@@ -166,6 +167,10 @@ export async function updateUser(
             ? row.usualSiteId
             : null
           : usualSiteOf(input),
+      professionalNumber:
+        input.professionalNumber === undefined
+          ? (row.professionalNumber ?? null)
+          : input.professionalNumber || null,
       updatedAt: ctx.clock().toISOString(),
       version: row.version + 1,
     });
