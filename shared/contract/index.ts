@@ -14,6 +14,7 @@ import { visitsChannels } from './visits';
 import { appointmentsChannels } from './appointments';
 import { interviewsChannels } from './interviews';
 import { directoryChannels } from './directory';
+import { consultationsChannels } from './consultations';
 import { cataloguesChannels } from './clinical-catalogues';
 
 export const CONTRACT = {
@@ -28,6 +29,7 @@ export const CONTRACT = {
   ...appointmentsChannels,
   ...interviewsChannels,
   ...directoryChannels,
+  ...consultationsChannels,
   ...cataloguesChannels,
 };
 

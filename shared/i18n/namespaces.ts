@@ -11,6 +11,7 @@ export * as auth from './auth';
 export * as board from './board';
 export * as centre from './centre';
 export * as consents from './consents';
+export * as consultations from './consultations';
 export * as directory from './directory';
 export * as dossier from './dossier';
 export * as interviews from './interviews';

@@ -138,6 +138,51 @@ const SAMPLES: Samples = {
     const { referral } = await current(f, s.personId);
     return { input: { id: referral.id, version: referral.version, status: 'attended' } };
   },
+  'consultations.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // A new consultation: its author is the caller.
+  'consultations.save': (f, s) =>
+    Promise.resolve({ input: { personId: s.personId, heldAt: f.t.clock.now().toISOString() }, creates: true }),
+  // Ends a new consultation and sends the visit to the nurse (it stays open for the other channels).
+  'consultations.end': async (f, s) => {
+    const { visit } = await current(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        heldAt: f.t.clock.now().toISOString(),
+        visitId: visit.id,
+        nextStep: 'waiting_nurse',
+      },
+      creates: true,
+    };
+  },
+  'consultations.specialistForPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'consultations.saveSpecialist': (f, s) =>
+    Promise.resolve({
+      input: { personId: s.personId, kind: 'gynaecology', heldAt: f.t.clock.now().toISOString() },
+      creates: true,
+    }),
+  // A prescription written by the seed (a doctor with a professional number) for this person.
+  'consultations.prescriptionPdf': async (f, s) => {
+    const store = f.t.core.ctx.vault.requireStore();
+    await store.exclusive(() =>
+      store.manager.query('UPDATE staff_user SET professional_number = ? WHERE id = ?', [
+        '10101234567',
+        f.seed.id,
+      ]),
+    );
+    const { consultation } = await f.t.must(
+      'consultations.save',
+      {
+        personId: s.personId,
+        heldAt: f.t.clock.now().toISOString(),
+        prescription: {
+          lines: [{ drug: 'doxycycline', dose: '100 mg', route: 'oral', frequency: '2/j', duration: '7 j' }],
+        },
+      },
+      f.seed.token,
+    );
+    return { input: { personId: s.personId, prescriptionId: consultation.prescription?.id ?? '' } };
+  },
 };
 
 type Outcome = 'allowed' | 'forbidden' | 'consent_required';

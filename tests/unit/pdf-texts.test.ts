@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { personInput, reception } from './helpers/reception';
 
-const PDF_CODE = ['electron/core/services/persons/documents.ts', 'electron/core/pdf/render.ts'];
+const PDF_CODE = [
+  'electron/core/services/persons/documents.ts',
+  'electron/core/services/consultations/documents.ts',
+  'electron/core/pdf/render.ts',
+];
 
 /** String literals (template expressions left out) that read as words: letters and a space, or a character beyond ASCII. */
 function wordsIn(source: string): string[] {

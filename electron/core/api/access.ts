@@ -47,6 +47,11 @@ export interface DossierDeclaration<C extends ChannelName> {
    * `own_only`); the output then carries a `view` the dispatcher reads to audit what was shown.
    */
   partial?: true;
+  /**
+   * The record or document a read hands out (a printed prescription): named in the read entries,
+   * so the "who looked at my file" report says which document was printed.
+   */
+  names?: (input: ParsedInput<C>) => { type: string; id: string };
 }
 
 /** What the gate decided for one person touched by the call. */
@@ -140,7 +145,12 @@ function via(decision: AccessDecision): Pick<AuditEvent, 'detail'> {
 }
 
 /** The read entries of a dossier call, written before its handler runs. */
-export function readEvents(actor: Actor, section: Section, access: readonly PersonAccess[]): AuditEvent[] {
+export function readEvents(
+  actor: Actor,
+  section: Section,
+  access: readonly PersonAccess[],
+  named?: { type: string; id: string },
+): AuditEvent[] {
   return access
     .filter((a) => a.personId && a.decision.allowed)
     .map((a) => ({
@@ -148,6 +158,7 @@ export function readEvents(actor: Actor, section: Section, access: readonly Pers
       action: 'read' as const,
       section,
       personId: a.personId,
+      ...(named ? { targetType: named.type, targetId: named.id } : {}),
       ...via(a.decision),
     }));
 }

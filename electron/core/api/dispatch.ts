@@ -215,7 +215,12 @@ async function runOnDossier(
   return ctx.vault.requireStore().transaction(async (em) => {
     const now = ctx.clock();
     const gate = await runGate(decl, input as ParsedInput<ChannelName>, em, actor, now);
-    if (decl.action === 'read') await appendEvents(em, readEvents(actor, decl.section, gate.access), now);
+    if (decl.action === 'read')
+      await appendEvents(
+        em,
+        readEvents(actor, decl.section, gate.access, decl.names?.(input as ParsedInput<ChannelName>)),
+        now,
+      );
     const targets: WriteTarget[] = [];
     const dossier: DossierScope = {
       em,

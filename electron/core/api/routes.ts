@@ -75,6 +75,14 @@ import {
 } from '../services/appointments/appointments-service';
 import { saveInterview } from '../services/interviews/interviews-service';
 import {
+  authorOfConsultation,
+  endConsultation,
+  saveConsultation,
+  saveSpecialistConsultation,
+} from '../services/consultations/consultations-service';
+import { consultationsForPerson, specialistForPerson } from '../services/consultations/dossier-section';
+import { prescriptionPdf } from '../services/consultations/documents';
+import {
   listDirectory,
   markVerified,
   refer,
@@ -166,7 +174,7 @@ function interviewFactsOnBoard(out: unknown): Section[] {
 function onPerson<C extends ChannelName>(
   section: Section,
   action: 'read' | 'write',
-  extra: Partial<Pick<DossierDeclaration<C>, 'author' | 'partial'>> = {},
+  extra: Partial<Pick<DossierDeclaration<C>, 'author' | 'partial' | 'names'>> = {},
 ): DossierDeclaration<C> {
   return { section, action, person: personField<C>('personId' as never), ...extra };
 }
@@ -482,6 +490,41 @@ export const ROUTES: RouteTable = {
     access: 'dossier',
     dossier: onPerson('interview', 'write', { author: authorOfInterview }),
     handler: saveInterview,
+  },
+
+  // Consultations: the doctor's (medical) and the specialists' (specialist).
+  'consultations.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('medical', 'read', { partial: true }),
+    handler: consultationsForPerson,
+  },
+  'consultations.save': {
+    access: 'dossier',
+    dossier: onPerson('medical', 'write', { author: authorOfConsultation }),
+    handler: saveConsultation,
+  },
+  'consultations.end': {
+    access: 'dossier',
+    // Also moves the visit: named as a change of the pathway by the handler.
+    dossier: onPerson('medical', 'write', { author: authorOfConsultation }),
+    handler: endConsultation,
+  },
+  'consultations.specialistForPerson': {
+    access: 'dossier',
+    dossier: onPerson('specialist', 'read', { partial: true }),
+    handler: specialistForPerson,
+  },
+  'consultations.saveSpecialist': {
+    access: 'dossier',
+    dossier: onPerson('specialist', 'write', { author: authorOfConsultation }),
+    handler: saveSpecialistConsultation,
+  },
+  'consultations.prescriptionPdf': {
+    access: 'dossier',
+    dossier: onPerson('medical', 'read', {
+      names: (i) => ({ type: 'prescription_pdf', id: i.prescriptionId }),
+    }),
+    handler: prescriptionPdf,
   },
 
   // The directory of partners, and referrals to them.

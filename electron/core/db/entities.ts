@@ -7,6 +7,11 @@ import { VisitEntity, VisitStepEntity } from '../services/visits/entities';
 import { AppointmentEntity } from '../services/appointments/entities';
 import { InterviewEntity } from '../services/interviews/entities';
 import { DirectoryEntryEntity, ReferralEntity } from '../services/directory/entities';
+import {
+  ConsultationDiagnosisEntity,
+  ConsultationEntity,
+  PrescriptionEntity,
+} from '../services/consultations/entities';
 import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
 import { VaccineCourseEntity, VaccineDoseEntity } from '../services/vaccinations/entities';
 
@@ -29,6 +34,9 @@ export const ENTITIES = [
   InterviewEntity,
   DirectoryEntryEntity,
   ReferralEntity,
+  ConsultationEntity,
+  ConsultationDiagnosisEntity,
+  PrescriptionEntity,
   CatalogueVersionEntity,
   VaccineCourseEntity,
   VaccineDoseEntity,

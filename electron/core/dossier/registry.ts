@@ -6,6 +6,7 @@
 import { appointmentsSection } from '../services/appointments/dossier-section';
 import { referralsSection } from '../services/directory/dossier-section';
 import { interviewsSection } from '../services/interviews/dossier-section';
+import { consultationsSection, specialistSection } from '../services/consultations/dossier-section';
 import { consentSection, identitySection } from '../services/persons/dossier-section';
 import { visitsSection } from '../services/visits/dossier-section';
 import type { DossierSection } from './section';
@@ -17,4 +18,6 @@ export const DOSSIER_SECTIONS: readonly DossierSection[] = [
   appointmentsSection,
   interviewsSection,
   referralsSection,
+  consultationsSection,
+  specialistSection,
 ];

@@ -171,6 +171,15 @@ export const en: Texts<typeof fr> = {
       after_interview: 'The risk cannot be after the interview.',
       unknown_visit: 'This visit does not belong to this person.',
       interview_of_another_person: 'This interview belongs to another file.',
+      // Consultations
+      consultation_of_another_person: 'This consultation belongs to another file.',
+      unknown_diagnosis: 'This diagnosis is not in the centre’s list of diagnoses (or is no longer offered).',
+      anatomical_site_not_applicable: 'This test is not sampled per anatomical site.',
+      test_ordered_twice: 'This test is already ticked for this site.',
+      prescription_issued:
+        'A prescription was already written at this consultation: edit it, it cannot be removed.',
+      professional_number_required:
+        'Your professional number (RPPS / ADELI) is not recorded: ask the coordination to add it to your account to print the prescription.',
       visit_already_open: 'This person already has a visit in progress.',
       visit_before_birth: "The person's date of birth is in the future: correct the file.",
       username_taken: 'This username is already in use.',

@@ -171,6 +171,16 @@ export const fr = {
       after_interview: 'La prise de risque ne peut pas être postérieure à l’entretien.',
       unknown_visit: 'Ce passage ne correspond pas à cette personne.',
       interview_of_another_person: 'Cet entretien appartient à un autre dossier.',
+      // Consultations
+      consultation_of_another_person: 'Cette consultation appartient à un autre dossier.',
+      unknown_diagnosis:
+        'Ce diagnostic n’est pas dans la liste des diagnostics du centre (ou n’est plus proposé).',
+      anatomical_site_not_applicable: 'Cet examen ne se prélève pas par site anatomique.',
+      test_ordered_twice: 'Cet examen est déjà coché pour ce site.',
+      prescription_issued:
+        'Une ordonnance a déjà été rédigée pour cette consultation : modifiez-la, elle ne peut pas être retirée.',
+      professional_number_required:
+        'Votre numéro RPPS / ADELI n’est pas enregistré : demandez à la coordination de l’ajouter à votre compte pour imprimer l’ordonnance.',
       visit_already_open: 'Cette personne a déjà un passage en cours.',
       visit_before_birth: 'La date de naissance de la personne est dans le futur : corrigez le dossier.',
       username_taken: 'Cet identifiant est déjà utilisé.',
