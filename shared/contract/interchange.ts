@@ -3,6 +3,7 @@
  * `type` and a stable `id`; references are by id. Every capability adds its record types here.
  */
 import { z } from 'zod';
+import { prescriptionLineSchema } from './consultations';
 import {
   APPOINTMENT_STATUSES,
   APPOINTMENT_TYPES,
@@ -235,6 +236,42 @@ export const referralRecord = z
   })
   .strict();
 
+/** A consultation (GP: kind `gp`; specialist: the specialty code), with its ICD-10 diagnoses as a list. */
+export const consultationRecord = z
+  .object({
+    type: z.literal('consultation'),
+    id: idSchema,
+    personId: idSchema,
+    visitId: nullableId,
+    siteId: idSchema,
+    kind: z.string().trim().min(1).max(32),
+    heldAt: isoDateTimeSchema,
+    reason: nullableText(1000),
+    history: nullableText(10000),
+    examination: nullableText(10000),
+    conclusion: nullableText(10000),
+    endedAt: isoDateTimeSchema.nullable().default(null),
+    diagnoses: z.array(z.string().trim().min(1).max(16)).max(30).default([]),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** A prescription: its drugs as printed, the renewals, who signed it and when (the site's date). */
+export const prescriptionRecord = z
+  .object({
+    type: z.literal('prescription'),
+    id: idSchema,
+    personId: idSchema,
+    consultationId: nullableId,
+    prepEpisodeId: nullableId,
+    prescriberId: idSchema,
+    issuedOn: z.iso.date(),
+    lines: z.array(prescriptionLineSchema).min(1).max(20),
+    renewals: z.number().int().min(0).max(12).default(0),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -249,6 +286,8 @@ export const RECORD_SCHEMAS = {
   visit: visitRecord,
   interview: interviewRecord,
   referral: referralRecord,
+  consultation: consultationRecord,
+  prescription: prescriptionRecord,
 } as const;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;

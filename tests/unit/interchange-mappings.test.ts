@@ -184,6 +184,43 @@ const EVERY_TYPE = [
     overrideReason: null,
     authorId: 'u-1',
   },
+  {
+    type: 'consultation',
+    id: 'cs-1',
+    personId: 'p-1',
+    visitId: 'vis-1',
+    siteId: 'site-1',
+    kind: 'gp',
+    heldAt: '2026-01-12T09:30:00.000Z',
+    reason: 'Dépistage',
+    history: 'PrEP à la demande',
+    examination: 'Écoulement urétral',
+    conclusion: 'Urétrite',
+    endedAt: '2026-01-12T09:50:00.000Z',
+    diagnoses: ['A54', 'A56'],
+    authorId: 'u-1',
+  },
+  {
+    type: 'prescription',
+    id: 'ord-1',
+    personId: 'p-1',
+    consultationId: 'cs-1',
+    prepEpisodeId: null,
+    prescriberId: 'u-1',
+    issuedOn: '2026-01-12',
+    lines: [
+      { drug: 'ceftriaxone', dose: '1 g', route: 'intramuscular', frequency: 'une fois', duration: '1 jour' },
+      {
+        drug: 'doxycycline',
+        dose: '100 mg',
+        route: 'oral',
+        frequency: '2 fois par jour',
+        duration: '7 jours',
+      },
+    ],
+    renewals: 1,
+    authorId: 'u-1',
+  },
 ];
 
 async function importInto(store: Store, text: string): Promise<void> {

@@ -5,6 +5,7 @@ import { visitAdapter } from '../services/visits/interchange';
 import { appointmentAdapter } from '../services/appointments/interchange';
 import { interviewAdapter } from '../services/interviews/interchange';
 import { directoryEntryAdapter, referralAdapter } from '../services/directory/interchange';
+import { consultationAdapter, prescriptionAdapter } from '../services/consultations/interchange';
 import { catalogueVersionAdapter } from '../services/clinical-catalogues/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
@@ -22,6 +23,8 @@ export const ADAPTERS = [
   visitAdapter,
   interviewAdapter,
   referralAdapter,
+  consultationAdapter,
+  prescriptionAdapter,
 ] as const;
 
 export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {
