@@ -1,6 +1,7 @@
 /** Dates as people read them: local time, in the interface language (date-fns locales). */
 import { format, isValid, parseISO } from 'date-fns';
 import { enGB, fr, type Locale } from 'date-fns/locale';
+import { localDate, localTime } from '../../shared/domain/zoned-time';
 import { currentLanguage, type Language } from './setup';
 
 const LOCALES: Record<Language, Locale> = { fr, en: enGB };
@@ -8,6 +9,13 @@ const LOCALES: Record<Language, Locale> = { fr, en: enGB };
 /** date-fns' locale for an interface language (the current one by default). */
 export function dateLocale(lng: Language = currentLanguage()): Locale {
   return LOCALES[lng];
+}
+
+/** An instant as the wall clock of a site showed it (its day and `HH:mm`), whatever this workstation's zone. */
+export function formatSiteDateTime(iso: string, timeZone: string, lng: Language): string {
+  const date = parseISO(iso);
+  if (!isValid(date)) return iso;
+  return `${format(parseISO(localDate(date, timeZone)), 'P', { locale: dateLocale(lng) })} ${localTime(date, timeZone)}`;
 }
 
 export function formatDateTime(iso: string | null | undefined, lng: Language): string {

@@ -149,6 +149,30 @@ export const accessLogEntrySchema = z.object({
   reason: z.string().nullable(),
 });
 
+/** One line of the grouped view: a reader, a local day of the file's site, a section, an action. */
+export const accessLogGroupSchema = z.object({
+  readerId: z.string().nullable(),
+  readerName: z.string().nullable(),
+  day: z.string(),
+  section: z.string().nullable(),
+  action: z.string(),
+  count: z.number().int(),
+  firstTime: z.string(),
+  lastTime: z.string(),
+  lastAt: isoDateTimeSchema,
+  reasons: z.array(z.string()),
+});
+
+/**
+ * The log as the core groups it (by account, in the time zone of the file's site), so the screen
+ * and the printed report always show the same lines.
+ */
+export const accessLogSchema = z.object({
+  timeZone: z.string(),
+  entries: z.array(accessLogEntrySchema),
+  groups: z.array(accessLogGroupSchema),
+});
+
 export const pdfSchema = z.object({ filename: z.string(), base64: z.string() });
 
 export const personsChannels = {
@@ -202,7 +226,7 @@ export const personsChannels = {
     z.object({ personId: idSchema, locale: localeSchema.optional() }).strict(),
     pdfSchema,
   ),
-  'persons.accessLog': channel(z.object({ personId: idSchema }).strict(), z.array(accessLogEntrySchema)),
+  'persons.accessLog': channel(z.object({ personId: idSchema }).strict(), accessLogSchema),
   'persons.accessLogPdf': channel(
     z.object({ personId: idSchema, locale: localeSchema.optional() }).strict(),
     pdfSchema,

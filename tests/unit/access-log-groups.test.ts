@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { groupAccessLog, type AccessLogEntry } from '../../shared/domain/access-log';
+import { FakeClock, startCore } from './helpers/core';
+import { pdfText } from './helpers/pdf-text';
 import { personInput, reception, staff } from './helpers/reception';
 
 const PARIS = 'Europe/Paris';
@@ -89,5 +91,37 @@ describe('the printed access report', () => {
     const pdf = await t.must('persons.accessLogPdf', { personId: p.id, locale: 'fr' }, nurse.token);
     const text = Buffer.from(pdf.base64, 'base64').toString('latin1');
     expect(text.match(/\/Type \/Page\b/g)).toHaveLength(1);
+  });
+
+  it('is grouped by the core, by account and on the file site’s calendar, the same on screen and on paper', async () => {
+    // 23:30 UTC on 2 March is 00:30 on the 3rd in Montpellier: the file's day, whatever the zone
+    // of the workstation that reads the log.
+    const t = await reception(await startCore(undefined, new FakeClock(Date.parse('2026-03-02T23:25:00Z'))));
+    const p = await t.must('persons.create', personInput(t), t.worker.token);
+    const nurse = await staff(t, 'sam', ['nurse']);
+    t.clock.advance(5 * 60_000);
+    await t.must('persons.get', { id: p.id }, nurse.token);
+    t.clock.advance(10 * 60_000);
+    await t.must('persons.get', { id: p.id }, nurse.token);
+
+    const log = await t.must('persons.accessLog', { personId: p.id }, nurse.token);
+    expect(log.timeZone).toBe('Europe/Paris');
+    const reads = log.groups.filter((g) => g.readerName === 'sam (test)' && g.section === 'identity');
+    // One line per account (two staff may share a name), not per displayed name; reading the log
+    // is itself a read of the file (the third).
+    expect(reads).toEqual([
+      expect.objectContaining({
+        readerId: nurse.id,
+        day: '2026-03-03',
+        count: 3,
+        firstTime: '00:30',
+        lastTime: '00:40',
+      }),
+    ]);
+    // The printed report has that same line.
+    const pdf = await t.must('persons.accessLogPdf', { personId: p.id, locale: 'fr' }, nurse.token);
+    const text = pdfText(Buffer.from(pdf.base64, 'base64'));
+    expect(text).toContain('03/03/2026');
+    expect(text).toContain('00:30');
   });
 });

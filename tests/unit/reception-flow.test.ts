@@ -134,7 +134,7 @@ describe('consent', () => {
 
     const log = await t.must('persons.accessLog', { personId: p.id }, t.worker.token);
     expect(
-      log.filter((e) => e.action === 'read' && e.section === 'interview').map((e) => e.userName),
+      log.entries.filter((e) => e.action === 'read' && e.section === 'interview').map((e) => e.userName),
     ).toEqual(expect.arrayContaining(['nina (test)', 'kasey (test)']));
   });
 

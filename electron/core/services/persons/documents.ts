@@ -13,14 +13,9 @@ import type { DossierCall } from '../../api/routes';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import { loadPerson } from './repository';
 import { consentsOf } from './persons-service';
-import { auditOfPerson } from '../../audit/repository';
-import { groupAccessLog } from '../../../../shared/domain/access-log';
-import { staffNames } from '../users/staff-names';
+import { readAccessLog } from './access-log';
 import { localDate } from '../../../../shared/domain/zoned-time';
 import { findSite } from '../centre/repository';
-
-/** The entries a printed access report reads, as the screen's list does (the newest ones). */
-const ACCESS_LOG_MAX = 5000;
 
 function box(checked: boolean): string {
   return checked ? '☒' : '☐';
@@ -85,25 +80,8 @@ function dayOf(day: string): string {
 export async function accessLogPdf(input: In<'persons.accessLogPdf'>, call: DossierCall) {
   const { em } = call.dossier;
   const person = await loadPerson(em, input.personId);
-  const site = await findSite(em, person.siteId);
   const centre = await readCentre(em);
-  const tz = site?.timezone ?? 'Europe/Paris';
-  const rows = await auditOfPerson(em, input.personId, ACCESS_LOG_MAX);
-  const names = await staffNames(
-    em,
-    rows.map((r) => r.actorId),
-  );
-  const groups = groupAccessLog(
-    rows.map((r) => ({
-      at: r.at,
-      readerId: r.actorId,
-      readerName: r.actorId ? (names.get(r.actorId) ?? null) : null,
-      section: r.section,
-      action: r.action,
-      reason: r.reason,
-    })),
-    tz,
-  );
+  const { groups } = await readAccessLog(em, person);
   const lang = input.locale ?? centre.defaultLocale;
   const file = { file: person.fileNumber, name: person.nameUsed };
   const body = groups.map((g) => {

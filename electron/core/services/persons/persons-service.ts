@@ -8,7 +8,6 @@ import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type { Person, SearchResult } from '../../../../shared/contract/persons';
 import { breakGlass as grantBreakGlass } from '../../access/break-glass';
-import { auditOfPerson } from '../../audit/repository';
 import type { CoreContext } from '../../context';
 import { conflict, DomainError, invalid } from '../../errors';
 import { CONSENT_SCOPES } from '../../../../shared/domain/roles';
@@ -28,6 +27,7 @@ import {
   type PersonRow,
 } from './repository';
 import { staffNames } from '../users/staff-names';
+import { readAccessLog } from './access-log';
 import { nameSimilarity, normalizeText, phoneDigits, type PhonePrefix } from './normalize';
 import { birthYearOf, toPerson } from './person-view';
 import {
@@ -394,20 +394,10 @@ export async function breakTheGlass(input: In<'persons.breakGlass'>, { actor, do
 }
 
 /** "Who looked at my file": every staff member who opened or changed each section, and when. */
-export async function accessLog(input: In<'persons.accessLog'>, { dossier }: DossierCall) {
-  const { em } = dossier;
-  const rows = await auditOfPerson(em, input.personId, 5000);
-  const names = await staffNames(
-    em,
-    rows.map((r) => r.actorId),
-  );
-  return rows.map((r) => ({
-    at: r.at,
-    userName: r.actorId ? (names.get(r.actorId) ?? null) : null,
-    section: r.section as never,
-    action: r.action,
-    reason: r.reason,
-  }));
+export async function accessLog(_input: In<'persons.accessLog'>, { dossier }: DossierCall) {
+  const { timeZone, entries, groups } = await readAccessLog(dossier.em, requirePerson(dossier));
+  // The account id groups the lines; the answer names staff only.
+  return { timeZone, entries: entries.map(({ userId: _userId, ...entry }) => entry), groups };
 }
 
 /** The person the gate found for this call (a dossier channel on an existing person). */

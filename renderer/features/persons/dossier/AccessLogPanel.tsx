@@ -5,14 +5,13 @@
  */
 import { Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { groupAccessLog } from '../../../../shared/domain/access-log';
 import { apiErrorOf, callOrThrow } from '../../../api/client';
 import { LongTaskProgress, useLongTask } from '../../../app/long-task';
 import { QueryError } from '../../../app/QueryError';
 import { errorText } from '../../../i18n/error-text';
-import { formatDateTime } from '../../../i18n/dates';
+import { formatSiteDateTime } from '../../../i18n/dates';
 import i18n, { currentLanguage, isTextKey } from '../../../i18n/setup';
 import { useAccessLog } from '../api';
 import { downloadPdf } from '../download';
@@ -30,17 +29,10 @@ export function AccessLogPanel({ personId }: { personId: string }) {
   const lng = currentLanguage();
   const log = useAccessLog(personId, true);
   const [view, setView] = useState<'grouped' | 'detail'>('grouped');
-  // Days as this screen shows its times (the workstation's zone, as formatDateTime does); the
-  // answer names staff, not accounts, so the name is what groups here.
-  const groups = useMemo(
-    () =>
-      groupAccessLog(
-        (log.data ?? []).map((e) => ({ ...e, readerId: e.userName, readerName: e.userName })),
-        Intl.DateTimeFormat().resolvedOptions().timeZone,
-      ),
-    [log.data],
-  );
-  const paged = usePaged(log.data ?? [], PAGE_SIZE);
+  // Grouped by the core, by account and in the file's site's time zone, as the printed report is.
+  const entries = log.data?.entries ?? [];
+  const groups = log.data?.groups ?? [];
+  const paged = usePaged(entries, PAGE_SIZE);
   const pagedGroups = usePaged(groups, PAGE_SIZE);
 
   // The read is audited (the log says the PDF was made): shown as long work, never cancellable.
@@ -105,7 +97,9 @@ export function AccessLogPanel({ personId }: { personId: string }) {
               <Table.Tbody>
                 {paged.shown.map((entry, index) => (
                   <Table.Tr key={`${entry.at}-${index}`}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, lng)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {formatSiteDateTime(entry.at, log.data?.timeZone ?? 'UTC', lng)}
+                    </Table.Td>
                     <Table.Td>{entry.userName ?? t('app.system')}</Table.Td>
                     <Table.Td>{translatedOr(`audit.actions.${entry.action}`, entry.action)}</Table.Td>
                     <Table.Td>{entry.section ? t(`sections.${entry.section}`) : t('app.none')}</Table.Td>
