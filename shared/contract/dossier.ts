@@ -9,9 +9,17 @@ import { visitSchema } from './visits';
 export { sectionViewSchema, type SectionView } from './section';
 
 export const alertSchema = z.object({
-  kind: z.enum(['pep_72h', 'never_contact', 'open_visit_elsewhere']),
+  kind: z.enum([
+    'pep_72h',
+    'never_contact',
+    'open_visit_elsewhere',
+    // vaccinations: a dose due within the week or overdue (dueOn: the earliest)
+    'vaccine_dose_due',
+  ]),
   at: isoDateTimeSchema.nullable(),
   hoursLeft: z.number().nullable(),
+  /** The calendar date (`YYYY-MM-DD`) an alert is about: the vaccine dose due. */
+  dueOn: z.string().optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 

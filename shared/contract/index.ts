@@ -14,6 +14,7 @@ import { visitsChannels } from './visits';
 import { appointmentsChannels } from './appointments';
 import { interviewsChannels } from './interviews';
 import { directoryChannels } from './directory';
+import { vaccinationsChannels } from './vaccinations';
 import { consultationsChannels } from './consultations';
 import { cataloguesChannels } from './clinical-catalogues';
 
@@ -29,6 +30,7 @@ export const CONTRACT = {
   ...appointmentsChannels,
   ...interviewsChannels,
   ...directoryChannels,
+  ...vaccinationsChannels,
   ...consultationsChannels,
   ...cataloguesChannels,
 };
@@ -60,3 +62,4 @@ export type { Visit, BoardRow } from './visits';
 export type { Appointment } from './appointments';
 export type { Interview } from './interviews';
 export type { DirectoryEntry, Referral } from './directory';
+export type { VaccineCourse, VaccineDose } from './vaccinations';

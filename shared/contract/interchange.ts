@@ -38,6 +38,13 @@ import { CATALOGUE_SCHEMAS, catalogueKeySchema } from './clinical-catalogues';
 import { professionalNumberSchema } from './users';
 import { personInputSchema } from './persons';
 import { openingHoursSchema, siteInputSchema } from './setup';
+import { VACCINE_CODES } from '../domain/clinical-catalogues';
+import {
+  VACCINE_COURSE_STATUSES,
+  VACCINE_COURSE_VARIANTS,
+  VACCINE_LOT_MAX,
+  VACCINE_STOP_REASON_MAX,
+} from '../domain/vaccinations';
 
 export const INTERCHANGE_FORMAT_VERSION = 1;
 
@@ -272,6 +279,44 @@ export const prescriptionRecord = z
   })
   .strict();
 
+/** A vaccine course: its state and next dose due as computed when its last dose was given. */
+export const vaccineCourseRecord = z
+  .object({
+    type: z.literal('vaccine_course'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    vaccineCode: z.enum(VACCINE_CODES),
+    startedOn: z.iso.date(),
+    variant: z.enum(VACCINE_COURSE_VARIANTS).nullable().default(null),
+    status: z.enum(VACCINE_COURSE_STATUSES).default('in_progress'),
+    nextDueOn: z.iso.date().nullable().default(null),
+    nextDose: z.number().int().min(1).nullable().default(null),
+    stoppedOn: z.iso.date().nullable().default(null),
+    stopReason: z.string().max(VACCINE_STOP_REASON_MAX).nullable().default(null),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** A dose of a course: its number in the course, the lot as typed, who gave it. */
+export const vaccineDoseRecord = z
+  .object({
+    type: z.literal('vaccine_dose'),
+    id: idSchema,
+    courseId: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    doseNumber: z.number().int().min(1),
+    givenOn: z.iso.date(),
+    lot: z
+      .string()
+      .max(VACCINE_LOT_MAX)
+      .refine((lot) => lot.trim().length > 0, { message: 'lot_required' }),
+    givenBy: idSchema,
+    authorId: nullableId,
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -286,6 +331,8 @@ export const RECORD_SCHEMAS = {
   visit: visitRecord,
   interview: interviewRecord,
   referral: referralRecord,
+  vaccine_course: vaccineCourseRecord,
+  vaccine_dose: vaccineDoseRecord,
   consultation: consultationRecord,
   prescription: prescriptionRecord,
 } as const;

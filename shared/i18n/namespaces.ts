@@ -21,4 +21,5 @@ export * as search from './search';
 export * as setup from './setup';
 export * as unavailable from './unavailable';
 export * as users from './users';
+export * as vaccinations from './vaccinations';
 export * as visits from './visits';

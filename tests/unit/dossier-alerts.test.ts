@@ -14,6 +14,7 @@ const ALERT_SECTION = {
   pep_72h: 'interview',
   never_contact: 'identity',
   open_visit_elsewhere: 'pathway',
+  vaccine_dose_due: 'vaccines',
 } as const satisfies Record<string, Section>;
 
 function mayRead(role: Role, section: Section, consents: ReadonlySet<ConsentScope>): boolean {
@@ -58,6 +59,12 @@ async function eveningWithAnExposure() {
         needs: ['screening'],
         summary: 'Exposition',
       },
+      seed.token,
+    );
+    // A first mpox dose 27 days ago: the second is due tomorrow.
+    await t.must(
+      'vaccinations.giveDose',
+      { personId: p.id, vaccineCode: 'mpox', givenOn: '2026-02-03', lot: 'MPX-1' },
       seed.token,
     );
     persons.push({ id: p.id, visitId: visit.id, consents });

@@ -138,6 +138,20 @@ const SAMPLES: Samples = {
     const { referral } = await current(f, s.personId);
     return { input: { id: referral.id, version: referral.version, status: 'attended' } };
   },
+  'vaccinations.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // A dose into the seed's course (not the caller's): refused after the gate as a second dose the
+  // same day, so the course stays the seed's and in progress for every role.
+  'vaccinations.giveDose': async (f, s) => {
+    const course = await seedCourse(f, s.personId, 'hepatitis_b');
+    return { input: { personId: s.personId, vaccineCode: 'hepatitis_b', givenOn: course.startedOn, lot: 'L1' } };
+  },
+  'vaccinations.stopCourse': async (f, s) => {
+    const course = await seedCourse(f, s.personId, 'hpv');
+    return {
+      input: { personId: s.personId, courseId: course.id, stoppedOn: course.startedOn, reason: 'Refus', version: course.version },
+    };
+  },
+  'vaccinations.certificatePdf': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   'consultations.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   // A new consultation: its author is the caller.
   'consultations.save': (f, s) =>
@@ -184,6 +198,15 @@ const SAMPLES: Samples = {
     return { input: { personId: s.personId, prescriptionId: consultation.prescription?.id ?? '' } };
   },
 };
+
+/** The seed's course of this vaccine for this person, its first dose given on 2 February if none yet. */
+async function seedCourse(f: Fixture, personId: string, vaccineCode: 'hpv' | 'hepatitis_b') {
+  const tab = await f.t.must('vaccinations.forPerson', { personId }, f.seed.token);
+  return (
+    tab.items.find((c) => c.vaccineCode === vaccineCode) ??
+    (await f.t.must('vaccinations.giveDose', { personId, vaccineCode, givenOn: '2026-02-02', lot: 'L0' }, f.seed.token))
+  );
+}
 
 type Outcome = 'allowed' | 'forbidden' | 'consent_required';
 

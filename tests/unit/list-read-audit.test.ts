@@ -23,6 +23,8 @@ const SAMPLES: Samples = {
   'appointments.reminders': (t) => ({ siteId: t.siteIds[0], date: '2026-03-03' }),
   'audit.list': () => ({ person: 'Amandine' }),
   'audit.breakGlass': () => ({}),
+  'vaccinations.worklist': () => ({ list: 'due' }),
+  'vaccinations.worklistCounts': () => ({}),
 };
 
 /** Lists of the coordination (they need `audit.read`): called as the centre's coordinator. */

@@ -75,6 +75,15 @@ import {
 } from '../services/appointments/appointments-service';
 import { saveInterview } from '../services/interviews/interviews-service';
 import {
+  authorOfCourse,
+  authorOfDose,
+  giveDose,
+  stopCourse,
+} from '../services/vaccinations/vaccinations-service';
+import { vaccinationsForPerson } from '../services/vaccinations/dossier-section';
+import { certificatePdf } from '../services/vaccinations/documents';
+import { vaccinationsWorklist, vaccinationsWorklistCounts } from '../services/vaccinations/worklist';
+import {
   authorOfConsultation,
   endConsultation,
   saveConsultation,
@@ -525,6 +534,40 @@ export const ROUTES: RouteTable = {
       names: (i) => ({ type: 'prescription_pdf', id: i.prescriptionId }),
     }),
     handler: prescriptionPdf,
+  },
+
+  // Vaccinations: courses and doses, the certificate, the doses due.
+  'vaccinations.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('vaccines', 'read', { partial: true }),
+    handler: vaccinationsForPerson,
+  },
+  'vaccinations.giveDose': {
+    access: 'dossier',
+    dossier: onPerson('vaccines', 'write', { author: authorOfDose }),
+    handler: giveDose,
+  },
+  'vaccinations.stopCourse': {
+    access: 'dossier',
+    dossier: onPerson('vaccines', 'write', { author: authorOfCourse }),
+    handler: stopCourse,
+  },
+  // The whole record on paper: not for a reader who sees only the doses they gave.
+  'vaccinations.certificatePdf': {
+    access: 'dossier',
+    dossier: onPerson('vaccines', 'read'),
+    handler: certificatePdf,
+  },
+  'vaccinations.worklist': {
+    access: 'session',
+    touches: persons('vaccines'),
+    handler: (input, { ctx, actor }) => vaccinationsWorklist(ctx, actor, input),
+  },
+  'vaccinations.worklistCounts': {
+    access: 'session',
+    touches: persons('vaccines'),
+    passive: true,
+    handler: (input, { ctx, actor }) => vaccinationsWorklistCounts(ctx, actor, input),
   },
 
   // The directory of partners, and referrals to them.

@@ -7,6 +7,7 @@ import { VisitEntity, VisitStepEntity } from '../services/visits/entities';
 import { AppointmentEntity } from '../services/appointments/entities';
 import { InterviewEntity } from '../services/interviews/entities';
 import { DirectoryEntryEntity, ReferralEntity } from '../services/directory/entities';
+import { VaccineCourseEntity, VaccineDoseEntity } from '../services/vaccinations/entities';
 import {
   ConsultationDiagnosisEntity,
   ConsultationEntity,
@@ -34,6 +35,8 @@ export const ENTITIES = [
   InterviewEntity,
   DirectoryEntryEntity,
   ReferralEntity,
+  VaccineCourseEntity,
+  VaccineDoseEntity,
   ConsultationEntity,
   ConsultationDiagnosisEntity,
   PrescriptionEntity,

@@ -5,6 +5,7 @@ import { visitAdapter } from '../services/visits/interchange';
 import { appointmentAdapter } from '../services/appointments/interchange';
 import { interviewAdapter } from '../services/interviews/interchange';
 import { directoryEntryAdapter, referralAdapter } from '../services/directory/interchange';
+import { vaccineCourseAdapter, vaccineDoseAdapter } from '../services/vaccinations/interchange';
 import { consultationAdapter, prescriptionAdapter } from '../services/consultations/interchange';
 import { catalogueVersionAdapter } from '../services/clinical-catalogues/interchange';
 import type { RecordAdapter } from './adapter';
@@ -23,6 +24,8 @@ export const ADAPTERS = [
   visitAdapter,
   interviewAdapter,
   referralAdapter,
+  vaccineCourseAdapter,
+  vaccineDoseAdapter,
   consultationAdapter,
   prescriptionAdapter,
 ] as const;

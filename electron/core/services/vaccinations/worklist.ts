@@ -1,0 +1,88 @@
+/**
+ * The vaccination worklists: courses whose next dose is due within the week, or overdue, by due
+ * date. Each page is one statement on the `(status, site_id, next_due_on)` index; a line is shown
+ * only when the person shares their vaccines with the care team (or the reader started the
+ * course), and the counts apply the same filter, so a badge never counts what the reader may not see.
+ */
+import type { EntityManager } from 'typeorm';
+import type { ParsedInput as In } from '../../../../shared/contract';
+import type { VaccineWorklist, VaccineWorklistRow } from '../../../../shared/contract/vaccinations';
+import { addCalendar, siteToday } from '../../../../shared/domain/schedules';
+import type { Actor } from '../../access/gate';
+import type { CoreContext } from '../../context';
+import { findSite } from '../centre/repository';
+import { rolesAndSitesOf } from '../users/repository';
+import { dueSoonUntil } from './dossier-section';
+import { worklistCount, worklistPage, type DueRange } from './repository';
+
+/** The due-date range of a list on a site's date: due = today to a week ahead; overdue = before today. */
+export function rangeOf(list: VaccineWorklist, today: string): Omit<DueRange, 'siteIds'> {
+  if (list === 'due') return { from: today, to: dueSoonUntil(today) };
+  return { to: addCalendar(today, { days: -1 }) };
+}
+
+/** The sites asked for, else the reader's own sites. */
+async function readerSites(em: EntityManager, actor: Actor, given: readonly string[] | undefined) {
+  if (given?.length) return [...new Set(given)];
+  const { sites } = await rolesAndSitesOf(em, [actor.userId]);
+  return sites.map((s) => s.siteId);
+}
+
+/** One range per group of sites on the same date (sites in other time zones may be a day apart). */
+export async function rangesFor(
+  em: EntityManager,
+  now: Date,
+  siteIds: readonly string[],
+  list: VaccineWorklist,
+): Promise<DueRange[]> {
+  const byDay = new Map<string, string[]>();
+  for (const id of siteIds) {
+    const site = await findSite(em, id);
+    if (!site) continue;
+    const today = siteToday(now, site.timezone);
+    byDay.set(today, [...(byDay.get(today) ?? []), id]);
+  }
+  return [...byDay].map(([today, ids]) => ({ siteIds: ids, ...rangeOf(list, today) }));
+}
+
+export async function vaccinationsWorklist(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'vaccinations.worklist'>,
+): Promise<{ rows: VaccineWorklistRow[]; nextCursor: { nextDueOn: string; id: string } | null }> {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const em = store.manager;
+    const ranges = await rangesFor(em, ctx.clock(), await readerSites(em, actor, input.siteIds), input.list);
+    if (ranges.length === 0) return { rows: [], nextCursor: null };
+    const lines = await worklistPage(em, ranges, actor.userId, {
+      limit: input.limit + 1,
+      after: input.cursor,
+    });
+    const rows = lines.slice(0, input.limit);
+    const last = rows[rows.length - 1];
+    return {
+      rows,
+      nextCursor:
+        lines.length > input.limit && last ? { nextDueOn: last.nextDueOn, id: last.courseId } : null,
+    };
+  });
+}
+
+export async function vaccinationsWorklistCounts(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'vaccinations.worklistCounts'>,
+): Promise<Record<VaccineWorklist, number>> {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const em = store.manager;
+    const sites = await readerSites(em, actor, input.siteIds);
+    const counts: Record<VaccineWorklist, number> = { due: 0, overdue: 0 };
+    for (const list of Object.keys(counts) as VaccineWorklist[]) {
+      const ranges = await rangesFor(em, ctx.clock(), sites, list);
+      counts[list] = ranges.length ? await worklistCount(em, ranges, actor.userId) : 0;
+    }
+    return counts;
+  });
+}

@@ -1,0 +1,81 @@
+/** Texts of vaccinations, in English. Typed from `fr.ts`: a missing or extra key does not compile. */
+import type { Texts } from '../texts';
+import type { fr } from './fr';
+
+export const en: Texts<typeof fr> = {
+  vaccines: {
+    hpv: 'Papillomavirus (HPV)',
+    hepatitis_a: 'Hepatitis A',
+    hepatitis_b: 'Hepatitis B',
+    mpox: 'Mpox',
+  },
+  statuses: {
+    in_progress: 'In progress',
+    complete: 'Complete',
+    stopped: 'Stopped',
+  },
+  variants: {
+    smallpox_vaccinated: 'Already vaccinated against smallpox (1 dose)',
+  },
+  tab: {
+    title: 'Vaccines',
+    empty: 'No vaccination recorded.',
+    giveDose: 'Record a dose',
+    nextDose: 'Dose {{dose}} due on {{date}}',
+    earliest: 'not before {{date}}',
+    doseOf: 'Dose {{n}}/{{total}}',
+    doseLine: '{{date}} · lot {{lot}} · {{who}}',
+    started: 'Started on {{date}}',
+    stoppedOn: 'Stopped on {{date}}: {{reason}}',
+    stop: 'Stop the schedule',
+    certificate: 'Vaccination certificate',
+    certificateDone: 'Certificate downloaded.',
+    dueAlert: 'A vaccine dose is due: on {{date}}.',
+  },
+  form: {
+    title: 'Vaccine dose',
+    vaccine: 'Vaccine',
+    givenOn: 'Date',
+    lot: 'Lot',
+    lotHint: 'As written on the box, 40 characters at most.',
+    givenBy: 'Given by',
+    smallpox: 'Already vaccinated against smallpox (a single mpox dose)',
+    continues: 'Dose {{dose}} of the schedule in progress (due on {{date}}).',
+    starts: 'First dose of a new schedule ({{total}} dose(s)).',
+    save: 'Record the dose',
+    saved: 'Dose recorded.',
+  },
+  stop: {
+    title: 'Stop the schedule',
+    stoppedOn: 'Stopped on',
+    reason: 'Reason',
+    confirm: 'Stop',
+    done: 'Schedule stopped.',
+  },
+  timeline: {
+    dose: '{{vaccine}} — dose {{n}}',
+  },
+  worklist: {
+    due: 'Vaccine doses due this week',
+    overdue: 'Vaccine doses overdue',
+    line: '{{vaccine}} · dose {{dose}} · due on {{date}}',
+  },
+  pdf: {
+    documentTitle: 'Vaccination certificate',
+    title: 'Vaccination certificate',
+    person: 'Name: {{name}}',
+    birthDate: 'Date of birth: {{date}}',
+    file: 'File no. {{file}}',
+    vaccine: 'Vaccine',
+    dose: 'Dose',
+    doseOf: '{{n}}/{{total}}',
+    date: 'Date',
+    lot: 'Lot',
+    givenBy: 'Given by',
+    nextDue: 'Next {{vaccine}} dose: dose {{dose}} due on {{date}}.',
+    noDose: 'No dose recorded.',
+    issuedOn: 'Issued on {{date}}',
+    signature: 'Signature and stamp',
+    filename: 'vaccination-certificate-{{file}}.pdf',
+  },
+};

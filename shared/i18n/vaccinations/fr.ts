@@ -1,0 +1,81 @@
+/**
+ * Texts of vaccinations (tab, dose form, certificate, worklist), in French: the default language
+ * and the fallback of every other one. `en.ts` beside it has exactly the same keys.
+ */
+export const fr = {
+  vaccines: {
+    hpv: 'Papillomavirus (HPV)',
+    hepatitis_a: 'Hépatite A',
+    hepatitis_b: 'Hépatite B',
+    mpox: 'Mpox',
+  },
+  statuses: {
+    in_progress: 'En cours',
+    complete: 'Complet',
+    stopped: 'Arrêté',
+  },
+  variants: {
+    smallpox_vaccinated: 'Déjà vacciné·e contre la variole (1 dose)',
+  },
+  tab: {
+    title: 'Vaccins',
+    empty: 'Aucune vaccination enregistrée.',
+    giveDose: 'Enregistrer une dose',
+    nextDose: 'Dose {{dose}} prévue le {{date}}',
+    earliest: 'pas avant le {{date}}',
+    doseOf: 'Dose {{n}}/{{total}}',
+    doseLine: '{{date}} · lot {{lot}} · {{who}}',
+    started: 'Commencé le {{date}}',
+    stoppedOn: 'Arrêté le {{date}} : {{reason}}',
+    stop: 'Arrêter le schéma',
+    certificate: 'Certificat de vaccination',
+    certificateDone: 'Certificat téléchargé.',
+    dueAlert: 'Dose de vaccin à faire : prévue le {{date}}.',
+  },
+  form: {
+    title: 'Dose de vaccin',
+    vaccine: 'Vaccin',
+    givenOn: 'Date',
+    lot: 'Lot',
+    lotHint: 'Tel qu’il est écrit sur la boîte, 40 caractères au plus.',
+    givenBy: 'Faite par',
+    smallpox: 'Déjà vacciné·e contre la variole (une seule dose de mpox)',
+    continues: 'Dose {{dose}} du schéma en cours (prévue le {{date}}).',
+    starts: 'Première dose d’un nouveau schéma ({{total}} dose(s)).',
+    save: 'Enregistrer la dose',
+    saved: 'Dose enregistrée.',
+  },
+  stop: {
+    title: 'Arrêter le schéma',
+    stoppedOn: 'Date d’arrêt',
+    reason: 'Raison',
+    confirm: 'Arrêter',
+    done: 'Schéma arrêté.',
+  },
+  timeline: {
+    dose: '{{vaccine}} — dose {{n}}',
+  },
+  worklist: {
+    due: 'Doses de vaccin à faire cette semaine',
+    overdue: 'Doses de vaccin en retard',
+    line: '{{vaccine}} · dose {{dose}} · prévue le {{date}}',
+  },
+  pdf: {
+    documentTitle: 'Certificat de vaccination',
+    title: 'Certificat de vaccination',
+    person: 'Nom : {{name}}',
+    birthDate: 'Date de naissance : {{date}}',
+    file: 'Dossier n° {{file}}',
+    vaccine: 'Vaccin',
+    dose: 'Dose',
+    doseOf: '{{n}}/{{total}}',
+    date: 'Date',
+    lot: 'Lot',
+    givenBy: 'Faite par',
+    nextDue: 'Prochaine dose de {{vaccine}} : dose {{dose}} à faire le {{date}}.',
+    noDose: 'Aucune dose enregistrée.',
+    issuedOn: 'Fait le {{date}}',
+    signature: 'Signature et cachet',
+    filename: 'certificat-vaccination-{{file}}.pdf',
+  },
+};
