@@ -16,7 +16,6 @@ import { migration0010 } from './0010-name-year-key';
 import { migration0011 } from './0011-clinical-catalogues';
 import { migration0013 } from './0013-consultations';
 import { migration0017 } from './0017-vaccinations';
-import { migration0017 } from './0017-vaccinations';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,7 +31,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0013,
-  migration0017,
   migration0017,
 ];
 
