@@ -7,7 +7,6 @@ import { VisitEntity, VisitStepEntity } from '../services/visits/entities';
 import { AppointmentEntity } from '../services/appointments/entities';
 import { InterviewEntity } from '../services/interviews/entities';
 import { DirectoryEntryEntity, ReferralEntity } from '../services/directory/entities';
-import { VaccineCourseEntity, VaccineDoseEntity } from '../services/vaccinations/entities';
 import {
   ConsultationDiagnosisEntity,
   ConsultationEntity,
@@ -35,8 +34,6 @@ export const ENTITIES = [
   InterviewEntity,
   DirectoryEntryEntity,
   ReferralEntity,
-  VaccineCourseEntity,
-  VaccineDoseEntity,
   ConsultationEntity,
   ConsultationDiagnosisEntity,
   PrescriptionEntity,
