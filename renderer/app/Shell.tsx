@@ -180,6 +180,11 @@ function UserMenu({ session }: { session: RendererSession }) {
             </Badge>
           ))}
         </Group>
+        {user.professionalNumber && (
+          <Text size="xs" c="dimmed" px="sm" pb="xs">
+            {t('users.professionalNumberShort', { number: user.professionalNumber })}
+          </Text>
+        )}
         {user.sites.length > 0 && (
           <>
             <Menu.Divider />

@@ -6,6 +6,7 @@
 import { appointmentsRoutes } from '../features/appointments/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { centreRoutes } from '../features/centre/routes';
+import { clinicalCataloguesRoutes } from '../features/clinical-catalogues/routes';
 import { directoryRoutes } from '../features/directory/routes';
 import { interviewsRoutes } from '../features/interviews/routes';
 import { personsRoutes } from '../features/persons/routes';
@@ -24,4 +25,5 @@ export const routeTree = rootRoute.addChildren([
   ...usersRoutes,
   ...auditRoutes,
   ...centreRoutes,
+  ...clinicalCataloguesRoutes,
 ]);

@@ -10,6 +10,7 @@ export * as audit from './audit';
 export * as auth from './auth';
 export * as board from './board';
 export * as centre from './centre';
+export * as clinicalCatalogues from './clinicalCatalogues';
 export * as consents from './consents';
 export * as consultations from './consultations';
 export * as directory from './directory';

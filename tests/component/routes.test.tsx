@@ -38,6 +38,7 @@ describe('routes and navigation', () => {
       "Journal d'audit",
       'Accès d’urgence',
       'Centre',
+      'Catalogues cliniques',
     ]);
   });
 

@@ -100,7 +100,14 @@ export function StaffPage() {
                 style={user.active ? undefined : { opacity: 0.55 }}
                 data-inactive={user.active ? undefined : 'true'}
               >
-                <Table.Td fw={600}>{user.displayName}</Table.Td>
+                <Table.Td>
+                  <Text fw={600}>{user.displayName}</Text>
+                  {user.professionalNumber && (
+                    <Text size="xs" c="dimmed">
+                      {t('users.professionalNumberShort', { number: user.professionalNumber })}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Text ff="monospace" size="sm">
                     {user.username}

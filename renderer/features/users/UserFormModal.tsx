@@ -23,6 +23,8 @@ interface UserFormValues {
   siteIds: string[];
   /** One of `siteIds`, or '' for none (the first site then). */
   usualSiteId: string;
+  /** RPPS / ADELI number, '' for none. */
+  professionalNumber: string;
   locale: string;
 }
 
@@ -36,7 +38,15 @@ const CENTRE_LOCALE = 'centre';
 
 const isRole = oneOf(ROLES);
 
-const FORM_FIELDS = ['username', 'displayName', 'roles', 'siteIds', 'usualSiteId', 'locale'];
+const FORM_FIELDS = [
+  'username',
+  'displayName',
+  'roles',
+  'siteIds',
+  'usualSiteId',
+  'professionalNumber',
+  'locale',
+];
 
 function formPathOf(field: string): string | null {
   const head = field.split('.')[0] ?? '';
@@ -51,6 +61,7 @@ function valuesOf(user: StaffUser | null, defaultSites: string[]): UserFormValue
         roles: [...user.roles],
         siteIds: [...user.siteIds],
         usualSiteId: user.usualSiteId ?? '',
+        professionalNumber: user.professionalNumber ?? '',
         locale: user.locale ?? CENTRE_LOCALE,
       }
     : {
@@ -59,6 +70,7 @@ function valuesOf(user: StaffUser | null, defaultSites: string[]): UserFormValue
         roles: [],
         siteIds: defaultSites,
         usualSiteId: '',
+        professionalNumber: '',
         locale: CENTRE_LOCALE,
       };
 }
@@ -103,6 +115,8 @@ export function UserFormModal({
   const submit = form.onSubmit((values) => {
     setFailure(null);
     const locale = isLanguage(values.locale) ? values.locale : undefined;
+    // Kept as typed; an empty field is no number.
+    const professionalNumber = values.professionalNumber === '' ? null : values.professionalNumber;
     if (editing) {
       const input = {
         id: editing.id,
@@ -111,6 +125,7 @@ export function UserFormModal({
         roles: values.roles.filter(isRole),
         siteIds: values.siteIds,
         usualSiteId,
+        professionalNumber,
         locale: locale ?? null,
       };
       const errors = schemaErrors(CONTRACT['users.update'].input, input, t);
@@ -123,6 +138,7 @@ export function UserFormModal({
         roles: values.roles.filter(isRole),
         siteIds: values.siteIds,
         usualSiteId,
+        professionalNumber,
         locale,
       };
       const errors = schemaErrors(CONTRACT['users.create'].input, input, t);
@@ -195,6 +211,14 @@ export function UserFormModal({
             value={usualSiteId}
             onChange={(value) => form.setFieldValue('usualSiteId', value ?? '')}
             error={form.errors.usualSiteId}
+          />
+          <TextInput
+            label={t('fields.professionalNumber')}
+            description={t('users.professionalNumberHelp')}
+            autoComplete="off"
+            spellCheck={false}
+            maw={320}
+            {...form.getInputProps('professionalNumber')}
           />
           <Select
             label={t('fields.userLocale')}

@@ -247,6 +247,7 @@ export const en: Texts<typeof fr> = {
     sites: 'Sites',
     userLocale: 'Interface language',
     usualSite: 'Usual site',
+    professionalNumber: 'RPPS / ADELI number',
     autoLockMinutes: 'Automatic lock (minutes)',
     unusualReadsPerHour: 'Unusual reading: dossiers opened per hour',
     search: 'Search',

@@ -250,6 +250,7 @@ export const fr = {
     sites: 'Sites',
     userLocale: "Langue de l'interface",
     usualSite: 'Site habituel',
+    professionalNumber: 'N° RPPS / ADELI',
     autoLockMinutes: 'Verrouillage automatique (minutes)',
     unusualReadsPerHour: 'Lectures inhabituelles : dossiers ouverts par heure',
     search: 'Rechercher',

@@ -22,6 +22,8 @@ export const en: Texts<typeof fr> = {
   never: 'Never',
   createTitle: 'New team member',
   createSubmit: 'Create the account',
+  professionalNumberHelp: 'RPPS or ADELI number printed on prescriptions (prescribers): letters and digits.',
+  professionalNumberShort: 'RPPS / ADELI {{number}}',
   usualSiteHelp:
     'Where their sessions start on a workstation that remembers no site yet (otherwise their first site).',
   editTitle: 'Edit {{name}}',

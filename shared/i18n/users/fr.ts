@@ -22,6 +22,9 @@ export const fr = {
   never: 'Jamais',
   createTitle: 'Nouveau membre de l’équipe',
   createSubmit: 'Créer le compte',
+  professionalNumberHelp:
+    'Numéro RPPS ou ADELI imprimé sur les ordonnances (prescripteurs) : lettres et chiffres.',
+  professionalNumberShort: 'RPPS / ADELI {{number}}',
   usualSiteHelp:
     'Le site où ses sessions commencent sur un poste qui n’en a pas encore retenu (sinon le premier de ses sites).',
   editTitle: 'Modifier {{name}}',
