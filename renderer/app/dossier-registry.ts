@@ -6,6 +6,7 @@ import { referralsTab } from '../features/directory/dossier';
 import { interviewsTab, todayTab } from '../features/interviews/dossier';
 import type { DossierTabDef } from '../features/persons/dossier/dossier-tab';
 import { accessTab, consentsTab, identityTab, timelineTab } from '../features/persons/dossier/tabs';
+import { vaccinationsTab } from '../features/vaccinations/dossier';
 import { pathwayTab } from '../features/visits/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
@@ -15,6 +16,7 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   pathwayTab,
   interviewsTab,
   referralsTab,
+  vaccinationsTab,
   timelineTab,
   accessTab,
 ].sort((a, b) => a.order - b.order);

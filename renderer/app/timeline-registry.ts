@@ -7,10 +7,18 @@ import { referralsTimeline } from '../features/directory/dossier';
 import { interviewsTimeline } from '../features/interviews/dossier';
 import type { TimelineKindDef } from '../features/persons/dossier/dossier-tab';
 import { personsTimeline } from '../features/persons/dossier/timeline-kinds';
+import { vaccinationsTimeline } from '../features/vaccinations/dossier';
 import { visitsTimeline } from '../features/visits/dossier';
 
 export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
-  [personsTimeline, visitsTimeline, appointmentsTimeline, interviewsTimeline, referralsTimeline]
+  [
+    personsTimeline,
+    visitsTimeline,
+    appointmentsTimeline,
+    interviewsTimeline,
+    referralsTimeline,
+    vaccinationsTimeline,
+  ]
     .flat()
     .map((def) => [def.kind, def]),
 );
