@@ -4,6 +4,7 @@
  */
 import { referralsTab } from '../features/directory/dossier';
 import { interviewsTab, todayTab } from '../features/interviews/dossier';
+import { consultationsTab, specialistTab } from '../features/consultations/dossier';
 import type { DossierTabDef } from '../features/persons/dossier/dossier-tab';
 import { accessTab, consentsTab, identityTab, timelineTab } from '../features/persons/dossier/tabs';
 import { vaccinationsTab } from '../features/vaccinations/dossier';
@@ -16,6 +17,8 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   pathwayTab,
   interviewsTab,
   referralsTab,
+  consultationsTab,
+  specialistTab,
   vaccinationsTab,
   timelineTab,
   accessTab,

@@ -9,6 +9,7 @@ import { centreRoutes } from '../features/centre/routes';
 import { clinicalCataloguesRoutes } from '../features/clinical-catalogues/routes';
 import { directoryRoutes } from '../features/directory/routes';
 import { interviewsRoutes } from '../features/interviews/routes';
+import { consultationsRoutes } from '../features/consultations/routes';
 import { personsRoutes } from '../features/persons/routes';
 import { usersRoutes } from '../features/users/routes';
 import { visitsRoutes } from '../features/visits/routes';
@@ -20,6 +21,7 @@ export const routeTree = rootRoute.addChildren([
   ...visitsRoutes,
   ...personsRoutes,
   ...interviewsRoutes,
+  ...consultationsRoutes,
   ...appointmentsRoutes,
   ...directoryRoutes,
   ...usersRoutes,

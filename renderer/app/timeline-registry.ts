@@ -5,6 +5,7 @@
 import { appointmentsTimeline } from '../features/appointments/dossier';
 import { referralsTimeline } from '../features/directory/dossier';
 import { interviewsTimeline } from '../features/interviews/dossier';
+import { consultationsTimeline } from '../features/consultations/dossier';
 import type { TimelineKindDef } from '../features/persons/dossier/dossier-tab';
 import { personsTimeline } from '../features/persons/dossier/timeline-kinds';
 import { vaccinationsTimeline } from '../features/vaccinations/dossier';
@@ -17,6 +18,7 @@ export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
     appointmentsTimeline,
     interviewsTimeline,
     referralsTimeline,
+    consultationsTimeline,
     vaccinationsTimeline,
   ]
     .flat()

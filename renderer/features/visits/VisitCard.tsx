@@ -8,6 +8,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantin
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { BoardRow } from '../../../shared/contract';
+import { BOARD_CARD_ACTIONS } from '../../app/board-actions-registry';
 import { personLinks } from '../persons/links';
 import { PRIORITY_COLOR } from './board-layout';
 import {
@@ -112,6 +113,10 @@ export function VisitCard({
         {actions && (
           <CallOrAbsentButton row={row} actions={actions} canCall={canCall} busy={busy} layout="card" />
         )}
+        {actions &&
+          BOARD_CARD_ACTIONS.map(({ key, Component }) => (
+            <Component key={key} row={row} busy={busy} layout="card" />
+          ))}
         {actions && (
           <NextStepMenu
             row={row}

@@ -6,6 +6,7 @@ import { Anchor, Box, Button, Group, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { BoardRow } from '../../../shared/contract';
+import { BOARD_CARD_ACTIONS } from '../../app/board-actions-registry';
 import { personLinks } from '../persons/links';
 import { PRIORITY_COLOR } from './board-layout';
 import {
@@ -94,6 +95,10 @@ export function VisitRow({
         {actions && (
           <CallOrAbsentButton row={row} actions={actions} canCall={canCall} busy={busy} layout="row" />
         )}
+        {actions &&
+          BOARD_CARD_ACTIONS.map(({ key, Component }) => (
+            <Component key={key} row={row} busy={busy} layout="row" />
+          ))}
         {actions && (
           <NextStepMenu
             row={row}
