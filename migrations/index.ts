@@ -15,6 +15,7 @@ import { migration0009 } from './0009-usual-site';
 import { migration0010 } from './0010-name-year-key';
 import { migration0011 } from './0011-clinical-catalogues';
 import { migration0013 } from './0013-consultations';
+import { migration0016 } from './0016-prep';
 import { migration0017 } from './0017-vaccinations';
 import type { Migration } from './migration';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0013,
+  migration0016,
   migration0017,
 ];
 

@@ -8,6 +8,7 @@ import { consultationsTab, specialistTab } from '../features/consultations/dossi
 import type { DossierTabDef } from '../features/persons/dossier/dossier-tab';
 import { accessTab, consentsTab, identityTab, timelineTab } from '../features/persons/dossier/tabs';
 import { vaccinationsTab } from '../features/vaccinations/dossier';
+import { prepTab } from '../features/prep/dossier';
 import { pathwayTab } from '../features/visits/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
@@ -17,6 +18,7 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   pathwayTab,
   interviewsTab,
   referralsTab,
+  prepTab,
   consultationsTab,
   specialistTab,
   vaccinationsTab,

@@ -8,6 +8,7 @@ import { interviewsTimeline } from '../features/interviews/dossier';
 import { consultationsTimeline } from '../features/consultations/dossier';
 import type { TimelineKindDef } from '../features/persons/dossier/dossier-tab';
 import { personsTimeline } from '../features/persons/dossier/timeline-kinds';
+import { prepTimeline } from '../features/prep/dossier';
 import { vaccinationsTimeline } from '../features/vaccinations/dossier';
 import { visitsTimeline } from '../features/visits/dossier';
 
@@ -18,6 +19,7 @@ export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
     appointmentsTimeline,
     interviewsTimeline,
     referralsTimeline,
+    prepTimeline,
     consultationsTimeline,
     vaccinationsTimeline,
   ]

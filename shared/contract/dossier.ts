@@ -13,6 +13,10 @@ export const alertSchema = z.object({
     'pep_72h',
     'never_contact',
     'open_visit_elsewhere',
+    // prep: the follow-up is overdue / lost (no visit 3 months after the due date) / eGFR below threshold
+    'prep_overdue',
+    'prep_lost',
+    'egfr_low',
     // vaccinations: a dose due within the week or overdue (dueOn: the earliest)
     'vaccine_dose_due',
   ]),

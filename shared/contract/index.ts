@@ -14,6 +14,7 @@ import { visitsChannels } from './visits';
 import { appointmentsChannels } from './appointments';
 import { interviewsChannels } from './interviews';
 import { directoryChannels } from './directory';
+import { prepChannels } from './prep';
 import { vaccinationsChannels } from './vaccinations';
 import { consultationsChannels } from './consultations';
 import { cataloguesChannels } from './clinical-catalogues';
@@ -30,6 +31,7 @@ export const CONTRACT = {
   ...appointmentsChannels,
   ...interviewsChannels,
   ...directoryChannels,
+  ...prepChannels,
   ...vaccinationsChannels,
   ...consultationsChannels,
   ...cataloguesChannels,

@@ -36,6 +36,8 @@ import {
 } from './centre';
 import { CATALOGUE_SCHEMAS, catalogueKeySchema } from './clinical-catalogues';
 import { professionalNumberSchema } from './users';
+import { PREP_REGIMENS } from '../domain/clinical-catalogues';
+import { PREP_EPISODE_STATUSES, PREP_NOTE_MAX, PREP_STOP_REASONS } from '../domain/prep';
 import { personInputSchema } from './persons';
 import { openingHoursSchema, siteInputSchema } from './setup';
 import { VACCINE_CODES } from '../domain/clinical-catalogues';
@@ -317,6 +319,46 @@ export const vaccineDoseRecord = z
   })
   .strict();
 
+/** A PrEP episode (docs/clinical-pathway.md); its baseline checklist is read from the samples, not carried. */
+export const prepEpisodeRecord = z
+  .object({
+    type: z.literal('prep_episode'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    startedOn: z.iso.date(),
+    regimen: z.enum(PREP_REGIMENS),
+    status: z.enum(PREP_EPISODE_STATUSES).default('active'),
+    stoppedOn: z.iso.date().nullable().default(null),
+    stopReason: z.enum(PREP_STOP_REASONS).nullable().default(null),
+    stopNote: nullableText(PREP_NOTE_MAX),
+    restartOf: nullableId,
+    nextDueOn: z.iso.date(),
+    lastVisitOn: z.iso.date(),
+    authorId: nullableId,
+  })
+  .strict()
+  .refine((e) => (e.status === 'stopped') === (e.stoppedOn !== null), {
+    message: 'prep_stop_date',
+    path: ['stoppedOn'],
+  });
+
+export const prepFollowUpRecord = z
+  .object({
+    type: z.literal('prep_follow_up'),
+    id: idSchema,
+    episodeId: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    heldOn: z.iso.date(),
+    creatinine: z.number().positive().nullable().default(null),
+    egfr: z.number().nullable().default(null),
+    adherenceNote: nullableText(PREP_NOTE_MAX),
+    nextDueOn: z.iso.date(),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -331,6 +373,8 @@ export const RECORD_SCHEMAS = {
   visit: visitRecord,
   interview: interviewRecord,
   referral: referralRecord,
+  prep_episode: prepEpisodeRecord,
+  prep_follow_up: prepFollowUpRecord,
   vaccine_course: vaccineCourseRecord,
   vaccine_dose: vaccineDoseRecord,
   consultation: consultationRecord,

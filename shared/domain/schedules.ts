@@ -104,6 +104,25 @@ export function classifyFollowUp(
   return daysBetween(lostOn, today) >= 0 ? 'lost_to_follow_up' : 'overdue';
 }
 
+/**
+ * The due-date ranges of each follow-up state on `today`, for a worklist that selects on the due
+ * date column: `due_this_week` is [today, dueSoonUntil], `overdue` is (lostUpTo, today) and
+ * `lost_to_follow_up` is up to `lostUpTo` included. The same answer as `classifyFollowUp` for every
+ * due date, month ends included (adding months is not invertible: 30 Nov and 28 Nov + 3 months are
+ * both 28 Feb, so the bound is searched, not subtracted).
+ */
+export function followUpBounds(
+  today: IsoDate,
+  rules: PrepFollowUpRules = DEFAULT_PREP_FOLLOW_UP,
+): { dueSoonUntil: IsoDate; lostUpTo: IsoDate } {
+  const isLost = (due: IsoDate) =>
+    daysBetween(addCalendar(due, { months: rules.lostAfterMonths }), today) >= 0;
+  let lostUpTo = addCalendar(today, { months: -rules.lostAfterMonths });
+  while (!isLost(lostUpTo)) lostUpTo = addCalendar(lostUpTo, { days: -1 });
+  while (isLost(addCalendar(lostUpTo, { days: 1 }))) lostUpTo = addCalendar(lostUpTo, { days: 1 });
+  return { dueSoonUntil: addCalendar(today, { days: rules.dueSoonDays - 1 }), lostUpTo };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Vaccines
 

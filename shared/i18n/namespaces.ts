@@ -17,6 +17,7 @@ export * as directory from './directory';
 export * as dossier from './dossier';
 export * as interviews from './interviews';
 export * as persons from './persons';
+export * as prep from './prep';
 export * as referrals from './referrals';
 export * as search from './search';
 export * as setup from './setup';

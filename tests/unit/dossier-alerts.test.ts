@@ -159,4 +159,69 @@ describe('alerts and priority reasons follow the access of the section they come
       ]);
     }
   });
+
+  it('PrEP alerts (overdue, lost, eGFR low) reach only readers of the prep section', async () => {
+    const t = await reception();
+    const seed = await staff(t, 'seed', ['nurse']);
+    const siteId = t.siteIds[0];
+    const persons: Array<{ id: string; consents: Set<ConsentScope>; kinds: string[] }> = [];
+    for (const withdrawn of [false, true]) {
+      // Lost: due 2 Nov 2025, 4 months ago. Overdue with a low eGFR: seen 1 Nov, due 1 Feb.
+      for (const plan of ['lost', 'overdue'] as const) {
+        const p = await t.must(
+          'persons.create',
+          personInput(t, { nameUsed: `${plan} ${withdrawn}` }),
+          seed.token,
+        );
+        await t.must(
+          'persons.recordConsent',
+          { personId: p.id, scope: 'care_team', given: true },
+          seed.token,
+        );
+        const startedOn = plan === 'lost' ? '2025-10-02' : '2025-10-01';
+        const e = await t.must(
+          'prep.start',
+          { personId: p.id, siteId, startedOn, regimen: 'daily' },
+          seed.token,
+        );
+        if (plan === 'overdue')
+          await t.must(
+            'prep.followUp',
+            { personId: p.id, siteId, episodeId: e.id, version: e.version, heldOn: '2025-11-01', egfr: 48 },
+            seed.token,
+          );
+        const consents = new Set<ConsentScope>(['care_team']);
+        if (withdrawn) {
+          t.clock.advance(60_000);
+          await t.must(
+            'persons.recordConsent',
+            { personId: p.id, scope: 'care_team', given: false },
+            seed.token,
+          );
+          consents.delete('care_team');
+        }
+        persons.push({
+          id: p.id,
+          consents,
+          kinds: plan === 'lost' ? ['prep_lost'] : ['prep_overdue', 'egfr_low'],
+        });
+      }
+    }
+    const mismatches: string[] = [];
+    for (const role of ROLES) {
+      const user = await staff(t, `u-${role}`, [role]);
+      for (const person of persons) {
+        const dossier = await t.must('persons.dossier', { id: person.id }, user.token);
+        const got = dossier.alerts
+          .map((a) => a.kind)
+          .filter((k) => k.startsWith('prep_') || k === 'egfr_low');
+        const want = mayRead(role, 'prep', person.consents) ? person.kinds : [];
+        if (JSON.stringify(got.sort()) !== JSON.stringify([...want].sort()))
+          mismatches.push(
+            `${role} (care_team ${person.consents.has('care_team')}): ${got.join(',')} ≠ ${want.join(',')}`,
+          );
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

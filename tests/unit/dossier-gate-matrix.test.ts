@@ -10,6 +10,7 @@ import type { ChannelInput, ChannelName } from '../../shared/contract';
 import { SCOPE_HOLDERS, SECTION_POLICY, SECTION_SCOPE } from '../../shared/domain/access-policy';
 import { ROLES, type ConsentScope, type Role } from '../../shared/domain/roles';
 import { ROUTES } from '../../electron/core/api/routes';
+import { activeEpisodeOf } from '../../electron/core/services/prep/repository';
 import { personInput, reception, staff, type Centre } from './helpers/reception';
 
 type ConsentState = 'given' | 'withdrawn' | 'never';
@@ -64,6 +65,23 @@ const slot = (f: Fixture, personId: string) => ({
   startsAt: '2026-03-03T09:00:00Z',
   endsAt: '2026-03-03T09:30:00Z',
 });
+
+/** The clock's date at the site (2 March 2026): PrEP starts, follow-ups and stops on it. */
+const PREP_DAY = '2026-03-02';
+
+/** The person's active PrEP episode, started by the seed if there is none (read from the store: the seed may not read it). */
+async function activePrepEpisode(f: Fixture, personId: string): Promise<{ id: string; version: number }> {
+  const store = f.t.core.ctx.vault.requireStore();
+  const find = () => store.exclusive(() => activeEpisodeOf(store.manager, personId));
+  const active = await find();
+  if (active) return active;
+  await f.t.must(
+    'prep.start',
+    { personId, siteId: f.siteId, startedOn: PREP_DAY, regimen: 'daily' },
+    f.seed.token,
+  );
+  return (await find())!;
+}
 
 const SAMPLES: Samples = {
   'persons.create': (f) => Promise.resolve({ input: personInput(f.t, { nameUsed: 'Nouvelle' }) }),
@@ -137,6 +155,37 @@ const SAMPLES: Samples = {
   'directory.updateReferral': async (f, s) => {
     const { referral } = await current(f, s.personId);
     return { input: { id: referral.id, version: referral.version, status: 'attended' } };
+  },
+  'prep.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // A start while the seed's episode is active: its author is the seed, not the caller.
+  'prep.start': async (f, s) => {
+    await activePrepEpisode(f, s.personId);
+    return { input: { personId: s.personId, siteId: f.siteId, startedOn: PREP_DAY, regimen: 'daily' } };
+  },
+  'prep.followUp': async (f, s) => {
+    const episode = await activePrepEpisode(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        siteId: f.siteId,
+        episodeId: episode.id,
+        version: episode.version,
+        heldOn: PREP_DAY,
+        egfr: 90,
+      },
+    };
+  },
+  'prep.stop': async (f, s) => {
+    const episode = await activePrepEpisode(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        episodeId: episode.id,
+        version: episode.version,
+        stoppedOn: PREP_DAY,
+        reason: 'person_choice',
+      },
+    };
   },
   'vaccinations.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   // A dose into the seed's course (not the caller's): refused after the gate as a second dose the

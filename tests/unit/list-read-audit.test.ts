@@ -23,6 +23,8 @@ const SAMPLES: Samples = {
   'appointments.reminders': (t) => ({ siteId: t.siteIds[0], date: '2026-03-03' }),
   'audit.list': () => ({ person: 'Amandine' }),
   'audit.breakGlass': () => ({}),
+  'prep.worklist': () => ({ list: 'overdue' }),
+  'prep.worklistCounts': () => ({}),
   'vaccinations.worklist': () => ({ list: 'due' }),
   'vaccinations.worklistCounts': () => ({}),
 };

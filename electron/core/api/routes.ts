@@ -75,6 +75,15 @@ import {
 } from '../services/appointments/appointments-service';
 import { saveInterview } from '../services/interviews/interviews-service';
 import {
+  authorOfEpisode,
+  authorOfStart,
+  recordFollowUp,
+  startPrep,
+  stopPrep,
+} from '../services/prep/prep-service';
+import { prepForPersonWithRules } from '../services/prep/dossier-section';
+import { prepWorklist, prepWorklistCounts } from '../services/prep/worklist';
+import {
   authorOfCourse,
   authorOfDose,
   giveDose,
@@ -568,6 +577,39 @@ export const ROUTES: RouteTable = {
     touches: persons('vaccines'),
     passive: true,
     handler: (input, { ctx, actor }) => vaccinationsWorklistCounts(ctx, actor, input),
+  },
+
+  // PrEP: episodes, follow-ups and the worklists of the follow-up.
+  'prep.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('prep', 'read'),
+    handler: prepForPersonWithRules,
+  },
+  'prep.start': {
+    access: 'dossier',
+    dossier: onPerson('prep', 'write', { author: authorOfStart }),
+    handler: startPrep,
+  },
+  'prep.followUp': {
+    access: 'dossier',
+    dossier: onPerson('prep', 'write', { author: authorOfEpisode }),
+    handler: recordFollowUp,
+  },
+  'prep.stop': {
+    access: 'dossier',
+    dossier: onPerson('prep', 'write', { author: authorOfEpisode }),
+    handler: stopPrep,
+  },
+  'prep.worklist': {
+    access: 'session',
+    touches: persons('prep'),
+    handler: (input, { ctx, actor }) => prepWorklist(ctx, actor, input),
+  },
+  'prep.worklistCounts': {
+    access: 'session',
+    touches: persons('prep'),
+    passive: true,
+    handler: (input, { ctx, actor }) => prepWorklistCounts(ctx, actor, input),
   },
 
   // The directory of partners, and referrals to them.

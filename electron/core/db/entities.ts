@@ -14,6 +14,7 @@ import {
 } from '../services/consultations/entities';
 import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
 import { VaccineCourseEntity, VaccineDoseEntity } from '../services/vaccinations/entities';
+import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
 
 /** Every entity of the store. A capability that adds a table adds its entity here. */
 export const ENTITIES = [
@@ -38,6 +39,8 @@ export const ENTITIES = [
   ConsultationDiagnosisEntity,
   PrescriptionEntity,
   CatalogueVersionEntity,
+  PrepEpisodeEntity,
+  PrepFollowUpEntity,
   VaccineCourseEntity,
   VaccineDoseEntity,
 ];

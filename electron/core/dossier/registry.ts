@@ -6,6 +6,7 @@
 import { appointmentsSection } from '../services/appointments/dossier-section';
 import { referralsSection } from '../services/directory/dossier-section';
 import { interviewsSection } from '../services/interviews/dossier-section';
+import { prepSection } from '../services/prep/dossier-section';
 import { vaccinationsSection } from '../services/vaccinations/dossier-section';
 import { consultationsSection, specialistSection } from '../services/consultations/dossier-section';
 import { consentSection, identitySection } from '../services/persons/dossier-section';
@@ -19,6 +20,7 @@ export const DOSSIER_SECTIONS: readonly DossierSection[] = [
   appointmentsSection,
   interviewsSection,
   referralsSection,
+  prepSection,
   vaccinationsSection,
   consultationsSection,
   specialistSection,

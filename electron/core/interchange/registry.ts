@@ -5,6 +5,7 @@ import { visitAdapter } from '../services/visits/interchange';
 import { appointmentAdapter } from '../services/appointments/interchange';
 import { interviewAdapter } from '../services/interviews/interchange';
 import { directoryEntryAdapter, referralAdapter } from '../services/directory/interchange';
+import { prepEpisodeAdapter, prepFollowUpAdapter } from '../services/prep/interchange';
 import { vaccineCourseAdapter, vaccineDoseAdapter } from '../services/vaccinations/interchange';
 import { consultationAdapter, prescriptionAdapter } from '../services/consultations/interchange';
 import { catalogueVersionAdapter } from '../services/clinical-catalogues/interchange';
@@ -24,6 +25,8 @@ export const ADAPTERS = [
   visitAdapter,
   interviewAdapter,
   referralAdapter,
+  prepEpisodeAdapter,
+  prepFollowUpAdapter,
   vaccineCourseAdapter,
   vaccineDoseAdapter,
   consultationAdapter,

@@ -3,7 +3,8 @@
  * but the search index (`search-index.ts`, FTS5). Other capabilities ask here (a person's file,
  * several persons at once, consents), never through the entities.
  */
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type { ConsentScope } from '../../../../shared/domain/roles';
 import { findRows } from '../../db/fast-read';
 import { linkedTable } from '../../dossier/section';
 import { notFound } from '../../errors';
@@ -67,6 +68,47 @@ export function consentRowsOf(em: EntityManager, personId: string): Promise<Cons
 
 export function consentRowsOfPersons(em: EntityManager, personIds: readonly string[]): Promise<ConsentRow[]> {
   return em.getRepository(ConsentEntity).find({ where: { personId: In([...personIds]) } });
+}
+
+/**
+ * A condition for a worklist query: the person in `personColumn` (an SQL column of the query,
+ * e.g. `e.person_id`) currently consents to `scope` — their latest decision on that scope (ties:
+ * the later id, as `consents.ts` orders them) says given. One correlated look-up on the consent's
+ * index `(person_id, scope, recorded_at)` per candidate row, inside the list's one statement.
+ * Returns the SQL to put in a `WHERE` (its parameters are set on `qb`).
+ */
+export function hasCurrentConsent(
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  personColumn: string,
+  scope: ConsentScope,
+): string {
+  const latest = qb
+    .subQuery()
+    .select('c.given')
+    .from(ConsentEntity, 'c')
+    .where(`c.personId = ${personColumn}`)
+    .andWhere('c.scope = :currentConsentScope')
+    .orderBy('c.recordedAt', 'DESC')
+    .addOrderBy('c.id', 'DESC')
+    .limit(1)
+    .getQuery();
+  qb.setParameter('currentConsentScope', scope).setParameter('currentConsentGiven', true);
+  return `${latest} = :currentConsentGiven`;
+}
+
+/**
+ * Joins a list query to the person named by `personColumn` (an SQL column of the query) for the
+ * name used and the file number a worklist line shows, selected as `personNameUsed` and
+ * `personFileNumber` (one look-up by primary key per row).
+ */
+export function joinPersonNames<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  personColumn: string,
+): SelectQueryBuilder<T> {
+  return qb
+    .innerJoin(PersonEntity.options.name, 'listed_person', `listed_person.id = ${personColumn}`)
+    .addSelect('listed_person.nameUsed', 'personNameUsed')
+    .addSelect('listed_person.fileNumber', 'personFileNumber');
 }
 
 export async function insertConsentRow(em: EntityManager, row: ConsentRow): Promise<void> {

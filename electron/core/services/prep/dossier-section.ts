@@ -1,0 +1,142 @@
+/**
+ * PrEP in the dossier: the PrEP tab, the timeline's starts, follow-ups and stops, and the alerts
+ * "follow-up overdue", "lost to follow-up" and "eGFR low" — raised only from episodes the reader
+ * may see, so a reader without the prep section never learns that the person takes PrEP.
+ */
+import type { Alert, TimelineItem } from '../../../../shared/contract/dossier';
+import type { EgfrRules, PrepFollowUpRules } from '../../../../shared/domain/clinical-catalogues';
+import { classifyFollowUp, siteToday } from '../../../../shared/domain/schedules';
+import { zonedToUtc } from '../../../../shared/domain/zoned-time';
+import { defineSection, type SectionDefinition } from '../../dossier/section';
+import { sectionReader } from '../../dossier/reader';
+import { findSite } from '../centre/repository';
+import { currentCatalogue } from '../clinical-catalogues/repository';
+import { staffNames } from '../users/staff-names';
+import { baselineOf } from './baseline';
+import { egfrLow, prepFacts, toEpisode } from './prep-service';
+import {
+  episodesOfPerson,
+  followUpsOfPerson,
+  prepEpisodesTable,
+  prepFollowUpsTable,
+  type PrepEpisodeRow,
+  type PrepFollowUpRow,
+} from './repository';
+
+/** An episode with its follow-ups (newest first) and what its dates are read against. */
+export interface LoadedEpisode extends PrepEpisodeRow {
+  followUps: PrepFollowUpRow[];
+  timeZone: string;
+  rules: PrepFollowUpRules;
+  egfr: EgfrRules;
+}
+
+async function loadEpisodes(
+  em: Parameters<typeof episodesOfPerson>[0],
+  personId: string,
+): Promise<LoadedEpisode[]> {
+  const episodes = await episodesOfPerson(em, personId);
+  if (episodes.length === 0) return [];
+  const followUps = await followUpsOfPerson(em, personId);
+  const rules = await currentCatalogue(em, 'prep');
+  const egfr = await currentCatalogue(em, 'egfr');
+  const zones = new Map<string, string>();
+  for (const siteId of new Set(episodes.map((e) => e.siteId)))
+    zones.set(siteId, (await findSite(em, siteId))?.timezone ?? 'Europe/Paris');
+  return episodes.map((e) => ({
+    ...e,
+    followUps: followUps.filter((f) => f.episodeId === e.id),
+    timeZone: zones.get(e.siteId) ?? 'Europe/Paris',
+    rules,
+    egfr,
+  }));
+}
+
+/** A calendar date on the timeline: noon at the site, so that no zone shows it on another day. */
+function dayAt(date: string, timeZone: string): string {
+  return zonedToUtc(date, '12:00', timeZone).toISOString();
+}
+
+function timelineOf(e: LoadedEpisode): TimelineItem[] {
+  const items: TimelineItem[] = [
+    {
+      at: dayAt(e.startedOn, e.timeZone),
+      kind: 'prep_start',
+      section: 'prep',
+      refId: e.id,
+      label: e.restartOf ? 'restart' : e.regimen,
+      detail: null,
+    },
+    ...e.followUps.map((f) => ({
+      at: dayAt(f.heldOn, e.timeZone),
+      kind: 'prep_follow_up',
+      section: 'prep' as const,
+      refId: f.id,
+      label: egfrLow(f.egfr, e.egfr) ? 'egfr_low' : 'follow_up',
+      detail: null,
+    })),
+  ];
+  if (e.stoppedOn)
+    items.push({
+      at: dayAt(e.stoppedOn, e.timeZone),
+      kind: 'prep_stop',
+      section: 'prep',
+      refId: e.id,
+      label: e.stopReason ?? 'other',
+      detail: null,
+    });
+  return items;
+}
+
+const prep: SectionDefinition<LoadedEpisode> = {
+  capability: 'prep',
+  section: 'prep',
+  linked: [prepEpisodesTable, prepFollowUpsTable],
+  timelineKinds: ['prep_start', 'prep_follow_up', 'prep_stop'],
+  load: loadEpisodes,
+  timeline: (rows) => rows.flatMap(timelineOf),
+  alerts: (rows, { now }) => {
+    const active = rows.find((e) => e.status === 'active');
+    if (!active) return [];
+    const alerts: Alert[] = [];
+    const state = classifyFollowUp(active.nextDueOn, siteToday(now, active.timeZone), active.rules);
+    if (state === 'overdue') alerts.push({ kind: 'prep_overdue', at: null, hoursLeft: null });
+    if (state === 'lost_to_follow_up') alerts.push({ kind: 'prep_lost', at: null, hoursLeft: null });
+    // The latest eGFR measured in this episode decides: a later normal value clears the alert.
+    const latest = active.followUps.find((f) => f.egfr !== null);
+    if (latest && egfrLow(latest.egfr, active.egfr))
+      alerts.push({ kind: 'egfr_low', at: null, hoursLeft: null });
+    return alerts;
+  },
+};
+
+export const prepSection = defineSection(prep);
+
+export const prepForPerson = sectionReader(prep, async (rows, { dossier }, canRead) => {
+  const { em, now } = dossier;
+  const facts = await prepFacts(
+    em,
+    now,
+    rows.map((e) => e.siteId),
+  );
+  const names = await staffNames(
+    em,
+    rows.flatMap((e) => [e.createdBy, ...e.followUps.map((f) => f.createdBy)]),
+  );
+  const items = [];
+  for (const e of rows) {
+    // The checklist comes from the tests section: only for its readers.
+    const baseline = canRead('tests') ? await baselineOf(em, e.personId, e.startedOn) : null;
+    items.push(toEpisode(e, e.followUps, facts, names, baseline));
+  }
+  return items;
+});
+
+/** The eGFR rules the forms check against (the same the core refuses with). */
+export async function prepForPersonWithRules(
+  input: Parameters<typeof prepForPerson>[0],
+  call: Parameters<typeof prepForPerson>[1],
+) {
+  const out = await prepForPerson(input, call);
+  return { ...out, egfr: await currentCatalogue(call.dossier.em, 'egfr') };
+}

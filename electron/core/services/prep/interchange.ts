@@ -1,0 +1,100 @@
+/**
+ * PrEP records of the interchange format: episodes (`prep_episode`) and follow-ups
+ * (`prep_follow_up`), each from its view. The import applies the screens' rules: no date in the
+ * future, a follow-up and a stop not before the start, an eGFR in the centre's range, a follow-up of
+ * an episode of the same person, one active episode per person.
+ */
+import type { EntityManager } from 'typeorm';
+import type { RecordOf } from '../../../../shared/contract/interchange';
+import { DEFAULT_EGFR, DEFAULT_PREP_FOLLOW_UP } from '../../../../shared/domain/clinical-catalogues';
+import type { FileRecords, RuleError } from '../../interchange/adapter';
+import { entityAdapter, refs } from '../../interchange/entity-adapter';
+import { personOf } from '../../interchange/person-of';
+import { currentCatalogue } from '../clinical-catalogues/repository';
+import { PrepEpisodeEntity, PrepFollowUpEntity } from './entities';
+import { toEpisode, toFollowUp, type PrepFacts } from './prep-service';
+import { activeEpisodeOf, findEpisode } from './repository';
+
+/** The views without "today": the record carries none of what depends on it. */
+const NO_FACTS: PrepFacts = {
+  rules: DEFAULT_PREP_FOLLOW_UP,
+  egfr: DEFAULT_EGFR,
+  todayAt: () => '1970-01-01',
+};
+
+/** Clocks of two machines differ: as the other records, a day ahead is not yet "in the future". */
+function inFuture(date: string): boolean {
+  return date > new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
+}
+
+async function episodeOf(
+  em: EntityManager,
+  file: FileRecords,
+  id: string,
+): Promise<{ personId: string; startedOn: string } | null> {
+  return file.find('prep_episode', id) ?? (await findEpisode(em, id));
+}
+
+export const prepEpisodeAdapter = entityAdapter({
+  type: 'prep_episode',
+  entity: PrepEpisodeEntity,
+  view: (rows) => rows.map((r) => toEpisode(r, [], NO_FACTS, new Map(), null)),
+  rowNames: { authorId: 'createdBy' },
+  // One active episode per person is checked against the store: never batched.
+  batched: () => false,
+  async checkLines(em, lines, file) {
+    const errors: RuleError[] = [];
+    const activeInFile = new Map<string, string>();
+    for (const { line, record: r } of lines) {
+      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
+      if ((await personOf(em, file, r.personId))?.mergedInto) refuse('personId', 'person_merged');
+      else if (inFuture(r.startedOn)) refuse('startedOn', 'date_in_future');
+      else if (r.stoppedOn && inFuture(r.stoppedOn)) refuse('stoppedOn', 'date_in_future');
+      else if (r.stoppedOn && r.stoppedOn < r.startedOn) refuse('stoppedOn', 'before_prep_start');
+      else if (r.status === 'active') {
+        const stored = await activeEpisodeOf(em, r.personId);
+        if (activeInFile.has(r.personId) || (stored && stored.id !== r.id))
+          refuse('startedOn', 'prep_episode_active');
+        activeInFile.set(r.personId, r.id);
+      }
+    }
+    return errors;
+  },
+  references: (r: RecordOf<'prep_episode'>) =>
+    refs(
+      ['personId', 'person', r.personId],
+      ['siteId', 'site', r.siteId],
+      ['restartOf', 'prep_episode', r.restartOf],
+      ['authorId', 'user', r.authorId],
+    ),
+});
+
+export const prepFollowUpAdapter = entityAdapter({
+  type: 'prep_follow_up',
+  entity: PrepFollowUpEntity,
+  view: (rows) => rows.map((r) => toFollowUp(r, DEFAULT_EGFR, new Map())),
+  rowNames: { authorId: 'createdBy' },
+  // Its checks read no other record of its type: new ones are written in batches.
+  batched: () => true,
+  async checkLines(em, lines, file) {
+    const errors: RuleError[] = [];
+    const egfr = await currentCatalogue(em, 'egfr');
+    for (const { line, record: r } of lines) {
+      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
+      const episode = await episodeOf(em, file, r.episodeId);
+      if (inFuture(r.heldOn)) refuse('heldOn', 'date_in_future');
+      else if (episode && episode.personId !== r.personId) refuse('episodeId', 'episode_of_another_person');
+      else if (episode && r.heldOn < episode.startedOn) refuse('heldOn', 'before_prep_start');
+      else if (r.egfr !== null && (r.egfr < egfr.min || r.egfr > egfr.max))
+        refuse('egfr', 'egfr_out_of_range');
+    }
+    return errors;
+  },
+  references: (r: RecordOf<'prep_follow_up'>) =>
+    refs(
+      ['episodeId', 'prep_episode', r.episodeId],
+      ['personId', 'person', r.personId],
+      ['siteId', 'site', r.siteId],
+      ['authorId', 'user', r.authorId],
+    ),
+});

@@ -1,0 +1,97 @@
+/**
+ * The PrEP worklists: persons whose next follow-up is due this week, overdue, or lost to follow-up
+ * (no visit 3 months after the due date), by due date. Each page is one statement on the
+ * `(status, site_id, next_due_on)` index; a line is shown only when the person shares PrEP with
+ * the care team (or the reader started the episode), and the counts apply the same filter.
+ */
+import type { EntityManager } from 'typeorm';
+import type { ParsedInput as In } from '../../../../shared/contract';
+import type { PrepWorklistRow } from '../../../../shared/contract/prep';
+import type { PrepFollowUpRules } from '../../../../shared/domain/clinical-catalogues';
+import type { PrepWorklist } from '../../../../shared/domain/prep';
+import { followUpBounds, siteToday } from '../../../../shared/domain/schedules';
+import type { Actor } from '../../access/gate';
+import type { CoreContext } from '../../context';
+import { findSite } from '../centre/repository';
+import { currentCatalogue } from '../clinical-catalogues/repository';
+import { rolesAndSitesOf } from '../users/repository';
+import { worklistCount, worklistPage, type DueRange } from './repository';
+
+/** The due-date range of a list on a site's date. */
+export function rangeOf(
+  list: PrepWorklist,
+  today: string,
+  rules: PrepFollowUpRules,
+): Omit<DueRange, 'siteIds'> {
+  const { dueSoonUntil, lostUpTo } = followUpBounds(today, rules);
+  if (list === 'due_this_week') return { from: today, to: dueSoonUntil };
+  if (list === 'overdue') return { after: lostUpTo, before: today };
+  return { to: lostUpTo };
+}
+
+async function readerSites(em: EntityManager, actor: Actor, given: readonly string[] | undefined) {
+  if (given?.length) return [...new Set(given)];
+  const { sites } = await rolesAndSitesOf(em, [actor.userId]);
+  return sites.map((s) => s.siteId);
+}
+
+/** One range per group of sites on the same date (sites in other time zones may be a day apart). */
+export async function rangesFor(
+  em: EntityManager,
+  now: Date,
+  siteIds: readonly string[],
+  list: PrepWorklist,
+): Promise<DueRange[]> {
+  const rules = await currentCatalogue(em, 'prep');
+  const byDay = new Map<string, string[]>();
+  for (const id of siteIds) {
+    const site = await findSite(em, id);
+    if (!site) continue;
+    const today = siteToday(now, site.timezone);
+    byDay.set(today, [...(byDay.get(today) ?? []), id]);
+  }
+  return [...byDay].map(([today, ids]) => ({ siteIds: ids, ...rangeOf(list, today, rules) }));
+}
+
+export async function prepWorklist(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'prep.worklist'>,
+): Promise<{ rows: PrepWorklistRow[]; nextCursor: { dueOn: string; id: string } | null }> {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const em = store.manager;
+    const ranges = await rangesFor(em, ctx.clock(), await readerSites(em, actor, input.siteIds), input.list);
+    if (ranges.length === 0) return { rows: [], nextCursor: null };
+    const lines = await worklistPage(em, ranges, actor.userId, {
+      limit: input.limit + 1,
+      after: input.cursor,
+    });
+    const rows = lines
+      .slice(0, input.limit)
+      .map((l) => ({ ...l, regimen: l.regimen as PrepWorklistRow['regimen'] }));
+    const last = rows[rows.length - 1];
+    return {
+      rows,
+      nextCursor: lines.length > input.limit && last ? { dueOn: last.nextDueOn, id: last.episodeId } : null,
+    };
+  });
+}
+
+export async function prepWorklistCounts(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'prep.worklistCounts'>,
+): Promise<Record<PrepWorklist, number>> {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const em = store.manager;
+    const sites = await readerSites(em, actor, input.siteIds);
+    const counts = { due_this_week: 0, overdue: 0, lost_to_follow_up: 0 };
+    for (const list of Object.keys(counts) as PrepWorklist[]) {
+      const ranges = await rangesFor(em, ctx.clock(), sites, list);
+      counts[list] = ranges.length ? await worklistCount(em, ranges, actor.userId) : 0;
+    }
+    return counts;
+  });
+}

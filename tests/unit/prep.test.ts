@@ -1,0 +1,401 @@
+/**
+ * PrEP follow-up on a real encrypted store: the schedule (started today → due in one month; a
+ * follow-up counts the next one from its own date), the states of the worklists and the dossier's
+ * alerts (overdue, lost 3 months after the due date, eGFR low), every refusal of the slice (each
+ * naming its field and writing nothing), restarts, the worklists' consent filter, keyset paging and
+ * query plan.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../shared/contract';
+import { DEFAULT_PREP_FOLLOW_UP } from '../../shared/domain/clinical-catalogues';
+import { addCalendar, classifyFollowUp, followUpBounds } from '../../shared/domain/schedules';
+import { rangesFor } from '../../electron/core/services/prep/worklist';
+import { worklistSql } from '../../electron/core/services/prep/repository';
+import { personInput, reception, staff, type Centre } from './helpers/reception';
+
+/** The test clock starts on 2026-03-02 at 10:00 in Paris. */
+const TODAY = '2026-03-02';
+
+async function centre() {
+  const t = await reception();
+  const nurse = await staff(t, 'nina', ['nurse']);
+  const doctor = await staff(t, 'dora', ['doctor']);
+  return { t, nurse, doctor, siteId: t.siteIds[0] };
+}
+
+async function personOnPrep(
+  t: Centre,
+  token: string,
+  name: string,
+  startedOn: string | null,
+  consent = true,
+): Promise<{ personId: string; episodeId: string | null }> {
+  const p = await t.must('persons.create', personInput(t, { nameUsed: name }), token);
+  if (consent)
+    await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: true }, token);
+  if (!startedOn) return { personId: p.id, episodeId: null };
+  const e = await t.must(
+    'prep.start',
+    { personId: p.id, siteId: t.siteIds[0], startedOn, regimen: 'daily' },
+    token,
+  );
+  return { personId: p.id, episodeId: e.id };
+}
+
+async function auditCount(t: Centre): Promise<number> {
+  const store = t.core.ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const [row] = await store.manager.query<Array<{ n: number }>>('SELECT count(*) AS n FROM audit_log');
+    return Number(row.n);
+  });
+}
+
+/** Calls a write that must be refused with this reason on this field, and checks nothing was written. */
+async function refused<C extends 'prep.start' | 'prep.followUp' | 'prep.stop'>(
+  t: Centre,
+  channel: C,
+  input: ChannelInput<C>,
+  token: string,
+  field: string,
+  reason: string,
+) {
+  const before = await t.must('prep.forPerson', { personId: input.personId }, token);
+  const audits = await auditCount(t);
+  const r = await t.call(channel, input, token);
+  expect(r.ok).toBe(false);
+  if (r.ok) return;
+  expect(r.error).toMatchObject({ code: 'validation', field, details: { reason } });
+  expect(await auditCount(t)).toBe(audits);
+  const after = await t.must('prep.forPerson', { personId: input.personId }, token);
+  expect(after.items).toEqual(before.items);
+}
+
+describe('PrEP schedule and states', () => {
+  it('a start today is due in one month, due this week 5 days before, then counted from each follow-up', async () => {
+    const { t, nurse, siteId } = await centre();
+    const { personId, episodeId } = await personOnPrep(t, nurse.token, 'Ana', TODAY);
+    let tab = await t.must('prep.forPerson', { personId }, nurse.token);
+    expect(tab.items).toHaveLength(1);
+    expect(tab.items[0]).toMatchObject({
+      id: episodeId,
+      status: 'active',
+      startedOn: TODAY,
+      nextDueOn: '2026-04-02',
+      state: 'not_yet_due',
+      restartOf: null,
+    });
+    expect((await t.must('prep.worklist', { list: 'due_this_week' }, nurse.token)).rows).toEqual([]);
+
+    t.clock.advance(26 * 86_400_000); // 28 March: due on 2 April
+    // 26 days later the session has long locked: the nurse signs in again.
+    nurse.token = (
+      await t.must('auth.login', { username: 'nina', password: 'Nouveau-Mot-de-passe-2026' })
+    ).token;
+    tab = await t.must('prep.forPerson', { personId }, nurse.token);
+    expect(tab.items[0].state).toBe('due_this_week');
+    const week = await t.must('prep.worklist', { list: 'due_this_week' }, nurse.token);
+    expect(week.rows).toMatchObject([{ personId, episodeId, nextDueOn: '2026-04-02', nameUsed: 'Ana' }]);
+
+    // A follow-up today, 28 March (5 days early): the next one is 3 months after that visit, not after the due date.
+    const after = await t.must(
+      'prep.followUp',
+      {
+        personId,
+        siteId,
+        episodeId: episodeId!,
+        version: tab.items[0].version,
+        heldOn: '2026-03-28',
+        creatinine: 80,
+        egfr: 95,
+        adherenceNote: 'Prise quotidienne, un oubli',
+      },
+      nurse.token,
+    );
+    expect(after).toMatchObject({ nextDueOn: '2026-06-28', lastVisitOn: '2026-03-28', state: 'not_yet_due' });
+    expect(after.followUps).toMatchObject([
+      { heldOn: '2026-03-28', creatinine: 80, egfr: 95, egfrLow: false, nextDueOn: '2026-06-28' },
+    ]);
+    expect((await t.must('prep.worklist', { list: 'due_this_week' }, nurse.token)).rows).toEqual([]);
+  });
+
+  it('4 months past the due date is lost to follow-up; 2 weeks past is overdue — lists, counts and alerts', async () => {
+    const { t, nurse } = await centre();
+    const lost = await personOnPrep(t, nurse.token, 'Perdue', '2025-10-02'); // due 2 Nov 2025
+    const late = await personOnPrep(t, nurse.token, 'Retard', '2026-01-15'); // due 15 Feb 2026
+    const fine = await personOnPrep(t, nurse.token, 'Ponctuelle', '2026-02-20'); // due 20 Mar 2026
+
+    const tabOf = async (id: string) =>
+      (await t.must('prep.forPerson', { personId: id }, nurse.token)).items[0];
+    expect((await tabOf(lost.personId)).state).toBe('lost_to_follow_up');
+    expect((await tabOf(late.personId)).state).toBe('overdue');
+    expect((await tabOf(fine.personId)).state).toBe('not_yet_due');
+
+    const list = async (name: 'due_this_week' | 'overdue' | 'lost_to_follow_up') =>
+      (await t.must('prep.worklist', { list: name }, nurse.token)).rows.map((r) => r.nameUsed);
+    expect(await list('lost_to_follow_up')).toEqual(['Perdue']);
+    expect(await list('overdue')).toEqual(['Retard']);
+    expect(await list('due_this_week')).toEqual([]);
+    expect(await t.must('prep.worklistCounts', {}, nurse.token)).toEqual({
+      due_this_week: 0,
+      overdue: 1,
+      lost_to_follow_up: 1,
+    });
+
+    const alerts = async (id: string) =>
+      (await t.must('persons.dossier', { id }, nurse.token)).alerts.map((a) => a.kind);
+    expect(await alerts(lost.personId)).toContain('prep_lost');
+    expect(await alerts(lost.personId)).not.toContain('prep_overdue');
+    expect(await alerts(late.personId)).toContain('prep_overdue');
+    expect(await alerts(fine.personId)).not.toContain('prep_overdue');
+
+    const timeline = await t.must('persons.timeline', { personId: lost.personId }, nurse.token);
+    expect(timeline.items.filter((i) => i.section === 'prep').map((i) => i.kind)).toEqual(['prep_start']);
+  });
+
+  it('an eGFR below the threshold raises egfr_low; a later normal value clears it; outside the range is refused', async () => {
+    const { t, nurse, siteId } = await centre();
+    const { personId, episodeId } = await personOnPrep(t, nurse.token, 'Rein', '2026-01-05');
+    const current = async () => (await t.must('prep.forPerson', { personId }, nurse.token)).items[0];
+    const followUp = async (heldOn: string, egfr: number) =>
+      t.must(
+        'prep.followUp',
+        { personId, siteId, episodeId: episodeId!, version: (await current()).version, heldOn, egfr },
+        nurse.token,
+      );
+    const alerts = async () => (await t.must('persons.dossier', { id: personId }, nurse.token)).alerts;
+
+    const low = await followUp('2026-02-05', 52);
+    expect(low.followUps[0]).toMatchObject({ egfr: 52, egfrLow: true });
+    expect((await alerts()).map((a) => a.kind)).toContain('egfr_low');
+    const timeline = await t.must('persons.timeline', { personId }, nurse.token);
+    expect(timeline.items.find((i) => i.kind === 'prep_follow_up')).toMatchObject({ label: 'egfr_low' });
+
+    await followUp('2026-03-01', 75);
+    expect((await alerts()).map((a) => a.kind)).not.toContain('egfr_low');
+
+    const episode = await current();
+    const base = { personId, siteId, episodeId: episodeId!, version: episode.version, heldOn: '2026-03-02' };
+    await refused(t, 'prep.followUp', { ...base, egfr: 250 }, nurse.token, 'egfr', 'egfr_out_of_range');
+    await refused(t, 'prep.followUp', { ...base, egfr: 0 }, nurse.token, 'egfr', 'egfr_out_of_range');
+
+    // The range and the threshold are the centre's catalogue: narrowed, 150 is refused, 65 is low.
+    const admin = t.token;
+    const cat = await t.must('catalogues.current', {}, admin);
+    const egfrVersion =
+      (cat as unknown as { catalogues: Array<{ catalogue: string; version: number }> }).catalogues?.find(
+        (c) => c.catalogue === 'egfr',
+      )?.version ?? 0;
+    await t.must(
+      'catalogues.save',
+      {
+        catalogue: 'egfr',
+        version: egfrVersion,
+        content: { alertBelow: 70, min: 5, max: 140 },
+        reason: 'Avis néphrologue',
+      },
+      admin,
+    );
+    await refused(t, 'prep.followUp', { ...base, egfr: 150 }, nurse.token, 'egfr', 'egfr_out_of_range');
+    const now = await t.must('prep.followUp', { ...base, egfr: 65 }, nurse.token);
+    expect(now.followUps[0]).toMatchObject({ egfr: 65, egfrLow: true });
+  });
+});
+
+describe('PrEP refusals and restarts', () => {
+  it('refuses, naming the field and writing nothing: a second start, a date in the future, a follow-up or stop without an active episode', async () => {
+    const { t, nurse, siteId } = await centre();
+    const { personId, episodeId } = await personOnPrep(t, nurse.token, 'Bea', '2026-02-01');
+    const start = { personId, siteId, startedOn: '2026-03-01', regimen: 'on_demand' as const };
+    await refused(t, 'prep.start', start, nurse.token, 'startedOn', 'prep_episode_active');
+
+    let episode = (await t.must('prep.forPerson', { personId }, nurse.token)).items[0];
+    const follow = { personId, siteId, episodeId: episodeId!, version: episode.version };
+    await refused(
+      t,
+      'prep.followUp',
+      { ...follow, heldOn: '2026-03-03' },
+      nurse.token,
+      'heldOn',
+      'date_in_future',
+    );
+    await refused(
+      t,
+      'prep.followUp',
+      { ...follow, heldOn: '2026-01-31' },
+      nurse.token,
+      'heldOn',
+      'before_prep_start',
+    );
+    const stop = {
+      personId,
+      episodeId: episodeId!,
+      version: episode.version,
+      reason: 'person_choice' as const,
+    };
+    await refused(
+      t,
+      'prep.stop',
+      { ...stop, stoppedOn: '2026-03-03' },
+      nurse.token,
+      'stoppedOn',
+      'date_in_future',
+    );
+
+    const stopped = await t.must(
+      'prep.stop',
+      { ...stop, stoppedOn: '2026-03-02', note: 'Nouveau partenaire stable' },
+      nurse.token,
+    );
+    expect(stopped).toMatchObject({
+      status: 'stopped',
+      stoppedOn: '2026-03-02',
+      stopReason: 'person_choice',
+      state: null,
+    });
+    episode = (await t.must('prep.forPerson', { personId }, nurse.token)).items[0];
+    await refused(
+      t,
+      'prep.followUp',
+      { ...follow, version: episode.version, heldOn: TODAY },
+      nurse.token,
+      'heldOn',
+      'prep_not_active',
+    );
+    await refused(
+      t,
+      'prep.stop',
+      { ...stop, version: episode.version, stoppedOn: TODAY },
+      nurse.token,
+      'stoppedOn',
+      'prep_not_active',
+    );
+    await refused(
+      t,
+      'prep.start',
+      { ...start, startedOn: '2026-03-03' },
+      nurse.token,
+      'startedOn',
+      'date_in_future',
+    );
+    await refused(
+      t,
+      'prep.start',
+      { ...start, startedOn: '2026-03-01' },
+      nurse.token,
+      'startedOn',
+      'prep_restart_before_stop',
+    );
+
+    // A restart is a new episode pointing to the stopped one, due one month after the restart.
+    const restarted = await t.must('prep.start', { ...start, startedOn: TODAY }, nurse.token);
+    expect(restarted).toMatchObject({
+      restartOf: episodeId,
+      status: 'active',
+      regimen: 'on_demand',
+      nextDueOn: '2026-04-02',
+    });
+    const tab = await t.must('prep.forPerson', { personId }, nurse.token);
+    expect(tab.items.map((e) => e.status)).toEqual(['active', 'stopped']);
+    const kinds = (await t.must('persons.timeline', { personId }, nurse.token)).items
+      .filter((i) => i.section === 'prep')
+      .map((i) => i.kind)
+      .sort();
+    expect(kinds).toEqual(['prep_start', 'prep_start', 'prep_stop']);
+  });
+
+  it('a follow-up saved on a stale episode version is a conflict and writes nothing', async () => {
+    const { t, nurse, siteId } = await centre();
+    const { personId, episodeId } = await personOnPrep(t, nurse.token, 'Cyd', '2026-02-01');
+    const r = await t.call(
+      'prep.followUp',
+      { personId, siteId, episodeId: episodeId!, version: 7, heldOn: TODAY },
+      nurse.token,
+    );
+    expect(r.ok ? null : r.error.code).toBe('conflict');
+    expect((await t.must('prep.forPerson', { personId }, nurse.token)).items[0].followUps).toEqual([]);
+  });
+});
+
+describe('PrEP worklists', () => {
+  it('show only persons who share with the care team, or whose episode the reader started; counts agree', async () => {
+    const { t, nurse, doctor } = await centre();
+    await personOnPrep(t, nurse.token, 'Partage', '2025-10-02');
+    await personOnPrep(t, nurse.token, 'Sans partage', '2025-10-03', false);
+    const names = async (token: string) =>
+      (await t.must('prep.worklist', { list: 'lost_to_follow_up' }, token)).rows.map((r) => r.nameUsed);
+    expect(await names(doctor.token)).toEqual(['Partage']);
+    expect((await t.must('prep.worklistCounts', {}, doctor.token)).lost_to_follow_up).toBe(1);
+    // The nurse started both episodes: an author sees their own line.
+    expect(await names(nurse.token)).toEqual(['Partage', 'Sans partage']);
+    // The community worker reads PrEP (R); a role without it is refused the list.
+    expect(await names(t.worker.token)).toEqual(['Partage']);
+    const psy = await staff(t, 'psy', ['psychologist']);
+    const r = await t.call('prep.worklist', { list: 'overdue' }, psy.token);
+    expect(r.ok ? null : r.error.code).toBe('forbidden');
+  });
+
+  it('pages by (due date, id) with a cursor, 50 at most, on the sites asked or the reader’s', async () => {
+    const { t, nurse } = await centre();
+    for (const [i, d] of ['2026-01-20', '2026-01-21', '2026-01-21', '2026-01-25'].entries())
+      await personOnPrep(t, nurse.token, `P${i}`, d);
+    const first = await t.must('prep.worklist', { list: 'overdue', limit: 2 }, nurse.token);
+    expect(first.rows.map((r) => r.nextDueOn)).toEqual(['2026-02-20', '2026-02-21']);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await t.must(
+      'prep.worklist',
+      { list: 'overdue', limit: 2, cursor: first.nextCursor! },
+      nurse.token,
+    );
+    expect(second.rows.map((r) => r.nextDueOn)).toEqual(['2026-02-21', '2026-02-25']);
+    expect(second.nextCursor).toBeNull();
+    const all = [...first.rows, ...second.rows].map((r) => r.episodeId);
+    expect(new Set(all).size).toBe(4);
+    // The other site has none of them.
+    const other = await t.must('prep.worklist', { list: 'overdue', siteIds: [t.siteIds[1]] }, nurse.token);
+    expect(other.rows).toEqual([]);
+    const tooMany = await t.call('prep.worklist', { list: 'overdue', limit: 51 }, nurse.token);
+    expect(tooMany.ok ? null : tooMany.error.code).toBe('validation');
+  });
+
+  it('each list is one statement that searches the (status, site_id, next_due_on) index, never scans a PrEP table', async () => {
+    const { t } = await centre();
+    const store = t.core.ctx.vault.requireStore();
+    for (const list of ['due_this_week', 'overdue', 'lost_to_follow_up'] as const) {
+      const plan = await store.exclusive(async () => {
+        const em = store.manager;
+        const ranges = await rangesFor(em, t.clock.now(), t.siteIds, list);
+        const [sql, params] = worklistSql(em, ranges, 'reader');
+        const rows = await em.query<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sql}`, params);
+        return rows.map((r) => r.detail);
+      });
+      const text = plan.join('\n');
+      expect(text, text).not.toMatch(/SCAN (e|prep_episode|prep_follow_up)\b/);
+      expect(text, text).toMatch(/SEARCH e USING INDEX \S+ \(status=\? AND site_id=\? AND next_due_on/);
+    }
+  });
+});
+
+describe('followUpBounds agrees with classifyFollowUp', () => {
+  it('for every due date around every day of a leap year and its month ends', () => {
+    const rules = DEFAULT_PREP_FOLLOW_UP;
+    const mismatches: string[] = [];
+    for (let d = 0; d < 400; d++) {
+      const today = addCalendar('2027-12-01', { days: d });
+      const { dueSoonUntil, lostUpTo } = followUpBounds(today, rules);
+      for (let k = -130; k <= 10; k++) {
+        const due = addCalendar(today, { days: k });
+        const state = classifyFollowUp(due, today, rules);
+        const byBounds =
+          due > dueSoonUntil
+            ? 'not_yet_due'
+            : due >= today
+              ? 'due_this_week'
+              : due <= lostUpTo
+                ? 'lost_to_follow_up'
+                : 'overdue';
+        if (state !== byBounds) mismatches.push(`${today} ${due}: ${state} vs ${byBounds}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
