@@ -14,6 +14,7 @@ import { migration0008 } from './0008-phone-prefix';
 import { migration0009 } from './0009-usual-site';
 import { migration0010 } from './0010-name-year-key';
 import { migration0011 } from './0011-clinical-catalogues';
+import { migration0012 } from './0012-screenings';
 import { migration0013 } from './0013-consultations';
 import { migration0016 } from './0016-prep';
 import { migration0017 } from './0017-vaccinations';
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
   migration0013,
   migration0016,
   migration0017,

@@ -13,6 +13,9 @@ export const alertSchema = z.object({
     'pep_72h',
     'never_contact',
     'open_visit_elsewhere',
+    // screenings: a result not told to the person yet / a reactive rapid test's confirmation not resulted
+    'result_to_give',
+    'confirmation_pending',
     // prep: the follow-up is overdue / lost (no visit 3 months after the due date) / eGFR below threshold
     'prep_overdue',
     'prep_lost',

@@ -14,6 +14,7 @@ import { visitsChannels } from './visits';
 import { appointmentsChannels } from './appointments';
 import { interviewsChannels } from './interviews';
 import { directoryChannels } from './directory';
+import { screeningsChannels } from './screenings';
 import { prepChannels } from './prep';
 import { vaccinationsChannels } from './vaccinations';
 import { consultationsChannels } from './consultations';
@@ -31,6 +32,7 @@ export const CONTRACT = {
   ...appointmentsChannels,
   ...interviewsChannels,
   ...directoryChannels,
+  ...screeningsChannels,
   ...prepChannels,
   ...vaccinationsChannels,
   ...consultationsChannels,

@@ -39,6 +39,7 @@ import { professionalNumberSchema } from './users';
 import { PREP_REGIMENS } from '../domain/clinical-catalogues';
 import { PREP_EPISODE_STATUSES, PREP_NOTE_MAX, PREP_STOP_REASONS } from '../domain/prep';
 import { personInputSchema } from './persons';
+import { resultRecord, sampleRecord, screeningRecord } from './screenings';
 import { openingHoursSchema, siteInputSchema } from './setup';
 import { VACCINE_CODES } from '../domain/clinical-catalogues';
 import {
@@ -373,6 +374,9 @@ export const RECORD_SCHEMAS = {
   visit: visitRecord,
   interview: interviewRecord,
   referral: referralRecord,
+  screening: screeningRecord,
+  sample: sampleRecord,
+  result: resultRecord,
   prep_episode: prepEpisodeRecord,
   prep_follow_up: prepFollowUpRecord,
   vaccine_course: vaccineCourseRecord,

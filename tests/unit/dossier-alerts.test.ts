@@ -14,6 +14,8 @@ const ALERT_SECTION = {
   pep_72h: 'interview',
   never_contact: 'identity',
   open_visit_elsewhere: 'pathway',
+  result_to_give: 'tests',
+  confirmation_pending: 'tests',
   vaccine_dose_due: 'vaccines',
 } as const satisfies Record<string, Section>;
 
@@ -58,6 +60,28 @@ async function eveningWithAnExposure() {
         lastRiskAt: risk,
         needs: ['screening'],
         summary: 'Exposition',
+      },
+      seed.token,
+    );
+    // A reactive HIV rapid test: its result is to give and its confirmation is pending.
+    const { samples } = await t.must(
+      'screenings.saveSamples',
+      {
+        personId: p.id,
+        siteId: main,
+        visitId: visit.id,
+        takenAt: t.clock.now().toISOString(),
+        add: [{ testCode: 'hiv_trod' }],
+      },
+      seed.token,
+    );
+    await t.must(
+      'screenings.saveResult',
+      {
+        personId: p.id,
+        sampleId: samples[0].id,
+        value: { type: 'reactivity', reactivity: 'reactive' },
+        resultedAt: t.clock.now().toISOString(),
       },
       seed.token,
     );

@@ -156,6 +156,46 @@ const SAMPLES: Samples = {
     const { referral } = await current(f, s.personId);
     return { input: { id: referral.id, version: referral.version, status: 'attended' } };
   },
+  'screenings.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // New samples: their author is the caller.
+  'screenings.saveSamples': (f, s) =>
+    Promise.resolve({
+      input: {
+        personId: s.personId,
+        siteId: f.siteId,
+        takenAt: f.t.clock.now().toISOString(),
+        add: [{ testCode: 'hiv_trod' }],
+      },
+      creates: true,
+    }),
+  // The result of a sample the seed took: the caller is not its author.
+  'screenings.saveResult': async (f, s) => {
+    const sampleId = await seedSample(f, s.personId);
+    const value = { type: 'reactivity', reactivity: 'non_reactive' } as const;
+    return { input: { personId: s.personId, sampleId, value, resultedAt: f.t.clock.now().toISOString() } };
+  },
+  'screenings.give': async (f, s) => {
+    const sampleId = await seedSample(f, s.personId);
+    const { sample } = await f.t.must(
+      'screenings.saveResult',
+      {
+        personId: s.personId,
+        sampleId,
+        value: { type: 'reactivity', reactivity: 'non_reactive' },
+        resultedAt: f.t.clock.now().toISOString(),
+      },
+      f.seed.token,
+    );
+    const result = sample.result!;
+    return {
+      input: {
+        personId: s.personId,
+        resultId: result.id,
+        version: result.version,
+        givenAt: result.resultedAt,
+      },
+    };
+  },
   'prep.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   // A start while the seed's episode is active: its author is the seed, not the caller.
   'prep.start': async (f, s) => {
@@ -255,6 +295,16 @@ async function seedCourse(f: Fixture, personId: string, vaccineCode: 'hpv' | 'he
     tab.items.find((c) => c.vaccineCode === vaccineCode) ??
     (await f.t.must('vaccinations.giveDose', { personId, vaccineCode, givenOn: '2026-02-02', lot: 'L0' }, f.seed.token))
   );
+}
+
+/** A rapid test the seed took from this person, waiting for its result. */
+async function seedSample(f: Fixture, personId: string): Promise<string> {
+  const { samples } = await f.t.must(
+    'screenings.saveSamples',
+    { personId, siteId: f.siteId, takenAt: f.t.clock.now().toISOString(), add: [{ testCode: 'hiv_trod' }] },
+    f.seed.token,
+  );
+  return samples[0].id;
 }
 
 type Outcome = 'allowed' | 'forbidden' | 'consent_required';

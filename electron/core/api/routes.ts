@@ -74,6 +74,14 @@ import {
   updateAppointment,
 } from '../services/appointments/appointments-service';
 import { saveInterview } from '../services/interviews/interviews-service';
+import { screeningsForPerson } from '../services/screenings/dossier-section';
+import {
+  authorOfResult,
+  authorOfSample,
+  giveResult,
+  saveResult,
+  saveSamples,
+} from '../services/screenings/screenings-service';
 import {
   authorOfEpisode,
   authorOfStart,
@@ -496,6 +504,29 @@ export const ROUTES: RouteTable = {
     access: 'session',
     touches: persons('pathway'),
     handler: (input, { ctx }) => reminders(ctx, input),
+  },
+
+  // Screenings: samples, results, confirmations, results given (the tests section).
+  'screenings.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('tests', 'read', { partial: true }),
+    handler: screeningsForPerson,
+  },
+  'screenings.saveSamples': {
+    access: 'dossier',
+    // The samples created are the caller's (consent governs sharing, not collecting).
+    dossier: onPerson('tests', 'write', { author: (_input, { actor }) => actor.userId }),
+    handler: saveSamples,
+  },
+  'screenings.saveResult': {
+    access: 'dossier',
+    dossier: onPerson('tests', 'write', { author: (input, { em }) => authorOfSample(input, { em }) }),
+    handler: saveResult,
+  },
+  'screenings.give': {
+    access: 'dossier',
+    dossier: onPerson('tests', 'write', { author: (input, { em }) => authorOfResult(input, { em }) }),
+    handler: giveResult,
   },
 
   // The community interview.

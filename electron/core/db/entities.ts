@@ -7,6 +7,7 @@ import { VisitEntity, VisitStepEntity } from '../services/visits/entities';
 import { AppointmentEntity } from '../services/appointments/entities';
 import { InterviewEntity } from '../services/interviews/entities';
 import { DirectoryEntryEntity, ReferralEntity } from '../services/directory/entities';
+import { ResultEntity, SampleEntity, ScreeningEntity } from '../services/screenings/entities';
 import {
   ConsultationDiagnosisEntity,
   ConsultationEntity,
@@ -35,6 +36,9 @@ export const ENTITIES = [
   InterviewEntity,
   DirectoryEntryEntity,
   ReferralEntity,
+  ScreeningEntity,
+  SampleEntity,
+  ResultEntity,
   ConsultationEntity,
   ConsultationDiagnosisEntity,
   PrescriptionEntity,

@@ -10,6 +10,7 @@ import { prepSection } from '../services/prep/dossier-section';
 import { vaccinationsSection } from '../services/vaccinations/dossier-section';
 import { consultationsSection, specialistSection } from '../services/consultations/dossier-section';
 import { consentSection, identitySection } from '../services/persons/dossier-section';
+import { screeningsSection } from '../services/screenings/dossier-section';
 import { visitsSection } from '../services/visits/dossier-section';
 import type { DossierSection } from './section';
 
@@ -20,6 +21,7 @@ export const DOSSIER_SECTIONS: readonly DossierSection[] = [
   appointmentsSection,
   interviewsSection,
   referralsSection,
+  screeningsSection,
   prepSection,
   vaccinationsSection,
   consultationsSection,

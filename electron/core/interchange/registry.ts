@@ -5,6 +5,7 @@ import { visitAdapter } from '../services/visits/interchange';
 import { appointmentAdapter } from '../services/appointments/interchange';
 import { interviewAdapter } from '../services/interviews/interchange';
 import { directoryEntryAdapter, referralAdapter } from '../services/directory/interchange';
+import { resultAdapter, sampleAdapter, screeningAdapter } from '../services/screenings/interchange';
 import { prepEpisodeAdapter, prepFollowUpAdapter } from '../services/prep/interchange';
 import { vaccineCourseAdapter, vaccineDoseAdapter } from '../services/vaccinations/interchange';
 import { consultationAdapter, prescriptionAdapter } from '../services/consultations/interchange';
@@ -25,6 +26,9 @@ export const ADAPTERS = [
   visitAdapter,
   interviewAdapter,
   referralAdapter,
+  screeningAdapter,
+  sampleAdapter,
+  resultAdapter,
   prepEpisodeAdapter,
   prepFollowUpAdapter,
   vaccineCourseAdapter,

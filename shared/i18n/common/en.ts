@@ -179,6 +179,17 @@ export const en: Texts<typeof fr> = {
       after_interview: 'The risk cannot be after the interview.',
       unknown_visit: 'This visit does not belong to this person.',
       interview_of_another_person: 'This interview belongs to another file.',
+      // Screenings
+      sample_required: 'A result is entered on a sample taken from this person: mark it taken first.',
+      result_before_sample: 'The result cannot come before the sample.',
+      result_value_invalid: 'This value is not what this test gives: check what was typed.',
+      result_exists: 'This sample already has its result.',
+      anatomical_site_required: 'Choose where the sample was taken (throat, anus, urine or vagina).',
+      anatomical_site_not_sampled: 'This test is not sampled per anatomical site.',
+      unknown_test_code: 'This test is not in the centre’s catalogue (or is no longer offered).',
+      result_required: 'This result cannot be found in this file.',
+      result_not_to_give: 'This result was already given (or is not to be given).',
+      given_before_result: 'A result cannot be given before it is known.',
       // Consultations
       consultation_of_another_person: 'This consultation belongs to another file.',
       unknown_diagnosis: 'This diagnosis is not in the centre’s list of diagnoses (or is no longer offered).',

@@ -179,6 +179,18 @@ export const fr = {
       after_interview: 'La prise de risque ne peut pas être postérieure à l’entretien.',
       unknown_visit: 'Ce passage ne correspond pas à cette personne.',
       interview_of_another_person: 'Cet entretien appartient à un autre dossier.',
+      // Screenings
+      sample_required:
+        'Un résultat se saisit sur un prélèvement effectué de cette personne : marquez-le prélevé d’abord.',
+      result_before_sample: 'Le résultat ne peut pas précéder le prélèvement.',
+      result_value_invalid: 'Cette valeur ne correspond pas à ce que cet examen rend : vérifiez la saisie.',
+      result_exists: 'Ce prélèvement a déjà son résultat.',
+      anatomical_site_required: 'Choisissez le site du prélèvement (gorge, anus, urines ou vagin).',
+      anatomical_site_not_sampled: 'Cet examen ne se prélève pas par site anatomique.',
+      unknown_test_code: 'Cet examen n’est pas dans le catalogue du centre (ou n’est plus proposé).',
+      result_required: 'Ce résultat est introuvable dans ce dossier.',
+      result_not_to_give: 'Ce résultat a déjà été rendu (ou n’est pas à rendre).',
+      given_before_result: 'Un résultat ne peut pas être rendu avant d’être connu.',
       // Consultations
       consultation_of_another_person: 'Cette consultation appartient à un autre dossier.',
       unknown_diagnosis:

@@ -1,0 +1,238 @@
+/**
+ * The screenings' tables (`screening`, `sample`, `result`): every query on them, and the two
+ * functions other capabilities use — `orderSamples` (a consultation's ordered tests) and
+ * `samplesOfPerson` (PrEP's baseline checklist). No other capability reads these tables.
+ */
+import { randomUUID } from 'node:crypto';
+import { In, type EntityManager } from 'typeorm';
+import type { AnatomicalSite, TestCode } from '../../../../shared/domain/clinical-catalogues';
+import type { IsoDate } from '../../../../shared/domain/schedules';
+import { findRows } from '../../db/fast-read';
+import { insertRows } from '../../db/fast-write';
+import { linkedTable } from '../../dossier/section';
+import { invalid } from '../../errors';
+import { currentCatalogue } from '../clinical-catalogues/repository';
+import {
+  ResultEntity,
+  SampleEntity,
+  ScreeningEntity,
+  type ResultRow,
+  type SampleRow,
+  type ScreeningRow,
+} from './entities';
+
+export type { ResultRow, SampleRow, ScreeningRow };
+
+/** A person's screenings, samples and results follow the file on a merge. */
+export const screeningsTable = linkedTable('screenings', ScreeningEntity);
+export const samplesTable = linkedTable('samples', SampleEntity);
+export const resultsTable = linkedTable('results', ResultEntity);
+
+/** A sample with the day of its screening and its result, if any. */
+export interface SampleWithResult extends SampleRow {
+  takenOn: IsoDate;
+  visitId: string | null;
+  result: ResultRow | null;
+}
+
+export interface SampleOrder {
+  testCode: TestCode;
+  anatomicalSite?: AnatomicalSite | null;
+}
+
+/**
+ * Checks each test against the centre's catalogue: a known, active test; CT/NG (a test with
+ * sites) names one of its sites, another test names none. Refusals name `tests.<i>.<part>`.
+ */
+export async function checkSampleOrders(
+  em: EntityManager,
+  tests: readonly SampleOrder[],
+  field = 'tests',
+): Promise<void> {
+  const catalogue = await currentCatalogue(em, 'tests');
+  for (const [i, t] of tests.entries()) {
+    const def = catalogue[t.testCode];
+    if (!def || def.active === false) throw invalid(`${field}.${i}.testCode`, 'unknown_test_code');
+    const site = t.anatomicalSite ?? null;
+    if (def.sites.length > 0 && (!site || !def.sites.includes(site)))
+      throw invalid(`${field}.${i}.anatomicalSite`, 'anatomical_site_required');
+    if (def.sites.length === 0 && site)
+      throw invalid(`${field}.${i}.anatomicalSite`, 'anatomical_site_not_sampled');
+  }
+}
+
+/** The person's screening of that day at that site, created when there is none yet. */
+export async function screeningOfDay(
+  em: EntityManager,
+  s: {
+    personId: string;
+    siteId: string;
+    visitId?: string | null;
+    takenOn: IsoDate;
+    createdBy: string | null;
+    now: Date;
+  },
+): Promise<ScreeningRow> {
+  const repo = em.getRepository(ScreeningEntity);
+  const existing = await repo.findOneBy({ personId: s.personId, siteId: s.siteId, takenOn: s.takenOn });
+  if (existing) {
+    if (!existing.visitId && s.visitId) {
+      existing.visitId = s.visitId;
+      existing.updatedAt = s.now.toISOString();
+      existing.version += 1;
+      await repo.save(existing);
+    }
+    return existing;
+  }
+  const at = s.now.toISOString();
+  const row: ScreeningRow = {
+    id: randomUUID(),
+    personId: s.personId,
+    siteId: s.siteId,
+    visitId: s.visitId ?? null,
+    takenOn: s.takenOn,
+    createdBy: s.createdBy,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  await insertRows(em, ScreeningEntity, [row]);
+  return row;
+}
+
+export interface OrderSamplesInput {
+  personId: string;
+  siteId: string;
+  visitId?: string | null;
+  /** The day the samples are to be taken (the site's local date). */
+  takenOn: IsoDate;
+  orderedBy: string;
+  tests: readonly SampleOrder[];
+  /** The core's clock (defaults to the system clock). */
+  now?: Date;
+  /** The reactive rapid test these samples confirm. */
+  confirmsResultId?: string | null;
+}
+
+/**
+ * Creates `ordered` samples in the day's screening (created if needed): a consultation's ordered
+ * tests, or the confirmation of a reactive rapid test. Refuses an unknown test or a CT/NG sample
+ * without its anatomical site (`tests.<i>.<part>`).
+ */
+export async function orderSamples(em: EntityManager, input: OrderSamplesInput): Promise<SampleRow[]> {
+  await checkSampleOrders(em, input.tests);
+  const now = input.now ?? new Date();
+  const screening = await screeningOfDay(em, { ...input, createdBy: input.orderedBy, now });
+  const at = now.toISOString();
+  const rows: SampleRow[] = input.tests.map((t) => ({
+    id: randomUUID(),
+    screeningId: screening.id,
+    personId: input.personId,
+    siteId: input.siteId,
+    testCode: t.testCode,
+    anatomicalSite: t.anatomicalSite ?? null,
+    status: 'ordered',
+    orderedBy: input.orderedBy,
+    takenAt: null,
+    takenBy: null,
+    confirmsResultId: input.confirmsResultId ?? null,
+    createdBy: input.orderedBy,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  }));
+  await insertSamples(em, rows);
+  return rows;
+}
+
+/**
+ * Through insertRows, not `insert`: TypeORM's multi-row insert reads generated values back by
+ * position and gave the rows of one statement each other's ids.
+ */
+export async function insertSamples(em: EntityManager, rows: readonly SampleRow[]): Promise<void> {
+  await insertRows(em, SampleEntity, rows);
+}
+
+export async function saveSampleRow(em: EntityManager, row: SampleRow): Promise<void> {
+  await em.getRepository(SampleEntity).save(row);
+}
+
+export function findSample(em: EntityManager, id: string): Promise<SampleRow | null> {
+  return em.getRepository(SampleEntity).findOneBy({ id });
+}
+
+export function findScreening(em: EntityManager, id: string): Promise<ScreeningRow | null> {
+  return em.getRepository(ScreeningEntity).findOneBy({ id });
+}
+
+export function findResult(em: EntityManager, id: string): Promise<ResultRow | null> {
+  return em.getRepository(ResultEntity).findOneBy({ id });
+}
+
+export function resultOfSample(em: EntityManager, sampleId: string): Promise<ResultRow | null> {
+  return em.getRepository(ResultEntity).findOneBy({ sampleId });
+}
+
+export async function insertResult(em: EntityManager, row: ResultRow): Promise<void> {
+  await insertRows(em, ResultEntity, [row]);
+}
+
+export async function saveResultRow(em: EntityManager, row: ResultRow): Promise<void> {
+  await em.getRepository(ResultEntity).save(row);
+}
+
+/** The person of a sample / a result (the gate of a channel naming one). */
+export async function personOfSampleId(em: EntityManager, id: string): Promise<string | null> {
+  return (await findSample(em, id))?.personId ?? null;
+}
+
+/**
+ * A person's samples with their screening's day and their result, newest day first (the
+ * dossier's hot path: three reads on the person's indexes, no per-row hydration).
+ */
+export async function samplesWithResults(em: EntityManager, personId: string): Promise<SampleWithResult[]> {
+  const [screenings, samples, results] = await Promise.all([
+    findRows(em, ScreeningEntity, { personId }, { column: 'takenOn', direction: 'DESC' }),
+    findRows(em, SampleEntity, { personId }, { column: 'createdAt', direction: 'ASC' }),
+    findRows(em, ResultEntity, { personId }, { column: 'resultedAt', direction: 'DESC' }),
+  ]);
+  const screeningById = new Map(screenings.map((s) => [s.id, s]));
+  const resultBySample = new Map(results.map((r) => [r.sampleId, r]));
+  const rows = samples.flatMap((s) => {
+    const screening = screeningById.get(s.screeningId);
+    if (!screening) return [];
+    return [
+      {
+        ...s,
+        takenOn: screening.takenOn,
+        visitId: screening.visitId,
+        result: resultBySample.get(s.id) ?? null,
+      },
+    ];
+  });
+  return rows.sort((a, b) => (a.takenOn === b.takenOn ? 0 : a.takenOn < b.takenOn ? 1 : -1));
+}
+
+/**
+ * A person's samples with their result, newest first, optionally only of some tests and taken
+ * (screening day) between `from` and `to` included. PrEP's baseline checklist reads this.
+ */
+export async function samplesOfPerson(
+  em: EntityManager,
+  personId: string,
+  filter: { testCodes?: readonly TestCode[]; from?: IsoDate; to?: IsoDate } = {},
+): Promise<SampleWithResult[]> {
+  const rows = await samplesWithResults(em, personId);
+  return rows.filter(
+    (r) =>
+      (!filter.testCodes || filter.testCodes.includes(r.testCode)) &&
+      (!filter.from || r.takenOn >= filter.from) &&
+      (!filter.to || r.takenOn <= filter.to),
+  );
+}
+
+/** Samples by ids (the nurse's "taken" ticks). */
+export function samplesByIds(em: EntityManager, ids: readonly string[]): Promise<SampleRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return em.getRepository(SampleEntity).findBy({ id: In([...ids]) });
+}
