@@ -11,6 +11,7 @@ import type { ConsentScope } from '../../../shared/domain/roles';
 import type { KeyPopulation } from '../../../shared/domain/catalogues';
 import { callAs } from '../../core/api/dispatch';
 import { saveEntry } from '../../core/services/directory/directory-service';
+import { populateVaccinations } from './demo-vaccinations';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
 
 function seeded(seed: number): () => number {
@@ -348,6 +349,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
           : { overrideReason: 'Accord oral de la personne, à faire signer' }),
       });
     }
+    await populateVaccinations(core, a, persons);
     return { persons: persons.length, visits };
   } finally {
     ctx.clock = realClock;
