@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { ChannelOutput, ParsedInput as In } from '../../../../shared/contract';
-import type { CatalogueView } from '../../../../shared/contract/clinical-catalogues';
+import { parseCatalogue, type CatalogueView } from '../../../../shared/contract/clinical-catalogues';
 import {
   CATALOGUE_KEYS,
   type CatalogueContent,
@@ -81,7 +81,8 @@ export async function saveCatalogue(
   input: In<'catalogues.save'>,
 ): Promise<ChannelOutput<'catalogues.save'>> {
   const key = input.catalogue;
-  const content = input.content as CatalogueContent[typeof key];
+  // Checked by the contract already; parsed again for the catalogue's own type (trimmed texts).
+  const content = parseCatalogue(key, input.content);
   return ctx.vault.requireStore().transaction(async (em) => {
     const current = await currentCatalogueVersion(em, key);
     if (current.version !== input.version) throw conflict('catalogue');
