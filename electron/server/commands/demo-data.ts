@@ -12,6 +12,7 @@ import type { KeyPopulation } from '../../../shared/domain/catalogues';
 import { callAs } from '../../core/api/dispatch';
 import { saveEntry } from '../../core/services/directory/directory-service';
 import { populateVaccinations } from './demo-vaccinations';
+import { populateConsultations } from './demo-consultations';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
 
 function seeded(seed: number): () => number {
@@ -350,6 +351,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
       });
     }
     await populateVaccinations(core, a, persons);
+    await populateConsultations(core, a, persons);
     return { persons: persons.length, visits };
   } finally {
     ctx.clock = realClock;
