@@ -18,6 +18,7 @@ import { migration0012 } from './0012-screenings';
 import { migration0013 } from './0013-consultations';
 import { migration0016 } from './0016-prep';
 import { migration0017 } from './0017-vaccinations';
+import { migration0018 } from './0018-waiting-lists';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0013,
   migration0016,
   migration0017,
+  migration0018,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -5,11 +5,12 @@
 import { referralsTab } from '../features/directory/dossier';
 import { interviewsTab, todayTab } from '../features/interviews/dossier';
 import { consultationsTab, specialistTab } from '../features/consultations/dossier';
-import type { DossierTabDef } from '../features/persons/dossier/dossier-tab';
+import type { DossierPanelDef, DossierTabDef } from '../features/persons/dossier/dossier-tab';
 import { accessTab, consentsTab, identityTab, timelineTab } from '../features/persons/dossier/tabs';
 import { vaccinationsTab } from '../features/vaccinations/dossier';
 import { prepTab } from '../features/prep/dossier';
 import { pathwayTab } from '../features/visits/dossier';
+import { waitingListsPanel } from '../features/waiting-lists/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
   identityTab,
@@ -25,3 +26,8 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   timelineTab,
   accessTab,
 ].sort((a, b) => a.order - b.order);
+
+/** Panels a feature adds inside another feature's tab, one line each; each tab draws its own. */
+export const DOSSIER_PANELS: readonly DossierPanelDef[] = [waitingListsPanel, treatmentsPanel].sort(
+  (a, b) => a.order - b.order,
+);

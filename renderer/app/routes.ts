@@ -13,6 +13,7 @@ import { consultationsRoutes } from '../features/consultations/routes';
 import { personsRoutes } from '../features/persons/routes';
 import { usersRoutes } from '../features/users/routes';
 import { visitsRoutes } from '../features/visits/routes';
+import { waitingListsRoutes } from '../features/waiting-lists/routes';
 import { homeRoutes } from './home-routes';
 import { rootRoute } from './root-route';
 
@@ -24,6 +25,7 @@ export const routeTree = rootRoute.addChildren([
   ...consultationsRoutes,
   ...appointmentsRoutes,
   ...directoryRoutes,
+  ...waitingListsRoutes,
   ...usersRoutes,
   ...auditRoutes,
   ...centreRoutes,

@@ -11,6 +11,7 @@ import { personsTimeline } from '../features/persons/dossier/timeline-kinds';
 import { prepTimeline } from '../features/prep/dossier';
 import { vaccinationsTimeline } from '../features/vaccinations/dossier';
 import { visitsTimeline } from '../features/visits/dossier';
+import { waitingListsTimeline } from '../features/waiting-lists/dossier';
 
 export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
   [
@@ -19,6 +20,7 @@ export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
     appointmentsTimeline,
     interviewsTimeline,
     referralsTimeline,
+    waitingListsTimeline,
     prepTimeline,
     consultationsTimeline,
     vaccinationsTimeline,

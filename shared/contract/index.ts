@@ -14,6 +14,7 @@ import { visitsChannels } from './visits';
 import { appointmentsChannels } from './appointments';
 import { interviewsChannels } from './interviews';
 import { directoryChannels } from './directory';
+import { waitingListsChannels } from './waiting-lists';
 import { screeningsChannels } from './screenings';
 import { prepChannels } from './prep';
 import { vaccinationsChannels } from './vaccinations';
@@ -32,6 +33,7 @@ export const CONTRACT = {
   ...appointmentsChannels,
   ...interviewsChannels,
   ...directoryChannels,
+  ...waitingListsChannels,
   ...screeningsChannels,
   ...prepChannels,
   ...vaccinationsChannels,

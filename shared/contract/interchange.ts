@@ -35,6 +35,7 @@ import {
   UNUSUAL_READS_MIN,
 } from './centre';
 import { CATALOGUE_SCHEMAS, catalogueKeySchema } from './clinical-catalogues';
+import { WAITING_LIST_ORIGINS, WAITING_LIST_STATUSES } from '../domain/waiting-lists';
 import { professionalNumberSchema } from './users';
 import { PREP_REGIMENS } from '../domain/clinical-catalogues';
 import { PREP_EPISODE_STATUSES, PREP_NOTE_MAX, PREP_STOP_REASONS } from '../domain/prep';
@@ -360,6 +361,40 @@ export const prepFollowUpRecord = z
   })
   .strict();
 
+/** A collective workshop of a specialty (centre data): the seats are the entries booked into it. */
+export const workshopRecord = z
+  .object({
+    type: z.literal('workshop'),
+    id: idSchema,
+    siteId: idSchema,
+    specialty: z.string().trim().min(1).max(32),
+    title: nullableText(120),
+    startsAt: isoDateTimeSchema,
+    endsAt: isoDateTimeSchema,
+    capacity: z.number().int().min(1).max(200),
+    facilitatorId: idSchema,
+  })
+  .strict();
+
+/** An entry of a specialty's waiting list, with its booking (appointment, workshop) if any. */
+export const waitingListEntryRecord = z
+  .object({
+    type: z.literal('waiting_list_entry'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    specialty: z.string().trim().min(1).max(32),
+    requestedOn: z.iso.date(),
+    requestedBy: idSchema,
+    origin: z.enum(WAITING_LIST_ORIGINS),
+    note: nullableText(1000),
+    status: z.enum(WAITING_LIST_STATUSES).default('waiting'),
+    appointmentId: nullableId,
+    workshopId: nullableId,
+    cancelledReason: nullableText(500),
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -374,6 +409,8 @@ export const RECORD_SCHEMAS = {
   visit: visitRecord,
   interview: interviewRecord,
   referral: referralRecord,
+  workshop: workshopRecord,
+  waiting_list_entry: waitingListEntryRecord,
   screening: screeningRecord,
   sample: sampleRecord,
   result: resultRecord,

@@ -25,3 +25,4 @@ export * as unavailable from './unavailable';
 export * as users from './users';
 export * as vaccinations from './vaccinations';
 export * as visits from './visits';
+export * as waitingLists from './waitingLists';

@@ -57,6 +57,26 @@ async function current(f: Fixture, personId: string) {
   };
 }
 
+/** The clock's date at the site (2 March 2026): referrals to a specialty are dated on it. */
+const WAITING_DAY = '2026-03-02';
+
+/** A waiting-list entry the seed referred and cancelled (its author is the seed, not the caller). */
+async function seedCancelledEntry(f: Fixture, personId: string): Promise<{ id: string; version: number }> {
+  const own = await f.t.must('waitingLists.forPerson', { personId }, f.seed.token);
+  const cancelled = own.items.find((e) => e.status === 'cancelled' && e.requestedBy === f.seed.id);
+  if (cancelled) return cancelled;
+  const entry = await f.t.must(
+    'waitingLists.refer',
+    { personId, siteId: f.siteId, specialty: 'sexology', requestedOn: WAITING_DAY, origin: 'interview' },
+    f.seed.token,
+  );
+  return f.t.must(
+    'waitingLists.cancel',
+    { personId, id: entry.id, version: entry.version, reason: 'Doublon' },
+    f.seed.token,
+  );
+}
+
 const slot = (f: Fixture, personId: string) => ({
   personId,
   siteId: f.siteId,
@@ -155,6 +175,36 @@ const SAMPLES: Samples = {
   'directory.updateReferral': async (f, s) => {
     const { referral } = await current(f, s.personId);
     return { input: { id: referral.id, version: referral.version, status: 'attended' } };
+  },
+  'waitingLists.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // A new referral to a specialty: its author is the caller.
+  'waitingLists.refer': (f, s) =>
+    Promise.resolve({
+      input: {
+        personId: s.personId,
+        siteId: f.siteId,
+        specialty: 'sexology',
+        requestedOn: WAITING_DAY,
+        origin: 'interview',
+      },
+      creates: true,
+    }),
+  // The seed's cancelled entry: past the gate, refused as not waiting / not open, so nothing changes.
+  'waitingLists.book': async (f, s) => {
+    const entry = await seedCancelledEntry(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        id: entry.id,
+        version: entry.version,
+        mode: 'workshop',
+        workshopId: 'none',
+      },
+    };
+  },
+  'waitingLists.cancel': async (f, s) => {
+    const entry = await seedCancelledEntry(f, s.personId);
+    return { input: { personId: s.personId, id: entry.id, version: entry.version, reason: 'Doublon' } };
   },
   'screenings.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   // New samples: their author is the caller.

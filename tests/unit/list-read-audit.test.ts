@@ -21,6 +21,8 @@ const SAMPLES: Samples = {
     to: '2026-03-08T00:00:00Z',
   }),
   'appointments.reminders': (t) => ({ siteId: t.siteIds[0], date: '2026-03-03' }),
+  'waitingLists.worklist': () => ({ specialty: 'sexology' }),
+  'waitingLists.worklistCounts': () => ({}),
   'audit.list': () => ({ person: 'Amandine' }),
   'audit.breakGlass': () => ({}),
   'prep.worklist': () => ({ list: 'overdue' }),

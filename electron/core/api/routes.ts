@@ -115,6 +115,18 @@ import {
   saveEntry,
   updateReferral,
 } from '../services/directory/directory-service';
+import {
+  authorOfEntry,
+  book as bookWaitingListEntry,
+  cancel as cancelWaitingListEntry,
+  refer as referToSpecialty,
+} from '../services/waiting-lists/waiting-lists-service';
+import { waitingListsForPerson } from '../services/waiting-lists/dossier-section';
+import {
+  worklist as waitingListWorklist,
+  worklistCounts as waitingListCounts,
+} from '../services/waiting-lists/worklist';
+import { listWorkshops, saveWorkshop } from '../services/waiting-lists/workshops';
 
 export interface PublicCall {
   ctx: CoreContext;
@@ -680,5 +692,50 @@ export const ROUTES: RouteTable = {
       author: authorOfReferral,
     },
     handler: updateReferral,
+  },
+
+  // Specialist waiting lists: internal referrals (the referrals section: whoever refers may put
+  // someone on a list), their booking, the specialties' worklists, and the collective workshops.
+  'waitingLists.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('referrals', 'read', { partial: true }),
+    handler: waitingListsForPerson,
+  },
+  'waitingLists.refer': {
+    access: 'dossier',
+    dossier: onPerson('referrals', 'write', { author: (_input, { actor }) => actor.userId }),
+    handler: referToSpecialty,
+  },
+  'waitingLists.book': {
+    access: 'dossier',
+    dossier: onPerson('referrals', 'write', { author: authorOfEntry }),
+    handler: bookWaitingListEntry,
+  },
+  'waitingLists.cancel': {
+    access: 'dossier',
+    dossier: onPerson('referrals', 'write', { author: authorOfEntry }),
+    handler: cancelWaitingListEntry,
+  },
+  'waitingLists.worklist': {
+    access: 'session',
+    touches: persons('referrals'),
+    handler: (input, { ctx, actor }) => waitingListWorklist(ctx, actor, input),
+  },
+  'waitingLists.worklistCounts': {
+    access: 'session',
+    touches: persons('referrals'),
+    passive: true,
+    handler: (input, { ctx, actor }) => waitingListCounts(ctx, actor, input),
+  },
+  'waitingLists.workshops': {
+    access: 'session',
+    touches: { kind: 'centre', why: 'collective sessions and their free seats, no person' },
+    handler: (input, { ctx }) => listWorkshops(ctx, input),
+  },
+  'waitingLists.saveWorkshop': {
+    access: 'session',
+    touches: { kind: 'centre', why: 'a collective session of the centre, no person' },
+    permission: 'centre.manage',
+    handler: (input, { ctx, actor }) => saveWorkshop(ctx, actor, input),
   },
 };

@@ -16,6 +16,7 @@ import {
 import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
 import { VaccineCourseEntity, VaccineDoseEntity } from '../services/vaccinations/entities';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
+import { WaitingListEntryEntity, WorkshopEntity } from '../services/waiting-lists/entities';
 
 /** Every entity of the store. A capability that adds a table adds its entity here. */
 export const ENTITIES = [
@@ -47,4 +48,6 @@ export const ENTITIES = [
   PrepFollowUpEntity,
   VaccineCourseEntity,
   VaccineDoseEntity,
+  WorkshopEntity,
+  WaitingListEntryEntity,
 ];

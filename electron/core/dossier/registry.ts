@@ -12,6 +12,7 @@ import { consultationsSection, specialistSection } from '../services/consultatio
 import { consentSection, identitySection } from '../services/persons/dossier-section';
 import { screeningsSection } from '../services/screenings/dossier-section';
 import { visitsSection } from '../services/visits/dossier-section';
+import { waitingListsSection } from '../services/waiting-lists/dossier-section';
 import type { DossierSection } from './section';
 
 export const DOSSIER_SECTIONS: readonly DossierSection[] = [
@@ -21,6 +22,7 @@ export const DOSSIER_SECTIONS: readonly DossierSection[] = [
   appointmentsSection,
   interviewsSection,
   referralsSection,
+  waitingListsSection,
   screeningsSection,
   prepSection,
   vaccinationsSection,

@@ -5,6 +5,7 @@ import { visitAdapter } from '../services/visits/interchange';
 import { appointmentAdapter } from '../services/appointments/interchange';
 import { interviewAdapter } from '../services/interviews/interchange';
 import { directoryEntryAdapter, referralAdapter } from '../services/directory/interchange';
+import { waitingListEntryAdapter, workshopAdapter } from '../services/waiting-lists/interchange';
 import { resultAdapter, sampleAdapter, screeningAdapter } from '../services/screenings/interchange';
 import { prepEpisodeAdapter, prepFollowUpAdapter } from '../services/prep/interchange';
 import { vaccineCourseAdapter, vaccineDoseAdapter } from '../services/vaccinations/interchange';
@@ -26,6 +27,8 @@ export const ADAPTERS = [
   visitAdapter,
   interviewAdapter,
   referralAdapter,
+  workshopAdapter,
+  waitingListEntryAdapter,
   screeningAdapter,
   sampleAdapter,
   resultAdapter,

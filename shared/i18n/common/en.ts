@@ -215,6 +215,18 @@ export const en: Texts<typeof fr> = {
       too_long: 'An appointment lasts 12 hours at most.',
       unknown_user: 'This account cannot be found or is deactivated.',
       unknown_appointment: 'This appointment does not belong to this person.',
+      // Waiting lists and workshops
+      unknown_specialty: 'This specialty does not exist or is no longer offered by the centre.',
+      entry_not_waiting: 'This request is no longer waiting: it was already booked, seen or cancelled.',
+      entry_not_open: 'This request was already seen or cancelled.',
+      unknown_workshop: 'This workshop cannot be found.',
+      workshop_other_specialty: 'This workshop belongs to another specialty.',
+      workshop_past: 'This workshop has already started: choose a coming session.',
+      already_in_workshop: 'This person already has a seat in this workshop.',
+      workshop_full: 'This workshop is full: choose another session or raise its capacity.',
+      capacity_below_booked: 'People already have a seat: the capacity cannot go below their number.',
+      workshop_has_bookings:
+        'People have a seat in this workshop: it can no longer be moved (cancel their bookings or create another session).',
       unknown_entry: 'This directory entry cannot be found or is archived.',
       not_called: 'This person has not been called in.',
       visit_closed: 'This visit is already over.',

@@ -217,6 +217,19 @@ export const fr = {
       too_long: 'Un rendez-vous dure au plus 12 heures.',
       unknown_user: 'Ce compte est introuvable ou désactivé.',
       unknown_appointment: 'Ce rendez-vous ne correspond pas à cette personne.',
+      // Waiting lists and workshops
+      unknown_specialty: 'Cette spécialité n’existe pas ou n’est plus proposée par le centre.',
+      entry_not_waiting: 'Cette demande n’est plus en attente : elle a déjà été programmée, vue ou annulée.',
+      entry_not_open: 'Cette demande est déjà vue ou annulée.',
+      unknown_workshop: 'Cet atelier est introuvable.',
+      workshop_other_specialty: 'Cet atelier est celui d’une autre spécialité.',
+      workshop_past: 'Cet atelier a déjà commencé : choisissez une séance à venir.',
+      already_in_workshop: 'Cette personne est déjà inscrite à cet atelier.',
+      workshop_full: 'Cet atelier est complet : choisissez une autre séance ou augmentez sa capacité.',
+      capacity_below_booked:
+        'Des personnes sont déjà inscrites : la capacité ne peut pas descendre sous ce nombre.',
+      workshop_has_bookings:
+        'Des personnes sont inscrites à cet atelier : il ne peut plus être déplacé (annulez leurs inscriptions ou créez une autre séance).',
       unknown_entry: 'Cette fiche de l’annuaire est introuvable ou archivée.',
       not_called: 'Cette personne n’a pas été appelée.',
       visit_closed: 'Ce passage est déjà terminé.',

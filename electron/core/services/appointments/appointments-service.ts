@@ -19,6 +19,7 @@ import type { DossierCall } from '../../api/routes';
 import { appendEvents, type DossierScope, type Lookup } from '../../api/access';
 import type { Actor } from '../../access/gate';
 import { applyNoShows } from './no-show';
+import { appointmentArrived } from './arrival-hooks';
 import { findPerson, personsByIds } from '../persons/repository';
 import { staffNames } from '../users/staff-names';
 import { findUser } from '../users/repository';
@@ -84,7 +85,8 @@ export function withinOpeningHours(
 
 type AppointmentFields = In<'appointments.book'>;
 
-async function checkAppointment(
+/** The agenda's rules for a booking (also asked by the waiting lists when they book). */
+export async function checkAppointment(
   em: EntityManager,
   input: AppointmentFields,
   id: string | null,
@@ -194,7 +196,10 @@ export async function setAppointmentStatus(
   { dossier }: DossierCall,
 ): Promise<Appointment> {
   const row = await loadForChange(dossier.em, input.id, input.version);
-  return saveChange(dossier, row, { status: input.status });
+  const changed = await saveChange(dossier, row, { status: input.status });
+  if (input.status === 'arrived' && row.status !== 'arrived' && row.personId)
+    await appointmentArrived({ ...row, personId: row.personId }, dossier);
+  return changed;
 }
 
 /** Applies a change with the next version, audits it on the person's pathway, returns the view. */

@@ -20,6 +20,7 @@ import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { markArrived } from '../appointments/repository';
+import { appointmentArrived } from '../appointments/arrival-hooks';
 import { noShowsOfPerson } from '../appointments/no-show';
 import { siteExists } from '../centre/repository';
 import { loadPerson } from '../persons/repository';
@@ -107,6 +108,8 @@ export async function checkIn(input: In<'visits.checkIn'>, { actor, dossier }: D
     if (!arrived) throw invalid('appointmentId', 'unknown_appointment');
     // A side effect on another record is audited as its own change.
     dossier.wrote({ type: 'appointment', id: arrived.id });
+    // What other capabilities do on an arrival (a waiting-list entry becomes seen).
+    await appointmentArrived({ ...arrived, personId: person.id }, dossier);
     origin = 'appointment';
   }
   // The person's appointments of past days never honoured are now absent: a check-in is when the

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dossier, SectionView } from '../../../../shared/contract/dossier';
 import { sectionAccess } from '../../../../shared/domain/access-policy';
 import type { Section } from '../../../../shared/domain/roles';
-import { DOSSIER_TABS } from '../../../app/dossier-registry';
+import { DOSSIER_PANELS, DOSSIER_TABS } from '../../../app/dossier-registry';
 import { interviewStepOpen } from '../../interviews/start-interview';
 import { QueryError } from '../../../app/QueryError';
 import { currentLanguage } from '../../../i18n/setup';
@@ -147,6 +147,14 @@ function DossierView({ dossier, tab }: { dossier: Dossier; tab: DossierTab | nul
                   view={def.section ? view(def.section) : undefined}
                   readOnly={merged}
                 />
+                {DOSSIER_PANELS.filter((panel) => panel.tab === def.key).map((panel) => (
+                  <panel.Component
+                    key={panel.key}
+                    dossier={dossier}
+                    view={view(panel.section)}
+                    readOnly={merged}
+                  />
+                ))}
               </Stack>
             </Tabs.Panel>
           ))}

@@ -53,6 +53,19 @@ export interface OpeningReader {
   visitToday: Visit | null;
 }
 
+/**
+ * A panel a feature adds inside another feature's tab (the waiting lists in the Referrals tab):
+ * drawn under the tab's own content, in `order`, with the view of the panel's own section.
+ */
+export interface DossierPanelDef {
+  key: string;
+  /** The key of the tab it sits in. */
+  tab: string;
+  section: Section;
+  order: number;
+  Component: ComponentType<DossierTabProps>;
+}
+
 export interface TimelineKindDef {
   kind: string;
   color: string;
