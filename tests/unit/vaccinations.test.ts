@@ -338,6 +338,33 @@ describe('the dossier', () => {
   });
 });
 
+describe('merging two files', () => {
+  it("moves the merged file's courses and doses to the kept file", async () => {
+    const { t, nurse } = await centre();
+    const kept = await t.must('persons.create', personInput(t, { nameUsed: 'Awa' }), nurse.token);
+    const other = await t.must('persons.create', personInput(t, { nameUsed: 'Awa D.' }), nurse.token);
+    for (const p of [kept, other])
+      await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: true }, nurse.token);
+    await t.must('vaccinations.giveDose', dose(kept.id, 'hpv', '2026-01-05'), nurse.token);
+    await t.must('vaccinations.giveDose', dose(other.id, 'mpox', '2026-01-10'), nurse.token);
+    await t.must(
+      'persons.merge',
+      {
+        survivorId: kept.id,
+        mergedId: other.id,
+        survivorVersion: kept.version,
+        mergedVersion: other.version,
+      },
+      t.token,
+    );
+    const tab = await t.must('vaccinations.forPerson', { personId: kept.id }, nurse.token);
+    expect(tab.items.map((c) => [c.vaccineCode, c.personId, c.doses.map((d) => d.personId)])).toEqual([
+      ['mpox', kept.id, [kept.id]],
+      ['hpv', kept.id, [kept.id]],
+    ]);
+  });
+});
+
 describe('worklists', () => {
   it('due this week and overdue, by due date, with the consent filter and keyset paging', async () => {
     const { t, nurse, doctor } = await centre();
@@ -374,11 +401,7 @@ describe('worklists', () => {
     expect(await t.must('vaccinations.worklistCounts', {}, nurse.token)).toEqual({ due: 3, overdue: 1 });
 
     // Another site's list is empty; roles without the vaccines section are refused.
-    const out = await t.must(
-      'vaccinations.worklist',
-      { list: 'due', siteIds: [t.siteIds[1]] },
-      doctor.token,
-    );
+    const out = await t.must('vaccinations.worklist', { list: 'due', siteIds: [t.siteIds[1]] }, doctor.token);
     expect(out.rows).toEqual([]);
     const psy = await staff(t, 'paul', ['psychologist']);
     const refusedList = await t.call('vaccinations.worklist', { list: 'due' }, psy.token);
@@ -437,6 +460,19 @@ describe('the vaccination certificate', () => {
       'Signature et cachet',
     ])
       expect(text.replace(/ {2,}/g, ' ')).toContain(line);
+    // The read is audited by the document's name (the person's access report says it was printed).
+    const store = t.core.ctx.vault.requireStore();
+    const audit = await store.exclusive(() =>
+      store.manager.query<Array<{ target_type: string; target_id: string; section: string }>>(
+        "SELECT target_type, target_id, section FROM audit_log WHERE action = 'read' AND target_type IS NOT NULL AND person_id = ?",
+        [p.id],
+      ),
+    );
+    expect(audit).toContainEqual({
+      target_type: 'vaccination_certificate',
+      target_id: p.id,
+      section: 'vaccines',
+    });
     const en = await t.must('vaccinations.certificatePdf', { personId: p.id, locale: 'en' }, nurse.token);
     expect(pdfText(Buffer.from(en.base64, 'base64'))).toContain(
       'Next Hepatitis B dose: dose 2 due on 28/02/2026.',

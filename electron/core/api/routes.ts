@@ -604,10 +604,13 @@ export const ROUTES: RouteTable = {
     dossier: onPerson('vaccines', 'write', { author: authorOfCourse }),
     handler: stopCourse,
   },
-  // The whole record on paper: not for a reader who sees only the doses they gave.
+  // The whole record on paper: not for a reader who sees only the doses they gave. Its read is
+  // audited by the document's name, so the person's access report says a certificate was printed.
   'vaccinations.certificatePdf': {
     access: 'dossier',
-    dossier: onPerson('vaccines', 'read'),
+    dossier: onPerson('vaccines', 'read', {
+      names: (i) => ({ type: 'vaccination_certificate', id: i.personId }),
+    }),
     handler: certificatePdf,
   },
   'vaccinations.worklist': {
