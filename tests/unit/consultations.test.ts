@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { personInput, reception, staff } from './helpers/reception';
 import { pdfText } from './helpers/pdf-text';
+import { applyLines, ImportRefused, parseLines } from '../../electron/core/interchange/import';
 
 async function setUp() {
   const t = await reception();
@@ -414,5 +415,45 @@ describe('consultations', () => {
       doctor.token,
     );
     expect(wrong.ok ? null : wrong.error).toMatchObject({ code: 'not_found' });
+  });
+
+  it('an imported consultation follows the screen’s rules, its diagnoses kept as a list', async () => {
+    const { t, doctor, p, visit, count } = await setUp();
+    const store = t.core.ctx.vault.requireStore();
+    async function importRecords(...records: object[]) {
+      const { lines, errors } = parseLines(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      if (errors.length) return errors;
+      try {
+        await store.transaction((em) => applyLines(em, lines, t.clock.now().toISOString()));
+        return [];
+      } catch (err) {
+        if (err instanceof ImportRefused) return err.errors;
+        throw err;
+      }
+    }
+    const record = {
+      type: 'consultation',
+      id: 'cs-import',
+      personId: p.id,
+      visitId: visit.id,
+      siteId: t.siteIds[0],
+      kind: 'gp',
+      heldAt: '2026-03-01T10:00:00.000Z',
+      diagnoses: ['A54', 'B18.2'],
+      authorId: doctor.id,
+    };
+    expect(await importRecords({ ...record, diagnoses: ['A54', 'Z99'] })).toMatchObject([
+      { field: 'diagnoses.1', reason: 'unknown_diagnosis' },
+    ]);
+    expect(await importRecords({ ...record, kind: 'cardiology' })).toMatchObject([
+      { field: 'kind', reason: 'unknown_specialty' },
+    ]);
+    expect(await importRecords({ ...record, heldAt: '2030-01-01T10:00:00.000Z' })).toMatchObject([
+      { field: 'heldAt', reason: 'in_future' },
+    ]);
+    expect(await count('SELECT count(*) AS n FROM consultation')).toBe(0);
+    expect(await importRecords(record)).toEqual([]);
+    const [read] = (await t.must('consultations.forPerson', { personId: p.id }, doctor.token)).items;
+    expect(read).toMatchObject({ id: 'cs-import', diagnoses: ['A54', 'B18.2'] });
   });
 });
