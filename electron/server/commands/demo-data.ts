@@ -11,6 +11,7 @@ import type { ConsentScope } from '../../../shared/domain/roles';
 import type { KeyPopulation } from '../../../shared/domain/catalogues';
 import { callAs } from '../../core/api/dispatch';
 import { saveEntry } from '../../core/services/directory/directory-service';
+import { populateClinicalCatalogues } from './demo-clinical-catalogues';
 import { populateVaccinations } from './demo-vaccinations';
 import { populateConsultations } from './demo-consultations';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
@@ -350,6 +351,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
           : { overrideReason: 'Accord oral de la personne, à faire signer' }),
       });
     }
+    await populateClinicalCatalogues(core, a);
     await populateVaccinations(core, a, persons);
     await populateConsultations(core, a, persons);
     return { persons: persons.length, visits };
