@@ -159,7 +159,7 @@ describe('consultations', () => {
         'orderTests.1.testCode',
         'test_ordered_twice',
       ],
-      [{ heldAt: new Date(now.getTime() + 3600_000).toISOString() }, 'heldAt', 'in_future'],
+      [{ heldAt: new Date(now.getTime() + 3600_000).toISOString() }, 'heldAt', 'date_in_future'],
       [{ heldAt: '1990-01-01T10:00:00Z' }, 'heldAt', 'before_birth'],
       [{ visitId: 'no-such-visit' }, 'visitId', 'unknown_visit'],
     ];
@@ -449,7 +449,7 @@ describe('consultations', () => {
       { field: 'kind', reason: 'unknown_specialty' },
     ]);
     expect(await importRecords({ ...record, heldAt: '2030-01-01T10:00:00.000Z' })).toMatchObject([
-      { field: 'heldAt', reason: 'in_future' },
+      { field: 'heldAt', reason: 'date_in_future' },
     ]);
     expect(await count('SELECT count(*) AS n FROM consultation')).toBe(0);
     expect(await importRecords(record)).toEqual([]);

@@ -113,7 +113,8 @@ async function checkNotes(
   now: Date,
   person: PersonRow,
 ): Promise<VisitRow | null> {
-  if (Date.parse(input.heldAt) > now.getTime() + FUTURE_TOLERANCE_MS) throw invalid('heldAt', 'in_future');
+  if (Date.parse(input.heldAt) > now.getTime() + FUTURE_TOLERANCE_MS)
+    throw invalid('heldAt', 'date_in_future');
   if (person.birthDate && input.heldAt.slice(0, 10) < person.birthDate)
     throw invalid('heldAt', 'before_birth');
   if (!input.visitId) return null;

@@ -76,7 +76,7 @@ const consultationBase = entityAdapter({
       const person = await personOf(em, file, r.personId);
       const unknownCode = r.diagnoses.findIndex((code) => !diagnoses.has(code));
       if (person?.mergedInto) refuse('personId', 'person_merged');
-      else if (Date.parse(r.heldAt) > Date.now() + FUTURE_TOLERANCE_MS) refuse('heldAt', 'in_future');
+      else if (Date.parse(r.heldAt) > Date.now() + FUTURE_TOLERANCE_MS) refuse('heldAt', 'date_in_future');
       else if (person?.birthDate && r.heldAt.slice(0, 10) < person.birthDate)
         refuse('heldAt', 'before_birth');
       else if (r.kind !== GP && !specialties.has(r.kind)) refuse('kind', 'unknown_specialty');
