@@ -11,6 +11,7 @@ import { DEFAULT_PREP_FOLLOW_UP } from '../../shared/domain/clinical-catalogues'
 import { addCalendar, classifyFollowUp, followUpBounds } from '../../shared/domain/schedules';
 import { rangesFor } from '../../electron/core/services/prep/worklist';
 import { worklistSql } from '../../electron/core/services/prep/repository';
+import { populatePrep } from '../../electron/server/commands/demo-prep';
 import { personInput, reception, staff, type Centre } from './helpers/reception';
 
 /** The test clock starts on 2026-03-02 at 10:00 in Paris. */
@@ -397,5 +398,44 @@ describe('followUpBounds agrees with classifyFollowUp', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('the demo centre’s PrEP users', () => {
+  it('fill every worklist: due this week, overdue and lost, with a low eGFR and a restart among them', async () => {
+    const { t, nurse, doctor } = await centre();
+    const persons = [];
+    for (let i = 0; i < 16; i++)
+      persons.push(await t.must('persons.create', personInput(t, { nameUsed: `Démo ${i}` }), nurse.token));
+    const roles = (userId: string, r: Array<'nurse' | 'doctor'>) => ({ userId, roles: r });
+    const started = await populatePrep(
+      t.core,
+      {
+        worker: roles(t.worker.id, ['nurse']),
+        nurse: roles(nurse.id, ['nurse']),
+        doctor: roles(doctor.id, ['doctor']),
+        coordinator: roles(nurse.id, ['nurse']),
+        siteId: t.siteIds[0],
+        outreachSiteId: t.siteIds[1],
+        timezone: 'Europe/Paris',
+      },
+      persons,
+    );
+    expect(started).toBe(8);
+    // Without the care-team consent, each carer sees the lines of the persons they follow.
+    const byNurse = await t.must('prep.worklistCounts', {}, nurse.token);
+    const byDoctor = await t.must('prep.worklistCounts', {}, doctor.token);
+    expect({
+      due_this_week: byNurse.due_this_week + byDoctor.due_this_week,
+      overdue: byNurse.overdue + byDoctor.overdue,
+      lost_to_follow_up: byNurse.lost_to_follow_up + byDoctor.lost_to_follow_up,
+    }).toEqual({ due_this_week: 2, overdue: 1, lost_to_follow_up: 1 });
+    const lowEgfr = await t.must('persons.dossier', { id: persons[10].id }, nurse.token);
+    expect(lowEgfr.alerts.map((a) => a.kind)).toContain('egfr_low');
+    const restarted = await t.must('prep.forPerson', { personId: persons[12].id }, doctor.token);
+    expect(restarted.items.map((e) => [e.status, e.restartOf !== null])).toEqual([
+      ['active', true],
+      ['stopped', false],
+    ]);
   });
 });

@@ -628,7 +628,7 @@ export const ROUTES: RouteTable = {
   // PrEP: episodes, follow-ups and the worklists of the follow-up.
   'prep.forPerson': {
     access: 'dossier',
-    dossier: onPerson('prep', 'read'),
+    dossier: onPerson('prep', 'read', { partial: true }),
     handler: prepForPersonWithRules,
   },
   'prep.start': {

@@ -13,6 +13,7 @@ import { callAs } from '../../core/api/dispatch';
 import { saveEntry } from '../../core/services/directory/directory-service';
 import { populateClinicalCatalogues } from './demo-clinical-catalogues';
 import { populateVaccinations } from './demo-vaccinations';
+import { populatePrep } from './demo-prep';
 import { populateConsultations } from './demo-consultations';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
 
@@ -353,6 +354,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     }
     await populateClinicalCatalogues(core, a);
     await populateVaccinations(core, a, persons);
+    await populatePrep(core, a, persons);
     await populateConsultations(core, a, persons);
     return { persons: persons.length, visits };
   } finally {

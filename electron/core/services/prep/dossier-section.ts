@@ -112,7 +112,7 @@ const prep: SectionDefinition<LoadedEpisode> = {
 
 export const prepSection = defineSection(prep);
 
-export const prepForPerson = sectionReader(prep, async (rows, { dossier }, canRead) => {
+export const prepForPerson = sectionReader(prep, async (rows, { dossier, actor }, canRead) => {
   const { em, now } = dossier;
   const facts = await prepFacts(
     em,
@@ -127,7 +127,9 @@ export const prepForPerson = sectionReader(prep, async (rows, { dossier }, canRe
   for (const e of rows) {
     // The checklist comes from the tests section: only for its readers.
     const baseline = canRead('tests') ? await baselineOf(em, e.personId, e.startedOn) : null;
-    items.push(toEpisode(e, e.followUps, facts, names, baseline));
+    // A carer refused the section sees the episodes they started, with their own follow-ups only.
+    const followUps = dossier.ownOnly ? e.followUps.filter((f) => f.createdBy === actor.userId) : e.followUps;
+    items.push(toEpisode(e, followUps, facts, names, baseline));
   }
   return items;
 });
