@@ -21,7 +21,14 @@ describe('routes and navigation', () => {
     await renderApp(TEAM.worker);
     // Reception lands on the board: its "home" is the screen of its work.
     await screen.findByRole('heading', { name: 'Tableau d’accueil', level: 1 });
-    expect(navigationLinks()).toEqual(['Tableau d’accueil', 'Personnes', 'Agenda', 'Annuaire']);
+    expect(navigationLinks()).toEqual([
+      'Tableau d’accueil',
+      'Personnes',
+      'Agenda',
+      'Listes d’attente',
+      'Ateliers collectifs',
+      'Annuaire',
+    ]);
   });
 
   it('the coordination lands on the day’s overview, with the board and the agenda as counts and the management screens', async () => {
@@ -33,6 +40,7 @@ describe('routes and navigation', () => {
       'Tableau d’accueil',
       'Personnes',
       'Agenda',
+      'Ateliers collectifs',
       'Annuaire',
       'Équipe',
       "Journal d'audit",

@@ -41,6 +41,7 @@ import {
   interviewValues,
   type InterviewFormValues,
 } from './interview-values';
+import { ReferButton } from '../waiting-lists/ReferButton';
 
 export function InterviewFormPage({
   personId,
@@ -173,13 +174,17 @@ function InterviewForm({
 
   return (
     <Stack maw={960}>
-      <div>
-        <Title order={1}>{existing ? t('interviews.editTitle') : t('interviews.newTitle')}</Title>
-        <Text c="dimmed">
-          {t('interviews.subtitle', { name: person.nameUsed, file: person.fileNumber })}
-          {visit && ` · ${t('interviews.forVisit', { time: formatTime(visit.openedAt, lng) })}`}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1}>{existing ? t('interviews.editTitle') : t('interviews.newTitle')}</Title>
+          <Text c="dimmed">
+            {t('interviews.subtitle', { name: person.nameUsed, file: person.fileNumber })}
+            {visit && ` · ${t('interviews.forVisit', { time: formatTime(visit.openedAt, lng) })}`}
+          </Text>
+        </div>
+        {/* A specialist's waiting list, from the interview itself (its own form, its own save). */}
+        <ReferButton personId={person.id} origin="interview" />
+      </Group>
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormFailure
