@@ -118,6 +118,69 @@ describe('the clinical catalogues editor', () => {
   });
 });
 
+describe('the clinical catalogues editor, lists and schedules', () => {
+  it('refuses a vaccine dose before the previous one under that dose, and saves a shorter schedule', async () => {
+    const centre = await startCentre();
+    const { user, panel } = await openTab('Vaccins');
+    const months = within(panel).getByRole('textbox', {
+      name: 'Papillomavirus (HPV) · Dose 3 · Mois après la 1re dose',
+    });
+    await user.clear(months);
+    await user.type(months, '1');
+    await user.type(within(panel).getByRole('textbox', { name: /^Motif de la modification/ }), 'Essai');
+    await user.click(within(panel).getByRole('button', { name: 'Enregistrer une nouvelle version' }));
+    expect(await within(panel).findByText('Chaque dose doit venir après la précédente.')).toBeTruthy();
+    expect((await current(centre)).vaccines).toMatchObject({ version: 0 });
+
+    await user.clear(months);
+    await user.type(months, '5');
+    await user.click(within(panel).getByRole('button', { name: 'Enregistrer une nouvelle version' }));
+    await waitFor(async () =>
+      expect((await current(centre)).vaccines).toMatchObject({
+        version: 1,
+        content: { hpv: { doses: [{ months: 0 }, { months: 2 }, { months: 5 }] } },
+      }),
+    );
+  });
+
+  it('refuses a badly written diagnosis code next to it, adds one with its label, and retires a test', async () => {
+    const centre = await startCentre();
+    const { user, panel } = await openTab('Diagnostics');
+    const code = within(panel).getByRole('textbox', { name: /^Code/ });
+    await user.type(code, 'a63');
+    await user.type(within(panel).getByRole('textbox', { name: /^Libellé/ }), 'Chancre mou');
+    await user.click(within(panel).getByRole('button', { name: 'Ajouter un diagnostic' }));
+    await expectFieldError(code, 'Un code CIM-10');
+    await user.clear(code);
+    await user.type(code, 'A57');
+    await user.click(within(panel).getByRole('button', { name: 'Ajouter un diagnostic' }));
+    expect(await within(panel).findByRole('cell', { name: 'Chancre mou' })).toBeTruthy();
+    await user.type(
+      within(panel).getByRole('textbox', { name: /^Motif de la modification/ }),
+      'Ajout du chancre mou',
+    );
+    await user.click(within(panel).getByRole('button', { name: 'Enregistrer une nouvelle version' }));
+    await waitFor(async () => expect((await current(centre)).diagnoses).toMatchObject({ version: 1 }));
+    const diagnoses = (await current(centre)).diagnoses.content as Array<{ code: string; label?: string }>;
+    expect(diagnoses.find((d) => d.code === 'A57')).toEqual({ code: 'A57', label: 'Chancre mou' });
+
+    await user.click(screen.getByRole('tab', { name: 'Examens' }));
+    const tests = await screen.findByRole('tabpanel', { name: 'Examens' });
+    await user.click(within(tests).getByRole('button', { name: 'Retirer · Test de grossesse' }));
+    await user.type(
+      within(tests).getByRole('textbox', { name: /^Motif de la modification/ }),
+      'Plus proposé',
+    );
+    await user.click(within(tests).getByRole('button', { name: 'Enregistrer une nouvelle version' }));
+    await waitFor(async () =>
+      expect((await current(centre)).tests).toMatchObject({
+        version: 1,
+        content: { pregnancy_test: { active: false }, hiv_trod: { code: 'hiv_trod' } },
+      }),
+    );
+  });
+});
+
 describe('the professional number on the team form', () => {
   it('is refused next to the field unless letters and digits, then kept on the account', async () => {
     const centre = await startCentre();
