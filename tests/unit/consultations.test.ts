@@ -456,4 +456,53 @@ describe('consultations', () => {
     const [read] = (await t.must('consultations.forPerson', { personId: p.id }, doctor.token)).items;
     expect(read).toMatchObject({ id: 'cs-import', diagnoses: ['A54', 'B18.2'] });
   });
+
+  it("a merge moves the merged file's consultations, their diagnoses and prescriptions to the kept file", async () => {
+    const { t, doctor, p } = await setUp();
+    const other = await t.must('persons.create', personInput(t, { nameUsed: 'Sacha M.' }), t.worker.token);
+    await t.must(
+      'persons.recordConsent',
+      { personId: other.id, scope: 'care_team', given: true },
+      t.worker.token,
+    );
+    await t.must(
+      'consultations.save',
+      consultation(p.id, t.clock.now(), { diagnoses: ['A56'] }),
+      doctor.token,
+    );
+    await t.must(
+      'consultations.save',
+      consultation(other.id, t.clock.now(), {
+        diagnoses: ['A54'],
+        prescription: {
+          lines: [
+            {
+              drug: 'ceftriaxone',
+              dose: '1 g',
+              route: 'intramuscular',
+              frequency: 'une fois',
+              duration: '1 jour',
+            },
+          ],
+        },
+      }),
+      doctor.token,
+    );
+    const kept = await t.must('persons.get', { id: p.id }, t.worker.token);
+    await t.must(
+      'persons.merge',
+      {
+        survivorId: kept.id,
+        mergedId: other.id,
+        survivorVersion: kept.version,
+        mergedVersion: other.version,
+      },
+      t.token,
+    );
+    const tab = await t.must('consultations.forPerson', { personId: p.id }, doctor.token);
+    expect(tab.items.map((c) => [c.personId, c.diagnoses, c.prescription?.personId ?? null]).sort()).toEqual([
+      [p.id, ['A54'], p.id],
+      [p.id, ['A56'], null],
+    ]);
+  });
 });
