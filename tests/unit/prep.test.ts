@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
-import { DEFAULT_PREP_FOLLOW_UP } from '../../shared/domain/clinical-catalogues';
+import { DEFAULT_PREP_FOLLOW_UP, type TestCode } from '../../shared/domain/clinical-catalogues';
 import { addCalendar, classifyFollowUp, followUpBounds } from '../../shared/domain/schedules';
 import { rangesFor } from '../../electron/core/services/prep/worklist';
 import { worklistSql } from '../../electron/core/services/prep/repository';
@@ -437,5 +437,46 @@ describe('the demo centre’s PrEP users', () => {
       ['active', true],
       ['stopped', false],
     ]);
+  });
+});
+
+describe('the PrEP baseline checklist', () => {
+  it('ticks each baseline test sampled within 30 days of the start, read from the screenings; only for readers of tests', async () => {
+    const { t, nurse, siteId } = await centre();
+    const { personId } = await personOnPrep(t, nurse.token, 'Bilan', null);
+    const sample = async (daysAgo: number, testCodes: TestCode[]) =>
+      t.must(
+        'screenings.saveSamples',
+        {
+          personId,
+          siteId,
+          takenAt: new Date(t.clock.now().getTime() - daysAgo * 86_400_000).toISOString(),
+          add: testCodes.map((testCode) => ({ testCode })),
+        },
+        nurse.token,
+      );
+    await sample(10, ['hiv_serology_lab', 'creatinine_lab']);
+    // 40 days before the start: too early to count.
+    await sample(40, ['syphilis_serology_lab']);
+    await t.must('prep.start', { personId, siteId, startedOn: TODAY, regimen: 'daily' }, nurse.token);
+    const tab = await t.must('prep.forPerson', { personId }, nurse.token);
+    const states = Object.fromEntries((tab.items[0].baseline ?? []).map((b) => [b.testCode, b.state]));
+    expect(states).toEqual({
+      hiv_serology_lab: 'done',
+      creatinine_lab: 'done',
+      hbv_serology_lab: 'missing',
+      hav_serology_lab: 'missing',
+      hcv_serology_lab: 'missing',
+      syphilis_serology_lab: 'missing',
+      ct_ng_pcr_poc: 'missing',
+    });
+
+    // The care-team consent withdrawn: the nurse still reads the episode she started, not the
+    // checklist, which comes from the tests section.
+    t.clock.advance(60_000);
+    await t.must('persons.recordConsent', { personId, scope: 'care_team', given: false }, nurse.token);
+    const own = await t.must('prep.forPerson', { personId }, nurse.token);
+    expect(own.view.status).toBe('own_only');
+    expect(own.items[0].baseline).toBeNull();
   });
 });

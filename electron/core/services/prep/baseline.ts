@@ -1,16 +1,35 @@
 /**
  * The PrEP baseline checklist (domain.md: HIV, creatinine, HBV, HAV, HCV, syphilis, CT/NG before
- * the start), to be read from the samples through the screenings capability's repository once it
- * lands; until then the checklist is unknown (null) rather than shown as missing.
+ * the start), read from the samples through the screenings capability's repository.
  */
 import type { EntityManager } from 'typeorm';
-import type { PrepBaselineEntry } from '../../../../shared/domain/prep';
-import type { IsoDate } from '../../../../shared/domain/schedules';
+import { PREP_BASELINE_TESTS } from '../../../../shared/domain/clinical-catalogues';
+import { PREP_BASELINE_WINDOW_DAYS, type PrepBaselineEntry } from '../../../../shared/domain/prep';
+import { addCalendar, type IsoDate } from '../../../../shared/domain/schedules';
+import { samplesOfPerson } from '../screenings/repository';
 
-export function baselineOf(
-  _em: EntityManager,
-  _personId: string,
-  _startedOn: IsoDate,
+/**
+ * The baseline checklist of an episode: each test of `PREP_BASELINE_TESTS` is done when a sample of
+ * it was taken (or resulted) within 30 days before or after the start, `ordered` when the only one
+ * is still to take. Read through the screenings capability.
+ */
+export async function baselineOf(
+  em: EntityManager,
+  personId: string,
+  startedOn: IsoDate,
 ): Promise<PrepBaselineEntry[] | null> {
-  return Promise.resolve(null);
+  const samples = await samplesOfPerson(em, personId, {
+    testCodes: PREP_BASELINE_TESTS,
+    from: addCalendar(startedOn, { days: -PREP_BASELINE_WINDOW_DAYS }),
+    to: addCalendar(startedOn, { days: PREP_BASELINE_WINDOW_DAYS }),
+  });
+  return PREP_BASELINE_TESTS.map((testCode) => {
+    const own = samples.filter((s) => s.testCode === testCode);
+    const done = own.find((s) => s.status === 'taken' || s.status === 'resulted');
+    if (done) return { testCode, state: 'done', sampleId: done.id };
+    const ordered = own.find((s) => s.status === 'ordered');
+    return ordered
+      ? { testCode, state: 'ordered', sampleId: ordered.id }
+      : { testCode, state: 'missing', sampleId: null };
+  });
 }
