@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
+import { applyLines, ImportRefused, parseLines } from '../../electron/core/interchange/import';
 import { rangesFor } from '../../electron/core/services/vaccinations/worklist';
 import { worklistSql } from '../../electron/core/services/vaccinations/repository';
 import { FakeClock, startCore, tempDir } from './helpers/core';
@@ -335,6 +336,61 @@ describe('the dossier', () => {
     await t.must('vaccinations.giveDose', dose(other, 'hpv', TODAY), nurse.token);
     const quiet = await t.must('persons.dossier', { id: other }, nurse.token);
     expect(quiet.alerts.map((a) => a.kind)).not.toContain('vaccine_dose_due');
+  });
+});
+
+describe('the interchange import', () => {
+  it('applies the screen’s rules to vaccine records: same day, another person’s course, future date, blank lot', async () => {
+    const { t, nurse } = await centre();
+    const personId = await person(t, nurse.token);
+    const other = await person(t, nurse.token, 'Bo');
+    const course = await t.must(
+      'vaccinations.giveDose',
+      dose(personId, 'hepatitis_b', '2026-01-05'),
+      nurse.token,
+    );
+    const store = t.core.ctx.vault.requireStore();
+    async function importRecords(...records: object[]) {
+      const { lines, errors } = parseLines(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      if (errors.length) return errors;
+      try {
+        await store.transaction((em) => applyLines(em, lines, t.clock.now().toISOString()));
+        return [];
+      } catch (err) {
+        if (err instanceof ImportRefused) return err.errors;
+        throw err;
+      }
+    }
+    const record = {
+      type: 'vaccine_dose',
+      id: 'vd-import',
+      courseId: course.id,
+      personId,
+      siteId: t.siteIds[0],
+      doseNumber: 2,
+      givenOn: '2026-02-09',
+      lot: 'HB-2',
+      givenBy: nurse.id,
+      authorId: nurse.id,
+    };
+    expect(await importRecords({ ...record, givenOn: '2026-01-05' })).toMatchObject([
+      { field: 'givenOn', reason: 'vaccine_dose_same_day' },
+    ]);
+    expect(await importRecords({ ...record, personId: other })).toMatchObject([
+      { field: 'courseId', reason: 'unknown_course' },
+    ]);
+    expect(await importRecords({ ...record, givenOn: '2099-01-01' })).toMatchObject([
+      { field: 'givenOn', reason: 'date_in_future' },
+    ]);
+    expect(await importRecords({ ...record, lot: '  ' })).toMatchObject([
+      { field: 'lot', reason: 'lot_required' },
+    ]);
+    expect(await importRecords(record)).toEqual([]);
+    const tab = await t.must('vaccinations.forPerson', { personId }, nurse.token);
+    expect(tab.items[0]?.doses.map((d) => [d.doseNumber, d.givenOn, d.lot])).toEqual([
+      [1, '2026-01-05', 'LOT-1'],
+      [2, '2026-02-09', 'HB-2'],
+    ]);
   });
 });
 
