@@ -68,7 +68,11 @@ export function ConsultationForm({
   });
   useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(form, consultationFormPath);
-  const canEnd = visit !== null && visit.closedAt === null;
+  // An ended consultation re-opened later does not move a visit that has gone on elsewhere.
+  const canEnd =
+    visit !== null &&
+    visit.closedAt === null &&
+    (!existing?.endedAt || visit.step === 'waiting_doctor' || visit.step === 'with_doctor');
   const busy = save.isPending || end.isPending;
 
   /** The input, or null when the contract refuses it here (the errors are then next to the fields). */
@@ -139,7 +143,7 @@ export function ConsultationForm({
     <form onSubmit={submit} noValidate>
       <Stack>
         <FormFailure failure={failure} conflict={{ title: t('consultations.conflictTitle') }} />
-        {!canEnd && (
+        {(visit === null || visit.closedAt !== null) && (
           <Text size="sm" c="dimmed">
             {t('consultations.noVisit')}
           </Text>
