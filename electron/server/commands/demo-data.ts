@@ -15,6 +15,7 @@ import { populateClinicalCatalogues } from './demo-clinical-catalogues';
 import { populateVaccinations } from './demo-vaccinations';
 import { populatePrep } from './demo-prep';
 import { populateConsultations } from './demo-consultations';
+import { populateWaitingLists } from './demo-waiting-lists';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
 
 function seeded(seed: number): () => number {
@@ -356,6 +357,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     await populateVaccinations(core, a, persons);
     await populatePrep(core, a, persons);
     await populateConsultations(core, a, persons);
+    await populateWaitingLists(core, a, persons);
     return { persons: persons.length, visits };
   } finally {
     ctx.clock = realClock;
