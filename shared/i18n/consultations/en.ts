@@ -55,7 +55,7 @@ export const en: Texts<typeof fr> = {
     none: 'No prescription.',
     print: 'Print the prescription',
     saveFirst: 'Save the changes first.',
-    timesPerDay_one: 'once a day',
+    timesPerDay_one: '{{count}} time a day',
     timesPerDay_other: '{{count}} times a day',
     days_one: '{{count}} day',
     days_other: '{{count}} days',
