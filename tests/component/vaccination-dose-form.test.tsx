@@ -95,6 +95,31 @@ describe('the vaccine dose form', () => {
     expect(stored.items[0]?.doses).toHaveLength(1);
   });
 
+  it('from a course in progress, records its next dose on that vaccine and shows the one after', async () => {
+    const centre = await startCentre();
+    const person = await filedPerson(centre, 'Eli Faure', { careTeam: true });
+    const first = addDays(YESTERDAY, -40);
+    await centre.must(
+      'vaccinations.giveDose',
+      { personId: person.id, vaccineCode: 'hepatitis_b', givenOn: first, lot: 'HB-1' },
+      centre.tokens.nurse,
+    );
+    const { user } = await renderApp(TEAM.nurse, `/persons/${person.id}/vaccines`);
+    const course = await screen.findByRole('region', { name: 'Hépatite B' });
+    await user.click(within(course).getByRole('button', { name: 'Enregistrer la dose 2' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Dose de vaccin' });
+    expect(within(dialog).getByRole('textbox', { name: /^Vaccin/ })).toHaveProperty('value', 'Hépatite B');
+    setDate(within(dialog).getByLabelText(/^Date/), YESTERDAY);
+    await user.type(within(dialog).getByRole('textbox', { name: /^Lot/ }), 'HB-2');
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer la dose' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Dose de vaccin' })).toBeNull());
+    await waitFor(() => expect(course.textContent).toContain('Dose 2/3'));
+    expect(course.textContent).toContain('Dose 3 prévue le');
+    const saved = await centre.must('vaccinations.forPerson', { personId: person.id }, centre.tokens.nurse);
+    // Dose 2 came 40 days after dose 1: dose 3 keeps its 5 months' gap from dose 2.
+    expect(saved.items[0]).toMatchObject({ nextDose: 3, nextDueOn: addCalendar(YESTERDAY, { months: 5 }) });
+  });
+
   it('the core’s refusal (a dose recorded meanwhile elsewhere) lands next to the date', async () => {
     const centre = await startCentre();
     const person = await filedPerson(centre, 'Max Roux', { careTeam: true });

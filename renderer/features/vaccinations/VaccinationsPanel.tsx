@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert as DossierAlert } from '../../../shared/contract/dossier';
 import type { VaccineCourse } from '../../../shared/contract/vaccinations';
+import type { VaccineCode } from '../../../shared/domain/clinical-catalogues';
 import { parseCalendarDate } from '../../../shared/domain/schedules';
 import { VACCINE_STOP_REASON_MAX, type VaccineCourseStatus } from '../../../shared/domain/vaccinations';
 import { callOrThrow, apiErrorOf } from '../../api/client';
@@ -54,7 +55,8 @@ export function VaccinationsPanel({
   showCertificate: boolean;
 }) {
   const { t } = useTranslation();
-  const [giving, setGiving] = useState(false);
+  /** The dose form is open (on this vaccine, when opened from its course); false: closed. */
+  const [giving, setGiving] = useState<VaccineCode | true | false>(false);
   const [stopping, setStopping] = useState<VaccineCourse | null>(null);
   const [printing, setPrinting] = useState(false);
   const due = alerts.find((a) => a.kind === 'vaccine_dose_due');
@@ -92,15 +94,31 @@ export function VaccinationsPanel({
           key={course.id}
           course={course}
           onStop={canWrite && course.status === 'in_progress' ? () => setStopping(course) : null}
+          onGive={canWrite && course.status === 'in_progress' ? () => setGiving(course.vaccineCode) : null}
         />
       ))}
-      {giving && <DoseForm personId={personId} courses={courses} onDone={() => setGiving(false)} />}
+      {giving && (
+        <DoseForm
+          personId={personId}
+          courses={courses}
+          initialVaccine={giving === true ? undefined : giving}
+          onDone={() => setGiving(false)}
+        />
+      )}
       {stopping && <StopCourseModal course={stopping} onDone={() => setStopping(null)} />}
     </Stack>
   );
 }
 
-function CourseCard({ course, onStop }: { course: VaccineCourse; onStop: (() => void) | null }) {
+function CourseCard({
+  course,
+  onStop,
+  onGive,
+}: {
+  course: VaccineCourse;
+  onStop: (() => void) | null;
+  onGive: (() => void) | null;
+}) {
   const { t } = useTranslation();
   const vaccine = t(`vaccinations.vaccines.${course.vaccineCode}`);
   return (
@@ -118,11 +136,18 @@ function CourseCard({ course, onStop }: { course: VaccineCourse; onStop: (() => 
               </Badge>
             )}
           </Group>
-          {onStop && (
-            <Button size="xs" variant="subtle" color="gray" onClick={onStop}>
-              {t('vaccinations.tab.stop')}
-            </Button>
-          )}
+          <Group gap="xs">
+            {onGive && course.nextDose && (
+              <Button size="xs" variant="light" onClick={onGive}>
+                {t('vaccinations.tab.giveNext', { dose: course.nextDose })}
+              </Button>
+            )}
+            {onStop && (
+              <Button size="xs" variant="subtle" color="gray" onClick={onStop}>
+                {t('vaccinations.tab.stop')}
+              </Button>
+            )}
+          </Group>
         </Group>
         <Text size="sm">
           {t('vaccinations.tab.started', { date: formatDay(course.startedOn) })}

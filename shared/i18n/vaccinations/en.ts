@@ -27,6 +27,7 @@ export const en: Texts<typeof fr> = {
     doseLine: '{{date}} · lot {{lot}} · {{who}}',
     started: 'Started on {{date}}',
     stoppedOn: 'Stopped on {{date}}: {{reason}}',
+    giveNext: 'Record dose {{dose}}',
     stop: 'Stop the schedule',
     certificate: 'Vaccination certificate',
     certificateDone: 'Certificate downloaded.',

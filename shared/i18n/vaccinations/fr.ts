@@ -27,6 +27,7 @@ export const fr = {
     doseLine: '{{date}} · lot {{lot}} · {{who}}',
     started: 'Commencé le {{date}}',
     stoppedOn: 'Arrêté le {{date}} : {{reason}}',
+    giveNext: 'Enregistrer la dose {{dose}}',
     stop: 'Arrêter le schéma',
     certificate: 'Certificat de vaccination',
     certificateDone: 'Certificat téléchargé.',
