@@ -67,7 +67,7 @@ export function WaitingListPage() {
         <NativeSelect
           label={t('waitingLists.worklist.sites')}
           data={[
-            { value: '', label: t('waitingLists.worklist.sites') },
+            { value: '', label: t('waitingLists.worklist.mySites') },
             ...choices.map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` })),
           ]}
           value={siteId}

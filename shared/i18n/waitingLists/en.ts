@@ -49,6 +49,7 @@ export const en: Texts<typeof fr> = {
   worklist: {
     specialty: 'Specialty',
     sites: 'Sites',
+    mySites: 'My sites',
     person: 'Person',
     fileNumber: 'File number',
     requestedOn: 'Requested on',

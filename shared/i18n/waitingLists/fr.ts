@@ -49,6 +49,7 @@ export const fr = {
   worklist: {
     specialty: 'Spécialité',
     sites: 'Sites',
+    mySites: 'Mes sites',
     person: 'Personne',
     fileNumber: 'N° de dossier',
     requestedOn: 'Demandée le',
