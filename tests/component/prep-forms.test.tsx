@@ -47,6 +47,12 @@ describe('the PrEP forms', () => {
     const current = await screen.findByRole('region', { name: 'Épisode en cours' });
     expect(current.textContent).toContain('À jour');
     expect(current.textContent).toContain('Prochain suivi');
+    // No sample around the start yet: the baseline checklist says what is missing.
+    const baseline = within(current).getByRole('list', { name: /^Bilan initial/ });
+    expect(baseline.textContent).toContain('Sérologie VIH — manquant');
+    expect(baseline.textContent).toContain('PCR chlamydia / gonocoque — manquant');
+    // Prescriptions are the doctor's, in the consultation: no way there for the nurse.
+    expect(screen.queryByRole('button', { name: 'Ouvrir la consultation' })).toBeNull();
   });
 
   it('start: the core’s refusal (an episode started meanwhile elsewhere) lands next to the date', async () => {
@@ -121,6 +127,8 @@ describe('the PrEP forms', () => {
       centre.tokens.nurse,
     );
     const { user } = await renderApp(TEAM.doctor, `/persons/${person.id}/prep`);
+    // The doctor writes PrEP prescriptions and renewals in the consultation, one click away.
+    expect(await screen.findByRole('button', { name: 'Ouvrir la consultation' })).toBeTruthy();
     await user.click(await screen.findByRole('button', { name: 'Arrêter la PrEP' }));
     const dialog = await screen.findByRole('dialog', { name: 'Arrêt de PrEP' });
     setDate(within(dialog).getByLabelText(/^Date d’arrêt/), YESTERDAY);

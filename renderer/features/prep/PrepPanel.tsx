@@ -4,11 +4,15 @@
  * consultation (consultations capability); the tab says where.
  */
 import { Alert, Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert as DossierAlert } from '../../../shared/contract/dossier';
 import type { PrepEpisode } from '../../../shared/contract/prep';
+import { sectionAccess } from '../../../shared/domain/access-policy';
 import type { FollowUpState } from '../../../shared/domain/schedules';
+import { consultationLink } from '../consultations/links';
+import { useSignedIn } from '../persons/use-signed-in';
 import { formatDay } from './dates';
 import { FollowUpModal, StartPrepModal, StopPrepModal, type EgfrRules } from './PrepForms';
 
@@ -40,6 +44,8 @@ export function PrepPanel({
   canWrite: boolean;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const prescribes = sectionAccess(useSignedIn().state.user.roles, 'medical') === 'write';
   const [dialog, setDialog] = useState<Dialog>(null);
   const current = episodes.find((e) => e.status === 'active') ?? null;
   const previous = episodes.filter((e) => e !== current);
@@ -78,9 +84,20 @@ export function PrepPanel({
           ))}
         </>
       )}
-      <Text size="sm" c="dimmed">
-        {t('prep.prescriptions')}
-      </Text>
+      <Group gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('prep.prescriptions')}
+        </Text>
+        {prescribes && current && (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => void navigate(consultationLink(personId))}
+          >
+            {t('prep.prescribe')}
+          </Button>
+        )}
+      </Group>
       {dialog === 'start' && siteId && (
         <StartPrepModal
           personId={personId}

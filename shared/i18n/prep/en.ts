@@ -62,6 +62,7 @@ export const en: Texts<typeof fr> = {
     },
   },
   prescriptions: 'PrEP prescriptions and renewals are written in the medical consultation.',
+  prescribe: 'Open the consultation',
   followUps: {
     title: 'Follow-ups',
     none: 'No follow-up for this episode.',

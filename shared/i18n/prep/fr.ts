@@ -62,6 +62,7 @@ export const fr = {
     },
   },
   prescriptions: 'Les ordonnances et renouvellements de PrEP se rédigent dans la consultation médicale.',
+  prescribe: 'Ouvrir la consultation',
   followUps: {
     title: 'Suivis',
     none: 'Aucun suivi pour cet épisode.',
