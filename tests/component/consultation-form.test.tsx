@@ -123,4 +123,41 @@ describe('the consultation screen', () => {
     );
     await screen.findByText('Consultation terminée : Infirmier·e.');
   });
+
+  it('shows today’s interview and what is due only from what the doctor may read', async () => {
+    const centre = await startCentre();
+    const shared = await waitingForDoctor(centre, 'Noa Petit');
+    await centre.must(
+      'interviews.save',
+      {
+        personId: shared.person.id,
+        visitId: shared.visit.id,
+        heldAt: new Date().toISOString(),
+        needs: ['screening'],
+        summary: 'Demande de dépistage complet',
+      },
+      centre.tokens.worker,
+    );
+    await renderApp(TEAM.doctor, `/persons/${shared.person.id}/consultation?visitId=${shared.visit.id}`);
+    const interview = await screen.findByRole('region', { name: 'Entretien du jour' });
+    await within(interview).findByText('Demande de dépistage complet');
+    expect(
+      within(screen.getByRole('region', { name: 'À faire' })).getByText(/Besoins repérés : Dépistage/),
+    ).toBeTruthy();
+  });
+
+  it('without the care-team consent, the interview summary is not shown beside the form', async () => {
+    const centre = await startCentre();
+    const { person, visit } = await arrivedPerson(centre, 'Ari Blanc', { step: 'waiting_doctor' });
+    await centre.must(
+      'interviews.save',
+      { personId: person.id, visitId: visit.id, heldAt: new Date().toISOString(), summary: 'Non partagé' },
+      centre.tokens.worker,
+    );
+    await renderApp(TEAM.doctor, `/persons/${person.id}/consultation?visitId=${visit.id}`);
+    await screen.findByRole('heading', { name: 'Consultation médicale', level: 1 });
+    await screen.findByRole('region', { name: 'À faire' });
+    expect(screen.queryByRole('region', { name: 'Entretien du jour' })).toBeNull();
+    expect(screen.queryByText('Non partagé')).toBeNull();
+  });
 });
