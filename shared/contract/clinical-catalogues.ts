@@ -18,7 +18,7 @@ import {
   type CatalogueKey,
 } from '../domain/clinical-catalogues';
 import { channel } from './channel';
-import { idSchema, isoDateTimeSchema } from './common';
+import { idSchema, isoDateTimeSchema, pageOf, pageSchema } from './common';
 
 export const catalogueKeySchema = z.enum(CATALOGUE_KEYS);
 
@@ -262,10 +262,10 @@ export const cataloguesChannels = {
     z.object({}).strict(),
     z.object({ catalogues: z.array(catalogueViewSchema) }),
   ),
-  /** The versions of one catalogue, newest first (who, when, why). */
+  /** The versions of one catalogue, newest first (who, when, why), a page at a time. */
   'catalogues.history': channel(
-    z.object({ catalogue: catalogueKeySchema }).strict(),
-    z.object({ items: z.array(catalogueHistoryEntrySchema) }),
+    pageSchema.extend({ catalogue: catalogueKeySchema }).strict(),
+    pageOf(catalogueHistoryEntrySchema),
   ),
   /** Appends a version; refused when someone saved another since `version`. */
   'catalogues.save': channel(saveInputSchema, catalogueViewSchema),

@@ -51,6 +51,10 @@ describe('the clinical catalogues editor', () => {
       }),
     );
     expect(await screen.findByText(/^Version 1 ·/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Historique' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Historique : DFG' });
+    const row = await within(drawer).findByRole('row', { name: /Avis néphrologue/ });
+    expect(row.textContent).toContain(COORDINATOR.displayName);
   });
 
   it('refuses a badly typed specialty code next to it; adds, retires and saves; a saved one has no removal', async () => {

@@ -131,10 +131,14 @@ describe('catalogues.save', () => {
     });
 
     const history = await t.must('catalogues.history', { catalogue: 'egfr' }, t.token);
+    expect(history.total).toBe(2);
     expect(history.items.map((h) => [h.version, h.reason, h.createdByName])).toEqual([
       [2, 'Protocole 2027', 'Camille Coordination'],
       [1, 'Avis néphrologue', 'Camille Coordination'],
     ]);
+    // A page at a time, newest first.
+    const second = await t.must('catalogues.history', { catalogue: 'egfr', page: 2, pageSize: 1 }, t.token);
+    expect(second).toMatchObject({ total: 2, page: 2, items: [{ version: 1 }] });
     // The first version is still there, unchanged: saving never rewrites one.
     expect(await rowCount(t)).toBe(2);
     const audit = await auditOf(t);
@@ -226,7 +230,7 @@ describe('catalogues.save', () => {
   it('refuses numbers out of range and bad codes next to their field', async () => {
     const t = await setUpCentre();
     const save = (catalogue: 'egfr' | 'prep' | 'diagnoses' | 'vaccines' | 'treatments', content: unknown) =>
-      t.call('catalogues.save', { catalogue, version: 0, content, reason: 'Essai' } as never, t.token);
+      t.call('catalogues.save', { catalogue, version: 0, content, reason: 'Essai' }, t.token);
     expect(refusal(await save('egfr', { alertBelow: 60, min: 1, max: 900 }))).toMatchObject({
       code: 'validation',
       field: 'content.max',

@@ -101,7 +101,7 @@ export function CataloguesPage() {
           ))}
         </Tabs>
       )}
-      <HistoryDrawer catalogue={tab} opened={historyOpen} onClose={() => setHistoryOpen(false)} />
+      <HistoryDrawer key={tab} catalogue={tab} opened={historyOpen} onClose={() => setHistoryOpen(false)} />
     </Stack>
   );
 }

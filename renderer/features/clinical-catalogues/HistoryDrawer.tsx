@@ -1,12 +1,16 @@
 /** The versions of one catalogue, newest first: number, when, who, why. */
-import { Drawer, Table, Text } from '@mantine/core';
+import { Drawer, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueKey } from '../../../shared/domain/clinical-catalogues';
 import { TableHead } from '../../app/list-page';
+import { PageFooter, pageCount } from '../../app/paging';
 import { QueryError } from '../../app/QueryError';
 import { formatDateTime } from '../../i18n/dates';
 import { currentLanguage } from '../../i18n/setup';
 import { useCatalogueHistory } from './api';
+
+const PAGE_SIZE = 20;
 
 export function HistoryDrawer({
   catalogue,
@@ -18,7 +22,8 @@ export function HistoryDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const history = useCatalogueHistory(catalogue, opened);
+  const [page, setPage] = useState(1);
+  const history = useCatalogueHistory(catalogue, page, PAGE_SIZE, opened);
   const lng = currentLanguage();
   const items = history.data?.items ?? [];
   return (
@@ -34,26 +39,35 @@ export function HistoryDrawer({
         <Text c="dimmed">{t('clinicalCatalogues.historyEmpty')}</Text>
       )}
       {items.length > 0 && (
-        <Table>
-          <TableHead
-            columns={[
-              t('clinicalCatalogues.historyColumns.version'),
-              t('clinicalCatalogues.historyColumns.at'),
-              t('clinicalCatalogues.historyColumns.by'),
-              t('clinicalCatalogues.historyColumns.reason'),
-            ]}
+        <Stack>
+          <Table>
+            <TableHead
+              columns={[
+                t('clinicalCatalogues.historyColumns.version'),
+                t('clinicalCatalogues.historyColumns.at'),
+                t('clinicalCatalogues.historyColumns.by'),
+                t('clinicalCatalogues.historyColumns.reason'),
+              ]}
+            />
+            <Table.Tbody>
+              {items.map((item) => (
+                <Table.Tr key={item.id}>
+                  <Table.Td>{item.version}</Table.Td>
+                  <Table.Td>{formatDateTime(item.createdAt, lng)}</Table.Td>
+                  <Table.Td>{item.createdByName ?? t('clinicalCatalogues.historyUnknownAuthor')}</Table.Td>
+                  <Table.Td>{item.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <PageFooter
+            total={history.data?.total ?? 0}
+            page={page}
+            pages={pageCount(history.data?.total, PAGE_SIZE)}
+            setPage={setPage}
+            size="sm"
           />
-          <Table.Tbody>
-            {items.map((item) => (
-              <Table.Tr key={item.id}>
-                <Table.Td>{item.version}</Table.Td>
-                <Table.Td>{formatDateTime(item.createdAt, lng)}</Table.Td>
-                <Table.Td>{item.createdByName ?? t('clinicalCatalogues.historyUnknownAuthor')}</Table.Td>
-                <Table.Td>{item.reason}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        </Stack>
       )}
     </Drawer>
   );

@@ -18,10 +18,15 @@ export function useCurrentCatalogues() {
   });
 }
 
-export function useCatalogueHistory(catalogue: CatalogueKey, enabled: boolean) {
+export function useCatalogueHistory(
+  catalogue: CatalogueKey,
+  page: number,
+  pageSize: number,
+  enabled: boolean,
+) {
   return useQuery({
-    queryKey: catalogueKeys.history(catalogue),
-    queryFn: () => callOrThrow('catalogues.history', { catalogue }),
+    queryKey: [...catalogueKeys.history(catalogue), page, pageSize],
+    queryFn: () => callOrThrow('catalogues.history', { catalogue, page, pageSize }),
     enabled,
   });
 }

@@ -18,7 +18,7 @@ import { appendAudit } from '../../audit/audit-log';
 import type { CoreContext } from '../../context';
 import { conflict, DomainError } from '../../errors';
 import { staffNames } from '../users/staff-names';
-import { catalogueHistory, currentCatalogueVersion, insertCatalogueVersion } from './repository';
+import { catalogueHistoryPage, currentCatalogueVersion, insertCatalogueVersion } from './repository';
 
 /** The codes a catalogue's content names (the keys of a keyed catalogue, the codes of a list). */
 export function codesOf<K extends CatalogueKey>(key: K, content: CatalogueContent[K]): string[] {
@@ -57,7 +57,8 @@ export async function catalogueVersions(
 ): Promise<ChannelOutput<'catalogues.history'>> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    const rows = await catalogueHistory(store.manager, input.catalogue);
+    const { page, pageSize } = input;
+    const [rows, total] = await catalogueHistoryPage(store.manager, input.catalogue, page, pageSize);
     const names = await staffNames(
       store.manager,
       rows.map((r) => r.createdBy),
@@ -71,6 +72,9 @@ export async function catalogueVersions(
         createdByName: r.createdBy ? (names.get(r.createdBy) ?? null) : null,
         createdAt: r.createdAt,
       })),
+      total,
+      page,
+      pageSize,
     };
   });
 }

@@ -44,11 +44,19 @@ export async function currentCatalogue<K extends CatalogueKey>(
   return (await currentCatalogueVersion(em, key)).content;
 }
 
-/** Every version of one catalogue, newest first. */
-export function catalogueHistory(em: EntityManager, key: CatalogueKey): Promise<CatalogueVersionRow[]> {
-  return em
-    .getRepository(CatalogueVersionEntity)
-    .find({ where: { catalogue: key }, order: { version: 'DESC' } });
+/** One page of a catalogue's versions, newest first, with their count (the (catalogue, version) index). */
+export function catalogueHistoryPage(
+  em: EntityManager,
+  key: CatalogueKey,
+  page: number,
+  pageSize: number,
+): Promise<[CatalogueVersionRow[], number]> {
+  return em.getRepository(CatalogueVersionEntity).findAndCount({
+    where: { catalogue: key },
+    order: { version: 'DESC' },
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
 }
 
 /** Every stored version of every catalogue (interchange export), oldest first. */
