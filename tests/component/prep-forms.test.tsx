@@ -156,4 +156,22 @@ describe('the PrEP forms', () => {
       stopReason: 'no_longer_exposed',
     });
   });
+
+  it('the dossier opens on the PrEP tab for a nurse when the person is lost to follow-up', async () => {
+    const centre = await startCentre();
+    const person = await filedPerson(centre, 'Rémi Blanc', { careTeam: true });
+    await centre.must(
+      'prep.start',
+      { personId: person.id, siteId: centre.siteId, startedOn: addDays(YESTERDAY, -160), regimen: 'daily' },
+      centre.tokens.nurse,
+    );
+    const selectedTab = () =>
+      screen.getAllByRole('tab').find((tab) => tab.getAttribute('aria-selected') === 'true')?.textContent ??
+      '';
+    await renderApp(TEAM.nurse, `/persons/${person.id}`);
+    await waitFor(() => expect(selectedTab()).toBe('PrEP'));
+    expect((await screen.findAllByRole('alert')).map((a) => a.textContent)).toContain(
+      'Perdue de vue : aucune visite depuis 3 mois après la date prévue.',
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { Loader } from '@mantine/core';
 import { QueryError } from '../../app/QueryError';
 import type { DossierTabDef, DossierTabProps, TimelineKindDef } from '../persons/dossier/dossier-tab';
 import { useSectionTab } from '../persons/dossier/dossier-tab';
+import { OPENING_WEIGHT } from '../persons/dossier/opening-tab';
 import { useSignedIn } from '../persons/use-signed-in';
 import { PrepPanel } from './PrepPanel';
 
@@ -24,11 +25,19 @@ function PrepTab(props: DossierTabProps) {
   );
 }
 
+const PREP_ALERT_KINDS: ReadonlySet<string> = new Set(['prep_overdue', 'prep_lost', 'egfr_low']);
+
 export const prepTab: DossierTabDef = {
   key: 'prep',
   labelKey: 'prep.tab',
   section: 'prep',
   order: 70,
+  // A nurse or a doctor opening the file of someone late or lost on PrEP, or with a low eGFR, lands on it.
+  opensFor: (reader) =>
+    reader.roles.some((r) => r === 'nurse' || r === 'doctor') &&
+    reader.dossier.alerts.some((a) => PREP_ALERT_KINDS.has(a.kind))
+      ? OPENING_WEIGHT.clinicalDue
+      : null,
   Component: PrepTab,
 };
 
