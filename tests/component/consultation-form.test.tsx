@@ -6,7 +6,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { startCentre, TEAM, type TestCentre } from './helpers/centre';
+import { startCentre, TEAM, type Member, type TestCentre } from './helpers/centre';
 import { expectFieldError, pick } from './helpers/fields';
 import { renderApp } from './helpers/render';
 import { arrivedPerson } from './helpers/scenes';
@@ -159,5 +159,63 @@ describe('the consultation screen', () => {
     await screen.findByRole('region', { name: 'À faire' });
     expect(screen.queryByRole('region', { name: 'Entretien du jour' })).toBeNull();
     expect(screen.queryByText('Non partagé')).toBeNull();
+  });
+
+  it('a specialist starts from their queue and writes the specialty’s notes', async () => {
+    const centre = await startCentre();
+    const specialist: Member = {
+      username: 'claire.gyneco',
+      displayName: 'Claire Girard',
+      password: 'gynecologie-du-lez-24',
+      roles: ['specialist'],
+    };
+    const created = await centre.must(
+      'users.create',
+      {
+        username: specialist.username,
+        displayName: specialist.displayName,
+        roles: ['specialist'],
+        siteIds: [centre.siteId],
+      },
+      centre.tokens.coordinator,
+    );
+    const first = await centre.must('auth.login', {
+      username: specialist.username,
+      password: created.temporaryPassword,
+    });
+    await centre.must(
+      'auth.changePassword',
+      { currentPassword: created.temporaryPassword, newPassword: specialist.password },
+      first.token,
+    );
+    const { person } = await arrivedPerson(centre, 'Maé Lenoir', { careTeam: true });
+    const [waiting] = (await centre.must('visits.forPerson', { personId: person.id }, centre.tokens.worker))
+      .items;
+    await centre.must(
+      'visits.move',
+      { visitId: waiting.id, version: waiting.version, step: 'waiting_specialist' },
+      centre.tokens.worker,
+    );
+
+    const { user } = await renderApp(specialist, '/board');
+    const card = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('[data-board-card][data-step="waiting_specialist"]');
+      if (!found) throw new Error('no card yet');
+      return found;
+    });
+    await user.click(within(card).getByRole('button', { name: 'Commencer la consultation' }));
+    await screen.findByRole('heading', { name: 'Consultation spécialisée', level: 1 });
+    await pick(user, screen.getByRole('textbox', { name: /Spécialité/ }), 'Gyn', /Gynécologie/);
+    await user.type(screen.getByRole('textbox', { name: 'Conclusion' }), 'Frottis à prévoir');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la consultation' }));
+    await screen.findByText('Consultation spécialisée enregistrée.');
+    const notes = await centre.must(
+      'consultations.specialistForPerson',
+      { personId: person.id },
+      centre.tokens.doctor,
+    );
+    expect(notes.items).toMatchObject([
+      { kind: 'gynaecology', conclusion: 'Frottis à prévoir', visitId: waiting.id },
+    ]);
   });
 });
