@@ -480,3 +480,41 @@ describe('the PrEP baseline checklist', () => {
     expect(own.items[0].baseline).toBeNull();
   });
 });
+
+describe('PrEP on a merge', () => {
+  it('episodes and follow-ups follow the file into the one kept', async () => {
+    const { t, nurse, siteId } = await centre();
+    const kept = await personOnPrep(t, nurse.token, 'Gardée', null);
+    const other = await personOnPrep(t, nurse.token, 'Doublon', '2026-01-10');
+    const episode = (await t.must('prep.forPerson', { personId: other.personId }, nurse.token)).items[0];
+    await t.must(
+      'prep.followUp',
+      {
+        personId: other.personId,
+        siteId,
+        episodeId: episode.id,
+        version: episode.version,
+        heldOn: '2026-02-10',
+      },
+      nurse.token,
+    );
+    const [a, b] = await Promise.all([
+      t.must('persons.get', { id: kept.personId }, t.token),
+      t.must('persons.get', { id: other.personId }, t.token),
+    ]);
+    await t.must(
+      'persons.merge',
+      { survivorId: a.id, mergedId: b.id, survivorVersion: a.version, mergedVersion: b.version },
+      t.token,
+    );
+    const tab = await t.must('prep.forPerson', { personId: kept.personId }, nurse.token);
+    expect(tab.items).toMatchObject([
+      {
+        id: episode.id,
+        personId: kept.personId,
+        followUps: [{ heldOn: '2026-02-10', personId: kept.personId }],
+      },
+    ]);
+    expect((await t.must('prep.forPerson', { personId: other.personId }, nurse.token)).items).toEqual([]);
+  });
+});
