@@ -179,10 +179,12 @@ describe('the consultation screen', () => {
       },
       centre.tokens.coordinator,
     );
-    const first = await centre.must('auth.login', {
-      username: specialist.username,
-      password: created.temporaryPassword,
-    });
+    const first = await centre.must(
+      'auth.login',
+      { username: specialist.username, password: created.temporaryPassword },
+      // A public channel: no session yet.
+      '',
+    );
     await centre.must(
       'auth.changePassword',
       { currentPassword: created.temporaryPassword, newPassword: specialist.password },
