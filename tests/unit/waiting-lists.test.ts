@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
+import { applyLines, parseLines } from '../../electron/core/interchange/import';
 import { worklistCountsQuery, worklistQuery } from '../../electron/core/services/waiting-lists/repository';
 import { FakeClock, startCore, tempDir } from './helpers/core';
 import { personInput, reception, staff } from './helpers/reception';
@@ -600,5 +601,48 @@ describe('a specialty’s worklist', () => {
         ),
       ).toBe(true);
     }
+  });
+});
+
+describe('waiting lists in the interchange format', () => {
+  it('an import applies the workshop capacity too: a seat beyond it is refused on its line, nothing written', async () => {
+    const { t, specialist, site } = await centre();
+    const workshop = await t.must(
+      'waitingLists.saveWorkshop',
+      {
+        siteId: site,
+        specialty: 'hormone_therapy',
+        startsAt: '2026-03-12T17:00:00Z',
+        endsAt: '2026-03-12T19:00:00Z',
+        capacity: 1,
+        facilitatorId: specialist.id,
+      },
+      t.token,
+    );
+    const p = await person(t, 'Tess');
+    const q = await person(t, 'Ugo');
+    const line = (id: string, personId: string) =>
+      JSON.stringify({
+        type: 'waiting_list_entry',
+        id,
+        personId,
+        siteId: site,
+        specialty: 'hormone_therapy',
+        requestedOn: '2026-02-20',
+        requestedBy: specialist.id,
+        origin: 'interview',
+        status: 'booked',
+        workshopId: workshop.id,
+      });
+    const store = t.core.ctx.vault.requireStore();
+    const load = (text: string) =>
+      store.transaction((em) => applyLines(em, parseLines(text).lines, '2026-03-02T09:00:00.000Z'));
+    await expect(load(`${line('wl-a', p.id)}\n${line('wl-b', q.id)}\n`)).rejects.toMatchObject({
+      errors: [{ line: 2, field: 'workshopId', reason: 'workshop_full' }],
+    });
+    expect((await t.must('waitingLists.forPerson', { personId: p.id }, t.worker.token)).items).toEqual([]);
+    await load(`${line('wl-a', p.id)}\n`);
+    const listed = await t.must('waitingLists.workshops', { siteId: site }, t.worker.token);
+    expect(listed.items.map((w) => w.booked)).toEqual([1]);
   });
 });

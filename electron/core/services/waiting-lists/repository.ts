@@ -62,6 +62,14 @@ export async function seatsTaken(
   return new Map(rows.map((r) => [r.workshopId, Number(r.taken)]));
 }
 
+/** The entries holding a seat in a workshop (booked or seen), by id. */
+export async function seatHolderIds(em: EntityManager, workshopId: string): Promise<string[]> {
+  const rows = await em
+    .getRepository(WaitingListEntryEntity)
+    .find({ select: { id: true }, where: { workshopId, status: In(['booked', 'seen']) } });
+  return rows.map((r) => r.id);
+}
+
 /** Whether the person already holds a seat in the workshop. */
 export async function holdsSeat(em: EntityManager, workshopId: string, personId: string): Promise<boolean> {
   const count = await em
