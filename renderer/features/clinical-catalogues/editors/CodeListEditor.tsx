@@ -16,6 +16,7 @@ import {
 } from '../../../../shared/contract/clinical-catalogues';
 import { INFECTIONS, isActive, type Infection } from '../../../../shared/domain/clinical-catalogues';
 import { TableHead } from '../../../app/list-page';
+import { PageFooter, usePaged } from '../../../app/paging';
 import { fieldIssueFromZod, fieldIssueText } from '../../../i18n/error-text';
 import { CatalogueFormFrame, useCatalogueForm } from '../CatalogueForm';
 import { diagnosisLabel, specialtyLabel } from '../labels';
@@ -140,6 +141,8 @@ function StateCell({
   );
 }
 
+const DIAGNOSES_PAGE = 50;
+
 export function DiagnosesEditor({
   view,
   onReload,
@@ -151,6 +154,9 @@ export function DiagnosesEditor({
   const form = useCatalogueForm(view);
   const saved = new Set(view.content.map((d) => d.code));
   const entries = form.values.content;
+  // Up to 500 codes (the schema's bound): shown a page at a time, edited as one list.
+  const paged = usePaged(entries, DIAGNOSES_PAGE);
+  const offset = (paged.page - 1) * DIAGNOSES_PAGE;
   return (
     <CatalogueFormFrame view={view} form={form} onReload={onReload}>
       <Table striped>
@@ -163,7 +169,8 @@ export function DiagnosesEditor({
           ]}
         />
         <Table.Tbody>
-          {entries.map((entry, i) => {
+          {paged.shown.map((entry, shownIndex) => {
+            const i = offset + shownIndex;
             const label = diagnosisLabel(t, entry);
             const rowError = form.errors[`content.${i}.code`] ?? form.errors[`content.${i}.label`];
             return (
@@ -197,18 +204,27 @@ export function DiagnosesEditor({
           })}
         </Table.Tbody>
       </Table>
+      <PageFooter
+        total={paged.total}
+        page={paged.page}
+        pages={paged.pages}
+        setPage={paged.setPage}
+        size="sm"
+      />
       <AddEntry
         title={t('clinicalCatalogues.diagnosis.add')}
         codeSchema={diagnosisCodeSchema}
         existing={entries.map((d) => d.code)}
         withInfection
-        onAdd={({ code, label, infection }) =>
+        onAdd={({ code, label, infection }) => {
           form.insertListItem('content', {
             code,
             label,
             ...(infection ? { infection: infection as Infection } : {}),
-          })
-        }
+          });
+          // The new code is at the end: show the page it is on.
+          paged.setPage(Math.ceil((entries.length + 1) / DIAGNOSES_PAGE));
+        }}
       />
     </CatalogueFormFrame>
   );
