@@ -374,6 +374,50 @@ describe('PrEP worklists', () => {
       expect(text, text).toMatch(/SEARCH e USING INDEX \S+ \(status=\? AND site_id=\? AND next_due_on/);
     }
   });
+
+  it('sites on different dates (another time zone) each get their own range, still one statement on the index', async () => {
+    const { t, nurse } = await centre();
+    const { sites } = await t.must('centre.get', {}, t.token);
+    const outreach = sites.find((s) => s.id === t.siteIds[1])!;
+    await t.must(
+      'centre.saveSite',
+      {
+        id: outreach.id,
+        version: outreach.version,
+        code: outreach.code,
+        name: outreach.name,
+        timezone: 'Pacific/Auckland',
+      },
+      t.token,
+    );
+    await personOnPrep(t, nurse.token, 'Paris', '2026-02-02'); // due 2 March
+    const auckland = await personOnPrep(t, nurse.token, 'Auckland', null);
+    await t.must(
+      'prep.start',
+      { personId: auckland.personId, siteId: t.siteIds[1], startedOn: '2026-02-09', regimen: 'daily' },
+      nurse.token,
+    ); // due 9 March
+    // 12:00 UTC on 2 March: 13:00 in Paris (its week: 2–8 March), already 3 March in Auckland (3–9 March).
+    t.clock.advance(3 * 3600_000);
+    nurse.token = (
+      await t.must('auth.login', { username: 'nina', password: 'Nouveau-Mot-de-passe-2026' })
+    ).token;
+    const store = t.core.ctx.vault.requireStore();
+    const { ranges, plan } = await store.exclusive(async () => {
+      const em = store.manager;
+      const ranges = await rangesFor(em, t.clock.now(), t.siteIds, 'due_this_week');
+      const [sql, params] = worklistSql(em, ranges, 'reader');
+      const rows = await em.query<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sql}`, params);
+      return { ranges, plan: rows.map((r) => r.detail).join('\n') };
+    });
+    expect(ranges.map((r) => [r.siteIds, r.from, r.to])).toEqual([
+      [[t.siteIds[0]], '2026-03-02', '2026-03-08'],
+      [[t.siteIds[1]], '2026-03-03', '2026-03-09'],
+    ]);
+    expect(plan, plan).not.toMatch(/SCAN (e|prep_episode|prep_follow_up)\b/);
+    const week = await t.must('prep.worklist', { list: 'due_this_week' }, nurse.token);
+    expect(week.rows.map((r) => r.nameUsed).sort()).toEqual(['Auckland', 'Paris']);
+  });
 });
 
 describe('followUpBounds agrees with classifyFollowUp', () => {
