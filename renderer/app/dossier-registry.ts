@@ -9,6 +9,7 @@ import type { DossierPanelDef, DossierTabDef } from '../features/persons/dossier
 import { accessTab, consentsTab, identityTab, timelineTab } from '../features/persons/dossier/tabs';
 import { vaccinationsTab } from '../features/vaccinations/dossier';
 import { prepTab } from '../features/prep/dossier';
+import { screeningsTab } from '../features/screenings/dossier';
 import { pathwayTab } from '../features/visits/dossier';
 import { waitingListsPanel } from '../features/waiting-lists/dossier';
 
@@ -19,6 +20,7 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   pathwayTab,
   interviewsTab,
   referralsTab,
+  screeningsTab,
   prepTab,
   consultationsTab,
   specialistTab,

@@ -9,6 +9,7 @@ import { consultationsTimeline } from '../features/consultations/dossier';
 import type { TimelineKindDef } from '../features/persons/dossier/dossier-tab';
 import { personsTimeline } from '../features/persons/dossier/timeline-kinds';
 import { prepTimeline } from '../features/prep/dossier';
+import { screeningsTimeline } from '../features/screenings/dossier';
 import { vaccinationsTimeline } from '../features/vaccinations/dossier';
 import { visitsTimeline } from '../features/visits/dossier';
 import { waitingListsTimeline } from '../features/waiting-lists/dossier';
@@ -20,6 +21,7 @@ export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
     appointmentsTimeline,
     interviewsTimeline,
     referralsTimeline,
+    screeningsTimeline,
     waitingListsTimeline,
     prepTimeline,
     consultationsTimeline,

@@ -19,6 +19,7 @@ export * as interviews from './interviews';
 export * as persons from './persons';
 export * as prep from './prep';
 export * as referrals from './referrals';
+export * as screenings from './screenings';
 export * as search from './search';
 export * as setup from './setup';
 export * as unavailable from './unavailable';

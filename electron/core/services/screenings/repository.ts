@@ -5,7 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import type { AnatomicalSite, TestCode } from '../../../../shared/domain/clinical-catalogues';
+import {
+  ANATOMICAL_SITES,
+  TEST_CODES,
+  type AnatomicalSite,
+  type TestCode,
+} from '../../../../shared/domain/clinical-catalogues';
 import type { IsoDate } from '../../../../shared/domain/schedules';
 import { findRows } from '../../db/fast-read';
 import { insertRows } from '../../db/fast-write';
@@ -187,6 +192,22 @@ export async function personOfSampleId(em: EntityManager, id: string): Promise<s
 }
 
 /**
+ * Newest day first; within a day, in the order they were created, then in the catalogue's order
+ * of tests and sites (samples saved together share their creation instant).
+ */
+function bySampleOrder(a: SampleWithResult, b: SampleWithResult): number {
+  return (
+    b.takenOn.localeCompare(a.takenOn) ||
+    a.createdAt.localeCompare(b.createdAt) ||
+    TEST_CODES.indexOf(a.testCode) - TEST_CODES.indexOf(b.testCode) ||
+    siteRank(a.anatomicalSite) - siteRank(b.anatomicalSite) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+const siteRank = (site: AnatomicalSite | null) => (site ? ANATOMICAL_SITES.indexOf(site) : -1);
+
+/**
  * A person's samples with their screening's day and their result, newest day first (the
  * dossier's hot path: three reads on the person's indexes, no per-row hydration).
  */
@@ -210,7 +231,7 @@ export async function samplesWithResults(em: EntityManager, personId: string): P
       },
     ];
   });
-  return rows.sort((a, b) => (a.takenOn === b.takenOn ? 0 : a.takenOn < b.takenOn ? 1 : -1));
+  return rows.sort(bySampleOrder);
 }
 
 /**

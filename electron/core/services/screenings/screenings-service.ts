@@ -10,7 +10,13 @@ import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import { refusedPart, resultValueSchema, type Sample } from '../../../../shared/contract/screenings';
 import { siteToday } from '../../../../shared/domain/schedules';
-import { readResult } from '../../../../shared/domain/screenings';
+import type { EgfrRules, TestDefinition } from '../../../../shared/domain/clinical-catalogues';
+import {
+  readResult,
+  type ResultReading,
+  type ResultSource,
+  type ResultValue,
+} from '../../../../shared/domain/screenings';
 import type { DossierCall } from '../../api/routes';
 import { conflict, invalid } from '../../errors';
 import { requireSite } from '../centre/repository';
@@ -38,7 +44,7 @@ import {
 } from './repository';
 
 /** Clocks of two machines differ a little: a few minutes ahead is not "in the future". */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 function refuseFuture(at: string, now: Date, field: string): void {
   if (Date.parse(at) > now.getTime() + FUTURE_TOLERANCE_MS) throw invalid(field, 'date_in_future');
@@ -188,8 +194,7 @@ export async function saveResult(
   input: In<'screenings.saveResult'>,
   call: DossierCall,
 ): Promise<{ sample: Sample; confirmation: Sample | null }> {
-  const { actor, dossier } = call;
-  const { em, now } = dossier;
+  const { em, now } = call.dossier;
   const sample = await findSample(em, input.sampleId);
   // Only a taken sample of this person gets a result ("a result without its sample").
   if (!sample || sample.personId !== input.personId) throw invalid('sampleId', 'sample_required');
@@ -202,14 +207,60 @@ export async function saveResult(
 
   const tests = await currentCatalogue(em, 'tests');
   const test = tests[sample.testCode];
-  if (input.value.type !== test.result.type) throw invalid('value.type', 'result_value_invalid');
-  const parsed = resultValueSchema(test.result, await currentCatalogue(em, 'egfr')).safeParse(input.value);
-  if (!parsed.success) throw invalid(refusedPart(parsed.error.issues[0]), 'result_value_invalid');
-  const value = parsed.data;
-  const reading = readResult(test, value);
+  const { value, reading } = parseResultValue(test, await currentCatalogue(em, 'egfr'), input.value);
+  const written = await writeResult(call, sample, test, {
+    value,
+    reading,
+    resultedAt: input.resultedAt,
+    source: input.source,
+    importId: null,
+  });
+  const [mapped, ...rest] = await toSamples(em, [
+    await withScreening(em, written.sample, written.result),
+    ...(written.confirmation ? [written.confirmation] : []),
+  ]);
+  return { sample: mapped, confirmation: rest[0] ?? null };
+}
 
+/**
+ * A value parsed by the schema of its test's `ResultType` and read against the catalogue; a value
+ * not of that type is `result_value_invalid` on `value.<part>` (the lab import maps the part to
+ * its CSV column).
+ */
+export function parseResultValue(
+  test: TestDefinition,
+  egfr: Pick<EgfrRules, 'min' | 'max'>,
+  input: { type: string },
+): { value: ResultValue; reading: ResultReading } {
+  if (input.type !== test.result.type) throw invalid('value.type', 'result_value_invalid');
+  const parsed = resultValueSchema(test.result, egfr).safeParse(input);
+  if (!parsed.success) throw invalid(refusedPart(parsed.error.issues[0]), 'result_value_invalid');
+  return { value: parsed.data, reading: readResult(test, parsed.data) };
+}
+
+/**
+ * Writes a checked result on its taken sample (then `resulted`), orders the confirmation of a
+ * reactive rapid test and runs the result hooks (treatments), each write named to the dossier.
+ * The caller has refused what must be refused (sample, dates, value): the screen's save and the
+ * lab import share this.
+ */
+export async function writeResult(
+  call: DossierCall,
+  sample: SampleRow,
+  test: TestDefinition,
+  r: {
+    value: ResultValue;
+    reading: ResultReading;
+    resultedAt: string;
+    source: ResultSource;
+    importId: string | null;
+  },
+): Promise<{ result: ResultRow; sample: SampleRow; confirmation: SampleWithResult | null }> {
+  const { actor, dossier } = call;
+  const { em, now } = dossier;
+  const { value, reading } = r;
   const at = now.toISOString();
-  const resultedAt = new Date(input.resultedAt).toISOString();
+  const resultedAt = new Date(r.resultedAt).toISOString();
   const result: ResultRow = {
     id: randomUUID(),
     sampleId: sample.id,
@@ -220,8 +271,8 @@ export async function saveResult(
     interpretation: reading.interpretation,
     infections: reading.infections,
     resultedAt,
-    source: input.source,
-    importId: null,
+    source: r.source,
+    importId: r.importId,
     givenAt: null,
     givenBy: null,
     // An invalid result is retaken, not given.
@@ -275,11 +326,7 @@ export async function saveResult(
       call,
     );
 
-  const [mapped, ...rest] = await toSamples(em, [
-    await withScreening(em, resulted, result),
-    ...(confirmation ? [confirmation] : []),
-  ]);
-  return { sample: mapped, confirmation: rest[0] ?? null };
+  return { result, sample: resulted, confirmation };
 }
 
 /** The result was told to the person: it leaves the "results to give". */

@@ -25,6 +25,8 @@ export const OPENING_WEIGHT = {
   receivingTodayFallback: 50,
   /** A role whose own work lives in this tab (social, legal). */
   roleWork: 30,
+  /** A clinical item waiting for this reader's role (a result to give to the person). */
+  clinicalDue: 70,
 } as const;
 
 /** The person is here today and this reader is the one receiving them (a carer, or the one they are with). */

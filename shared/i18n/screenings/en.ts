@@ -1,0 +1,88 @@
+import type { Texts } from '../texts';
+import type { fr } from './fr';
+
+/** Texts of screenings, in English (same keys as fr.ts). */
+export const en: Texts<typeof fr> = {
+  tab: { title: 'Screenings' },
+  alerts: {
+    toGive_one: '{{count}} result to give to the person.',
+    toGive_other: '{{count}} results to give to the person.',
+    confirmationPending_one: '{{count}} confirmation pending (reactive rapid test).',
+    confirmationPending_other: '{{count}} confirmations pending (reactive rapid test).',
+  },
+  actions: {
+    newScreening: 'New screening',
+    enterResult: 'Enter the result',
+    give: 'Result given',
+    showMore: 'Show older screenings',
+  },
+  list: {
+    none: 'No screening recorded.',
+    day: 'Screening of {{date}}',
+    takenBy: 'taken at {{time}} by {{name}}',
+    takenAt: 'taken at {{time}}',
+    confirms: 'confirms a reactive rapid test',
+    toGive: 'to give',
+    given: 'given on {{at}} by {{name}}',
+    givenAt: 'given on {{at}}',
+    sampleLabel: '{{test}} {{site}}',
+  },
+  status: {
+    ordered: 'Ordered',
+    taken: 'Taken',
+    resulted: 'Resulted',
+    cancelled: 'Cancelled',
+  },
+  interpretation: {
+    positive: 'Positive',
+    negative: 'Negative',
+    invalid: 'Invalid',
+  },
+  sites: { throat: 'Throat', anus: 'Anus', urine: 'Urine', vagina: 'Vagina' },
+  screeningForm: {
+    title: 'New screening',
+    intro: 'Tick the tests sampled now.',
+    tests: 'Tests',
+    sites: 'Sampling sites',
+    ordered: 'Ordered tests to sample',
+    orderedHint: 'Tick those sampled now.',
+    save: 'Save the samples',
+    saved_one: '{{count}} sample saved.',
+    saved_other: '{{count}} samples saved.',
+    nothing: 'Tick at least one test.',
+  },
+  resultForm: {
+    title: 'Result: {{test}}',
+    resultedAt: 'Date and time of the result',
+    source: 'Where the result comes from',
+    sources: { on_site: 'Read on site', lab: 'Laboratory report' },
+    save: 'Save the result',
+    saved: 'Result saved.',
+    confirmationOrdered: 'Reactive rapid test: {{test}} ordered to confirm it.',
+    preview: 'Reading: {{interpretation}}',
+    reveals: 'Reveals: {{infections}}',
+  },
+  values: {
+    reactivity: { reactive: 'Reactive', non_reactive: 'Non-reactive', invalid: 'Invalid' },
+    detection: { detected: 'Detected', not_detected: 'Not detected' },
+    positivity: { positive: 'Positive', negative: 'Negative' },
+    immunity: { immune: 'Immune', not_immune: 'Not immune' },
+    markers: { hbs_ag: 'HBs antigen', anti_hbs: 'Anti-HBs antibodies', anti_hbc: 'Anti-HBc antibodies' },
+  },
+  fields: {
+    reactivity: 'Rapid test result',
+    detection: 'Result',
+    viralLoad: 'Viral load (copies/mL)',
+    positivity: 'Result',
+    titre: 'Titre (VDRL / RPR, for example 1:16)',
+    immunity: 'Result',
+    creatinine: 'Creatinine (µmol/L)',
+    egfr: 'eGFR (mL/min/1.73 m²)',
+  },
+  give: { saved: 'Result marked as given to the person.' },
+  timeline: {
+    screening_one: 'Screening ({{count}} sample)',
+    screening_other: 'Screening ({{count}} samples)',
+    result: '{{test}} result: {{interpretation}}',
+  },
+};
