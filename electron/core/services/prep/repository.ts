@@ -66,7 +66,7 @@ export interface WorklistLine {
   personId: string;
   siteId: string;
   startedOn: string;
-  regimen: string;
+  regimen: PrepEpisodeRow['regimen'];
   nextDueOn: string;
   fileNumber: string;
   nameUsed: string;

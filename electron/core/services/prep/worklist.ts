@@ -67,9 +67,7 @@ export async function prepWorklist(
       limit: input.limit + 1,
       after: input.cursor,
     });
-    const rows = lines
-      .slice(0, input.limit)
-      .map((l) => ({ ...l, regimen: l.regimen as PrepWorklistRow['regimen'] }));
+    const rows = lines.slice(0, input.limit);
     const last = rows[rows.length - 1];
     return {
       rows,
