@@ -146,6 +146,50 @@ describe('waiting lists: refer → book → seen', () => {
   });
 });
 
+describe('waiting lists: an appointment released in the agenda', () => {
+  it('cancelled or marked absent in the agenda, the entry waits again and its workshop seat is free', async () => {
+    const { t, specialist, site } = await centre();
+    const workshop = await t.must(
+      'waitingLists.saveWorkshop',
+      {
+        siteId: site,
+        specialty: 'hormone_therapy',
+        startsAt: '2026-03-12T17:00:00Z',
+        endsAt: '2026-03-12T19:00:00Z',
+        capacity: 1,
+        facilitatorId: specialist.id,
+      },
+      t.token,
+    );
+    const p = await person(t, 'Vic');
+    const entry = await t.must(
+      'waitingLists.refer',
+      referral(t, p.id, { specialty: 'hormone_therapy', requestedOn: '2026-02-20' }),
+      t.worker.token,
+    );
+    await t.must(
+      'waitingLists.book',
+      { personId: p.id, id: entry.id, version: entry.version, mode: 'workshop', workshopId: workshop.id },
+      t.worker.token,
+    );
+    const [appointment] = (await t.must('appointments.forPerson', { personId: p.id }, t.worker.token)).items;
+    await t.must(
+      'appointments.setStatus',
+      { id: appointment.id, version: appointment.version, status: 'cancelled' },
+      t.worker.token,
+    );
+    const [again] = (await t.must('waitingLists.forPerson', { personId: p.id }, t.worker.token)).items;
+    expect(again).toMatchObject({
+      status: 'waiting',
+      appointmentId: null,
+      workshopId: null,
+      waitingDays: 10,
+    });
+    const listed = await t.must('waitingLists.workshops', { siteId: site }, t.worker.token);
+    expect(listed.items.map((w) => w.booked)).toEqual([0]);
+  });
+});
+
 describe('waiting lists: refusals name their field and write nothing', () => {
   it('refuses a request dated after today in the site calendar and an unknown specialty', async () => {
     // 23:30 UTC is already 3 March in Paris: the 3rd is today, the 4th is in the future.

@@ -19,7 +19,7 @@ import type { DossierCall } from '../../api/routes';
 import { appendEvents, type DossierScope, type Lookup } from '../../api/access';
 import type { Actor } from '../../access/gate';
 import { applyNoShows } from './no-show';
-import { appointmentArrived } from './arrival-hooks';
+import { appointmentArrived, appointmentReleased } from './arrival-hooks';
 import { findPerson, personsByIds } from '../persons/repository';
 import { staffNames } from '../users/staff-names';
 import { findUser } from '../users/repository';
@@ -199,6 +199,12 @@ export async function setAppointmentStatus(
   const changed = await saveChange(dossier, row, { status: input.status });
   if (input.status === 'arrived' && row.status !== 'arrived' && row.personId)
     await appointmentArrived({ ...row, personId: row.personId }, dossier);
+  else if (
+    (input.status === 'cancelled' || input.status === 'no_show') &&
+    row.status === 'booked' &&
+    row.personId
+  )
+    await appointmentReleased({ ...row, personId: row.personId }, dossier);
   return changed;
 }
 

@@ -1,11 +1,12 @@
 /**
  * What other capabilities do when a person arrives for an appointment (check-in, or "arrived" in
- * the agenda). Each hook runs in the transaction of the change and names what it changes with
+ * the agenda), and when a booked appointment is released (cancelled or marked absent in the
+ * agenda). Each hook runs in the transaction of the change and names what it changes with
  * `dossier.wrote` (its own section), so the appointments never know the capabilities that react:
  * one line here per capability that does.
  */
 import type { DossierScope } from '../../api/access';
-import { seenOnArrival } from '../waiting-lists/on-arrival';
+import { seenOnArrival, waitingAgainOnRelease } from '../waiting-lists/on-arrival';
 
 export interface ArrivedAppointment {
   id: string;
@@ -24,9 +25,22 @@ export const APPOINTMENT_ARRIVED_HOOKS: readonly AppointmentArrivedHook[] = [
   seenOnArrival,
 ];
 
+/** A booked appointment cancelled or marked absent: what was booked on it is free again. */
+export const APPOINTMENT_RELEASED_HOOKS: readonly AppointmentArrivedHook[] = [
+  // A waiting-list entry booked on this appointment waits again (its workshop seat is freed).
+  waitingAgainOnRelease,
+];
+
 export async function appointmentArrived(
   appointment: ArrivedAppointment,
   dossier: DossierScope,
 ): Promise<void> {
   for (const hook of APPOINTMENT_ARRIVED_HOOKS) await hook(appointment, dossier);
+}
+
+export async function appointmentReleased(
+  appointment: ArrivedAppointment,
+  dossier: DossierScope,
+): Promise<void> {
+  for (const hook of APPOINTMENT_RELEASED_HOOKS) await hook(appointment, dossier);
 }

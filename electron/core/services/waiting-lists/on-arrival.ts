@@ -1,7 +1,7 @@
 /**
- * A person arrived for the appointment their waiting-list entry was booked on: the entry is seen.
- * Run by the appointments' arrival hooks, in the same transaction, audited as a change of the
- * referrals section.
+ * What the waiting lists do on the appointments' hooks (arrival-hooks.ts), in the transaction of
+ * the change, each change audited in the referrals section. A person arrived for the appointment
+ * their entry was booked on: the entry is seen.
  */
 import type { DossierScope } from '../../api/access';
 import { bookedEntriesOfAppointment, saveEntry } from './repository';
@@ -15,6 +15,34 @@ export async function seenOnArrival(
     await saveEntry(dossier.em, {
       ...entry,
       status: 'seen',
+      updatedAt: dossier.now.toISOString(),
+      version: entry.version + 1,
+    });
+    dossier.wrote({
+      type: 'waiting_list_entry',
+      id: entry.id,
+      section: 'referrals',
+      personId: entry.personId,
+      action: 'update',
+    });
+  }
+}
+
+/**
+ * The appointment an entry was booked on was cancelled or missed in the agenda: the entry waits
+ * again (its waiting time still counts from the request), and its workshop seat is freed.
+ */
+export async function waitingAgainOnRelease(
+  appointment: { id: string; personId: string },
+  dossier: DossierScope,
+): Promise<void> {
+  for (const entry of await bookedEntriesOfAppointment(dossier.em, appointment.id)) {
+    if (entry.personId !== appointment.personId) continue;
+    await saveEntry(dossier.em, {
+      ...entry,
+      status: 'waiting',
+      appointmentId: null,
+      workshopId: null,
       updatedAt: dossier.now.toISOString(),
       version: entry.version + 1,
     });
