@@ -16,6 +16,7 @@ import { interviewsChannels } from './interviews';
 import { directoryChannels } from './directory';
 import { waitingListsChannels } from './waiting-lists';
 import { screeningsChannels } from './screenings';
+import { labImportChannels } from './lab-import';
 import { prepChannels } from './prep';
 import { vaccinationsChannels } from './vaccinations';
 import { consultationsChannels } from './consultations';
@@ -35,6 +36,7 @@ export const CONTRACT = {
   ...directoryChannels,
   ...waitingListsChannels,
   ...screeningsChannels,
+  ...labImportChannels,
   ...prepChannels,
   ...vaccinationsChannels,
   ...consultationsChannels,

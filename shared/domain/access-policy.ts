@@ -61,8 +61,8 @@ export const SCOPE_HOLDERS: Partial<Record<ConsentScope, readonly Role[]>> = {
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   community_worker: ['directory.manage'],
-  nurse: [],
-  doctor: [],
+  nurse: ['results.import'],
+  doctor: ['results.import'],
   specialist: [],
   psychologist: [],
   social_worker: ['directory.manage'],

@@ -54,5 +54,7 @@ export const PERMISSIONS = [
   'directory.manage',
   /** Edit the centre's clinical catalogues (tests, treatments, PrEP, vaccines, diagnoses, specialties, eGFR). */
   'catalogues.edit',
+  /** Import a laboratory's results file (CSV) into the dossiers' tests. */
+  'results.import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -7,9 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelName } from '../../shared/contract';
 import { ROUTES } from '../../electron/core/api/routes';
-import { personInput, reception, type Centre } from './helpers/reception';
+import { personInput, reception, staff, type Centre } from './helpers/reception';
 
 type Samples = { [C in ChannelName]?: (t: Centre) => ChannelInput<C> };
+
+/** A laboratory file with its header only. */
+const LAB_HEADER = 'file_number;sample_date;test_code;result;result_date\n';
 
 const SAMPLES: Samples = {
   'persons.search': () => ({ query: 'Amandine' }),
@@ -29,7 +32,12 @@ const SAMPLES: Samples = {
   'prep.worklistCounts': () => ({}),
   'vaccinations.worklist': () => ({ list: 'due' }),
   'vaccinations.worklistCounts': () => ({}),
+  'screenings.importPreview': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
+  'screenings.importCommit': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
 };
+
+/** The laboratory import (permission `results.import`) is a nurse's: called as one. */
+const AS_NURSE: ReadonlySet<ChannelName> = new Set(['screenings.importPreview', 'screenings.importCommit']);
 
 /** Lists of the coordination (they need `audit.read`): called as the centre's coordinator. */
 const AS_COORDINATOR: ReadonlySet<ChannelName> = new Set(['audit.list', 'audit.breakGlass']);
@@ -59,9 +67,14 @@ describe('lists of persons are audited reads', () => {
       const t = await reception();
       const p = await t.must('persons.create', personInput(t, { nameUsed: 'Amandine' }), t.worker.token);
       await t.must('visits.checkIn', { personId: p.id, siteId: t.siteIds[0] }, t.worker.token);
+      const token = AS_COORDINATOR.has(channel)
+        ? t.token
+        : AS_NURSE.has(channel)
+          ? (await staff(t, 'nadia', ['nurse'])).token
+          : t.worker.token;
       const before = (await auditRows(t)).length;
       const sample = SAMPLES[channel] as (t: Centre) => ChannelInput<ChannelName>;
-      await t.must(channel, sample(t), AS_COORDINATOR.has(channel) ? t.token : t.worker.token);
+      await t.must(channel, sample(t), token);
       const rows = await auditRows(t);
       expect(rows.length).toBe(before + 1);
       const last = rows[rows.length - 1];

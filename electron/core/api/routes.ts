@@ -75,6 +75,7 @@ import {
 } from '../services/appointments/appointments-service';
 import { saveInterview } from '../services/interviews/interviews-service';
 import { screeningsForPerson } from '../services/screenings/dossier-section';
+import { commitLabImport, previewLabImport } from '../services/screenings/lab-import';
 import {
   authorOfResult,
   authorOfSample,
@@ -539,6 +540,19 @@ export const ROUTES: RouteTable = {
     access: 'dossier',
     dossier: onPerson('tests', 'write', { author: (input, { em }) => authorOfResult(input, { em }) }),
     handler: giveResult,
+  },
+  // The laboratory's CSV file: every person is gated line by line as the save is (lab-import.ts).
+  'screenings.importPreview': {
+    access: 'session',
+    touches: persons('tests'),
+    permission: 'results.import',
+    handler: (input, { ctx, actor }) => previewLabImport(ctx, actor, input),
+  },
+  'screenings.importCommit': {
+    access: 'session',
+    touches: persons('tests'),
+    permission: 'results.import',
+    handler: (input, { ctx, actor }) => commitLabImport(ctx, actor, input),
   },
 
   // The community interview.

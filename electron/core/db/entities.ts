@@ -8,6 +8,7 @@ import { AppointmentEntity } from '../services/appointments/entities';
 import { InterviewEntity } from '../services/interviews/entities';
 import { DirectoryEntryEntity, ReferralEntity } from '../services/directory/entities';
 import { ResultEntity, SampleEntity, ScreeningEntity } from '../services/screenings/entities';
+import { LabImportEntity } from '../services/screenings/lab-import-entity';
 import {
   ConsultationDiagnosisEntity,
   ConsultationEntity,
@@ -40,6 +41,7 @@ export const ENTITIES = [
   ScreeningEntity,
   SampleEntity,
   ResultEntity,
+  LabImportEntity,
   ConsultationEntity,
   ConsultationDiagnosisEntity,
   PrescriptionEntity,

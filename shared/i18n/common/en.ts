@@ -243,6 +243,23 @@ export const en: Texts<typeof fr> = {
       stop_reason_required: 'Say why the schedule is stopped.',
       date_in_future: 'This date is in the future.',
       invalid_date: 'This date does not exist.',
+      // Laboratory results import (CSV file), by line and column.
+      unknown_file_number: 'No file has this number.',
+      no_pending_sample: 'No sample awaits a result for this person, this test, this day (and this site).',
+      ambiguous_sample:
+        'Several waiting samples match (same test, same day, same site): enter this result in the file.',
+      import_already_done: 'This file has already been imported.',
+      csv_too_large: 'The file is too large (at most 5 MB and 20,000 lines).',
+      csv_malformed: 'This line is not a valid CSV line (quotes or number of columns).',
+      csv_column_missing: 'This column is missing from the header line.',
+      csv_column_twice: 'This column appears twice in the header line.',
+      csv_header_required: 'The file is empty: the header line is required.',
+      csv_no_result: 'The file holds no result.',
+      lab_line_twice: 'This result is already on another line of the file.',
+      lab_part_missing:
+        'A line is missing for this sample (one per target for CT/NG, per marker for hepatitis B, creatinine and eGFR).',
+      consent_required: "The person's consent does not allow writing their results.",
+      forbidden: "You may not write this person's results.",
       username_immutable: 'The username of an account cannot be changed.',
       file_number_taken: 'This file number already belongs to another person.',
       loopback_only: 'Only a command run on the server itself may ask it for a backup.',

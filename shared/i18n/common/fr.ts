@@ -246,6 +246,24 @@ export const fr = {
       stop_reason_required: 'Indiquez pourquoi le schéma est arrêté.',
       date_in_future: 'Cette date est dans le futur.',
       invalid_date: 'Cette date n’existe pas.',
+      // Import des résultats du laboratoire (fichier CSV), par ligne et colonne.
+      unknown_file_number: 'Aucun dossier ne porte ce numéro.',
+      no_pending_sample:
+        'Aucun prélèvement en attente de résultat pour cette personne, cet examen, ce jour (et ce site).',
+      ambiguous_sample:
+        'Plusieurs prélèvements en attente correspondent (même examen, même jour, même site) : saisissez ce résultat dans le dossier.',
+      import_already_done: 'Ce fichier a déjà été importé.',
+      csv_too_large: 'Le fichier est trop gros (5 Mo et 20 000 lignes au plus).',
+      csv_malformed: 'Cette ligne n’est pas une ligne CSV valide (guillemets ou nombre de colonnes).',
+      csv_column_missing: 'Cette colonne manque dans la ligne d’en-tête.',
+      csv_column_twice: 'Cette colonne figure deux fois dans la ligne d’en-tête.',
+      csv_header_required: 'Le fichier est vide : la ligne d’en-tête est obligatoire.',
+      csv_no_result: 'Le fichier ne contient aucun résultat.',
+      lab_line_twice: 'Ce résultat figure déjà sur une autre ligne du fichier.',
+      lab_part_missing:
+        'Il manque une ligne pour ce prélèvement (une ligne par cible pour CT/NG, par marqueur pour l’hépatite B, créatinine et DFG).',
+      consent_required: 'Le consentement de la personne ne permet pas d’écrire ses résultats.',
+      forbidden: 'Vous n’avez pas le droit d’écrire les résultats de cette personne.',
       username_immutable: 'L’identifiant d’un compte ne peut pas être modifié.',
       file_number_taken: 'Ce numéro de dossier est déjà celui d’une autre personne.',
       loopback_only: 'Seule une commande lancée sur le serveur lui-même peut lui demander une sauvegarde.',

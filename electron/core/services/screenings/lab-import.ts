@@ -1,0 +1,661 @@
+/**
+ * The laboratory CSV import (docs/lab-results-csv.md). `previewLabImport` reads the file, matches
+ * every line to its person and pending sample and reads each result with the screen's own rules
+ * (`parseResultValue`: the value's type, the catalogue's interpretation and infections), writing
+ * nothing. `commitLabImport` takes the same content and does it all again inside one transaction,
+ * then writes every result through `writeResult` (confirmations, result hooks: Test and Treat) and
+ * the `lab_import` row — or, on the first refusal anywhere, nothing.
+ *
+ * Every person is gated as the screen's save is (write on `tests`: role, consent, or author of the
+ * sample): a line of a person the importer may not write names no sample and no result.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type {
+  LabImportCommit,
+  LabImportError,
+  LabImportLine,
+  LabImportPreview,
+} from '../../../../shared/contract/lab-import';
+import {
+  ANATOMICAL_SITES,
+  DETECTION_VALUES,
+  HBV_MARKERS,
+  IMMUNITY_VALUES,
+  POSITIVITY_VALUES,
+  REACTIVITY_VALUES,
+  type AnatomicalSite,
+  type CatalogueContent,
+  type Infection,
+  type TestCode,
+  type TestDefinition,
+} from '../../../../shared/domain/clinical-catalogues';
+import { siteToday } from '../../../../shared/domain/schedules';
+import type { ResultReading, ResultValue } from '../../../../shared/domain/screenings';
+import { decide, type Actor } from '../../access/gate';
+import { subjectOf } from '../../access/subject';
+import type { DossierCall } from '../../api/routes';
+import type { PersonAccess, WriteTarget } from '../../api/access';
+import { appendAudits, type AuditEvent } from '../../audit/audit-log';
+import type { CoreContext } from '../../context';
+import { readableBy } from '../../dossier/reader';
+import { DomainError } from '../../errors';
+import type { OnProgress } from '../../progress';
+import { requireSite } from '../centre/repository';
+import { currentCatalogue } from '../clinical-catalogues/repository';
+import { personByFileNumber, findPerson, type PersonRow } from '../persons/repository';
+import { parseLabCsv, type LabColumn, type LabCsvLine } from './lab-csv';
+import { LabImportEntity, type LabImportRow } from './lab-import-entity';
+import { samplesOfPerson, type SampleWithResult } from './repository';
+import { FUTURE_TOLERANCE_MS, parseResultValue, writeResult } from './screenings-service';
+
+export interface LabFile {
+  fileName: string;
+  content: string;
+}
+
+interface Catalogues {
+  tests: CatalogueContent['tests'];
+  egfr: CatalogueContent['egfr'];
+  treatments: CatalogueContent['treatments'];
+}
+
+/** The lines of one sample (a CT/NG sample has a line per target, an HBV serology per marker). */
+interface Group {
+  lines: LabCsvLine[];
+  person: PersonRow;
+  test: TestDefinition;
+  sampleDate: string;
+  site: AnatomicalSite | null;
+}
+
+/** A group matched to its sample and read: what the commit writes. */
+interface Matched {
+  group: Group;
+  sample: SampleWithResult;
+  value: ResultValue;
+  reading: ResultReading;
+  resultedAt: string;
+  access: PersonAccess;
+}
+
+interface Checked {
+  fileSha256: string;
+  rows: LabImportLine[];
+  matched: Matched[];
+  errors: LabImportError[];
+}
+
+/** At most this many refusals are listed (a wrong file would otherwise list 20,000). */
+const MAX_ERRORS = 500;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The file's fingerprint: its text as UTF-8, a BOM left out (an editor may add or drop one). */
+export function fileSha256(content: string): string {
+  const text = content.startsWith('\uFEFF') ? content.slice(1) : content;
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function realDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** A number as labs write it: `85.5` or `85,5` (French exports). */
+function numberOf(cell: string): number | null {
+  const text = cell.replace(/\s/g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
+  return Number(text);
+}
+
+/** Units a value may be given in (compared without spaces and case); empty is accepted. */
+const UNITS: Record<'viralLoad' | 'creatinine' | 'egfr', readonly string[]> = {
+  viralLoad: ['copies/ml', 'cp/ml'],
+  creatinine: ['µmol/l', 'umol/l', 'μmol/l'],
+  egfr: ['ml/min/1.73m2', 'ml/min/1,73m2', 'ml/min/1.73m²', 'ml/min/1,73m²', 'ml/min'],
+};
+const unitOk = (cell: string, part: keyof typeof UNITS) =>
+  cell === '' || UNITS[part].includes(cell.replace(/\s/g, '').toLowerCase());
+
+class Errors {
+  readonly list: LabImportError[] = [];
+  add(line: number | null, column: LabColumn | null, reason: string): void {
+    this.list.push({ line, column, reason });
+  }
+}
+
+const oneOf = (values: readonly string[], cell: string) => values.includes(cell.toLowerCase());
+
+/**
+ * The value of one sample built from its lines, or the refusals naming the line and column.
+ * Words and numbers are checked here per line; the test's schema (`parseResultValue`) then has
+ * the last word, its refused part mapped back to a column.
+ */
+function valueOf(group: Group, errors: Errors): { type: string; [part: string]: unknown } | null {
+  const { lines, test } = group;
+  const first = lines[0];
+  const before = errors.list.length;
+  const single = (): LabCsvLine => {
+    for (const extra of lines.slice(1)) errors.add(extra.line, 'test_code', 'lab_line_twice');
+    return first;
+  };
+  const word = (l: LabCsvLine, values: readonly string[]): string => {
+    const cell = l.cells.result.toLowerCase();
+    if (!cell) errors.add(l.line, 'result', 'required');
+    else if (!oneOf(values, cell)) errors.add(l.line, 'result', 'result_value_invalid');
+    return cell;
+  };
+  const noValue = (l: LabCsvLine) => {
+    if (l.cells.value) errors.add(l.line, 'value', 'result_value_invalid');
+  };
+  /** Lines keyed by their `target` / `marker` cell, each known to the test and given once. */
+  const parts = (column: 'target' | 'marker', known: readonly string[]): Map<string, LabCsvLine> => {
+    const found = new Map<string, LabCsvLine>();
+    for (const l of lines) {
+      const key = l.cells[column].toLowerCase();
+      if (!key) errors.add(l.line, column, 'required');
+      else if (!known.includes(key)) errors.add(l.line, column, 'result_value_invalid');
+      else if (found.has(key)) errors.add(l.line, column, 'lab_line_twice');
+      else found.set(key, l);
+    }
+    // Every part of the test is needed: the result is written whole.
+    for (const k of known) if (!found.has(k)) errors.add(first.line, column, 'lab_part_missing');
+    return found;
+  };
+
+  let value: { type: string; [part: string]: unknown } | null = null;
+  switch (test.result.type) {
+    case 'reactivity': {
+      const l = single();
+      noValue(l);
+      value = { type: 'reactivity', reactivity: word(l, REACTIVITY_VALUES) };
+      break;
+    }
+    case 'positivity': {
+      const l = single();
+      noValue(l);
+      value = { type: 'positivity', positivity: word(l, POSITIVITY_VALUES) };
+      break;
+    }
+    case 'immunity': {
+      const l = single();
+      noValue(l);
+      value = { type: 'immunity', immunity: word(l, IMMUNITY_VALUES) };
+      break;
+    }
+    case 'detection': {
+      const l = single();
+      const detection = word(l, DETECTION_VALUES);
+      let viralLoad: number | null = null;
+      if (l.cells.value) {
+        viralLoad = numberOf(l.cells.value);
+        if (viralLoad === null) errors.add(l.line, 'value', 'result_value_invalid');
+      }
+      if (!unitOk(l.cells.unit, 'viralLoad')) errors.add(l.line, 'unit', 'result_value_invalid');
+      value = { type: 'detection', detection, ...(viralLoad !== null ? { viralLoad } : {}) };
+      break;
+    }
+    case 'titre': {
+      const l = single();
+      const positivity = word(l, POSITIVITY_VALUES);
+      value = { type: 'titre', positivity, ...(l.cells.value ? { titre: l.cells.value } : {}) };
+      break;
+    }
+    case 'per_target': {
+      const found = parts('target', test.result.targets);
+      const targets: Record<string, string> = {};
+      for (const [k, l] of found) {
+        noValue(l);
+        targets[k] = word(l, DETECTION_VALUES);
+      }
+      value = { type: 'per_target', targets };
+      break;
+    }
+    case 'markers': {
+      const found = parts('marker', test.result.markers.length ? test.result.markers : HBV_MARKERS);
+      const markers: Record<string, string> = {};
+      for (const [k, l] of found) {
+        noValue(l);
+        markers[k] = word(l, POSITIVITY_VALUES);
+      }
+      value = { type: 'markers', markers };
+      break;
+    }
+    case 'creatinine_egfr': {
+      // Two measures, a line each (`marker` creatinine / egfr), the number in `value`.
+      const found = parts('marker', ['creatinine', 'egfr']);
+      const measures: Record<string, number> = {};
+      for (const [k, l] of found) {
+        const n = numberOf(l.cells.value);
+        if (n === null) errors.add(l.line, 'value', l.cells.value ? 'result_value_invalid' : 'required');
+        else measures[k] = n;
+        if (!unitOk(l.cells.unit, k as 'creatinine' | 'egfr'))
+          errors.add(l.line, 'unit', 'result_value_invalid');
+      }
+      value = { type: 'creatinine_egfr', ...measures };
+      break;
+    }
+  }
+  return errors.list.length > before ? null : value;
+}
+
+/** The line and column a refused part of a value (`value.<part>`) points at. */
+function placeOfPart(group: Group, field: string): { line: number; column: LabColumn } {
+  const [, part, key] = field.split('.');
+  const byCell = (column: 'target' | 'marker', cell: string) =>
+    group.lines.find((l) => l.cells[column].toLowerCase() === cell) ?? group.lines[0];
+  switch (part) {
+    case 'targets':
+      return { line: byCell('target', key ?? '').line, column: 'result' };
+    case 'markers':
+      return { line: byCell('marker', key ?? '').line, column: 'result' };
+    case 'creatinine':
+    case 'egfr':
+      return { line: byCell('marker', part).line, column: 'value' };
+    case 'viralLoad':
+    case 'titre':
+      return { line: group.lines[0].line, column: 'value' };
+    default:
+      return { line: group.lines[0].line, column: 'result' };
+  }
+}
+
+/**
+ * When the result was read: an instant as given, or a day (`YYYY-MM-DD`, the site's calendar),
+ * taken as that day at noon UTC, kept between the sample's taking and now.
+ */
+function resultInstant(
+  cell: string,
+  sample: SampleWithResult,
+  timezone: string,
+  now: Date,
+): { at: string } | { reason: string } {
+  if (DATE.test(cell)) {
+    if (!realDate(cell)) return { reason: 'invalid_date' };
+    if (cell > siteToday(now, timezone)) return { reason: 'date_in_future' };
+    const taken = sample.takenAt ?? `${sample.takenOn}T00:00:00.000Z`;
+    if (cell < siteToday(new Date(taken), timezone)) return { reason: 'result_before_sample' };
+    const noon = Date.parse(`${cell}T12:00:00.000Z`);
+    const at = Math.min(Math.max(noon, Date.parse(taken)), now.getTime());
+    return { at: new Date(at).toISOString() };
+  }
+  if (!INSTANT.test(cell) || Number.isNaN(Date.parse(cell))) return { reason: 'invalid_format' };
+  if (Date.parse(cell) > now.getTime() + FUTURE_TOLERANCE_MS) return { reason: 'date_in_future' };
+  if (sample.takenAt && Date.parse(cell) < Date.parse(sample.takenAt))
+    return { reason: 'result_before_sample' };
+  return { at: new Date(cell).toISOString() };
+}
+
+class Matcher {
+  private readonly persons = new Map<string, PersonRow | null>();
+  private readonly samples = new Map<string, SampleWithResult[]>();
+  private readonly timezones = new Map<string, string>();
+
+  constructor(
+    readonly em: EntityManager,
+    readonly actor: Actor,
+    readonly now: Date,
+    readonly catalogues: Catalogues,
+  ) {}
+
+  /** The person of a file number; a merged file's number leads to the file kept. */
+  async person(fileNumber: string): Promise<PersonRow | null> {
+    if (!this.persons.has(fileNumber)) {
+      let row = await personByFileNumber(this.em, fileNumber);
+      if (row?.mergedInto) row = await findPerson(this.em, row.mergedInto);
+      this.persons.set(fileNumber, row);
+    }
+    return this.persons.get(fileNumber) ?? null;
+  }
+
+  async samplesOf(personId: string, test: TestCode): Promise<SampleWithResult[]> {
+    const key = `${personId}|${test}`;
+    let rows = this.samples.get(key);
+    if (!rows) {
+      rows = await samplesOfPerson(this.em, personId, { testCodes: [test] });
+      this.samples.set(key, rows);
+    }
+    return rows;
+  }
+
+  async timezone(siteId: string): Promise<string> {
+    let tz = this.timezones.get(siteId);
+    if (!tz) {
+      tz = (await requireSite(this.em, siteId)).timezone;
+      this.timezones.set(siteId, tz);
+    }
+    return tz;
+  }
+}
+
+/** Key cells of each line checked, then the lines grouped by sample. */
+async function groupLines(m: Matcher, lines: readonly LabCsvLine[], errors: Errors): Promise<Group[]> {
+  const today = siteToday(m.now, 'UTC');
+  const groups = new Map<string, Group>();
+  for (const l of lines) {
+    const c = l.cells;
+    const before = errors.list.length;
+    for (const column of ['file_number', 'sample_date', 'test_code', 'result_date'] as const)
+      if (!c[column]) errors.add(l.line, column, 'required');
+    if (c.sample_date && !realDate(c.sample_date)) errors.add(l.line, 'sample_date', 'invalid_date');
+    // A sample "taken tomorrow" anywhere on Earth is a typing error (the site's day is checked on the result).
+    else if (c.sample_date && c.sample_date > addDay(today))
+      errors.add(l.line, 'sample_date', 'date_in_future');
+    const test = c.test_code ? m.catalogues.tests[c.test_code as TestCode] : undefined;
+    if (c.test_code && (!test || test.active === false)) errors.add(l.line, 'test_code', 'unknown_test_code');
+    const site = c.anatomical_site.toLowerCase();
+    if (test && test.sites.length > 0 && !test.sites.includes(site as AnatomicalSite))
+      errors.add(
+        l.line,
+        'anatomical_site',
+        site && !(ANATOMICAL_SITES as readonly string[]).includes(site)
+          ? 'result_value_invalid'
+          : 'anatomical_site_required',
+      );
+    if (test && test.sites.length === 0 && site)
+      errors.add(l.line, 'anatomical_site', 'anatomical_site_not_sampled');
+    const person = c.file_number ? await m.person(c.file_number) : null;
+    if (c.file_number && !person) errors.add(l.line, 'file_number', 'unknown_file_number');
+    if (errors.list.length > before || !person || !test) continue;
+    const key = [person.id, c.sample_date, test.code, site].join('|');
+    const group = groups.get(key);
+    if (group) group.lines.push(l);
+    else
+      groups.set(key, {
+        lines: [l],
+        person,
+        test,
+        sampleDate: c.sample_date,
+        site: (site || null) as AnatomicalSite | null,
+      });
+  }
+  return [...groups.values()];
+}
+
+function addDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** One sample's lines: the gate, the sample, the value, the dates. */
+async function matchGroup(m: Matcher, group: Group, errors: Errors): Promise<Matched | null> {
+  const first = group.lines[0];
+  const candidates = (await m.samplesOf(group.person.id, group.test.code)).filter(
+    (s) => s.takenOn === group.sampleDate && (s.anatomicalSite ?? null) === group.site,
+  );
+  // The screen's gate: write on tests, or the author of the sample.
+  const subject = await subjectOf(m.em, m.actor, group.person.id, m.now);
+  const authorIds = new Set(candidates.flatMap((s) => (s.createdBy ? [s.createdBy] : [])));
+  const decision = decide(m.actor, 'write', 'tests', { ...subject, authorIds });
+  if (!decision.allowed) {
+    for (const l of group.lines) errors.add(l.line, 'file_number', decision.code);
+    return null;
+  }
+  const pending = candidates.filter((s) => s.status === 'taken');
+  if (pending.length > 1) {
+    for (const l of group.lines) errors.add(l.line, 'anatomical_site', 'ambiguous_sample');
+    return null;
+  }
+  const sample = pending[0];
+  if (!sample) {
+    const done = candidates.some((s) => s.status === 'resulted' || s.result);
+    for (const l of group.lines)
+      errors.add(l.line, done ? 'result' : 'sample_date', done ? 'result_exists' : 'no_pending_sample');
+    return null;
+  }
+  const input = valueOf(group, errors);
+  if (!input) return null;
+  let parsed: { value: ResultValue; reading: ResultReading };
+  try {
+    parsed = parseResultValue(group.test, m.catalogues.egfr, input);
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    const place = placeOfPart(group, err.field ?? 'value');
+    errors.add(place.line, place.column, 'result_value_invalid');
+    return null;
+  }
+  // The sample's lines are read at one time: the latest date given.
+  const latest =
+    group.lines
+      .map((l) => l.cells.result_date)
+      .sort()
+      .at(-1) ?? first.cells.result_date;
+  const when = resultInstant(latest, sample, await m.timezone(sample.siteId), m.now);
+  if ('reason' in when) {
+    for (const l of group.lines)
+      if (l.cells.result_date === latest) errors.add(l.line, 'result_date', when.reason);
+    return null;
+  }
+  return {
+    group,
+    sample,
+    ...parsed,
+    resultedAt: when.at,
+    access: { personId: group.person.id, subject, decision },
+  };
+}
+
+/** What a positive opens: the infections the treatments catalogue has an entry for. */
+function toTreatOf(reading: ResultReading, treatments: Catalogues['treatments']): Infection[] {
+  if (reading.interpretation !== 'positive') return [];
+  return reading.infections.filter(
+    (i) => (treatments as Partial<Record<Infection, unknown>>)[i] !== undefined,
+  );
+}
+
+async function checkFile(
+  em: EntityManager,
+  actor: Actor,
+  now: Date,
+  file: LabFile,
+  onProgress?: OnProgress,
+): Promise<Checked> {
+  const sha = fileSha256(file.content);
+  const parsed = parseLabCsv(file.content);
+  const errors = new Errors();
+  errors.list.push(...parsed.errors);
+  if (await em.getRepository(LabImportEntity).existsBy({ fileSha256: sha }))
+    errors.add(null, null, 'import_already_done');
+  const catalogues: Catalogues = {
+    tests: await currentCatalogue(em, 'tests'),
+    egfr: await currentCatalogue(em, 'egfr'),
+    treatments: await currentCatalogue(em, 'treatments'),
+  };
+  const m = new Matcher(em, actor, now, catalogues);
+  const total = parsed.lines.length;
+  onProgress?.({ phase: 'validate', done: 0, total });
+  const groups = await groupLines(m, parsed.lines, errors);
+  const matched: Matched[] = [];
+  const bySample = new Map<string, Matched>();
+  let done = 0;
+  for (const group of groups) {
+    const found = await matchGroup(m, group, errors);
+    done += group.lines.length;
+    onProgress?.({ phase: 'validate', done, total });
+    if (!found) continue;
+    // Two groups on one sample (an instant and a day): the sample is named twice.
+    if (bySample.has(found.sample.id)) {
+      for (const l of group.lines) errors.add(l.line, 'test_code', 'lab_line_twice');
+      continue;
+    }
+    bySample.set(found.sample.id, found);
+    matched.push(found);
+  }
+  onProgress?.({ phase: 'validate', done: total, total });
+
+  const byLine = new Map<number, Matched>();
+  for (const mt of matched) for (const l of mt.group.lines) byLine.set(l.line, mt);
+  const personByLine = new Map<number, PersonRow>();
+  for (const g of groups) for (const l of g.lines) personByLine.set(l.line, g.person);
+  const refusedPersons = new Set(
+    errors.list.filter((e) => e.reason === 'consent_required' || e.reason === 'forbidden').map((e) => e.line),
+  );
+  const rows: LabImportLine[] = parsed.lines.map((l) => {
+    const mt = byLine.get(l.line);
+    const test = catalogues.tests[l.cells.test_code as TestCode];
+    // A person the importer may not write is not named: the line says only what the file says.
+    const person = refusedPersons.has(l.line) ? null : (personByLine.get(l.line) ?? null);
+    return {
+      line: l.line,
+      fileNumber: l.cells.file_number,
+      personId: person?.id ?? null,
+      personName: person?.nameUsed ?? null,
+      testCode: test ? test.code : null,
+      sampleDate: l.cells.sample_date,
+      anatomicalSite: (ANATOMICAL_SITES as readonly string[]).includes(l.cells.anatomical_site.toLowerCase())
+        ? (l.cells.anatomical_site.toLowerCase() as AnatomicalSite)
+        : null,
+      sampleId: mt?.sample.id ?? null,
+      interpretation: mt?.reading.interpretation ?? null,
+      infections: mt?.reading.infections ?? [],
+      toTreat: mt ? toTreatOf(mt.reading, catalogues.treatments) : [],
+    };
+  });
+  const sorted = errors.list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).slice(0, MAX_ERRORS);
+  return { fileSha256: sha, rows, matched, errors: sorted };
+}
+
+export async function previewLabImport(
+  ctx: CoreContext,
+  actor: Actor,
+  file: LabFile,
+  onProgress?: OnProgress,
+): Promise<LabImportPreview> {
+  const store = ctx.vault.requireStore();
+  const checked = await store.exclusive(() => checkFile(store.manager, actor, ctx.clock(), file, onProgress));
+  return {
+    fileName: file.fileName,
+    fileSha256: checked.fileSha256,
+    rows: checked.rows,
+    results: checked.matched.length,
+    errors: checked.errors,
+  };
+}
+
+/** Thrown inside the transaction to roll everything back; its refusals are the answer. */
+class ImportRefused extends Error {
+  constructor(readonly errors: LabImportError[]) {
+    super('lab import refused');
+  }
+}
+
+export async function commitLabImport(
+  ctx: CoreContext,
+  actor: Actor,
+  file: LabFile,
+  onProgress?: OnProgress,
+): Promise<LabImportCommit> {
+  try {
+    return await ctx.vault.requireStore().transaction(async (em) => {
+      const now = ctx.clock();
+      const checked = await checkFile(em, actor, now, file, onProgress);
+      if (checked.errors.length) throw new ImportRefused(checked.errors);
+      if (checked.matched.length === 0)
+        throw new ImportRefused([{ line: null, column: null, reason: 'csv_no_result' }]);
+      const at = now.toISOString();
+      const row: LabImportRow = {
+        id: randomUUID(),
+        fileSha256: checked.fileSha256,
+        fileName: file.fileName,
+        lines: checked.rows.length,
+        importedAt: at,
+        importedBy: actor.userId,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      };
+      await em.getRepository(LabImportEntity).insert(row);
+      const persons = await writeAll(ctx, actor, em, now, row.id, checked, onProgress);
+      return { importId: row.id, results: checked.matched.length, persons, errors: [] };
+    });
+  } catch (err) {
+    if (err instanceof ImportRefused)
+      return { importId: randomUUID(), results: 0, persons: [], errors: err.errors };
+    throw err;
+  }
+}
+
+/**
+ * Writes each result as the screen's save does, naming every write; then one audit entry per
+ * person and section written (the import's id as target, the count in the detail) rather than one
+ * per row: a 10,000-line file would otherwise add tens of thousands of entries.
+ */
+async function writeAll(
+  ctx: CoreContext,
+  actor: Actor,
+  em: EntityManager,
+  now: Date,
+  importId: string,
+  checked: Checked,
+  onProgress?: OnProgress,
+): Promise<LabImportCommit['persons']> {
+  const treatments = await currentCatalogue(em, 'treatments');
+  const written = new Map<
+    string,
+    { person: PersonRow; results: number; toTreat: Set<Infection>; targets: WriteTarget[] }
+  >();
+  const total = checked.matched.length;
+  onProgress?.({ phase: 'write', done: 0, total });
+  for (const [i, mt] of checked.matched.entries()) {
+    const person = mt.group.person;
+    let entry = written.get(person.id);
+    if (!entry) {
+      entry = { person, results: 0, toTreat: new Set(), targets: [] };
+      written.set(person.id, entry);
+    }
+    const targets = entry.targets;
+    const call: DossierCall = {
+      ctx,
+      client: 'local',
+      actor,
+      dossier: {
+        em,
+        now,
+        person,
+        access: [mt.access],
+        ownOnly: false,
+        canRead: readableBy(actor, mt.access.subject),
+        wrote: (target) => targets.push(target),
+      },
+    };
+    await writeResult(call, mt.sample, mt.group.test, {
+      value: mt.value,
+      reading: mt.reading,
+      resultedAt: mt.resultedAt,
+      source: 'lab_import',
+      importId,
+    });
+    entry.results += 1;
+    for (const inf of toTreatOf(mt.reading, treatments)) entry.toTreat.add(inf);
+    onProgress?.({ phase: 'write', done: i + 1, total });
+  }
+  const events: AuditEvent[] = [];
+  for (const { person, targets } of written.values()) {
+    const bySection = new Map<string, number>();
+    for (const t of targets) {
+      const section = t.section ?? 'tests';
+      bySection.set(section, (bySection.get(section) ?? 0) + 1);
+    }
+    for (const [section, records] of bySection)
+      events.push({
+        actorId: actor.userId,
+        action: 'update',
+        section: section as AuditEvent['section'],
+        personId: person.id,
+        targetType: 'lab_import',
+        targetId: importId,
+        detail: { records },
+      });
+  }
+  if (events.length) await appendAudits(em, events, now);
+  return [...written.values()].map(({ person, results, toTreat }) => ({
+    personId: person.id,
+    fileNumber: person.fileNumber,
+    name: person.nameUsed,
+    results,
+    toTreat: [...toTreat],
+  }));
+}
