@@ -28,6 +28,7 @@ import {
   diagnosesOf,
   findConsultation,
   prescriptionOfConsultation,
+  prescriptionsOfConsultations,
   replaceDiagnoses,
   saveConsultationRow,
   savePrescriptionRow,
@@ -96,12 +97,17 @@ export async function consultationViews(
     em,
     rows.map((r) => r.id),
   );
-  const prescriptions = await Promise.all(rows.map((r) => prescriptionOfConsultation(em, r.id)));
+  const prescriptions = await prescriptionsOfConsultations(
+    em,
+    rows.map((r) => r.id),
+  );
   const names = await staffNames(em, [
     ...rows.map((r) => r.createdBy),
-    ...prescriptions.map((p) => p?.prescriberId ?? null),
+    ...[...prescriptions.values()].map((p) => p.prescriberId),
   ]);
-  return rows.map((r, i) => toConsultation(r, diagnoses.get(r.id) ?? [], prescriptions[i] ?? null, names));
+  return rows.map((r) =>
+    toConsultation(r, diagnoses.get(r.id) ?? [], prescriptions.get(r.id) ?? null, names),
+  );
 }
 
 type NotesInput = Pick<In<'consultations.save'>, 'personId' | 'visitId' | 'heldAt'>;

@@ -10,7 +10,7 @@ import { consultationViews, toSpecialistConsultation } from './consultations-ser
 import {
   consultationsTable,
   gpConsultationsOf,
-  prescriptionOfConsultation,
+  prescriptionsOfConsultations,
   prescriptionsTable,
   specialistConsultationsOf,
   type ConsultationRow,
@@ -24,9 +24,14 @@ const medical: SectionDefinition<ConsultationRow> = {
   timelineKinds: ['consultation', 'prescription'],
   load: gpConsultationsOf,
   timeline: async (rows, { em }) => {
-    const prescriptions = (await Promise.all(rows.map((c) => prescriptionOfConsultation(em, c.id)))).filter(
-      (p) => p !== null,
-    );
+    const prescriptions = [
+      ...(
+        await prescriptionsOfConsultations(
+          em,
+          rows.map((c) => c.id),
+        )
+      ).values(),
+    ];
     const names = await staffNames(em, [
       ...rows.map((c) => c.createdBy),
       ...prescriptions.map((p) => p.prescriberId),

@@ -60,6 +60,18 @@ export function prescriptionOfConsultation(
   return em.getRepository(PrescriptionEntity).findOneBy({ consultationId });
 }
 
+/** The prescriptions written at some consultations, by consultation (one query). */
+export async function prescriptionsOfConsultations(
+  em: EntityManager,
+  consultationIds: readonly string[],
+): Promise<Map<string, PrescriptionRow>> {
+  if (consultationIds.length === 0) return new Map();
+  const rows = await em
+    .getRepository(PrescriptionEntity)
+    .findBy({ consultationId: In([...new Set(consultationIds)]) });
+  return new Map(rows.flatMap((p) => (p.consultationId ? [[p.consultationId, p] as const] : [])));
+}
+
 /** The diagnoses of some consultations, by consultation. */
 export async function diagnosesOf(
   em: EntityManager,
