@@ -40,10 +40,6 @@ export async function specialistConsultationsOf(
   return (await consultationsOfPerson(em, personId)).filter((c) => c.kind !== GP);
 }
 
-export function prescriptionsOfPerson(em: EntityManager, personId: string): Promise<PrescriptionRow[]> {
-  return findRows(em, PrescriptionEntity, { personId }, { column: 'issuedOn', direction: 'DESC' });
-}
-
 export function findConsultation(em: EntityManager, id: string): Promise<ConsultationRow | null> {
   return em.getRepository(ConsultationEntity).findOneBy({ id });
 }
@@ -87,13 +83,6 @@ export async function diagnosesOf(
   return byConsultation;
 }
 
-/** Every diagnosis (interchange export), oldest consultation first. */
-export function allDiagnoses(em: EntityManager): Promise<ConsultationDiagnosisRow[]> {
-  return em
-    .getRepository(ConsultationDiagnosisEntity)
-    .find({ order: { consultationId: 'ASC', code: 'ASC' } });
-}
-
 export async function saveConsultationRow(em: EntityManager, row: ConsultationRow): Promise<void> {
   await em.getRepository(ConsultationEntity).save(row);
 }
@@ -112,8 +101,4 @@ export async function replaceDiagnoses(
 
 export async function savePrescriptionRow(em: EntityManager, row: PrescriptionRow): Promise<void> {
   await em.getRepository(PrescriptionEntity).save(row);
-}
-
-export async function deletePrescription(em: EntityManager, id: string): Promise<void> {
-  await em.getRepository(PrescriptionEntity).delete({ id });
 }
