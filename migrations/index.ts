@@ -16,6 +16,7 @@ import { migration0010 } from './0010-name-year-key';
 import { migration0011 } from './0011-clinical-catalogues';
 import { migration0012 } from './0012-screenings';
 import { migration0013 } from './0013-consultations';
+import { migration0014 } from './0014-treatments';
 import { migration0015 } from './0015-lab-import';
 import { migration0016 } from './0016-prep';
 import { migration0017 } from './0017-vaccinations';
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
   migration0015,
   migration0016,
   migration0017,

@@ -12,6 +12,7 @@ import { prepTab } from '../features/prep/dossier';
 import { screeningsTab } from '../features/screenings/dossier';
 import { pathwayTab } from '../features/visits/dossier';
 import { waitingListsPanel } from '../features/waiting-lists/dossier';
+import { treatmentsPanel } from '../features/treatments/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
   identityTab,

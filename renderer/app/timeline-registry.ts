@@ -13,6 +13,7 @@ import { screeningsTimeline } from '../features/screenings/dossier';
 import { vaccinationsTimeline } from '../features/vaccinations/dossier';
 import { visitsTimeline } from '../features/visits/dossier';
 import { waitingListsTimeline } from '../features/waiting-lists/dossier';
+import { treatmentsTimeline } from '../features/treatments/dossier';
 
 export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
   [
@@ -26,6 +27,7 @@ export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
     prepTimeline,
     consultationsTimeline,
     vaccinationsTimeline,
+    treatmentsTimeline,
   ]
     .flat()
     .map((def) => [def.kind, def]),

@@ -22,6 +22,10 @@ export const alertSchema = z.object({
     'egfr_low',
     // vaccinations: a dose due within the week or overdue (dueOn: the earliest)
     'vaccine_dose_due',
+    // treatments: a positive still to treat (red, pinned) / a test of cure due / a hospital referral not attended
+    'positive_to_treat',
+    'cure_test_due',
+    'referral_not_attended',
   ]),
   at: isoDateTimeSchema.nullable(),
   hoursLeft: z.number().nullable(),

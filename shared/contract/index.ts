@@ -16,6 +16,7 @@ import { interviewsChannels } from './interviews';
 import { directoryChannels } from './directory';
 import { waitingListsChannels } from './waiting-lists';
 import { screeningsChannels } from './screenings';
+import { treatmentsChannels } from './treatments';
 import { labImportChannels } from './lab-import';
 import { prepChannels } from './prep';
 import { vaccinationsChannels } from './vaccinations';
@@ -36,6 +37,7 @@ export const CONTRACT = {
   ...directoryChannels,
   ...waitingListsChannels,
   ...screeningsChannels,
+  ...treatmentsChannels,
   ...labImportChannels,
   ...prepChannels,
   ...vaccinationsChannels,

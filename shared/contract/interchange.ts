@@ -41,6 +41,7 @@ import { PREP_REGIMENS } from '../domain/clinical-catalogues';
 import { PREP_EPISODE_STATUSES, PREP_NOTE_MAX, PREP_STOP_REASONS } from '../domain/prep';
 import { personInputSchema } from './persons';
 import { resultRecord, sampleRecord, screeningRecord } from './screenings';
+import { partnerRecord, toTreatRecord, treatmentRecord } from './treatments';
 import { openingHoursSchema, siteInputSchema } from './setup';
 import { VACCINE_CODES } from '../domain/clinical-catalogues';
 import {
@@ -414,6 +415,9 @@ export const RECORD_SCHEMAS = {
   screening: screeningRecord,
   sample: sampleRecord,
   result: resultRecord,
+  to_treat: toTreatRecord,
+  treatment: treatmentRecord,
+  partner: partnerRecord,
   prep_episode: prepEpisodeRecord,
   prep_follow_up: prepFollowUpRecord,
   vaccine_course: vaccineCourseRecord,

@@ -21,6 +21,7 @@ export * as prep from './prep';
 export * as referrals from './referrals';
 export * as screenings from './screenings';
 export * as search from './search';
+export * as treatments from './treatments';
 export * as setup from './setup';
 export * as unavailable from './unavailable';
 export * as users from './users';

@@ -291,6 +291,39 @@ const SAMPLES: Samples = {
     };
   },
   'vaccinations.certificatePdf': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'treatments.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // An item the seed's positive opened: the caller is not its author.
+  'treatments.give': async (f, s) => {
+    const item = await seedToTreat(f, s.personId);
+    const givenAt = f.t.clock.now().toISOString();
+    return {
+      input: {
+        personId: s.personId,
+        toTreatId: item.id,
+        version: item.version,
+        drug: 'ceftriaxone',
+        dose: '1 g',
+        route: 'intramuscular',
+        givenAt,
+      },
+    };
+  },
+  'treatments.close': async (f, s) => {
+    const item = await seedToTreat(f, s.personId);
+    return {
+      input: { personId: s.personId, toTreatId: item.id, version: item.version, reason: 'treated_elsewhere' },
+    };
+  },
+  'treatments.savePartners': async (f, s) => {
+    const item = await seedToTreat(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        toTreatId: item.id,
+        partners: [{ pseudonym: 'Partenaire A', notifier: 'person', status: 'to_notify' }],
+      },
+    };
+  },
   'consultations.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   // A new consultation: its author is the caller.
   'consultations.save': (f, s) =>
@@ -337,6 +370,32 @@ const SAMPLES: Samples = {
     return { input: { personId: s.personId, prescriptionId: consultation.prescription?.id ?? '' } };
   },
 };
+
+/** An open to-treat item of this person, opened by a gonorrhoea PCR the seed took and resulted. */
+async function seedToTreat(f: Fixture, personId: string): Promise<{ id: string; version: number }> {
+  const { samples } = await f.t.must(
+    'screenings.saveSamples',
+    {
+      personId,
+      siteId: f.siteId,
+      takenAt: f.t.clock.now().toISOString(),
+      add: [{ testCode: 'ct_ng_pcr_poc', anatomicalSite: 'throat' }],
+    },
+    f.seed.token,
+  );
+  await f.t.must(
+    'screenings.saveResult',
+    {
+      personId,
+      sampleId: samples[0].id,
+      value: { type: 'per_target', targets: { chlamydia: 'not_detected', gonorrhoea: 'detected' } },
+      resultedAt: f.t.clock.now().toISOString(),
+    },
+    f.seed.token,
+  );
+  const tab = await f.t.must('treatments.forPerson', { personId }, f.seed.token);
+  return tab.items.find((i) => i.status === 'open')!;
+}
 
 /** The seed's course of this vaccine for this person, its first dose given on 2 February if none yet. */
 async function seedCourse(f: Fixture, personId: string, vaccineCode: 'hpv' | 'hepatitis_b') {

@@ -32,6 +32,8 @@ const SAMPLES: Samples = {
   'prep.worklistCounts': () => ({}),
   'vaccinations.worklist': () => ({ list: 'due' }),
   'vaccinations.worklistCounts': () => ({}),
+  'treatments.worklist': () => ({ list: 'to_treat' }),
+  'treatments.worklistCounts': () => ({}),
   'screenings.importPreview': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
   'screenings.importCommit': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
 };

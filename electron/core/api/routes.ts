@@ -75,6 +75,14 @@ import {
 } from '../services/appointments/appointments-service';
 import { saveInterview } from '../services/interviews/interviews-service';
 import { screeningsForPerson } from '../services/screenings/dossier-section';
+import { treatmentsForPerson } from '../services/treatments/dossier-section';
+import {
+  authorOfToTreat,
+  close as closeToTreat,
+  give as giveTreatment,
+  savePartners,
+} from '../services/treatments/treatments-service';
+import { treatmentsWorklist, treatmentsWorklistCounts } from '../services/treatments/worklist';
 import { commitLabImport, previewLabImport } from '../services/screenings/lab-import';
 import {
   authorOfResult,
@@ -540,6 +548,40 @@ export const ROUTES: RouteTable = {
     access: 'dossier',
     dossier: onPerson('tests', 'write', { author: (input, { em }) => authorOfResult(input, { em }) }),
     handler: giveResult,
+  },
+
+  // Test and Treat: to-treat items, treatments, partners (the tests section: the nurse writes).
+  'treatments.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('tests', 'read', { partial: true }),
+    handler: treatmentsForPerson,
+  },
+  'treatments.give': {
+    access: 'dossier',
+    // Also settles the visit's priority: named as a change of the pathway by the handler.
+    dossier: onPerson('tests', 'write', { author: authorOfToTreat }),
+    handler: giveTreatment,
+  },
+  'treatments.close': {
+    access: 'dossier',
+    dossier: onPerson('tests', 'write', { author: authorOfToTreat }),
+    handler: closeToTreat,
+  },
+  'treatments.savePartners': {
+    access: 'dossier',
+    dossier: onPerson('tests', 'write', { author: authorOfToTreat }),
+    handler: savePartners,
+  },
+  'treatments.worklist': {
+    access: 'session',
+    touches: persons('tests'),
+    handler: (input, { ctx, actor }) => treatmentsWorklist(ctx, actor, input),
+  },
+  'treatments.worklistCounts': {
+    access: 'session',
+    touches: persons('tests'),
+    passive: true,
+    handler: (input, { ctx, actor }) => treatmentsWorklistCounts(ctx, actor, input),
   },
   // The laboratory's CSV file: every person is gated line by line as the save is (lab-import.ts).
   'screenings.importPreview': {

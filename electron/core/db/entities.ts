@@ -8,6 +8,7 @@ import { AppointmentEntity } from '../services/appointments/entities';
 import { InterviewEntity } from '../services/interviews/entities';
 import { DirectoryEntryEntity, ReferralEntity } from '../services/directory/entities';
 import { ResultEntity, SampleEntity, ScreeningEntity } from '../services/screenings/entities';
+import { PartnerEntity, ToTreatEntity, TreatmentEntity } from '../services/treatments/entities';
 import { LabImportEntity } from '../services/screenings/lab-import-entity';
 import {
   ConsultationDiagnosisEntity,
@@ -41,6 +42,9 @@ export const ENTITIES = [
   ScreeningEntity,
   SampleEntity,
   ResultEntity,
+  ToTreatEntity,
+  TreatmentEntity,
+  PartnerEntity,
   LabImportEntity,
   ConsultationEntity,
   ConsultationDiagnosisEntity,

@@ -11,6 +11,7 @@ import { vaccinationsSection } from '../services/vaccinations/dossier-section';
 import { consultationsSection, specialistSection } from '../services/consultations/dossier-section';
 import { consentSection, identitySection } from '../services/persons/dossier-section';
 import { screeningsSection } from '../services/screenings/dossier-section';
+import { treatmentsSection } from '../services/treatments/dossier-section';
 import { visitsSection } from '../services/visits/dossier-section';
 import { waitingListsSection } from '../services/waiting-lists/dossier-section';
 import type { DossierSection } from './section';
@@ -24,6 +25,7 @@ export const DOSSIER_SECTIONS: readonly DossierSection[] = [
   referralsSection,
   waitingListsSection,
   screeningsSection,
+  treatmentsSection,
   prepSection,
   vaccinationsSection,
   consultationsSection,

@@ -7,6 +7,7 @@ import { interviewAdapter } from '../services/interviews/interchange';
 import { directoryEntryAdapter, referralAdapter } from '../services/directory/interchange';
 import { waitingListEntryAdapter, workshopAdapter } from '../services/waiting-lists/interchange';
 import { resultAdapter, sampleAdapter, screeningAdapter } from '../services/screenings/interchange';
+import { partnerAdapter, toTreatAdapter, treatmentAdapter } from '../services/treatments/interchange';
 import { prepEpisodeAdapter, prepFollowUpAdapter } from '../services/prep/interchange';
 import { vaccineCourseAdapter, vaccineDoseAdapter } from '../services/vaccinations/interchange';
 import { consultationAdapter, prescriptionAdapter } from '../services/consultations/interchange';
@@ -32,6 +33,9 @@ export const ADAPTERS = [
   screeningAdapter,
   sampleAdapter,
   resultAdapter,
+  toTreatAdapter,
+  treatmentAdapter,
+  partnerAdapter,
   prepEpisodeAdapter,
   prepFollowUpAdapter,
   vaccineCourseAdapter,

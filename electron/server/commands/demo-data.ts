@@ -16,6 +16,7 @@ import { populateVaccinations } from './demo-vaccinations';
 import { populatePrep } from './demo-prep';
 import { populateConsultations } from './demo-consultations';
 import { populateWaitingLists } from './demo-waiting-lists';
+import { populateTreatments } from './demo-treatments';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
 
 function seeded(seed: number): () => number {
@@ -358,6 +359,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     await populatePrep(core, a, persons);
     await populateConsultations(core, a, persons);
     await populateWaitingLists(core, a, persons);
+    await populateTreatments(core, a, persons);
     return { persons: persons.length, visits };
   } finally {
     ctx.clock = realClock;

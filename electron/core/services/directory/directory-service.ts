@@ -26,6 +26,7 @@ import {
   type DirectoryEntryRow,
   type ReferralRow,
 } from './repository';
+import { referralSaved } from './referral-hooks';
 
 export function toEntry(r: DirectoryEntryRow): DirectoryEntry {
   return {
@@ -198,6 +199,8 @@ export async function refer(
   };
   await insertReferral(em, row);
   dossier.wrote({ type: 'referral', id: row.id, action: 'create', reason: row.overrideReason });
+  // What other capabilities follow (a hospital referral of a positive to treat).
+  await referralSaved(em, { ...row, category: entry.category, created: true }, dossier);
   return (await toReferrals(em, [row]))[0];
 }
 
@@ -230,5 +233,7 @@ export async function updateReferral(
   };
   await saveReferral(em, next);
   dossier.wrote({ type: 'referral', id: row.id });
+  const entry = await findEntry(em, next.entryId);
+  if (entry) await referralSaved(em, { ...next, category: entry.category, created: false }, dossier);
   return (await toReferrals(em, [next]))[0];
 }

@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import type { Infection, TestCode } from '../../../../shared/domain/clinical-catalogues';
 import type { ResultInterpretation } from '../../../../shared/domain/screenings';
 import type { DossierCall } from '../../api/routes';
+import { openToTreatOnResult } from '../treatments/on-result';
 
 export interface SavedResult {
   id: string;
@@ -21,4 +22,7 @@ export interface SavedResult {
 
 export type ResultSavedHook = (em: EntityManager, result: SavedResult, call: DossierCall) => Promise<void>;
 
-export const RESULT_SAVED_HOOKS: ResultSavedHook[] = [];
+export const RESULT_SAVED_HOOKS: ResultSavedHook[] = [
+  // Test and Treat: a positive opens its to-treat items; a later result ends a test-of-cure wait.
+  openToTreatOnResult,
+];

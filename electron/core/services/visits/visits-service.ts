@@ -21,6 +21,7 @@ import type { CoreContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { markArrived } from '../appointments/repository';
 import { appointmentArrived } from '../appointments/arrival-hooks';
+import { checkInPriority } from './check-in-hooks';
 import { noShowsOfPerson } from '../appointments/no-show';
 import { siteExists } from '../centre/repository';
 import { loadPerson } from '../persons/repository';
@@ -128,7 +129,8 @@ export async function checkIn(input: In<'visits.checkIn'>, { actor, dossier }: D
     step: input.step,
     stepSince: at,
     withUserId: null,
-    priority: input.priority,
+    // The desk's choice, raised by what other capabilities know (a positive still to treat).
+    priority: await checkInPriority(em, person.id, input.priority),
     nextSteps: [],
     requeued: 0,
     createdBy: actor.userId,

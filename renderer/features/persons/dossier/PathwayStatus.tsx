@@ -13,6 +13,7 @@ import { apiErrorOf } from '../../../api/client';
 import { errorText } from '../../../i18n/error-text';
 import { currentLanguage } from '../../../i18n/setup';
 import { interviewLink } from '../../interviews/links';
+import { PositiveToTreatBanner } from '../../treatments/dossier';
 import { useStartInterview } from '../../interviews/start-interview';
 import { useMoveVisit } from '../../visits/api';
 import { formatDateTime } from '../../../i18n/dates';
@@ -47,6 +48,7 @@ export function PathwayStatus({ dossier, onCheckIn }: { dossier: Dossier; onChec
   return (
     <Stack gap="sm">
       {pep && pep.hoursLeft !== null && <PepAlertBanner hoursLeft={pep.hoursLeft} at={pep.at} />}
+      <PositiveToTreatBanner alerts={alerts} />
       {pathwayShown && (
         <Card withBorder padding="md" aria-label={t('dossier.status.title')} component="section">
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">

@@ -1,0 +1,52 @@
+/**
+ * The hospital referral of an HIV / hepatitis item (registered in the directory's
+ * REFERRAL_SAVED_HOOKS): a referral to a hospital service makes the person's open items of a
+ * referral kind `referred` (with the first appointment's date); that referral attended closes them.
+ */
+import type { EntityManager } from 'typeorm';
+import { siteToday } from '../../../../shared/domain/schedules';
+import { REFERRAL_ATTENDED } from '../../../../shared/domain/treatments';
+import type { DossierScope } from '../../api/access';
+import { requireSite } from '../centre/repository';
+import { currentCatalogue } from '../clinical-catalogues/repository';
+import type { SavedReferral } from '../directory/referral-hooks';
+import { settleVisitPriority } from './priority';
+import { itemsOfPersonIn, itemsOfReferral, saveToTreat, type ToTreatRow } from './repository';
+
+async function appointmentOn(em: EntityManager, item: ToTreatRow, at: string | null): Promise<string | null> {
+  if (!at) return null;
+  return siteToday(new Date(at), (await requireSite(em, item.siteId)).timezone);
+}
+
+export async function followHospitalReferral(
+  em: EntityManager,
+  referral: SavedReferral,
+  dossier: DossierScope,
+): Promise<void> {
+  const now = dossier.now.toISOString();
+  const linked = await itemsOfReferral(em, referral.id);
+  let candidates: ToTreatRow[] = linked;
+  if (linked.length === 0 && referral.category === 'hospital_service') {
+    const catalogue = await currentCatalogue(em, 'treatments');
+    candidates = (await itemsOfPersonIn(em, referral.personId, ['open'])).filter(
+      (i) => catalogue[i.infection]?.kind === 'referral',
+    );
+  }
+  if (candidates.length === 0) return;
+  for (const item of candidates) {
+    if (item.status === 'closed' || item.status === 'treated') continue;
+    const attended = referral.status === 'attended';
+    const next: ToTreatRow = {
+      ...item,
+      status: attended ? 'closed' : 'referred',
+      referralId: referral.id,
+      appointmentOn: await appointmentOn(em, item, referral.appointmentAt),
+      closedReason: attended ? REFERRAL_ATTENDED : item.closedReason,
+      updatedAt: now,
+      version: item.version + 1,
+    };
+    await saveToTreat(em, next);
+    dossier.wrote({ type: 'to_treat', id: item.id, section: 'tests', personId: item.personId });
+  }
+  await settleVisitPriority(em, referral.personId, dossier);
+}

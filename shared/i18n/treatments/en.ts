@@ -1,0 +1,97 @@
+import type { Texts } from '../texts';
+import type { fr } from './fr';
+
+/** Test and Treat: the panel of the Tests section, the forms, the timeline and the worklists. */
+export const en: Texts<typeof fr> = {
+  tab: {
+    title: 'Test and Treat',
+    empty: 'No positive to treat.',
+    alert: 'Positive to treat since {{date}}: treat today if possible.',
+    cureDue: 'Test of cure due on {{date}}.',
+    referralNotAttended: 'Hospital referral not attended.',
+    opened: 'Result of {{date}}',
+    delay_one: 'Treated on {{date}}, delay {{count}} day',
+    delay_other: 'Treated on {{date}}, delay {{count}} days',
+    sameDay: 'Treated the same day ({{date}})',
+    waiting_one: 'Waiting for {{count}} day',
+    waiting_other: 'Waiting for {{count}} days',
+    referred: 'Referred to hospital, first appointment on {{date}}',
+    referredNoDate: 'Referred to hospital, no appointment date',
+    referHint:
+      'Refer the person to a hospital service in the Referrals tab: this positive then becomes "referred".',
+    closed: 'Closed: {{reason}}',
+    cureTest: 'Test of cure on {{date}}',
+    given: '{{drug}} {{dose}} ({{route}}), by {{by}}',
+    give: 'Treat',
+    close: 'Close',
+    partners: 'Partners',
+    noPartners: 'No partner listed.',
+  },
+  status: {
+    open: 'To treat',
+    referred: 'Referred',
+    treated: 'Treated',
+    closed: 'Closed',
+  },
+  routes: {
+    intramuscular: 'Intramuscular',
+    oral: 'Oral',
+  },
+  closeReasons: {
+    treated_elsewhere: 'Treated elsewhere',
+    declined: 'Declined by the person',
+    lost_to_follow_up: 'Lost to follow-up',
+    error: 'Entered in error',
+    other: 'Other',
+    referral_attended: 'Hospital appointment attended',
+  },
+  notifiers: {
+    person: 'The person themself',
+    centre: 'The centre',
+    anonymous_message: 'Anonymous message',
+  },
+  partnerStatuses: {
+    to_notify: 'To notify',
+    notified: 'Notified',
+    tested: 'Tested',
+    treated: 'Treated',
+  },
+  form: {
+    title: 'Treatment — {{infection}}',
+    drug: 'Drug',
+    dose: 'Dose',
+    route: 'Route',
+    givenAt: 'Given at',
+    givenBy: 'Given by',
+    prefilled: 'Pre-filled from the centre’s catalogue; editable.',
+    save: 'Save the treatment',
+    saved: 'Treatment saved.',
+  },
+  closeForm: {
+    title: 'Close — {{infection}}',
+    reason: 'Reason',
+    save: 'Close',
+    saved: 'Positive closed.',
+  },
+  partnersForm: {
+    title: 'Partners — {{infection}}',
+    hint: 'A pseudonym only (e.g. "Tom, app, March"): no full name, no phone, no e-mail.',
+    pseudonym: 'Pseudonym',
+    notifier: 'Who notifies',
+    status: 'Status',
+    add: 'Add a partner',
+    save: 'Save the partners',
+    saved: 'Partners saved.',
+  },
+  timeline: {
+    to_treat: '{{infection}}: positive to treat',
+    treatment_one: '{{infection}}: treated, delay {{count}} day',
+    treatment_other: '{{infection}}: treated, delay {{count}} days',
+  },
+  worklists: {
+    to_treat: 'Positives to treat',
+    partners_to_notify: 'Partners to notify',
+    cure_tests_due: 'Tests of cure due',
+    referrals_not_attended: 'Referrals not attended',
+  },
+};
