@@ -14,18 +14,22 @@ import { personsRoutes } from '../features/persons/routes';
 import { usersRoutes } from '../features/users/routes';
 import { visitsRoutes } from '../features/visits/routes';
 import { waitingListsRoutes } from '../features/waiting-lists/routes';
+import { labImportRoutes } from '../features/screenings/lab-import-routes';
+import { worklistsRoutes } from '../features/worklists/routes';
 import { homeRoutes } from './home-routes';
 import { rootRoute } from './root-route';
 
 export const routeTree = rootRoute.addChildren([
   ...homeRoutes,
   ...visitsRoutes,
+  ...worklistsRoutes,
   ...personsRoutes,
   ...interviewsRoutes,
   ...consultationsRoutes,
   ...appointmentsRoutes,
   ...directoryRoutes,
   ...waitingListsRoutes,
+  ...labImportRoutes,
   ...usersRoutes,
   ...auditRoutes,
   ...centreRoutes,

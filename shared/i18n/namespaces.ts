@@ -28,3 +28,4 @@ export * as users from './users';
 export * as vaccinations from './vaccinations';
 export * as visits from './visits';
 export * as waitingLists from './waitingLists';
+export * as worklists from './worklists';

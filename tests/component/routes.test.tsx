@@ -23,6 +23,7 @@ describe('routes and navigation', () => {
     await screen.findByRole('heading', { name: 'Tableau d’accueil', level: 1 });
     expect(navigationLinks()).toEqual([
       'Tableau d’accueil',
+      'À faire',
       'Personnes',
       'Agenda',
       'Listes d’attente',

@@ -102,8 +102,11 @@ test.describe('on an empty data folder', () => {
     // A nurse manages neither the team, the audit log nor the centre; she works on the pathway.
     await expect(shell.navigation().getByRole('link')).toHaveText([
       'Tableau d’accueil',
+      'À faire',
       'Personnes',
       'Agenda',
+      'Listes d’attente',
+      'Ateliers collectifs',
       'Annuaire',
     ]);
 

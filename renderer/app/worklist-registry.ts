@@ -1,0 +1,14 @@
+/**
+ * The panels of "À faire" (`/work`), one line per capability that owns worklists: each declares
+ * its panels (list, roles, section, counts, component) in its own feature folder.
+ */
+import { prepWorklistPanels } from '../features/prep/PrepWorklistPanel';
+import { vaccinationsWorklistPanels } from '../features/vaccinations/VaccinationsWorklistPanel';
+import { waitingListsWorklistPanels } from '../features/waiting-lists/WaitingListWorklistPanel';
+import type { WorklistPanelDef } from '../features/worklists/worklist-panel';
+
+export const WORKLIST_PANELS: readonly WorklistPanelDef[] = [
+  ...prepWorklistPanels,
+  ...vaccinationsWorklistPanels,
+  ...waitingListsWorklistPanels,
+];

@@ -1,0 +1,47 @@
+/** Texts of "À faire" (the worklists screen), in English: exactly the keys of `fr.ts`. */
+import type { fr } from './fr';
+import type { Texts } from '../texts';
+
+export const en: Texts<typeof fr> = {
+  nav: 'To do',
+  title: 'To do',
+  intro: 'What waits for you to act on your sites, list by list.',
+  noPanels: 'No worklist for your roles.',
+  empty: 'Nothing to do in this list.',
+  columns: {
+    person: 'Person',
+    fileNumber: 'File number',
+    due: 'To do',
+    site: 'Site',
+  },
+  previous: 'Previous',
+  next: 'Next',
+  sites: 'Sites',
+  sitesOf: 'Sites of the list “{{list}}”',
+  mySites: 'My sites',
+  countOf_one: '{{count}} person',
+  countOf_other: '{{count}} people',
+  badge_one: '{{count}} thing to do',
+  badge_other: '{{count}} things to do',
+  prep: {
+    dueOn: 'Follow-up due on {{date}}',
+    lists: {
+      due_this_week: 'PrEP: follow-up this week',
+      overdue: 'PrEP: follow-up overdue',
+      lost_to_follow_up: 'PrEP: lost to follow-up',
+    },
+  },
+  vaccinations: {
+    dose: '{{vaccine}}, dose {{dose}} on {{date}}',
+    lists: {
+      due: 'Vaccines: doses due this week',
+      overdue: 'Vaccines: doses overdue',
+    },
+  },
+  waitingLists: {
+    title: 'Waiting lists',
+    specialty: 'Specialty',
+    since_one: 'Since {{date}} ({{count}} day)',
+    since_other: 'Since {{date}} ({{count}} days)',
+  },
+};

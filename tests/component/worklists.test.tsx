@@ -1,0 +1,141 @@
+/**
+ * "À faire": each role sees the panels of its lists with their counts, a line opens the dossier on
+ * the owner's tab, nobody who stopped sharing with the care team is counted or listed, and the
+ * navigation's entry carries the sum of the reader's lists.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { addCalendar } from '../../shared/domain/schedules';
+import { addMember, startCentre, TEAM, type TestCentre } from './helpers/centre';
+import { renderApp } from './helpers/render';
+import { filedPerson } from './helpers/scenes';
+import { addDays, siteDate } from './helpers/site-time';
+
+const today = () => siteDate(new Date());
+
+/** Someone on PrEP since `startedOn`, started by the doctor (the first follow-up is a month later). */
+async function onPrep(centre: TestCentre, nameUsed: string, startedOn: string) {
+  const person = await filedPerson(centre, nameUsed, { careTeam: true });
+  await centre.must(
+    'prep.start',
+    { personId: person.id, siteId: centre.siteId, startedOn, regimen: 'daily' },
+    centre.tokens.doctor,
+  );
+  return person;
+}
+
+/** A PrEP follow-up ten days late. */
+const tenDaysLate = () => addCalendar(addDays(today(), -10), { months: -1 });
+
+function panel(name: string): HTMLElement {
+  return screen.getByRole('region', { name });
+}
+
+describe('À faire', () => {
+  it('shows the nurse her lists with their counts, leaves out whoever withdrew consent, and opens the PrEP tab', async () => {
+    const centre = await startCentre();
+    const ana = await onPrep(centre, 'Ana Lopes', tenDaysLate());
+    const bea = await onPrep(centre, 'Béa Roux', tenDaysLate());
+    // Béa no longer shares with the care team: neither her line nor her count reaches the nurse.
+    await centre.must(
+      'persons.recordConsent',
+      { personId: bea.id, scope: 'care_team', given: false },
+      centre.tokens.worker,
+    );
+    const chloe = await filedPerson(centre, 'Chloé Bernard', { careTeam: true });
+    await centre.must(
+      'vaccinations.giveDose',
+      {
+        personId: chloe.id,
+        vaccineCode: 'hepatitis_b',
+        givenOn: addCalendar(addDays(today(), 2), { months: -1 }),
+        lot: 'HB-2291',
+      },
+      centre.tokens.nurse,
+    );
+
+    const { user } = await renderApp(TEAM.nurse, '/work');
+    await screen.findByRole('heading', { name: 'À faire', level: 1 });
+    for (const name of [
+      'PrEP : suivi cette semaine',
+      'PrEP : suivi en retard',
+      'PrEP : perdues de vue',
+      'Vaccins : doses à faire cette semaine',
+      'Vaccins : doses en retard',
+    ])
+      expect(panel(name)).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Listes d’attente' })).toBeNull();
+
+    const overdue = panel('PrEP : suivi en retard');
+    expect(await within(overdue).findByLabelText('1 personne')).toBeTruthy();
+    expect(await within(overdue).findByRole('link', { name: 'Ana Lopes' })).toBeTruthy();
+    expect(within(overdue).queryByText('Béa Roux')).toBeNull();
+    expect(
+      await within(panel('Vaccins : doses à faire cette semaine')).findByLabelText('1 personne'),
+    ).toBeTruthy();
+    expect(within(panel('PrEP : suivi cette semaine')).getByLabelText('0 personne')).toBeTruthy();
+
+    // The navigation's entry: PrEP overdue (Ana) + the vaccine dose due (Chloé), not Béa.
+    const nav = screen.getByRole('navigation');
+    const entry = within(nav).getByRole('link', { name: /À faire/ });
+    await waitFor(() => expect(within(entry).getByText('2 choses à faire')).toBeTruthy());
+
+    await user.click(within(overdue).getByRole('link', { name: 'Ana Lopes' }));
+    await waitFor(() => expect(window.location.hash).toBe(`#/persons/${ana.id}/prep`));
+  });
+
+  it('shows the community worker the waiting lists and no PrEP, and opens the Referrals tab', async () => {
+    const centre = await startCentre();
+    await onPrep(centre, 'Ana Lopes', tenDaysLate());
+    const rose = await filedPerson(centre, 'Rose Martin', { careTeam: true });
+    await centre.must(
+      'waitingLists.refer',
+      {
+        personId: rose.id,
+        siteId: centre.siteId,
+        specialty: 'sexology',
+        requestedOn: addDays(today(), -6),
+        origin: 'interview',
+      },
+      centre.tokens.worker,
+    );
+
+    const { user } = await renderApp(TEAM.worker, '/work');
+    await screen.findByRole('heading', { name: 'À faire', level: 1 });
+    const lists = panel('Listes d’attente');
+    expect(await within(lists).findByLabelText('1 personne')).toBeTruthy();
+    expect(await within(lists).findByText('Sexologie (1)')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: /PrEP/ })).toBeNull();
+    expect(screen.queryByText('Ana Lopes')).toBeNull();
+    const entry = within(screen.getByRole('navigation')).getByRole('link', { name: /À faire/ });
+    await waitFor(() => expect(within(entry).getByText('1 chose à faire')).toBeTruthy());
+
+    await user.click(await within(lists).findByRole('link', { name: 'Rose Martin' }));
+    await waitFor(() => expect(window.location.hash).toBe(`#/persons/${rose.id}/referrals`));
+  });
+
+  it('shows a specialist only the waiting lists, and no badge when nothing waits', async () => {
+    const centre = await startCentre();
+    await onPrep(centre, 'Ana Lopes', tenDaysLate());
+    await addMember(centre, {
+      username: 'lea.sexo',
+      displayName: 'Léa Garnier',
+      password: 'specialiste-du-lez-9',
+      roles: ['specialist'],
+    });
+    await renderApp(
+      {
+        username: 'lea.sexo',
+        displayName: 'Léa Garnier',
+        password: 'specialiste-du-lez-9',
+        roles: ['specialist'],
+      },
+      '/work',
+    );
+    await screen.findByRole('heading', { name: 'À faire', level: 1 });
+    const lists = panel('Listes d’attente');
+    expect(await within(lists).findByLabelText('0 personne')).toBeTruthy();
+    expect(screen.getAllByRole('region')).toHaveLength(1);
+    expect(screen.queryByTestId('worklist-total')).toBeNull();
+  });
+});
