@@ -94,6 +94,7 @@ const vaccineScheduleSchema = z
     doses: z.array(offsetSchema).min(1).max(6),
     latest: z.record(z.string().regex(/^[1-6]$/), offsetSchema).optional(),
     dosesIfSmallpoxVaccinated: z.number().int().min(1).max(6).optional(),
+    minIntervalDays: z.number().int().min(1).max(365).optional(),
   })
   .strict()
   .superRefine((schedule, ctx) => {

@@ -296,6 +296,12 @@ export interface VaccineSchedule {
   readonly latest?: Readonly<Record<number, CalendarOffset>>;
   /** Doses needed by a person vaccinated against smallpox (mpox: 1). */
   readonly dosesIfSmallpoxVaccinated?: number;
+  /**
+   * The shortest gap between two doses below which a dose is refused (mpox: 28 days). Only where
+   * the catalogue says so: the schedule's offsets are when a dose is *due*, and a dose given earlier
+   * than due has still been given and must be recordable as it happened.
+   */
+  readonly minIntervalDays?: number;
 }
 
 /** domain.md, "Vaccines" (defaults, not medical advice). */
@@ -307,7 +313,12 @@ export const DEFAULT_VACCINE_CATALOGUE: Readonly<Record<VaccineCode, VaccineSche
     latest: { 2: { months: 12 } },
   },
   hepatitis_b: { code: 'hepatitis_b', doses: [{ months: 0 }, { months: 1 }, { months: 6 }] },
-  mpox: { code: 'mpox', doses: [{ days: 0 }, { days: 28 }], dosesIfSmallpoxVaccinated: 1 },
+  mpox: {
+    code: 'mpox',
+    doses: [{ days: 0 }, { days: 28 }],
+    dosesIfSmallpoxVaccinated: 1,
+    minIntervalDays: 28,
+  },
 };
 
 /**

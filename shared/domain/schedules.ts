@@ -188,21 +188,21 @@ export const VACCINE_DOSE_REFUSALS = [
 export type VaccineDoseRefusal = (typeof VACCINE_DOSE_REFUSALS)[number];
 
 /**
- * The earliest date the next dose may be given: the schedule's interval between that dose and the
- * one before, counted from the dose actually given last (mpox: 28 days; HPV dose 2: 2 months).
- * Null when no dose has been given yet (the first dose has no minimum).
+ * The earliest date the next dose may be recorded: the day after the dose given last, or the
+ * catalogue's minimum interval after it where one is set (mpox: 28 days). Not the date the dose is
+ * *due* (nextVaccineDose): a dose given before it is due was still given. Null before a first dose.
  */
 export function earliestNextDose(schedule: VaccineSchedule, givenOn: readonly IsoDate[]): IsoDate | null {
   const given = [...givenOn].sort();
   const previous = given[given.length - 1];
   if (previous === undefined) return null;
-  return addCalendar(previous, offsetFromPrevious(schedule, given.length));
+  return addCalendar(previous, { days: Math.max(1, schedule.minIntervalDays ?? 1) });
 }
 
 /**
  * Why a new dose of this vaccine cannot be recorded, or null when it can: a date that is not a
  * calendar date, a second dose of the same vaccine the same day, a schedule already complete, or a
- * dose before the schedule's minimum interval since the last dose given (a dose dated before the
+ * dose before the catalogue's minimum interval since the last dose given (a dose dated before the
  * last one is too early as well: doses are recorded in the order they were given).
  */
 export function vaccineDoseRefusal(

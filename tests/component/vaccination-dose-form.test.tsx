@@ -21,8 +21,11 @@ function setDate(field: HTMLElement, value: string) {
   fireEvent.change(field, { target: { value } });
 }
 
-async function openForm(user: Awaited<ReturnType<typeof renderApp>>['user']) {
-  await user.click(await screen.findByRole('button', { name: 'Enregistrer une dose' }));
+type User = Awaited<ReturnType<typeof renderApp>>['user'];
+
+/** Opens the dose form from the tab's main button, or from `button` (a course's next dose). */
+async function openForm(user: User, button?: HTMLElement) {
+  await user.click(button ?? (await screen.findByRole('button', { name: 'Enregistrer une dose' })));
   const dialog = await screen.findByRole('dialog', { name: 'Dose de vaccin' });
   return {
     dialog,
@@ -73,16 +76,17 @@ describe('the vaccine dose form', () => {
     expect(course.textContent).toContain('lot  HPV-2026 a');
   });
 
-  it('refuses a second dose the same day and a dose too early for the schedule, before sending', async () => {
+  it('refuses a second dose the same day and a dose before the minimum gap (mpox, 28 days), before sending', async () => {
     const centre = await startCentre();
     const person = await filedPerson(centre, 'Lou Martin', { careTeam: true });
     await centre.must(
       'vaccinations.giveDose',
-      { personId: person.id, vaccineCode: 'hpv', givenOn: YESTERDAY, lot: 'A1' },
+      { personId: person.id, vaccineCode: 'mpox', givenOn: YESTERDAY, lot: 'A1' },
       centre.tokens.nurse,
     );
     const { user } = await renderApp(TEAM.nurse, `/persons/${person.id}/vaccines`);
-    const form = await openForm(user);
+    const course = await screen.findByRole('region', { name: 'Mpox' });
+    const form = await openForm(user, within(course).getByRole('button', { name: 'Enregistrer la dose 2' }));
     await within(form.dialog).findByText(/^Dose 2 du schéma en cours/);
     setDate(form.date, YESTERDAY);
     await user.type(form.lot, 'A2');

@@ -267,27 +267,27 @@ describe('recording a vaccine dose', () => {
     expect(vaccineDoseRefusal(hpv, [], '2026-03-02')).toBeNull();
   });
 
-  it("refuses a dose before the schedule's interval since the last dose (mpox: 28 days)", () => {
+  it("refuses a dose before the catalogue's minimum interval since the last dose (mpox: 28 days)", () => {
     expect(vaccineDoseRefusal(mpox, ['2026-03-15'], '2026-04-11')).toBe('vaccine_dose_too_early');
     expect(vaccineDoseRefusal(mpox, ['2026-03-15'], '2026-04-12')).toBeNull();
     // Across the spring DST Sunday (29 March 2026) the count is still in calendar days.
     expect(vaccineDoseRefusal(mpox, ['2026-03-01'], '2026-03-28')).toBe('vaccine_dose_too_early');
     expect(vaccineDoseRefusal(mpox, ['2026-03-01'], '2026-03-29')).toBeNull();
-    expect(vaccineDoseRefusal(hepB, ['2026-03-02'], '2026-03-03')).toBe('vaccine_dose_too_early');
+    // Autumn DST Sunday (25 October 2026) between two mpox doses.
+    expect(earliestNextDose(mpox, ['2026-10-10'])).toBe('2026-11-07');
     // A dose dated before the last one given is too early as well.
     expect(vaccineDoseRefusal(hepB, ['2026-03-02'], '2026-02-01')).toBe('vaccine_dose_too_early');
   });
 
-  it('counts the interval from the dose actually given last, month ends clamped', () => {
+  it('records a dose given before it was due where the catalogue sets no minimum interval', () => {
     expect(earliestNextDose(hepB, [])).toBeNull();
-    // HBV dose 2 one month after 31 January: 28 February, not 3 March.
-    expect(earliestNextDose(hepB, ['2026-01-31'])).toBe('2026-02-28');
-    expect(vaccineDoseRefusal(hepB, ['2026-01-31'], '2026-02-27')).toBe('vaccine_dose_too_early');
-    expect(vaccineDoseRefusal(hepB, ['2026-01-31'], '2026-02-28')).toBeNull();
-    // HPV dose 3: 4 months after a dose 2 given at 2 months (0, 2, 6).
-    expect(earliestNextDose(hpv, ['2026-08-31', '2026-10-31'])).toBe('2027-02-28');
-    // Autumn DST Sunday (25 October 2026) between two mpox doses.
-    expect(earliestNextDose(mpox, ['2026-10-10'])).toBe('2026-11-07');
+    // HBV dose 2 is due on 28 February after 31 January (month end clamped), but a dose given
+    // earlier was given: it is recorded as it happened, and the next due date follows from it.
+    expect(nextVaccineDose(hepB, ['2026-01-31'])).toMatchObject({ dose: 2, dueOn: '2026-02-28' });
+    expect(earliestNextDose(hepB, ['2026-01-31'])).toBe('2026-02-01');
+    expect(vaccineDoseRefusal(hepB, ['2026-01-31'], '2026-02-20')).toBeNull();
+    expect(vaccineDoseRefusal(hepB, ['2026-03-02'], '2026-03-03')).toBeNull();
+    expect(earliestNextDose(hpv, ['2026-08-31', '2026-10-31'])).toBe('2026-11-01');
   });
 
   it('refuses a dose past a complete schedule and a date that does not exist', () => {

@@ -87,8 +87,10 @@ export function toCourse(
     dosesNeeded: dosesNeeded(schedule, optionsOf(row)),
     nextDueOn: row.nextDueOn,
     nextDose: row.nextDose,
+    // Said to the carer only where the catalogue sets a minimum gap (mpox); otherwise the next
+    // dose may be recorded any day after the last one, and "not before tomorrow" says nothing.
     earliestNextOn:
-      row.status === 'in_progress'
+      row.status === 'in_progress' && schedule.minIntervalDays !== undefined
         ? earliestNextDose(
             schedule,
             given.map((d) => d.givenOn),
