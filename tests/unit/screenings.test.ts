@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { orderSamples, samplesOfPerson } from '../../electron/core/services/screenings/repository';
 import { RESULT_SAVED_HOOKS, type SavedResult } from '../../electron/core/services/screenings/result-hooks';
+import { populateScreenings } from '../../electron/server/commands/demo-screenings';
 import { personInput, reception, staff } from './helpers/reception';
 
 async function screeningCentre() {
@@ -493,5 +494,49 @@ describe('results', () => {
       c.nurse.token,
     );
     expect(seen).toHaveLength(2);
+  });
+});
+
+describe('the demo history', () => {
+  it('screenings about monthly since each first visit, all negative: older results given, recent ones to give', async () => {
+    const c = await screeningCentre();
+    const { t } = c;
+    // Persons first seen 70 and 20 days ago (the demo replays from each file's creation).
+    const persons = [];
+    for (const daysAgo of [70, 20]) {
+      t.clock.t = Date.parse('2026-03-02T09:00:00Z') - daysAgo * 86_400_000;
+      const nurse = await t.must('auth.login', { username: 'nina', password: 'Nouveau-Mot-de-passe-2026' });
+      const p = await t.must('persons.create', personInput(t, { nameUsed: `Démo ${daysAgo}` }), nurse.token);
+      await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: true }, nurse.token);
+      persons.push(p);
+    }
+    t.clock.t = Date.parse('2026-03-02T09:00:00Z');
+    const actor = (userId: string, roles: Array<'nurse' | 'doctor'>) => ({ userId, roles });
+    const taken = await populateScreenings(
+      t.core,
+      {
+        worker: actor(c.nurse.id, ['nurse']),
+        nurse: actor(c.nurse.id, ['nurse']),
+        doctor: actor(c.doctor.id, ['doctor']),
+        coordinator: actor(c.nurse.id, ['nurse']),
+        siteId: t.siteIds[0],
+        outreachSiteId: t.siteIds[1],
+        timezone: 'Europe/Paris',
+      },
+      persons,
+    );
+    const nurse = await t.must('auth.login', { username: 'nina', password: 'Nouveau-Mot-de-passe-2026' });
+    const samples = [];
+    for (const p of persons)
+      samples.push(...(await t.must('screenings.forPerson', { personId: p.id }, nurse.token)).items);
+    expect(samples).toHaveLength(taken);
+    // 70 days: screenings on days 70, 42 and 14 ago; 20 days: on day 20 ago (every 28 days).
+    expect(new Set(samples.map((s) => s.screeningId)).size).toBe(4);
+    expect(samples.every((s) => s.takenOn < '2026-03-02')).toBe(true);
+    const results = samples.flatMap((s) => (s.result ? [s.result] : []));
+    expect(results.every((r) => r.interpretation !== 'positive' || r.infections.length === 0)).toBe(true);
+    expect(results.some((r) => r.givenAt)).toBe(true);
+    expect(results.some((r) => r.toGive)).toBe(true);
+    expect(results.filter((r) => r.toGive).every((r) => r.resultedAt > '2026-02-15')).toBe(true);
   });
 });

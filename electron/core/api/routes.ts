@@ -535,8 +535,11 @@ export const ROUTES: RouteTable = {
   },
   'screenings.saveSamples': {
     access: 'dossier',
-    // The samples created are the caller's (consent governs sharing, not collecting).
-    dossier: onPerson('tests', 'write', { author: (_input, { actor }) => actor.userId }),
+    // New samples are the caller's (consent governs sharing, not collecting); marking taken the
+    // samples a consultation ordered changes others' records: that needs the consent.
+    dossier: onPerson('tests', 'write', {
+      author: (input, { actor }) => (input.take.length ? null : actor.userId),
+    }),
     handler: saveSamples,
   },
   'screenings.saveResult': {

@@ -16,6 +16,7 @@ import { populateVaccinations } from './demo-vaccinations';
 import { populatePrep } from './demo-prep';
 import { populateConsultations } from './demo-consultations';
 import { populateWaitingLists } from './demo-waiting-lists';
+import { populateScreenings } from './demo-screenings';
 import { populateTreatments } from './demo-treatments';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
 
@@ -359,6 +360,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     await populatePrep(core, a, persons);
     await populateConsultations(core, a, persons);
     await populateWaitingLists(core, a, persons);
+    await populateScreenings(core, a, persons);
     await populateTreatments(core, a, persons);
     return { persons: persons.length, visits };
   } finally {
