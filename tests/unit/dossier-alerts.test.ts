@@ -16,6 +16,7 @@ const ALERT_SECTION = {
   open_visit_elsewhere: 'pathway',
   result_to_give: 'tests',
   confirmation_pending: 'tests',
+  positive_to_treat: 'tests',
   vaccine_dose_due: 'vaccines',
 } as const satisfies Record<string, Section>;
 
@@ -240,6 +241,112 @@ describe('alerts and priority reasons follow the access of the section they come
           .map((a) => a.kind)
           .filter((k) => k.startsWith('prep_') || k === 'egfr_low');
         const want = mayRead(role, 'prep', person.consents) ? person.kinds : [];
+        if (JSON.stringify(got.sort()) !== JSON.stringify([...want].sort()))
+          mismatches.push(
+            `${role} (care_team ${person.consents.has('care_team')}): ${got.join(',')} ≠ ${want.join(',')}`,
+          );
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+  it('Test and Treat alerts (test of cure due, hospital referral not attended) reach only readers of tests', async () => {
+    const t = await reception();
+    const seed = await staff(t, 'seed', ['nurse']);
+    const siteId = t.siteIds[0];
+    const ago = (days: number) => new Date(t.clock.now().getTime() - days * 86_400_000).toISOString();
+    const hospital = await t.must(
+      'directory.save',
+      { name: 'CHU, maladies infectieuses', kind: 'organisation', category: 'hospital_service' },
+      t.token,
+    );
+    const persons: Array<{ id: string; consents: Set<ConsentScope> }> = [];
+    for (const withdrawn of [false, true]) {
+      const p = await t.must('persons.create', personInput(t, { nameUsed: `TT ${withdrawn}` }), seed.token);
+      await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: true }, seed.token);
+      // Gonorrhoea resulted 40 days ago, treated 31 days ago: its test of cure was due 3 days ago.
+      const ctng = await t.must(
+        'screenings.saveSamples',
+        {
+          personId: p.id,
+          siteId,
+          takenAt: ago(40),
+          add: [{ testCode: 'ct_ng_pcr_poc', anatomicalSite: 'anus' }],
+        },
+        seed.token,
+      );
+      await t.must(
+        'screenings.saveResult',
+        {
+          personId: p.id,
+          sampleId: ctng.samples[0].id,
+          value: { type: 'per_target', targets: { chlamydia: 'not_detected', gonorrhoea: 'detected' } },
+          resultedAt: ago(40),
+        },
+        seed.token,
+      );
+      // A reactive HIV TROD referred to the hospital, the appointment yesterday not attended.
+      const trod = await t.must(
+        'screenings.saveSamples',
+        { personId: p.id, siteId, takenAt: ago(5), add: [{ testCode: 'hiv_trod' }] },
+        seed.token,
+      );
+      await t.must(
+        'screenings.saveResult',
+        {
+          personId: p.id,
+          sampleId: trod.samples[0].id,
+          value: { type: 'reactivity', reactivity: 'reactive' },
+          resultedAt: ago(5),
+        },
+        seed.token,
+      );
+      const items = (await t.must('treatments.forPerson', { personId: p.id }, seed.token)).items;
+      const gono = items.find((i) => i.infection === 'gonorrhoea')!;
+      await t.must(
+        'treatments.give',
+        {
+          personId: p.id,
+          toTreatId: gono.id,
+          version: gono.version,
+          drug: 'ceftriaxone',
+          dose: '1 g',
+          route: 'intramuscular',
+          givenAt: ago(31),
+        },
+        seed.token,
+      );
+      await t.must(
+        'directory.refer',
+        {
+          personId: p.id,
+          entryId: hospital.id,
+          reason: 'VIH',
+          status: 'appointment',
+          appointmentAt: ago(1),
+          overrideReason: 'Accord oral de la personne',
+        },
+        seed.token,
+      );
+      const consents = new Set<ConsentScope>(['care_team']);
+      if (withdrawn) {
+        t.clock.advance(60_000);
+        await t.must(
+          'persons.recordConsent',
+          { personId: p.id, scope: 'care_team', given: false },
+          seed.token,
+        );
+        consents.delete('care_team');
+      }
+      persons.push({ id: p.id, consents });
+    }
+    const kinds = ['cure_test_due', 'referral_not_attended'];
+    const mismatches: string[] = [];
+    for (const role of ROLES) {
+      const user = await staff(t, `u-${role}`, [role]);
+      for (const person of persons) {
+        const dossier = await t.must('persons.dossier', { id: person.id }, user.token);
+        const got = dossier.alerts.map((a) => a.kind as string).filter((k) => kinds.includes(k));
+        const want = mayRead(role, 'tests', person.consents) ? kinds : [];
         if (JSON.stringify(got.sort()) !== JSON.stringify([...want].sort()))
           mismatches.push(
             `${role} (care_team ${person.consents.has('care_team')}): ${got.join(',')} ≠ ${want.join(',')}`,
