@@ -190,6 +190,50 @@ describe('waiting lists: an appointment released in the agenda', () => {
   });
 });
 
+describe('waiting lists: an appointment of a past day never honoured', () => {
+  it('marked absent when the agenda shows its day, or when the person checks in: the entry waits again', async () => {
+    const { t, specialist, site } = await centre();
+    const bookInThePast = async (nameUsed: string, day: string) => {
+      const p = await person(t, nameUsed);
+      const entry = await t.must(
+        'waitingLists.refer',
+        referral(t, p.id, { requestedOn: '2026-02-01' }),
+        t.worker.token,
+      );
+      await t.must(
+        'waitingLists.book',
+        {
+          personId: p.id,
+          id: entry.id,
+          version: entry.version,
+          mode: 'appointment',
+          siteId: site,
+          professionalId: specialist.id,
+          startsAt: `${day}T10:00:00Z`,
+          endsAt: `${day}T10:30:00Z`,
+        },
+        t.worker.token,
+      );
+      return p;
+    };
+    const seenInAgenda = await bookInThePast('Wes', '2026-02-26');
+    const checkingIn = await bookInThePast('Xan', '2026-02-27');
+    const status = async (personId: string) =>
+      (await t.must('waitingLists.forPerson', { personId }, t.worker.token)).items[0].status;
+
+    await t.must(
+      'appointments.list',
+      { siteId: site, from: '2026-02-26T00:00:00Z', to: '2026-02-27T00:00:00Z' },
+      t.worker.token,
+    );
+    expect(await status(seenInAgenda.id)).toBe('waiting');
+    expect(await status(checkingIn.id)).toBe('booked');
+
+    await t.must('visits.checkIn', { personId: checkingIn.id, siteId: site }, t.worker.token);
+    expect(await status(checkingIn.id)).toBe('waiting');
+  });
+});
+
 describe('waiting lists: refusals name their field and write nothing', () => {
   it('refuses a request dated after today in the site calendar and an unknown specialty', async () => {
     // 23:30 UTC is already 3 March in Paris: the 3rd is today, the 4th is in the future.

@@ -16,7 +16,7 @@ import { findSite, type SiteRow } from '../centre/repository';
 import { givenScopes } from '../persons/consents';
 import { loadPerson } from '../persons/repository';
 import type { DossierCall } from '../../api/routes';
-import { appendEvents, type DossierScope, type Lookup } from '../../api/access';
+import { appendEvents, type DossierScope, type Lookup, type WriteTarget } from '../../api/access';
 import type { Actor } from '../../access/gate';
 import { applyNoShows } from './no-show';
 import { appointmentArrived, appointmentReleased } from './arrival-hooks';
@@ -242,20 +242,39 @@ export async function listAppointments(
     });
     const now = ctx.clock();
     const absent = new Map((await applyNoShows(em, listed, now)).map((r) => [r.id, r]));
+    // What other capabilities do when an appointment is released (a waiting-list entry waits
+    // again): the records they change are collected here, to be audited with the rest.
+    const released: WriteTarget[] = [];
+    for (const r of absent.values())
+      if (r.personId)
+        await appointmentReleased(
+          { ...r, personId: r.personId },
+          { em, now, wrote: (w) => released.push(w) },
+        );
     // A list channel has no dossier declaration, so the dispatcher audits nothing it changes: each
     // appointment marked absent is written to the log here, as its own change on that person's
     // pathway, by the user whose agenda read applied the rule (same transaction as the change).
     await appendEvents(
       em,
-      [...absent.values()].map((r) => ({
-        actorId: actor.userId,
-        action: 'update' as const,
-        section: 'pathway' as const,
-        personId: r.personId,
-        targetType: 'appointment',
-        targetId: r.id,
-        detail: { status: 'no_show' },
-      })),
+      [
+        ...[...absent.values()].map((r) => ({
+          actorId: actor.userId,
+          action: 'update' as const,
+          section: 'pathway' as const,
+          personId: r.personId,
+          targetType: 'appointment',
+          targetId: r.id,
+          detail: { status: 'no_show' },
+        })),
+        ...released.map((w) => ({
+          actorId: actor.userId,
+          action: w.action ?? ('update' as const),
+          section: w.section ?? ('pathway' as const),
+          personId: w.personId ?? null,
+          targetType: w.type,
+          targetId: w.id,
+        })),
+      ],
       now,
     );
     return toAppointments(

@@ -15,10 +15,14 @@ export interface ArrivedAppointment {
   startsAt: string;
 }
 
-export type AppointmentArrivedHook = (
-  appointment: ArrivedAppointment,
-  dossier: DossierScope,
-) => Promise<void>;
+/**
+ * What a hook gets of the call: the transaction, the clock, and `wrote` to name each record it
+ * changes (audited by the caller: the dispatcher for a dossier call, the agenda for its no-show
+ * rule).
+ */
+export type HookScope = Pick<DossierScope, 'em' | 'now' | 'wrote'>;
+
+export type AppointmentArrivedHook = (appointment: ArrivedAppointment, scope: HookScope) => Promise<void>;
 
 export const APPOINTMENT_ARRIVED_HOOKS: readonly AppointmentArrivedHook[] = [
   // A waiting-list entry booked on this appointment is now seen.
@@ -31,16 +35,10 @@ export const APPOINTMENT_RELEASED_HOOKS: readonly AppointmentArrivedHook[] = [
   waitingAgainOnRelease,
 ];
 
-export async function appointmentArrived(
-  appointment: ArrivedAppointment,
-  dossier: DossierScope,
-): Promise<void> {
-  for (const hook of APPOINTMENT_ARRIVED_HOOKS) await hook(appointment, dossier);
+export async function appointmentArrived(appointment: ArrivedAppointment, scope: HookScope): Promise<void> {
+  for (const hook of APPOINTMENT_ARRIVED_HOOKS) await hook(appointment, scope);
 }
 
-export async function appointmentReleased(
-  appointment: ArrivedAppointment,
-  dossier: DossierScope,
-): Promise<void> {
-  for (const hook of APPOINTMENT_RELEASED_HOOKS) await hook(appointment, dossier);
+export async function appointmentReleased(appointment: ArrivedAppointment, scope: HookScope): Promise<void> {
+  for (const hook of APPOINTMENT_RELEASED_HOOKS) await hook(appointment, scope);
 }

@@ -20,7 +20,7 @@ import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
 import { conflict, invalid, notFound } from '../../errors';
 import { markArrived } from '../appointments/repository';
-import { appointmentArrived } from '../appointments/arrival-hooks';
+import { appointmentArrived, appointmentReleased } from '../appointments/arrival-hooks';
 import { checkInPriority } from './check-in-hooks';
 import { noShowsOfPerson } from '../appointments/no-show';
 import { siteExists } from '../centre/repository';
@@ -115,8 +115,11 @@ export async function checkIn(input: In<'visits.checkIn'>, { actor, dossier }: D
   }
   // The person's appointments of past days never honoured are now absent: a check-in is when the
   // desk looks at them. Each is its own audited change.
-  for (const absent of await noShowsOfPerson(em, person.id, now))
+  for (const absent of await noShowsOfPerson(em, person.id, now)) {
     dossier.wrote({ type: 'appointment', id: absent.id });
+    // What other capabilities do when an appointment is released (a waiting-list entry waits again).
+    await appointmentReleased({ ...absent, personId: person.id }, dossier);
+  }
   const at = now.toISOString();
   const row: VisitRow = {
     id: randomUUID(),

@@ -3,12 +3,12 @@
  * the change, each change audited in the referrals section. A person arrived for the appointment
  * their entry was booked on: the entry is seen.
  */
-import type { DossierScope } from '../../api/access';
+import type { HookScope } from '../appointments/arrival-hooks';
 import { bookedEntriesOfAppointment, saveEntry } from './repository';
 
 export async function seenOnArrival(
   appointment: { id: string; personId: string },
-  dossier: DossierScope,
+  dossier: HookScope,
 ): Promise<void> {
   for (const entry of await bookedEntriesOfAppointment(dossier.em, appointment.id)) {
     if (entry.personId !== appointment.personId) continue;
@@ -34,7 +34,7 @@ export async function seenOnArrival(
  */
 export async function waitingAgainOnRelease(
   appointment: { id: string; personId: string },
-  dossier: DossierScope,
+  dossier: HookScope,
 ): Promise<void> {
   for (const entry of await bookedEntriesOfAppointment(dossier.em, appointment.id)) {
     if (entry.personId !== appointment.personId) continue;
