@@ -5,6 +5,7 @@
  * same file refused the second time, and positives reaching the result hooks (Test and Treat).
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLabCsv } from '../../electron/core/services/screenings/lab-csv';
 import { insertSamples, screeningOfDay } from '../../electron/core/services/screenings/repository';
@@ -85,6 +86,16 @@ describe('reading the file', () => {
     expect(parseLabCsv('x'.repeat(5 * 1024 * 1024 + 1)).errors).toEqual([
       { line: null, column: null, reason: 'csv_too_large' },
     ]);
+  });
+});
+
+describe('the documented example', () => {
+  it('docs/lab-results-sample.csv reads without error, one line per result part', () => {
+    const text = readFileSync(new URL('../../docs/lab-results-sample.csv', import.meta.url), 'utf8');
+    const { lines, errors } = parseLabCsv(text);
+    expect(errors).toEqual([]);
+    expect(lines.map((l) => l.cells.test_code)).toHaveLength(9);
+    expect(lines.find((l) => l.cells.marker === 'creatinine')?.cells.value).toBe('85,5');
   });
 });
 
