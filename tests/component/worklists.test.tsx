@@ -24,6 +24,33 @@ async function onPrep(centre: TestCentre, nameUsed: string, startedOn: string) {
   return person;
 }
 
+/** A gonorrhoea PCR taken and resulted two hours ago, by the nurse: one item to treat. */
+async function positive(centre: TestCentre, nameUsed: string) {
+  const person = await filedPerson(centre, nameUsed, { careTeam: true });
+  const at = new Date(Date.now() - 2 * 3600_000).toISOString();
+  const { samples } = await centre.must(
+    'screenings.saveSamples',
+    {
+      personId: person.id,
+      siteId: centre.siteId,
+      takenAt: at,
+      add: [{ testCode: 'ct_ng_pcr_poc', anatomicalSite: 'urine' }],
+    },
+    centre.tokens.nurse,
+  );
+  await centre.must(
+    'screenings.saveResult',
+    {
+      personId: person.id,
+      sampleId: samples[0].id,
+      value: { type: 'per_target', targets: { chlamydia: 'not_detected', gonorrhoea: 'detected' } },
+      resultedAt: at,
+    },
+    centre.tokens.nurse,
+  );
+  return person;
+}
+
 /** A PrEP follow-up ten days late. */
 const tenDaysLate = () => addCalendar(addDays(today(), -10), { months: -1 });
 
@@ -54,9 +81,12 @@ describe('À faire', () => {
       centre.tokens.nurse,
     );
 
+    const noa = await positive(centre, 'Noa Petit');
+
     const { user } = await renderApp(TEAM.nurse, '/work');
     await screen.findByRole('heading', { name: 'À faire', level: 1 });
     for (const name of [
+      'Positifs à traiter',
       'PrEP : suivi cette semaine',
       'PrEP : suivi en retard',
       'PrEP : perdues de vue',
@@ -65,6 +95,15 @@ describe('À faire', () => {
     ])
       expect(panel(name)).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Listes d’attente' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Partenaires à prévenir' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Orientations hospitalières non honorées' })).toBeNull();
+
+    const toTreat = panel('Positifs à traiter');
+    expect(await within(toTreat).findByLabelText('1 personne')).toBeTruthy();
+    expect(await within(toTreat).findByText(/^Gonocoque, positif le/)).toBeTruthy();
+    expect(within(toTreat).getByRole('link', { name: 'Noa Petit' }).getAttribute('href')).toBe(
+      `/#/persons/${noa.id}/tests`,
+    );
 
     const overdue = panel('PrEP : suivi en retard');
     expect(await within(overdue).findByLabelText('1 personne')).toBeTruthy();
@@ -75,10 +114,10 @@ describe('À faire', () => {
     ).toBeTruthy();
     expect(within(panel('PrEP : suivi cette semaine')).getByLabelText('0 personne')).toBeTruthy();
 
-    // The navigation's entry: PrEP overdue (Ana) + the vaccine dose due (Chloé), not Béa.
+    // The navigation's entry: Noa to treat + PrEP overdue (Ana) + the vaccine dose due (Chloé), not Béa.
     const nav = screen.getByRole('navigation');
     const entry = within(nav).getByRole('link', { name: /À faire/ });
-    await waitFor(() => expect(within(entry).getByText('2 choses à faire')).toBeTruthy());
+    await waitFor(() => expect(within(entry).getByText('3 choses à faire')).toBeTruthy());
 
     await user.click(within(overdue).getByRole('link', { name: 'Ana Lopes' }));
     await waitFor(() => expect(window.location.hash).toBe(`#/persons/${ana.id}/prep`));
@@ -100,15 +139,33 @@ describe('À faire', () => {
       centre.tokens.worker,
     );
 
+    const noa = await positive(centre, 'Noa Petit');
+    const [item] = (await centre.must('treatments.forPerson', { personId: noa.id }, centre.tokens.nurse))
+      .items;
+    await centre.must(
+      'treatments.savePartners',
+      {
+        personId: noa.id,
+        toTreatId: item.id,
+        partners: [{ pseudonym: 'Jo du mardi', notifier: 'centre', status: 'to_notify' }],
+      },
+      centre.tokens.nurse,
+    );
+
     const { user } = await renderApp(TEAM.worker, '/work');
     await screen.findByRole('heading', { name: 'À faire', level: 1 });
+    const partners = panel('Partenaires à prévenir');
+    expect(await within(partners).findByLabelText('1 personne')).toBeTruthy();
+    expect(await within(partners).findByText(/^Partenaire « Jo du mardi » \(Gonocoque\)/)).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Positifs à traiter' })).toBeNull();
     const lists = panel('Listes d’attente');
     expect(await within(lists).findByLabelText('1 personne')).toBeTruthy();
     expect(await within(lists).findByText('Sexologie (1)')).toBeTruthy();
     expect(screen.queryByRole('region', { name: /PrEP/ })).toBeNull();
+    expect(screen.queryByRole('region', { name: /Vaccins/ })).toBeNull();
     expect(screen.queryByText('Ana Lopes')).toBeNull();
     const entry = within(screen.getByRole('navigation')).getByRole('link', { name: /À faire/ });
-    await waitFor(() => expect(within(entry).getByText('1 chose à faire')).toBeTruthy());
+    await waitFor(() => expect(within(entry).getByText('2 choses à faire')).toBeTruthy());
 
     await user.click(await within(lists).findByRole('link', { name: 'Rose Martin' }));
     await waitFor(() => expect(window.location.hash).toBe(`#/persons/${rose.id}/referrals`));

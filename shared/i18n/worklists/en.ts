@@ -38,6 +38,20 @@ export const en: Texts<typeof fr> = {
       overdue: 'Vaccines: doses overdue',
     },
   },
+  treatments: {
+    lists: {
+      to_treat: 'Positives to treat',
+      partners_to_notify: 'Partners to notify',
+      cure_tests_due: 'Tests of cure due',
+      referrals_not_attended: 'Hospital referrals not attended',
+    },
+    lines: {
+      to_treat: '{{infection}}, positive on {{date}}',
+      partners_to_notify: 'Partner “{{pseudonym}}” ({{infection}}), since {{date}}',
+      cure_tests_due: '{{infection}}, test of cure due on {{date}}',
+      referrals_not_attended: '{{infection}}, referred on {{date}}, appointment on {{appointment}}',
+    },
+  },
   waitingLists: {
     title: 'Waiting lists',
     specialty: 'Specialty',

@@ -39,6 +39,20 @@ export const fr = {
       overdue: 'Vaccins : doses en retard',
     },
   },
+  treatments: {
+    lists: {
+      to_treat: 'Positifs à traiter',
+      partners_to_notify: 'Partenaires à prévenir',
+      cure_tests_due: 'Tests de contrôle à faire',
+      referrals_not_attended: 'Orientations hospitalières non honorées',
+    },
+    lines: {
+      to_treat: '{{infection}}, positif le {{date}}',
+      partners_to_notify: 'Partenaire « {{pseudonym}} » ({{infection}}), depuis le {{date}}',
+      cure_tests_due: '{{infection}}, contrôle prévu le {{date}}',
+      referrals_not_attended: '{{infection}}, orientée le {{date}}, rendez-vous le {{appointment}}',
+    },
+  },
   waitingLists: {
     title: 'Listes d’attente',
     specialty: 'Spécialité',
