@@ -169,3 +169,50 @@ describe('the screening forms', () => {
     expect(trod.result).toMatchObject({ toGive: false, givenBy: centre.userIds.nurse });
   });
 });
+
+/** A person with a result to give, and one whose sample still waits for its result. */
+async function resultsToGive(centre: TestCentre) {
+  const quiet = await filedPerson(centre, 'Eli Blanc', { careTeam: true });
+  await samplesTaken(centre, quiet.id, [{ testCode: 'hiv_trod' }]);
+  const person = await filedPerson(centre, 'Jo Vidal', { careTeam: true });
+  const [trod] = await samplesTaken(centre, person.id, [{ testCode: 'hiv_trod' }]);
+  await centre.must(
+    'screenings.saveResult',
+    {
+      personId: person.id,
+      sampleId: trod.id,
+      value: { type: 'reactivity', reactivity: 'non_reactive' },
+      resultedAt: new Date().toISOString(),
+    },
+    centre.tokens.nurse,
+  );
+  return { quiet, person };
+}
+
+async function selectedTab() {
+  await screen.findAllByRole('tab');
+  return screen.getAllByRole('tab').find((tab) => tab.getAttribute('aria-selected') === 'true')?.textContent;
+}
+
+describe('the opening tab', () => {
+  it('a doctor opening a file with a result to give lands on Dépistages', async () => {
+    const centre = await startCentre();
+    const { person } = await resultsToGive(centre);
+    await renderApp(TEAM.doctor, `/persons/${person.id}`);
+    expect(await selectedTab()).toBe('Dépistages');
+  });
+
+  it('a nurse opening a file with nothing to give lands where files open', async () => {
+    const centre = await startCentre();
+    const { quiet } = await resultsToGive(centre);
+    await renderApp(TEAM.nurse, `/persons/${quiet.id}`);
+    expect(await selectedTab()).toBe('Identité');
+  });
+
+  it('reception opening a file with a result to give lands on identity', async () => {
+    const centre = await startCentre();
+    const { person } = await resultsToGive(centre);
+    await renderApp(TEAM.worker, `/persons/${person.id}`);
+    expect(await selectedTab()).toBe('Identité');
+  });
+});

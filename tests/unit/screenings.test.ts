@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { orderSamples, samplesOfPerson } from '../../electron/core/services/screenings/repository';
 import { RESULT_SAVED_HOOKS, type SavedResult } from '../../electron/core/services/screenings/result-hooks';
+import { applyLines, ImportRefused, parseLines } from '../../electron/core/interchange/import';
 import { populateScreenings } from '../../electron/server/commands/demo-screenings';
 import { personInput, reception, staff } from './helpers/reception';
 
@@ -538,5 +539,85 @@ describe('the demo history', () => {
     expect(results.some((r) => r.givenAt)).toBe(true);
     expect(results.some((r) => r.toGive)).toBe(true);
     expect(results.filter((r) => r.toGive).every((r) => r.resultedAt > '2026-02-15')).toBe(true);
+  });
+});
+
+describe('the interchange import', () => {
+  it('applies the screens’ rules to sample and result records, and writes a valid one', async () => {
+    const c = await screeningCentre();
+    const { t } = c;
+    const other = await t.must('persons.create', personInput(t, { nameUsed: 'Bo' }), c.nurse.token);
+    const [trod, resulted] = await c.take([{ testCode: 'hiv_trod' }, { testCode: 'hcv_trod' }]);
+    await t.must(
+      'screenings.saveResult',
+      {
+        personId: c.person.id,
+        sampleId: resulted.id,
+        value: { type: 'reactivity', reactivity: 'non_reactive' },
+        resultedAt: c.now(),
+      },
+      c.nurse.token,
+    );
+    const store = t.core.ctx.vault.requireStore();
+    async function importRecords(...records: object[]) {
+      const { lines, errors } = parseLines(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      if (errors.length) return errors;
+      try {
+        await store.transaction((em) => applyLines(em, lines, t.clock.now().toISOString()));
+        return [];
+      } catch (err) {
+        if (err instanceof ImportRefused) return err.errors;
+        throw err;
+      }
+    }
+    const result = {
+      type: 'result',
+      id: 'res-import',
+      sampleId: trod.id,
+      personId: c.person.id,
+      siteId: t.siteIds[0],
+      testCode: 'hiv_trod',
+      value: { type: 'reactivity', reactivity: 'non_reactive' },
+      interpretation: 'negative',
+      resultedAt: c.later(2),
+      authorId: c.nurse.id,
+    };
+    const refused = async (record: object) =>
+      ((await importRecords(record)) as Array<{ field: string; reason: string }>).map((e) => [
+        e.field,
+        e.reason,
+      ]);
+    expect(await refused({ ...result, resultedAt: c.later(-60) })).toEqual([
+      ['resultedAt', 'result_before_sample'],
+    ]);
+    expect(await refused({ ...result, value: { type: 'reactivity', reactivity: 'positive' } })).toEqual([
+      ['value.reactivity', 'result_value_invalid'],
+    ]);
+    expect(await refused({ ...result, value: { type: 'positivity', positivity: 'negative' } })).toEqual([
+      ['value.type', 'result_value_invalid'],
+    ]);
+    expect(await refused({ ...result, personId: other.id })).toEqual([['sampleId', 'sample_required']]);
+    expect(await refused({ ...result, sampleId: resulted.id, testCode: 'hcv_trod' })).toEqual([
+      ['sampleId', 'result_exists'],
+    ]);
+    expect(
+      await refused({
+        type: 'sample',
+        id: 'smp-import',
+        screeningId: trod.screeningId,
+        personId: c.person.id,
+        siteId: t.siteIds[0],
+        testCode: 'ct_ng_pcr_poc',
+        status: 'taken',
+        takenAt: c.now(),
+      }),
+    ).toEqual([['anatomicalSite', 'anatomical_site_required']]);
+    expect((await c.list()).find((s) => s.id === trod.id)?.result).toBeNull();
+
+    expect(await importRecords(result)).toEqual([]);
+    expect((await c.list()).find((s) => s.id === trod.id)?.result).toMatchObject({
+      id: 'res-import',
+      interpretation: 'negative',
+    });
   });
 });
