@@ -32,7 +32,7 @@ import {
 } from '../../../../shared/domain/clinical-catalogues';
 import { siteToday } from '../../../../shared/domain/schedules';
 import type { ResultReading, ResultValue } from '../../../../shared/domain/screenings';
-import { decide, type Actor } from '../../access/gate';
+import { decide, type Actor, type DossierSubject } from '../../access/gate';
 import { subjectOf } from '../../access/subject';
 import type { DossierCall } from '../../api/routes';
 import type { PersonAccess, WriteTarget } from '../../api/access';
@@ -290,7 +290,9 @@ function resultInstant(
 
 class Matcher {
   private readonly persons = new Map<string, PersonRow | null>();
-  private readonly samples = new Map<string, SampleWithResult[]>();
+  /** A person's samples of one test, by `day|site` (a file may hold thousands of one person's). */
+  private readonly samples = new Map<string, Map<string, SampleWithResult[]>>();
+  private readonly subjects = new Map<string, DossierSubject>();
   private readonly timezones = new Map<string, string>();
 
   constructor(
@@ -310,14 +312,34 @@ class Matcher {
     return this.persons.get(fileNumber) ?? null;
   }
 
-  async samplesOf(personId: string, test: TestCode): Promise<SampleWithResult[]> {
+  /** The person's samples of that test taken that day at that site (none: an empty list). */
+  async samplesOf(
+    personId: string,
+    test: TestCode,
+    day: string,
+    site: AnatomicalSite | null,
+  ): Promise<SampleWithResult[]> {
     const key = `${personId}|${test}`;
-    let rows = this.samples.get(key);
-    if (!rows) {
-      rows = await samplesOfPerson(this.em, personId, { testCodes: [test] });
-      this.samples.set(key, rows);
+    let byDay = this.samples.get(key);
+    if (!byDay) {
+      byDay = new Map();
+      for (const row of await samplesOfPerson(this.em, personId, { testCodes: [test] })) {
+        const at = `${row.takenOn}|${row.anatomicalSite ?? ''}`;
+        byDay.set(at, [...(byDay.get(at) ?? []), row]);
+      }
+      this.samples.set(key, byDay);
     }
-    return rows;
+    return byDay.get(`${day}|${site ?? ''}`) ?? [];
+  }
+
+  /** Consents and break-the-glass of a person, read once per file. */
+  async subject(personId: string): Promise<DossierSubject> {
+    let subject = this.subjects.get(personId);
+    if (!subject) {
+      subject = await subjectOf(this.em, this.actor, personId, this.now);
+      this.subjects.set(personId, subject);
+    }
+    return subject;
   }
 
   async timezone(siteId: string): Promise<string> {
@@ -383,11 +405,9 @@ function addDay(date: string): string {
 /** One sample's lines: the gate, the sample, the value, the dates. */
 async function matchGroup(m: Matcher, group: Group, errors: Errors): Promise<Matched | null> {
   const first = group.lines[0];
-  const candidates = (await m.samplesOf(group.person.id, group.test.code)).filter(
-    (s) => s.takenOn === group.sampleDate && (s.anatomicalSite ?? null) === group.site,
-  );
+  const candidates = await m.samplesOf(group.person.id, group.test.code, group.sampleDate, group.site);
   // The screen's gate: write on tests, or the author of the sample.
-  const subject = await subjectOf(m.em, m.actor, group.person.id, m.now);
+  const subject = await m.subject(group.person.id);
   const authorIds = new Set(candidates.flatMap((s) => (s.createdBy ? [s.createdBy] : [])));
   const decision = decide(m.actor, 'write', 'tests', { ...subject, authorIds });
   if (!decision.allowed) {
