@@ -274,6 +274,44 @@ describe('matching and writing', () => {
     expect(await c.count('SELECT COUNT(*) AS n FROM result')).toBe(5);
   });
 
+  it('a positive imported opens its Test and Treat item through the treatments hook, in the same transaction', async () => {
+    const c = await labCentre();
+    await c.take(c.anna.id, [{ testCode: 'syphilis_serology_lab' }, { testCode: 'hiv_serology_lab' }]);
+    c.t.clock.advance(9 * 60_000);
+    const day = '2026-03-02';
+    const file = csv(
+      line({
+        file_number: c.anna.fileNumber,
+        sample_date: day,
+        test_code: 'syphilis_serology_lab',
+        result: 'positive',
+        value: '1:8',
+        result_date: day,
+      }),
+      line({
+        file_number: c.anna.fileNumber,
+        sample_date: day,
+        test_code: 'hiv_serology_lab',
+        result: 'negative',
+        result_date: day,
+      }),
+    );
+    expect((await c.preview(file)).rows.map((r) => r.toTreat)).toEqual([['syphilis'], []]);
+    expect(await c.count('SELECT COUNT(*) AS n FROM to_treat')).toBe(0);
+    const done = await c.commit(file);
+    expect(done.persons.map((p) => p.toTreat)).toEqual([['syphilis']]);
+    const items = await c
+      .store()
+      .exclusive(() =>
+        c
+          .store()
+          .manager.query<Array<{ person_id: string; infection: string; status: string }>>(
+            'SELECT person_id, infection, status FROM to_treat',
+          ),
+      );
+    expect(items).toEqual([{ person_id: c.anna.id, infection: 'syphilis', status: 'open' }]);
+  });
+
   it('refuses each bad line by line and column, writes nothing', async () => {
     const c = await labCentre();
     const carla = await c.make('Carla', false); // no care-team consent
