@@ -19,16 +19,10 @@ import type {
 } from '../../../../shared/contract/lab-import';
 import {
   ANATOMICAL_SITES,
-  DETECTION_VALUES,
-  HBV_MARKERS,
-  IMMUNITY_VALUES,
-  POSITIVITY_VALUES,
-  REACTIVITY_VALUES,
   type AnatomicalSite,
   type CatalogueContent,
   type Infection,
   type TestCode,
-  type TestDefinition,
 } from '../../../../shared/domain/clinical-catalogues';
 import { siteToday } from '../../../../shared/domain/schedules';
 import type { ResultReading, ResultValue } from '../../../../shared/domain/screenings';
@@ -44,7 +38,8 @@ import type { OnProgress } from '../../progress';
 import { requireSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import { personByFileNumber, findPerson, type PersonRow } from '../persons/repository';
-import { parseLabCsv, type LabColumn, type LabCsvLine } from './lab-csv';
+import { parseLabCsv, type LabCsvLine } from './lab-csv';
+import { DATE, Errors, placeOfPart, realDate, valueOf, type SampleLines } from './lab-values';
 import { LabImportEntity, type LabImportRow } from './lab-import-entity';
 import { samplesOfPerson, type SampleWithResult } from './repository';
 import { FUTURE_TOLERANCE_MS, parseResultValue, writeResult } from './screenings-service';
@@ -61,10 +56,8 @@ interface Catalogues {
 }
 
 /** The lines of one sample (a CT/NG sample has a line per target, an HBV serology per marker). */
-interface Group {
-  lines: LabCsvLine[];
+interface Group extends SampleLines {
   person: PersonRow;
-  test: TestDefinition;
   sampleDate: string;
   site: AnatomicalSite | null;
 }
@@ -88,178 +81,12 @@ interface Checked {
 
 /** At most this many refusals are listed (a wrong file would otherwise list 20,000). */
 const MAX_ERRORS = 500;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** The file's fingerprint: its text as UTF-8, a BOM left out (an editor may add or drop one). */
 export function fileSha256(content: string): string {
   const text = content.startsWith('\uFEFF') ? content.slice(1) : content;
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function realDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** A number as labs write it: `85.5` or `85,5` (French exports). */
-function numberOf(cell: string): number | null {
-  const text = cell.replace(/\s/g, '').replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
-  return Number(text);
-}
-
-/** Units a value may be given in (compared without spaces and case); empty is accepted. */
-const UNITS: Record<'viralLoad' | 'creatinine' | 'egfr', readonly string[]> = {
-  viralLoad: ['copies/ml', 'cp/ml'],
-  creatinine: ['µmol/l', 'umol/l', 'μmol/l'],
-  egfr: ['ml/min/1.73m2', 'ml/min/1,73m2', 'ml/min/1.73m²', 'ml/min/1,73m²', 'ml/min'],
-};
-const unitOk = (cell: string, part: keyof typeof UNITS) =>
-  cell === '' || UNITS[part].includes(cell.replace(/\s/g, '').toLowerCase());
-
-class Errors {
-  readonly list: LabImportError[] = [];
-  add(line: number | null, column: LabColumn | null, reason: string): void {
-    this.list.push({ line, column, reason });
-  }
-}
-
-const oneOf = (values: readonly string[], cell: string) => values.includes(cell.toLowerCase());
-
-/**
- * The value of one sample built from its lines, or the refusals naming the line and column.
- * Words and numbers are checked here per line; the test's schema (`parseResultValue`) then has
- * the last word, its refused part mapped back to a column.
- */
-function valueOf(group: Group, errors: Errors): { type: string; [part: string]: unknown } | null {
-  const { lines, test } = group;
-  const first = lines[0];
-  const before = errors.list.length;
-  const single = (): LabCsvLine => {
-    for (const extra of lines.slice(1)) errors.add(extra.line, 'test_code', 'lab_line_twice');
-    return first;
-  };
-  const word = (l: LabCsvLine, values: readonly string[]): string => {
-    const cell = l.cells.result.toLowerCase();
-    if (!cell) errors.add(l.line, 'result', 'required');
-    else if (!oneOf(values, cell)) errors.add(l.line, 'result', 'result_value_invalid');
-    return cell;
-  };
-  const noValue = (l: LabCsvLine) => {
-    if (l.cells.value) errors.add(l.line, 'value', 'result_value_invalid');
-  };
-  /** Lines keyed by their `target` / `marker` cell, each known to the test and given once. */
-  const parts = (column: 'target' | 'marker', known: readonly string[]): Map<string, LabCsvLine> => {
-    const found = new Map<string, LabCsvLine>();
-    for (const l of lines) {
-      const key = l.cells[column].toLowerCase();
-      if (!key) errors.add(l.line, column, 'required');
-      else if (!known.includes(key)) errors.add(l.line, column, 'result_value_invalid');
-      else if (found.has(key)) errors.add(l.line, column, 'lab_line_twice');
-      else found.set(key, l);
-    }
-    // Every part of the test is needed: the result is written whole.
-    for (const k of known) if (!found.has(k)) errors.add(first.line, column, 'lab_part_missing');
-    return found;
-  };
-
-  let value: { type: string; [part: string]: unknown } | null = null;
-  switch (test.result.type) {
-    case 'reactivity': {
-      const l = single();
-      noValue(l);
-      value = { type: 'reactivity', reactivity: word(l, REACTIVITY_VALUES) };
-      break;
-    }
-    case 'positivity': {
-      const l = single();
-      noValue(l);
-      value = { type: 'positivity', positivity: word(l, POSITIVITY_VALUES) };
-      break;
-    }
-    case 'immunity': {
-      const l = single();
-      noValue(l);
-      value = { type: 'immunity', immunity: word(l, IMMUNITY_VALUES) };
-      break;
-    }
-    case 'detection': {
-      const l = single();
-      const detection = word(l, DETECTION_VALUES);
-      let viralLoad: number | null = null;
-      if (l.cells.value) {
-        viralLoad = numberOf(l.cells.value);
-        if (viralLoad === null) errors.add(l.line, 'value', 'result_value_invalid');
-      }
-      if (!unitOk(l.cells.unit, 'viralLoad')) errors.add(l.line, 'unit', 'result_value_invalid');
-      value = { type: 'detection', detection, ...(viralLoad !== null ? { viralLoad } : {}) };
-      break;
-    }
-    case 'titre': {
-      const l = single();
-      const positivity = word(l, POSITIVITY_VALUES);
-      value = { type: 'titre', positivity, ...(l.cells.value ? { titre: l.cells.value } : {}) };
-      break;
-    }
-    case 'per_target': {
-      const found = parts('target', test.result.targets);
-      const targets: Record<string, string> = {};
-      for (const [k, l] of found) {
-        noValue(l);
-        targets[k] = word(l, DETECTION_VALUES);
-      }
-      value = { type: 'per_target', targets };
-      break;
-    }
-    case 'markers': {
-      const found = parts('marker', test.result.markers.length ? test.result.markers : HBV_MARKERS);
-      const markers: Record<string, string> = {};
-      for (const [k, l] of found) {
-        noValue(l);
-        markers[k] = word(l, POSITIVITY_VALUES);
-      }
-      value = { type: 'markers', markers };
-      break;
-    }
-    case 'creatinine_egfr': {
-      // Two measures, a line each (`marker` creatinine / egfr), the number in `value`.
-      const found = parts('marker', ['creatinine', 'egfr']);
-      const measures: Record<string, number> = {};
-      for (const [k, l] of found) {
-        const n = numberOf(l.cells.value);
-        if (n === null) errors.add(l.line, 'value', l.cells.value ? 'result_value_invalid' : 'required');
-        else measures[k] = n;
-        if (!unitOk(l.cells.unit, k as 'creatinine' | 'egfr'))
-          errors.add(l.line, 'unit', 'result_value_invalid');
-      }
-      value = { type: 'creatinine_egfr', ...measures };
-      break;
-    }
-  }
-  return errors.list.length > before ? null : value;
-}
-
-/** The line and column a refused part of a value (`value.<part>`) points at. */
-function placeOfPart(group: Group, field: string): { line: number; column: LabColumn } {
-  const [, part, key] = field.split('.');
-  const byCell = (column: 'target' | 'marker', cell: string) =>
-    group.lines.find((l) => l.cells[column].toLowerCase() === cell) ?? group.lines[0];
-  switch (part) {
-    case 'targets':
-      return { line: byCell('target', key ?? '').line, column: 'result' };
-    case 'markers':
-      return { line: byCell('marker', key ?? '').line, column: 'result' };
-    case 'creatinine':
-    case 'egfr':
-      return { line: byCell('marker', part).line, column: 'value' };
-    case 'viralLoad':
-    case 'titre':
-      return { line: group.lines[0].line, column: 'value' };
-    default:
-      return { line: group.lines[0].line, column: 'result' };
-  }
 }
 
 /**
