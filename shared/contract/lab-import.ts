@@ -57,7 +57,8 @@ export const labImportPreviewSchema = z.object({
 export type LabImportPreview = z.infer<typeof labImportPreviewSchema>;
 
 export const labImportCommitSchema = z.object({
-  importId: idSchema,
+  /** The `lab_import` row written; null when the file was refused (nothing written). */
+  importId: idSchema.nullable(),
   results: z.number().int(),
   /** The dossiers written, for the summary's links. */
   persons: z.array(

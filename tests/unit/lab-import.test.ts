@@ -467,6 +467,7 @@ describe('matching and writing', () => {
     });
     const refused = await c.commit(file);
     expect(refused.errors).toEqual(preview.errors);
+    expect(refused.importId).toBeNull();
     expect(await c.count('SELECT COUNT(*) AS n FROM result')).toBe(1); // the on-site TROD only
     expect(await c.count('SELECT COUNT(*) AS n FROM lab_import')).toBe(0);
   });

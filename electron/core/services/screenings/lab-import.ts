@@ -420,7 +420,7 @@ export async function commitLabImport(
     });
   } catch (err) {
     if (err instanceof ImportRefused)
-      return { importId: randomUUID(), results: 0, persons: [], errors: err.errors };
+      return { importId: null, results: 0, persons: [], errors: err.errors };
     throw err;
   }
 }
