@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Progress } from '../../electron/core/progress';
 import { parseLabCsv } from '../../electron/core/services/screenings/lab-csv';
+import { commitLabImport, previewLabImport } from '../../electron/core/services/screenings/lab-import';
 import { insertSamples, screeningOfDay } from '../../electron/core/services/screenings/repository';
 import { RESULT_SAVED_HOOKS, type SavedResult } from '../../electron/core/services/screenings/result-hooks';
 import type { SampleRow } from '../../electron/core/services/screenings/entities';
@@ -310,6 +312,46 @@ describe('matching and writing', () => {
           ),
       );
     expect(items).toEqual([{ person_id: c.anna.id, infection: 'syphilis', status: 'open' }]);
+  });
+
+  it('tells how far it is (lines checked, then results written), never going back, ending at the total', async () => {
+    const c = await labCentre();
+    await c.take(c.anna.id, [{ testCode: 'hiv_serology_lab' }, { testCode: 'hcv_serology_lab' }]);
+    const day = '2026-03-02';
+    const file = {
+      fileName: 'labo.csv',
+      content: csv(
+        line({
+          file_number: c.anna.fileNumber,
+          sample_date: day,
+          test_code: 'hiv_serology_lab',
+          result: 'negative',
+          result_date: day,
+        }),
+        line({
+          file_number: c.anna.fileNumber,
+          sample_date: day,
+          test_code: 'hcv_serology_lab',
+          result: 'negative',
+          result_date: day,
+        }),
+      ),
+    };
+    const seen: Progress[] = [];
+    const nurse = { userId: c.nurse.id, roles: ['nurse'] as const };
+    await previewLabImport(c.t.core.ctx, { ...nurse, roles: [...nurse.roles] }, file, (p) => seen.push(p));
+    expect(seen.at(-1)).toEqual({ phase: 'validate', done: 2, total: 2 });
+    seen.length = 0;
+    const done = await commitLabImport(c.t.core.ctx, { ...nurse, roles: [...nurse.roles] }, file, (p) =>
+      seen.push(p),
+    );
+    expect(done.results).toBe(2);
+    expect(seen.map((p) => p.phase)).toEqual(expect.arrayContaining(['validate', 'write']));
+    for (const phase of ['validate', 'write'] as const) {
+      const counts = seen.filter((p) => p.phase === phase).map((p) => p.done);
+      expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    }
+    expect(seen.at(-1)).toEqual({ phase: 'write', done: 2, total: 2 });
   });
 
   it('refuses each bad line by line and column, writes nothing', async () => {
