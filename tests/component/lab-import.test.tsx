@@ -87,4 +87,16 @@ describe('the laboratory results import', () => {
     const after = await centre.must('screenings.forPerson', { personId: person.id }, centre.tokens.nurse);
     expect(after.items.map((s) => s.result?.source)).toEqual(['lab_import', 'lab_import']);
   });
+
+  it('refuses a file over 5 MB next to the picker, before sending it', async () => {
+    await startCentre();
+    const { user } = await renderApp(TEAM.doctor, '/lab-results');
+    await screen.findByRole('heading', { name: 'Résultats du laboratoire' });
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    const big = new File(['x'.repeat(5 * 1024 * 1024 + 1)], 'gros.csv', { type: 'text/csv' });
+    await user.upload(input!, big);
+    expect(await screen.findByText('Le fichier est trop gros (5 Mo au plus).')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Importer' })).toBeNull();
+  });
 });
