@@ -3,12 +3,14 @@
  * its panels (list, roles, section, counts, component) in its own feature folder.
  */
 import { prepWorklistPanels } from '../features/prep/PrepWorklistPanel';
+import { screeningsWorklistPanels } from '../features/screenings/ScreeningsWorklistPanel';
 import { treatmentsWorklistPanels } from '../features/treatments/TreatmentsWorklistPanel';
 import { vaccinationsWorklistPanels } from '../features/vaccinations/VaccinationsWorklistPanel';
 import { waitingListsWorklistPanels } from '../features/waiting-lists/WaitingListWorklistPanel';
 import type { WorklistPanelDef } from '../features/worklists/worklist-panel';
 
 export const WORKLIST_PANELS: readonly WorklistPanelDef[] = [
+  ...screeningsWorklistPanels,
   ...treatmentsWorklistPanels,
   ...prepWorklistPanels,
   ...vaccinationsWorklistPanels,

@@ -16,6 +16,7 @@ import { interviewsChannels } from './interviews';
 import { directoryChannels } from './directory';
 import { waitingListsChannels } from './waiting-lists';
 import { screeningsChannels } from './screenings';
+import { screeningsWorklistChannels } from './screenings-worklist';
 import { treatmentsChannels } from './treatments';
 import { labImportChannels } from './lab-import';
 import { prepChannels } from './prep';
@@ -37,6 +38,7 @@ export const CONTRACT = {
   ...directoryChannels,
   ...waitingListsChannels,
   ...screeningsChannels,
+  ...screeningsWorklistChannels,
   ...treatmentsChannels,
   ...labImportChannels,
   ...prepChannels,

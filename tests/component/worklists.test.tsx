@@ -86,7 +86,9 @@ describe('À faire', () => {
     const { user } = await renderApp(TEAM.nurse, '/work');
     await screen.findByRole('heading', { name: 'À faire', level: 1 });
     for (const name of [
+      'Résultats à rendre',
       'Positifs à traiter',
+      'Confirmations en attente',
       'PrEP : suivi cette semaine',
       'PrEP : suivi en retard',
       'PrEP : perdues de vue',
@@ -114,10 +116,17 @@ describe('À faire', () => {
     ).toBeTruthy();
     expect(within(panel('PrEP : suivi cette semaine')).getByLabelText('0 personne')).toBeTruthy();
 
-    // The navigation's entry: Noa to treat + PrEP overdue (Ana) + the vaccine dose due (Chloé), not Béa.
+    const toGive = panel('Résultats à rendre');
+    expect(await within(toGive).findByLabelText('1 personne')).toBeTruthy();
+    expect(
+      await within(toGive).findByText(/^PCR chlamydia \/ gonocoque \(délocalisée\) : positif, le/),
+    ).toBeTruthy();
+
+    // The navigation's entry: Noa's result to give and to treat, PrEP overdue (Ana), the vaccine
+    // dose due (Chloé); not Béa.
     const nav = screen.getByRole('navigation');
     const entry = within(nav).getByRole('link', { name: /À faire/ });
-    await waitFor(() => expect(within(entry).getByText('3 choses à faire')).toBeTruthy());
+    await waitFor(() => expect(within(entry).getByText('4 choses à faire')).toBeTruthy());
 
     await user.click(within(overdue).getByRole('link', { name: 'Ana Lopes' }));
     await waitFor(() => expect(window.location.hash).toBe(`#/persons/${ana.id}/prep`));
@@ -158,6 +167,7 @@ describe('À faire', () => {
     expect(await within(partners).findByLabelText('1 personne')).toBeTruthy();
     expect(await within(partners).findByText(/^Partenaire « Jo du mardi » \(Gonocoque\)/)).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Positifs à traiter' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Résultats à rendre' })).toBeNull();
     const lists = panel('Listes d’attente');
     expect(await within(lists).findByLabelText('1 personne')).toBeTruthy();
     expect(await within(lists).findByText('Sexologie (1)')).toBeTruthy();

@@ -75,6 +75,7 @@ import {
 } from '../services/appointments/appointments-service';
 import { saveInterview } from '../services/interviews/interviews-service';
 import { screeningsForPerson } from '../services/screenings/dossier-section';
+import { screeningsWorklist, screeningsWorklistCounts } from '../services/screenings/worklist';
 import { treatmentsForPerson } from '../services/treatments/dossier-section';
 import {
   authorOfToTreat,
@@ -585,6 +586,17 @@ export const ROUTES: RouteTable = {
     touches: persons('tests'),
     passive: true,
     handler: (input, { ctx, actor }) => treatmentsWorklistCounts(ctx, actor, input),
+  },
+  'screenings.worklist': {
+    access: 'session',
+    touches: persons('tests'),
+    handler: (input, { ctx, actor }) => screeningsWorklist(ctx, actor, input),
+  },
+  'screenings.worklistCounts': {
+    access: 'session',
+    touches: persons('tests'),
+    passive: true,
+    handler: (input, { ctx, actor }) => screeningsWorklistCounts(ctx, actor, input),
   },
   // The laboratory's CSV file: every person is gated line by line as the save is (lab-import.ts).
   'screenings.importPreview': {

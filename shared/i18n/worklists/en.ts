@@ -38,6 +38,21 @@ export const en: Texts<typeof fr> = {
       overdue: 'Vaccines: doses overdue',
     },
   },
+  screenings: {
+    lists: {
+      results_to_give: 'Results to give',
+      confirmations_pending: 'Confirmations pending',
+    },
+    lines: {
+      results_to_give: '{{test}}: {{reading}}, on {{at}}',
+      confirmations_pending: '{{test}}, ordered on {{at}}',
+    },
+    readings: {
+      positive: 'positive',
+      negative: 'negative',
+      invalid: 'invalid',
+    },
+  },
   treatments: {
     lists: {
       to_treat: 'Positives to treat',

@@ -39,6 +39,21 @@ export const fr = {
       overdue: 'Vaccins : doses en retard',
     },
   },
+  screenings: {
+    lists: {
+      results_to_give: 'Résultats à rendre',
+      confirmations_pending: 'Confirmations en attente',
+    },
+    lines: {
+      results_to_give: '{{test}} : {{reading}}, le {{at}}',
+      confirmations_pending: '{{test}}, demandé le {{at}}',
+    },
+    readings: {
+      positive: 'positif',
+      negative: 'négatif',
+      invalid: 'invalide',
+    },
+  },
   treatments: {
     lists: {
       to_treat: 'Positifs à traiter',

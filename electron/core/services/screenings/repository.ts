@@ -4,7 +4,7 @@
  * `samplesOfPerson` (PrEP's baseline checklist). No other capability reads these tables.
  */
 import { randomUUID } from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import {
   ANATOMICAL_SITES,
   TEST_CODES,
@@ -12,11 +12,17 @@ import {
   type TestCode,
 } from '../../../../shared/domain/clinical-catalogues';
 import type { IsoDate } from '../../../../shared/domain/schedules';
+import type {
+  ScreeningWorklist,
+  ScreeningWorklistCursor,
+  ScreeningWorklistRow,
+} from '../../../../shared/contract/screenings-worklist';
 import { findRows } from '../../db/fast-read';
 import { insertRows } from '../../db/fast-write';
 import { linkedTable } from '../../dossier/section';
 import { invalid } from '../../errors';
 import { currentCatalogue } from '../clinical-catalogues/repository';
+import { hasCurrentConsent, joinPersonNames } from '../persons/repository';
 import {
   ResultEntity,
   SampleEntity,
@@ -256,4 +262,108 @@ export async function samplesOfPerson(
 export function samplesByIds(em: EntityManager, ids: readonly string[]): Promise<SampleRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return em.getRepository(SampleEntity).findBy({ id: In([...ids]) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worklists (worklist.ts): results to give on `(to_give, site_id, resulted_at)`, confirmations
+// pending on `(status, site_id, taken_at)`; one statement each, joined to the person's name and
+// file number, kept to persons sharing with the care team (or items the reader wrote).
+
+/** The sample states of a confirmation still awaited. */
+const PENDING = ['ordered', 'taken'] as const;
+
+/** One list's statement (without its selection), its alias and the column it sorts on. */
+function screeningWorklistQuery(
+  em: EntityManager,
+  list: ScreeningWorklist,
+  siteIds: readonly string[],
+  readerId: string,
+): { qb: SelectQueryBuilder<ObjectLiteral>; alias: string; sort: string } {
+  if (list === 'results_to_give') {
+    const qb = em
+      .getRepository(ResultEntity)
+      .createQueryBuilder('r')
+      .where('r.to_give = :toGive', { toGive: true })
+      .andWhere('r.site_id IN (:...siteIds)', { siteIds: [...siteIds] }) as SelectQueryBuilder<ObjectLiteral>;
+    qb.andWhere(`(${hasCurrentConsent(qb, 'r.person_id', 'care_team')} OR r.created_by = :reader)`, {
+      reader: readerId,
+    });
+    return { qb, alias: 'r', sort: 'r.resulted_at' };
+  }
+  const qb = em
+    .getRepository(SampleEntity)
+    .createQueryBuilder('s')
+    .where('s.status IN (:...pending)', { pending: [...PENDING] })
+    .andWhere('s.site_id IN (:...siteIds)', { siteIds: [...siteIds] })
+    .andWhere('s.confirms_result_id IS NOT NULL') as SelectQueryBuilder<ObjectLiteral>;
+  qb.andWhere(`(${hasCurrentConsent(qb, 's.person_id', 'care_team')} OR s.created_by = :reader)`, {
+    reader: readerId,
+  });
+  return { qb, alias: 's', sort: 's.created_at' };
+}
+
+export interface ScreeningWorklistPageRow {
+  id: string;
+  personId: string;
+  siteId: string;
+  testCode: ScreeningWorklistRow['testCode'];
+  at: string;
+  interpretation: ScreeningWorklistRow['interpretation'];
+  personFileNumber: string;
+  personNameUsed: string;
+}
+
+/** A page's statement: the list's lines after the cursor, by (sort instant, id), joined to the person. */
+function screeningWorklistPageQuery(
+  em: EntityManager,
+  list: ScreeningWorklist,
+  siteIds: readonly string[],
+  readerId: string,
+  page: { limit: number; after?: ScreeningWorklistCursor | undefined },
+) {
+  const { qb, alias, sort } = screeningWorklistQuery(em, list, siteIds, readerId);
+  qb.select(`${alias}.id`, 'id')
+    .addSelect(`${alias}.person_id`, 'personId')
+    .addSelect(`${alias}.site_id`, 'siteId')
+    .addSelect(`${alias}.test_code`, 'testCode')
+    .addSelect(sort, 'at')
+    .addSelect(list === 'results_to_give' ? 'r.interpretation' : 'NULL', 'interpretation');
+  joinPersonNames(qb, `${alias}.person_id`);
+  if (page.after)
+    qb.andWhere(`(${sort} > :afterAt OR (${sort} = :afterAt AND ${alias}.id > :afterId))`, {
+      afterAt: page.after.at,
+      afterId: page.after.id,
+    });
+  return qb.orderBy(sort, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(page.limit);
+}
+
+/** The SQL of a worklist page, for the query-plan test (no personal data: parameters only). */
+export function screeningWorklistSql(
+  em: EntityManager,
+  list: ScreeningWorklist,
+  siteIds: readonly string[],
+  readerId: string,
+): [string, unknown[]] {
+  return screeningWorklistPageQuery(em, list, siteIds, readerId, { limit: 51 }).getQueryAndParameters();
+}
+
+/** One page of a list (`limit` lines after the cursor). */
+export function screeningWorklistPage(
+  em: EntityManager,
+  list: ScreeningWorklist,
+  siteIds: readonly string[],
+  readerId: string,
+  page: { limit: number; after?: ScreeningWorklistCursor | undefined },
+): Promise<ScreeningWorklistPageRow[]> {
+  return screeningWorklistPageQuery(em, list, siteIds, readerId, page).getRawMany<ScreeningWorklistPageRow>();
+}
+
+/** How many lines a list holds (the same filter as its pages). */
+export function screeningWorklistCount(
+  em: EntityManager,
+  list: ScreeningWorklist,
+  siteIds: readonly string[],
+  readerId: string,
+): Promise<number> {
+  return screeningWorklistQuery(em, list, siteIds, readerId).qb.getCount();
 }
