@@ -181,6 +181,22 @@ describe('À faire', () => {
     await waitFor(() => expect(window.location.hash).toBe(`#/persons/${rose.id}/referrals`));
   });
 
+  it('shows the doctor positives, results, confirmations, referrals not attended and PrEP overdue or lost, not the week’s PrEP nor vaccines', async () => {
+    await startCentre();
+    await renderApp(TEAM.doctor, '/work');
+    await screen.findByRole('heading', { name: 'À faire', level: 1 });
+    await waitFor(() =>
+      expect(screen.getAllByRole('region').map((r) => within(r).getByRole('heading').textContent)).toEqual([
+        'Résultats à rendre',
+        'Positifs à traiter',
+        'Confirmations en attente',
+        'Orientations hospitalières non honorées',
+        'PrEP : suivi en retard',
+        'PrEP : perdues de vue',
+      ]),
+    );
+  });
+
   it('shows a specialist only the waiting lists, and no badge when nothing waits', async () => {
     const centre = await startCentre();
     await onPrep(centre, 'Ana Lopes', tenDaysLate());
