@@ -17,6 +17,7 @@ import { Store, databasePath } from '../../electron/core/db/store';
 import { ADMIN, setUpCentre, startCore, tempDir } from './helpers/core';
 import { personInput, reception } from './helpers/reception';
 import { snapshotDir } from './helpers/torture-fs';
+import { migration0010 } from '../../migrations/0010-name-year-key';
 
 const extra = vi.hoisted(() => ({ migrations: [] as Migration[], upTo: null as number | null }));
 
@@ -220,13 +221,18 @@ describe('upgrading a store that holds data', () => {
       personInput(t, { nameUsed: 'Awa', birthYear: 1994 }),
       t.worker.token,
     );
-    // The store as version 9 left it: search rows without the year, no key.
-    const handle = t.core.ctx.vault.requireStore().handle;
-    handle.exec(`
+    // The search rows as version 9 left them: without the year, no key. Then version 10's upgrade,
+    // as the start-up runs it (later versions, already applied, do not touch these rows).
+    const store = t.core.ctx.vault.requireStore();
+    store.handle.exec(`
       DROP INDEX person_search_row_name_year;
       ALTER TABLE person_search_row DROP COLUMN birth_year;
-      DELETE FROM schema_version WHERE version = 10;
     `);
+    const runner = store.ds.createQueryRunner();
+    await runner.startTransaction();
+    await migration0010.up(runner);
+    await runner.commitTransaction();
+    await runner.release();
     await t.core.close();
 
     const again = await startCore(t.dataDir, t.clock);
