@@ -10,7 +10,15 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { CoreApi } from '../core/api/types';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The largest body a call may send. With a session: a laboratory file of 5 MB as a JSON string
+ * (quotes escaped) fits. Without one (log-in, set-up): a few fields, so a flood of anonymous calls
+ * cannot make the server hold much memory.
+ */
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
+const MAX_ANONYMOUS_BODY_BYTES = 64 * 1024;
+/** An oversized body is read and dropped up to this, so its sender can read the refusal; then cut. */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 /** A whole request (headers and body) must arrive within this: a slow body holds memory. */
 const REQUEST_TIMEOUT_MS = 30_000;
 /** API requests without a session in flight at once (logins, set-up): beyond, "try again". */
@@ -107,10 +115,10 @@ function sendJson(res: ServerResponse, value: unknown): void {
 }
 
 /**
- * The body as text, or null when it is over the limit. An oversized body is drained (up to ten
- * times the limit) so the client can read the refusal; beyond that the connection is cut.
+ * The body as text, or null when it is over the limit. An oversized body is drained (up to
+ * DRAIN_LIMIT_BYTES, never kept) so the client can read the refusal; beyond that the connection is cut.
  */
-function readBody(req: IncomingMessage, timeoutMs: number): Promise<string | null> {
+function readBody(req: IncomingMessage, timeoutMs: number, maxBytes: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -119,10 +127,10 @@ function readBody(req: IncomingMessage, timeoutMs: number): Promise<string | nul
     req.once('close', () => clearTimeout(timer));
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > 10 * MAX_BODY_BYTES) req.destroy();
-      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size > DRAIN_LIMIT_BYTES) req.destroy();
+      else if (size <= maxBytes) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -168,7 +176,11 @@ async function handleApi(
     else send(res, 403, 'cross-origin request refused', 'text/plain');
     return;
   }
-  const body = await readBody(req, timeoutMs);
+  const body = await readBody(
+    req,
+    timeoutMs,
+    bearer(req) === undefined ? MAX_ANONYMOUS_BODY_BYTES : MAX_BODY_BYTES,
+  );
   if (body === null) {
     sendJson(res, {
       ok: false,

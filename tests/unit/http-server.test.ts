@@ -104,6 +104,29 @@ describe('the clinic server (HTTP transport)', () => {
     expect(JSON.parse((await send(port, 'POST', '/api/setup.status', '{}')).body).ok).toBe(true);
   });
 
+  it('takes a laboratory file of 5 MB from a session, and only a few fields from a call without one', async () => {
+    const { port } = await serve();
+    const tooBig = { ok: false, error: { code: 'validation', details: { issue: 'too_big' } } };
+    // Without a session (log-in, set-up): 100 KB is already too much.
+    const anonymous = JSON.stringify({ username: 'x'.repeat(100 * 1024), password: 'y' });
+    expect(JSON.parse((await send(port, 'POST', '/api/auth.login', anonymous)).body)).toMatchObject(tooBig);
+    // With one: a 5 MB CSV as a JSON string, its quotes escaped, reaches the core (which then
+    // checks the session: this one is not real).
+    const csv = `file_number;result\n${'"MTP-2026-00001";"positive"\n'.repeat(160_000)}`;
+    const body = JSON.stringify({ fileName: 'labo.csv', content: csv });
+    expect(body.length).toBeGreaterThan(5 * 1024 * 1024);
+    const reached = await send(port, 'POST', '/api/screenings.importPreview', body, {
+      authorization: 'Bearer not-a-token',
+    });
+    expect(JSON.parse(reached.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    // Beyond 12 MB, refused before the core even with a session.
+    const huge = JSON.stringify({ fileName: 'labo.csv', content: 'x'.repeat(13 * 1024 * 1024) });
+    const refused = await send(port, 'POST', '/api/screenings.importPreview', huge, {
+      authorization: 'Bearer not-a-token',
+    });
+    expect(JSON.parse(refused.body)).toMatchObject(tooBig);
+  });
+
   it('serves the app with a strict CSP, never a file outside its folder, and refuses foreign Host names (DNS rebinding)', async () => {
     const { port } = await serve();
     const page = await send(port, 'GET', '/');
