@@ -107,6 +107,7 @@ test.describe('on an empty data folder', () => {
       'Agenda',
       'Listes d’attente',
       'Ateliers collectifs',
+      'Résultats du laboratoire',
       'Annuaire',
     ]);
 
@@ -194,11 +195,13 @@ test('the interface switches to English, on the login screen and in the applicat
     'Reception board',
     'People',
     'Schedule',
+    'Collective workshops',
     'Directory',
     'Team',
     'Audit log',
     'Emergency access',
     'Centre',
+    'Clinical catalogues',
   ]);
   await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
 });
