@@ -6,6 +6,7 @@ import { channel } from './channel';
 import { idSchema, versionSchema } from './common';
 import { forPersonInputSchema, sectionItemsSchema } from './section';
 import { dateSchema } from './persons';
+import { worklistCountsInputSchema, worklistInputSchema, worklistPageSchema } from './worklist';
 
 const note = z.string().trim().max(PREP_NOTE_MAX).nullable().optional();
 /** µmol/L: beyond this it is a typing error whatever the person. */
@@ -60,11 +61,6 @@ export const prepEpisodeSchema = z.object({
 export type PrepEpisode = z.infer<typeof prepEpisodeSchema>;
 
 export const egfrRulesSchema = z.object({ alertBelow: z.number(), min: z.number(), max: z.number() });
-
-const worklistInput = {
-  /** Default: the reader's sites. */
-  siteIds: z.array(idSchema).min(1).max(50).optional(),
-};
 
 export const prepWorklistRowSchema = z.object({
   episodeId: idSchema,
@@ -128,19 +124,12 @@ export const prepChannels = {
   ),
   /** Persons on PrEP due this week, overdue or lost to follow-up, by due date (keyset paging). */
   'prep.worklist': channel(
-    z
-      .object({
-        list: z.enum(PREP_WORKLISTS),
-        ...worklistInput,
-        cursor: cursorSchema.optional(),
-        limit: z.number().int().min(1).max(50).default(50),
-      })
-      .strict(),
-    z.object({ rows: z.array(prepWorklistRowSchema), nextCursor: cursorSchema.nullable() }),
+    worklistInputSchema(z.enum(PREP_WORKLISTS), cursorSchema),
+    worklistPageSchema(prepWorklistRowSchema, cursorSchema),
   ),
   /** How many lines each PrEP worklist holds for these sites (the navigation's badge). */
   'prep.worklistCounts': channel(
-    z.object(worklistInput).strict(),
+    worklistCountsInputSchema,
     z.object({
       due_this_week: z.number().int(),
       overdue: z.number().int(),

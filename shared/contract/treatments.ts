@@ -19,6 +19,7 @@ import {
 import { channel } from './channel';
 import { idSchema, isoDateTimeSchema, versionSchema } from './common';
 import { forPersonInputSchema, sectionItemsSchema } from './section';
+import { worklistCountsInputSchema, worklistInputSchema, worklistPageSchema } from './worklist';
 
 const dateSchema = z.string().refine((text) => parseCalendarDate(text) !== null, { message: 'invalid_date' });
 
@@ -112,7 +113,6 @@ export type ToTreatWorklistRow = z.infer<typeof toTreatWorklistRowSchema>;
 
 /** Keyset paging: the last line of the page (its sort date and id). */
 const worklistCursorSchema = z.object({ on: dateSchema, id: idSchema }).strict();
-const sitesFilter = z.array(idSchema).min(1).max(50).optional();
 
 export const treatmentsChannels = {
   /** The Test and Treat panel: each to-treat item with its treatment and partners. */
@@ -165,18 +165,11 @@ export const treatmentsChannels = {
   ),
   /** One worklist page on the reader's sites unless filtered. */
   'treatments.worklist': channel(
-    z
-      .object({
-        list: z.enum(TREATMENT_WORKLISTS),
-        siteIds: sitesFilter,
-        cursor: worklistCursorSchema.optional(),
-        limit: z.number().int().min(1).max(50).default(50),
-      })
-      .strict(),
-    z.object({ rows: z.array(toTreatWorklistRowSchema), nextCursor: worklistCursorSchema.nullable() }),
+    worklistInputSchema(z.enum(TREATMENT_WORKLISTS), worklistCursorSchema),
+    worklistPageSchema(toTreatWorklistRowSchema, worklistCursorSchema),
   ),
   'treatments.worklistCounts': channel(
-    z.object({ siteIds: sitesFilter }).strict(),
+    worklistCountsInputSchema,
     z.object({
       to_treat: z.number().int().min(0),
       partners_to_notify: z.number().int().min(0),

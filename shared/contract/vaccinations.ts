@@ -16,6 +16,7 @@ import { channel } from './channel';
 import { idSchema, localeSchema, versionSchema } from './common';
 import { pdfSchema } from './persons';
 import { forPersonInputSchema, sectionItemsSchema } from './section';
+import { worklistCountsInputSchema, worklistInputSchema, worklistPageSchema } from './worklist';
 
 /** A calendar date `YYYY-MM-DD` that exists (2027-02-29 does not). */
 export const calendarDateSchema = z
@@ -81,8 +82,6 @@ export type VaccineWorklistRow = z.infer<typeof vaccineWorklistRowSchema>;
 /** Keyset paging: the last line of the page (due date, course id). */
 const worklistCursorSchema = z.object({ nextDueOn: calendarDateSchema, id: idSchema }).strict();
 
-const sitesFilter = z.array(idSchema).min(1).max(50).optional();
-
 export const vaccinationsChannels = {
   /** The vaccines tab of a dossier: each course with its doses and next dose due. */
   'vaccinations.forPerson': channel(forPersonInputSchema, sectionItemsSchema(vaccineCourseSchema)),
@@ -133,18 +132,11 @@ export const vaccinationsChannels = {
   ),
   /** Courses whose next dose is due (this week) or overdue, on the reader's sites unless filtered. */
   'vaccinations.worklist': channel(
-    z
-      .object({
-        list: z.enum(VACCINE_WORKLISTS),
-        siteIds: sitesFilter,
-        cursor: worklistCursorSchema.optional(),
-        limit: z.number().int().min(1).max(50).default(50),
-      })
-      .strict(),
-    z.object({ rows: z.array(vaccineWorklistRowSchema), nextCursor: worklistCursorSchema.nullable() }),
+    worklistInputSchema(z.enum(VACCINE_WORKLISTS), worklistCursorSchema),
+    worklistPageSchema(vaccineWorklistRowSchema, worklistCursorSchema),
   ),
   'vaccinations.worklistCounts': channel(
-    z.object({ siteIds: sitesFilter }).strict(),
+    worklistCountsInputSchema,
     z.object({ due: z.number().int().min(0), overdue: z.number().int().min(0) }),
   ),
 };
