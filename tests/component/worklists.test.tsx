@@ -6,7 +6,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { addCalendar } from '../../shared/domain/schedules';
-import { addMember, startCentre, TEAM, type TestCentre } from './helpers/centre';
+import { addMember, addSete, startCentre, TEAM, type TestCentre } from './helpers/centre';
 import { renderApp } from './helpers/render';
 import { filedPerson } from './helpers/scenes';
 import { addDays, siteDate } from './helpers/site-time';
@@ -195,6 +195,47 @@ describe('À faire', () => {
         'PrEP : perdues de vue',
       ]),
     );
+  });
+
+  it('filters a list by site: all of the reader’s sites by default, or one of them', async () => {
+    const centre = await startCentre();
+    const seteId = await addSete(centre);
+    const nurse = {
+      username: 'ines.inf',
+      displayName: 'Inès Garcia',
+      password: 'infirmerie-deux-sites-5',
+      roles: ['nurse'],
+    };
+    await addMember(centre, nurse, [centre.siteId, seteId]);
+    const token = await centre.signIn(nurse);
+    for (const [nameUsed, siteId] of [
+      ['Ana Lopes', centre.siteId],
+      ['Sami Haddad', seteId],
+    ] as const) {
+      const person = await centre.must('persons.create', { siteId, nameUsed }, token);
+      await centre.must(
+        'persons.recordConsent',
+        { personId: person.id, scope: 'care_team', given: true },
+        token,
+      );
+      await centre.must(
+        'prep.start',
+        { personId: person.id, siteId, startedOn: tenDaysLate(), regimen: 'daily' },
+        token,
+      );
+    }
+
+    const { user } = await renderApp(nurse, '/work');
+    const overdue = await screen.findByRole('region', { name: 'PrEP : suivi en retard' });
+    expect(await within(overdue).findByLabelText('2 personnes')).toBeTruthy();
+    expect(await within(overdue).findByRole('link', { name: 'Sami Haddad' })).toBeTruthy();
+    await user.selectOptions(
+      within(overdue).getByRole('combobox', { name: 'Sites de la liste « PrEP : suivi en retard »' }),
+      'SET · Sète',
+    );
+    expect(await within(overdue).findByLabelText('1 personne')).toBeTruthy();
+    await waitFor(() => expect(within(overdue).queryByText('Ana Lopes')).toBeNull());
+    expect(within(overdue).getByRole('link', { name: 'Sami Haddad' })).toBeTruthy();
   });
 
   it('shows a specialist only the waiting lists, and no badge when nothing waits', async () => {
