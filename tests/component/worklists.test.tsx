@@ -238,6 +238,38 @@ describe('À faire', () => {
     expect(within(overdue).getByRole('link', { name: 'Sami Haddad' })).toBeTruthy();
   });
 
+  it('pages a long list 50 lines at a time with Suivants and Précédents', async () => {
+    const centre = await startCentre();
+    // 51 persons overdue, one day apart: the oldest due first.
+    for (let i = 0; i < 51; i++) {
+      const person = await filedPerson(centre, `Personne ${String(i + 1).padStart(2, '0')}`, {
+        careTeam: true,
+      });
+      await centre.must(
+        'prep.start',
+        {
+          personId: person.id,
+          siteId: centre.siteId,
+          startedOn: addCalendar(addDays(today(), -70 + i), { months: -1 }),
+          regimen: 'daily',
+        },
+        centre.tokens.doctor,
+      );
+    }
+    const { user } = await renderApp(TEAM.nurse, '/work');
+    const overdue = await screen.findByRole('region', { name: 'PrEP : suivi en retard' });
+    expect(await within(overdue).findByLabelText('51 personnes')).toBeTruthy();
+    await within(overdue).findByRole('link', { name: 'Personne 01' });
+    expect(within(overdue).getAllByRole('link')).toHaveLength(50);
+    expect(within(overdue).getByRole('button', { name: 'Précédents' })).toHaveProperty('disabled', true);
+    await user.click(within(overdue).getByRole('button', { name: 'Suivants' }));
+    await within(overdue).findByRole('link', { name: 'Personne 51' });
+    expect(within(overdue).getAllByRole('link')).toHaveLength(1);
+    expect(within(overdue).getByRole('button', { name: 'Suivants' })).toHaveProperty('disabled', true);
+    await user.click(within(overdue).getByRole('button', { name: 'Précédents' }));
+    expect(await within(overdue).findByRole('link', { name: 'Personne 01' })).toBeTruthy();
+  });
+
   it('shows a specialist only the waiting lists, and no badge when nothing waits', async () => {
     const centre = await startCentre();
     await onPrep(centre, 'Ana Lopes', tenDaysLate());
