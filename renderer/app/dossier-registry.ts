@@ -7,8 +7,8 @@ import { interviewsTab, todayTab } from '../features/interviews/dossier';
 import { consultationsTab, specialistTab } from '../features/consultations/dossier';
 import type { DossierPanelDef, DossierTabDef } from '../features/persons/dossier/dossier-tab';
 import { accessTab, consentsTab, identityTab, timelineTab } from '../features/persons/dossier/tabs';
-import { vaccinationsTab } from '../features/vaccinations/dossier';
 import { prepTab } from '../features/prep/dossier';
+import { vaccinationsTab } from '../features/vaccinations/dossier';
 import { screeningsTab } from '../features/screenings/dossier';
 import { pathwayTab } from '../features/visits/dossier';
 import { waitingListsPanel } from '../features/waiting-lists/dossier';
@@ -22,10 +22,10 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   interviewsTab,
   referralsTab,
   screeningsTab,
-  prepTab,
+  vaccinationsTab,
   consultationsTab,
   specialistTab,
-  vaccinationsTab,
+  prepTab,
   timelineTab,
   accessTab,
 ].sort((a, b) => a.order - b.order);

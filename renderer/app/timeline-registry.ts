@@ -23,10 +23,10 @@ export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
     interviewsTimeline,
     referralsTimeline,
     screeningsTimeline,
-    waitingListsTimeline,
-    prepTimeline,
-    consultationsTimeline,
     vaccinationsTimeline,
+    consultationsTimeline,
+    prepTimeline,
+    waitingListsTimeline,
     treatmentsTimeline,
   ]
     .flat()

@@ -14,15 +14,15 @@ import { visitsChannels } from './visits';
 import { appointmentsChannels } from './appointments';
 import { interviewsChannels } from './interviews';
 import { directoryChannels } from './directory';
-import { waitingListsChannels } from './waiting-lists';
 import { screeningsChannels } from './screenings';
 import { screeningsWorklistChannels } from './screenings-worklist';
-import { treatmentsChannels } from './treatments';
 import { labImportChannels } from './lab-import';
+import { treatmentsChannels } from './treatments';
 import { prepChannels } from './prep';
+import { cataloguesChannels } from './clinical-catalogues';
+import { waitingListsChannels } from './waiting-lists';
 import { vaccinationsChannels } from './vaccinations';
 import { consultationsChannels } from './consultations';
-import { cataloguesChannels } from './clinical-catalogues';
 
 export const CONTRACT = {
   ...setupChannels,
@@ -36,15 +36,15 @@ export const CONTRACT = {
   ...appointmentsChannels,
   ...interviewsChannels,
   ...directoryChannels,
-  ...waitingListsChannels,
   ...screeningsChannels,
   ...screeningsWorklistChannels,
-  ...treatmentsChannels,
   ...labImportChannels,
+  ...treatmentsChannels,
   ...prepChannels,
+  ...cataloguesChannels,
+  ...waitingListsChannels,
   ...vaccinationsChannels,
   ...consultationsChannels,
-  ...cataloguesChannels,
 };
 
 export type Contract = typeof CONTRACT;

@@ -34,11 +34,11 @@ import {
   UNUSUAL_READS_MAX,
   UNUSUAL_READS_MIN,
 } from './centre';
+import { PREP_REGIMENS } from '../domain/clinical-catalogues';
+import { PREP_EPISODE_STATUSES, PREP_NOTE_MAX, PREP_STOP_REASONS } from '../domain/prep';
 import { CATALOGUE_SCHEMAS, catalogueKeySchema } from './clinical-catalogues';
 import { WAITING_LIST_ORIGINS, WAITING_LIST_STATUSES } from '../domain/waiting-lists';
 import { professionalNumberSchema } from './users';
-import { PREP_REGIMENS } from '../domain/clinical-catalogues';
-import { PREP_EPISODE_STATUSES, PREP_NOTE_MAX, PREP_STOP_REASONS } from '../domain/prep';
 import { personInputSchema } from './persons';
 import { resultRecord, sampleRecord, screeningRecord } from './screenings';
 import { partnerRecord, toTreatRecord, treatmentRecord } from './treatments';
@@ -248,80 +248,6 @@ export const referralRecord = z
   })
   .strict();
 
-/** A consultation (GP: kind `gp`; specialist: the specialty code), with its ICD-10 diagnoses as a list. */
-export const consultationRecord = z
-  .object({
-    type: z.literal('consultation'),
-    id: idSchema,
-    personId: idSchema,
-    visitId: nullableId,
-    siteId: idSchema,
-    kind: z.string().trim().min(1).max(32),
-    heldAt: isoDateTimeSchema,
-    reason: nullableText(1000),
-    history: nullableText(10000),
-    examination: nullableText(10000),
-    conclusion: nullableText(10000),
-    endedAt: isoDateTimeSchema.nullable().default(null),
-    diagnoses: z.array(z.string().trim().min(1).max(16)).max(30).default([]),
-    authorId: nullableId,
-  })
-  .strict();
-
-/** A prescription: its drugs as printed, the renewals, who signed it and when (the site's date). */
-export const prescriptionRecord = z
-  .object({
-    type: z.literal('prescription'),
-    id: idSchema,
-    personId: idSchema,
-    consultationId: nullableId,
-    prepEpisodeId: nullableId,
-    prescriberId: idSchema,
-    issuedOn: z.iso.date(),
-    lines: z.array(prescriptionLineSchema).min(1).max(20),
-    renewals: z.number().int().min(0).max(12).default(0),
-    authorId: nullableId,
-  })
-  .strict();
-
-/** A vaccine course: its state and next dose due as computed when its last dose was given. */
-export const vaccineCourseRecord = z
-  .object({
-    type: z.literal('vaccine_course'),
-    id: idSchema,
-    personId: idSchema,
-    siteId: idSchema,
-    vaccineCode: z.enum(VACCINE_CODES),
-    startedOn: z.iso.date(),
-    variant: z.enum(VACCINE_COURSE_VARIANTS).nullable().default(null),
-    status: z.enum(VACCINE_COURSE_STATUSES).default('in_progress'),
-    nextDueOn: z.iso.date().nullable().default(null),
-    nextDose: z.number().int().min(1).nullable().default(null),
-    stoppedOn: z.iso.date().nullable().default(null),
-    stopReason: z.string().max(VACCINE_STOP_REASON_MAX).nullable().default(null),
-    authorId: nullableId,
-  })
-  .strict();
-
-/** A dose of a course: its number in the course, the lot as typed, who gave it. */
-export const vaccineDoseRecord = z
-  .object({
-    type: z.literal('vaccine_dose'),
-    id: idSchema,
-    courseId: idSchema,
-    personId: idSchema,
-    siteId: idSchema,
-    doseNumber: z.number().int().min(1),
-    givenOn: z.iso.date(),
-    lot: z
-      .string()
-      .max(VACCINE_LOT_MAX)
-      .refine((lot) => lot.trim().length > 0, { message: 'lot_required' }),
-    givenBy: idSchema,
-    authorId: nullableId,
-  })
-  .strict();
-
 /** A PrEP episode (docs/clinical-pathway.md); its baseline checklist is read from the samples, not carried. */
 export const prepEpisodeRecord = z
   .object({
@@ -396,6 +322,80 @@ export const waitingListEntryRecord = z
   })
   .strict();
 
+/** A vaccine course: its state and next dose due as computed when its last dose was given. */
+export const vaccineCourseRecord = z
+  .object({
+    type: z.literal('vaccine_course'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    vaccineCode: z.enum(VACCINE_CODES),
+    startedOn: z.iso.date(),
+    variant: z.enum(VACCINE_COURSE_VARIANTS).nullable().default(null),
+    status: z.enum(VACCINE_COURSE_STATUSES).default('in_progress'),
+    nextDueOn: z.iso.date().nullable().default(null),
+    nextDose: z.number().int().min(1).nullable().default(null),
+    stoppedOn: z.iso.date().nullable().default(null),
+    stopReason: z.string().max(VACCINE_STOP_REASON_MAX).nullable().default(null),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** A dose of a course: its number in the course, the lot as typed, who gave it. */
+export const vaccineDoseRecord = z
+  .object({
+    type: z.literal('vaccine_dose'),
+    id: idSchema,
+    courseId: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    doseNumber: z.number().int().min(1),
+    givenOn: z.iso.date(),
+    lot: z
+      .string()
+      .max(VACCINE_LOT_MAX)
+      .refine((lot) => lot.trim().length > 0, { message: 'lot_required' }),
+    givenBy: idSchema,
+    authorId: nullableId,
+  })
+  .strict();
+
+/** A consultation (GP: kind `gp`; specialist: the specialty code), with its ICD-10 diagnoses as a list. */
+export const consultationRecord = z
+  .object({
+    type: z.literal('consultation'),
+    id: idSchema,
+    personId: idSchema,
+    visitId: nullableId,
+    siteId: idSchema,
+    kind: z.string().trim().min(1).max(32),
+    heldAt: isoDateTimeSchema,
+    reason: nullableText(1000),
+    history: nullableText(10000),
+    examination: nullableText(10000),
+    conclusion: nullableText(10000),
+    endedAt: isoDateTimeSchema.nullable().default(null),
+    diagnoses: z.array(z.string().trim().min(1).max(16)).max(30).default([]),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** A prescription: its drugs as printed, the renewals, who signed it and when (the site's date). */
+export const prescriptionRecord = z
+  .object({
+    type: z.literal('prescription'),
+    id: idSchema,
+    personId: idSchema,
+    consultationId: nullableId,
+    prepEpisodeId: nullableId,
+    prescriberId: idSchema,
+    issuedOn: z.iso.date(),
+    lines: z.array(prescriptionLineSchema).min(1).max(20),
+    renewals: z.number().int().min(0).max(12).default(0),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -410,20 +410,20 @@ export const RECORD_SCHEMAS = {
   visit: visitRecord,
   interview: interviewRecord,
   referral: referralRecord,
-  workshop: workshopRecord,
-  waiting_list_entry: waitingListEntryRecord,
   screening: screeningRecord,
   sample: sampleRecord,
   result: resultRecord,
   to_treat: toTreatRecord,
   treatment: treatmentRecord,
   partner: partnerRecord,
-  prep_episode: prepEpisodeRecord,
-  prep_follow_up: prepFollowUpRecord,
-  vaccine_course: vaccineCourseRecord,
-  vaccine_dose: vaccineDoseRecord,
   consultation: consultationRecord,
   prescription: prescriptionRecord,
+  vaccine_course: vaccineCourseRecord,
+  vaccine_dose: vaccineDoseRecord,
+  workshop: workshopRecord,
+  waiting_list_entry: waitingListEntryRecord,
+  prep_episode: prepEpisodeRecord,
+  prep_follow_up: prepFollowUpRecord,
 } as const;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;

@@ -14,10 +14,10 @@ const ALERT_SECTION = {
   pep_72h: 'interview',
   never_contact: 'identity',
   open_visit_elsewhere: 'pathway',
+  vaccine_dose_due: 'vaccines',
   result_to_give: 'tests',
   confirmation_pending: 'tests',
   positive_to_treat: 'tests',
-  vaccine_dose_due: 'vaccines',
 } as const satisfies Record<string, Section>;
 
 function mayRead(role: Role, section: Section, consents: ReadonlySet<ConsentScope>): boolean {

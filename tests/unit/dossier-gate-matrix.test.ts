@@ -57,6 +57,18 @@ async function current(f: Fixture, personId: string) {
   };
 }
 
+const slot = (f: Fixture, personId: string) => ({
+  personId,
+  siteId: f.siteId,
+  professionalId: f.seed.id,
+  type: 'screening' as const,
+  startsAt: '2026-03-03T09:00:00Z',
+  endsAt: '2026-03-03T09:30:00Z',
+});
+
+/** The clock's date at the site (2 March 2026): PrEP starts, follow-ups and stops on it. */
+const PREP_DAY = '2026-03-02';
+
 /** The clock's date at the site (2 March 2026): referrals to a specialty are dated on it. */
 const WAITING_DAY = '2026-03-02';
 
@@ -76,18 +88,6 @@ async function seedCancelledEntry(f: Fixture, personId: string): Promise<{ id: s
     f.seed.token,
   );
 }
-
-const slot = (f: Fixture, personId: string) => ({
-  personId,
-  siteId: f.siteId,
-  professionalId: f.seed.id,
-  type: 'screening' as const,
-  startsAt: '2026-03-03T09:00:00Z',
-  endsAt: '2026-03-03T09:30:00Z',
-});
-
-/** The clock's date at the site (2 March 2026): PrEP starts, follow-ups and stops on it. */
-const PREP_DAY = '2026-03-02';
 
 /** The person's active PrEP episode, started by the seed if there is none (read from the store: the seed may not read it). */
 async function activePrepEpisode(f: Fixture, personId: string): Promise<{ id: string; version: number }> {
@@ -206,6 +206,59 @@ const SAMPLES: Samples = {
     const entry = await seedCancelledEntry(f, s.personId);
     return { input: { personId: s.personId, id: entry.id, version: entry.version, reason: 'Doublon' } };
   },
+  'vaccinations.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // A dose into the seed's course (not the caller's): refused after the gate as a second dose the
+  // same day, so the course stays the seed's and in progress for every role.
+  'vaccinations.giveDose': async (f, s) => {
+    const course = await seedCourse(f, s.personId, 'hepatitis_b');
+    return {
+      input: { personId: s.personId, vaccineCode: 'hepatitis_b', givenOn: course.startedOn, lot: 'L1' },
+    };
+  },
+  'vaccinations.stopCourse': async (f, s) => {
+    const course = await seedCourse(f, s.personId, 'hpv');
+    return {
+      input: {
+        personId: s.personId,
+        courseId: course.id,
+        stoppedOn: course.startedOn,
+        reason: 'Refus',
+        version: course.version,
+      },
+    };
+  },
+  'vaccinations.certificatePdf': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'prep.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // A start while the seed's episode is active: its author is the seed, not the caller.
+  'prep.start': async (f, s) => {
+    await activePrepEpisode(f, s.personId);
+    return { input: { personId: s.personId, siteId: f.siteId, startedOn: PREP_DAY, regimen: 'daily' } };
+  },
+  'prep.followUp': async (f, s) => {
+    const episode = await activePrepEpisode(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        siteId: f.siteId,
+        episodeId: episode.id,
+        version: episode.version,
+        heldOn: PREP_DAY,
+        egfr: 90,
+      },
+    };
+  },
+  'prep.stop': async (f, s) => {
+    const episode = await activePrepEpisode(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        episodeId: episode.id,
+        version: episode.version,
+        stoppedOn: PREP_DAY,
+        reason: 'person_choice',
+      },
+    };
+  },
   'screenings.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   // New samples: their author is the caller.
   'screenings.saveSamples': (f, s) =>
@@ -246,51 +299,6 @@ const SAMPLES: Samples = {
       },
     };
   },
-  'prep.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
-  // A start while the seed's episode is active: its author is the seed, not the caller.
-  'prep.start': async (f, s) => {
-    await activePrepEpisode(f, s.personId);
-    return { input: { personId: s.personId, siteId: f.siteId, startedOn: PREP_DAY, regimen: 'daily' } };
-  },
-  'prep.followUp': async (f, s) => {
-    const episode = await activePrepEpisode(f, s.personId);
-    return {
-      input: {
-        personId: s.personId,
-        siteId: f.siteId,
-        episodeId: episode.id,
-        version: episode.version,
-        heldOn: PREP_DAY,
-        egfr: 90,
-      },
-    };
-  },
-  'prep.stop': async (f, s) => {
-    const episode = await activePrepEpisode(f, s.personId);
-    return {
-      input: {
-        personId: s.personId,
-        episodeId: episode.id,
-        version: episode.version,
-        stoppedOn: PREP_DAY,
-        reason: 'person_choice',
-      },
-    };
-  },
-  'vaccinations.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
-  // A dose into the seed's course (not the caller's): refused after the gate as a second dose the
-  // same day, so the course stays the seed's and in progress for every role.
-  'vaccinations.giveDose': async (f, s) => {
-    const course = await seedCourse(f, s.personId, 'hepatitis_b');
-    return { input: { personId: s.personId, vaccineCode: 'hepatitis_b', givenOn: course.startedOn, lot: 'L1' } };
-  },
-  'vaccinations.stopCourse': async (f, s) => {
-    const course = await seedCourse(f, s.personId, 'hpv');
-    return {
-      input: { personId: s.personId, courseId: course.id, stoppedOn: course.startedOn, reason: 'Refus', version: course.version },
-    };
-  },
-  'vaccinations.certificatePdf': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   'treatments.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   // An item the seed's positive opened: the caller is not its author.
   'treatments.give': async (f, s) => {
@@ -327,7 +335,10 @@ const SAMPLES: Samples = {
   'consultations.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   // A new consultation: its author is the caller.
   'consultations.save': (f, s) =>
-    Promise.resolve({ input: { personId: s.personId, heldAt: f.t.clock.now().toISOString() }, creates: true }),
+    Promise.resolve({
+      input: { personId: s.personId, heldAt: f.t.clock.now().toISOString() },
+      creates: true,
+    }),
   // Ends a new consultation and sends the visit to the nurse (it stays open for the other channels).
   'consultations.end': async (f, s) => {
     const { visit } = await current(f, s.personId);
@@ -371,6 +382,16 @@ const SAMPLES: Samples = {
   },
 };
 
+/** A rapid test the seed took from this person, waiting for its result. */
+async function seedSample(f: Fixture, personId: string): Promise<string> {
+  const { samples } = await f.t.must(
+    'screenings.saveSamples',
+    { personId, siteId: f.siteId, takenAt: f.t.clock.now().toISOString(), add: [{ testCode: 'hiv_trod' }] },
+    f.seed.token,
+  );
+  return samples[0].id;
+}
+
 /** An open to-treat item of this person, opened by a gonorrhoea PCR the seed took and resulted. */
 async function seedToTreat(f: Fixture, personId: string): Promise<{ id: string; version: number }> {
   const { samples } = await f.t.must(
@@ -402,18 +423,12 @@ async function seedCourse(f: Fixture, personId: string, vaccineCode: 'hpv' | 'he
   const tab = await f.t.must('vaccinations.forPerson', { personId }, f.seed.token);
   return (
     tab.items.find((c) => c.vaccineCode === vaccineCode) ??
-    (await f.t.must('vaccinations.giveDose', { personId, vaccineCode, givenOn: '2026-02-02', lot: 'L0' }, f.seed.token))
+    (await f.t.must(
+      'vaccinations.giveDose',
+      { personId, vaccineCode, givenOn: '2026-02-02', lot: 'L0' },
+      f.seed.token,
+    ))
   );
-}
-
-/** A rapid test the seed took from this person, waiting for its result. */
-async function seedSample(f: Fixture, personId: string): Promise<string> {
-  const { samples } = await f.t.must(
-    'screenings.saveSamples',
-    { personId, siteId: f.siteId, takenAt: f.t.clock.now().toISOString(), add: [{ testCode: 'hiv_trod' }] },
-    f.seed.token,
-  );
-  return samples[0].id;
 }
 
 type Outcome = 'allowed' | 'forbidden' | 'consent_required';

@@ -74,8 +74,18 @@ import {
   updateAppointment,
 } from '../services/appointments/appointments-service';
 import { saveInterview } from '../services/interviews/interviews-service';
+import {
+  authorOfCourse,
+  authorOfDose,
+  giveDose,
+  stopCourse,
+} from '../services/vaccinations/vaccinations-service';
+import { vaccinationsForPerson } from '../services/vaccinations/dossier-section';
+import { certificatePdf } from '../services/vaccinations/documents';
+import { vaccinationsWorklist, vaccinationsWorklistCounts } from '../services/vaccinations/worklist';
 import { screeningsForPerson } from '../services/screenings/dossier-section';
 import { screeningsWorklist, screeningsWorklistCounts } from '../services/screenings/worklist';
+import { commitLabImport, previewLabImport } from '../services/screenings/lab-import';
 import { treatmentsForPerson } from '../services/treatments/dossier-section';
 import {
   authorOfToTreat,
@@ -84,7 +94,6 @@ import {
   savePartners,
 } from '../services/treatments/treatments-service';
 import { treatmentsWorklist, treatmentsWorklistCounts } from '../services/treatments/worklist';
-import { commitLabImport, previewLabImport } from '../services/screenings/lab-import';
 import {
   authorOfResult,
   authorOfSample,
@@ -101,15 +110,6 @@ import {
 } from '../services/prep/prep-service';
 import { prepForPersonWithRules } from '../services/prep/dossier-section';
 import { prepWorklist, prepWorklistCounts } from '../services/prep/worklist';
-import {
-  authorOfCourse,
-  authorOfDose,
-  giveDose,
-  stopCourse,
-} from '../services/vaccinations/vaccinations-service';
-import { vaccinationsForPerson } from '../services/vaccinations/dossier-section';
-import { certificatePdf } from '../services/vaccinations/documents';
-import { vaccinationsWorklist, vaccinationsWorklistCounts } from '../services/vaccinations/worklist';
 import {
   authorOfConsultation,
   endConsultation,
@@ -553,6 +553,30 @@ export const ROUTES: RouteTable = {
     dossier: onPerson('tests', 'write', { author: (input, { em }) => authorOfResult(input, { em }) }),
     handler: giveResult,
   },
+  'screenings.worklist': {
+    access: 'session',
+    touches: persons('tests'),
+    handler: (input, { ctx, actor }) => screeningsWorklist(ctx, actor, input),
+  },
+  'screenings.worklistCounts': {
+    access: 'session',
+    touches: persons('tests'),
+    passive: true,
+    handler: (input, { ctx, actor }) => screeningsWorklistCounts(ctx, actor, input),
+  },
+  // The laboratory's CSV file: every person is gated line by line as the save is (lab-import.ts).
+  'screenings.importPreview': {
+    access: 'session',
+    touches: persons('tests'),
+    permission: 'results.import',
+    handler: (input, { ctx, actor }) => previewLabImport(ctx, actor, input),
+  },
+  'screenings.importCommit': {
+    access: 'session',
+    touches: persons('tests'),
+    permission: 'results.import',
+    handler: (input, { ctx, actor }) => commitLabImport(ctx, actor, input),
+  },
 
   // Test and Treat: to-treat items, treatments, partners (the tests section: the nurse writes).
   'treatments.forPerson': {
@@ -586,30 +610,6 @@ export const ROUTES: RouteTable = {
     touches: persons('tests'),
     passive: true,
     handler: (input, { ctx, actor }) => treatmentsWorklistCounts(ctx, actor, input),
-  },
-  'screenings.worklist': {
-    access: 'session',
-    touches: persons('tests'),
-    handler: (input, { ctx, actor }) => screeningsWorklist(ctx, actor, input),
-  },
-  'screenings.worklistCounts': {
-    access: 'session',
-    touches: persons('tests'),
-    passive: true,
-    handler: (input, { ctx, actor }) => screeningsWorklistCounts(ctx, actor, input),
-  },
-  // The laboratory's CSV file: every person is gated line by line as the save is (lab-import.ts).
-  'screenings.importPreview': {
-    access: 'session',
-    touches: persons('tests'),
-    permission: 'results.import',
-    handler: (input, { ctx, actor }) => previewLabImport(ctx, actor, input),
-  },
-  'screenings.importCommit': {
-    access: 'session',
-    touches: persons('tests'),
-    permission: 'results.import',
-    handler: (input, { ctx, actor }) => commitLabImport(ctx, actor, input),
   },
 
   // The community interview.
@@ -659,6 +659,39 @@ export const ROUTES: RouteTable = {
     handler: prescriptionPdf,
   },
 
+  // PrEP: episodes, follow-ups and the worklists of the follow-up.
+  'prep.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('prep', 'read', { partial: true }),
+    handler: prepForPersonWithRules,
+  },
+  'prep.start': {
+    access: 'dossier',
+    dossier: onPerson('prep', 'write', { author: authorOfStart }),
+    handler: startPrep,
+  },
+  'prep.followUp': {
+    access: 'dossier',
+    dossier: onPerson('prep', 'write', { author: authorOfEpisode }),
+    handler: recordFollowUp,
+  },
+  'prep.stop': {
+    access: 'dossier',
+    dossier: onPerson('prep', 'write', { author: authorOfEpisode }),
+    handler: stopPrep,
+  },
+  'prep.worklist': {
+    access: 'session',
+    touches: persons('prep'),
+    handler: (input, { ctx, actor }) => prepWorklist(ctx, actor, input),
+  },
+  'prep.worklistCounts': {
+    access: 'session',
+    touches: persons('prep'),
+    passive: true,
+    handler: (input, { ctx, actor }) => prepWorklistCounts(ctx, actor, input),
+  },
+
   // Vaccinations: courses and doses, the certificate, the doses due.
   'vaccinations.forPerson': {
     access: 'dossier',
@@ -694,39 +727,6 @@ export const ROUTES: RouteTable = {
     touches: persons('vaccines'),
     passive: true,
     handler: (input, { ctx, actor }) => vaccinationsWorklistCounts(ctx, actor, input),
-  },
-
-  // PrEP: episodes, follow-ups and the worklists of the follow-up.
-  'prep.forPerson': {
-    access: 'dossier',
-    dossier: onPerson('prep', 'read', { partial: true }),
-    handler: prepForPersonWithRules,
-  },
-  'prep.start': {
-    access: 'dossier',
-    dossier: onPerson('prep', 'write', { author: authorOfStart }),
-    handler: startPrep,
-  },
-  'prep.followUp': {
-    access: 'dossier',
-    dossier: onPerson('prep', 'write', { author: authorOfEpisode }),
-    handler: recordFollowUp,
-  },
-  'prep.stop': {
-    access: 'dossier',
-    dossier: onPerson('prep', 'write', { author: authorOfEpisode }),
-    handler: stopPrep,
-  },
-  'prep.worklist': {
-    access: 'session',
-    touches: persons('prep'),
-    handler: (input, { ctx, actor }) => prepWorklist(ctx, actor, input),
-  },
-  'prep.worklistCounts': {
-    access: 'session',
-    touches: persons('prep'),
-    passive: true,
-    handler: (input, { ctx, actor }) => prepWorklistCounts(ctx, actor, input),
   },
 
   // The directory of partners, and referrals to them.

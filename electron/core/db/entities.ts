@@ -8,16 +8,16 @@ import { AppointmentEntity } from '../services/appointments/entities';
 import { InterviewEntity } from '../services/interviews/entities';
 import { DirectoryEntryEntity, ReferralEntity } from '../services/directory/entities';
 import { ResultEntity, SampleEntity, ScreeningEntity } from '../services/screenings/entities';
-import { PartnerEntity, ToTreatEntity, TreatmentEntity } from '../services/treatments/entities';
 import { LabImportEntity } from '../services/screenings/lab-import-entity';
+import { PartnerEntity, ToTreatEntity, TreatmentEntity } from '../services/treatments/entities';
+import { VaccineCourseEntity, VaccineDoseEntity } from '../services/vaccinations/entities';
+import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
+import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
 import {
   ConsultationDiagnosisEntity,
   ConsultationEntity,
   PrescriptionEntity,
 } from '../services/consultations/entities';
-import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
-import { VaccineCourseEntity, VaccineDoseEntity } from '../services/vaccinations/entities';
-import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
 import { WaitingListEntryEntity, WorkshopEntity } from '../services/waiting-lists/entities';
 
 /** Every entity of the store. A capability that adds a table adds its entity here. */
@@ -42,18 +42,18 @@ export const ENTITIES = [
   ScreeningEntity,
   SampleEntity,
   ResultEntity,
+  LabImportEntity,
   ToTreatEntity,
   TreatmentEntity,
   PartnerEntity,
-  LabImportEntity,
-  ConsultationEntity,
-  ConsultationDiagnosisEntity,
-  PrescriptionEntity,
-  CatalogueVersionEntity,
   PrepEpisodeEntity,
   PrepFollowUpEntity,
   VaccineCourseEntity,
   VaccineDoseEntity,
+  CatalogueVersionEntity,
+  ConsultationEntity,
+  ConsultationDiagnosisEntity,
+  PrescriptionEntity,
   WorkshopEntity,
   WaitingListEntryEntity,
 ];

@@ -6,8 +6,8 @@
 import { appointmentsSection } from '../services/appointments/dossier-section';
 import { referralsSection } from '../services/directory/dossier-section';
 import { interviewsSection } from '../services/interviews/dossier-section';
-import { prepSection } from '../services/prep/dossier-section';
 import { vaccinationsSection } from '../services/vaccinations/dossier-section';
+import { prepSection } from '../services/prep/dossier-section';
 import { consultationsSection, specialistSection } from '../services/consultations/dossier-section';
 import { consentSection, identitySection } from '../services/persons/dossier-section';
 import { screeningsSection } from '../services/screenings/dossier-section';
@@ -23,11 +23,11 @@ export const DOSSIER_SECTIONS: readonly DossierSection[] = [
   appointmentsSection,
   interviewsSection,
   referralsSection,
+  vaccinationsSection,
   waitingListsSection,
   screeningsSection,
   treatmentsSection,
   prepSection,
-  vaccinationsSection,
   consultationsSection,
   specialistSection,
 ];

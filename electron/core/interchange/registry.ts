@@ -5,12 +5,12 @@ import { visitAdapter } from '../services/visits/interchange';
 import { appointmentAdapter } from '../services/appointments/interchange';
 import { interviewAdapter } from '../services/interviews/interchange';
 import { directoryEntryAdapter, referralAdapter } from '../services/directory/interchange';
-import { waitingListEntryAdapter, workshopAdapter } from '../services/waiting-lists/interchange';
 import { resultAdapter, sampleAdapter, screeningAdapter } from '../services/screenings/interchange';
 import { partnerAdapter, toTreatAdapter, treatmentAdapter } from '../services/treatments/interchange';
-import { prepEpisodeAdapter, prepFollowUpAdapter } from '../services/prep/interchange';
-import { vaccineCourseAdapter, vaccineDoseAdapter } from '../services/vaccinations/interchange';
 import { consultationAdapter, prescriptionAdapter } from '../services/consultations/interchange';
+import { vaccineCourseAdapter, vaccineDoseAdapter } from '../services/vaccinations/interchange';
+import { waitingListEntryAdapter, workshopAdapter } from '../services/waiting-lists/interchange';
+import { prepEpisodeAdapter, prepFollowUpAdapter } from '../services/prep/interchange';
 import { catalogueVersionAdapter } from '../services/clinical-catalogues/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
@@ -28,20 +28,20 @@ export const ADAPTERS = [
   visitAdapter,
   interviewAdapter,
   referralAdapter,
-  workshopAdapter,
-  waitingListEntryAdapter,
   screeningAdapter,
   sampleAdapter,
   resultAdapter,
   toTreatAdapter,
   treatmentAdapter,
   partnerAdapter,
-  prepEpisodeAdapter,
-  prepFollowUpAdapter,
-  vaccineCourseAdapter,
-  vaccineDoseAdapter,
   consultationAdapter,
   prescriptionAdapter,
+  vaccineCourseAdapter,
+  vaccineDoseAdapter,
+  workshopAdapter,
+  waitingListEntryAdapter,
+  prepEpisodeAdapter,
+  prepFollowUpAdapter,
 ] as const;
 
 export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {

@@ -16,8 +16,8 @@ import { populateVaccinations } from './demo-vaccinations';
 import { populatePrep } from './demo-prep';
 import { populateConsultations } from './demo-consultations';
 import { populateWaitingLists } from './demo-waiting-lists';
-import { populateScreenings } from './demo-screenings';
 import { populateTreatments } from './demo-treatments';
+import { populateScreenings } from './demo-screenings';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
 
 function seeded(seed: number): () => number {

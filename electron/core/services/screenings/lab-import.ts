@@ -419,8 +419,7 @@ export async function commitLabImport(
       return { importId: row.id, results: checked.matched.length, persons, errors: [] };
     });
   } catch (err) {
-    if (err instanceof ImportRefused)
-      return { importId: null, results: 0, persons: [], errors: err.errors };
+    if (err instanceof ImportRefused) return { importId: null, results: 0, persons: [], errors: err.errors };
     throw err;
   }
 }
