@@ -20,6 +20,7 @@ import { useForm } from '@mantine/form';
 import { useDirtyGuard } from '../../app/dirty-forms';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { useEffect, useRef } from 'react';
 import { CONTRACT, type Appointment, type Site } from '../../../shared/contract';
 import { APPOINTMENT_TYPES, type AppointmentType } from '../../../shared/domain/catalogues';
 import { queryClient } from '../../api/query-client';
@@ -112,6 +113,19 @@ export function AppointmentModal({
   const editing = dialog.kind === 'edit' ? dialog.appointment : null;
   const mine = professionals.some((p) => p.value === meId) ? meId : null;
   const form = useForm<Values>({ initialValues: initialValues(dialog, site, mine) });
+  // The team list may arrive after the dialog opened: whoever books is still the default
+  // professional, and filling it in is not a change the user made (no "unsaved work" question).
+  // Once only: a professional the user cleared afterwards stays cleared.
+  const defaulted = useRef(dialog.kind !== 'book' || mine !== null);
+  useEffect(() => {
+    if (defaulted.current || !mine) return;
+    defaulted.current = true;
+    if (form.getValues().professionalId !== null) return;
+    const untouched = !form.isDirty();
+    const values = { ...form.getValues(), professionalId: mine };
+    form.setValues(values);
+    if (untouched) form.resetDirty(values);
+  }, [mine, form]);
   useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(form, (field) => FORM_PATH[field] ?? null);
   const busy = book.isPending || update.isPending || setStatus.isPending || checkIn.isPending;
