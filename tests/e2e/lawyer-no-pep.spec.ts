@@ -70,7 +70,9 @@ test('the lawyer sees no PEP detail on the board or in the dossier; the doctor d
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(status).not.toContainText('Besoins repérés');
   await expect(page.locator('body')).not.toContainText(PEP_WORDS);
-  await expect(page.locator('body')).not.toContainText('Dépistage');
+  // The need ticked ("Dépistage") is not shown; the tab "Dépistages" is, marked "hors rôle".
+  await expect(page.locator('body')).not.toContainText(/Dépistage(?!s)/);
+  await expect(page.getByRole('tab', { name: /^Dépistages/ })).toContainText('hors rôle');
   await expect(page.getByText(SUMMARY)).toHaveCount(0);
   await expect(dossier.interviewSummaries()).toHaveCount(0);
   // Every tab the lawyer may open, including the one the interview lives in: still nothing.
