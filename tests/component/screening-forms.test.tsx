@@ -202,6 +202,36 @@ describe('the opening tab', () => {
     expect(await selectedTab()).toBe('Dépistages');
   });
 
+  it('a doctor opening a file whose positive was told but not yet treated lands on Dépistages', async () => {
+    const centre = await startCentre();
+    const person = await filedPerson(centre, 'Noa Girard', { careTeam: true });
+    const [trod] = await samplesTaken(centre, person.id, [{ testCode: 'hiv_trod' }]);
+    const { sample } = await centre.must(
+      'screenings.saveResult',
+      {
+        personId: person.id,
+        sampleId: trod.id,
+        value: { type: 'reactivity', reactivity: 'reactive' },
+        resultedAt: new Date().toISOString(),
+      },
+      centre.tokens.nurse,
+    );
+    const result = sample.result!;
+    // Told to the person: nothing is left to give, the positive is still to treat.
+    await centre.must(
+      'screenings.give',
+      {
+        personId: person.id,
+        resultId: result.id,
+        version: result.version,
+        givenAt: new Date().toISOString(),
+      },
+      centre.tokens.nurse,
+    );
+    await renderApp(TEAM.doctor, `/persons/${person.id}`);
+    expect(await selectedTab()).toBe('Dépistages');
+  });
+
   it('a nurse opening a file with nothing to give lands where files open', async () => {
     const centre = await startCentre();
     const { quiet } = await resultsToGive(centre);

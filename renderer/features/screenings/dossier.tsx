@@ -34,10 +34,11 @@ export const screeningsTab: DossierTabDef = {
   labelKey: 'screenings.tab.title',
   section: 'tests',
   order: 60,
-  // A nurse or a doctor opening a file with a result still to give lands on it.
+  // A nurse or a doctor opening a file with a result still to give, or a positive still to treat
+  // (the Test and Treat panel lives in this tab), lands on it.
   opensFor: (reader) =>
     reader.roles.some((r) => r === 'nurse' || r === 'doctor') &&
-    reader.dossier.alerts.some((a) => a.kind === 'result_to_give')
+    reader.dossier.alerts.some((a) => a.kind === 'result_to_give' || a.kind === 'positive_to_treat')
       ? OPENING_WEIGHT.clinicalDue
       : null,
   Component: ScreeningsTab,
