@@ -1,6 +1,7 @@
 /** The PrEP tables (`prep_episode`, `prep_follow_up`): every query on them. */
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 
+import { duePage, whereDueIn, type DueRange } from '../../db/due-worklist';
 import { findRows } from '../../db/fast-read';
 import { linkedTable } from '../../dossier/section';
 import { hasCurrentConsent, joinPersonNames } from '../persons/repository';
@@ -51,15 +52,7 @@ export async function insertFollowUpRow(em: EntityManager, row: PrepFollowUpRow)
 }
 
 /** A worklist's due-date range: `from` / `to` included when set. */
-export interface DueRange {
-  siteIds: readonly string[];
-  from?: string;
-  to?: string;
-  /** Exclusive upper bound (overdue: before today). */
-  before?: string;
-  /** Exclusive lower bound (overdue: after the last lost date). */
-  after?: string;
-}
+export type { DueRange };
 
 export interface WorklistLine {
   episodeId: string;
@@ -87,23 +80,7 @@ function worklistQuery(
     .getRepository(PrepEpisodeEntity)
     .createQueryBuilder('e')
     .where('e.status = :active', { active: 'active' });
-  const groups = ranges.map((r, i) => {
-    qb.setParameter(`sites${i}`, [...r.siteIds]);
-    const parts = [`e.siteId IN (:...sites${i})`];
-    for (const [key, op] of [
-      ['from', '>='],
-      ['to', '<='],
-      ['before', '<'],
-      ['after', '>'],
-    ] as const) {
-      const value = r[key];
-      if (value === undefined) continue;
-      qb.setParameter(`${key}${i}`, value);
-      parts.push(`e.nextDueOn ${op} :${key}${i}`);
-    }
-    return `(${parts.join(' AND ')})`;
-  });
-  qb.andWhere(`(${groups.join(' OR ')})`);
+  whereDueIn(qb, 'e', 'nextDueOn', ranges);
   qb.andWhere(`(${hasCurrentConsent(qb, 'e.person_id', 'care_team')} OR e.createdBy = :reader)`, {
     reader: readerId,
   });
@@ -129,16 +106,7 @@ export async function worklistPage(
     .addSelect('e.regimen', 'regimen')
     .addSelect('e.nextDueOn', 'nextDueOn');
   joinPersonNames(qb, 'e.person_id');
-  if (page.after)
-    qb.andWhere('(e.nextDueOn > :afterDue OR (e.nextDueOn = :afterDue AND e.id > :afterId))', {
-      afterDue: page.after.dueOn,
-      afterId: page.after.id,
-    });
-  const rows = await qb
-    .orderBy('e.nextDueOn', 'ASC')
-    .addOrderBy('e.id', 'ASC')
-    .limit(page.limit)
-    .getRawMany<PageRow>();
+  const rows = await duePage(qb, 'e', 'nextDueOn', page).getRawMany<PageRow>();
   return rows.map(({ personFileNumber, personNameUsed, ...line }) => ({
     ...line,
     fileNumber: personFileNumber,

@@ -1,5 +1,6 @@
 /** The vaccinations' tables (`vaccine_course`, `vaccine_dose`): every query on them. */
 import { type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { duePage, whereDueIn, type DueRange } from '../../db/due-worklist';
 import { findRows } from '../../db/fast-read';
 import { linkedTable } from '../../dossier/section';
 import { hasCurrentConsent } from '../persons/repository';
@@ -71,11 +72,7 @@ export async function insertDoseRow(em: EntityManager, row: VaccineDoseRow): Pro
 // The worklist: courses in progress whose next dose falls in a date range, on some sites.
 
 /** Sites on the same calendar date, and the due-date range to list there (inclusive bounds). */
-export interface DueRange {
-  siteIds: readonly string[];
-  from?: string;
-  to?: string;
-}
+export type { DueRange };
 
 export interface WorklistLine {
   courseId: string;
@@ -104,20 +101,7 @@ function worklistQuery(
     .createQueryBuilder('vc')
     .innerJoin('Person', 'p', 'p.id = vc.personId')
     .where('vc.status = :inProgress', { inProgress: 'in_progress' });
-  const groups = ranges.map((range, i) => {
-    qb.setParameter(`sites${i}`, [...range.siteIds]);
-    const parts = [`vc.siteId IN (:...sites${i})`];
-    if (range.from !== undefined) {
-      qb.setParameter(`from${i}`, range.from);
-      parts.push(`vc.nextDueOn >= :from${i}`);
-    }
-    if (range.to !== undefined) {
-      qb.setParameter(`to${i}`, range.to);
-      parts.push(`vc.nextDueOn <= :to${i}`);
-    }
-    return `(${parts.join(' AND ')})`;
-  });
-  qb.andWhere(`(${groups.join(' OR ')})`);
+  whereDueIn(qb, 'vc', 'nextDueOn', ranges);
   qb.andWhere(`(${hasCurrentConsent(qb, 'vc.person_id', 'care_team')} OR vc.createdBy = :reader)`, {
     reader: readerId,
   });
@@ -139,16 +123,10 @@ export function worklistPage(
     .addSelect('vc.nextDueOn', 'nextDueOn')
     .addSelect('p.fileNumber', 'fileNumber')
     .addSelect('p.nameUsed', 'nameUsed');
-  if (page.after)
-    qb.andWhere('(vc.nextDueOn > :afterDue OR (vc.nextDueOn = :afterDue AND vc.id > :afterId))', {
-      afterDue: page.after.nextDueOn,
-      afterId: page.after.id,
-    });
-  return qb
-    .orderBy('vc.nextDueOn', 'ASC')
-    .addOrderBy('vc.id', 'ASC')
-    .limit(page.limit)
-    .getRawMany<WorklistLine>();
+  return duePage(qb, 'vc', 'nextDueOn', {
+    limit: page.limit,
+    after: page.after && { dueOn: page.after.nextDueOn, id: page.after.id },
+  }).getRawMany<WorklistLine>();
 }
 
 export function worklistCount(
