@@ -181,7 +181,7 @@ describe('the to-treat life cycle', () => {
     ).not.toContain('cure_test_due');
   });
 
-  it('HIV: referred when the hospital referral is recorded, closed when it is attended', async () => {
+  it('HIV: referred when the hospital referral is recorded, open again when it is missed, closed when it is attended', async () => {
     const { t, nurse } = await centre();
     const personId = await person(t, nurse.token);
     await t.must('persons.recordConsent', { personId, scope: 'external_referral', given: true }, nurse.token);
@@ -234,9 +234,19 @@ describe('the to-treat life cycle', () => {
     expect(late.alerts.map((a) => a.kind)).toContain('referral_not_attended');
     const notAttended = await t.must('treatments.worklist', { list: 'referrals_not_attended' }, nurse.token);
     expect(notAttended.rows.map((r) => r.toTreatId)).toEqual([hiv.id]);
+    // Missed: the positive is untreated again — open, and the red alert is back.
+    const missed = await t.must(
+      'directory.updateReferral',
+      { id: referral.id, version: referral.version, status: 'missed' },
+      nurse.token,
+    );
+    const [reopened] = (await t.must('treatments.forPerson', { personId }, nurse.token)).items;
+    expect(reopened).toMatchObject({ status: 'open', referralId: referral.id });
+    const again = await t.must('persons.dossier', { id: personId }, nurse.token);
+    expect(again.alerts.map((a) => a.kind)).toContain('positive_to_treat');
     await t.must(
       'directory.updateReferral',
-      { id: referral.id, version: referral.version, status: 'attended' },
+      { id: referral.id, version: missed.version, status: 'attended' },
       nurse.token,
     );
     const [closed] = (await t.must('treatments.forPerson', { personId }, nurse.token)).items;

@@ -10,7 +10,7 @@ import type { DossierScope } from '../../api/access';
 import { requireSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import type { SavedReferral } from '../directory/referral-hooks';
-import { settleVisitPriority } from './priority';
+import { raiseVisitPriority, settleVisitPriority } from './priority';
 import { itemsOfPersonIn, itemsOfReferral, saveToTreat, type ToTreatRow } from './repository';
 
 async function appointmentOn(em: EntityManager, item: ToTreatRow, at: string | null): Promise<string | null> {
@@ -36,9 +36,12 @@ export async function followHospitalReferral(
   for (const item of candidates) {
     if (item.status === 'closed' || item.status === 'treated') continue;
     const attended = referral.status === 'attended';
+    // A referral missed or refused leaves the positive untreated: the item is open again, on the
+    // board and the worklists, instead of resting as "referred".
+    const fellThrough = referral.status === 'missed' || referral.status === 'refused';
     const next: ToTreatRow = {
       ...item,
-      status: attended ? 'closed' : 'referred',
+      status: attended ? 'closed' : fellThrough ? 'open' : 'referred',
       referralId: referral.id,
       appointmentOn: await appointmentOn(em, item, referral.appointmentAt),
       closedReason: attended ? REFERRAL_ATTENDED : item.closedReason,
@@ -48,5 +51,7 @@ export async function followHospitalReferral(
     await saveToTreat(em, next);
     dossier.wrote({ type: 'to_treat', id: item.id, section: 'tests', personId: item.personId });
   }
-  await settleVisitPriority(em, referral.personId, dossier);
+  if (referral.status === 'missed' || referral.status === 'refused')
+    await raiseVisitPriority(em, referral.personId, dossier);
+  else await settleVisitPriority(em, referral.personId, dossier);
 }
