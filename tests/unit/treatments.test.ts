@@ -408,6 +408,14 @@ describe('the visit priority', () => {
     const board = async () =>
       (await t.must('visits.board', { siteId: t.siteIds[0] }, nurse.token)).rows[0].priority;
     expect(await board()).toBe('positive_to_treat');
+    // Nobody lowers it by hand while a positive waits (the desk may see only "priority").
+    const current = await t.must('visits.board', { siteId: t.siteIds[0] }, nurse.token);
+    await t.must(
+      'visits.setPriority',
+      { visitId: visit.id, version: current.rows[0].version, priority: 'normal' },
+      nurse.token,
+    );
+    expect(await board()).toBe('positive_to_treat');
     await t.must('treatments.give', giveInput(personId, items[0], t.clock.now().toISOString()), nurse.token);
     // One item still open: the priority holds.
     expect(await board()).toBe('positive_to_treat');

@@ -330,5 +330,8 @@ export async function cancelStep(input: In<'visits.cancelStep'>, call: DossierCa
 
 export async function setPriority(input: In<'visits.setPriority'>, call: DossierCall): Promise<Visit> {
   const visit = await loadForChange(call.dossier.em, input.visitId, input.version);
-  return saveStep(call, visit, { priority: input.priority });
+  // The same floor as at check-in: a desk that sees only "priority" cannot lower a positive still
+  // to treat back to normal; the capability that raised it lowers it when its reason is gone.
+  const priority = await checkInPriority(call.dossier.em, visit.personId, input.priority);
+  return saveStep(call, visit, { priority });
 }
