@@ -525,6 +525,33 @@ describe('the PrEP baseline checklist', () => {
   });
 });
 
+describe('PrEP for a carer who sees only what they wrote', () => {
+  it('the episode they started shows their follow-ups only: not a colleague’s visit nor its low eGFR', async () => {
+    const { t, nurse, doctor, siteId } = await centre();
+    const { personId } = await personOnPrep(t, nurse.token, 'Lina', null);
+    await t.must('prep.start', { personId, siteId, startedOn: TODAY, regimen: 'daily' }, nurse.token);
+    const episode = (await t.must('prep.forPerson', { personId }, doctor.token)).items[0];
+    // The doctor's follow-up, with a low eGFR.
+    await t.must(
+      'prep.followUp',
+      { personId, siteId, episodeId: episode.id, version: episode.version, heldOn: TODAY, egfr: 45 },
+      doctor.token,
+    );
+    const full = await t.must('persons.dossier', { id: personId }, nurse.token);
+    expect(full.alerts.map((a) => a.kind)).toContain('egfr_low');
+
+    t.clock.advance(60_000);
+    await t.must('persons.recordConsent', { personId, scope: 'care_team', given: false }, nurse.token);
+    const own = await t.must('persons.dossier', { id: personId }, nurse.token);
+    expect(own.alerts.map((a) => a.kind)).not.toContain('egfr_low');
+    const timeline = await t.must('persons.timeline', { personId }, nurse.token);
+    expect(timeline.items.map((i) => i.kind)).toContain('prep_start');
+    expect(timeline.items.map((i) => i.kind)).not.toContain('prep_follow_up');
+    const tab = await t.must('prep.forPerson', { personId }, nurse.token);
+    expect(tab.items[0].followUps).toEqual([]);
+  });
+});
+
 describe('PrEP on a merge', () => {
   it('episodes and follow-ups follow the file into the one kept', async () => {
     const { t, nurse, siteId } = await centre();

@@ -163,6 +163,26 @@ describe('giving doses: numbers, next dose due, completion', () => {
   });
 });
 
+describe('a carer who sees only what they wrote', () => {
+  it('sees the course they started with their own doses only, not a colleague’s', async () => {
+    const { t, nurse, doctor } = await centre();
+    const personId = await person(t, nurse.token);
+    await t.must('vaccinations.giveDose', dose(personId, 'hepatitis_b', '2026-01-02'), nurse.token);
+    await t.must(
+      'vaccinations.giveDose',
+      dose(personId, 'hepatitis_b', '2026-02-02', { lot: 'DOC-2' }),
+      doctor.token,
+    );
+    t.clock.advance(60_000);
+    await t.must('persons.recordConsent', { personId, scope: 'care_team', given: false }, nurse.token);
+    const own = await t.must('vaccinations.forPerson', { personId }, nurse.token);
+    expect(own.view.status).toBe('own_only');
+    expect(own.items[0].doses.map((d) => d.lot)).toEqual(['LOT-1']);
+    const timeline = await t.must('persons.timeline', { personId }, nurse.token);
+    expect(timeline.items.filter((i) => i.kind === 'vaccine_dose')).toHaveLength(1);
+  });
+});
+
 describe('refusals: each names its field and writes nothing', () => {
   it('same day, too early, past a complete schedule, in the future', async () => {
     const { t, nurse } = await centre();

@@ -44,6 +44,7 @@ async function drawAll(actor: Actor, scope: DossierScope) {
     now: scope.now,
     person,
     canRead: (section) => views.get(section)?.status === 'shown',
+    readerId: actor.userId,
   };
   return { views, drawn, ctx };
 }

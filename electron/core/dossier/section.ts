@@ -53,6 +53,21 @@ export interface ContributionContext {
   person: PersonRow;
   /** May the reader see this section of this person in full? Derived data follows it. */
   canRead: (section: Section) => boolean;
+  /** Who reads: a reader who sees only their own records of a section sees only their own parts. */
+  readerId: string;
+}
+
+/**
+ * The parts inside a visible record (an episode's follow-ups, a course's doses) follow the rule the
+ * record passed: a reader who may not read the section in full sees the records they wrote, and
+ * of those only the parts they wrote too — never another carer's visit through their own record.
+ */
+export function ownParts<T extends { createdBy: string | null }>(
+  ctx: Pick<ContributionContext, 'canRead' | 'readerId'>,
+  section: Section,
+  parts: readonly T[],
+): T[] {
+  return ctx.canRead(section) ? [...parts] : parts.filter((p) => p.createdBy === ctx.readerId);
 }
 
 /** The part of the dossier's header a section fills in (pathway status). */

@@ -7,7 +7,7 @@ import type { Alert, TimelineItem } from '../../../../shared/contract/dossier';
 import type { EgfrRules, PrepFollowUpRules } from '../../../../shared/domain/clinical-catalogues';
 import { classifyFollowUp, siteToday } from '../../../../shared/domain/schedules';
 import { zonedToUtc } from '../../../../shared/domain/zoned-time';
-import { defineSection, type SectionDefinition } from '../../dossier/section';
+import { defineSection, ownParts, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
 import { findSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
@@ -57,7 +57,7 @@ function dayAt(date: string, timeZone: string): string {
   return zonedToUtc(date, '12:00', timeZone).toISOString();
 }
 
-function timelineOf(e: LoadedEpisode): TimelineItem[] {
+function timelineOf(e: LoadedEpisode, followUps: readonly PrepFollowUpRow[]): TimelineItem[] {
   const items: TimelineItem[] = [
     {
       at: dayAt(e.startedOn, e.timeZone),
@@ -67,7 +67,7 @@ function timelineOf(e: LoadedEpisode): TimelineItem[] {
       label: e.restartOf ? 'restart' : e.regimen,
       detail: null,
     },
-    ...e.followUps.map((f) => ({
+    ...followUps.map((f) => ({
       at: dayAt(f.heldOn, e.timeZone),
       kind: 'prep_follow_up',
       section: 'prep' as const,
@@ -94,8 +94,9 @@ const prep: SectionDefinition<LoadedEpisode> = {
   linked: [prepEpisodesTable, prepFollowUpsTable],
   timelineKinds: ['prep_start', 'prep_follow_up', 'prep_stop'],
   load: loadEpisodes,
-  timeline: (rows) => rows.flatMap(timelineOf),
-  alerts: (rows, { now }) => {
+  timeline: (rows, ctx) => rows.flatMap((e) => timelineOf(e, ownParts(ctx, 'prep', e.followUps))),
+  alerts: (rows, ctx) => {
+    const { now } = ctx;
     const active = rows.find((e) => e.status === 'active');
     if (!active) return [];
     const alerts: Alert[] = [];
@@ -103,7 +104,7 @@ const prep: SectionDefinition<LoadedEpisode> = {
     if (state === 'overdue') alerts.push({ kind: 'prep_overdue', at: null, hoursLeft: null });
     if (state === 'lost_to_follow_up') alerts.push({ kind: 'prep_lost', at: null, hoursLeft: null });
     // The latest eGFR measured in this episode decides: a later normal value clears the alert.
-    const latest = active.followUps.find((f) => f.egfr !== null);
+    const latest = ownParts(ctx, 'prep', active.followUps).find((f) => f.egfr !== null);
     if (latest && egfrLow(latest.egfr, active.egfr))
       alerts.push({ kind: 'egfr_low', at: null, hoursLeft: null });
     return alerts;

@@ -4,7 +4,7 @@
  * see, so a reader without the vaccines section never learns that a vaccination is going on.
  */
 import { addCalendar, daysBetween, siteToday } from '../../../../shared/domain/schedules';
-import { defineSection, type SectionDefinition } from '../../dossier/section';
+import { defineSection, ownParts, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
 import { sitesByIds } from '../centre/repository';
 import { coursesOfPerson, vaccineCoursesTable, vaccineDosesTable, type CourseWithDoses } from './repository';
@@ -37,9 +37,9 @@ const vaccinations: SectionDefinition<LoadedCourse> = {
   linked: [vaccineCoursesTable, vaccineDosesTable],
   timelineKinds: ['vaccine_dose'],
   load: loadCourses,
-  timeline: (rows) =>
+  timeline: (rows, ctx) =>
     rows.flatMap((course) =>
-      course.doses.map((dose) => ({
+      ownParts(ctx, 'vaccines', course.doses).map((dose) => ({
         at: instantOf(dose.givenOn),
         kind: 'vaccine_dose',
         section: 'vaccines' as const,
@@ -61,8 +61,14 @@ const vaccinations: SectionDefinition<LoadedCourse> = {
 
 export const vaccinationsSection = defineSection(vaccinations);
 
-export const vaccinationsForPerson = sectionReader(vaccinations, (rows, { dossier }) =>
-  toCourses(dossier.em, rows),
+export const vaccinationsForPerson = sectionReader(vaccinations, (rows, { dossier, actor }) =>
+  toCourses(
+    dossier.em,
+    // A carer refused the section sees the courses they started, with their own doses only.
+    dossier.ownOnly
+      ? rows.map((c) => ({ ...c, doses: c.doses.filter((d) => d.createdBy === actor.userId) }))
+      : rows,
+  ),
 );
 
 /** The last day of the "due" range from a site's today (for the worklist). */
