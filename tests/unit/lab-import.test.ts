@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Progress } from '../../electron/core/progress';
 import { parseLabCsv } from '../../electron/core/services/screenings/lab-csv';
+import { labNumber } from '../../electron/core/services/screenings/lab-values';
 import { commitLabImport, previewLabImport } from '../../electron/core/services/screenings/lab-import';
 import { insertSamples, screeningOfDay } from '../../electron/core/services/screenings/repository';
 import { RESULT_SAVED_HOOKS, type SavedResult } from '../../electron/core/services/screenings/result-hooks';
@@ -597,4 +598,17 @@ describe('all or nothing', () => {
     expect(await c.count("SELECT COUNT(*) AS n FROM sample WHERE status = 'resulted'")).toBe(0);
     expect(await c.count('SELECT COUNT(*) AS n FROM lab_import')).toBe(0);
   }, 600_000);
+});
+
+describe('numbers in a laboratory file', () => {
+  it('reads 85.5 and 85,5 alike, and refuses what it would have to guess', () => {
+    expect(labNumber('85.5')).toBe(85.5);
+    expect(labNumber('85,5')).toBe(85.5);
+    expect(labNumber(' 96 ')).toBe(96);
+    // A thousand or one? Fifteen or one and five? Refused, never rewritten.
+    expect(labNumber('1,000')).toBeNull();
+    expect(labNumber('12,500')).toBeNull();
+    expect(labNumber('1 5')).toBeNull();
+    expect(labNumber('1 000')).toBeNull();
+  });
 });

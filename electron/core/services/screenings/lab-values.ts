@@ -30,9 +30,14 @@ export function realDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-/** A number as labs write it: `85.5` or `85,5` (French exports). */
-function numberOf(cell: string): number | null {
-  const text = cell.replace(/\s/g, '').replace(',', '.');
+/**
+ * A number as labs write it: `85.5` or `85,5` (French exports). Never guessed: a space inside
+ * (`1 5`) or a comma that may group thousands (`1,000`: one? a thousand?) is refused, not rewritten.
+ */
+export function labNumber(cell: string): number | null {
+  const typed = cell.trim();
+  if (/\s/.test(typed) || /^-?\d{1,3}(,\d{3})+$/.test(typed)) return null;
+  const text = typed.replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
   return Number(text);
 }
@@ -121,7 +126,7 @@ export function valueOf(
       const detection = word(l, DETECTION_VALUES);
       let viralLoad: number | null = null;
       if (l.cells.value) {
-        viralLoad = numberOf(l.cells.value);
+        viralLoad = labNumber(l.cells.value);
         if (viralLoad === null) errors.add(l.line, 'value', 'result_value_invalid');
       }
       if (!unitOk(l.cells.unit, 'viralLoad')) errors.add(l.line, 'unit', 'result_value_invalid');
@@ -159,7 +164,7 @@ export function valueOf(
       const found = parts('marker', ['creatinine', 'egfr']);
       const measures: Record<string, number> = {};
       for (const [k, l] of found) {
-        const n = numberOf(l.cells.value);
+        const n = labNumber(l.cells.value);
         if (n === null) errors.add(l.line, 'value', l.cells.value ? 'result_value_invalid' : 'required');
         else measures[k] = n;
         if (!unitOk(l.cells.unit, k as 'creatinine' | 'egfr'))
