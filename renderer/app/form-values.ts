@@ -30,3 +30,11 @@ export function fromLocalInput(value: string): Date | null {
   const date = new Date(value);
   return isValid(date) ? date : null;
 }
+
+/**
+ * A `datetime-local` value for a request: the ISO instant, or — when unreadable — the text as
+ * typed, so the contract refuses it next to its field instead of calling it missing.
+ */
+export function instantOrTyped(value: string): string {
+  return fromLocalInput(value)?.toISOString() ?? value;
+}

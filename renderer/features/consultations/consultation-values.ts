@@ -13,7 +13,7 @@ import {
   type TestCode,
   type TreatmentDefault,
 } from '../../../shared/domain/clinical-catalogues';
-import { fromLocalInput, oneOf, orNull, toLocalInput } from '../../app/form-values';
+import { instantOrTyped, oneOf, orNull, toLocalInput } from '../../app/form-values';
 
 export interface PrescriptionLineValues {
   drug: string;
@@ -76,11 +76,6 @@ function orderOf(box: string): { testCode: TestCode; anatomicalSite?: Anatomical
     : { testCode: code };
 }
 
-/** An unreadable time is passed on as typed: the contract's check then names the field. */
-function instant(value: string): string {
-  return fromLocalInput(value)?.toISOString() ?? value;
-}
-
 export function consultationInput(
   values: ConsultationFormValues,
   ids: { personId: string; visitId: string | null; id?: string; version?: number },
@@ -89,7 +84,7 @@ export function consultationInput(
     personId: ids.personId,
     visitId: ids.visitId,
     ...(ids.id ? { id: ids.id, version: ids.version } : {}),
-    heldAt: instant(values.heldAt),
+    heldAt: instantOrTyped(values.heldAt),
     reason: orNull(values.reason),
     history: orNull(values.history),
     examination: orNull(values.examination),

@@ -12,7 +12,7 @@ import type { WaitingListEntry } from '../../../shared/contract/waiting-lists';
 import { useDirtyGuard } from '../../app/dirty-forms';
 import { samePathIn, schemaErrors } from '../../app/form-errors';
 import { FormActions, FormFailure, useFormFailure } from '../../app/form-failure';
-import { fromLocalInput, orNull } from '../../app/form-values';
+import { instantOrTyped, orNull } from '../../app/form-values';
 import { currentLanguage } from '../../i18n/setup';
 import { formatDateTime } from '../../i18n/dates';
 import { useProfessionals } from '../appointments/api';
@@ -87,8 +87,8 @@ export function BookForm({
             mode: 'appointment' as const,
             siteId: values.siteId || undefined,
             professionalId: values.professionalId || undefined,
-            startsAt: fromLocalInput(values.startsAt)?.toISOString(),
-            endsAt: fromLocalInput(values.endsAt)?.toISOString(),
+            startsAt: values.startsAt ? instantOrTyped(values.startsAt) : undefined,
+            endsAt: values.endsAt ? instantOrTyped(values.endsAt) : undefined,
             room: orNull(values.room),
           };
     const errors = schemaErrors(CONTRACT['waitingLists.book'].input, input, t);
