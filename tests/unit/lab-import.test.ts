@@ -65,7 +65,7 @@ afterEach(() => {
 describe('reading the file', () => {
   it('takes ; or , from the header, RFC 4180 quotes, a BOM; names a malformed line, a missing column, a file too large', () => {
     const comma = parseLabCsv(
-      '\uFEFFfile_number,sample_date,test_code,result,result_date,extra\n"MTP-1","2026-03-02",hiv_serology_lab,"neg""x",2026-03-03,"a,\nb"\n',
+      '\uFEFFfile_number,sample_date,test_code,result,result_date,lab_reference\n"MTP-1","2026-03-02",hiv_serology_lab,"neg""x",2026-03-03,"a,\nb"\n',
     );
     expect(comma.errors).toEqual([]);
     expect(comma.lines).toHaveLength(1);
@@ -233,8 +233,8 @@ describe('matching and writing', () => {
     expect(anna.every((r) => r.source === 'lab_import' && r.toGive)).toBe(true);
     const syphilis = anna.find((r) => r.testCode === 'syphilis_serology_lab');
     expect(syphilis?.value).toEqual({ type: 'titre', positivity: 'positive', titre: '1:16' });
-    // A day only: noon UTC of that day, kept between the sample and now (here: now).
-    expect(syphilis?.resultedAt).toBe(c.t.clock.now().toISOString());
+    // A day only, the sample's own day: the sample's taking (the first moment it can have been read).
+    expect(syphilis?.resultedAt).toBe('2026-03-02T09:00:00.000Z');
     const ctng = anna.filter((r) => r.testCode === 'ct_ng_pcr_poc').map((r) => r.value);
     expect(ctng).toContainEqual({
       type: 'per_target',
@@ -523,6 +523,113 @@ describe('matching and writing', () => {
       c.t.worker.token,
     );
     expect(r.ok ? null : r.error.code).toBe('forbidden');
+  });
+});
+
+describe('kept as the file says, or refused', () => {
+  it('refuses a column the format does not know, naming it as the file spells it, and a column without a name', () => {
+    expect(
+      parseLabCsv(
+        'file_number;sample_date;test_code;result;result_date;Commentaire\nA;2026-03-02;x;y;z;à recontrôler\n',
+      ),
+    ).toEqual({ lines: [], errors: [{ line: 1, column: 'Commentaire', reason: 'csv_column_unknown' }] });
+    expect(parseLabCsv('file_number;sample_date;test_code;result;result_date;\nA;B;C;D;E;\n')).toEqual({
+      lines: [],
+      errors: [{ line: 1, column: null, reason: 'csv_column_unnamed' }],
+    });
+  });
+
+  it('refuses a cell the test does not read (a value on a rapid test, a target on a serology, a unit without value, a result word on a creatinine), writes nothing', async () => {
+    const c = await labCentre();
+    await c.take(c.anna.id, [
+      { testCode: 'hiv_trod' },
+      { testCode: 'hiv_serology_lab' },
+      { testCode: 'syphilis_serology_lab' },
+      { testCode: 'hiv_vl_qual_poc' },
+      { testCode: 'creatinine_lab' },
+    ]);
+    c.t.clock.advance(9 * 60_000);
+    const a = { file_number: c.anna.fileNumber, sample_date: '2026-03-02', result_date: '2026-03-02' };
+    const file = csv(
+      /* 2 */ line({ ...a, test_code: 'hiv_trod', result: 'non_reactive', value: '12' }),
+      /* 3 */ line({ ...a, test_code: 'hiv_serology_lab', target: 'chlamydia', result: 'negative' }),
+      /* 4 */ line({
+        ...a,
+        test_code: 'syphilis_serology_lab',
+        result: 'positive',
+        value: '1:16',
+        unit: 'copies/mL',
+      }),
+      /* 5 */ line({ ...a, test_code: 'hiv_vl_qual_poc', result: 'not_detected', unit: 'copies/mL' }),
+      /* 6 */ line({
+        ...a,
+        test_code: 'creatinine_lab',
+        marker: 'creatinine',
+        result: 'normal',
+        value: '85',
+      }),
+      /* 7 */ line({ ...a, test_code: 'creatinine_lab', marker: 'egfr', value: '96' }),
+    );
+    const preview = await c.preview(file);
+    expect(preview.errors).toEqual([
+      { line: 2, column: 'value', reason: 'lab_cell_not_used' },
+      { line: 3, column: 'target', reason: 'lab_cell_not_used' },
+      { line: 4, column: 'unit', reason: 'lab_cell_not_used' },
+      { line: 5, column: 'unit', reason: 'lab_cell_not_used' },
+      { line: 6, column: 'result', reason: 'lab_cell_not_used' },
+    ]);
+    expect((await c.commit(file)).errors).toEqual(preview.errors);
+    expect(await c.count('SELECT COUNT(*) AS n FROM result')).toBe(0);
+  });
+
+  it('refuses the lines of one sample that give two result dates, instead of keeping the latest', async () => {
+    const c = await labCentre();
+    await c.take(c.anna.id, [{ testCode: 'ct_ng_pcr_poc', anatomicalSite: 'throat' }]);
+    c.t.clock.advance(9 * 60_000);
+    const a = {
+      file_number: c.anna.fileNumber,
+      sample_date: '2026-03-02',
+      test_code: 'ct_ng_pcr_poc',
+      anatomical_site: 'throat',
+    };
+    const file = csv(
+      line({ ...a, target: 'chlamydia', result: 'not_detected', result_date: '2026-03-02T09:02:00Z' }),
+      line({ ...a, target: 'gonorrhoea', result: 'detected', result_date: '2026-03-02T09:05:00Z' }),
+    );
+    expect((await c.preview(file)).errors).toEqual([
+      { line: 3, column: 'result_date', reason: 'lab_result_date_differs' },
+    ]);
+    expect((await c.commit(file)).errors).toHaveLength(1);
+    expect(await c.count('SELECT COUNT(*) AS n FROM result')).toBe(0);
+  });
+
+  it('a day without a time is that day at the site: its first moment (00:00 in Europe/Paris), never noon UTC nor now', async () => {
+    const c = await labCentre();
+    await c.take(c.anna.id, [{ testCode: 'hiv_serology_lab' }, { testCode: 'hcv_serology_lab' }]);
+    c.t.clock.advance(3 * 86_400_000); // 2026-03-05 09:00Z: the lab's answer, days later
+    const a = { file_number: c.anna.fileNumber, sample_date: '2026-03-02', result: 'negative' };
+    const nurse = { userId: c.nurse.id, roles: ['nurse' as const] };
+    const done = await commitLabImport(c.t.core.ctx, nurse, {
+      fileName: 'labo.csv',
+      content: csv(
+        line({ ...a, test_code: 'hiv_serology_lab', result_date: '2026-03-03' }),
+        line({ ...a, test_code: 'hcv_serology_lab', result_date: '2026-03-05' }),
+      ),
+    });
+    expect(done.errors).toEqual([]);
+    const at = await c
+      .store()
+      .exclusive(() =>
+        c
+          .store()
+          .manager.query<Array<{ test_code: string; resulted_at: string }>>(
+            'SELECT test_code, resulted_at FROM result ORDER BY test_code',
+          ),
+      );
+    expect(at).toEqual([
+      { test_code: 'hcv_serology_lab', resulted_at: '2026-03-04T23:00:00.000Z' },
+      { test_code: 'hiv_serology_lab', resulted_at: '2026-03-02T23:00:00.000Z' },
+    ]);
   });
 });
 

@@ -265,6 +265,13 @@ export const en: Texts<typeof fr> = {
       csv_column_twice: 'This column appears twice in the header line.',
       csv_header_required: 'The file is empty: the header line is required.',
       csv_no_result: 'The file holds no result.',
+      csv_column_unknown:
+        'This column is not part of the format: remove it from the file (its content would not be recorded).',
+      csv_column_unnamed:
+        'A column of the header line has no name (a separator too many?): remove it from the file.',
+      lab_cell_not_used:
+        'This test does not use this column: leave it empty (its content would not be recorded).',
+      lab_result_date_differs: 'The lines of one sample must carry the same result date.',
       lab_line_twice: 'This result is already on another line of the file.',
       lab_part_missing:
         'A line is missing for this sample (one per target for CT/NG, per marker for hepatitis B, creatinine and eGFR).',

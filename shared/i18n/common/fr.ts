@@ -269,6 +269,14 @@ export const fr = {
       csv_column_twice: 'Cette colonne figure deux fois dans la ligne d’en-tête.',
       csv_header_required: 'Le fichier est vide : la ligne d’en-tête est obligatoire.',
       csv_no_result: 'Le fichier ne contient aucun résultat.',
+      csv_column_unknown:
+        'Cette colonne ne fait pas partie du format : retirez-la du fichier (son contenu ne serait pas enregistré).',
+      csv_column_unnamed:
+        'Une colonne de la ligne d’en-tête n’a pas de nom (un séparateur en trop ?) : retirez-la du fichier.',
+      lab_cell_not_used:
+        'Cet examen n’utilise pas cette colonne : laissez-la vide (son contenu ne serait pas enregistré).',
+      lab_result_date_differs:
+        'Les lignes d’un même prélèvement doivent porter la même date de résultat.',
       lab_line_twice: 'Ce résultat figure déjà sur une autre ligne du fichier.',
       lab_part_missing:
         'Il manque une ligne pour ce prélèvement (une ligne par cible pour CT/NG, par marqueur pour l’hépatite B, créatinine et DFG).',

@@ -40,10 +40,13 @@ export interface LabCsvLine {
   cells: Record<LabColumn, string>;
 }
 
-/** A refusal: the line and column when it is about one (`null` when about the whole file). */
+/**
+ * A refusal: the line and column when it is about one (`null` when about the whole file). The
+ * column is one of the format's, or a header name the format does not know, as the file spells it.
+ */
 export interface LabCsvError {
   line: number | null;
-  column: LabColumn | null;
+  column: string | null;
   reason: string;
 }
 
@@ -134,7 +137,7 @@ export function parseLabCsv(raw: string): ParsedLabCsv {
   const separator = separatorOf(firstBreak < 0 ? text : text.slice(0, firstBreak));
   const errors: LabCsvError[] = [];
   const lines: LabCsvLine[] = [];
-  let header: Array<LabColumn | null> | null = null;
+  let header: LabColumn[] | null = null;
   for (const record of records(text, separator)) {
     if ('malformed' in record) {
       errors.push({ line: record.line, column: null, reason: 'csv_malformed' });
@@ -147,11 +150,16 @@ export function parseLabCsv(raw: string): ParsedLabCsv {
       const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
       const twice = names.filter((n, i) => n && names.indexOf(n) !== i);
       for (const column of missing) errors.push({ line: 1, column, reason: 'csv_column_missing' });
-      for (const name of twice)
-        errors.push({ line: 1, column: name as LabColumn, reason: 'csv_column_twice' });
+      for (const name of twice) errors.push({ line: 1, column: name, reason: 'csv_column_twice' });
+      // A column the format does not know is refused, not skipped: what the lab put in it (a
+      // comment, a second result) would otherwise be lost without a word.
+      record.fields.forEach((typed, i) => {
+        if (names[i] && !(LAB_COLUMNS as readonly string[]).includes(names[i]))
+          errors.push({ line: 1, column: typed.trim(), reason: 'csv_column_unknown' });
+      });
+      if (names.includes('')) errors.push({ line: 1, column: null, reason: 'csv_column_unnamed' });
       if (errors.length) return { lines: [], errors };
-      // Columns the format does not know are ignored (a lab's own extra columns).
-      header = names.map((n) => ((LAB_COLUMNS as readonly string[]).includes(n) ? (n as LabColumn) : null));
+      header = names as LabColumn[];
       continue;
     }
     if (lines.length >= LAB_CSV_MAX_LINES)
@@ -162,7 +170,7 @@ export function parseLabCsv(raw: string): ParsedLabCsv {
     }
     const cells = Object.fromEntries(LAB_COLUMNS.map((c) => [c, ''])) as Record<LabColumn, string>;
     header.forEach((column, i) => {
-      if (column) cells[column] = record.fields[i].trim();
+      cells[column] = record.fields[i].trim();
     });
     lines.push({ line: record.line, cells });
   }

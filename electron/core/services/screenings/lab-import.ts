@@ -26,6 +26,7 @@ import {
 } from '../../../../shared/domain/clinical-catalogues';
 import { siteToday } from '../../../../shared/domain/schedules';
 import type { ResultReading, ResultValue } from '../../../../shared/domain/screenings';
+import { localDayRange } from '../../../../shared/domain/zoned-time';
 import { decide, type Actor, type DossierSubject } from '../../access/gate';
 import { subjectOf } from '../../access/subject';
 import type { DossierCall } from '../../api/routes';
@@ -90,8 +91,10 @@ export function fileSha256(content: string): string {
 }
 
 /**
- * When the result was read: an instant as given, or a day (`YYYY-MM-DD`, the site's calendar),
- * taken as that day at noon UTC, kept between the sample's taking and now.
+ * When the result was read: an instant as given, or a day (`YYYY-MM-DD`, the site's calendar).
+ * A day alone is recorded as the first moment of that day the result can have been read: 00:00
+ * at the site, or the sample's taking when it was taken that same day. Its day at the site is
+ * always the day given, and it is never later than now (docs/lab-results-csv.md).
  */
 function resultInstant(
   cell: string,
@@ -103,10 +106,10 @@ function resultInstant(
     if (!realDate(cell)) return { reason: 'invalid_date' };
     if (cell > siteToday(now, timezone)) return { reason: 'date_in_future' };
     const taken = sample.takenAt ?? `${sample.takenOn}T00:00:00.000Z`;
-    if (cell < siteToday(new Date(taken), timezone)) return { reason: 'result_before_sample' };
-    const noon = Date.parse(`${cell}T12:00:00.000Z`);
-    const at = Math.min(Math.max(noon, Date.parse(taken)), now.getTime());
-    return { at: new Date(at).toISOString() };
+    const takenOn = siteToday(new Date(taken), timezone);
+    if (cell < takenOn) return { reason: 'result_before_sample' };
+    if (cell === takenOn && sample.takenAt) return { at: new Date(sample.takenAt).toISOString() };
+    return { at: localDayRange(cell, timezone)[0].toISOString() };
   }
   if (!INSTANT.test(cell) || Number.isNaN(Date.parse(cell))) return { reason: 'invalid_format' };
   if (Date.parse(cell) > now.getTime() + FUTURE_TOLERANCE_MS) return { reason: 'date_in_future' };
@@ -264,16 +267,16 @@ async function matchGroup(m: Matcher, group: Group, errors: Errors): Promise<Mat
     errors.add(place.line, place.column, 'result_value_invalid');
     return null;
   }
-  // The sample's lines are read at one time: the latest date given.
-  const latest =
-    group.lines
-      .map((l) => l.cells.result_date)
-      .sort()
-      .at(-1) ?? first.cells.result_date;
-  const when = resultInstant(latest, sample, await m.timezone(sample.siteId), m.now);
+  // One result, one date: lines of a sample that disagree are refused, not settled by picking one.
+  const date = first.cells.result_date;
+  const differing = group.lines.filter((l) => l.cells.result_date !== date);
+  if (differing.length) {
+    for (const l of differing) errors.add(l.line, 'result_date', 'lab_result_date_differs');
+    return null;
+  }
+  const when = resultInstant(date, sample, await m.timezone(sample.siteId), m.now);
   if ('reason' in when) {
-    for (const l of group.lines)
-      if (l.cells.result_date === latest) errors.add(l.line, 'result_date', when.reason);
+    for (const l of group.lines) errors.add(l.line, 'result_date', when.reason);
     return null;
   }
   return {

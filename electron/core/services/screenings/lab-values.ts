@@ -6,6 +6,7 @@
  */
 import type { LabImportError } from '../../../../shared/contract/lab-import';
 import {
+  type ResultType,
   DETECTION_VALUES,
   HBV_MARKERS,
   IMMUNITY_VALUES,
@@ -61,6 +62,33 @@ export class Errors {
 
 const oneOf = (values: readonly string[], cell: string) => values.includes(cell.toLowerCase());
 
+/** The optional cells each result type reads; anything else in them is refused, never skipped. */
+const CELLS_READ: Record<ResultType['type'], readonly LabColumn[]> = {
+  reactivity: ['result'],
+  positivity: ['result'],
+  immunity: ['result'],
+  detection: ['result', 'value', 'unit'],
+  titre: ['result', 'value'],
+  per_target: ['result', 'target'],
+  markers: ['result', 'marker'],
+  creatinine_egfr: ['marker', 'value', 'unit'],
+};
+const OPTIONAL_CELLS: readonly LabColumn[] = ['result', 'target', 'marker', 'value', 'unit'];
+
+/**
+ * A cell the test does not read (a viral load on a rapid test, a target on an HIV serology, a unit
+ * without its value) is refused on its line and column: what the lab wrote there would be lost.
+ */
+function unreadCells(group: SampleLines, errors: Errors): void {
+  const read = CELLS_READ[group.test.result.type];
+  for (const l of group.lines) {
+    for (const column of OPTIONAL_CELLS)
+      if (l.cells[column] && !read.includes(column)) errors.add(l.line, column, 'lab_cell_not_used');
+    if (read.includes('unit') && l.cells.unit && !l.cells.value)
+      errors.add(l.line, 'unit', 'lab_cell_not_used');
+  }
+}
+
 /**
  * The value of one sample built from its lines, or the refusals naming the line and column.
  * Words and numbers are checked here per line; the test's schema (`parseResultValue`) then has
@@ -73,6 +101,7 @@ export function valueOf(
   const { lines, test } = group;
   const first = lines[0];
   const before = errors.list.length;
+  unreadCells(group, errors);
   const single = (): LabCsvLine => {
     for (const extra of lines.slice(1)) errors.add(extra.line, 'test_code', 'lab_line_twice');
     return first;
@@ -82,9 +111,6 @@ export function valueOf(
     if (!cell) errors.add(l.line, 'result', 'required');
     else if (!oneOf(values, cell)) errors.add(l.line, 'result', 'result_value_invalid');
     return cell;
-  };
-  const noValue = (l: LabCsvLine) => {
-    if (l.cells.value) errors.add(l.line, 'value', 'result_value_invalid');
   };
   /** Lines keyed by their `target` / `marker` cell, each known to the test and given once. */
   const parts = (column: 'target' | 'marker', known: readonly string[]): Map<string, LabCsvLine> => {
@@ -105,19 +131,16 @@ export function valueOf(
   switch (test.result.type) {
     case 'reactivity': {
       const l = single();
-      noValue(l);
       value = { type: 'reactivity', reactivity: word(l, REACTIVITY_VALUES) };
       break;
     }
     case 'positivity': {
       const l = single();
-      noValue(l);
       value = { type: 'positivity', positivity: word(l, POSITIVITY_VALUES) };
       break;
     }
     case 'immunity': {
       const l = single();
-      noValue(l);
       value = { type: 'immunity', immunity: word(l, IMMUNITY_VALUES) };
       break;
     }
@@ -143,7 +166,6 @@ export function valueOf(
       const found = parts('target', test.result.targets);
       const targets: Record<string, string> = {};
       for (const [k, l] of found) {
-        noValue(l);
         targets[k] = word(l, DETECTION_VALUES);
       }
       value = { type: 'per_target', targets };
@@ -153,7 +175,6 @@ export function valueOf(
       const found = parts('marker', test.result.markers.length ? test.result.markers : HBV_MARKERS);
       const markers: Record<string, string> = {};
       for (const [k, l] of found) {
-        noValue(l);
         markers[k] = word(l, POSITIVITY_VALUES);
       }
       value = { type: 'markers', markers };
