@@ -66,6 +66,16 @@ export class BoardPage {
     await this.rowFor(name).getByRole('button', { name: 'Appeler' }).click();
   }
 
+  /** The card's "Dossier" link. */
+  async openDossier(name: string): Promise<void> {
+    await this.rowFor(name).getByRole('link', { name: 'Dossier', exact: true }).click();
+  }
+
+  /** "Commencer la consultation" on the card of a person waiting for the doctor (a doctor's board). */
+  async startConsultation(name: string): Promise<void> {
+    await this.rowFor(name).getByRole('button', { name: 'Commencer la consultation' }).click();
+  }
+
   async markAbsent(name: string): Promise<void> {
     await this.rowFor(name).getByRole('button', { name: 'Absent·e — remettre dans la file' }).click();
   }

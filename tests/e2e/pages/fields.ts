@@ -12,3 +12,10 @@ function escapeRegExp(text: string): string {
 export function field(scope: Page | Locator, label: string): Locator {
   return scope.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
 }
+
+/** The option `answer` of the radio group whose label is exactly `question` (asterisk or not). */
+export function choice(scope: Page | Locator, question: string, answer: string): Locator {
+  return scope
+    .getByRole('radiogroup', { name: new RegExp(`^${escapeRegExp(question)}( \\*)?$`) })
+    .getByRole('radio', { name: answer, exact: true });
+}
