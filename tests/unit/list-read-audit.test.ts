@@ -105,3 +105,87 @@ describe('lists of persons are audited reads', () => {
     expect(JSON.parse(rows[rows.length - 1].detail ?? '{}')).toEqual({ channel: 'visits.board', results: 1 });
   });
 });
+
+/** A gonorrhoea detected now for this person: opens a to-treat item (the board's `positive_to_treat`). */
+async function gonorrhoea(t: Centre, token: string, personId: string): Promise<void> {
+  const at = t.clock.now().toISOString();
+  const { samples } = await t.must(
+    'screenings.saveSamples',
+    {
+      personId,
+      siteId: t.siteIds[0],
+      takenAt: at,
+      add: [{ testCode: 'ct_ng_pcr_poc', anatomicalSite: 'anus' }],
+    },
+    token,
+  );
+  await t.must(
+    'screenings.saveResult',
+    {
+      personId,
+      sampleId: samples[0].id,
+      value: { type: 'per_target', targets: { chlamydia: 'not_detected', gonorrhoea: 'detected' } },
+      resultedAt: at,
+    },
+    token,
+  );
+}
+
+/** The sections one reader's board reads were audited under. */
+async function boardSections(t: Centre, actorId: string): Promise<string[]> {
+  const store = t.core.ctx.vault.requireStore();
+  const rows = await store.exclusive(() =>
+    store.manager.query<Array<{ section: string }>>(
+      "SELECT section FROM audit_log WHERE actor_id = ? AND action = 'read' AND detail LIKE '%visits.board%' ORDER BY seq",
+      [actorId],
+    ),
+  );
+  return rows.map((r) => r.section);
+}
+
+describe('what the board derives from other sections', () => {
+  it('a positive to treat shown as the priority reason is audited as a read of tests', async () => {
+    const t = await reception();
+    const nurse = await staff(t, 'nadia', ['nurse']);
+    const p = await t.must('persons.create', personInput(t, { nameUsed: 'Amandine' }), nurse.token);
+    await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: true }, nurse.token);
+    await gonorrhoea(t, nurse.token, p.id);
+    await t.must('visits.checkIn', { personId: p.id, siteId: t.siteIds[0] }, t.worker.token);
+    const reader = await staff(t, 'noa', ['nurse']);
+    const board = await t.must('visits.board', { siteId: t.siteIds[0] }, reader.token);
+    expect(board.rows[0].priority).toBe('positive_to_treat');
+    expect(await boardSections(t, reader.id)).toEqual(['pathway', 'tests']);
+  });
+
+  it('a priority whose reason the reader may not read is an ordinary visit, in arrival order, and no read of that section', async () => {
+    const t = await reception();
+    const nurse = await staff(t, 'nadia', ['nurse']);
+    const first = await t.must('persons.create', personInput(t, { nameUsed: 'Arrivée avant' }), nurse.token);
+    const p = await t.must('persons.create', personInput(t, { nameUsed: 'Amandine' }), nurse.token);
+    await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: true }, nurse.token);
+    await gonorrhoea(t, nurse.token, p.id);
+    await t.must('visits.checkIn', { personId: first.id, siteId: t.siteIds[0] }, t.worker.token);
+    t.clock.advance(60_000);
+    // The desk checks her in as normal; the open positive raises the visit.
+    const visit = await t.must(
+      'visits.checkIn',
+      { personId: p.id, siteId: t.siteIds[0], priority: 'normal' },
+      t.worker.token,
+    );
+    expect(visit.priority).toBe('positive_to_treat');
+    // The psychologist reads the pathway, not tests: nothing tells her the visit was raised.
+    const psy = await staff(t, 'pia', ['psychologist']);
+    const forPsy = await t.must('visits.board', { siteId: t.siteIds[0] }, psy.token);
+    expect(forPsy.rows.map((r) => [r.nameUsed, r.priority])).toEqual([
+      ['Arrivée avant', 'normal'],
+      ['Amandine', 'normal'],
+    ]);
+    expect(await boardSections(t, psy.id)).toEqual(['pathway']);
+    // A reader of tests sees the reason, first.
+    const forNurse = await t.must('visits.board', { siteId: t.siteIds[0] }, nurse.token);
+    expect(forNurse.rows.map((r) => [r.nameUsed, r.priority])).toEqual([
+      ['Amandine', 'positive_to_treat'],
+      ['Arrivée avant', 'normal'],
+    ]);
+  });
+});

@@ -444,18 +444,19 @@ describe('the visit priority', () => {
       (await t.must('visits.board', { siteId: t.siteIds[0] }, token)).rows
         .map((r) => [r.nameUsed, r.priority])
         .sort();
+    // Without the reason, not even "a priority": being raised is itself a fact of the tests section.
     expect(await seen(reader.token)).toEqual([
       ['Ana', 'positive_to_treat'],
-      ['Bea', 'priority'],
+      ['Bea', 'normal'],
     ]);
     // The community worker reads tests (R); the psychologist does not.
     expect(await seen(worker.token)).toEqual([
       ['Ana', 'positive_to_treat'],
-      ['Bea', 'priority'],
+      ['Bea', 'normal'],
     ]);
     expect(await seen(desk.token)).toEqual([
-      ['Ana', 'priority'],
-      ['Bea', 'priority'],
+      ['Ana', 'normal'],
+      ['Bea', 'normal'],
     ]);
     const dossier = await t.must('persons.dossier', { id: withdrawn }, reader.token);
     expect(dossier.alerts.map((a) => a.kind)).not.toContain('positive_to_treat');

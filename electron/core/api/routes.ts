@@ -5,6 +5,7 @@
  */
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../../shared/contract';
 import type { Permission, Section } from '../../../shared/domain/roles';
+import { PRIORITY_SECTION, type VisitPriority } from '../../../shared/domain/catalogues';
 import type { Actor } from '../access/gate';
 import type { CoreContext } from '../context';
 import {
@@ -212,10 +213,21 @@ function persons(section: Section) {
   return { kind: 'persons', section } as const;
 }
 
-/** A PEP deadline on the board is the interview's exposure time: a read of the interview section. */
-function interviewFactsOnBoard(out: unknown): Section[] {
-  const rows = (out as { rows?: Array<{ priorityDeadline?: string | null }> }).rows ?? [];
-  return rows.some((row) => row.priorityDeadline) ? ['interview'] : [];
+/**
+ * What the board shows beyond the pathway, each a read of the section it comes from: a priority's
+ * reason (`pep_72h` from the interview, `positive_to_treat` from tests, shown only to their
+ * readers), the PEP deadline (the interview's exposure time) and the needs ticked at the interview.
+ */
+function sectionFactsOnBoard(out: unknown): Section[] {
+  type Row = { priority?: string; priorityDeadline?: string | null; nextSteps?: unknown[] };
+  const rows = (out as { rows?: Row[] }).rows ?? [];
+  const sections = new Set<Section>();
+  for (const row of rows) {
+    const reason = PRIORITY_SECTION[row.priority as VisitPriority] ?? null;
+    if (reason) sections.add(reason);
+    if (row.priorityDeadline || row.nextSteps?.length) sections.add('interview');
+  }
+  return [...sections];
 }
 
 /** A dossier channel whose input names the person in `personId`. */
@@ -454,7 +466,7 @@ export const ROUTES: RouteTable = {
   'visits.checkIn': { access: 'dossier', dossier: onPerson('pathway', 'write'), handler: checkIn },
   'visits.board': {
     access: 'session',
-    touches: { ...persons('pathway'), discloses: interviewFactsOnBoard },
+    touches: { ...persons('pathway'), discloses: sectionFactsOnBoard },
     passive: true,
     handler: (input, { ctx, actor }) => board(ctx, actor, input),
   },

@@ -13,6 +13,8 @@ import {
   PRIORITY_SECTION,
   VISIT_PRIORITIES,
   VISIT_STEPS,
+  type VisitPriority,
+  type VisitPriorityView,
   type VisitStep,
 } from '../../../../shared/domain/catalogues';
 import type { Section } from '../../../../shared/domain/roles';
@@ -66,16 +68,33 @@ export function toVisit(row: VisitRow, names: ReadonlyMap<string, string>): Visi
 }
 
 /**
+ * What a reader who may not read the section of a priority's reason sees instead
+ * (docs/access-matrix.md, "Priorities on the board"). A PEP is the team's instruction to let the
+ * person through within 72 h, set by the desk or the interviewer: shown as a plain "priority". A
+ * positive to treat is raised by the tests section's records alone, whatever the desk chose: for
+ * a reader of no test it is an ordinary visit, since "a priority" would tell them a test fact.
+ */
+const HIDDEN_REASON_SHOWN_AS: Record<Exclude<VisitPriority, 'normal'>, VisitPriorityView> = {
+  pep_72h: 'priority',
+  positive_to_treat: 'normal',
+};
+
+/**
  * A visit as this reader may see it: the reason of a priority (PEP, a result to treat) and the
  * needs ticked at the interview follow the access of the section they come from.
  */
 export function visitFor(visit: Visit, canRead: (section: Section) => boolean): Visit {
-  const reasonSection = visit.priority === 'priority' ? null : PRIORITY_SECTION[visit.priority];
   return {
     ...visit,
-    priority: reasonSection && !canRead(reasonSection) ? 'priority' : visit.priority,
+    priority: priorityFor(visit.priority, canRead),
     nextSteps: canRead('interview') ? visit.nextSteps : [],
   };
+}
+
+function priorityFor(priority: VisitPriorityView, canRead: (section: Section) => boolean): VisitPriorityView {
+  if (priority === 'priority' || priority === 'normal') return priority;
+  const section = PRIORITY_SECTION[priority];
+  return section && !canRead(section) ? HIDDEN_REASON_SHOWN_AS[priority] : priority;
 }
 
 async function recordStep(
@@ -186,13 +205,12 @@ export async function board(
       em,
       visits.filter((v) => v.priority === 'pep_72h').map((v) => v.personId),
     );
-    // Ordered by the real priority, then shaped for this reader (the reason may be masked).
-    const rows = [...visits]
-      .sort(
-        (a, b) =>
-          (PRIORITY_RANK[a.priority] ?? 9) - (PRIORITY_RANK[b.priority] ?? 9) ||
-          a.openedAt.localeCompare(b.openedAt),
-      )
+    // Shaped for this reader, then ordered by priority (a masked "priority" keeps its place) and
+    // arrival: a visit shown to this reader as ordinary does not move up their board either.
+    const real = new Map(visits.map((v) => [v.id, v.priority]));
+    const rank = (shown: VisitPriorityView, real: VisitPriority) =>
+      PRIORITY_RANK[shown === 'priority' ? real : shown] ?? 9;
+    const rows = visits
       .map((v) => {
         const p = persons.get(v.personId);
         const subject = {
@@ -208,7 +226,12 @@ export async function board(
           waitingMinutes: Math.max(0, Math.floor((now - Date.parse(v.stepSince)) / 60_000)),
           priorityDeadline: visit.priority === 'pep_72h' ? pepDeadline(lastRisks.get(v.personId)) : null,
         };
-      });
+      })
+      .sort(
+        (a, b) =>
+          rank(a.priority, real.get(a.id) ?? 'normal') - rank(b.priority, real.get(b.id) ?? 'normal') ||
+          a.openedAt.localeCompare(b.openedAt),
+      );
     const revision = createHash('sha256')
       .update(visits.map((v) => `${v.id}:${v.version}`).join(','))
       .digest('hex')
@@ -330,8 +353,8 @@ export async function cancelStep(input: In<'visits.cancelStep'>, call: DossierCa
 
 export async function setPriority(input: In<'visits.setPriority'>, call: DossierCall): Promise<Visit> {
   const visit = await loadForChange(call.dossier.em, input.visitId, input.version);
-  // The same floor as at check-in: a desk that sees only "priority" cannot lower a positive still
-  // to treat back to normal; the capability that raised it lowers it when its reason is gone.
+  // The same floor as at check-in: a desk that may not see the reason cannot lower a positive
+  // still to treat back to normal; the capability that raised it lowers it when its reason is gone.
   const priority = await checkInPriority(call.dossier.em, visit.personId, input.priority);
   return saveStep(call, visit, { priority });
 }
