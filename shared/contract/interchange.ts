@@ -42,7 +42,7 @@ import { professionalNumberSchema } from './users';
 import { personInputSchema } from './persons';
 import { resultRecord, sampleRecord, screeningRecord } from './screenings';
 import { partnerRecord, toTreatRecord, treatmentRecord } from './treatments';
-import { openingHoursSchema, siteInputSchema } from './setup';
+import { openingHoursSchema, siteContactSchema, siteInputSchema } from './setup';
 import { VACCINE_CODES } from '../domain/clinical-catalogues';
 import {
   VACCINE_COURSE_STATUSES,
@@ -86,6 +86,8 @@ export const siteRecord = siteInputSchema
     type: z.literal('site'),
     id: idSchema,
     city: z.string().trim().max(200).nullable().default(null),
+    address: siteContactSchema.address.unwrap().default(null),
+    phone: siteContactSchema.phone.unwrap().default(null),
     active: z.boolean().default(true),
     openingHours: openingHoursSchema.default(null),
   })
@@ -368,14 +370,15 @@ export const consultationRecord = z
     personId: idSchema,
     visitId: nullableId,
     siteId: idSchema,
-    kind: z.string().trim().min(1).max(32),
+    // Codes as given: one with spaces around it is not in the catalogue (refused, not trimmed).
+    kind: z.string().min(1).max(32),
     heldAt: isoDateTimeSchema,
     reason: nullableText(1000),
     history: nullableText(10000),
     examination: nullableText(10000),
     conclusion: nullableText(10000),
     endedAt: isoDateTimeSchema.nullable().default(null),
-    diagnoses: z.array(z.string().trim().min(1).max(16)).max(30).default([]),
+    diagnoses: z.array(z.string().min(1).max(16)).max(30).default([]),
     authorId: nullableId,
   })
   .strict();

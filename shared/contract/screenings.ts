@@ -96,7 +96,8 @@ export function resultValueSchema(
         .object({
           type: z.literal('titre'),
           positivity: strictPart(POSITIVITY_VALUES),
-          titre: z.string().trim().regex(TITRE_PATTERN).nullable().optional(),
+          // Kept as given: a titre with spaces around it is refused, not rewritten.
+          titre: z.string().regex(TITRE_PATTERN).nullable().optional(),
         })
         .strict()
         .superRefine((v, ctx) => {
@@ -278,11 +279,13 @@ export const resultRecord = z
     testCode: z.enum(TEST_CODES),
     value: resultValueInputSchema,
     interpretation: z.enum(RESULT_INTERPRETATIONS),
-    infections: z.array(z.enum(INFECTIONS)).default([]),
+    // What the result revealed and whether it is still to tell are never guessed for a missing
+    // field: an empty list would hide a positive, `false` would mark it told.
+    infections: z.array(z.enum(INFECTIONS)),
     resultedAt: isoDateTimeSchema,
     source: z.enum(RESULT_SOURCES).default('on_site'),
     importId: nullableId,
-    toGive: z.boolean().default(false),
+    toGive: z.boolean(),
     givenAt: isoDateTimeSchema.nullable().default(null),
     givenBy: nullableId,
     authorId: nullableId,

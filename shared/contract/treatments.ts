@@ -95,6 +95,15 @@ export const partnerInputSchema = z
   .strict();
 export type PartnerInput = z.infer<typeof partnerInputSchema>;
 
+/** A treatment's drug and dose, on the screen and in the interchange: kept as typed, blank refused. */
+const typedText = (max: number, blank: string) =>
+  z
+    .string()
+    .max(max)
+    .refine((t) => t.trim().length > 0, { message: blank });
+const drugAsTyped = typedText(100, 'drug_required');
+const doseAsTyped = typedText(60, 'dose_required');
+
 export const toTreatWorklistRowSchema = z.object({
   /** The to-treat item (or the partner, on the partners list). */
   id: idSchema,
@@ -124,14 +133,8 @@ export const treatmentsChannels = {
         personId: idSchema,
         toTreatId: idSchema,
         version: versionSchema,
-        drug: z
-          .string()
-          .max(100)
-          .refine((t) => t.trim().length > 0, { message: 'drug_required' }),
-        dose: z
-          .string()
-          .max(60)
-          .refine((t) => t.trim().length > 0, { message: 'dose_required' }),
+        drug: drugAsTyped,
+        dose: doseAsTyped,
         route: z.enum(ADMINISTRATION_ROUTES),
         givenAt: isoDateTimeSchema,
         /** Defaults to the signed-in carer. */
@@ -195,7 +198,8 @@ export const toTreatRecord = z
     resultId: idSchema,
     infection: z.enum(INFECTIONS),
     openedOn: z.iso.date(),
-    status: z.enum(TO_TREAT_STATUSES).default('open'),
+    // Required: a missing state is not guessed (`open` would put a treated positive back on the board).
+    status: z.enum(TO_TREAT_STATUSES),
     treatmentId: nullableId,
     referralId: nullableId,
     appointmentOn: nullableDate,
@@ -216,8 +220,9 @@ export const treatmentRecord = z
     personId: idSchema,
     siteId: idSchema,
     toTreatId: nullableId,
-    drug: z.string().trim().min(1).max(100),
-    dose: z.string().trim().min(1).max(60),
+    // As the screen keeps them: blank is refused, nothing is trimmed.
+    drug: drugAsTyped,
+    dose: doseAsTyped,
     route: z.enum(ADMINISTRATION_ROUTES),
     givenAt: isoDateTimeSchema,
     givenBy: idSchema,

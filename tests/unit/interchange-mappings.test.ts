@@ -10,8 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { RECORD_SCHEMAS, RECORD_TYPES } from '../../shared/contract/interchange';
 import { Store } from '../../electron/core/db/store';
 import { collectRecords } from '../../electron/core/interchange/export';
-import { applyLines, parseLines } from '../../electron/core/interchange/import';
+import { applyLines, ImportRefused, parseLines } from '../../electron/core/interchange/import';
 import { ADAPTERS } from '../../electron/core/interchange/registry';
+import { PrepFollowUpEntity } from '../../electron/core/services/prep/entities';
+import { followUpViews } from '../../electron/core/services/prep/interchange';
 import { tempDir } from './helpers/core';
 
 /** Tables with a `person_id` that are deliberately not exported, and why. */
@@ -43,6 +45,8 @@ const EVERY_TYPE = [
     code: 'MTP',
     name: 'Montpellier',
     city: 'Montpellier',
+    address: '12 rue du Faubourg Figuerolles\n34070 Montpellier',
+    phone: '04 67 00 11 22',
     timezone: 'Europe/Paris',
     active: true,
     openingHours: { '1': [['09:00', '18:00']] },
@@ -251,6 +255,7 @@ const EVERY_TYPE = [
     resultedAt: '2026-01-12T09:50:00.000Z',
     source: 'on_site',
     importId: null,
+    labReference: null,
     toGive: false,
     givenAt: '2026-01-12T10:00:00.000Z',
     givenBy: 'u-1',
@@ -269,6 +274,7 @@ const EVERY_TYPE = [
     resultedAt: '2026-01-12T10:20:00.000Z',
     source: 'lab',
     importId: 'imp-1',
+    labReference: 'LAB-2026-0042',
     toGive: true,
     givenAt: null,
     givenBy: null,
@@ -573,6 +579,108 @@ describe('one mapping per record type', () => {
     } finally {
       await first.close();
       await second.close();
+    }
+  });
+});
+
+/** The lines of EVERY_TYPE with some records changed (by type and id) and others added. */
+function fileWith(
+  changes: Record<string, (r: Record<string, unknown>) => object>,
+  added: object[] = [],
+): string {
+  const records = EVERY_TYPE.map((r) => changes[`${r.type}:${r.id}`]?.({ ...r }) ?? r);
+  return `${[...records, ...added].map((r) => JSON.stringify(r)).join('\n')}\n`;
+}
+
+/** What an import of the file refuses, as `line field reason`; nothing written when refused. */
+async function refusals(store: Store, text: string): Promise<string[]> {
+  const { lines, errors } = parseLines(text);
+  const asText = (e: { line: number; field: string | null; reason: string }) =>
+    `${e.line} ${e.field} ${e.reason}`;
+  if (errors.length) return errors.map(asText);
+  try {
+    await store.transaction((em) => applyLines(em, lines, '2026-02-01T08:00:00.000Z'));
+    return [];
+  } catch (err) {
+    if (err instanceof ImportRefused) return err.errors.map(asText);
+    throw err;
+  }
+}
+
+const lineOf = (type: string, id: string) => EVERY_TYPE.findIndex((r) => r.type === type && r.id === id) + 1;
+const without = (field: string) => (r: Record<string, unknown>) => {
+  const { [field]: _left, ...rest } = r;
+  return rest;
+};
+
+describe('clinical records are kept as given, never completed or rewritten', () => {
+  it('a result without its infections or its "to give", a to-treat item without its state: refused on that line and field', async () => {
+    const store = await openStore();
+    try {
+      const result = lineOf('result', 'res-2');
+      const item = lineOf('to_treat', 'tt-1');
+      expect(await refusals(store, fileWith({ 'result:res-2': without('infections') }))).toEqual([
+        `${result} infections invalid_type`,
+      ]);
+      expect(await refusals(store, fileWith({ 'result:res-2': without('toGive') }))).toEqual([
+        `${result} toGive invalid_type`,
+      ]);
+      expect(await refusals(store, fileWith({ 'to_treat:tt-1': without('status') }))).toEqual([
+        `${item} status invalid_value`,
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a drug and a dose are stored exactly as typed; a titre or a code with spaces around it is refused, not trimmed', async () => {
+    const store = await openStore();
+    try {
+      const syphilis = [
+        { ...EVERY_TYPE.find((r) => r.id === 'smp-1'), id: 'smp-9', testCode: 'syphilis_serology_lab' },
+        {
+          ...EVERY_TYPE.find((r) => r.id === 'res-1'),
+          id: 'res-9',
+          sampleId: 'smp-9',
+          testCode: 'syphilis_serology_lab',
+          value: { type: 'titre', positivity: 'positive', titre: ' 1:16' },
+          infections: ['syphilis'],
+        },
+      ];
+      expect(await refusals(store, fileWith({}, syphilis))).toEqual([
+        `${EVERY_TYPE.length + 2} value.titre result_value_invalid`,
+      ]);
+      const consultation = lineOf('consultation', 'cs-1');
+      expect(
+        await refusals(store, fileWith({ 'consultation:cs-1': (r) => ({ ...r, kind: ' gp' }) })),
+      ).toEqual([`${consultation} kind unknown_specialty`]);
+      expect(
+        await refusals(store, fileWith({ 'consultation:cs-1': (r) => ({ ...r, diagnoses: ['A54 '] }) })),
+      ).toEqual([`${consultation} diagnoses.0 unknown_diagnosis`]);
+      expect(await refusals(store, fileWith({ 'treatment:trt-1': (r) => ({ ...r, drug: '  ' }) }))).toEqual([
+        `${lineOf('treatment', 'trt-1')} drug drug_required`,
+      ]);
+
+      const typed = { drug: ' doxycycline ', dose: '100 mg x2/j, 7 j ' };
+      expect(await refusals(store, fileWith({ 'treatment:trt-1': (r) => ({ ...r, ...typed }) }))).toEqual([]);
+      const exported = await exportFrom(store);
+      expect(exported.find((r) => (r as { id: string }).id === 'trt-1')).toMatchObject(typed);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('an exported follow-up’s eGFR is judged against the centre’s eGFR catalogue, not the shipped default', async () => {
+    const store = await openStore();
+    try {
+      // The centre alerts below 50 (EVERY_TYPE's catalogue_version); the shipped default is 60.
+      await importInto(store, fileWith({ 'prep_follow_up:prep-fu-1': (r) => ({ ...r, egfr: 55 }) }));
+      const views = await store.transaction(async (em) =>
+        followUpViews(em, await em.getRepository(PrepFollowUpEntity).find()),
+      );
+      expect(views).toMatchObject([{ id: 'prep-fu-1', egfr: 55, egfrLow: false }]);
+    } finally {
+      await store.close();
     }
   });
 });

@@ -579,6 +579,8 @@ describe('the interchange import', () => {
       testCode: 'hiv_trod',
       value: { type: 'reactivity', reactivity: 'non_reactive' },
       interpretation: 'negative',
+      infections: [],
+      toGive: true,
       resultedAt: c.later(2),
       authorId: c.nurse.id,
     };

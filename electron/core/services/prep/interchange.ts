@@ -6,21 +6,37 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { RecordOf } from '../../../../shared/contract/interchange';
-import { DEFAULT_EGFR, DEFAULT_PREP_FOLLOW_UP } from '../../../../shared/domain/clinical-catalogues';
+import type { PrepEpisode, PrepFollowUp } from '../../../../shared/contract/prep';
 import type { FileRecords, RuleError } from '../../interchange/adapter';
 import { entityAdapter, refs } from '../../interchange/entity-adapter';
 import { personOf } from '../../interchange/person-of';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from './entities';
 import { toEpisode, toFollowUp, type PrepFacts } from './prep-service';
-import { activeEpisodeOf, findEpisode } from './repository';
+import { activeEpisodeOf, findEpisode, type PrepEpisodeRow, type PrepFollowUpRow } from './repository';
 
-/** The views without "today": the record carries none of what depends on it. */
-const NO_FACTS: PrepFacts = {
-  rules: DEFAULT_PREP_FOLLOW_UP,
-  egfr: DEFAULT_EGFR,
-  todayAt: () => '1970-01-01',
-};
+/**
+ * The views an export derives its records from, with the centre's catalogues in force (never the
+ * shipped defaults: a centre that moved the eGFR alert has its own threshold). Without "today":
+ * the record carries none of what depends on it.
+ */
+async function recordFacts(em: EntityManager): Promise<PrepFacts> {
+  return {
+    rules: await currentCatalogue(em, 'prep'),
+    egfr: await currentCatalogue(em, 'egfr'),
+    todayAt: () => '1970-01-01',
+  };
+}
+
+export async function episodeViews(em: EntityManager, rows: PrepEpisodeRow[]): Promise<PrepEpisode[]> {
+  const facts = await recordFacts(em);
+  return rows.map((r) => toEpisode(r, [], facts, new Map(), null));
+}
+
+export async function followUpViews(em: EntityManager, rows: PrepFollowUpRow[]): Promise<PrepFollowUp[]> {
+  const { egfr } = await recordFacts(em);
+  return rows.map((r) => toFollowUp(r, egfr, new Map()));
+}
 
 /** Clocks of two machines differ: as the other records, a day ahead is not yet "in the future". */
 function inFuture(date: string): boolean {
@@ -38,7 +54,7 @@ async function episodeOf(
 export const prepEpisodeAdapter = entityAdapter({
   type: 'prep_episode',
   entity: PrepEpisodeEntity,
-  view: (rows) => rows.map((r) => toEpisode(r, [], NO_FACTS, new Map(), null)),
+  view: (rows, em) => episodeViews(em, rows),
   rowNames: { authorId: 'createdBy' },
   // One active episode per person is checked against the store: never batched.
   batched: () => false,
@@ -72,7 +88,7 @@ export const prepEpisodeAdapter = entityAdapter({
 export const prepFollowUpAdapter = entityAdapter({
   type: 'prep_follow_up',
   entity: PrepFollowUpEntity,
-  view: (rows) => rows.map((r) => toFollowUp(r, DEFAULT_EGFR, new Map())),
+  view: (rows, em) => followUpViews(em, rows),
   rowNames: { authorId: 'createdBy' },
   // Its checks read no other record of its type: new ones are written in batches.
   batched: () => true,
