@@ -21,6 +21,7 @@ import { migration0015 } from './0015-lab-import';
 import { migration0016 } from './0016-prep';
 import { migration0017 } from './0017-vaccinations';
 import { migration0018 } from './0018-waiting-lists';
+import { migration0019 } from './0019-clinical-gaps';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -8,6 +8,9 @@ export const siteSchema = z.object({
   code: z.string(),
   name: z.string(),
   city: z.string().nullable(),
+  /** Printed in the header of a prescription or certificate (several lines), as typed. */
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
   timezone: z.string(),
   active: z.boolean(),
   openingHours: openingHoursSchema,

@@ -143,6 +143,9 @@ const storedValueSchema = z.custom<ResultValue>(
   (v) => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string',
 );
 
+/** Longest laboratory reference kept (lab CSV `lab_reference`, the `result` record's `labReference`). */
+export const LAB_REFERENCE_MAX = 64;
+
 export const resultSchema = z.object({
   id: idSchema,
   sampleId: idSchema,
@@ -152,6 +155,8 @@ export const resultSchema = z.object({
   infections: z.array(z.enum(INFECTIONS)),
   resultedAt: isoDateTimeSchema,
   source: z.enum(RESULT_SOURCES),
+  /** The laboratory's own reference for its report (lab CSV `lab_reference`), as the file gave it. */
+  labReference: z.string().nullable(),
   toGive: z.boolean(),
   givenAt: isoDateTimeSchema.nullable(),
   givenBy: z.string().nullable(),
@@ -285,6 +290,7 @@ export const resultRecord = z
     resultedAt: isoDateTimeSchema,
     source: z.enum(RESULT_SOURCES).default('on_site'),
     importId: nullableId,
+    labReference: z.string().max(LAB_REFERENCE_MAX).nullable().default(null),
     toGive: z.boolean(),
     givenAt: isoDateTimeSchema.nullable().default(null),
     givenBy: nullableId,

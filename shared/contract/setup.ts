@@ -13,6 +13,31 @@ export const openingHoursSchema = z
   .nullable();
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
+/** Longest site address kept (several lines: street, postcode and city) and phone. */
+export const SITE_ADDRESS_MAX = 300;
+export const SITE_PHONE_MAX = 30;
+
+/**
+ * A phone as written on a letterhead ("04 67 00 11 22", "+33 4 67 00 11 22", "(0)4.67…"): kept as
+ * typed, refused unless it is digits with the usual separators and holds 6 to 15 digits.
+ */
+export function isSitePhone(value: string): boolean {
+  const digits = value.replace(/\D/g, '').length;
+  return /^\+?[0-9 .()/-]+$/.test(value) && digits >= 6 && digits <= 15;
+}
+
+/** The site's address and phone, printed in the header of a prescription or certificate; empty = none. */
+export const siteContactSchema = {
+  address: z.string().trim().max(SITE_ADDRESS_MAX).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .max(SITE_PHONE_MAX)
+    .refine((v) => v === '' || isSitePhone(v), { message: 'site_phone_format' })
+    .nullable()
+    .optional(),
+};
+
 export const siteInputSchema = z.object({
   code: z
     .string()
@@ -22,6 +47,7 @@ export const siteInputSchema = z.object({
     .regex(/^[A-Z0-9]+$/, { message: 'site_code_charset' }),
   name: z.string().trim().min(1).max(200),
   city: z.string().trim().max(200).optional(),
+  ...siteContactSchema,
   timezone: z
     .string()
     .trim()

@@ -257,6 +257,7 @@ describe('the migrated schema is the schema of the entities', () => {
     `);
     const before = fingerprint(old.handle);
     const auditBefore = old.handle.prepare('SELECT * FROM audit_log ORDER BY seq').all();
+    const sitesBefore = old.handle.prepare('SELECT * FROM site ORDER BY id').all();
     await old.close();
 
     registry.upTo = null;
@@ -268,8 +269,16 @@ describe('the migrated schema is the schema of the entities', () => {
       // The search index is derived data that migration 0005 rebuilds from the persons (checked
       // below); every other table keeps its rows exactly.
       const derived = (n: string) => n === 'schema_version' || n.startsWith('person_search');
-      for (const table of Object.keys(before).filter((n) => !derived(n) && n !== 'audit_log'))
+      const gainedColumns = (n: string) => n === 'audit_log' || n === 'site';
+      for (const table of Object.keys(before).filter((n) => !derived(n) && !gainedColumns(n)))
         expect(after[table], table).toEqual(before[table]);
+      // A site keeps every value exactly; 0019's address and phone start empty.
+      const sitesAfter = store.handle.prepare('SELECT * FROM site ORDER BY id').all() as Array<{
+        address: string | null;
+        phone: string | null;
+      }>;
+      expect(sitesAfter.map(({ address: _a, phone: _p, ...row }) => row)).toEqual(sitesBefore);
+      expect(sitesAfter.map((row) => [row.address, row.phone])).toEqual(sitesBefore.map(() => [null, null]));
       // The audit log keeps every entry exactly, each marked as plain SHA-256 by 0004's new column.
       const auditAfter = store.handle.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Array<{
         chain_version: number;

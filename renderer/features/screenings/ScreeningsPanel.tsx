@@ -179,6 +179,11 @@ function SampleLine({
               {t(`screenings.interpretation.${r.interpretation}`)}
             </Badge>
             <Text size="sm">{valueText(t, r.value)}</Text>
+            {r.labReference && (
+              <Text size="xs" c="dimmed">
+                {t('screenings.list.labReference', { reference: r.labReference })}
+              </Text>
+            )}
             {r.toGive && (
               <Badge color="orange" variant="dot">
                 {t('screenings.list.toGive')}

@@ -135,6 +135,8 @@ export const en: Texts<typeof fr> = {
     invalid_element: 'One of the items in this list is not valid.',
     username_charset: 'Unaccented letters, digits, dots, hyphens and underscores only.',
     site_code_charset: 'Capital letters and digits only (for example MTP).',
+    site_phone_format:
+      'A phone number: digits, spaces, dots or hyphens, + at the start (for example 04 67 00 11 22).',
     backup_file_name: 'A full file path ending in .parcours-backup.',
     unknown_time_zone: 'Unknown time zone: choose one from the list (for example Europe/Paris).',
     password_mismatch: 'The two passwords are not the same.',
@@ -273,6 +275,8 @@ export const en: Texts<typeof fr> = {
         'This test does not use this column: leave it empty (its content would not be recorded).',
       lab_result_date_differs: 'The lines of one sample must carry the same result date.',
       lab_line_twice: 'This result is already on another line of the file.',
+      lab_reference_differs: 'The lines of this sample give two different laboratory references.',
+      lab_reference_too_long: 'The laboratory reference is longer than 64 characters.',
       lab_part_missing:
         'A line is missing for this sample (one per target for CT/NG, per marker for hepatitis B, creatinine and eGFR).',
       consent_required: "The person's consent does not allow writing their results.",

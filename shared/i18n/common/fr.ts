@@ -135,6 +135,8 @@ export const fr = {
     invalid_element: 'Un des éléments de cette liste n’est pas valide.',
     username_charset: 'Lettres sans accent, chiffres, points, tirets et tirets bas uniquement.',
     site_code_charset: 'Lettres majuscules et chiffres uniquement (par exemple MTP).',
+    site_phone_format:
+      'Un numéro de téléphone : chiffres, espaces, points ou tirets, + au début (par exemple 04 67 00 11 22).',
     backup_file_name: 'Un chemin complet de fichier se terminant par .parcours-backup.',
     unknown_time_zone: 'Fuseau horaire inconnu : choisissez-en un de la liste (par exemple Europe/Paris).',
     password_mismatch: 'Les deux mots de passe ne sont pas identiques.',
@@ -277,6 +279,8 @@ export const fr = {
         'Cet examen n’utilise pas cette colonne : laissez-la vide (son contenu ne serait pas enregistré).',
       lab_result_date_differs:
         'Les lignes d’un même prélèvement doivent porter la même date de résultat.',
+      lab_reference_differs: 'Les lignes de ce prélèvement donnent deux références laboratoire différentes.',
+      lab_reference_too_long: 'La référence laboratoire dépasse 64 caractères.',
       lab_line_twice: 'Ce résultat figure déjà sur une autre ligne du fichier.',
       lab_part_missing:
         'Il manque une ligne pour ce prélèvement (une ligne par cible pour CT/NG, par marqueur pour l’hépatite B, créatinine et DFG).',

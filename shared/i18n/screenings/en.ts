@@ -25,6 +25,7 @@ export const en: Texts<typeof fr> = {
     toGive: 'to give',
     given: 'given on {{at}} by {{name}}',
     givenAt: 'given on {{at}}',
+    labReference: 'laboratory ref. {{reference}}',
     sampleLabel: '{{test}} {{site}}',
   },
   status: {

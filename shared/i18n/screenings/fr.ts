@@ -26,6 +26,7 @@ export const fr = {
     toGive: 'à rendre',
     given: 'rendu le {{at}} par {{name}}',
     givenAt: 'rendu le {{at}}',
+    labReference: 'réf. laboratoire {{reference}}',
     sampleLabel: '{{test}} {{site}}',
   },
   status: {

@@ -30,6 +30,8 @@ export function toSite(row: SiteRow): Site {
     code: row.code,
     name: row.name,
     city: row.city,
+    address: row.address,
+    phone: row.phone,
     timezone: row.timezone,
     active: row.active,
     openingHours: row.openingHours,
@@ -96,12 +98,17 @@ export async function updateCentre(
   });
 }
 
+/** An empty address or phone is none. */
+const orNull = (value: string | null | undefined): string | null => (value ? value : null);
+
 export async function insertSite(
   em: EntityManager,
   input: {
     code: string;
     name: string;
     city?: string | undefined;
+    address?: string | null | undefined;
+    phone?: string | null | undefined;
     timezone: string;
     id?: string | undefined;
     openingHours?: OpeningHours | undefined;
@@ -114,6 +121,8 @@ export async function insertSite(
     code: input.code,
     name: input.name,
     city: input.city ?? null,
+    address: orNull(input.address),
+    phone: orNull(input.phone),
     timezone: input.timezone,
     active: true,
     openingHours: input.openingHours ?? null,
@@ -147,6 +156,9 @@ export async function saveSite(ctx: CoreContext, actor: Actor, input: In<'centre
       code: input.code,
       name: input.name,
       city: input.city ?? null,
+      // Left out: kept (a client that knows nothing of them does not erase them); empty: removed.
+      address: input.address === undefined ? row.address : orNull(input.address),
+      phone: input.phone === undefined ? row.phone : orNull(input.phone),
       timezone: input.timezone,
       active: input.active,
       openingHours: input.openingHours === undefined ? row.openingHours : input.openingHours,

@@ -20,6 +20,10 @@ export interface SiteRow extends RecordColumns {
   code: string;
   name: string;
   city: string | null;
+  /** Street address, as printed in the header of a prescription or certificate (several lines). */
+  address: string | null;
+  /** The site's phone, as typed, for the same header. */
+  phone: string | null;
   timezone: string;
   active: boolean;
   /** ISO weekday (1 = Monday) → opening intervals in the site's local time; null = always open. */
@@ -49,6 +53,8 @@ export const SiteEntity = new EntitySchema<SiteRow>({
     code: { type: 'varchar', length: 12, unique: true },
     name: { type: 'varchar', length: 200 },
     city: { type: 'varchar', length: 200, nullable: true },
+    address: { type: 'varchar', length: 300, nullable: true },
+    phone: { type: 'varchar', length: 30, nullable: true },
     timezone: { type: 'varchar', length: 64, default: 'Europe/Paris' },
     active: { type: 'boolean', default: TRUE },
     openingHours: { type: 'simple-json', name: 'opening_hours', nullable: true },

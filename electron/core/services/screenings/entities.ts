@@ -95,6 +95,8 @@ export interface ResultRow extends RecordColumns {
   source: ResultSource;
   /** The lab CSV import that brought it (a later slice). */
   importId: string | null;
+  /** The laboratory's own sample / report reference (lab CSV `lab_reference`), as the file gave it. */
+  labReference: string | null;
   givenAt: string | null;
   givenBy: string | null;
   /** Not yet told to the person (kept by the service with the result, for the worklist). */
@@ -117,6 +119,7 @@ export const ResultEntity = new EntitySchema<ResultRow>({
     resultedAt: { ...TIME, name: 'resulted_at' },
     source: { type: 'varchar', length: 16 },
     importId: { ...ID, name: 'import_id', nullable: true },
+    labReference: { type: 'varchar', length: 64, name: 'lab_reference', nullable: true },
     givenAt: { ...TIME, name: 'given_at', nullable: true },
     givenBy: { ...ID, name: 'given_by', nullable: true },
     toGive: { type: 'boolean', name: 'to_give', default: FALSE },

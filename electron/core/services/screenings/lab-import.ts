@@ -24,9 +24,10 @@ import {
   type Infection,
   type TestCode,
 } from '../../../../shared/domain/clinical-catalogues';
+import { LAB_REFERENCE_MAX } from '../../../../shared/contract/screenings';
 import { siteToday } from '../../../../shared/domain/schedules';
-import type { ResultReading, ResultValue } from '../../../../shared/domain/screenings';
 import { localDayRange } from '../../../../shared/domain/zoned-time';
+import type { ResultReading, ResultValue } from '../../../../shared/domain/screenings';
 import { decide, type Actor, type DossierSubject } from '../../access/gate';
 import { subjectOf } from '../../access/subject';
 import type { DossierCall } from '../../api/routes';
@@ -40,7 +41,7 @@ import { requireSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import { personByFileNumber, findPerson, type PersonRow } from '../persons/repository';
 import { parseLabCsv, type LabCsvLine } from './lab-csv';
-import { DATE, Errors, placeOfPart, realDate, valueOf, type SampleLines } from './lab-values';
+import { DATE, Errors, labReferenceOf, placeOfPart, realDate, valueOf, type SampleLines } from './lab-values';
 import { LabImportEntity, type LabImportRow } from './lab-import-entity';
 import { samplesOfPerson, type SampleWithResult } from './repository';
 import { FUTURE_TOLERANCE_MS, parseResultValue, writeResult } from './screenings-service';
@@ -70,6 +71,7 @@ interface Matched {
   value: ResultValue;
   reading: ResultReading;
   resultedAt: string;
+  labReference: string | null;
   access: PersonAccess;
 }
 
@@ -256,6 +258,8 @@ async function matchGroup(m: Matcher, group: Group, errors: Errors): Promise<Mat
       errors.add(l.line, done ? 'result' : 'sample_date', done ? 'result_exists' : 'no_pending_sample');
     return null;
   }
+  const labReference = labReferenceOf(group, errors, LAB_REFERENCE_MAX);
+  if (labReference === undefined) return null;
   const input = valueOf(group, errors);
   if (!input) return null;
   let parsed: { value: ResultValue; reading: ResultReading };
@@ -284,6 +288,7 @@ async function matchGroup(m: Matcher, group: Group, errors: Errors): Promise<Mat
     sample,
     ...parsed,
     resultedAt: when.at,
+    labReference,
     access: { personId: group.person.id, subject, decision },
   };
 }
@@ -476,6 +481,7 @@ async function writeAll(
       resultedAt: mt.resultedAt,
       source: 'lab_import',
       importId,
+      labReference: mt.labReference,
     });
     entry.results += 1;
     for (const inf of toTreatOf(mt.reading, treatments)) entry.toTreat.add(inf);

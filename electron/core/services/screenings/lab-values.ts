@@ -218,3 +218,20 @@ export function placeOfPart(group: SampleLines, field: string): { line: number; 
       return { line: group.lines[0].line, column: 'result' };
   }
 }
+
+/**
+ * The laboratory's reference of one sample's report, as its lines give it (cells are trimmed by
+ * the reader): empty on every line is none; lines of one sample naming two references are refused
+ * (`lab_reference_differs`, which result would it be?), and so is one longer than the result keeps.
+ */
+export function labReferenceOf(group: SampleLines, errors: Errors, max: number): string | null | undefined {
+  const given = group.lines.filter((l) => l.cells.lab_reference !== '');
+  const first = given[0]?.cells.lab_reference;
+  if (first === undefined) return null;
+  const before = errors.list.length;
+  for (const l of given) {
+    if (l.cells.lab_reference.length > max) errors.add(l.line, 'lab_reference', 'lab_reference_too_long');
+    else if (l.cells.lab_reference !== first) errors.add(l.line, 'lab_reference', 'lab_reference_differs');
+  }
+  return errors.list.length > before ? undefined : first;
+}

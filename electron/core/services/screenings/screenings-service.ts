@@ -81,6 +81,7 @@ export function toSample(row: SampleWithResult, names: ReadonlyMap<string, strin
           resultedAt: r.resultedAt,
           source: r.source,
           toGive: r.toGive,
+          labReference: r.labReference,
           givenAt: r.givenAt,
           givenBy: r.givenBy,
           givenByName: name(r.givenBy),
@@ -256,6 +257,8 @@ export async function writeResult(
     importId: string | null;
   },
 ): Promise<{ result: ResultRow; sample: SampleRow; confirmation: SampleWithResult | null }> {
+    /** The laboratory's reference for its report (lab CSV `lab_reference`); none on the screen. */
+    labReference?: string | null;
   const { actor, dossier } = call;
   const { em, now } = dossier;
   const { value, reading } = r;
@@ -275,6 +278,7 @@ export async function writeResult(
     importId: r.importId,
     givenAt: null,
     givenBy: null,
+    labReference: r.labReference ?? null,
     // An invalid result is retaken, not given.
     toGive: reading.interpretation !== 'invalid',
     createdBy: actor.userId,
