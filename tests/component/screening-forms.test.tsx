@@ -5,9 +5,10 @@
  * an eGFR out of the centre's range, a viral load missing); a reactive rapid test orders its
  * confirmation; a result is then given to the person.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
+import { toLocalInput } from '../../renderer/app/form-values';
 import { startCentre, TEAM, type TestCentre } from './helpers/centre';
 import { expectFieldError } from './helpers/fields';
 import { renderApp } from './helpers/render';
@@ -138,6 +139,32 @@ describe('the screening forms', () => {
       ['syphilis_serology_lab', { type: 'titre', positivity: 'positive', titre: '1:16' }, 'positive'],
       ['creatinine_lab', { type: 'creatinine_egfr', creatinine: 80.5, egfr: 95 }, 'negative'],
     ]);
+  });
+
+  it('a result time typed in the sample’s own minute is saved as typed, not replaced by the sample’s time; a minute before is refused next to it', async () => {
+    const centre = await startCentre();
+    const person = await filedPerson(centre, 'Ana Lopes', { careTeam: true });
+    // Taken at hh:mm:40 (the core keeps seconds); the nurse types hh:mm.
+    const minute = Math.floor((Date.now() - 10 * 60_000) / 60_000) * 60_000;
+    const takenAt = new Date(minute + 40_000).toISOString();
+    await centre.must(
+      'screenings.saveSamples',
+      { personId: person.id, siteId: centre.siteId, takenAt, add: [{ testCode: 'hiv_trod' }] },
+      centre.tokens.nurse,
+    );
+    const { user } = await renderApp(TEAM.nurse, `/persons/${person.id}/tests`);
+    const form = await openResult(user, 'TROD VIH');
+    await user.click(within(form.dialog).getByRole('radio', { name: 'Non réactif' }));
+    const at = within(form.dialog).getByLabelText(/^Date et heure du résultat/);
+    fireEvent.change(at, { target: { value: toLocalInput(new Date(minute - 60_000)) } });
+    await form.save();
+    await expectFieldError(at, 'Le résultat ne peut pas précéder le prélèvement.');
+    expect((await stored(centre, person.id))[0].result).toBeNull();
+    fireEvent.change(at, { target: { value: toLocalInput(new Date(minute)) } });
+    await form.save();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const [trod] = await stored(centre, person.id);
+    expect(trod.result?.resultedAt).toBe(new Date(minute).toISOString());
   });
 
   it('a reactive rapid test orders its confirmation; the result is then given to the person', async () => {

@@ -6,6 +6,7 @@
  * reading (positive / negative) and what it reveals are shown as the core will derive them.
  */
 import { Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { startOfMinute } from 'date-fns';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -73,15 +74,15 @@ export function ResultForm({
     if (!at) errors.resultedAt = t('validation.required');
     else if (at.getTime() > Date.now() + 5 * 60_000)
       errors.resultedAt = t('validation.reason.date_in_future');
-    else if (sample.takenAt && at.getTime() < Date.parse(sample.takenAt) - 60_000)
-      // The form holds minutes: a result typed in the sample's own minute is not before it.
+    else if (sample.takenAt && at < startOfMinute(new Date(sample.takenAt)))
+      // The form holds minutes: a result typed in the sample's own minute is not before it (the core agrees).
       errors.resultedAt = t('validation.reason.result_before_sample');
     if (Object.keys(errors).length || !value || !at) {
       form.setErrors(errors);
       return;
     }
-    const resultedAt =
-      sample.takenAt && at.getTime() < Date.parse(sample.takenAt) ? sample.takenAt : at.toISOString();
+    // Sent as typed, even in the sample's own minute: never replaced by the sample's time.
+    const resultedAt = at.toISOString();
     save.mutate(
       { personId: sample.personId, sampleId: sample.id, value, resultedAt, source: values.source },
       {

@@ -6,6 +6,7 @@
  * confirmation in the same transaction; the result hooks (treatments) run there too.
  */
 import { randomUUID } from 'node:crypto';
+import { startOfMinute } from 'date-fns';
 import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import { refusedPart, resultValueSchema, type Sample } from '../../../../shared/contract/screenings';
@@ -203,7 +204,8 @@ export async function saveResult(
     throw invalid('sampleId', 'result_exists');
   if (sample.status !== 'taken' || !sample.takenAt) throw invalid('sampleId', 'sample_required');
   refuseFuture(input.resultedAt, now, 'resultedAt');
-  if (Date.parse(input.resultedAt) < Date.parse(sample.takenAt))
+  // Forms hold minutes: a result typed in the sample's own minute is kept as typed, not "before" it.
+  if (Date.parse(input.resultedAt) < startOfMinute(new Date(sample.takenAt)).getTime())
     throw invalid('resultedAt', 'result_before_sample');
 
   const tests = await currentCatalogue(em, 'tests');
