@@ -595,3 +595,100 @@ describe('the demo history', () => {
     expect(board.rows.map((r) => r.priority)).toEqual(['positive_to_treat']);
   });
 });
+
+describe('a hospital referral saved by someone who may not write tests', () => {
+  it('is kept as saved, and the to-treat item is left for a clinician: still open or referred, with its alert', async () => {
+    const { t, nurse } = await centre();
+    const social = await staff(t, 'sofia', ['social_worker']);
+    const personId = await person(t, nurse.token);
+    await t.must('persons.recordConsent', { personId, scope: 'external_referral', given: true }, nurse.token);
+    const { samples } = await t.must(
+      'screenings.saveSamples',
+      {
+        personId,
+        siteId: t.siteIds[0],
+        takenAt: t.clock.now().toISOString(),
+        add: [{ testCode: 'hiv_trod' }],
+      },
+      nurse.token,
+    );
+    await t.must(
+      'screenings.saveResult',
+      {
+        personId,
+        sampleId: samples[0].id,
+        value: { type: 'reactivity', reactivity: 'reactive' },
+        resultedAt: t.clock.now().toISOString(),
+      },
+      nurse.token,
+    );
+    const entry = await t.must(
+      'directory.save',
+      { name: 'Maladies infectieuses, CHU', kind: 'organisation', category: 'hospital_service' },
+      t.token,
+    );
+    const status = async () => (await t.must('treatments.forPerson', { personId }, nurse.token)).items[0];
+    const alerts = async () =>
+      (await t.must('persons.dossier', { id: personId }, nurse.token)).alerts.map((a) => a.kind);
+
+    // The social worker refers and then marks it attended: the referral is theirs, the item is not.
+    const byThem = await t.must(
+      'directory.refer',
+      {
+        personId,
+        entryId: entry.id,
+        reason: 'VIH',
+        status: 'appointment',
+        appointmentAt: '2026-03-01T08:00:00Z',
+      },
+      social.token,
+    );
+    expect(await status()).toMatchObject({ status: 'open', referralId: null });
+    const attended = await t.must(
+      'directory.updateReferral',
+      { id: byThem.id, version: byThem.version, status: 'attended' },
+      social.token,
+    );
+    expect(attended.status).toBe('attended');
+    expect(await status()).toMatchObject({ status: 'open' });
+    expect(await alerts()).toContain('positive_to_treat');
+
+    // The nurse's referral makes it referred; the social worker marking it attended does not close it.
+    const byNurse = await t.must(
+      'directory.refer',
+      {
+        personId,
+        entryId: entry.id,
+        reason: 'VIH',
+        status: 'appointment',
+        appointmentAt: '2026-03-01T08:00:00Z',
+      },
+      nurse.token,
+    );
+    expect(await status()).toMatchObject({ status: 'referred', referralId: byNurse.id });
+    await t.must(
+      'directory.updateReferral',
+      { id: byNurse.id, version: byNurse.version, status: 'attended' },
+      social.token,
+    );
+    const left = await status();
+    expect(left).toMatchObject({ status: 'referred' });
+    expect(await alerts()).toContain('referral_not_attended');
+    // The social worker wrote nothing in tests: no audit entry of theirs there.
+    const store = t.core.ctx.vault.requireStore();
+    const written = await store.exclusive(() =>
+      store.manager.query<Array<{ n: number }>>(
+        "SELECT count(*) AS n FROM audit_log WHERE actor_id = ? AND section = 'tests' AND action <> 'read'",
+        [social.id],
+      ),
+    );
+    expect(written[0].n).toBe(0);
+    // A clinician closes it.
+    await t.must(
+      'treatments.close',
+      { personId, toTreatId: left.id, version: left.version, reason: 'treated_elsewhere' },
+      nurse.token,
+    );
+    expect(await status()).toMatchObject({ status: 'closed' });
+  });
+});

@@ -200,7 +200,7 @@ export async function refer(
   await insertReferral(em, row);
   dossier.wrote({ type: 'referral', id: row.id, action: 'create', reason: row.overrideReason });
   // What other capabilities follow (a hospital referral of a positive to treat).
-  await referralSaved(em, { ...row, category: entry.category, created: true }, dossier);
+  await referralSaved(em, { ...row, category: entry.category, created: true }, dossier, actor);
   return (await toReferrals(em, [row]))[0];
 }
 
@@ -218,7 +218,7 @@ export const authorOfReferral = async (input: { id: string }, { em }: Lookup) =>
 
 export async function updateReferral(
   input: In<'directory.updateReferral'>,
-  { dossier }: DossierCall,
+  { actor, dossier }: DossierCall,
 ): Promise<Referral> {
   const { em, now } = dossier;
   const row = await referralOf(em, input.id);
@@ -234,6 +234,6 @@ export async function updateReferral(
   await saveReferral(em, next);
   dossier.wrote({ type: 'referral', id: row.id });
   const entry = await findEntry(em, next.entryId);
-  if (entry) await referralSaved(em, { ...next, category: entry.category, created: false }, dossier);
+  if (entry) await referralSaved(em, { ...next, category: entry.category, created: false }, dossier, actor);
   return (await toReferrals(em, [next]))[0];
 }

@@ -7,6 +7,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DirectoryEntryRow, ReferralRow } from './repository';
 import type { DossierScope } from '../../api/access';
+import type { Actor } from '../../access/gate';
 import { followHospitalReferral } from '../treatments/on-referral';
 
 export interface SavedReferral {
@@ -19,10 +20,15 @@ export interface SavedReferral {
   created: boolean;
 }
 
+/**
+ * `actor` is who saved the referral: a hook writing another section writes it only through a
+ * caller who may write that section (writing the referrals section is not enough).
+ */
 export type ReferralSavedHook = (
   em: EntityManager,
   referral: SavedReferral,
   dossier: DossierScope,
+  actor: Actor,
 ) => Promise<void>;
 
 export const REFERRAL_SAVED_HOOKS: readonly ReferralSavedHook[] = [
@@ -30,6 +36,11 @@ export const REFERRAL_SAVED_HOOKS: readonly ReferralSavedHook[] = [
   followHospitalReferral,
 ];
 
-export async function referralSaved(em: EntityManager, referral: SavedReferral, dossier: DossierScope) {
-  for (const hook of REFERRAL_SAVED_HOOKS) await hook(em, referral, dossier);
+export async function referralSaved(
+  em: EntityManager,
+  referral: SavedReferral,
+  dossier: DossierScope,
+  actor: Actor,
+) {
+  for (const hook of REFERRAL_SAVED_HOOKS) await hook(em, referral, dossier, actor);
 }

@@ -2,11 +2,16 @@
  * The hospital referral of an HIV / hepatitis item (registered in the directory's
  * REFERRAL_SAVED_HOOKS): a referral to a hospital service makes the person's open items of a
  * referral kind `referred` (with the first appointment's date); that referral attended closes them.
+ * The items are records of the tests section: they change only when whoever saves the referral may
+ * write that person's tests (or wrote the item). A referral recorded by someone else (a social
+ * worker, a lawyer) is kept as they saved it, and the item is left for a clinician: it stays open
+ * or referred, with its alert and on the worklists, until a nurse or a doctor closes it.
  */
 import type { EntityManager } from 'typeorm';
 import { siteToday } from '../../../../shared/domain/schedules';
 import { REFERRAL_ATTENDED } from '../../../../shared/domain/treatments';
 import type { DossierScope } from '../../api/access';
+import { decide, type Actor } from '../../access/gate';
 import { requireSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import type { SavedReferral } from '../directory/referral-hooks';
@@ -22,8 +27,17 @@ export async function followHospitalReferral(
   em: EntityManager,
   referral: SavedReferral,
   dossier: DossierScope,
+  actor: Actor,
 ): Promise<void> {
   const now = dossier.now.toISOString();
+  const subject = dossier.access[0]?.subject;
+  if (!subject) return;
+  // As `treatments.close` would decide it: the tests section written, or the item's author.
+  const mayChange = (item: ToTreatRow) =>
+    decide(actor, 'write', 'tests', {
+      ...subject,
+      authorIds: item.createdBy ? new Set([item.createdBy]) : subject.authorIds,
+    }).allowed;
   const linked = await itemsOfReferral(em, referral.id);
   let candidates: ToTreatRow[] = linked;
   if (linked.length === 0 && referral.category === 'hospital_service') {
@@ -32,6 +46,7 @@ export async function followHospitalReferral(
       (i) => catalogue[i.infection]?.kind === 'referral',
     );
   }
+  candidates = candidates.filter(mayChange);
   if (candidates.length === 0) return;
   for (const item of candidates) {
     if (item.status === 'closed' || item.status === 'treated') continue;
