@@ -73,7 +73,8 @@ test('same-day Test and Treat through the screens: interview, consultation, samp
   for (const ordered of [THROAT, ANUS, URINE, HIV_VL]) await consultation.order(ordered);
   await consultation.setConclusion('Prélèvements à faire par l’infirmier·e, résultats ce soir.');
   await consultation.end('Infirmier·e');
-  await expect(surgery.getByText('Consultation terminée : Infirmier·e.')).toBeVisible();
+  // Ended: the doctor is back on the dossier, the visit gone on to the nurse.
+  await new DossierPage(surgery).expectPerson(NAME);
 
   // 3. The nurse: calls the person, records the four samples the doctor ordered, then the results.
   const nurseErrors: string[] = [];
