@@ -1,4 +1,4 @@
-import { Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDirtyGuard } from '../../app/dirty-forms';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,8 @@ interface SiteValues {
   code: string;
   name: string;
   city: string;
+  address: string;
+  phone: string;
   timezone: string;
   active: boolean;
   openingHours: OpeningHours;
@@ -32,16 +34,27 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
           code: site.code,
           name: site.name,
           city: site.city ?? '',
+          address: site.address ?? '',
+          phone: site.phone ?? '',
           timezone: site.timezone,
           active: site.active,
           openingHours: site.openingHours,
         }
-      : { code: '', name: '', city: '', timezone: defaultTimeZone(), active: true, openingHours: null },
+      : {
+          code: '',
+          name: '',
+          city: '',
+          address: '',
+          phone: '',
+          timezone: defaultTimeZone(),
+          active: true,
+          openingHours: null,
+        },
   });
   useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(
     form,
-    samePathIn(['code', 'name', 'city', 'timezone', 'active']),
+    samePathIn(['code', 'name', 'city', 'address', 'phone', 'timezone', 'active']),
   );
   const zones = timeZoneOptions();
   // A zone stored by another machine may be unknown to this browser: keep it selectable.
@@ -59,6 +72,9 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
       code: values.code,
       name: values.name,
       city: values.city.trim() || undefined,
+      // Sent as typed (an empty field removes it): the core refuses a phone it cannot read.
+      address: values.address,
+      phone: values.phone,
       timezone: values.timezone,
       active: values.active,
       openingHours: normalizeHours(values.openingHours),
@@ -100,6 +116,15 @@ export function SiteModal({ site, onClose }: { site: Site | null; onClose: () =>
           />
           <TextInput label={t('fields.siteName')} required {...form.getInputProps('name')} />
           <TextInput label={t('fields.city')} {...form.getInputProps('city')} />
+          <Textarea
+            label={t('fields.siteAddress')}
+            description={t('centre.siteAddressHint')}
+            autosize
+            minRows={2}
+            maxRows={5}
+            {...form.getInputProps('address')}
+          />
+          <TextInput label={t('fields.sitePhone')} type="tel" {...form.getInputProps('phone')} />
           <Select
             label={t('fields.timezone')}
             data={zoneData}

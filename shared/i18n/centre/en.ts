@@ -20,6 +20,7 @@ export const en: Texts<typeof fr> = {
   newSiteTitle: 'New site',
   editSiteTitle: 'Edit site {{code}}',
   siteActive: 'Active site',
+  siteAddressHint: 'Printed at the top of prescriptions and vaccination certificates, with the phone.',
   siteInactive: 'Inactive',
   conflictTitle: 'Changed in the meantime',
   openingHours: {

@@ -19,6 +19,7 @@ export const fr = {
   newSiteTitle: 'Nouveau site',
   editSiteTitle: 'Modifier le site {{code}}',
   siteActive: 'Site actif',
+  siteAddressHint: 'Imprimée en tête des ordonnances et des certificats de vaccination, avec le téléphone.',
   siteInactive: 'Inactif',
   conflictTitle: 'Modifié entre-temps',
   openingHours: {

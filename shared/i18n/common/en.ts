@@ -303,6 +303,8 @@ export const en: Texts<typeof fr> = {
     siteCode: 'Code',
     siteName: 'Site name',
     city: 'City',
+    siteAddress: 'Site address',
+    sitePhone: 'Site phone',
     timezone: 'Time zone',
     active: 'Active',
     username: 'Username',

@@ -310,6 +310,8 @@ export const fr = {
     siteCode: 'Code',
     siteName: 'Nom du site',
     city: 'Ville',
+    siteAddress: 'Adresse du site',
+    sitePhone: 'Téléphone du site',
     timezone: 'Fuseau horaire',
     active: 'Actif',
     username: "Nom d'utilisateur",

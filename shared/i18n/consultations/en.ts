@@ -106,6 +106,7 @@ export const en: Texts<typeof fr> = {
     by: 'by {{name}}',
   },
   pdf: {
+    phone: 'Tel. {{phone}}',
     documentTitle: 'Prescription',
     title: 'PRESCRIPTION',
     filename: 'prescription-{{file}}-{{date}}.pdf',

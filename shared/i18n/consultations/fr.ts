@@ -106,6 +106,7 @@ export const fr = {
     by: 'par {{name}}',
   },
   pdf: {
+    phone: 'Tél. {{phone}}',
     documentTitle: 'Ordonnance',
     title: 'ORDONNANCE',
     filename: 'ordonnance-{{file}}-{{date}}.pdf',

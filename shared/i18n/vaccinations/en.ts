@@ -62,6 +62,7 @@ export const en: Texts<typeof fr> = {
     line: '{{vaccine}} · dose {{dose}} · due on {{date}}',
   },
   pdf: {
+    phone: 'Tel. {{phone}}',
     documentTitle: 'Vaccination certificate',
     title: 'Vaccination certificate',
     person: 'Name: {{name}}',

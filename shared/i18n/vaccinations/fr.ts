@@ -62,6 +62,7 @@ export const fr = {
     line: '{{vaccine}} · dose {{dose}} · prévue le {{date}}',
   },
   pdf: {
+    phone: 'Tél. {{phone}}',
     documentTitle: 'Certificat de vaccination',
     title: 'Certificat de vaccination',
     person: 'Nom : {{name}}',

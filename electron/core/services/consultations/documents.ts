@@ -77,6 +77,9 @@ export async function prescriptionPdf(input: In<'consultations.prescriptionPdf'>
                     : site.name,
                 }
               : '',
+            // The site's address (as typed, on its lines) and phone: where the ordonnance was issued.
+            ...(site?.address ? [{ text: site.address }] : []),
+            ...(site?.phone ? [{ text: t(lang, 'consultations.pdf.phone', { phone: site.phone }) }] : []),
           ],
         },
         {

@@ -59,6 +59,10 @@ export async function certificatePdf(input: In<'vaccinations.certificatePdf'>, c
     ...(site
       ? [{ text: [site.name, site.city].filter(Boolean).join(', '), fontSize: 9, color: '#555' }]
       : []),
+    ...(site?.address ? [{ text: site.address, fontSize: 9, color: '#555' }] : []),
+    ...(site?.phone
+      ? [{ text: t(lang, 'vaccinations.pdf.phone', { phone: site.phone }), fontSize: 9, color: '#555' }]
+      : []),
     { text: t(lang, 'vaccinations.pdf.title'), fontSize: 16, bold: true, margin: [0, 12, 0, 8] },
     { text: t(lang, 'vaccinations.pdf.person', { name: person.legalName ?? person.nameUsed }) },
     ...(person.birthDate
