@@ -7,6 +7,7 @@ import { PREP_BASELINE_TESTS } from '../../../../shared/domain/clinical-catalogu
 import { PREP_BASELINE_WINDOW_DAYS, type PrepBaselineEntry } from '../../../../shared/domain/prep';
 import { addCalendar, type IsoDate } from '../../../../shared/domain/schedules';
 import { samplesOfPerson } from '../screenings/repository';
+import { appendEvents } from '../../api/access';
 
 /**
  * The baseline checklist of an episode: each test of `PREP_BASELINE_TESTS` is done when a sample of
@@ -32,4 +33,21 @@ export async function baselineOf(
       ? { testCode, state: 'ordered', sampleId: ordered.id }
       : { testCode, state: 'missing', sampleId: null };
   });
+}
+
+/**
+ * The checklist says which tests were sampled around the start: a read of the tests section,
+ * audited as one beside the prep read the dispatcher wrote (shown only to readers of tests).
+ */
+export async function auditBaselineRead(
+  em: EntityManager,
+  now: Date,
+  actorId: string,
+  personId: string,
+): Promise<void> {
+  await appendEvents(
+    em,
+    [{ actorId, action: 'read', section: 'tests', personId, detail: { part: 'prep_baseline' } }],
+    now,
+  );
 }

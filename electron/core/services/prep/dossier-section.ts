@@ -12,7 +12,7 @@ import { sectionReader } from '../../dossier/reader';
 import { findSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import { staffNames } from '../users/staff-names';
-import { baselineOf } from './baseline';
+import { auditBaselineRead, baselineOf } from './baseline';
 import { egfrLow, prepFacts, toEpisode } from './prep-service';
 import {
   episodesOfPerson,
@@ -132,6 +132,8 @@ export const prepForPerson = sectionReader(prep, async (rows, { dossier, actor }
     const followUps = dossier.ownOnly ? e.followUps.filter((f) => f.createdBy === actor.userId) : e.followUps;
     items.push(toEpisode(e, followUps, facts, names, baseline));
   }
+  const shown = items.find((i) => i.baseline);
+  if (shown) await auditBaselineRead(em, now, actor.userId, shown.personId);
   return items;
 });
 

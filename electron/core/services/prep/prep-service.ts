@@ -24,7 +24,7 @@ import { findSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import { loadPerson } from '../persons/repository';
 import { staffNames } from '../users/staff-names';
-import { baselineOf } from './baseline';
+import { auditBaselineRead, baselineOf } from './baseline';
 import {
   activeEpisodeOf,
   findEpisode,
@@ -125,6 +125,7 @@ async function episodeView(em: EntityManager, row: PrepEpisodeRow, call: Dossier
   const facts = await prepFacts(em, dossier.now, [row.siteId]);
   const names = await staffNames(em, [row.createdBy, ...followUps.map((f) => f.createdBy)]);
   const baseline = dossier.canRead('tests') ? await baselineOf(em, row.personId, row.startedOn) : null;
+  if (baseline) await auditBaselineRead(em, dossier.now, actor.userId, row.personId);
   return toEpisode(row, followUps, facts, names, baseline);
 }
 
