@@ -104,9 +104,12 @@ test('same-day Test and Treat through the screens: interview, consultation, samp
   await expect(tests.sample(ANUS)).toContainText('Gonocoque : Détecté');
   for (const sample of [THROAT, URINE, HIV_VL]) await expect(tests.sample(sample)).toContainText('Négatif');
 
-  // The positive is unmissable: the red banner of the dossier, and the nurse's "À faire".
+  // The positive is unmissable: the red banner of the dossier, the board's priorities, the nurse's
+  // "À faire".
   const positiveBanner = office.getByRole('alert').filter({ hasText: 'Résultat positif à traiter' });
   await expect(positiveBanner).toBeVisible();
+  await nurseBoard.goto();
+  await expect(nurseBoard.priorityCard(NAME)).toContainText('Résultat positif à traiter');
   const work = new WorkPage(office);
   await work.goto();
   const toTreat = work.line('Positifs à traiter', NAME);
@@ -131,12 +134,16 @@ test('same-day Test and Treat through the screens: interview, consultation, samp
   await expect(treat.partnerRows('Gonocoque').filter({ hasText: 'Prévenu' })).toHaveCount(2);
   await expect(positiveBanner).toBeHidden();
 
-  // 5. The dossier says "treated, delay 0 days"; "À faire" has no positive left to treat.
+  // 5. The dossier says "treated, delay 0 days"; "À faire" has no positive left to treat, and the
+  // visit is back in its column of the board, out of the priorities.
   await dossier.openTab('Chronologie');
   await expect(office.getByText('Gonocoque : traité, délai 0 jour')).toBeVisible();
   await work.goto();
   await expect(work.list('Positifs à traiter')).toContainText('Rien à faire dans cette liste.');
   await expect(work.line('Positifs à traiter', NAME)).toHaveCount(0);
+  await nurseBoard.goto();
+  await nurseBoard.expectStep(NAME, 'Avec l’infirmier·e');
+  await expect(nurseBoard.priorityCard(NAME)).toHaveCount(0);
 
   await surgery.context().close();
   await office.context().close();

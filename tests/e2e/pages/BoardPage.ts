@@ -37,6 +37,13 @@ export class BoardPage {
     return this.page.getByRole('region', { name: 'Priorités' });
   }
 
+  /** A person's card in the priorities band. */
+  priorityCard(name: string): Locator {
+    return this.priorities()
+      .getByRole('article')
+      .filter({ has: this.page.getByRole('heading', { name, exact: true }) });
+  }
+
   /** The list of one step, by its French label ("En attente d’entretien", "Avec le médecin"…). */
   list(stepLabel: string): Locator {
     return this.page.getByRole('region', { name: labelPattern(stepLabel) });
