@@ -12,14 +12,21 @@ import { forPersonInputSchema, sectionItemsSchema } from './section';
 
 const note = (max: number) => z.string().trim().max(max).nullable().optional();
 
+/** A word of a prescription line: printed exactly as typed (nothing trimmed), blank refused. */
+const lineText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => text.trim().length > 0, { message: 'required' });
+
 /** One drug of a prescription: pre-filled from the treatments catalogue, every word editable. */
 export const prescriptionLineSchema = z
   .object({
-    drug: z.string().trim().min(1).max(200),
-    dose: z.string().trim().min(1).max(100),
+    drug: lineText(200),
+    dose: lineText(100),
     route: z.enum(ADMINISTRATION_ROUTES).nullable(),
-    frequency: z.string().trim().min(1).max(200),
-    duration: z.string().trim().min(1).max(100),
+    frequency: lineText(200),
+    duration: lineText(100),
   })
   .strict();
 export type PrescriptionLineInput = z.infer<typeof prescriptionLineSchema>;

@@ -4,8 +4,9 @@
  * from the treatments catalogue; the tests ticked become samples to take; "Terminer la
  * consultation" sends the visit to the step chosen.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { fromLocalInput, toLocalInput } from '../../renderer/app/form-values';
 import { startCentre, TEAM, type Member, type TestCentre } from './helpers/centre';
 import { expectFieldError, pick } from './helpers/fields';
 import { renderApp } from './helpers/render';
@@ -77,6 +78,44 @@ describe('the consultation screen', () => {
 
     const saved = await centre.must('consultations.forPerson', { personId: person.id }, centre.tokens.doctor);
     expect(saved.items).toEqual([]);
+  });
+
+  it('renewals emptied are asked for, not read as 0; the prescription is saved word for word; the time stays as typed', async () => {
+    const centre = await startCentre();
+    const { person, visit } = await waitingForDoctor(centre, 'Noé Girard');
+    const { user } = await renderApp(TEAM.doctor, `/persons/${person.id}/consultation?visitId=${visit.id}`);
+    await screen.findByRole('heading', { name: 'Consultation médicale', level: 1 });
+    const typedAt = toLocalInput(new Date(Date.now() - 2 * 3600_000));
+    const heldAt = screen.getByLabelText(/Date et heure/);
+    fireEvent.change(heldAt, { target: { value: typedAt } });
+
+    await user.click(screen.getByRole('button', { name: 'Pré-remplir : doxycycline' }));
+    const line = screen.getByTestId('prescription-line');
+    const dose = within(line).getByRole('textbox', { name: /Dose/ });
+    await user.clear(dose);
+    await user.type(dose, '100 mg ');
+    const renewals = screen.getByRole('textbox', { name: /Renouvellements/ });
+    await user.clear(renewals);
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await expectFieldError(renewals, 'Ce champ est obligatoire');
+    expect(renewals).toHaveProperty('value', '');
+    expect(
+      (await centre.must('consultations.forPerson', { personId: person.id }, centre.tokens.doctor)).items,
+    ).toEqual([]);
+
+    await user.type(renewals, '2');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText('Consultation enregistrée.');
+    const [saved] = (
+      await centre.must('consultations.forPerson', { personId: person.id }, centre.tokens.doctor)
+    ).items;
+    expect(saved.prescription).toMatchObject({
+      renewals: 2,
+      lines: [{ drug: 'doxycycline', dose: '100 mg ' }],
+    });
+    // The workstation's time as typed, converted only when sent.
+    expect(saved.heldAt).toBe(fromLocalInput(typedAt)?.toISOString());
+    expect(heldAt).toHaveProperty('value', typedAt);
   });
 
   it('saves diagnoses, tests ordered per site and the prescription; ending sends the visit to the nurse', async () => {

@@ -49,7 +49,7 @@ describe('consultations', () => {
       'consultations.save',
       consultation(p.id, t.clock.now(), {
         visitId: visit.id,
-        diagnoses: ['A54', 'A56', 'A54'],
+        diagnoses: ['A54', 'A56'],
         orderTests: [
           { testCode: 'ct_ng_pcr_poc', anatomicalSite: 'throat' },
           { testCode: 'ct_ng_pcr_poc', anatomicalSite: 'anus' },
@@ -139,6 +139,19 @@ describe('consultations', () => {
     const now = t.clock.now();
     const refusals: Array<[Partial<ChannelInput<'consultations.save'>>, string, string]> = [
       [{ diagnoses: ['A54', 'Z99.9'] }, 'diagnoses.1', 'unknown_diagnosis'],
+      // Given twice: refused next to the second, never merged without a word.
+      [{ diagnoses: ['A54', 'A56', 'A54'] }, 'diagnoses.2', 'diagnosis_twice'],
+      // Prescription words are printed as typed: blank refused (nothing trimmed to make it so).
+      [
+        {
+          prescription: {
+            lines: [{ drug: '   ', dose: '1 g', route: null, frequency: 'une fois', duration: '1 jour' }],
+            renewals: 0,
+          },
+        },
+        'prescription.lines.0.drug',
+        'required',
+      ],
       [
         { orderTests: [{ testCode: 'ct_ng_pcr_poc' }] },
         'orderTests.0.anatomicalSite',

@@ -31,6 +31,7 @@ import { useEndConsultation, useSaveConsultation } from './api';
 import { ConsultationFields, type ConsultationCatalogues } from './ConsultationFields';
 import {
   consultationFormPath,
+  consultationFormProblems,
   consultationInput,
   consultationValues,
   emptyConsultation,
@@ -85,6 +86,8 @@ export function ConsultationForm({
       version: saved?.version,
     });
     const errors: Record<string, string> = {};
+    for (const [path, reason] of Object.entries(consultationFormProblems(values)))
+      errors[path] = t(`validation.${reason}`);
     for (const [path, message] of Object.entries(
       schemaErrors(CONTRACT['consultations.save'].input, input, t),
     )) {

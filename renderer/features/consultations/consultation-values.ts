@@ -1,6 +1,7 @@
 /**
  * The consultation form's values and their translation to the contract. Everything is kept as
- * typed (renewals "-1" is sent as -1 and refused next to its field, never clamped); the tests to
+ * typed (renewals "-1" is sent as -1 and refused next to its field, never clamped; empty renewals
+ * are asked for, never read as 0; prescription words are not trimmed); the tests to
  * order are the ticked boxes, one per test or per test and anatomical site (CT/NG).
  */
 import type { ChannelInput } from '../../../shared/contract';
@@ -95,17 +96,26 @@ export function consultationInput(
       values.lines.length === 0
         ? null
         : {
-            // Kept as typed: an empty drug is refused next to its field, not dropped.
+            // Kept exactly as typed (printed so): an empty drug is refused next to its field, not dropped.
             lines: values.lines.map((l) => ({
-              drug: l.drug.trim(),
-              dose: l.dose.trim(),
+              drug: l.drug,
+              dose: l.dose,
               route: oneOf(ADMINISTRATION_ROUTES)(l.route) ? l.route : null,
-              frequency: l.frequency.trim(),
-              duration: l.duration.trim(),
+              frequency: l.frequency,
+              duration: l.duration,
             })),
-            renewals: values.renewals === '' ? 0 : Number(values.renewals),
+            // Empty is never read as 0: `consultationFormProblems` asks for a number first.
+            renewals: Number(values.renewals),
           },
   };
+}
+
+/**
+ * What the form refuses before the contract sees it: renewals left empty (the field starts at 0;
+ * emptied, it is asked for rather than read as "none").
+ */
+export function consultationFormProblems(values: ConsultationFormValues): Record<string, 'required'> {
+  return values.lines.length > 0 && values.renewals === '' ? { renewals: 'required' } : {};
 }
 
 /** A contract field path → the form field that shows it. */

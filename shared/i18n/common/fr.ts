@@ -195,6 +195,7 @@ export const fr = {
       given_before_result: 'Un résultat ne peut pas être rendu avant d’être connu.',
       // Consultations
       consultation_of_another_person: 'Cette consultation appartient à un autre dossier.',
+      diagnosis_twice: 'Ce diagnostic est déjà dans la liste.',
       unknown_diagnosis:
         'Ce diagnostic n’est pas dans la liste des diagnostics du centre (ou n’est plus proposé).',
       anatomical_site_not_applicable: 'Cet examen ne se prélève pas par site anatomique.',

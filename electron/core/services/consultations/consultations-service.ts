@@ -168,8 +168,10 @@ async function checkDiagnoses(
   const offered = new Set(catalogue.filter((d) => d.active !== false).map((d) => d.code));
   codes.forEach((code, i) => {
     if (!offered.has(code) && !kept.has(code)) throw invalid(`diagnoses.${i}`, 'unknown_diagnosis');
+    // Refused, not merged: a code given twice is a slip the doctor should see (another code meant?).
+    if (codes.indexOf(code) !== i) throw invalid(`diagnoses.${i}`, 'diagnosis_twice');
   });
-  return [...new Set(codes)];
+  return [...codes];
 }
 
 /** Tests ordered: offered by the catalogue, one anatomical site each where the test has sites. */
