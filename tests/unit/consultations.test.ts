@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { personInput, reception, staff } from './helpers/reception';
 import { pdfText } from './helpers/pdf-text';
-import { applyLines, ImportRefused, parseLines } from '../../electron/core/interchange/import';
+import { importRecords as importInto } from './helpers/clinical';
 
 async function setUp() {
   const t = await reception();
@@ -432,18 +432,7 @@ describe('consultations', () => {
 
   it('an imported consultation follows the screen’s rules, its diagnoses kept as a list', async () => {
     const { t, doctor, p, visit, count } = await setUp();
-    const store = t.core.ctx.vault.requireStore();
-    async function importRecords(...records: object[]) {
-      const { lines, errors } = parseLines(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-      if (errors.length) return errors;
-      try {
-        await store.transaction((em) => applyLines(em, lines, t.clock.now().toISOString()));
-        return [];
-      } catch (err) {
-        if (err instanceof ImportRefused) return err.errors;
-        throw err;
-      }
-    }
+    const importRecords = (...records: object[]) => importInto(t, ...records);
     const record = {
       type: 'consultation',
       id: 'cs-import',

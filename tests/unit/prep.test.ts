@@ -12,17 +12,13 @@ import { addCalendar, classifyFollowUp, followUpBounds } from '../../shared/doma
 import { rangesFor } from '../../electron/core/services/prep/worklist';
 import { worklistSql } from '../../electron/core/services/prep/repository';
 import { populatePrep } from '../../electron/server/commands/demo-prep';
-import { personInput, reception, staff, type Centre } from './helpers/reception';
+import { clinicalCentre, consentingPerson, demoActors, expectRefused } from './helpers/clinical';
+import { personInput, staff, type Centre } from './helpers/reception';
 
 /** The test clock starts on 2026-03-02 at 10:00 in Paris. */
 const TODAY = '2026-03-02';
 
-async function centre() {
-  const t = await reception();
-  const nurse = await staff(t, 'nina', ['nurse']);
-  const doctor = await staff(t, 'dora', ['doctor']);
-  return { t, nurse, doctor, siteId: t.siteIds[0] };
-}
+const centre = () => clinicalCentre();
 
 async function personOnPrep(
   t: Centre,
@@ -31,24 +27,14 @@ async function personOnPrep(
   startedOn: string | null,
   consent = true,
 ): Promise<{ personId: string; episodeId: string | null }> {
-  const p = await t.must('persons.create', personInput(t, { nameUsed: name }), token);
-  if (consent)
-    await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: true }, token);
-  if (!startedOn) return { personId: p.id, episodeId: null };
+  const personId = await consentingPerson(t, token, name, consent);
+  if (!startedOn) return { personId, episodeId: null };
   const e = await t.must(
     'prep.start',
-    { personId: p.id, siteId: t.siteIds[0], startedOn, regimen: 'daily' },
+    { personId, siteId: t.siteIds[0], startedOn, regimen: 'daily' },
     token,
   );
-  return { personId: p.id, episodeId: e.id };
-}
-
-async function auditCount(t: Centre): Promise<number> {
-  const store = t.core.ctx.vault.requireStore();
-  return store.exclusive(async () => {
-    const [row] = await store.manager.query<Array<{ n: number }>>('SELECT count(*) AS n FROM audit_log');
-    return Number(row.n);
-  });
+  return { personId, episodeId: e.id };
 }
 
 /** Calls a write that must be refused with this reason on this field, and checks nothing was written. */
@@ -60,15 +46,17 @@ async function refused<C extends 'prep.start' | 'prep.followUp' | 'prep.stop'>(
   field: string,
   reason: string,
 ) {
-  const before = await t.must('prep.forPerson', { personId: input.personId }, token);
-  const audits = await auditCount(t);
-  const r = await t.call(channel, input, token);
-  expect(r.ok).toBe(false);
-  if (r.ok) return;
-  expect(r.error).toMatchObject({ code: 'validation', field, details: { reason } });
-  expect(await auditCount(t)).toBe(audits);
-  const after = await t.must('prep.forPerson', { personId: input.personId }, token);
-  expect(after.items).toEqual(before.items);
+  await expectRefused(
+    t,
+    channel,
+    input,
+    token,
+    { field, reason },
+    {
+      rowsSql: 'SELECT count(*) AS n FROM audit_log',
+      tab: async () => (await t.must('prep.forPerson', { personId: input.personId }, token)).items,
+    },
+  );
 }
 
 describe('PrEP schedule and states', () => {
@@ -446,26 +434,13 @@ describe('followUpBounds agrees with classifyFollowUp', () => {
 });
 
 describe('the demo centre’s PrEP users', () => {
-  it('fill every worklist: due this week, overdue and lost, with a low eGFR and a restart among them', async () => {
+  it('fill every worklist over a year: on time, due this week, overdue and lost, with a low eGFR and a restart among them', async () => {
     const { t, nurse, doctor } = await centre();
     const persons = [];
-    for (let i = 0; i < 16; i++)
+    for (let i = 0; i < 24; i++)
       persons.push(await t.must('persons.create', personInput(t, { nameUsed: `Démo ${i}` }), nurse.token));
-    const roles = (userId: string, r: Array<'nurse' | 'doctor'>) => ({ userId, roles: r });
-    const started = await populatePrep(
-      t.core,
-      {
-        worker: roles(t.worker.id, ['nurse']),
-        nurse: roles(nurse.id, ['nurse']),
-        doctor: roles(doctor.id, ['doctor']),
-        coordinator: roles(nurse.id, ['nurse']),
-        siteId: t.siteIds[0],
-        outreachSiteId: t.siteIds[1],
-        timezone: 'Europe/Paris',
-      },
-      persons,
-    );
-    expect(started).toBe(8);
+    const started = await populatePrep(t.core, demoActors(t, nurse, doctor, t.worker.id), persons);
+    expect(started).toBe(13);
     // Without the care-team consent, each carer sees the lines of the persons they follow.
     const byNurse = await t.must('prep.worklistCounts', {}, nurse.token);
     const byDoctor = await t.must('prep.worklistCounts', {}, doctor.token);
@@ -473,10 +448,15 @@ describe('the demo centre’s PrEP users', () => {
       due_this_week: byNurse.due_this_week + byDoctor.due_this_week,
       overdue: byNurse.overdue + byDoctor.overdue,
       lost_to_follow_up: byNurse.lost_to_follow_up + byDoctor.lost_to_follow_up,
-    }).toEqual({ due_this_week: 2, overdue: 1, lost_to_follow_up: 1 });
-    const lowEgfr = await t.must('persons.dossier', { id: persons[10].id }, nurse.token);
+    }).toEqual({ due_this_week: 3, overdue: 2, lost_to_follow_up: 2 });
+    // On time for a year: started twelve months ago, a follow-up at 1 month then every 3 months.
+    const year = (await t.must('prep.forPerson', { personId: persons[2].id }, nurse.token)).items;
+    expect(year.map((e) => [e.status, e.startedOn <= '2025-03-02', e.followUps.length])).toEqual([
+      ['active', true, 4],
+    ]);
+    const lowEgfr = await t.must('persons.dossier', { id: persons[10].id }, doctor.token);
     expect(lowEgfr.alerts.map((a) => a.kind)).toContain('egfr_low');
-    const restarted = await t.must('prep.forPerson', { personId: persons[12].id }, doctor.token);
+    const restarted = await t.must('prep.forPerson', { personId: persons[12].id }, nurse.token);
     expect(restarted.items.map((e) => [e.status, e.restartOf !== null])).toEqual([
       ['active', true],
       ['stopped', false],

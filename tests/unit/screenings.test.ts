@@ -8,20 +8,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { orderSamples, samplesOfPerson } from '../../electron/core/services/screenings/repository';
 import { RESULT_SAVED_HOOKS, type SavedResult } from '../../electron/core/services/screenings/result-hooks';
-import { applyLines, ImportRefused, parseLines } from '../../electron/core/interchange/import';
+import {
+  clinicalCentre,
+  consentingPerson,
+  demoActors,
+  importRecords as importInto,
+} from './helpers/clinical';
 import { populateScreenings } from '../../electron/server/commands/demo-screenings';
-import { personInput, reception, staff } from './helpers/reception';
+import { personInput } from './helpers/reception';
 
 async function screeningCentre() {
-  const t = await reception();
-  const nurse = await staff(t, 'nina', ['nurse']);
-  const doctor = await staff(t, 'dora', ['doctor']);
-  const person = await t.must('persons.create', personInput(t), nurse.token);
-  await t.must(
-    'persons.recordConsent',
-    { personId: person.id, scope: 'care_team', given: true },
-    nurse.token,
-  );
+  const { t, nurse, doctor } = await clinicalCentre();
+  const person = { id: await consentingPerson(t, nurse.token, personInput(t).nameUsed) };
   const now = () => t.clock.now().toISOString();
   const later = (minutes: number) => new Date(t.clock.now().getTime() + minutes * 60_000).toISOString();
   const take = async (add: ChannelInput<'screenings.saveSamples'>['add']) =>
@@ -512,20 +510,7 @@ describe('the demo history', () => {
       persons.push(p);
     }
     t.clock.t = Date.parse('2026-03-02T09:00:00Z');
-    const actor = (userId: string, roles: Array<'nurse' | 'doctor'>) => ({ userId, roles });
-    const taken = await populateScreenings(
-      t.core,
-      {
-        worker: actor(c.nurse.id, ['nurse']),
-        nurse: actor(c.nurse.id, ['nurse']),
-        doctor: actor(c.doctor.id, ['doctor']),
-        coordinator: actor(c.nurse.id, ['nurse']),
-        siteId: t.siteIds[0],
-        outreachSiteId: t.siteIds[1],
-        timezone: 'Europe/Paris',
-      },
-      persons,
-    );
+    const taken = await populateScreenings(t.core, demoActors(t, c.nurse, c.doctor), persons);
     const nurse = await t.must('auth.login', { username: 'nina', password: 'Nouveau-Mot-de-passe-2026' });
     const samples = [];
     for (const p of persons)
@@ -558,18 +543,7 @@ describe('the interchange import', () => {
       },
       c.nurse.token,
     );
-    const store = t.core.ctx.vault.requireStore();
-    async function importRecords(...records: object[]) {
-      const { lines, errors } = parseLines(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-      if (errors.length) return errors;
-      try {
-        await store.transaction((em) => applyLines(em, lines, t.clock.now().toISOString()));
-        return [];
-      } catch (err) {
-        if (err instanceof ImportRefused) return err.errors;
-        throw err;
-      }
-    }
+    const importRecords = (...records: object[]) => importInto(t, ...records);
     const result = {
       type: 'result',
       id: 'res-import',

@@ -8,29 +8,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
-import { applyLines, ImportRefused, parseLines } from '../../electron/core/interchange/import';
 import { rangesFor } from '../../electron/core/services/vaccinations/worklist';
 import { worklistSql } from '../../electron/core/services/vaccinations/repository';
 import { FakeClock, startCore, tempDir } from './helpers/core';
 import { pdfText } from './helpers/pdf-text';
-import { personInput, reception, staff, type Centre } from './helpers/reception';
+import {
+  clinicalCentre,
+  consentingPerson,
+  expectRefused,
+  importRecords as importInto,
+} from './helpers/clinical';
+import { personInput, staff, type Centre } from './helpers/reception';
 
 /** The test clock starts on 2026-03-02 at 10:00 in Paris. */
 const TODAY = '2026-03-02';
 
-async function centre(clock?: FakeClock) {
-  const t = await reception(clock ? await startCore(tempDir(), clock) : undefined);
-  const nurse = await staff(t, 'nina', ['nurse']);
-  const doctor = await staff(t, 'dora', ['doctor']);
-  return { t, nurse, doctor, siteId: t.siteIds[0] };
-}
-
-async function person(t: Centre, token: string, name = 'Ana', consent = true): Promise<string> {
-  const p = await t.must('persons.create', personInput(t, { nameUsed: name }), token);
-  if (consent)
-    await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: true }, token);
-  return p.id;
-}
+const centre = async (clock?: FakeClock) =>
+  clinicalCentre(clock ? await startCore(tempDir(), clock) : undefined);
+const person = consentingPerson;
 
 function dose(
   personId: string,
@@ -39,16 +34,6 @@ function dose(
   extra: Partial<ChannelInput<'vaccinations.giveDose'>> = {},
 ): ChannelInput<'vaccinations.giveDose'> {
   return { personId, vaccineCode, givenOn, lot: 'LOT-1', ...extra };
-}
-
-async function rowCounts(t: Centre): Promise<string> {
-  const store = t.core.ctx.vault.requireStore();
-  return store.exclusive(async () => {
-    const [row] = await store.manager.query<Array<{ a: number; c: number; d: number }>>(
-      'SELECT (SELECT count(*) FROM audit_log) AS a, (SELECT count(*) FROM vaccine_course) AS c, (SELECT count(*) FROM vaccine_dose) AS d',
-    );
-    return `${row.a}/${row.c}/${row.d}`;
-  });
 }
 
 /** A write refused with this reason on this field, and nothing written (rows, audit, the tab). */
@@ -60,15 +45,18 @@ async function refused<C extends 'vaccinations.giveDose' | 'vaccinations.stopCou
   field: string,
   reason: string,
 ) {
-  const before = await t.must('vaccinations.forPerson', { personId: input.personId }, token);
-  const counts = await rowCounts(t);
-  const r = await t.call(channel, input, token);
-  expect(r.ok).toBe(false);
-  if (r.ok) return;
-  expect(r.error).toMatchObject({ code: 'validation', field, details: { reason } });
-  expect(await rowCounts(t)).toBe(counts);
-  const after = await t.must('vaccinations.forPerson', { personId: input.personId }, token);
-  expect(after.items).toEqual(before.items);
+  await expectRefused(
+    t,
+    channel,
+    input,
+    token,
+    { field, reason },
+    {
+      rowsSql:
+        'SELECT (SELECT count(*) FROM audit_log) AS a, (SELECT count(*) FROM vaccine_course) AS c, (SELECT count(*) FROM vaccine_dose) AS d',
+      tab: async () => (await t.must('vaccinations.forPerson', { personId: input.personId }, token)).items,
+    },
+  );
 }
 
 describe('giving doses: numbers, next dose due, completion', () => {
@@ -370,18 +358,7 @@ describe('the interchange import', () => {
       dose(personId, 'hepatitis_b', '2026-01-05'),
       nurse.token,
     );
-    const store = t.core.ctx.vault.requireStore();
-    async function importRecords(...records: object[]) {
-      const { lines, errors } = parseLines(records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-      if (errors.length) return errors;
-      try {
-        await store.transaction((em) => applyLines(em, lines, t.clock.now().toISOString()));
-        return [];
-      } catch (err) {
-        if (err instanceof ImportRefused) return err.errors;
-        throw err;
-      }
-    }
+    const importRecords = (...records: object[]) => importInto(t, ...records);
     const record = {
       type: 'vaccine_dose',
       id: 'vd-import',
