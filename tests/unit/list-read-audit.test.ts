@@ -189,3 +189,98 @@ describe('what the board derives from other sections', () => {
     ]);
   });
 });
+
+/** Every worklist page and count channel (À faire and its navigation badge). */
+const WORKLIST_CHANNELS = LIST_CHANNELS.filter((c) => /\.worklist(Counts)?$/.test(c));
+
+describe('worklists read only the reader’s sites', () => {
+  it('lists every worklist channel', () => {
+    expect(WORKLIST_CHANNELS.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(WORKLIST_CHANNELS)(
+    '%s refuses a site the reader does not work at, naming siteIds',
+    async (channel) => {
+      const t = await reception();
+      const [mine, theirs] = t.siteIds;
+      const { temporaryPassword } = await t.must(
+        'users.create',
+        { username: 'uma', displayName: 'Uma', roles: ['nurse', 'specialist'], siteIds: [mine] },
+        t.token,
+      );
+      const first = await t.must('auth.login', { username: 'uma', password: temporaryPassword });
+      await t.must(
+        'auth.changePassword',
+        { currentPassword: temporaryPassword, newPassword: 'Nouveau-Mot-de-passe-2026' },
+        first.token,
+      );
+      const sample = SAMPLES[channel] as (t: Centre) => ChannelInput<ChannelName>;
+      const asked = { ...(sample(t) as object), siteIds: [mine, theirs] } as ChannelInput<ChannelName>;
+      const before = (await auditRows(t)).length;
+      const r = await t.call(channel, asked, first.token);
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(r.error).toMatchObject({
+          code: 'validation',
+          field: 'siteIds',
+          details: { reason: 'site_not_yours' },
+        });
+      expect((await auditRows(t)).length).toBe(before);
+      // Their own site is answered.
+      await t.must(
+        channel,
+        { ...(sample(t) as object), siteIds: [mine] },
+        first.token,
+      );
+    },
+  );
+
+  it('a positive to treat at another site is neither listed nor counted in the badge for a nurse of one site', async () => {
+    const t = await reception();
+    const [mine, theirs] = t.siteIds;
+    const nurse = await staff(t, 'nadia', ['nurse']);
+    const p = await t.must(
+      'persons.create',
+      personInput(t, { nameUsed: 'Amandine', siteId: theirs }),
+      nurse.token,
+    );
+    await t.must('persons.recordConsent', { personId: p.id, scope: 'care_team', given: true }, nurse.token);
+    const at = t.clock.now().toISOString();
+    const { samples } = await t.must(
+      'screenings.saveSamples',
+      {
+        personId: p.id,
+        siteId: theirs,
+        takenAt: at,
+        add: [{ testCode: 'ct_ng_pcr_poc', anatomicalSite: 'anus' }],
+      },
+      nurse.token,
+    );
+    await t.must(
+      'screenings.saveResult',
+      {
+        personId: p.id,
+        sampleId: samples[0].id,
+        value: { type: 'per_target', targets: { chlamydia: 'not_detected', gonorrhoea: 'detected' } },
+        resultedAt: at,
+      },
+      nurse.token,
+    );
+    const { temporaryPassword } = await t.must(
+      'users.create',
+      { username: 'uma', displayName: 'Uma', roles: ['nurse'], siteIds: [mine] },
+      t.token,
+    );
+    const uma = await t.must('auth.login', { username: 'uma', password: temporaryPassword });
+    await t.must(
+      'auth.changePassword',
+      { currentPassword: temporaryPassword, newPassword: 'Nouveau-Mot-de-passe-2026' },
+      uma.token,
+    );
+    expect((await t.must('treatments.worklistCounts', {}, uma.token)).to_treat).toBe(0);
+    const asked = await t.call('treatments.worklistCounts', { siteIds: [theirs] }, uma.token);
+    expect(asked.ok).toBe(false);
+    // The nurse of both sites counts it.
+    expect((await t.must('treatments.worklistCounts', { siteIds: [theirs] }, nurse.token)).to_treat).toBe(1);
+  });
+});

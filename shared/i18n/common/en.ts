@@ -164,6 +164,7 @@ export const en: Texts<typeof fr> = {
         'The person never wants to be contacted: consent to contact cannot be given.',
       in_future: 'This date is in the future.',
       unknown_site: 'This site cannot be found.',
+      site_not_yours: 'You do not work at this site: choose one of your sites.',
       prep_episode_active:
         'This person already has a PrEP episode in progress: stop it before starting another.',
       prep_not_active: 'This person has no PrEP episode in progress.',

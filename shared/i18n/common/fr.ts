@@ -164,6 +164,7 @@ export const fr = {
         'La personne ne veut jamais être contactée : le consentement au contact ne peut pas être donné.',
       in_future: 'Cette date est dans le futur.',
       unknown_site: 'Ce site est introuvable.',
+      site_not_yours: 'Vous ne travaillez pas sur ce site : choisissez l’un de vos sites.',
       prep_episode_active:
         'Cette personne a déjà un épisode de PrEP en cours : arrêtez-le avant d’en commencer un autre.',
       prep_not_active: 'Cette personne n’a pas d’épisode de PrEP en cours.',

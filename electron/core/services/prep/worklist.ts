@@ -14,7 +14,7 @@ import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
 import { findSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
-import { rolesAndSitesOf } from '../users/repository';
+import { worklistSites } from '../users/worklist-sites';
 import { worklistCount, worklistPage, type DueRange } from './repository';
 
 /** The due-date range of a list on a site's date. */
@@ -27,12 +27,6 @@ export function rangeOf(
   if (list === 'due_this_week') return { from: today, to: dueSoonUntil };
   if (list === 'overdue') return { after: lostUpTo, before: today };
   return { to: lostUpTo };
-}
-
-async function readerSites(em: EntityManager, actor: Actor, given: readonly string[] | undefined) {
-  if (given?.length) return [...new Set(given)];
-  const { sites } = await rolesAndSitesOf(em, [actor.userId]);
-  return sites.map((s) => s.siteId);
 }
 
 /** One range per group of sites on the same date (sites in other time zones may be a day apart). */
@@ -61,7 +55,12 @@ export async function prepWorklist(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const ranges = await rangesFor(em, ctx.clock(), await readerSites(em, actor, input.siteIds), input.list);
+    const ranges = await rangesFor(
+      em,
+      ctx.clock(),
+      await worklistSites(em, actor, input.siteIds),
+      input.list,
+    );
     if (ranges.length === 0) return { rows: [], nextCursor: null };
     const lines = await worklistPage(em, ranges, actor.userId, {
       limit: input.limit + 1,
@@ -84,7 +83,7 @@ export async function prepWorklistCounts(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const sites = await readerSites(em, actor, input.siteIds);
+    const sites = await worklistSites(em, actor, input.siteIds);
     const counts = { due_this_week: 0, overdue: 0, lost_to_follow_up: 0 };
     for (const list of Object.keys(counts) as PrepWorklist[]) {
       const ranges = await rangesFor(em, ctx.clock(), sites, list);

@@ -7,7 +7,6 @@
  * team (or the reader wrote the item), and the counts apply the same filter, so a badge never
  * counts what the reader may not see. The screenings' own tables only.
  */
-import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type {
   ScreeningWorklist,
@@ -17,15 +16,8 @@ import type {
 import { toWorklistPage, type WorklistPage } from '../../../../shared/contract/worklist';
 import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
-import { rolesAndSitesOf } from '../users/repository';
+import { worklistSites } from '../users/worklist-sites';
 import { screeningWorklistCount, screeningWorklistPage } from './repository';
-
-/** The sites asked for, else the reader's own sites. */
-async function readerSites(em: EntityManager, actor: Actor, given: readonly string[] | undefined) {
-  if (given?.length) return [...new Set(given)];
-  const { sites } = await rolesAndSitesOf(em, [actor.userId]);
-  return sites.map((s) => s.siteId);
-}
 
 export async function screeningsWorklist(
   ctx: CoreContext,
@@ -35,7 +27,7 @@ export async function screeningsWorklist(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const siteIds = await readerSites(em, actor, input.siteIds);
+    const siteIds = await worklistSites(em, actor, input.siteIds);
     if (siteIds.length === 0) return { rows: [], nextCursor: null };
     const lines = await screeningWorklistPage(em, input.list, siteIds, actor.userId, {
       limit: input.limit + 1,
@@ -58,7 +50,7 @@ export async function screeningsWorklistCounts(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const siteIds = await readerSites(em, actor, input.siteIds);
+    const siteIds = await worklistSites(em, actor, input.siteIds);
     const counts: Record<ScreeningWorklist, number> = { results_to_give: 0, confirmations_pending: 0 };
     if (siteIds.length === 0) return counts;
     for (const list of Object.keys(counts) as ScreeningWorklist[])

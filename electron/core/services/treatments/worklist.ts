@@ -12,16 +12,9 @@ import { TREATMENT_WORKLISTS, type TreatmentWorklist } from '../../../../shared/
 import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
 import { sitesByIds } from '../centre/repository';
-import { rolesAndSitesOf } from '../users/repository';
+import { worklistSites } from '../users/worklist-sites';
 import { CURE_DUE_SOON_DAYS } from './dossier-section';
 import { worklistCount, worklistPage, type SiteDay } from './repository';
-
-/** The sites asked for, else the reader's own sites. */
-async function readerSites(em: EntityManager, actor: Actor, given: readonly string[] | undefined) {
-  if (given?.length) return [...new Set(given)];
-  const { sites } = await rolesAndSitesOf(em, [actor.userId]);
-  return sites.map((s) => s.siteId);
-}
 
 /** The sites grouped by their date today (sites in other time zones may be a day apart). */
 export async function siteDays(em: EntityManager, now: Date, siteIds: readonly string[]): Promise<SiteDay[]> {
@@ -45,7 +38,7 @@ export async function treatmentsWorklist(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const days = await siteDays(em, ctx.clock(), await readerSites(em, actor, input.siteIds));
+    const days = await siteDays(em, ctx.clock(), await worklistSites(em, actor, input.siteIds));
     if (days.length === 0) return { rows: [], nextCursor: null };
     const lines = await worklistPage(em, input.list, days, actor.userId, {
       limit: input.limit + 1,
@@ -68,7 +61,7 @@ export async function treatmentsWorklistCounts(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const days = await siteDays(em, ctx.clock(), await readerSites(em, actor, input.siteIds));
+    const days = await siteDays(em, ctx.clock(), await worklistSites(em, actor, input.siteIds));
     const counts = Object.fromEntries(TREATMENT_WORKLISTS.map((l) => [l, 0])) as Record<
       TreatmentWorklist,
       number

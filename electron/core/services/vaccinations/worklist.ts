@@ -11,7 +11,7 @@ import { addCalendar, siteToday } from '../../../../shared/domain/schedules';
 import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
 import { findSite } from '../centre/repository';
-import { rolesAndSitesOf } from '../users/repository';
+import { worklistSites } from '../users/worklist-sites';
 import { dueSoonUntil } from './dossier-section';
 import { worklistCount, worklistPage, type DueRange } from './repository';
 
@@ -19,13 +19,6 @@ import { worklistCount, worklistPage, type DueRange } from './repository';
 export function rangeOf(list: VaccineWorklist, today: string): Omit<DueRange, 'siteIds'> {
   if (list === 'due') return { from: today, to: dueSoonUntil(today) };
   return { to: addCalendar(today, { days: -1 }) };
-}
-
-/** The sites asked for, else the reader's own sites. */
-async function readerSites(em: EntityManager, actor: Actor, given: readonly string[] | undefined) {
-  if (given?.length) return [...new Set(given)];
-  const { sites } = await rolesAndSitesOf(em, [actor.userId]);
-  return sites.map((s) => s.siteId);
 }
 
 /** One range per group of sites on the same date (sites in other time zones may be a day apart). */
@@ -53,7 +46,12 @@ export async function vaccinationsWorklist(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const ranges = await rangesFor(em, ctx.clock(), await readerSites(em, actor, input.siteIds), input.list);
+    const ranges = await rangesFor(
+      em,
+      ctx.clock(),
+      await worklistSites(em, actor, input.siteIds),
+      input.list,
+    );
     if (ranges.length === 0) return { rows: [], nextCursor: null };
     const lines = await worklistPage(em, ranges, actor.userId, {
       limit: input.limit + 1,
@@ -77,7 +75,7 @@ export async function vaccinationsWorklistCounts(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const sites = await readerSites(em, actor, input.siteIds);
+    const sites = await worklistSites(em, actor, input.siteIds);
     const counts: Record<VaccineWorklist, number> = { due: 0, overdue: 0 };
     for (const list of Object.keys(counts) as VaccineWorklist[]) {
       const ranges = await rangesFor(em, ctx.clock(), sites, list);

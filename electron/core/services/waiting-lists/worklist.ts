@@ -11,16 +11,9 @@ import { waitingDays } from '../../../../shared/domain/waiting-lists';
 import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
 import { sitesByIds } from '../centre/repository';
-import { rolesAndSitesOf } from '../users/repository';
-import type { EntityManager } from 'typeorm';
+import { worklistSites } from '../users/worklist-sites';
 import { worklistCounts as countRows, worklistPage } from './repository';
 import { activeSpecialties } from './specialties';
-
-async function readerSites(em: EntityManager, actor: Actor, asked: readonly string[] | undefined) {
-  if (asked) return [...new Set(asked)];
-  const { sites } = await rolesAndSitesOf(em, [actor.userId]);
-  return sites.map((s) => s.siteId);
-}
 
 export async function worklist(
   ctx: CoreContext,
@@ -30,7 +23,7 @@ export async function worklist(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const siteIds = await readerSites(em, actor, input.siteIds);
+    const siteIds = await worklistSites(em, actor, input.siteIds);
     if (siteIds.length === 0) return { items: [], nextCursor: null };
     const rows = await worklistPage(em, {
       specialty: input.specialty,
@@ -73,7 +66,7 @@ export async function worklistCounts(
   return store.exclusive(async () => {
     const em = store.manager;
     const specialties = await activeSpecialties(em);
-    const siteIds = await readerSites(em, actor, input.siteIds);
+    const siteIds = await worklistSites(em, actor, input.siteIds);
     const rows = await countRows(em, {
       specialties: specialties.map((s) => s.code),
       siteIds,
