@@ -13,7 +13,7 @@
  *   C=$(git rev-parse --short HEAD); mkdir /tmp/tree && git archive HEAD | tar -x -C /tmp/tree &&
  *   ln -s "$PWD/node_modules" /tmp/tree/ && cd /tmp/tree && PARCOURS_BENCH_COMMIT=$C npm run bench
  *
- * Sections: unlock, sqlite, long-reads, scale. What each measures, and the last recorded figures
+ * Sections: unlock, sqlite, long-reads, scale, clinical (figures labimport, worklists). What each measures, and the last recorded figures
  * with the machine they ran on: docs/benchmarks.md.
  */
 import { execFileSync } from 'node:child_process';
@@ -23,15 +23,23 @@ import { benchSqlite, formatSqlite } from './sqlite';
 import { benchUnlock, formatUnlock, UNLOCK_TARGET_MS } from './unlock';
 import { benchLongReads } from './long-reads';
 import { benchScales, formatScales, SCALE_FIGURES, scaleTargets, type ScaleFigure } from './scale';
+import {
+  benchClinical,
+  CLINICAL_FIGURES,
+  clinicalTargets,
+  formatClinical,
+  type ClinicalFigure,
+} from './clinical';
 import { ms, seconds, table } from './stats';
 
-const SECTIONS = ['unlock', 'sqlite', 'long-reads', 'scale'] as const;
+const SECTIONS = ['unlock', 'sqlite', 'long-reads', 'scale', 'clinical'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
   only: Section[];
   scales: number[];
   figures: ScaleFigure[];
+  clinicalFigures: ClinicalFigure[];
   samples: number;
   block: number;
   warm: number;
@@ -55,15 +63,24 @@ function parseOptions(): Options {
     throw new Error(`unknown section ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`);
   const scales = (list(option('scales', 'PARCOURS_BENCH_SCALES')) ?? ['1', '10', '60']).map(Number);
   if (scales.some((s) => !(s > 0))) throw new Error('--scales: positive numbers, e.g. --scales=1,10,60');
-  const figures = (list(option('figures', 'PARCOURS_BENCH_FIGURES')) ?? [...SCALE_FIGURES]) as ScaleFigure[];
-  const unknownFigure = figures.filter((f) => !SCALE_FIGURES.includes(f));
+  // One list for both sections' figures: each section takes its own (all of them when none is named).
+  const named = list(option('figures', 'PARCOURS_BENCH_FIGURES'));
+  const known: readonly string[] = [...SCALE_FIGURES, ...CLINICAL_FIGURES];
+  const unknownFigure = (named ?? []).filter((f) => !known.includes(f));
   if (unknownFigure.length)
-    throw new Error(`unknown figure ${unknownFigure.join(', ')} (known: ${SCALE_FIGURES.join(', ')})`);
+    throw new Error(`unknown figure ${unknownFigure.join(', ')} (known: ${known.join(', ')})`);
+  const figures = (named ?? [...SCALE_FIGURES]).filter((f): f is ScaleFigure =>
+    (SCALE_FIGURES as readonly string[]).includes(f),
+  );
+  const clinicalFigures = (named ?? [...CLINICAL_FIGURES]).filter((f): f is ClinicalFigure =>
+    (CLINICAL_FIGURES as readonly string[]).includes(f),
+  );
   const samples = Number(option('samples', 'PARCOURS_BENCH_SAMPLES') ?? 200);
   return {
     only,
     scales,
     figures,
+    clinicalFigures,
     samples,
     block: Math.min(25, samples),
     warm: Math.min(30, samples),
@@ -99,7 +116,7 @@ async function run(): Promise<void> {
   console.log(`  date      ${started.toISOString()}`);
   console.log(`  command   npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd());
   console.log(
-    `  options   sections ${o.only.join(',')}; scales ${o.scales.join(',')}; figures ${o.figures.join(',')}; ${o.samples} samples per side (blocks of ${o.block}, ${o.warm} warm-up); unlock ${o.unlockRuns} runs`,
+    `  options   sections ${o.only.join(',')}; scales ${o.scales.join(',')}; figures ${[...o.figures, ...o.clinicalFigures].join(',')}; ${o.samples} samples per side (blocks of ${o.block}, ${o.warm} warm-up); unlock ${o.unlockRuns} runs`,
   );
   console.log(
     `  machine   ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()} ${os.arch()}`,
@@ -135,6 +152,15 @@ async function run(): Promise<void> {
     console.log('');
     console.log(formatScales(figures, scaleOptions));
     targets.push(...scaleTargets(figures));
+    console.log('');
+  }
+  if (o.only.includes('clinical')) {
+    const clinicalOptions = { ...o, log: (line: string) => console.log(line) };
+    console.log('Clinical benchmarks (a ten-year centre); progress:');
+    const figures = await benchClinical(clinicalOptions);
+    console.log('');
+    console.log(formatClinical(figures, clinicalOptions));
+    targets.push(...clinicalTargets(figures));
     console.log('');
   }
   if (targets.length) {

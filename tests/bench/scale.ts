@@ -76,21 +76,21 @@ export interface ScaleOptions {
   log: (line: string) => void;
 }
 
-const SITE = 'site-old';
-const ADMIN = { username: 'coord', password: 'Bench-password-2026' };
+export const SITE = 'site-old';
+export const ADMIN = { username: 'coord', password: 'Bench-password-2026' };
 const WORKER_PASSWORD = 'Bench-worker-2026';
 const CHILD = path.join(__dirname, 'child.ts');
 
 // ——— child processes ———
 
-interface ChildRun {
+export interface ChildRun {
   report: ChildReport;
   stdout: string;
 }
 
-function runChild(args: string[], env: Record<string, string>): Promise<ChildRun> {
+export function runChild(args: string[], env: Record<string, string>, script = CHILD): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: path.join(__dirname, '..', '..'),
       env: { ...process.env, PARCOURS_LANG: 'en', ...env },
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
@@ -115,7 +115,7 @@ function runChild(args: string[], env: Record<string, string>): Promise<ChildRun
 }
 
 /** The file, written in 1 MiB pieces (a 60× file is about 300 MB). */
-function generate(file: string, scale: number): { records: Record<string, number>; bytes: number } {
+export function generate(file: string, scale: number): { records: Record<string, number>; bytes: number } {
   const fd = openSync(file, 'w', 0o600);
   const records: Record<string, number> = {};
   let chunk: string[] = [];
@@ -141,7 +141,7 @@ function generate(file: string, scale: number): { records: Record<string, number
 
 // ——— sessions, HTTP ———
 
-type Call = (channel: string, input: unknown) => Promise<unknown>;
+export type Call = (channel: string, input: unknown) => Promise<unknown>;
 
 class HttpClient {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -188,7 +188,7 @@ class HttpClient {
   }
 }
 
-interface Bench {
+export interface Bench {
   core: Core;
   dataDir: string;
   /** The reception worker through dispatch, and through HTTP (each its own session). */
@@ -198,7 +198,16 @@ interface Bench {
   close: () => Promise<void>;
 }
 
-async function openBench(dataDir: string): Promise<Bench> {
+/** The worker measured: community worker and doctor on the old site unless said. */
+export interface BenchWorker {
+  roles: string[];
+  siteIds: string[];
+}
+
+export async function openBench(
+  dataDir: string,
+  worker: BenchWorker = { roles: ['community_worker', 'doctor'], siteIds: [SITE] },
+): Promise<Bench> {
   const core = await createCore({ dataDir, log: () => undefined });
   const dispatch = async (channel: string, input: unknown, token?: string) => {
     const r = await core.dispatch(channel, input, { token, transport: 'ipc' });
@@ -208,7 +217,7 @@ async function openBench(dataDir: string): Promise<Bench> {
   const admin = (await dispatch('auth.login', ADMIN)) as { token: string };
   const { temporaryPassword, user } = (await dispatch(
     'users.create',
-    { username: 'kasey', displayName: 'Kasey', roles: ['community_worker', 'doctor'], siteIds: [SITE] },
+    { username: 'kasey', displayName: 'Kasey', roles: worker.roles, siteIds: worker.siteIds },
     admin.token,
   )) as { temporaryPassword: string; user: { id: string } };
   const first = (await dispatch('auth.login', { username: 'kasey', password: temporaryPassword })) as {
@@ -250,7 +259,7 @@ async function openBench(dataDir: string): Promise<Bench> {
 
 // ——— the raw side: hand-written SQL on the same connection ———
 
-interface AuditFields {
+export interface AuditFields {
   action: string;
   section: string | null;
   personId: string | null;
@@ -265,7 +274,7 @@ interface AuditFields {
  * Appends entries to the keyed hash chain in one transaction, as `appendAudits` does, and answers
  * the head it leaves (null when there was nothing to append).
  */
-function auditWriter(b: Bench) {
+export function auditWriter(b: Pick<Bench, 'core' | 'userId'>) {
   const store = b.core.ctx.vault.requireStore();
   const db = store.handle;
   const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
@@ -313,7 +322,7 @@ function auditWriter(b: Bench) {
  * data folder. A hand-written implementation that keeps the audit chain's guarantee must do this
  * too; the figures are printed with and without it.
  */
-function rawSealer(b: Bench): (head: ChainHead | null) => Promise<void> {
+export function rawSealer(b: Pick<Bench, 'core' | 'dataDir'>): (head: ChainHead | null) => Promise<void> {
   const dir = mkdtempSync(path.join(path.dirname(b.dataDir), 'parcours-bench-raw-seal-'));
   const key = b.core.ctx.vault.requireStore().auditKey;
   return (head) => (head ? writeSealedHeadAsync(dir, key, head, new Date()) : Promise.resolve());
@@ -328,7 +337,11 @@ function auditCount(b: Bench): number {
  * Audit entries written per call by each side, counted outside the measurement (a few calls
  * each): the proof that the raw side writes what the app writes.
  */
-async function auditPerCall(b: Bench, sides: Record<string, (i: number) => Promise<unknown>>, calls: number) {
+export async function auditPerCall(
+  b: Bench,
+  sides: Record<string, (i: number) => Promise<unknown>>,
+  calls: number,
+) {
   const out: Record<string, number> = {};
   for (const [name, run] of Object.entries(sides)) {
     const before = auditCount(b);
@@ -440,7 +453,7 @@ function rawSearch(b: Bench) {
   };
 }
 
-interface Trio {
+export interface Trio {
   local: Summary;
   http: Summary;
   /** Hand-written SQL, same reads, same audit entries. */
@@ -597,7 +610,7 @@ async function benchDossier(b: Bench, ids: readonly string[], o: ScaleOptions) {
  * audit head sealed to its file (written, two fsyncs, on the thread pool; the caller waits for it,
  * store.ts `exclusive`). Measured alone, into a scratch folder, to show where wall time goes.
  */
-async function sealCost(b: Bench, o: ScaleOptions): Promise<Summary> {
+export async function sealCost(b: Bench, o: Pick<ScaleOptions, 'warm' | 'samples'>): Promise<Summary> {
   const dir = mkdtempSync(path.join(tmpdir(), 'parcours-bench-seal-'));
   const key = b.core.ctx.vault.requireStore().auditKey;
   try {
@@ -750,7 +763,7 @@ const TARGET = {
 };
 export { TARGET as SCALE_TARGETS };
 
-function trioRows(label: string, t: Trio): string[][] {
+export function trioRows(label: string, t: Trio): string[][] {
   return [
     [`${label}: app, dispatch`, ms(t.local.p50), ms(t.local.p95), ms(t.local.max), ms(t.local.cpuP50)],
     [`${label}: app, HTTP`, ms(t.http.p50), ms(t.http.p95), ms(t.http.max), ms(t.http.cpuP50)],

@@ -1,8 +1,8 @@
 /**
  * Reading many rows of one entity without TypeORM's per-row hydration, for the hot paths (the
  * dossier of someone followed for ten years). The SELECT is built from the entity's own metadata,
- * so column names, JSON and boolean conversions stay in one place; only equality filters and an
- * ORDER BY are supported, which keeps the SQL portable.
+ * so column names, JSON and boolean conversions stay in one place; only equality filters (a list:
+ * `IN`) and an ORDER BY are supported, which keeps the SQL portable.
  */
 import type { EntityManager, EntitySchema } from 'typeorm';
 import type { SqliteHandle } from './sqlite';
@@ -91,7 +91,7 @@ function planFor(em: EntityManager, entity: EntitySchema<unknown>): Plan {
 export async function findRows<Row extends object>(
   em: EntityManager,
   entity: EntitySchema<Row>,
-  where: Partial<Record<keyof Row & string, string | number>>,
+  where: Partial<Record<keyof Row & string, string | number | readonly string[]>>,
   orderBy: { column: keyof Row & string; direction: 'ASC' | 'DESC' },
 ): Promise<Row[]> {
   const plan = planFor(em, entity);
@@ -100,9 +100,18 @@ export async function findRows<Row extends object>(
     if (!db) throw new Error(`unknown column ${name}`);
     return `"${db}"`;
   };
-  const filters = Object.keys(where);
-  const sql = `SELECT ${plan.select} FROM "${plan.table}"${filters.length ? ` WHERE ${filters.map((f) => `${column(f)} = ?`).join(' AND ')}` : ''} ORDER BY ${column(orderBy.column)} ${orderBy.direction}`;
-  const rows = await hotQuery(em, sql, Object.values(where));
+  const filters = Object.entries(where);
+  if (filters.some(([, value]) => Array.isArray(value) && value.length === 0)) return [];
+  const condition = ([name, value]: [string, unknown]) =>
+    Array.isArray(value) ? `${column(name)} IN (${value.map(() => '?').join(', ')})` : `${column(name)} = ?`;
+  const sql = `SELECT ${plan.select} FROM "${plan.table}"${filters.length ? ` WHERE ${filters.map(condition).join(' AND ')}` : ''} ORDER BY ${column(orderBy.column)} ${orderBy.direction}`;
+  const rows = await hotQuery(
+    em,
+    sql,
+    filters.flatMap(([, value]): readonly unknown[] =>
+      Array.isArray(value) ? (value as readonly unknown[]) : [value],
+    ),
+  );
   for (const row of rows) {
     for (const key of plan.json)
       row[key] = typeof row[key] === 'string' ? (JSON.parse(row[key]) as unknown) : row[key];
