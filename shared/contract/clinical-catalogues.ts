@@ -122,12 +122,15 @@ const vaccinesSchema = z.record(z.enum(VACCINE_CODES), vaccineScheduleSchema).su
 });
 
 /** ICD-10: a letter, two digits, optionally a dot and up to four characters (A63.0, B18.1). */
+// Codes as typed: one with spaces around it is refused by its format, never trimmed into another.
 export const diagnosisCodeSchema = z
   .string()
-  .trim()
   .regex(/^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/, { message: 'diagnosis_code_format' });
 /** A label the centre gives an added code or specialty. */
-export const catalogueLabelSchema = z.string().trim().min(1).max(120);
+export const catalogueLabelSchema = z
+  .string()
+  .max(120)
+  .refine((text) => text.trim().length > 0, { message: 'required' });
 
 const diagnosisSchema = z
   .object({
@@ -153,7 +156,6 @@ const diagnosesSchema = z.array(diagnosisSchema).max(500).superRefine(uniqueCode
 /** A specialty code: lower-case letters, digits and underscores (gynaecology, hormone_therapy). */
 export const specialtyCodeSchema = z
   .string()
-  .trim()
   .min(2)
   .max(32)
   .regex(/^[a-z][a-z0-9_]*$/, { message: 'specialty_code_format' });

@@ -155,6 +155,13 @@ describe('the clinical catalogues editor, lists and schedules', () => {
     await user.type(within(panel).getByRole('textbox', { name: /^Libellé/ }), 'Chancre mou');
     await user.click(within(panel).getByRole('button', { name: 'Ajouter un diagnostic' }));
     await expectFieldError(code, 'Un code CIM-10');
+    // A space around a code is refused next to it, never trimmed away.
+    await user.clear(code);
+    await user.type(code, 'A57 ');
+    await user.click(within(panel).getByRole('button', { name: 'Ajouter un diagnostic' }));
+    await expectFieldError(code, 'Un code CIM-10');
+    expect(code).toHaveProperty('value', 'A57 ');
+    expect(within(panel).queryByRole('cell', { name: 'Chancre mou' })).toBeNull();
     await user.clear(code);
     await user.type(code, 'A57');
     await user.click(within(panel).getByRole('button', { name: 'Ajouter un diagnostic' }));

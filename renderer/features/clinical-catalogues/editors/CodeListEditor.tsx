@@ -1,8 +1,8 @@
 /**
  * The catalogues that are lists of codes (diagnoses, specialties): an entry may be retired and
  * reactivated, never removed or renamed once saved; the centre adds its own with a label. A new
- * entry is checked where it is typed (format, duplicate) before it joins the list; until the save
- * it can still be taken out.
+ * entry is checked where it is typed (format, duplicate) before it joins the list, and joins it as
+ * typed (nothing trimmed); until the save it can still be taken out.
  */
 import { Badge, Button, Group, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
@@ -35,7 +35,7 @@ function useNewEntryCheck(codeSchema: z.ZodType<string>, existing: readonly stri
     const code = codeSchema.safeParse(entry.code);
     if (!code.success && code.error.issues[0])
       errors.code = fieldIssueText(t, fieldIssueFromZod(code.error.issues[0]));
-    else if (existing.includes(entry.code.trim())) errors.code = t('validation.catalogue_code_duplicate');
+    else if (existing.includes(entry.code)) errors.code = t('validation.catalogue_code_duplicate');
     const label = catalogueLabelSchema.safeParse(entry.label);
     if (!label.success && label.error.issues[0])
       errors.label = fieldIssueText(t, fieldIssueFromZod(label.error.issues[0]));
@@ -65,7 +65,8 @@ function AddEntry({
     const found = check(entry);
     setErrors(found);
     if (found.code || found.label) return;
-    onAdd({ ...entry, code: entry.code.trim(), label: entry.label.trim() });
+    // As typed: a code with spaces around it was refused above, a label is kept word for word.
+    onAdd(entry);
     setEntry(empty);
   }
   return (
