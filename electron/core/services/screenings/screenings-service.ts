@@ -257,10 +257,10 @@ export async function writeResult(
     resultedAt: string;
     source: ResultSource;
     importId: string | null;
-  },
-): Promise<{ result: ResultRow; sample: SampleRow; confirmation: SampleWithResult | null }> {
     /** The laboratory's reference for its report (lab CSV `lab_reference`); none on the screen. */
     labReference?: string | null;
+  },
+): Promise<{ result: ResultRow; sample: SampleRow; confirmation: SampleWithResult | null }> {
   const { actor, dossier } = call;
   const { em, now } = dossier;
   const { value, reading } = r;
