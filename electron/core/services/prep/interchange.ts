@@ -7,9 +7,14 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordOf } from '../../../../shared/contract/interchange';
 import type { PrepEpisode, PrepFollowUp } from '../../../../shared/contract/prep';
-import type { FileRecords, RuleError } from '../../interchange/adapter';
+import type { FileRecords } from '../../interchange/adapter';
 import { entityAdapter, refs } from '../../interchange/entity-adapter';
-import { personOf } from '../../interchange/person-of';
+import {
+  AUTHOR_COLUMN,
+  dayInFuture as inFuture,
+  lineRefusals,
+  personMerged,
+} from '../../interchange/record-rules';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from './entities';
 import { toEpisode, toFollowUp, type PrepFacts } from './prep-service';
@@ -38,11 +43,6 @@ export async function followUpViews(em: EntityManager, rows: PrepFollowUpRow[]):
   return rows.map((r) => toFollowUp(r, egfr, new Map()));
 }
 
-/** Clocks of two machines differ: as the other records, a day ahead is not yet "in the future". */
-function inFuture(date: string): boolean {
-  return date > new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
-}
-
 async function episodeOf(
   em: EntityManager,
   file: FileRecords,
@@ -55,15 +55,13 @@ export const prepEpisodeAdapter = entityAdapter({
   type: 'prep_episode',
   entity: PrepEpisodeEntity,
   view: (rows, em) => episodeViews(em, rows),
-  rowNames: { authorId: 'createdBy' },
+  rowNames: AUTHOR_COLUMN,
   // One active episode per person is checked against the store: never batched.
   batched: () => false,
-  async checkLines(em, lines, file) {
-    const errors: RuleError[] = [];
+  checkLines(em, lines, file) {
     const activeInFile = new Map<string, string>();
-    for (const { line, record: r } of lines) {
-      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
-      if ((await personOf(em, file, r.personId))?.mergedInto) refuse('personId', 'person_merged');
+    return lineRefusals(lines, async (r, refuse) => {
+      if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
       else if (inFuture(r.startedOn)) refuse('startedOn', 'date_in_future');
       else if (r.stoppedOn && inFuture(r.stoppedOn)) refuse('stoppedOn', 'date_in_future');
       else if (r.stoppedOn && r.stoppedOn < r.startedOn) refuse('stoppedOn', 'before_prep_start');
@@ -73,8 +71,7 @@ export const prepEpisodeAdapter = entityAdapter({
           refuse('startedOn', 'prep_episode_active');
         activeInFile.set(r.personId, r.id);
       }
-    }
-    return errors;
+    });
   },
   references: (r: RecordOf<'prep_episode'>) =>
     refs(
@@ -89,22 +86,19 @@ export const prepFollowUpAdapter = entityAdapter({
   type: 'prep_follow_up',
   entity: PrepFollowUpEntity,
   view: (rows, em) => followUpViews(em, rows),
-  rowNames: { authorId: 'createdBy' },
+  rowNames: AUTHOR_COLUMN,
   // Its checks read no other record of its type: new ones are written in batches.
   batched: () => true,
   async checkLines(em, lines, file) {
-    const errors: RuleError[] = [];
     const egfr = await currentCatalogue(em, 'egfr');
-    for (const { line, record: r } of lines) {
-      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
+    return lineRefusals(lines, async (r, refuse) => {
       const episode = await episodeOf(em, file, r.episodeId);
       if (inFuture(r.heldOn)) refuse('heldOn', 'date_in_future');
       else if (episode && episode.personId !== r.personId) refuse('episodeId', 'episode_of_another_person');
       else if (episode && r.heldOn < episode.startedOn) refuse('heldOn', 'before_prep_start');
       else if (r.egfr !== null && (r.egfr < egfr.min || r.egfr > egfr.max))
         refuse('egfr', 'egfr_out_of_range');
-    }
-    return errors;
+    });
   },
   references: (r: RecordOf<'prep_follow_up'>) =>
     refs(

@@ -9,22 +9,20 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordOf } from '../../../../shared/contract/interchange';
 import { refusedPart, resultValueSchema } from '../../../../shared/contract/screenings';
-import type { FileRecords, RuleError } from '../../interchange/adapter';
+import type { FileRecords } from '../../interchange/adapter';
 import { entityAdapter, refs } from '../../interchange/entity-adapter';
-import { personOf } from '../../interchange/person-of';
+import {
+  AUTHOR_COLUMN,
+  dayInFuture,
+  instantInFuture,
+  lineRefusals,
+  personMerged,
+  withAuthor,
+} from '../../interchange/record-rules';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import { findVisit } from '../visits/repository';
 import { ResultEntity, SampleEntity, ScreeningEntity } from './entities';
 import { findSample, findScreening, resultOfSample } from './repository';
-
-/** Clocks of two machines differ a little: as the screens, a few minutes ahead is not "in the future". */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-const inFuture = (at: string) => Date.parse(at) > Date.now() + FUTURE_TOLERANCE_MS;
-/** A calendar date: later than tomorrow (UTC) is in the future wherever the site is. */
-const dayInFuture = (date: string) => date > new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
-
-const withAuthor = <R extends { createdBy: string | null }>(rows: R[]) =>
-  rows.map((r) => ({ ...r, authorId: r.createdBy }));
 
 async function screeningOf(
   em: EntityManager,
@@ -46,21 +44,17 @@ export const screeningAdapter = entityAdapter({
   type: 'screening',
   entity: ScreeningEntity,
   view: withAuthor,
-  rowNames: { authorId: 'createdBy' },
+  rowNames: AUTHOR_COLUMN,
   batched: () => true,
-  async checkLines(em, lines, file) {
-    const errors: RuleError[] = [];
-    for (const { line, record: r } of lines) {
-      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
-      if ((await personOf(em, file, r.personId))?.mergedInto) refuse('personId', 'person_merged');
+  checkLines: (em, lines, file) =>
+    lineRefusals(lines, async (r, refuse) => {
+      if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
       else if (dayInFuture(r.takenOn)) refuse('takenOn', 'date_in_future');
       else if (r.visitId) {
         const visit = file.find('visit', r.visitId) ?? (await findVisit(em, r.visitId));
         if (visit && visit.personId !== r.personId) refuse('visitId', 'unknown_visit');
       }
-    }
-    return errors;
-  },
+    }),
   references: (r: RecordOf<'screening'>) =>
     refs(
       ['personId', 'person', r.personId],
@@ -74,13 +68,11 @@ export const sampleAdapter = entityAdapter({
   type: 'sample',
   entity: SampleEntity,
   view: withAuthor,
-  rowNames: { authorId: 'createdBy' },
+  rowNames: AUTHOR_COLUMN,
   batched: () => true,
   async checkLines(em, lines, file) {
-    const errors: RuleError[] = [];
     const tests = await currentCatalogue(em, 'tests');
-    for (const { line, record: r } of lines) {
-      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
+    return lineRefusals(lines, async (r, refuse) => {
       const screening = await screeningOf(em, file, r.screeningId);
       const sites = tests[r.testCode].sites;
       if (screening && screening.personId !== r.personId) refuse('screeningId', 'sample_required');
@@ -88,10 +80,9 @@ export const sampleAdapter = entityAdapter({
         refuse('anatomicalSite', 'anatomical_site_required');
       else if (sites.length === 0 && r.anatomicalSite)
         refuse('anatomicalSite', 'anatomical_site_not_sampled');
-      else if (r.takenAt && inFuture(r.takenAt)) refuse('takenAt', 'date_in_future');
+      else if (r.takenAt && instantInFuture(r.takenAt)) refuse('takenAt', 'date_in_future');
       else if ((r.status === 'taken' || r.status === 'resulted') && !r.takenAt) refuse('takenAt', 'required');
-    }
-    return errors;
+    });
   },
   // `confirmsResultId` names a result, which comes after its sample: kept as given, not a reference.
   references: (r: RecordOf<'sample'>) =>
@@ -109,16 +100,14 @@ export const resultAdapter = entityAdapter({
   type: 'result',
   entity: ResultEntity,
   view: withAuthor,
-  rowNames: { authorId: 'createdBy' },
+  rowNames: AUTHOR_COLUMN,
   // One result per sample is checked against the store: never batched.
   batched: () => false,
   async checkLines(em, lines, file) {
-    const errors: RuleError[] = [];
     const tests = await currentCatalogue(em, 'tests');
     const egfr = await currentCatalogue(em, 'egfr');
     const sampled = new Set<string>();
-    for (const { line, record: r } of lines) {
-      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
+    return lineRefusals(lines, async (r, refuse) => {
       const sample = await sampleOf(em, file, r.sampleId);
       const test = tests[r.testCode];
       const parsed = resultValueSchema(test.result, egfr).safeParse(r.value);
@@ -126,7 +115,7 @@ export const resultAdapter = entityAdapter({
       if (!sample || sample.personId !== r.personId || sample.testCode !== r.testCode)
         refuse('sampleId', 'sample_required');
       else if (sampled.has(r.sampleId) || (stored && stored.id !== r.id)) refuse('sampleId', 'result_exists');
-      else if (inFuture(r.resultedAt)) refuse('resultedAt', 'date_in_future');
+      else if (instantInFuture(r.resultedAt)) refuse('resultedAt', 'date_in_future');
       else if (sample.takenAt && Date.parse(r.resultedAt) < Date.parse(sample.takenAt))
         refuse('resultedAt', 'result_before_sample');
       else if (r.value.type !== test.result.type) refuse('value.type', 'result_value_invalid');
@@ -134,8 +123,7 @@ export const resultAdapter = entityAdapter({
       else if (r.givenAt && Date.parse(r.givenAt) < Date.parse(r.resultedAt))
         refuse('givenAt', 'given_before_result');
       sampled.add(r.sampleId);
-    }
-    return errors;
+    });
   },
   references: (r: RecordOf<'result'>) =>
     refs(

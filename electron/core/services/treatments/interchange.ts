@@ -6,18 +6,19 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { RecordOf } from '../../../../shared/contract/interchange';
-import type { FileRecords, RuleError } from '../../interchange/adapter';
+import type { FileRecords } from '../../interchange/adapter';
 import { entityAdapter, refs } from '../../interchange/entity-adapter';
-import { personOf } from '../../interchange/person-of';
+import {
+  AUTHOR_COLUMN,
+  dayInFuture as inFuture,
+  lineRefusals,
+  personMerged,
+  withAuthor,
+} from '../../interchange/record-rules';
 import { findResult } from '../screenings/repository';
 import { PartnerEntity, ToTreatEntity, TreatmentEntity } from './entities';
 import { findToTreat } from './repository';
 import { toItems } from './treatments-service';
-
-/** Clocks of two machines differ: as the other records, a day ahead is not yet "in the future". */
-function inFuture(date: string): boolean {
-  return date.slice(0, 10) > new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
-}
 
 async function itemOf(
   em: EntityManager,
@@ -35,19 +36,15 @@ export const toTreatAdapter = entityAdapter({
       em,
       rows.map((r) => ({ ...r, treatment: null, partners: [] })),
     ),
-  rowNames: { authorId: 'createdBy' },
+  rowNames: AUTHOR_COLUMN,
   batched: () => true,
-  async checkLines(em, lines, file) {
-    const errors: RuleError[] = [];
-    for (const { line, record: r } of lines) {
-      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
-      if ((await personOf(em, file, r.personId))?.mergedInto) refuse('personId', 'person_merged');
+  checkLines: (em, lines, file) =>
+    lineRefusals(lines, async (r, refuse) => {
+      if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
       else if (inFuture(r.openedOn)) refuse('openedOn', 'date_in_future');
       else if (r.treatedOn && inFuture(r.treatedOn)) refuse('treatedOn', 'date_in_future');
       else if (r.treatedOn && r.treatedOn < r.openedOn) refuse('treatedOn', 'treatment_before_result');
-    }
-    return errors;
-  },
+    }),
   references: (r: RecordOf<'to_treat'>) =>
     refs(
       ['personId', 'person', r.personId],
@@ -60,13 +57,11 @@ export const toTreatAdapter = entityAdapter({
 export const treatmentAdapter = entityAdapter({
   type: 'treatment',
   entity: TreatmentEntity,
-  view: (rows) => rows.map((r) => ({ ...r, authorId: r.createdBy })),
-  rowNames: { authorId: 'createdBy' },
+  view: withAuthor,
+  rowNames: AUTHOR_COLUMN,
   batched: () => true,
-  async checkLines(em, lines, file) {
-    const errors: RuleError[] = [];
-    for (const { line, record: r } of lines) {
-      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
+  checkLines: (em, lines, file) =>
+    lineRefusals(lines, async (r, refuse) => {
       const item = r.toTreatId ? await itemOf(em, file, r.toTreatId) : null;
       const resultId = item && 'resultId' in item ? (item.resultId as string) : null;
       const result = resultId ? (file.find('result', resultId) ?? (await findResult(em, resultId))) : null;
@@ -74,9 +69,7 @@ export const treatmentAdapter = entityAdapter({
       else if (item && item.personId !== r.personId) refuse('toTreatId', 'unknown_to_treat');
       else if (result && Date.parse(r.givenAt) < Date.parse(result.resultedAt))
         refuse('givenAt', 'treatment_before_result');
-    }
-    return errors;
-  },
+    }),
   references: (r: RecordOf<'treatment'>) =>
     refs(
       ['personId', 'person', r.personId],
@@ -90,19 +83,15 @@ export const treatmentAdapter = entityAdapter({
 export const partnerAdapter = entityAdapter({
   type: 'partner',
   entity: PartnerEntity,
-  view: (rows) => rows.map((r) => ({ ...r, authorId: r.createdBy })),
-  rowNames: { authorId: 'createdBy' },
+  view: withAuthor,
+  rowNames: AUTHOR_COLUMN,
   batched: () => true,
-  async checkLines(em, lines, file) {
-    const errors: RuleError[] = [];
-    for (const { line, record: r } of lines) {
+  checkLines: (em, lines, file) =>
+    lineRefusals(lines, async (r, refuse) => {
       const item = await itemOf(em, file, r.toTreatId);
-      if (item && item.personId !== r.personId)
-        errors.push({ line, field: 'toTreatId', reason: 'unknown_to_treat' });
-      else if (inFuture(r.statusOn)) errors.push({ line, field: 'statusOn', reason: 'date_in_future' });
-    }
-    return errors;
-  },
+      if (item && item.personId !== r.personId) refuse('toTreatId', 'unknown_to_treat');
+      else if (inFuture(r.statusOn)) refuse('statusOn', 'date_in_future');
+    }),
   references: (r: RecordOf<'partner'>) =>
     refs(
       ['personId', 'person', r.personId],

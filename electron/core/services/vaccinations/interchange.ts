@@ -6,18 +6,18 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { RecordOf } from '../../../../shared/contract/interchange';
-import type { FileRecords, RuleError } from '../../interchange/adapter';
+import type { FileRecords } from '../../interchange/adapter';
 import { entityAdapter, refs } from '../../interchange/entity-adapter';
-import { personOf } from '../../interchange/person-of';
+import {
+  AUTHOR_COLUMN,
+  dayInFuture as inFuture,
+  lineRefusals,
+  personMerged,
+} from '../../interchange/record-rules';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import { VaccineCourseEntity, VaccineDoseEntity } from './entities';
 import { dosesOfCourse, findCourse } from './repository';
 import { toCourse, toDose } from './vaccinations-service';
-
-/** Clocks of two machines differ: as the other records, a day ahead is not yet "in the future". */
-function inFuture(date: string): boolean {
-  return date > new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
-}
 
 async function courseOf(
   em: EntityManager,
@@ -35,20 +35,16 @@ export const vaccineCourseAdapter = entityAdapter({
     const catalogue = await currentCatalogue(em, 'vaccines');
     return rows.map((r) => toCourse(r, [], catalogue[r.vaccineCode], new Map()));
   },
-  rowNames: { authorId: 'createdBy' },
+  rowNames: AUTHOR_COLUMN,
   // Its checks read no other record of its type: new ones are written in batches.
   batched: () => true,
-  async checkLines(em, lines, file) {
-    const errors: RuleError[] = [];
-    for (const { line, record: r } of lines) {
-      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
-      if ((await personOf(em, file, r.personId))?.mergedInto) refuse('personId', 'person_merged');
+  checkLines: (em, lines, file) =>
+    lineRefusals(lines, async (r, refuse) => {
+      if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
       else if (inFuture(r.startedOn)) refuse('startedOn', 'date_in_future');
       else if (r.stoppedOn && inFuture(r.stoppedOn)) refuse('stoppedOn', 'date_in_future');
       else if (r.stoppedOn && r.stoppedOn < r.startedOn) refuse('stoppedOn', 'before_start');
-    }
-    return errors;
-  },
+    }),
   references: (r: RecordOf<'vaccine_course'>) =>
     refs(['personId', 'person', r.personId], ['siteId', 'site', r.siteId], ['authorId', 'user', r.authorId]),
 });
@@ -57,14 +53,12 @@ export const vaccineDoseAdapter = entityAdapter({
   type: 'vaccine_dose',
   entity: VaccineDoseEntity,
   view: (rows) => rows.map((r) => toDose(r, new Map())),
-  rowNames: { authorId: 'createdBy' },
+  rowNames: AUTHOR_COLUMN,
   // Two doses of a course the same day are checked against the store: never batched.
   batched: () => false,
-  async checkLines(em, lines, file) {
-    const errors: RuleError[] = [];
+  checkLines(em, lines, file) {
     const daysInFile = new Set<string>();
-    for (const { line, record: r } of lines) {
-      const refuse = (field: string, reason: string) => errors.push({ line, field, reason });
+    return lineRefusals(lines, async (r, refuse) => {
       const course = await courseOf(em, file, r.courseId);
       const day = `${r.courseId} ${r.givenOn}`;
       const stored = (await dosesOfCourse(em, r.courseId)).find((d) => d.givenOn === r.givenOn);
@@ -73,8 +67,7 @@ export const vaccineDoseAdapter = entityAdapter({
       else if (daysInFile.has(day) || (stored && stored.id !== r.id))
         refuse('givenOn', 'vaccine_dose_same_day');
       daysInFile.add(day);
-    }
-    return errors;
+    });
   },
   references: (r: RecordOf<'vaccine_dose'>) =>
     refs(
