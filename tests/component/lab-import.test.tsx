@@ -56,7 +56,11 @@ describe('the laboratory results import', () => {
     const rows = within(errors).getAllByRole('row').slice(1);
     expect(rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent))).toEqual([
       ['3', 'value', 'Cette valeur ne correspond pas à ce que cet examen rend : vérifiez la saisie.'],
-      ['4', 'file_number', 'Aucun dossier ne porte ce numéro.'],
+      [
+        '4',
+        'file_number',
+        'Aucun dossier ne porte ce numéro, ou vous ne pouvez pas y enregistrer de résultats (consentement).',
+      ],
     ]);
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Importer' }).disabled).toBe(true);
     const { items } = await centre.must('screenings.forPerson', { personId: person.id }, centre.tokens.nurse);

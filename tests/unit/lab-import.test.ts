@@ -497,7 +497,8 @@ describe('matching and writing', () => {
       { line: 8, column: 'result_date', reason: 'result_before_sample' },
       { line: 9, column: 'result_date', reason: 'date_in_future' },
       { line: 10, column: 'result_date', reason: 'date_in_future' },
-      { line: 11, column: 'file_number', reason: 'consent_required' },
+      // A person the importer may not write reads like a number nobody has.
+      { line: 11, column: 'file_number', reason: 'unknown_file_number' },
       { line: 12, column: 'target', reason: 'lab_part_missing' },
       { line: 12, column: 'result', reason: 'result_value_invalid' },
       { line: 13, column: 'anatomical_site', reason: 'anatomical_site_required' },
@@ -717,5 +718,90 @@ describe('numbers in a laboratory file', () => {
     expect(labNumber('12,500')).toBeNull();
     expect(labNumber('1 5')).toBeNull();
     expect(labNumber('1 000')).toBeNull();
+  });
+});
+
+describe('what the preview tells and to whom (access review)', () => {
+  it('is audited as a read of identity and tests of each person it names, not of the persons it refuses', async () => {
+    const c = await labCentre();
+    const carla = await c.make('Carla', false); // no care-team consent
+    await c.take(c.anna.id, [{ testCode: 'hiv_serology_lab' }]);
+    await c.take(c.bilal.id, [{ testCode: 'hiv_serology_lab' }]);
+    const day = '2026-03-02';
+    const negative = (fileNumber: string) =>
+      line({
+        file_number: fileNumber,
+        sample_date: day,
+        test_code: 'hiv_serology_lab',
+        result: 'negative',
+        result_date: day,
+      });
+    await c.preview(
+      csv(negative(c.anna.fileNumber), negative(c.bilal.fileNumber), negative(carla.fileNumber)),
+    );
+    const rows = await c
+      .store()
+      .exclusive(() =>
+        c
+          .store()
+          .manager.query<Array<{ person_id: string | null; section: string; detail: string }>>(
+            "SELECT person_id, section, detail FROM audit_log WHERE action = 'read' AND detail LIKE '%screenings.importPreview%' ORDER BY seq",
+          ),
+      );
+    const perPerson = rows
+      .filter((r) => r.person_id)
+      .map((r) => [r.person_id, r.section, JSON.parse(r.detail).lines as number])
+      .sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+    expect(perPerson).toEqual(
+      [
+        [c.anna.id, 'identity', 1],
+        [c.anna.id, 'tests', 1],
+        [c.bilal.id, 'identity', 1],
+        [c.bilal.id, 'tests', 1],
+      ].sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`)),
+    );
+    expect(rows.some((r) => r.person_id === carla.id)).toBe(false);
+  });
+
+  it('a number of a person the importer may not write reads exactly like a number nobody has, whatever else the line gets wrong', async () => {
+    const c = await labCentre();
+    const carla = await c.make('Carla', false); // no care-team consent
+    const other = await staff(c.t, 'noor', ['nurse']);
+    await c.t.must(
+      'screenings.saveSamples',
+      {
+        personId: carla.id,
+        siteId: c.t.siteIds[0],
+        takenAt: c.t.clock.now().toISOString(),
+        add: [{ testCode: 'hiv_serology_lab' }],
+      },
+      other.token,
+    );
+    const day = '2026-03-02';
+    const lines = (fileNumber: string) => [
+      line({
+        file_number: fileNumber,
+        sample_date: day,
+        test_code: 'hiv_serology_lab',
+        result: 'negative',
+        result_date: day,
+      }),
+      // A second mistake on the line: the refusal of the number still comes with it.
+      line({
+        file_number: fileNumber,
+        sample_date: day,
+        test_code: 'no_such_test',
+        result: 'negative',
+        result_date: day,
+      }),
+    ];
+    const refused = await c.preview(csv(...lines(carla.fileNumber)));
+    const unknown = await c.preview(csv(...lines('MTP-2099-99999')));
+    expect(refused.errors).toEqual(unknown.errors);
+    expect(refused.errors).toContainEqual({ line: 2, column: 'file_number', reason: 'unknown_file_number' });
+    expect(refused.errors).toContainEqual({ line: 3, column: 'file_number', reason: 'unknown_file_number' });
+    expect(refused.rows.map((r) => [r.personId, r.personName, r.sampleId])).toEqual(
+      unknown.rows.map((r) => [r.personId, r.personName, r.sampleId]),
+    );
   });
 });

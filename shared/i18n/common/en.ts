@@ -258,7 +258,7 @@ export const en: Texts<typeof fr> = {
       date_in_future: 'This date is in the future.',
       invalid_date: 'This date does not exist.',
       // Laboratory results import (CSV file), by line and column.
-      unknown_file_number: 'No file has this number.',
+      unknown_file_number: 'No file has this number, or you may not record results in it (consent).',
       no_pending_sample: 'No sample awaits a result for this person, this test, this day (and this site).',
       ambiguous_sample:
         'Several waiting samples match (same test, same day, same site): enter this result in the file.',

@@ -261,7 +261,8 @@ export const fr = {
       date_in_future: 'Cette date est dans le futur.',
       invalid_date: 'Cette date n’existe pas.',
       // Import des résultats du laboratoire (fichier CSV), par ligne et colonne.
-      unknown_file_number: 'Aucun dossier ne porte ce numéro.',
+      unknown_file_number:
+        'Aucun dossier ne porte ce numéro, ou vous ne pouvez pas y enregistrer de résultats (consentement).',
       no_pending_sample:
         'Aucun prélèvement en attente de résultat pour cette personne, cet examen, ce jour (et ce site).',
       ambiguous_sample:

@@ -7,7 +7,10 @@
  * the `lab_import` row — or, on the first refusal anywhere, nothing.
  *
  * Every person is gated as the screen's save is (write on `tests`: role, consent, or author of the
- * sample): a line of a person the importer may not write names no sample and no result.
+ * sample): a line of a person the importer may not write names no person, sample or result, and is
+ * refused as `unknown_file_number` — the same words as a number nobody has, so the file cannot be
+ * used to learn which numbers exist (docs/access-matrix.md). The preview's read is audited per
+ * person it names (identity and tests), beside the dispatcher's list entry.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -126,6 +129,13 @@ class Matcher {
   private readonly samples = new Map<string, Map<string, SampleWithResult[]>>();
   private readonly subjects = new Map<string, DossierSubject>();
   private readonly timezones = new Map<string, string>();
+  /** Persons the importer may write results for (role and consent, or the author of a sample). */
+  private readonly writable = new Map<string, boolean>();
+  /**
+   * Lines of a person the importer may not write: refused as an unknown file number (so the
+   * refusal does not tell that the number exists) and their person named nowhere in the answer.
+   */
+  readonly hidden = new Set<number>();
 
   constructor(
     readonly em: EntityManager,
@@ -174,6 +184,25 @@ class Matcher {
     return subject;
   }
 
+  /** May the importer write results of this person at all (before any sample of theirs is named)? */
+  async mayWrite(personId: string): Promise<boolean> {
+    let may = this.writable.get(personId);
+    if (may === undefined) {
+      const subject = await this.subject(personId);
+      may =
+        decide(this.actor, 'write', 'tests', subject).allowed ||
+        (await samplesOfPerson(this.em, personId)).some((s) => s.createdBy === this.actor.userId);
+      this.writable.set(personId, may);
+    }
+    return may;
+  }
+
+  /** A line the importer may not see the person of: the same refusal as a number nobody has. */
+  refuse(line: number, errors: Errors): void {
+    this.hidden.add(line);
+    errors.add(line, 'file_number', 'unknown_file_number');
+  }
+
   async timezone(siteId: string): Promise<string> {
     let tz = this.timezones.get(siteId);
     if (!tz) {
@@ -212,6 +241,12 @@ async function groupLines(m: Matcher, lines: readonly LabCsvLine[], errors: Erro
       errors.add(l.line, 'anatomical_site', 'anatomical_site_not_sampled');
     const person = c.file_number ? await m.person(c.file_number) : null;
     if (c.file_number && !person) errors.add(l.line, 'file_number', 'unknown_file_number');
+    // Checked whatever else the line gets wrong: a number of a person the importer may not write
+    // must read exactly like a number nobody has.
+    else if (person && !(await m.mayWrite(person.id))) {
+      m.refuse(l.line, errors);
+      continue;
+    }
     if (errors.list.length > before || !person || !test) continue;
     const key = [person.id, c.sample_date, test.code, site].join('|');
     const group = groups.get(key);
@@ -243,7 +278,7 @@ async function matchGroup(m: Matcher, group: Group, errors: Errors): Promise<Mat
   const authorIds = new Set(candidates.flatMap((s) => (s.createdBy ? [s.createdBy] : [])));
   const decision = decide(m.actor, 'write', 'tests', { ...subject, authorIds });
   if (!decision.allowed) {
-    for (const l of group.lines) errors.add(l.line, 'file_number', decision.code);
+    for (const l of group.lines) m.refuse(l.line, errors);
     return null;
   }
   const pending = candidates.filter((s) => s.status === 'taken');
@@ -345,14 +380,11 @@ async function checkFile(
   for (const mt of matched) for (const l of mt.group.lines) byLine.set(l.line, mt);
   const personByLine = new Map<number, PersonRow>();
   for (const g of groups) for (const l of g.lines) personByLine.set(l.line, g.person);
-  const refusedPersons = new Set(
-    errors.list.filter((e) => e.reason === 'consent_required' || e.reason === 'forbidden').map((e) => e.line),
-  );
   const rows: LabImportLine[] = parsed.lines.map((l) => {
     const mt = byLine.get(l.line);
     const test = catalogues.tests[l.cells.test_code as TestCode];
     // A person the importer may not write is not named: the line says only what the file says.
-    const person = refusedPersons.has(l.line) ? null : (personByLine.get(l.line) ?? null);
+    const person = m.hidden.has(l.line) ? null : (personByLine.get(l.line) ?? null);
     return {
       line: l.line,
       fileNumber: l.cells.file_number,
@@ -380,7 +412,12 @@ export async function previewLabImport(
   onProgress?: OnProgress,
 ): Promise<LabImportPreview> {
   const store = ctx.vault.requireStore();
-  const checked = await store.exclusive(() => checkFile(store.manager, actor, ctx.clock(), file, onProgress));
+  const checked = await store.transaction(async (em) => {
+    const now = ctx.clock();
+    const found = await checkFile(em, actor, now, file, onProgress);
+    await appendAudits(em, previewReads(actor, found.rows), now);
+    return found;
+  });
   return {
     fileName: file.fileName,
     fileSha256: checked.fileSha256,
@@ -388,6 +425,26 @@ export async function previewLabImport(
     results: checked.matched.length,
     errors: checked.errors,
   };
+}
+
+/**
+ * The preview shows, for each person it names, their name and which of their samples each line
+ * matches with its interpretation: a read of that person's identity and tests, audited per person
+ * (the line count in the detail) beside the dispatcher's list entry. Persons it does not name (an
+ * unknown number, a person the importer may not write) are not read.
+ */
+function previewReads(actor: Actor, rows: readonly LabImportLine[]): AuditEvent[] {
+  const lines = new Map<string, number>();
+  for (const r of rows) if (r.personId) lines.set(r.personId, (lines.get(r.personId) ?? 0) + 1);
+  return [...lines].flatMap(([personId, count]) =>
+    (['identity', 'tests'] as const).map((section) => ({
+      actorId: actor.userId,
+      action: 'read' as const,
+      section,
+      personId,
+      detail: { channel: 'screenings.importPreview', lines: count },
+    })),
+  );
 }
 
 /** Thrown inside the transaction to roll everything back; its refusals are the answer. */
