@@ -39,6 +39,11 @@ export const prescriptionInputSchema = z
   .object({
     lines: z.array(prescriptionLineSchema).min(1).max(MAX_PRESCRIPTION_LINES),
     renewals: z.number().int().min(0).max(MAX_RENEWALS).default(0),
+    /**
+     * The PrEP episode this prescription starts or renews (a PrEP prescription from the PrEP tab or
+     * with PrEP drugs): an episode of the same person. Left out: the link is kept; null: removed.
+     */
+    prepEpisodeId: idSchema.nullable().optional(),
   })
   .strict();
 
@@ -79,6 +84,8 @@ export const prescriptionSchema = z.object({
   id: idSchema,
   personId: idSchema,
   consultationId: z.string().nullable(),
+  /** The PrEP episode it starts or renews (its PDF then also needs the prep section). */
+  prepEpisodeId: z.string().nullable(),
   prescriberId: idSchema,
   prescriberName: z.string().nullable(),
   issuedOn: z.string(),

@@ -60,6 +60,18 @@ export const prepEpisodeSchema = z.object({
 });
 export type PrepEpisode = z.infer<typeof prepEpisodeSchema>;
 
+/** A prescription (or renewal) linked to an episode, as the PrEP tab lists it (from `medical`). */
+export const prepPrescriptionSchema = z.object({
+  id: idSchema,
+  episodeId: idSchema,
+  consultationId: z.string().nullable(),
+  issuedOn: dateSchema,
+  prescriberName: z.string().nullable(),
+  drugs: z.array(z.string()),
+  renewals: z.number().int(),
+});
+export type PrepPrescription = z.infer<typeof prepPrescriptionSchema>;
+
 export const egfrRulesSchema = z.object({ alertBelow: z.number(), min: z.number(), max: z.number() });
 
 export const prepWorklistRowSchema = z.object({
@@ -80,7 +92,11 @@ export const prepChannels = {
   /** The PrEP tab: the person's episodes (newest first) with their follow-ups and checklist. */
   'prep.forPerson': channel(
     forPersonInputSchema,
-    sectionItemsSchema(prepEpisodeSchema).extend({ egfr: egfrRulesSchema }),
+    sectionItemsSchema(prepEpisodeSchema).extend({
+      egfr: egfrRulesSchema,
+      /** The episodes' prescriptions and renewals, newest first; null for a reader of no `medical`. */
+      prescriptions: z.array(prepPrescriptionSchema).nullable(),
+    }),
   ),
   'prep.start': channel(
     z

@@ -39,3 +39,12 @@ export type PrepWorklist = (typeof PREP_WORKLISTS)[number];
 
 /** Longest adherence note / stop note kept. */
 export const PREP_NOTE_MAX = 2000;
+
+/**
+ * The drugs of PrEP (emtricitabine / tenofovir disoproxil, generics or Truvada): a prescription
+ * naming one is offered as its episode's, ticked for the prescriber to confirm. A hint for the
+ * screen only — the link itself is what the prescriber sends.
+ */
+export function isPrepDrug(drug: string): boolean {
+  return /emtricitabin|t[ée]nofovir|truvada/i.test(drug);
+}

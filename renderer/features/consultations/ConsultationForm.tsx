@@ -29,6 +29,7 @@ import { downloadPdf } from '../persons/download';
 import { personLinks } from '../persons/links';
 import { useEndConsultation, useSaveConsultation } from './api';
 import { ConsultationFields, type ConsultationCatalogues } from './ConsultationFields';
+import { PrepLinkField } from './PrepLinkField';
 import {
   consultationFormPath,
   consultationFormProblems,
@@ -45,11 +46,14 @@ export function ConsultationForm({
   visit,
   existing,
   catalogues,
+  prepEpisodeId = null,
 }: {
   dossier: Dossier;
   visit: Visit | null;
   existing: Consultation | null;
   catalogues: ConsultationCatalogues;
+  /** Opened from the PrEP tab: a new prescription is that episode's. */
+  prepEpisodeId?: string | null;
 }) {
   const { t } = useTranslation();
   const { person } = dossier;
@@ -65,7 +69,7 @@ export function ConsultationForm({
   );
   const [ending, setEnding] = useState(false);
   const form = useForm<ConsultationFormValues>({
-    initialValues: existing ? consultationValues(existing) : emptyConsultation(new Date()),
+    initialValues: existing ? consultationValues(existing) : emptyConsultation(new Date(), prepEpisodeId),
   });
   useDirtyGuard(form.isDirty());
   const { failure, setFailure, fail } = useFormFailure(form, consultationFormPath);
@@ -152,6 +156,7 @@ export function ConsultationForm({
           </Text>
         )}
         <ConsultationFields form={form} catalogues={catalogues} />
+        <PrepLinkField form={form} dossier={dossier} />
         <Card withBorder>
           <Group justify="space-between">
             <PrintButton

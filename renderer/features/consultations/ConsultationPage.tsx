@@ -20,7 +20,16 @@ import { ConsultationForm } from './ConsultationForm';
 import { DuePanel } from './DuePanel';
 import { SpecialistForm } from './SpecialistForm';
 
-export function ConsultationPage({ personId, visitId }: { personId: string; visitId: string | null }) {
+export function ConsultationPage({
+  personId,
+  visitId,
+  prepEpisodeId = null,
+}: {
+  personId: string;
+  visitId: string | null;
+  /** Opened from the PrEP tab: the prescription is offered as that episode's. */
+  prepEpisodeId?: string | null;
+}) {
   const { t } = useTranslation();
   const roles = useSignedIn().state.user.roles;
   const gp = sectionAccess(roles, 'medical') === 'write';
@@ -56,6 +65,7 @@ export function ConsultationPage({ personId, visitId }: { personId: string; visi
               key={visitId ?? 'new'}
               dossier={dossier.data}
               visit={visit}
+              prepEpisodeId={prepEpisodeId}
               existing={
                 consultations.data.items.find((c) => visitId !== null && c.visitId === visitId) ?? null
               }

@@ -36,9 +36,11 @@ export interface ConsultationFormValues {
   tests: string[];
   lines: PrescriptionLineValues[];
   renewals: string | number;
+  /** The PrEP episode the prescription starts or renews, or null. */
+  prepEpisodeId: string | null;
 }
 
-export function emptyConsultation(now: Date): ConsultationFormValues {
+export function emptyConsultation(now: Date, prepEpisodeId: string | null = null): ConsultationFormValues {
   return {
     heldAt: toLocalInput(now),
     reason: '',
@@ -49,6 +51,7 @@ export function emptyConsultation(now: Date): ConsultationFormValues {
     tests: [],
     lines: [],
     renewals: 0,
+    prepEpisodeId,
   };
 }
 
@@ -64,6 +67,7 @@ export function consultationValues(c: Consultation): ConsultationFormValues {
     tests: [],
     lines: (c.prescription?.lines ?? []).map((l) => ({ ...l, route: l.route ?? '' })),
     renewals: c.prescription?.renewals ?? 0,
+    prepEpisodeId: c.prescription?.prepEpisodeId ?? null,
   };
 }
 
@@ -106,6 +110,7 @@ export function consultationInput(
             })),
             // Empty is never read as 0: `consultationFormProblems` asks for a number first.
             renewals: Number(values.renewals),
+            prepEpisodeId: values.prepEpisodeId,
           },
   };
 }
@@ -124,6 +129,7 @@ export function consultationFormPath(field: string): string | null {
   const head = parts[0] ?? '';
   if (head === 'prescription') {
     if (parts[1] === 'renewals') return 'renewals';
+    if (parts[1] === 'prepEpisodeId') return 'prepEpisodeId';
     if (parts[1] === 'lines' && parts.length >= 4) return `lines.${parts[2]}.${parts[3]}`;
     return 'lines';
   }

@@ -8,7 +8,11 @@ import { z } from 'zod';
 import { rootRoute } from '../../app/root-route';
 import { ConsultationPage } from './ConsultationPage';
 
-const consultationSearch = z.object({ visitId: z.string().min(1).optional().catch(undefined) });
+const consultationSearch = z.object({
+  visitId: z.string().min(1).optional().catch(undefined),
+  /** Opened from the PrEP tab: the episode a new prescription renews. */
+  prepEpisodeId: z.string().min(1).optional().catch(undefined),
+});
 
 const consultationRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -22,8 +26,15 @@ const consultationRoute = createRoute({
 
 function ConsultationScreen() {
   const { id } = consultationRoute.useParams();
-  const { visitId } = consultationRoute.useSearch();
-  return <ConsultationPage key={`${id}/${visitId ?? ''}`} personId={id} visitId={visitId ?? null} />;
+  const { visitId, prepEpisodeId } = consultationRoute.useSearch();
+  return (
+    <ConsultationPage
+      key={`${id}/${visitId ?? ''}`}
+      personId={id}
+      visitId={visitId ?? null}
+      prepEpisodeId={prepEpisodeId ?? null}
+    />
+  );
 }
 
 export const consultationsRoutes = [consultationRoute] as const;

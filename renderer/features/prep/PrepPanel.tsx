@@ -8,7 +8,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert as DossierAlert } from '../../../shared/contract/dossier';
-import type { PrepEpisode } from '../../../shared/contract/prep';
+import type { PrepEpisode, PrepPrescription } from '../../../shared/contract/prep';
 import { sectionAccess } from '../../../shared/domain/access-policy';
 import type { FollowUpState } from '../../../shared/domain/schedules';
 import { consultationLink } from '../consultations/links';
@@ -34,6 +34,8 @@ export function PrepPanel({
   egfr,
   alerts,
   canWrite,
+  prescriptions,
+  openVisitId,
 }: {
   personId: string;
   /** Where a start or a follow-up is recorded (the workstation's site); null: none chosen. */
@@ -42,6 +44,9 @@ export function PrepPanel({
   egfr: EgfrRules;
   alerts: readonly DossierAlert[];
   canWrite: boolean;
+  /** The episodes' prescriptions and renewals; null for a reader of no medical section. */
+  prescriptions: readonly PrepPrescription[] | null;
+  openVisitId: string | null;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -75,12 +80,12 @@ export function PrepPanel({
         </Group>
       )}
       {episodes.length === 0 && <Text c="dimmed">{t('prep.none')}</Text>}
-      {current && <EpisodeCard episode={current} title={t('prep.current')} />}
+      {current && <EpisodeCard episode={current} title={t('prep.current')} prescriptions={prescriptions} />}
       {previous.length > 0 && (
         <>
           <Title order={4}>{t('prep.previous')}</Title>
           {previous.map((e) => (
-            <EpisodeCard key={e.id} episode={e} title={null} />
+            <EpisodeCard key={e.id} episode={e} title={null} prescriptions={prescriptions} />
           ))}
         </>
       )}
@@ -92,7 +97,8 @@ export function PrepPanel({
           <Button
             size="compact-sm"
             variant="subtle"
-            onClick={() => void navigate(consultationLink(personId))}
+            // Today's visit, if any, is the one the consultation belongs to; the prescription renews this episode.
+            onClick={() => void navigate(consultationLink(personId, openVisitId, current.id))}
           >
             {t('prep.prescribe')}
           </Button>
@@ -114,7 +120,15 @@ export function PrepPanel({
   );
 }
 
-function EpisodeCard({ episode, title }: { episode: PrepEpisode; title: string | null }) {
+function EpisodeCard({
+  episode,
+  title,
+  prescriptions,
+}: {
+  episode: PrepEpisode;
+  title: string | null;
+  prescriptions: readonly PrepPrescription[] | null;
+}) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="md" component="section" aria-label={title ?? t('prep.title')}>
@@ -159,6 +173,7 @@ function EpisodeCard({ episode, title }: { episode: PrepEpisode; title: string |
         )}
         <Baseline episode={episode} />
         <FollowUps episode={episode} />
+        {prescriptions && <Prescriptions items={prescriptions.filter((p) => p.episodeId === episode.id)} />}
       </Stack>
     </Card>
   );
@@ -225,6 +240,43 @@ function FollowUps({ episode }: { episode: PrepEpisode }) {
             </Table.Td>
             <Table.Td>{f.adherenceNote ?? ''}</Table.Td>
             <Table.Td>{formatDay(f.nextDueOn)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** The episode's prescriptions and renewals (written in the medical consultation), newest first. */
+function Prescriptions({ items }: { items: readonly PrepPrescription[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('prep.episodePrescriptions.none')}
+      </Text>
+    );
+  return (
+    <Table striped aria-label={t('prep.episodePrescriptions.title')}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('prep.episodePrescriptions.issuedOn')}</Table.Th>
+          <Table.Th>{t('prep.episodePrescriptions.drugs')}</Table.Th>
+          <Table.Th>{t('prep.episodePrescriptions.renewals')}</Table.Th>
+          <Table.Th>{t('prep.episodePrescriptions.prescriber')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td>{formatDay(p.issuedOn)}</Table.Td>
+            <Table.Td>{p.drugs.join(', ')}</Table.Td>
+            <Table.Td>
+              {p.renewals === 0
+                ? t('prep.episodePrescriptions.noRenewal')
+                : t('prep.episodePrescriptions.renewalCount', { count: p.renewals })}
+            </Table.Td>
+            <Table.Td>{p.prescriberName ?? ''}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

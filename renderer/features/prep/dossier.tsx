@@ -21,6 +21,8 @@ function PrepTab(props: DossierTabProps) {
       egfr={query.data.egfr}
       alerts={props.dossier.alerts}
       canWrite={canWrite}
+      prescriptions={query.data.prescriptions}
+      openVisitId={props.dossier.openVisit?.id ?? null}
     />
   );
 }

@@ -172,6 +172,7 @@ export const en: Texts<typeof fr> = {
       before_prep_start: 'This date is before PrEP started.',
       egfr_out_of_range: 'This eGFR is outside possible values: check what was typed (mL/min/1.73 m²).',
       episode_of_another_person: 'This PrEP episode belongs to another file.',
+      unknown_prep_episode: 'No PrEP episode has this id.',
       prep_stop_date: 'A stopped episode has a stop date; an episode in progress has none.',
       usual_site_not_assigned: 'The usual site must be one of the person’s sites.',
       required_for_channel: 'Needed for the chosen contact channel.',

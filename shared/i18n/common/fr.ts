@@ -172,6 +172,7 @@ export const fr = {
       before_prep_start: 'Cette date est antérieure au début de la PrEP.',
       egfr_out_of_range: 'Ce DFG est hors des valeurs possibles : vérifiez la saisie (mL/min/1,73 m²).',
       episode_of_another_person: 'Cet épisode de PrEP appartient à un autre dossier.',
+      unknown_prep_episode: 'Aucun épisode de PrEP ne porte cet identifiant.',
       prep_stop_date: 'Un épisode arrêté a une date d’arrêt, un épisode en cours n’en a pas.',
       usual_site_not_assigned: 'Le site habituel doit être l’un des sites de la personne.',
       required_for_channel: 'Nécessaire pour le canal de contact choisi.',

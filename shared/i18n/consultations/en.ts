@@ -42,6 +42,8 @@ export const en: Texts<typeof fr> = {
   ctngSites: 'Sites',
   orderedList: 'Already ordered: {{tests}}',
   prescription: {
+    prepLink: 'PrEP prescription (episode started on {{date}})',
+    prepLinkHelp: 'Linked to the episode, it is listed with its renewals in the PrEP tab.',
     title: 'Prescription',
     add: 'Add a drug',
     addFromCatalogue: 'Pre-fill: {{drug}}',

@@ -42,6 +42,8 @@ export const fr = {
   ctngSites: 'Sites',
   orderedList: 'Déjà prescrits : {{tests}}',
   prescription: {
+    prepLink: 'Ordonnance de PrEP (épisode commencé le {{date}})',
+    prepLinkHelp: 'Rattachée à l’épisode, elle apparaît avec ses renouvellements dans l’onglet PrEP.',
     title: 'Ordonnance',
     add: 'Ajouter un médicament',
     addFromCatalogue: 'Pré-remplir : {{drug}}',

@@ -61,8 +61,20 @@ export const en: Texts<typeof fr> = {
       pregnancy_test: 'Pregnancy test',
     },
   },
-  prescriptions: 'PrEP prescriptions and renewals are written in the medical consultation.',
+  prescriptions:
+    'PrEP prescriptions and renewals are written in the medical consultation: opened from here, the prescription is linked to the current episode.',
   prescribe: 'Open the consultation',
+  episodePrescriptions: {
+    title: 'Prescriptions and renewals',
+    none: 'No PrEP prescription linked to this episode.',
+    issuedOn: 'Date',
+    drugs: 'Drugs',
+    renewals: 'Renewals',
+    prescriber: 'Prescriber',
+    noRenewal: 'Not renewable',
+    renewalCount_one: 'Renew {{count}} time',
+    renewalCount_other: 'Renew {{count}} times',
+  },
   followUps: {
     title: 'Follow-ups',
     none: 'No follow-up for this episode.',

@@ -61,8 +61,20 @@ export const fr = {
       pregnancy_test: 'Test de grossesse',
     },
   },
-  prescriptions: 'Les ordonnances et renouvellements de PrEP se rédigent dans la consultation médicale.',
+  prescriptions:
+    'Les ordonnances et renouvellements de PrEP se rédigent dans la consultation médicale : ouverte d’ici, l’ordonnance est rattachée à l’épisode en cours.',
   prescribe: 'Ouvrir la consultation',
+  episodePrescriptions: {
+    title: 'Ordonnances et renouvellements',
+    none: 'Aucune ordonnance de PrEP rattachée à cet épisode.',
+    issuedOn: 'Date',
+    drugs: 'Médicaments',
+    renewals: 'Renouvellements',
+    prescriber: 'Prescripteur·rice',
+    noRenewal: 'Non renouvelable',
+    renewalCount_one: 'À renouveler {{count}} fois',
+    renewalCount_other: 'À renouveler {{count}} fois',
+  },
   followUps: {
     title: 'Suivis',
     none: 'Aucun suivi pour cet épisode.',

@@ -20,6 +20,7 @@ import { conflict, invalid, notFound } from '../../errors';
 import { findSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import { loadPerson, type PersonRow } from '../persons/repository';
+import { findEpisode, prepLinkRefusal } from '../prep/repository';
 import { orderSamples } from '../screenings/repository';
 import { staffNames } from '../users/staff-names';
 import { findVisit, insertStep, updateVisitRow, type VisitRow } from '../visits/repository';
@@ -47,6 +48,7 @@ export function toPrescription(row: PrescriptionRow, names: Names): Prescription
     id: row.id,
     personId: row.personId,
     consultationId: row.consultationId,
+    prepEpisodeId: row.prepEpisodeId,
     prescriberId: row.prescriberId,
     prescriberName: names.get(row.prescriberId) ?? null,
     issuedOn: row.issuedOn,
@@ -250,6 +252,7 @@ async function saveGp(
   const tests = await checkOrderedTests(em, input.orderTests);
   const previous = existing ? await prescriptionOfConsultation(em, existing.id) : null;
   if (previous && !input.prescription) throw invalid('prescription', 'prescription_issued');
+  await checkPrepLink(em, input.prescription?.prepEpisodeId, person.id);
 
   const at = now.toISOString();
   const siteId = visit?.siteId ?? person.siteId;
@@ -313,6 +316,21 @@ async function saveGp(
   };
 }
 
+/**
+ * A prescription links only to an existing PrEP episode of its own person (asked of the prep
+ * capability's repository): a wrong id would print another person's PrEP on this ordonnance.
+ */
+async function checkPrepLink(
+  em: EntityManager,
+  episodeId: string | null | undefined,
+  personId: string,
+): Promise<void> {
+  if (!episodeId) return;
+  const reason = prepLinkRefusal(await findEpisode(em, episodeId), personId);
+  if (reason === 'unknown_prep_episode') throw invalid('prescription.prepEpisodeId', 'unknown_prep_episode');
+  if (reason) throw invalid('prescription.prepEpisodeId', 'episode_of_another_person');
+}
+
 async function writePrescription(
   input: In<'consultations.save'>['prescription'],
   previous: PrescriptionRow | null,
@@ -333,17 +351,21 @@ async function writePrescription(
     frequency: l.frequency,
     duration: l.duration,
   }));
+  // Left out, the PrEP link is kept; given (an episode or null), it is what the prescriber chose.
+  const prepEpisodeId =
+    input.prepEpisodeId === undefined ? (previous?.prepEpisodeId ?? null) : input.prepEpisodeId;
   if (
     previous &&
     JSON.stringify(previous.lines) === JSON.stringify(lines) &&
-    previous.renewals === input.renewals
+    previous.renewals === input.renewals &&
+    previous.prepEpisodeId === prepEpisodeId
   )
     return previous;
   const row: PrescriptionRow = {
     id: previous?.id ?? randomUUID(),
     personId: ctx.personId,
     consultationId: ctx.consultationId,
-    prepEpisodeId: previous?.prepEpisodeId ?? null,
+    prepEpisodeId,
     // Whoever changes the drugs signs the prescription.
     prescriberId: ctx.actorId,
     issuedOn: previous?.issuedOn ?? ctx.today,

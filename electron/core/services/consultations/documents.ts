@@ -9,7 +9,10 @@ import type { ParsedInput as In } from '../../../../shared/contract';
 import type { Role } from '../../../../shared/domain/roles';
 import type { Language } from '../../../../shared/i18n/texts';
 import { t } from '../../../../shared/i18n/translate';
+import { appendEvents } from '../../api/access';
 import type { DossierCall } from '../../api/routes';
+import { decide } from '../../access/gate';
+import { refusal } from '../../access/subject';
 import { invalid, notFound } from '../../errors';
 import { renderPdf } from '../../pdf/render';
 import { readCentre } from '../centre/centre-service';
@@ -44,10 +47,37 @@ function drugBlock(lang: Language, line: PrescriptionLine): Content {
   };
 }
 
+/**
+ * A PrEP prescription says the person takes PrEP: its paper also needs the prep section (role and
+ * consent, as the PrEP tab), and the read is audited there too, beside the dispatcher's `medical`
+ * entry. Checked before the professional number, so a refused reader learns nothing else.
+ */
+async function requirePrepRead({ actor, dossier }: DossierCall, prescriptionId: string): Promise<void> {
+  const subject = dossier.access[0]?.subject;
+  if (!subject) throw notFound('prescription');
+  const decision = decide(actor, 'read', 'prep', subject);
+  if (!decision.allowed) throw refusal(decision, 'prep');
+  await appendEvents(
+    dossier.em,
+    [
+      {
+        actorId: actor.userId,
+        action: 'read',
+        section: 'prep',
+        personId: dossier.person?.id ?? null,
+        targetType: 'prescription_pdf',
+        targetId: prescriptionId,
+      },
+    ],
+    dossier.now,
+  );
+}
+
 export async function prescriptionPdf(input: In<'consultations.prescriptionPdf'>, call: DossierCall) {
   const { em } = call.dossier;
   const prescription = await findPrescription(em, input.prescriptionId);
   if (!prescription || prescription.personId !== input.personId) throw notFound('prescription');
+  if (prescription.prepEpisodeId) await requirePrepRead(call, prescription.id);
   const prescriber = await findUser(em, prescription.prescriberId);
   const number = prescriber?.professionalNumber?.trim();
   if (!prescriber || !number) throw invalid('professionalNumber', 'professional_number_required');

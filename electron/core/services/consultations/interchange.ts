@@ -12,6 +12,7 @@ import { entityAdapter, refs, versioned } from '../../interchange/entity-adapter
 import { personOf } from '../../interchange/person-of';
 import { findSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
+import { findEpisode, prepLinkRefusal } from '../prep/repository';
 import { findVisit } from '../visits/repository';
 import { consultationViews, toPrescription } from './consultations-service';
 import { ConsultationEntity, PrescriptionEntity, type ConsultationRow } from './entities';
@@ -122,10 +123,16 @@ export const prescriptionAdapter = entityAdapter({
     })),
   rowNames: { authorId: 'createdBy' },
   batched: () => true,
-  /** A prescription of a consultation belongs to that consultation's person. */
+  /** A prescription of a consultation, or of a PrEP episode, belongs to that record's person. */
   async checkLines(em, lines, file) {
     const errors: RuleError[] = [];
     for (const { line, record: r } of lines) {
+      if (r.prepEpisodeId) {
+        const episode =
+          file.find('prep_episode', r.prepEpisodeId) ?? (await findEpisode(em, r.prepEpisodeId));
+        const reason = prepLinkRefusal(episode, r.personId);
+        if (reason) errors.push({ line, field: 'prepEpisodeId', reason });
+      }
       if (!r.consultationId) continue;
       const consultation =
         file.find('consultation', r.consultationId) ?? (await findConsultation(em, r.consultationId));
@@ -134,7 +141,7 @@ export const prescriptionAdapter = entityAdapter({
     }
     return errors;
   },
-  // `prepEpisodeId` is the prep slice's to check (PrEP renewals); it is kept as given here.
+  // `prepEpisodeId` comes after in the format (prep records follow): checked above, not a reference.
   references: (r) =>
     refs(
       ['personId', 'person', r.personId],

@@ -68,6 +68,14 @@ export async function prescriptionsOfConsultations(
   return new Map(rows.flatMap((p) => (p.consultationId ? [[p.consultationId, p] as const] : [])));
 }
 
+/** A person's prescriptions linked to a PrEP episode, newest first (the PrEP tab lists them). */
+export async function prepPrescriptionsOf(em: EntityManager, personId: string): Promise<PrescriptionRow[]> {
+  const rows = await em
+    .getRepository(PrescriptionEntity)
+    .find({ where: { personId }, order: { issuedOn: 'DESC', createdAt: 'DESC' } });
+  return rows.filter((p) => p.prepEpisodeId !== null);
+}
+
 /** The diagnoses of some consultations, by consultation. */
 export async function diagnosesOf(
   em: EntityManager,

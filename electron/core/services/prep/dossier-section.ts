@@ -11,6 +11,9 @@ import { defineSection, ownParts, type SectionDefinition } from '../../dossier/s
 import { sectionReader } from '../../dossier/reader';
 import { findSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
+import type { PrepPrescription } from '../../../../shared/contract/prep';
+import { appendEvents } from '../../api/access';
+import { prepPrescriptionsOf } from '../consultations/repository';
 import { staffNames } from '../users/staff-names';
 import { auditBaselineRead, baselineOf } from './baseline';
 import { egfrLow, prepFacts, toEpisode } from './prep-service';
@@ -137,11 +140,61 @@ export const prepForPerson = sectionReader(prep, async (rows, { dossier, actor }
   return items;
 });
 
-/** The eGFR rules the forms check against (the same the core refuses with). */
+/**
+ * The prescriptions and renewals of the episodes shown, asked of the consultations capability: they
+ * are `medical` records, so only for its readers, and audited as a read of it (as the baseline is
+ * of `tests`).
+ */
+async function prescriptionsOfEpisodes(
+  call: Parameters<typeof prepForPerson>[1],
+  personId: string,
+  episodeIds: ReadonlySet<string>,
+): Promise<PrepPrescription[] | null> {
+  const { em, now, canRead } = call.dossier;
+  if (!canRead('medical')) return null;
+  const rows = (await prepPrescriptionsOf(em, personId)).filter(
+    (p) => p.prepEpisodeId && episodeIds.has(p.prepEpisodeId),
+  );
+  if (rows.length === 0) return [];
+  const names = await staffNames(
+    em,
+    rows.map((p) => p.prescriberId),
+  );
+  await appendEvents(
+    em,
+    [
+      {
+        actorId: call.actor.userId,
+        action: 'read',
+        section: 'medical',
+        personId,
+        detail: { part: 'prep_prescriptions' },
+      },
+    ],
+    now,
+  );
+  return rows.map((p) => ({
+    id: p.id,
+    episodeId: p.prepEpisodeId ?? '',
+    consultationId: p.consultationId,
+    issuedOn: p.issuedOn,
+    prescriberName: names.get(p.prescriberId) ?? null,
+    drugs: p.lines.map((l) => l.drug),
+    renewals: p.renewals,
+  }));
+}
+
+/** The eGFR rules the forms check against (the same the core refuses with), and the prescriptions. */
 export async function prepForPersonWithRules(
   input: Parameters<typeof prepForPerson>[0],
   call: Parameters<typeof prepForPerson>[1],
 ) {
   const out = await prepForPerson(input, call);
-  return { ...out, egfr: await currentCatalogue(call.dossier.em, 'egfr') };
+  const { person } = call.dossier;
+  const episodeIds = new Set(out.items.map((e) => e.id));
+  return {
+    ...out,
+    egfr: await currentCatalogue(call.dossier.em, 'egfr'),
+    prescriptions: person ? await prescriptionsOfEpisodes(call, person.id, episodeIds) : null,
+  };
 }

@@ -27,6 +27,18 @@ export function findEpisode(em: EntityManager, id: string): Promise<PrepEpisodeR
   return em.getRepository(PrepEpisodeEntity).findOneBy({ id });
 }
 
+/**
+ * Why a record of `personId` may not name this episode (a prescription's PrEP link): it does not
+ * exist, or it is another person's. Null when the link is right.
+ */
+export function prepLinkRefusal(
+  episode: { personId: string } | null,
+  personId: string,
+): 'unknown_prep_episode' | 'episode_of_another_person' | null {
+  if (!episode) return 'unknown_prep_episode';
+  return episode.personId === personId ? null : 'episode_of_another_person';
+}
+
 /** The person's active episode, if any (at most one: `prep.start` refuses a second). */
 export function activeEpisodeOf(em: EntityManager, personId: string): Promise<PrepEpisodeRow | null> {
   return em.getRepository(PrepEpisodeEntity).findOneBy({ personId, status: 'active' });
