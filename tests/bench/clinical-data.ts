@@ -510,17 +510,24 @@ export function writePendingLabSamples(
     `INSERT INTO sample (id, screening_id, person_id, site_id, test_code, anatomical_site, status, ordered_by, taken_at, taken_by, confirms_result_id, created_by, created_at, updated_at, version)
      VALUES (?, ?, ?, ?, ?, NULL, 'taken', ?, ?, ?, NULL, ?, ?, ?, 1)`,
   );
+  // A sample of that test already awaiting its result that day (a confirmation, the history's
+  // last days) would make the line ambiguous: such a (person, day, test) is left out of the file.
+  const awaited = db.prepare(
+    `SELECT 1 FROM sample s JOIN screening sc ON sc.id = s.screening_id
+     WHERE s.person_id = ? AND s.test_code = ? AND s.status = 'taken' AND sc.taken_on = ? LIMIT 1`,
+  );
   const lines: LabLine[] = [];
   db.exec('BEGIN');
   try {
-    // Two samples (HIV and syphilis serology) per person and day; persons walked in order, days 2–11 ago.
+    // Two samples (HIV and syphilis serology) per person and day; persons walked in order, from 3 days ago.
     for (let k = 0; lines.length < o.count; k++) {
       const person = persons[k % persons.length];
-      const takenOn = day(o.today, -2 - Math.floor(k / persons.length));
+      const takenOn = day(o.today, -3 - Math.floor(k / persons.length));
       const screeningId = randomUUID();
       screening.run(screeningId, person.id, o.siteId, takenOn, o.authorId, at(takenOn), at(takenOn));
       for (const test of ['hiv_serology_lab', 'syphilis_serology_lab'] as const) {
         if (lines.length >= o.count) break;
+        if (awaited.get(person.id, test, takenOn)) continue;
         sample.run(
           randomUUID(),
           screeningId,
