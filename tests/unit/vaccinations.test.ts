@@ -125,6 +125,17 @@ describe('giving doses: numbers, next dose due, completion', () => {
       nurse.token,
     );
     expect(course).toMatchObject({ variant: 'smallpox_vaccinated', dosesNeeded: 1, status: 'complete' });
+    // An mpox course already under way on the two-dose schedule is not shortened by a later tick.
+    const other = await person(t, nurse.token);
+    await t.must('vaccinations.giveDose', dose(other, 'mpox', '2026-01-05'), nurse.token);
+    await refused(
+      t,
+      'vaccinations.giveDose',
+      dose(other, 'mpox', TODAY, { smallpoxVaccinated: true }),
+      nurse.token,
+      'smallpoxVaccinated',
+      'smallpox_not_applicable',
+    );
     await refused(
       t,
       'vaccinations.giveDose',
@@ -253,6 +264,15 @@ describe('refusals: each names its field and writes nothing', () => {
       nurse.token,
       'givenBy',
       'unknown_user',
+    );
+    // "Vaccinated against smallpox" means something for mpox only: said of another vaccine, refused.
+    await refused(
+      t,
+      'vaccinations.giveDose',
+      dose(personId, 'hpv', TODAY, { smallpoxVaccinated: true }),
+      nurse.token,
+      'smallpoxVaccinated',
+      'smallpox_not_applicable',
     );
     const r = await t.call('vaccinations.giveDose', dose(personId, 'hpv', '2026-02-30'), nurse.token);
     expect(r.ok ? null : r.error).toMatchObject({

@@ -197,6 +197,8 @@ export const en: Texts<typeof fr> = {
       // Consultations
       consultation_of_another_person: 'This consultation belongs to another file.',
       diagnosis_twice: 'This diagnosis is already in the list.',
+      smallpox_not_applicable:
+        'A previous smallpox vaccination applies only to the first mpox dose of a course.',
       unknown_diagnosis: 'This diagnosis is not in the centre’s list of diagnoses (or is no longer offered).',
       anatomical_site_not_applicable: 'This test is not sampled per anatomical site.',
       test_ordered_twice: 'This test is already ticked for this site.',

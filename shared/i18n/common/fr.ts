@@ -198,6 +198,8 @@ export const fr = {
       // Consultations
       consultation_of_another_person: 'Cette consultation appartient à un autre dossier.',
       diagnosis_twice: 'Ce diagnostic est déjà dans la liste.',
+      smallpox_not_applicable:
+        'La vaccination antérieure contre la variole ne concerne que le premier vaccin mpox d’un schéma.',
       unknown_diagnosis:
         'Ce diagnostic n’est pas dans la liste des diagnostics du centre (ou n’est plus proposé).',
       anatomical_site_not_applicable: 'Cet examen ne se prélève pas par site anatomique.',

@@ -204,6 +204,13 @@ export async function giveDose(
   if (!carer || !carer.active) throw invalid('givenBy', 'unknown_user');
 
   const { open, all } = await courseInProgress(em, person.id, input.vaccineCode);
+  // "Vaccinated against smallpox" shortens only an mpox course, and only the one it starts: said of
+  // another vaccine, or of a course already under way with another schedule, it is refused, not dropped.
+  if (
+    input.smallpoxVaccinated &&
+    (schedule.dosesIfSmallpoxVaccinated === undefined || (open && open.variant !== 'smallpox_vaccinated'))
+  )
+    throw invalid('smallpoxVaccinated', 'smallpox_not_applicable');
   const at = now.toISOString();
   let course: VaccineCourseRow;
   let doses: VaccineDoseRow[];
@@ -222,7 +229,7 @@ export async function giveDose(
     if (all[0]?.status === 'complete') throw invalid('givenOn', 'vaccine_schedule_complete');
     // A course stopped the day it started: a new one cannot start the same day.
     if (all.some((c) => c.startedOn === input.givenOn)) throw invalid('givenOn', 'vaccine_dose_same_day');
-    const smallpox = input.smallpoxVaccinated && schedule.dosesIfSmallpoxVaccinated !== undefined;
+    const smallpox = input.smallpoxVaccinated;
     course = {
       id: randomUUID(),
       personId: person.id,
