@@ -86,9 +86,10 @@ function precompute(o: Opened) {
 
 /**
  * The same rows by hand: each line's result, its sample resulted, a to-treat item per positive
- * (unless one is pending for that infection), the `lab_import` row, one audit entry per person
- * written and the two list-read entries of the preview and the commit; one transaction, then the
- * audit head sealed as the app does.
+ * (unless one is pending for that infection), the `lab_import` row, the audit entries the app
+ * writes (the preview's identity and tests reads of each person, one update per person written,
+ * the two list reads of the preview and the commit); one transaction, then the audit head sealed
+ * as the app does.
  */
 async function rawImport(o: Opened, content: string, pre: ReturnType<typeof precompute>): Promise<void> {
   const store = o.core.ctx.vault.requireStore();
@@ -175,6 +176,19 @@ async function rawImport(o: Opened, content: string, pre: ReturnType<typeof prec
       written.set(s.personId, records);
     }
     entries.push(
+      // The preview's read of each person it names (identity and tests, lab-import.ts `previewReads`).
+      ...[...written].flatMap(([personId]) =>
+        ['identity', 'tests'].map((section) => ({
+          action: 'read',
+          section,
+          personId,
+          targetType: null,
+          targetId: null,
+          siteId: null,
+          reason: null,
+          detail: JSON.stringify({ channel: 'screenings.importPreview', lines: 2 }),
+        })),
+      ),
       ...[...written].map(([personId, records]) => ({
         action: 'update',
         section: 'tests',
