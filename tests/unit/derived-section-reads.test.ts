@@ -60,3 +60,38 @@ describe('the PrEP baseline checklist is a read of tests', () => {
     expect((await readsOf(t, nurse.id, personId)).slice(before)).toEqual(['prep']);
   });
 });
+
+describe('the coordination’s board counts', () => {
+  it('do not count a positive to treat as a priority (a tests fact); a PEP still counts', async () => {
+    const { t, nurse, siteId } = await clinicalCentre();
+    const positive = await consentingPerson(t, nurse.token, 'Positif');
+    const at = t.clock.now().toISOString();
+    const { samples } = await t.must(
+      'screenings.saveSamples',
+      {
+        personId: positive,
+        siteId,
+        takenAt: at,
+        add: [{ testCode: 'ct_ng_pcr_poc', anatomicalSite: 'anus' }],
+      },
+      nurse.token,
+    );
+    await t.must(
+      'screenings.saveResult',
+      {
+        personId: positive,
+        sampleId: samples[0].id,
+        value: { type: 'per_target', targets: { chlamydia: 'not_detected', gonorrhoea: 'detected' } },
+        resultedAt: at,
+      },
+      nurse.token,
+    );
+    const visit = await t.must('visits.checkIn', { personId: positive, siteId }, nurse.token);
+    expect(visit.priority).toBe('positive_to_treat');
+    expect((await t.must('visits.summary', { siteId }, t.token)).priorities).toBe(0);
+
+    const pep = await consentingPerson(t, nurse.token, 'Exposition');
+    await t.must('visits.checkIn', { personId: pep, siteId, priority: 'pep_72h' }, nurse.token);
+    expect((await t.must('visits.summary', { siteId }, t.token)).priorities).toBe(1);
+  });
+});

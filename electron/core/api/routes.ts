@@ -475,7 +475,7 @@ export const ROUTES: RouteTable = {
     permission: 'reports.read',
     touches: { kind: 'centre', why: 'counts per step of a site, no person and no reason' },
     passive: true,
-    handler: (input, { ctx }) => boardSummary(ctx, input),
+    handler: (input, { ctx, actor }) => boardSummary(ctx, actor, input),
   },
   'visits.forPerson': {
     access: 'dossier',

@@ -240,9 +240,14 @@ export async function board(
   });
 }
 
-/** The board as counts (coordination): per step, how many and the longest wait; no person. */
+/**
+ * The board as counts (coordination): per step, how many and the longest wait; no person. The
+ * priorities are counted as this reader's board would show them: a positive to treat, a fact of
+ * the tests section the coordinator may not read, is not counted as a priority.
+ */
 export async function boardSummary(
   ctx: CoreContext,
+  actor: Actor,
   input: In<'visits.summary'>,
 ): Promise<{
   steps: { step: VisitStep; count: number; longestWaitMinutes: number }[];
@@ -257,7 +262,17 @@ export async function boardSummary(
       const longest = Math.max(0, ...here.map((v) => now - Date.parse(v.stepSince)));
       return { step, count: here.length, longestWaitMinutes: Math.floor(longest / 60_000) };
     });
-    return { steps, priorities: visits.filter((v) => v.priority !== 'normal').length };
+    const consents = await givenScopesOf(
+      store.manager,
+      visits.map((v) => v.personId),
+    );
+    const shown = visits.map((v) =>
+      priorityFor(
+        v.priority,
+        readableBy(actor, { personId: v.personId, consents: consents.get(v.personId) ?? new Set() }),
+      ),
+    );
+    return { steps, priorities: shown.filter((p) => p !== 'normal').length };
   });
 }
 
