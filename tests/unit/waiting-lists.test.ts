@@ -187,8 +187,22 @@ describe('waiting lists: an appointment released in the agenda', () => {
     });
     const listed = await t.must('waitingLists.workshops', { siteId: site }, t.worker.token);
     expect(listed.items.map((w) => w.booked)).toEqual([0]);
+    // The entry's audit entry says why it waits again.
+    expect(await releaseReasons(t, entry.id)).toEqual(['appointment_cancelled']);
   });
 });
+
+/** The reasons the audit log gives for the changes of a waiting-list entry made by a released appointment. */
+async function releaseReasons(t: Awaited<ReturnType<typeof centre>>['t'], entryId: string) {
+  const store = t.core.ctx.vault.requireStore();
+  const rows = await store.exclusive(() =>
+    store.manager.query<Array<{ reason: string | null }>>(
+      "SELECT reason FROM audit_log WHERE target_type = 'waiting_list_entry' AND target_id = ? AND reason IS NOT NULL ORDER BY seq",
+      [entryId],
+    ),
+  );
+  return rows.map((r) => r.reason);
+}
 
 describe('waiting lists: an appointment of a past day never honoured', () => {
   it('marked absent when the agenda shows its day, or when the person checks in: the entry waits again', async () => {
@@ -231,6 +245,11 @@ describe('waiting lists: an appointment of a past day never honoured', () => {
 
     await t.must('visits.checkIn', { personId: checkingIn.id, siteId: site }, t.worker.token);
     expect(await status(checkingIn.id)).toBe('waiting');
+    // Released by the no-show rule, from the agenda or at check-in: each audit entry says so.
+    const entryOf = async (personId: string) =>
+      (await t.must('waitingLists.forPerson', { personId }, t.worker.token)).items[0].id;
+    expect(await releaseReasons(t, await entryOf(seenInAgenda.id))).toEqual(['appointment_no_show']);
+    expect(await releaseReasons(t, await entryOf(checkingIn.id))).toEqual(['appointment_no_show']);
   });
 });
 

@@ -204,7 +204,7 @@ export async function setAppointmentStatus(
     row.status === 'booked' &&
     row.personId
   )
-    await appointmentReleased({ ...row, personId: row.personId }, dossier);
+    await appointmentReleased({ ...row, personId: row.personId, status: input.status }, dossier);
   return changed;
 }
 
@@ -248,7 +248,7 @@ export async function listAppointments(
     for (const r of absent.values())
       if (r.personId)
         await appointmentReleased(
-          { ...r, personId: r.personId },
+          { ...r, personId: r.personId, status: 'no_show' },
           { em, now, wrote: (w) => released.push(w) },
         );
     // A list channel has no dossier declaration, so the dispatcher audits nothing it changes: each
@@ -273,6 +273,7 @@ export async function listAppointments(
           personId: w.personId ?? null,
           targetType: w.type,
           targetId: w.id,
+          reason: w.reason ?? null,
         })),
       ],
       now,

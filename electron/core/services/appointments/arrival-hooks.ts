@@ -24,13 +24,20 @@ export type HookScope = Pick<DossierScope, 'em' | 'now' | 'wrote'>;
 
 export type AppointmentArrivedHook = (appointment: ArrivedAppointment, scope: HookScope) => Promise<void>;
 
+/** A released appointment, with what it became: the hooks' audit entries say why they changed. */
+export interface ReleasedAppointment extends ArrivedAppointment {
+  status: 'cancelled' | 'no_show';
+}
+
+export type AppointmentReleasedHook = (appointment: ReleasedAppointment, scope: HookScope) => Promise<void>;
+
 export const APPOINTMENT_ARRIVED_HOOKS: readonly AppointmentArrivedHook[] = [
   // A waiting-list entry booked on this appointment is now seen.
   seenOnArrival,
 ];
 
 /** A booked appointment cancelled or marked absent: what was booked on it is free again. */
-export const APPOINTMENT_RELEASED_HOOKS: readonly AppointmentArrivedHook[] = [
+export const APPOINTMENT_RELEASED_HOOKS: readonly AppointmentReleasedHook[] = [
   // A waiting-list entry booked on this appointment waits again (its workshop seat is freed).
   waitingAgainOnRelease,
 ];
@@ -39,6 +46,6 @@ export async function appointmentArrived(appointment: ArrivedAppointment, scope:
   for (const hook of APPOINTMENT_ARRIVED_HOOKS) await hook(appointment, scope);
 }
 
-export async function appointmentReleased(appointment: ArrivedAppointment, scope: HookScope): Promise<void> {
+export async function appointmentReleased(appointment: ReleasedAppointment, scope: HookScope): Promise<void> {
   for (const hook of APPOINTMENT_RELEASED_HOOKS) await hook(appointment, scope);
 }

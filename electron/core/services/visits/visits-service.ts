@@ -137,7 +137,7 @@ export async function checkIn(input: In<'visits.checkIn'>, { actor, dossier }: D
   for (const absent of await noShowsOfPerson(em, person.id, now)) {
     dossier.wrote({ type: 'appointment', id: absent.id });
     // What other capabilities do when an appointment is released (a waiting-list entry waits again).
-    await appointmentReleased({ ...absent, personId: person.id }, dossier);
+    await appointmentReleased({ ...absent, personId: person.id, status: 'no_show' }, dossier);
   }
   const at = now.toISOString();
   const row: VisitRow = {

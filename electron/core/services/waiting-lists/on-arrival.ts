@@ -33,9 +33,11 @@ export async function seenOnArrival(
  * again (its waiting time still counts from the request), and its workshop seat is freed.
  */
 export async function waitingAgainOnRelease(
-  appointment: { id: string; personId: string },
+  appointment: { id: string; personId: string; status: 'cancelled' | 'no_show' },
   dossier: HookScope,
 ): Promise<void> {
+  // The entry's audit entry says why it waits again: the agenda's cancellation or the no-show rule.
+  const reason = appointment.status === 'no_show' ? 'appointment_no_show' : 'appointment_cancelled';
   for (const entry of await bookedEntriesOfAppointment(dossier.em, appointment.id)) {
     if (entry.personId !== appointment.personId) continue;
     await saveEntry(dossier.em, {
@@ -52,6 +54,7 @@ export async function waitingAgainOnRelease(
       section: 'referrals',
       personId: entry.personId,
       action: 'update',
+      reason,
     });
   }
 }
