@@ -21,6 +21,7 @@ import { findSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import { loadPerson, type PersonRow } from '../persons/repository';
 import { findEpisode, prepLinkRefusal } from '../prep/repository';
+import { SPECIALIST_CONSULTATION_SAVED_HOOKS } from './specialist-hooks';
 import { orderSamples } from '../screenings/repository';
 import { staffNames } from '../users/staff-names';
 import { findVisit, insertStep, updateVisitRow, type VisitRow } from '../visits/repository';
@@ -442,5 +443,9 @@ export async function saveSpecialistConsultation(
   });
   await saveConsultationRow(em, row);
   dossier.wrote({ type: 'specialist_consultation', id: row.id, action: existing ? 'update' : 'create' });
+  // A first save is the specialty seeing the person (an edit of the notes sees no one again).
+  if (!existing)
+    for (const hook of SPECIALIST_CONSULTATION_SAVED_HOOKS)
+      await hook({ id: row.id, personId: row.personId, specialty: row.kind }, dossier);
   return toSpecialistConsultation(row, await staffNames(em, [row.createdBy]));
 }

@@ -36,6 +36,24 @@ export async function saveEntry(em: EntityManager, row: WaitingListEntryRow): Pr
   await em.getRepository(WaitingListEntryEntity).save(row);
 }
 
+/**
+ * The person's oldest open entry (waiting or booked) of a specialty: the one a specialist
+ * consultation answers. Oldest request first, then the earliest written.
+ */
+export function oldestOpenEntry(
+  em: EntityManager,
+  personId: string,
+  specialty: string,
+): Promise<WaitingListEntryRow | null> {
+  return em.getRepository(WaitingListEntryEntity).findOne({
+    where: [
+      { personId, specialty, status: 'waiting' },
+      { personId, specialty, status: 'booked' },
+    ],
+    order: { requestedOn: 'ASC', createdAt: 'ASC' },
+  });
+}
+
 /** The entries booked on an appointment (one, unless an import says otherwise). */
 export function bookedEntriesOfAppointment(
   em: EntityManager,
