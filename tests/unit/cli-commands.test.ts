@@ -33,6 +33,8 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 const RECOVERY = /[A-Z0-9]{4}(?:-[A-Z0-9]{4}){7}/g;
+/** The demo replays a year of a centre's life (over a thousand channel calls): more than the default. */
+const DEMO_TIMEOUT_MS = 180_000;
 const INIT_ARGS = [
   '--centre',
   'SPOT Montpellier',
@@ -206,53 +208,57 @@ describe('parcours (French by default)', () => {
     expect(missing.err.trim()).toBe(message(fr.missingOption, { option: '--data' }));
   });
 
-  it('demo: two sites and one account per role, every login works with the documented password', async () => {
-    const dir = path.join(root, 'demo');
-    const r = await cli(['demo', '--data', dir]);
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain(message(fr.demoDone, { dir, password: 'parcours-demo-2026' }));
-    expect(r.out.match(RECOVERY)).toHaveLength(1);
+  it(
+    'demo: two sites and one account per role, every login works with the documented password',
+    async () => {
+      const dir = path.join(root, 'demo');
+      const r = await cli(['demo', '--data', dir]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain(message(fr.demoDone, { dir, password: 'parcours-demo-2026' }));
+      expect(r.out.match(RECOVERY)).toHaveLength(1);
 
-    // The accounts listed in README.md.
-    const documented: Record<string, string> = {
-      coordination: 'coordinator',
-      accueil: 'community_worker',
-      infirmier: 'nurse',
-      medecin: 'doctor',
-      specialiste: 'specialist',
-      psychologue: 'psychologist',
-      social: 'social_worker',
-      juriste: 'legal',
-    };
-    expect(Object.values(documented).sort()).toEqual([...ROLES].sort());
-    const t = await startCore(dir);
-    const sessions = await Promise.all(
-      Object.keys(documented).map((username) =>
-        t.must('auth.login', { username, password: 'parcours-demo-2026' }),
-      ),
-    );
-    for (const s of sessions) {
-      expect(s.user.roles).toEqual([documented[s.user.username]]);
-      expect(s.mustChangePassword).toBe(false);
-    }
-    const coordinator = sessions[0];
-    const centre = await t.must('centre.get', {}, coordinator.token);
-    expect(centre.sites).toHaveLength(2);
-    const users = await t.must(
-      'users.list',
-      { page: 1, pageSize: 50, includeInactive: true },
-      coordinator.token,
-    );
-    expect(users.total).toBe(8);
-    expect(users.items.flatMap((u) => u.roles).sort()).toEqual([...ROLES].sort());
-    await t.core.close();
+      // The accounts listed in README.md.
+      const documented: Record<string, string> = {
+        coordination: 'coordinator',
+        accueil: 'community_worker',
+        infirmier: 'nurse',
+        medecin: 'doctor',
+        specialiste: 'specialist',
+        psychologue: 'psychologist',
+        social: 'social_worker',
+        juriste: 'legal',
+      };
+      expect(Object.values(documented).sort()).toEqual([...ROLES].sort());
+      const t = await startCore(dir);
+      const sessions = await Promise.all(
+        Object.keys(documented).map((username) =>
+          t.must('auth.login', { username, password: 'parcours-demo-2026' }),
+        ),
+      );
+      for (const s of sessions) {
+        expect(s.user.roles).toEqual([documented[s.user.username]]);
+        expect(s.mustChangePassword).toBe(false);
+      }
+      const coordinator = sessions[0];
+      const centre = await t.must('centre.get', {}, coordinator.token);
+      expect(centre.sites).toHaveLength(2);
+      const users = await t.must(
+        'users.list',
+        { page: 1, pageSize: 50, includeInactive: true },
+        coordinator.token,
+      );
+      expect(users.total).toBe(8);
+      expect(users.items.flatMap((u) => u.roles).sort()).toEqual([...ROLES].sort());
+      await t.core.close();
 
-    const before = snapshot(dir);
-    const again = await cli(['demo', '--data', dir]);
-    expect(again.code).toBe(1);
-    expect(again.err.trim()).toBe(fr.alreadySetUp);
-    expect(snapshot(dir)).toEqual(before);
-  });
+      const before = snapshot(dir);
+      const again = await cli(['demo', '--data', dir]);
+      expect(again.code).toBe(1);
+      expect(again.err.trim()).toBe(fr.alreadySetUp);
+      expect(snapshot(dir)).toEqual(before);
+    },
+    DEMO_TIMEOUT_MS,
+  );
 
   it('recover: the recovery code gives a temporary password that logs in and must be changed', async () => {
     expect(recoveryCode).not.toBe('');

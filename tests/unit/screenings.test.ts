@@ -497,12 +497,13 @@ describe('results', () => {
 });
 
 describe('the demo history', () => {
-  it('screenings about monthly since each first visit, all negative: older results given, recent ones to give', async () => {
+  it('screenings on open days over a year from each first visit, the scripted story replayed in order: positives treated, tested for cure, older results given', async () => {
     const c = await screeningCentre();
     const { t } = c;
-    // Persons first seen 70 and 20 days ago (the demo replays from each file's creation).
+    // Persons first seen 330 and 10 days ago (the demo replays from each file's creation); the
+    // first is the demo's person 0, whose gonorrhoea 300 days ago is a story of demo-treatments.ts.
     const persons = [];
-    for (const daysAgo of [70, 20]) {
+    for (const daysAgo of [330, 10]) {
       t.clock.t = Date.parse('2026-03-02T09:00:00Z') - daysAgo * 86_400_000;
       const nurse = await t.must('auth.login', { username: 'nina', password: 'Nouveau-Mot-de-passe-2026' });
       const p = await t.must('persons.create', personInput(t, { nameUsed: `Démo ${daysAgo}` }), nurse.token);
@@ -513,14 +514,27 @@ describe('the demo history', () => {
     const taken = await populateScreenings(t.core, demoActors(t, c.nurse, c.doctor), persons);
     const nurse = await t.must('auth.login', { username: 'nina', password: 'Nouveau-Mot-de-passe-2026' });
     const samples = [];
-    for (const p of persons)
+    const items = [];
+    for (const p of persons) {
       samples.push(...(await t.must('screenings.forPerson', { personId: p.id }, nurse.token)).items);
+      items.push(...(await t.must('treatments.forPerson', { personId: p.id }, nurse.token)).items);
+    }
     expect(samples).toHaveLength(taken);
-    // 70 days: screenings on days 70, 42 and 14 ago; 20 days: on day 20 ago (every 28 days).
-    expect(new Set(samples.map((s) => s.screeningId)).size).toBe(4);
-    expect(samples.every((s) => s.takenOn < '2026-03-02')).toBe(true);
+    const days = [...new Set(samples.map((s) => s.takenOn))].sort();
+    // From the first visit to yesterday, on the days the demo site opens (Tuesday to Saturday).
+    expect(days[0] <= '2025-04-10').toBe(true);
+    expect(days[days.length - 1] < '2026-03-02').toBe(true);
+    expect(days.every((d) => ![0, 1].includes(new Date(`${d}T12:00:00Z`).getUTCDay()))).toBe(true);
+    expect(new Set(samples.map((s) => s.screeningId)).size).toBeGreaterThanOrEqual(5);
+    // The story: gonorrhoea at the throat 300 days ago, treated that morning, partners listed,
+    // and the test of cure taken four weeks later.
+    const story = items.find((i) => i.openedOn === '2025-05-06');
+    expect(story).toMatchObject({ infection: 'gonorrhoea', status: 'treated', delayDays: 0 });
+    expect(story!.partners.map((p) => p.status)).toEqual(['treated', 'tested']);
+    expect(story!.cureResultId).not.toBeNull();
+    // Every positive treated, none left open.
+    expect(items.every((i) => i.status === 'treated')).toBe(true);
     const results = samples.flatMap((s) => (s.result ? [s.result] : []));
-    expect(results.every((r) => r.interpretation !== 'positive' || r.infections.length === 0)).toBe(true);
     expect(results.some((r) => r.givenAt)).toBe(true);
     expect(results.some((r) => r.toGive)).toBe(true);
     expect(results.filter((r) => r.toGive).every((r) => r.resultedAt > '2026-02-15')).toBe(true);

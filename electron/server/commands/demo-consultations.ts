@@ -1,8 +1,9 @@
 /**
- * The demo centre's consultations, replayed through the same channels as the app (`callAs`): past
- * GP consultations with coded diagnoses and prescriptions (ceftriaxone for a gonococcal infection,
- * doxycycline for chlamydia, a PrEP renewal with renewals), and specialist notes (gynaecology,
- * addictology, sexology). The demo doctor gets a professional number through the team's own
+ * The demo centre's consultations, replayed through the same channels as the app (`callAs`): a GP
+ * consultation for each positive treated over the year, with its ICD-10 codes and the
+ * prescription of what was given (ceftriaxone for a gonococcal infection, doxycycline for
+ * chlamydia, benzathine benzylpenicillin for syphilis), PrEP prescriptions with renewals, and
+ * specialist notes (gynaecology, addictology, sexology). The demo doctor gets a professional number through the team's own
  * update (as a coordinator would type it), so the demo prescriptions print.
  */
 import type { Core } from '../../core';
@@ -12,9 +13,13 @@ import { findUserByUsername } from '../../core/services/users/repository';
 import { updateUser } from '../../core/services/users/users-service';
 import { loadStaffUser } from '../../core/services/users/staff-users';
 import type { ChannelInput } from '../../../shared/contract';
+import { addCalendar } from '../../../shared/domain/schedules';
+import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
+import { prepVisitDates } from './demo-prep';
 import type { DemoActors } from './demo-data';
 
-type Prescription = NonNullable<ChannelInput<'consultations.save'>['prescription']>;
+type GpInput = ChannelInput<'consultations.save'>;
+type Prescription = NonNullable<GpInput['prescription']>;
 
 const CEFTRIAXONE: Prescription = {
   lines: [
@@ -47,43 +52,35 @@ const PREP: Prescription = {
   renewals: 2,
 };
 
-/** One GP consultation: the person (index), how many days ago, its notes, codes and prescription. */
-const GP_CONSULTATIONS: ReadonlyArray<{
+const BENZATHINE: Prescription = {
+  lines: [
+    {
+      drug: 'benzathine benzylpenicillin',
+      dose: '2,4 MUI',
+      route: 'intramuscular',
+      frequency: 'En une injection',
+      duration: '1 jour',
+    },
+  ],
+  renewals: 0,
+};
+
+/** What the doctor codes and prescribes for each infection treated here. */
+const FOR_INFECTION: Readonly<Record<string, { code: string; label: string; prescription: Prescription }>> = {
+  chlamydia: { code: 'A56', label: 'chlamydia', prescription: DOXYCYCLINE },
+  gonorrhoea: { code: 'A54', label: 'gonocoque', prescription: CEFTRIAXONE },
+  syphilis: { code: 'A51', label: 'syphilis précoce', prescription: BENZATHINE },
+};
+
+/** A consultation with notes and no positive behind it. */
+const OTHER_GP_CONSULTATIONS: ReadonlyArray<{
   person: number;
   daysAgo: number;
   reason: string;
   examination: string;
   conclusion: string;
   diagnoses: string[];
-  prescription?: Prescription;
 }> = [
-  {
-    person: 2,
-    daysAgo: 6,
-    reason: 'Écoulement urétral depuis 3 jours',
-    examination: 'Écoulement purulent, pas de fièvre.',
-    conclusion: 'Urétrite gonococcique probable, traitée sur place.',
-    diagnoses: ['A54'],
-    prescription: CEFTRIAXONE,
-  },
-  {
-    person: 6,
-    daysAgo: 5,
-    reason: 'Contrôle après un partenaire positif à chlamydia',
-    examination: 'Examen sans particularité.',
-    conclusion: 'Traitement du partenaire : doxycycline.',
-    diagnoses: ['A56'],
-    prescription: DOXYCYCLINE,
-  },
-  {
-    person: 7,
-    daysAgo: 4,
-    reason: 'Renouvellement PrEP',
-    examination: 'Bonne observance, pas d’effet indésirable.',
-    conclusion: 'PrEP poursuivie en continu.',
-    diagnoses: [],
-    prescription: PREP,
-  },
   {
     person: 11,
     daysAgo: 3,
@@ -125,7 +122,12 @@ async function professionalNumberOf(core: Core, a: DemoActors): Promise<void> {
   });
 }
 
-/** Records the demo consultations; returns how many were written. */
+/**
+ * Records the demo consultations; returns how many were written. For every positive treated here
+ * (read back from the Test and Treat history), the doctor's consultation of that day with its
+ * ICD-10 codes and the prescription of what was given; for every PrEP user, the prescription of
+ * their last PrEP visit, with two renewals.
+ */
 export async function populateConsultations(
   core: Core,
   a: DemoActors,
@@ -133,36 +135,64 @@ export async function populateConsultations(
 ): Promise<number> {
   const { ctx } = core;
   const realClock = ctx.clock;
-  const today = realClock();
-  const at = (daysAgo: number, hour: number) =>
-    new Date(today.getTime() - daysAgo * 86_400_000 - (4 - hour) * 3600_000);
+  const now = realClock();
+  const today = localDate(now, a.timezone);
   await professionalNumberOf(core, a);
   const specialistUser = await findUserByUsername(ctx.vault.requireStore().manager, 'specialiste');
   const specialist: Actor | null = specialistUser
     ? { userId: specialistUser.id, roles: ['specialist'] }
     : null;
   let written = 0;
+  const save = async (personId: string, heldAt: Date, fields: Omit<GpInput, 'personId' | 'heldAt'>) => {
+    ctx.clock = () => heldAt;
+    await callAs(ctx, a.doctor, 'consultations.save', {
+      personId,
+      heldAt: heldAt.toISOString(),
+      ...fields,
+    });
+    written += 1;
+  };
   try {
-    for (const c of GP_CONSULTATIONS) {
+    for (const [i, person] of persons.entries()) {
+      // The positives treated here, by day: one consultation each day.
+      const items = (await callAs(ctx, a.nurse, 'treatments.forPerson', { personId: person.id })).items;
+      const byDay = new Map<string, typeof items>();
+      for (const item of items)
+        if (item.status === 'treated' && item.treatment && item.treatedOn && FOR_INFECTION[item.infection])
+          byDay.set(item.treatedOn, [...(byDay.get(item.treatedOn) ?? []), item]);
+      for (const treated of byDay.values()) {
+        const found = treated.map((t) => FOR_INFECTION[t.infection]);
+        const givenAt = Math.min(...treated.map((t) => Date.parse(t.treatment!.givenAt)));
+        await save(person.id, new Date(givenAt - 10 * 60_000), {
+          reason: `Résultat positif : ${found.map((f) => f.label).join(', ')}`,
+          examination: 'Pas de signe clinique associé. Information sur l’infection et ses partenaires.',
+          conclusion: `Traité sur place (${treated.map((t) => t.treatment!.drug).join(', ')}) ; partenaires à prévenir.`,
+          diagnoses: found.map((f) => f.code),
+          prescription: { lines: found.flatMap((f) => f.prescription.lines), renewals: 0 },
+        });
+      }
+      // The PrEP prescription of the last PrEP visit.
+      const prepDays = prepVisitDates(i, today);
+      const last = prepDays?.[prepDays.length - 1];
+      if (last)
+        await save(person.id, zonedToUtc(last, '11:30', a.timezone), {
+          reason: prepDays.length === 1 ? 'Initiation de la PrEP' : 'Renouvellement PrEP',
+          examination: 'Bonne observance, pas d’effet indésirable.',
+          conclusion: 'PrEP prescrite, prochain suivi à la date prévue.',
+          diagnoses: [],
+          prescription: PREP,
+        });
+    }
+    for (const c of OTHER_GP_CONSULTATIONS) {
       const person = persons[c.person];
       if (!person) continue;
-      const when = at(c.daysAgo, 1);
-      ctx.clock = () => when;
-      await callAs(ctx, a.doctor, 'consultations.save', {
-        personId: person.id,
-        heldAt: when.toISOString(),
-        reason: c.reason,
-        examination: c.examination,
-        conclusion: c.conclusion,
-        diagnoses: c.diagnoses,
-        ...(c.prescription ? { prescription: c.prescription } : {}),
-      });
-      written += 1;
+      const { person: _index, daysAgo, ...fields } = c;
+      await save(person.id, zonedToUtc(addCalendar(today, { days: -daysAgo }), '16:00', a.timezone), fields);
     }
     for (const c of specialist ? SPECIALIST_CONSULTATIONS : []) {
       const person = persons[c.person];
       if (!person || !specialist) continue;
-      const when = at(c.daysAgo, 2);
+      const when = zonedToUtc(addCalendar(today, { days: -c.daysAgo }), '17:00', a.timezone);
       ctx.clock = () => when;
       await callAs(ctx, specialist, 'consultations.saveSpecialist', {
         personId: person.id,

@@ -8,7 +8,6 @@ import type { Core } from '../../core';
 import type { Actor } from '../../core/access/gate';
 import type { ParsedInput } from '../../../shared/contract';
 import type { ConsentScope } from '../../../shared/domain/roles';
-import type { KeyPopulation } from '../../../shared/domain/catalogues';
 import { callAs } from '../../core/api/dispatch';
 import { saveEntry } from '../../core/services/directory/directory-service';
 import { populateClinicalCatalogues } from './demo-clinical-catalogues';
@@ -19,6 +18,9 @@ import { populateWaitingLists } from './demo-waiting-lists';
 import { populateTreatments } from './demo-treatments';
 import { populateScreenings } from './demo-screenings';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
+import { PEOPLE, sharesWithCareTeam } from './demo-people';
+import { visitDays } from './demo-calendar';
+import { prepVisitDates } from './demo-prep';
 
 function seeded(seed: number): () => number {
   let a = seed;
@@ -29,35 +31,6 @@ function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const PEOPLE: Array<
-  [name: string, pronouns: string | null, populations: KeyPopulation[], birthYear: number]
-> = [
-  ['Amélie', 'elle', ['sex_worker', 'migrant'], 1994],
-  ['Jo', 'iel', ['trans'], 1999],
-  ['Karim', 'il', ['msm', 'chemsex'], 1987],
-  ['Lou', 'elle', ['trans', 'sex_worker'], 1996],
-  ['Mamadou', 'il', ['migrant', 'msm'], 1991],
-  ['Sacha', 'iel', ['drug_user'], 1983],
-  ['Yasmine', 'elle', ['sex_worker'], 1990],
-  ['Thomas', 'il', ['msm'], 2001],
-  ['Inès', 'elle', ['migrant'], 1998],
-  ['Noé', 'il', ['trans', 'msm'], 2000],
-  ['Fatou', 'elle', ['migrant', 'sex_worker'], 1985],
-  ['Rayan', 'il', ['msm', 'chemsex', 'pwid'], 1979],
-  ['Camille', 'elle', ['sex_worker'], 1993],
-  ['Dimitri', 'il', ['drug_user', 'pwid'], 1976],
-  ['Maëlle', 'elle', ['trans'], 2002],
-  ['Hugo', 'il', ['msm'], 1995],
-  ['Awa', 'elle', ['migrant'], 1997],
-  ['Bastien', 'il', ['msm', 'chemsex'], 1989],
-  ['Zoé', 'elle', ['sex_worker', 'drug_user'], 1992],
-  ['Ilyes', 'il', ['msm', 'migrant'], 1999],
-  ['Lina', 'elle', ['trans', 'migrant'], 1994],
-  ['Marco', 'il', ['msm'], 1984],
-  ['Nadia', 'elle', ['sex_worker'], 1981],
-  ['Alex', 'iel', ['chemsex'], 1990],
-];
 
 const DIRECTORY: Array<ParsedInput<'directory.save'>> = [
   {
@@ -186,10 +159,18 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     const entries = [];
     for (const entry of DIRECTORY) entries.push(await saveEntry(ctx, a.coordinator, entry));
     const persons = [];
-    for (const [i, [nameUsed, pronouns, keyPopulations, birthYear]] of PEOPLE.entries()) {
-      // Each person first came between 12 and 1 weeks ago; the demo replays their history.
+    /** Each person's past visits by site date, for the samples taken during them. */
+    const visitsByPerson = new Map<string, Map<string, string>>();
+    const today = localDate(now, a.timezone);
+    for (const [i, { nameUsed, pronouns, keyPopulations, birthYear, firstSeenDaysAgo }] of PEOPLE.entries()) {
+      // Each person first came between a year and a month ago; the demo replays their history.
       const firstSeen = new Date(
-        now.getTime() - (12 - (i % 12)) * 7 * 86_400_000 - Math.floor(random() * 5) * 3600_000,
+        zonedToUtc(
+          localDate(new Date(now.getTime() - firstSeenDaysAgo * 86_400_000), a.timezone),
+          '09:00',
+          a.timezone,
+        ).getTime() +
+          Math.floor(random() * 5) * 600_000,
       );
       ctx.clock = () => firstSeen;
       const phone = `06 ${String(10 + i).padStart(2, '0')} ${String(20 + i).padStart(2, '0')} 3${i % 10} 4${(i * 7) % 10}`;
@@ -220,21 +201,22 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
         siteId: i % 6 === 5 ? a.outreachSiteId : a.siteId,
       });
       persons.push(person);
-      // Most share with the care team; a few have not (their interviews stay with their author).
-      const scopes: ConsentScope[] =
-        i % 7 === 3
-          ? ['contact']
-          : i % 4 === 0
-            ? ['care_team', 'contact', 'external_referral']
-            : ['care_team', 'contact'];
+      const scopes: ConsentScope[] = !sharesWithCareTeam(i)
+        ? ['contact']
+        : i % 4 === 0
+          ? ['care_team', 'contact', 'external_referral']
+          : ['care_team', 'contact'];
       for (const scope of scopes)
         if (!(scope === 'contact' && channels.length === 0))
           await callAs(ctx, a.worker, 'persons.recordConsent', { personId: person.id, scope, given: true });
-      // Past visits, each with an interview.
-      const count = 1 + Math.floor(random() * 4);
-      for (let v = 0; v < count; v++) {
-        const at = new Date(firstSeen.getTime() + v * 21 * 86_400_000 + 15 * 60_000);
-        if (at.getTime() > now.getTime() - 86_400_000) break;
+      // Past visits over the year (demo-calendar.ts), each with an interview.
+      const onPrep = prepVisitDates(i, today) !== null;
+      const visitIds = new Map<string, string>();
+      visitsByPerson.set(person.id, visitIds);
+      for (const [v, day] of visitDays(i, localDate(firstSeen, a.timezone), today).entries()) {
+        const at = new Date(
+          Math.max(zonedToUtc(day, '09:40', a.timezone).getTime(), firstSeen.getTime() + 60_000),
+        );
         ctx.clock = () => at;
         const visit = await callAs(ctx, a.worker, 'visits.checkIn', {
           personId: person.id,
@@ -242,6 +224,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
           priority: 'normal',
           step: 'waiting_interview',
         });
+        visitIds.set(day, visit.id);
         const moved = await callAs(ctx, a.worker, 'visits.move', {
           visitId: visit.id,
           version: visit.version,
@@ -251,19 +234,18 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
           personId: person.id,
           visitId: visit.id,
           heldAt: at.toISOString(),
-          reason: pick([
-            'Dépistage de routine',
-            'Renouvellement PrEP',
-            'Symptômes',
-            'Demande de vaccination',
-            'Besoin de parler',
-          ]),
+          reason:
+            onPrep && v > 0
+              ? 'Renouvellement PrEP'
+              : i % 3 === 2 && !onPrep
+                ? pick(['Demande de vaccination', 'Besoin de parler', 'Accompagnement social'])
+                : pick(['Dépistage de routine', 'Dépistage de routine', 'Symptômes', 'Demande de PrEP']),
           exposures: [pick(['anal_receptive', 'oral', 'vaginal'] as const)],
-          prevention: [pick(['condoms', 'prep', 'none'] as const)],
+          prevention: [onPrep ? 'prep' : pick(['condoms', 'none'] as const)],
           substances: keyPopulations.includes('chemsex') ? ['ghb', 'cathinones'] : [],
           chemsex: keyPopulations.includes('chemsex'),
           violenceScreening: pick(['none', 'none', 'past', 'not_asked'] as const),
-          needs: [pick(['screening', 'prep', 'vaccine'] as const)],
+          needs: [onPrep ? 'prep' : pick(['screening', 'screening', 'vaccine'] as const)],
           summary: 'Entretien de suivi : besoins repérés, orientation vers le médecin.',
           partnersCount: Math.floor(random() * 6),
         });
@@ -277,9 +259,8 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     }
     // Today: people on the board, one within 72 h of an exposure.
     ctx.clock = realClock;
-    const today = realClock();
     for (const [k, person] of persons.slice(0, 4).entries()) {
-      ctx.clock = () => new Date(today.getTime() - (40 - k * 9) * 60_000);
+      ctx.clock = () => new Date(now.getTime() - (40 - k * 9) * 60_000);
       const visit = await callAs(ctx, a.worker, 'visits.checkIn', {
         personId: person.id,
         siteId: person.siteId,
@@ -297,7 +278,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
           personId: person.id,
           visitId: visit.id,
           heldAt: ctx.clock().toISOString(),
-          lastRiskAt: new Date(today.getTime() - 30 * 3600_000).toISOString(),
+          lastRiskAt: new Date(now.getTime() - 30 * 3600_000).toISOString(),
           exposures: ['anal_receptive'],
           prevention: ['none'],
           substances: [],
@@ -317,7 +298,7 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     ctx.clock = realClock;
     const types = ['screening', 'prep', 'vaccine', 'specialist'] as const;
     for (let d = 1; d <= 5; d++) {
-      const date = localDate(new Date(today.getTime() + d * 86_400_000), a.timezone);
+      const date = localDate(new Date(now.getTime() + d * 86_400_000), a.timezone);
       const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
       if (weekday === 0 || weekday === 1) continue;
       for (let s = 0; s < 4; s++) {
@@ -358,10 +339,10 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
     await populateClinicalCatalogues(core, a);
     await populateVaccinations(core, a, persons);
     await populatePrep(core, a, persons);
+    await populateScreenings(core, a, persons, visitsByPerson);
+    await populateTreatments(core, a, persons);
     await populateConsultations(core, a, persons);
     await populateWaitingLists(core, a, persons);
-    await populateScreenings(core, a, persons);
-    await populateTreatments(core, a, persons);
     return { persons: persons.length, visits };
   } finally {
     ctx.clock = realClock;

@@ -1,24 +1,27 @@
 /**
- * The demo centre's Test and Treat history, replayed through the same channels as the app
- * (`callAs`): positives of the past months, most treated the same day, three treated late (3, 9
- * and 21 days after the result), one still open today while the person is on the board (so the
- * board's priority, the red banner and the "to treat" worklist show it), partners at every status,
- * a test of cure, and a reactive HIV rapid test confirmed by the lab, referred to the hospital
- * service and closed when the appointment was attended.
+ * The demo centre's Test and Treat stories. The scripted positives of the past year (most treated
+ * the same day, three treated late: 3, 9 and 21 days after the result; partners at every status)
+ * are replayed by demo-screenings.ts among each person's screenings, in the order they happened.
+ * Here, through the same channels as the app (`callAs`): a reactive HIV rapid test three months
+ * ago, confirmed by the lab, referred to the hospital service and closed when the appointment was
+ * attended; a reactive HCV rapid test last week, its viral load detected, referred with an
+ * appointment still to come; and one gonorrhoea positive still open today while the person is on
+ * the board (so the board's priority, the red banner and the "to treat" worklist show it).
  */
 import type { Core } from '../../core';
-import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
+import type { ChannelInput } from '../../../shared/contract';
 import { callAs } from '../../core/api/dispatch';
 import { listDirectory } from '../../core/services/directory/directory-service';
 import { addCalendar } from '../../../shared/domain/schedules';
 import type { PartnerStatus } from '../../../shared/domain/treatments';
+import type { AnatomicalSite } from '../../../shared/domain/clinical-catalogues';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
 import type { DemoActors } from './demo-data';
 
 type Value = ChannelInput<'screenings.saveResult'>['value'];
 type Order = NonNullable<ChannelInput<'screenings.saveSamples'>['add']>[number];
 
-interface DemoPositive {
+export interface DemoPositive {
   person: number;
   /** Days before today the result came. */
   daysAgo: number;
@@ -30,7 +33,7 @@ interface DemoPositive {
 }
 
 const ctng = (
-  site: 'throat' | 'anus' | 'urine',
+  site: AnatomicalSite,
   found: 'chlamydia' | 'gonorrhoea',
 ): Pick<DemoPositive, 'test' | 'value'> => ({
   test: { testCode: 'ct_ng_pcr_poc', anatomicalSite: site },
@@ -47,28 +50,60 @@ const syphilis: Pick<DemoPositive, 'test' | 'value'> = {
   value: { type: 'titre', positivity: 'positive', titre: '1:16' },
 };
 
-const POSITIVES: readonly DemoPositive[] = [
+/** The scripted positives, by person index (demo-people.ts), replayed by demo-screenings.ts. */
+export const SCRIPTED_POSITIVES: readonly DemoPositive[] = [
   // Treated the same day (the usual case), partners listed on some.
-  { person: 0, daysAgo: 75, ...ctng('anus', 'gonorrhoea'), delay: 0, partners: ['treated', 'tested'] },
-  { person: 4, daysAgo: 66, ...ctng('throat', 'gonorrhoea'), delay: 0 },
-  { person: 6, daysAgo: 58, ...ctng('urine', 'chlamydia'), delay: 0, partners: ['notified'] },
-  { person: 9, daysAgo: 44, ...syphilis, delay: 0, partners: ['to_notify', 'notified'] },
-  { person: 12, daysAgo: 37, ...ctng('anus', 'chlamydia'), delay: 0 },
-  { person: 14, daysAgo: 30, ...ctng('urine', 'gonorrhoea'), delay: 0, partners: ['tested'] },
-  { person: 15, daysAgo: 19, ...ctng('throat', 'chlamydia'), delay: 0 },
-  { person: 18, daysAgo: 12, ...ctng('anus', 'gonorrhoea'), delay: 0, partners: ['to_notify'] },
+  { person: 0, daysAgo: 300, ...ctng('throat', 'gonorrhoea'), delay: 0, partners: ['treated', 'tested'] },
+  { person: 4, daysAgo: 160, ...ctng('anus', 'chlamydia'), delay: 0 },
+  { person: 6, daysAgo: 45, ...ctng('vagina', 'chlamydia'), delay: 0, partners: ['notified'] },
+  { person: 9, daysAgo: 200, ...syphilis, delay: 0, partners: ['notified', 'tested'] },
+  { person: 12, daysAgo: 120, ...ctng('vagina', 'chlamydia'), delay: 0 },
+  { person: 14, daysAgo: 90, ...ctng('urine', 'gonorrhoea'), delay: 0, partners: ['tested'] },
+  { person: 15, daysAgo: 250, ...ctng('throat', 'chlamydia'), delay: 0 },
+  { person: 18, daysAgo: 12, ...ctng('throat', 'gonorrhoea'), delay: 0, partners: ['to_notify'] },
   // Treated late: the person came back 3, 9 and 21 days after the result.
-  { person: 5, daysAgo: 50, ...ctng('urine', 'chlamydia'), delay: 3 },
-  { person: 11, daysAgo: 40, ...syphilis, delay: 9, partners: ['treated'] },
-  { person: 20, daysAgo: 35, ...ctng('anus', 'gonorrhoea'), delay: 21 },
+  { person: 5, daysAgo: 230, ...ctng('urine', 'chlamydia'), delay: 3 },
+  { person: 11, daysAgo: 140, ...syphilis, delay: 9, partners: ['treated'] },
+  { person: 20, daysAgo: 65, ...ctng('anus', 'gonorrhoea'), delay: 21 },
 ];
 
 /** The person checked in today (demo-data.ts: the first four are on the board) whose positive is still open. */
 const OPEN_TODAY = 2;
-/** The person whose reactive HIV rapid test goes to the hospital service (external referral consent). */
-const HIV_PERSON = 8;
+interface HospitalStory {
+  person: number;
+  rapidTest: 'hiv_trod' | 'hcv_trod';
+  /** Days before today of the rapid test; the lab confirms three days later. */
+  daysAgo: number;
+  confirmed: Value;
+  reason: string;
+  /** Days from the referral (the day after the confirmation) to the first appointment. */
+  appointmentAfterDays: number;
+  feedback: string;
+}
 
-/** Records the demo's positives, treatments, partners and the HIV referral; returns the items opened. */
+/** The reactive rapid tests sent to the hospital service: one attended, one still to come. */
+const HOSPITAL_STORIES: readonly HospitalStory[] = [
+  {
+    person: 8,
+    rapidTest: 'hiv_trod',
+    daysAgo: 95,
+    confirmed: { type: 'positivity', positivity: 'positive' },
+    reason: 'Découverte VIH confirmée : prise en charge en maladies infectieuses',
+    appointmentAfterDays: 7,
+    feedback: 'Vu en consultation, traitement antirétroviral débuté',
+  },
+  {
+    person: 13,
+    rapidTest: 'hcv_trod',
+    daysAgo: 8,
+    confirmed: { type: 'detection', detection: 'detected', viralLoad: 250000 },
+    reason: 'Hépatite C active (charge virale détectable) : traitement antiviral à débuter',
+    appointmentAfterDays: 9,
+    feedback: '',
+  },
+];
+
+/** Records the HIV and HCV referrals and today's open positive; returns the items opened. */
 export async function populateTreatments(
   core: Core,
   a: DemoActors,
@@ -103,112 +138,84 @@ export async function populateTreatments(
     return items.filter((i) => i.status === 'open');
   }
 
-  try {
-    for (const [k, p] of POSITIVES.entries()) {
-      const person = persons[p.person % persons.length];
-      if (!person) continue;
-      const resulted = at(p.daysAgo, '11:00');
-      // Rapid PCR: taken the same morning; a lab serology: taken three days before.
-      const taken = p.test.testCode.endsWith('_lab') ? at(p.daysAgo + 3, '10:00') : at(p.daysAgo, '10:15');
-      const [item] = await positive(person.id, p.test, p.value, taken, resulted);
-      if (!item || p.delay === null) continue;
-      const givenAt = p.delay === 0 ? at(p.daysAgo, '11:20') : at(p.daysAgo - p.delay, '15:40');
-      ctx.clock = () => givenAt;
-      const treated: ChannelOutput<'treatments.give'> = await callAs(
-        ctx,
-        k % 3 ? a.nurse : a.doctor,
-        'treatments.give',
-        {
-          personId: person.id,
-          toTreatId: item.id,
-          version: item.version,
-          drug: item.defaults?.drug ?? 'doxycycline',
-          dose: item.defaults?.dose ?? '100 mg',
-          route: item.defaults?.route ?? 'oral',
-          givenAt: givenAt.toISOString(),
-        },
-      );
-      if (p.partners?.length)
-        await callAs(ctx, a.nurse, 'treatments.savePartners', {
-          personId: person.id,
-          toTreatId: treated.id,
-          partners: p.partners.map((status, n) => ({
-            pseudonym: ['Partenaire régulier', 'Rencontre appli, samedi', 'Ex, Lyon'][n % 3],
-            notifier: (['person', 'centre', 'anonymous_message'] as const)[(k + n) % 3],
-            status,
-          })),
-        });
-    }
-
-    // The reactive HIV rapid test: its lab confirmation, then the hospital service.
-    const hivPerson = persons[HIV_PERSON % persons.length];
-    if (hivPerson) {
-      const trodAt = at(32, '10:30');
-      ctx.clock = () => trodAt;
-      const { samples } = await callAs(ctx, a.nurse, 'screenings.saveSamples', {
-        personId: hivPerson.id,
+  /**
+   * A reactive rapid test, its confirmation drawn at once and resulted by the lab, then the
+   * hospital service of the directory with the first appointment, attended if it is past.
+   */
+  async function toHospital(personId: string, story: HospitalStory) {
+    const trodAt = at(story.daysAgo, '10:30');
+    ctx.clock = () => trodAt;
+    const { samples } = await callAs(ctx, a.nurse, 'screenings.saveSamples', {
+      personId,
+      siteId: a.siteId,
+      takenAt: trodAt.toISOString(),
+      add: [{ testCode: story.rapidTest }],
+    });
+    const { confirmation } = await callAs(ctx, a.nurse, 'screenings.saveResult', {
+      personId,
+      sampleId: samples[0].id,
+      value: { type: 'reactivity', reactivity: 'reactive' },
+      resultedAt: trodAt.toISOString(),
+    });
+    opened += 1;
+    if (confirmation) {
+      const drawn = at(story.daysAgo, '10:45');
+      ctx.clock = () => drawn;
+      await callAs(ctx, a.nurse, 'screenings.saveSamples', {
+        personId,
         siteId: a.siteId,
-        takenAt: trodAt.toISOString(),
-        add: [{ testCode: 'hiv_trod' }],
+        takenAt: drawn.toISOString(),
+        take: [{ id: confirmation.id, version: confirmation.version }],
       });
-      const { confirmation } = await callAs(ctx, a.nurse, 'screenings.saveResult', {
-        personId: hivPerson.id,
-        sampleId: samples[0].id,
-        value: { type: 'reactivity', reactivity: 'reactive' },
-        resultedAt: trodAt.toISOString(),
+      const labAt = at(story.daysAgo - 3, '16:00');
+      ctx.clock = () => labAt;
+      await callAs(ctx, a.nurse, 'screenings.saveResult', {
+        personId,
+        sampleId: confirmation.id,
+        value: story.confirmed,
+        resultedAt: labAt.toISOString(),
+        source: 'lab',
       });
-      opened += 1;
-      if (confirmation) {
-        const drawn = at(32, '10:45');
-        ctx.clock = () => drawn;
-        await callAs(ctx, a.nurse, 'screenings.saveSamples', {
-          personId: hivPerson.id,
-          siteId: a.siteId,
-          takenAt: drawn.toISOString(),
-          take: [{ id: confirmation.id, version: confirmation.version }],
-        });
-        const labAt = at(29, '16:00');
-        ctx.clock = () => labAt;
-        await callAs(ctx, a.nurse, 'screenings.saveResult', {
-          personId: hivPerson.id,
-          sampleId: confirmation.id,
-          value: { type: 'positivity', positivity: 'positive' },
-          resultedAt: labAt.toISOString(),
-          source: 'lab',
-        });
-      }
-      // The directory is centre data (not a dossier channel): read as demo-data.ts writes it.
-      const hospital = (
-        await listDirectory(ctx, {
-          category: 'hospital_service',
-          includeInactive: false,
-          page: 1,
-          pageSize: 1,
-        })
-      ).items[0];
-      if (hospital) {
-        const referredAt = at(28, '10:00');
-        ctx.clock = () => referredAt;
-        const referral = await callAs(ctx, a.doctor, 'directory.refer', {
-          personId: hivPerson.id,
-          entryId: hospital.id,
-          reason: 'Découverte VIH confirmée : prise en charge en maladies infectieuses',
-          status: 'appointment',
-          appointmentAt: at(21, '09:30').toISOString(),
-          overrideReason: 'Accord oral de la personne pour l’orientation hospitalière',
-        });
-        ctx.clock = () => at(20, '12:00');
-        await callAs(ctx, a.doctor, 'directory.updateReferral', {
-          id: referral.id,
-          version: referral.version,
-          status: 'attended',
-          feedback: 'Vu en consultation, traitement antirétroviral débuté',
-        });
-      }
+    }
+    // The directory is centre data (not a dossier channel): read as demo-data.ts writes it.
+    const hospital = (
+      await listDirectory(ctx, {
+        category: 'hospital_service',
+        includeInactive: false,
+        page: 1,
+        pageSize: 1,
+      })
+    ).items[0];
+    if (!hospital) return;
+    const referredAt = at(story.daysAgo - 4, '10:00');
+    ctx.clock = () => referredAt;
+    const appointmentDaysAgo = story.daysAgo - 4 - story.appointmentAfterDays;
+    const referral = await callAs(ctx, a.doctor, 'directory.refer', {
+      personId,
+      entryId: hospital.id,
+      reason: story.reason,
+      status: 'appointment',
+      appointmentAt: at(appointmentDaysAgo, '09:30').toISOString(),
+      overrideReason: 'Accord oral de la personne pour l’orientation hospitalière',
+    });
+    if (appointmentDaysAgo <= 0) return;
+    ctx.clock = () => at(appointmentDaysAgo - 1, '12:00');
+    await callAs(ctx, a.doctor, 'directory.updateReferral', {
+      id: referral.id,
+      version: referral.version,
+      status: 'attended',
+      feedback: story.feedback,
+    });
+  }
+
+  try {
+    for (const story of HOSPITAL_STORIES) {
+      const person = persons[story.person];
+      if (person) await toHospital(person.id, story);
     }
 
     // Still open today: the person is on the board; the result came a few minutes ago.
-    const waiting = persons[OPEN_TODAY % persons.length];
+    const waiting = persons[OPEN_TODAY];
     if (waiting) {
       const now = realClock();
       await positive(

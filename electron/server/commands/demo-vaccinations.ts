@@ -1,8 +1,8 @@
 /**
- * The demo centre's vaccinations, replayed through the same channels as the app (`callAs`): courses
- * complete (mpox, hepatitis B), in progress and on time (HPV), one dose due tomorrow (mpox), one
- * overdue (hepatitis A), one mpox course of a single dose after a smallpox vaccination, and one
- * course stopped with its reason — so the Vaccins tab, the dossier's alert and the worklist's
+ * The demo centre's vaccinations over the past year, replayed through the same channels as the app
+ * (`callAs`): courses complete (mpox, hepatitis B, HPV), in progress and on time (HPV, hepatitis
+ * B), doses due this week (mpox), overdue (hepatitis A, mpox, hepatitis B), one mpox course of a
+ * single dose after a smallpox vaccination, and one course stopped with its reason — so the Vaccins tab, the dossier's alert and the worklist's
  * "doses due / overdue" all have something to show.
  */
 import type { Core } from '../../core';
@@ -23,18 +23,26 @@ interface DemoCourse {
 }
 
 const COURSES: readonly DemoCourse[] = [
-  // Complete: two mpox doses 28 days apart; three hepatitis B doses (0, 1, 6 months).
+  // Complete: two mpox doses 28 days apart; three hepatitis B doses (0, 1, 6 months); three HPV
+  // doses (0, 2, 6 months) over the year.
   { person: 2, vaccine: 'mpox', doses: [-80, -52] },
   { person: 11, vaccine: 'hepatitis_b', doses: [-210, -175, -20] },
+  { person: 15, vaccine: 'hepatitis_b', doses: [-330, -299, -140] },
+  { person: 20, vaccine: 'hpv', doses: [-265, -200, -75] },
   { person: 17, vaccine: 'mpox', doses: [-60], smallpoxVaccinated: true },
-  // In progress, on time: HPV doses 1 and 2, dose 3 due in a few months.
+  // In progress, on time: the next dose in the coming weeks or months.
   { person: 0, vaccine: 'hpv', doses: [-80, -14] },
+  { person: 22, vaccine: 'hpv', doses: [-95, -33] },
   { person: 9, vaccine: 'hpv', doses: [-30] },
   { person: 4, vaccine: 'hepatitis_b', doses: [-20] },
-  // Due tomorrow (mpox dose 2 after 28 days) and overdue (hepatitis A dose 2 after 6 months).
+  { person: 8, vaccine: 'hepatitis_b', doses: [-60, -29] },
+  // Due tomorrow and within the week (mpox dose 2 after 28 days).
   { person: 7, vaccine: 'mpox', doses: [-27] },
+  { person: 23, vaccine: 'mpox', doses: [-25] },
+  // Overdue: hepatitis A dose 2 after 6 months, mpox dose 2, hepatitis B dose 3 months late.
   { person: 5, vaccine: 'hepatitis_a', doses: [-200] },
   { person: 21, vaccine: 'mpox', doses: [-40] },
+  { person: 1, vaccine: 'hepatitis_b', doses: [-290, -258] },
   // Stopped by the person after the first dose.
   {
     person: 13,
@@ -63,7 +71,7 @@ export async function populateVaccinations(
   let given = 0;
   try {
     for (const [k, course] of COURSES.entries()) {
-      const person = persons[course.person % persons.length];
+      const person = persons[course.person];
       if (!person) continue;
       let last: ChannelOutput<'vaccinations.giveDose'> | null = null;
       for (const [n, offset] of course.doses.entries()) {

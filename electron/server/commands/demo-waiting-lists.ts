@@ -1,7 +1,7 @@
 /**
  * The demo centre's specialist waiting lists, replayed through the same channels as the app
  * (`callAs`), each referral on the day it was made: people waiting on every specialty of the
- * catalogue (some for weeks), a few booked into the agenda, one seen (arrived for its appointment),
+ * catalogue (some for months), a few booked into the agenda, one seen (arrived for its appointment),
  * one cancelled with its reason, and one hormone self-injection workshop with seats taken — so the
  * Referrals tab, the waiting-list screen and the workshops screen all have something to show.
  */
@@ -11,7 +11,7 @@ import { callAs } from '../../core/api/dispatch';
 import { DomainError } from '../../core/errors';
 import { activeSpecialties } from '../../core/services/waiting-lists/specialties';
 import { saveWorkshop } from '../../core/services/waiting-lists/workshops';
-import { addCalendar } from '../../../shared/domain/schedules';
+import { addCalendar, daysBetween } from '../../../shared/domain/schedules';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
 import type { DemoActors } from './demo-data';
 
@@ -27,7 +27,7 @@ const NOTES = [
 export async function populateWaitingLists(
   core: Core,
   a: DemoActors,
-  persons: ReadonlyArray<{ id: string }>,
+  persons: ReadonlyArray<{ id: string; createdAt: string }>,
 ): Promise<number> {
   const { ctx } = core;
   const realClock = ctx.clock;
@@ -42,13 +42,15 @@ export async function populateWaitingLists(
   const specialties = await store.exclusive(() => activeSpecialties(store.manager));
   const entries: WaitingListEntry[] = [];
   try {
-    // Three to five people on each specialty's list, referred between 2 and 60 days ago.
+    // Three to five people on each specialty's list, some waiting for months.
     let k = 0;
     for (const [s, specialty] of specialties.entries()) {
       for (let n = 0; n < 3 + (s % 3); n++, k++) {
         const person = persons[(k * 5 + s) % persons.length];
         if (!person) continue;
-        const requestedOn = on(-(2 + ((k * 13) % 59)));
+        // Referred between 2 days and about 6 months ago, never before the person's first visit.
+        const known = daysBetween(localDate(new Date(person.createdAt), a.timezone), today);
+        const requestedOn = on(-Math.min(2 + ((k * 37) % 180), known));
         at(requestedOn);
         entries.push(
           await callAs(ctx, k % 3 ? a.worker : a.doctor, 'waitingLists.refer', {

@@ -81,43 +81,52 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; roles
   { username: 'juriste', displayName: 'Maître Youssef K. (avocat)', roles: ['legal'] },
 ];
 
+/**
+ * The demo centre in an empty store: two sites, one account per role (DEMO_PASSWORD) and a year of
+ * its life (demo-data.ts). Returns the recovery code, shown once.
+ */
+export async function createDemoCentre(core: Core): Promise<string> {
+  const [admin, ...others] = DEMO_ACCOUNTS;
+  const { recoveryCode } = await createCentre(core.ctx, {
+    centreName: 'Centre de santé sexuelle communautaire — démo',
+    locale: 'fr',
+    sites: [
+      {
+        code: 'MTP',
+        name: 'Montpellier — centre',
+        city: 'Montpellier',
+        timezone: 'Europe/Paris',
+        openingHours: DEMO_OPENING_HOURS,
+      },
+      { code: 'HLM', name: 'Hors les murs', city: 'Montpellier', timezone: 'Europe/Paris' },
+    ],
+    admin: { ...admin, password: DEMO_PASSWORD },
+    extraAccounts: others.map((a) => ({ ...a, password: DEMO_PASSWORD })),
+  }).catch(explain);
+  const em = core.ctx.vault.requireStore().manager;
+  const users = await allUsers(em);
+  const actor = (username: string) => {
+    const account = DEMO_ACCOUNTS.find((d) => d.username === username)!;
+    return { userId: users.find((u) => u.username === username)!.id, roles: account.roles };
+  };
+  const sites = await allSites(em);
+  await populateDemo(core, {
+    worker: actor('accueil'),
+    nurse: actor('infirmier'),
+    doctor: actor('medecin'),
+    coordinator: actor('coordination'),
+    siteId: sites.find((s) => s.code === 'MTP')!.id,
+    outreachSiteId: sites.find((s) => s.code === 'HLM')!.id,
+    timezone: 'Europe/Paris',
+  });
+  return recoveryCode;
+}
+
 /** `parcours demo`: a realistic demo centre with two sites and one account per role. */
 export async function demoCommand(values: Record<string, unknown>): Promise<void> {
   const dataDir = requireOption(values, 'data');
   await withCore(dataDir, async (core) => {
-    const [admin, ...others] = DEMO_ACCOUNTS;
-    const { recoveryCode } = await createCentre(core.ctx, {
-      centreName: 'Centre de santé sexuelle communautaire — démo',
-      locale: 'fr',
-      sites: [
-        {
-          code: 'MTP',
-          name: 'Montpellier — centre',
-          city: 'Montpellier',
-          timezone: 'Europe/Paris',
-          openingHours: DEMO_OPENING_HOURS,
-        },
-        { code: 'HLM', name: 'Hors les murs', city: 'Montpellier', timezone: 'Europe/Paris' },
-      ],
-      admin: { ...admin, password: DEMO_PASSWORD },
-      extraAccounts: others.map((a) => ({ ...a, password: DEMO_PASSWORD })),
-    }).catch(explain);
-    const em = core.ctx.vault.requireStore().manager;
-    const users = await allUsers(em);
-    const actor = (username: string) => {
-      const account = DEMO_ACCOUNTS.find((d) => d.username === username)!;
-      return { userId: users.find((u) => u.username === username)!.id, roles: account.roles };
-    };
-    const sites = await allSites(em);
-    await populateDemo(core, {
-      worker: actor('accueil'),
-      nurse: actor('infirmier'),
-      doctor: actor('medecin'),
-      coordinator: actor('coordination'),
-      siteId: sites.find((s) => s.code === 'MTP')!.id,
-      outreachSiteId: sites.find((s) => s.code === 'HLM')!.id,
-      timezone: 'Europe/Paris',
-    });
+    const recoveryCode = await createDemoCentre(core);
     console.log(t('demoDone', { dir: dataDir, password: DEMO_PASSWORD }));
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.roles.join(', ')}`);
     console.log(t('recoveryCode', { code: recoveryCode }));
