@@ -106,6 +106,22 @@ async function refused<C extends 'treatments.give' | 'treatments.savePartners' |
   );
 }
 
+describe('the site of an item', () => {
+  it('its dates are read in its site’s time zone; an item naming a site that is not there is an error, not dates read in Paris', async () => {
+    const { t, nurse } = await centre();
+    const personId = await person(t, nurse.token);
+    const [item] = await ctNgPositive(t, nurse.token, personId, ['gonorrhoea']);
+    await t.must('treatments.give', giveInput(personId, item, t.clock.now().toISOString()), nurse.token);
+    expect((await t.call('treatments.forPerson', { personId }, nurse.token)).ok).toBe(true);
+    const store = t.core.ctx.vault.requireStore();
+    await store.transaction((em) =>
+      em.query("UPDATE to_treat SET site_id = 'site-gone' WHERE person_id = ?", [personId]),
+    );
+    const r = await t.call('treatments.forPerson', { personId }, nurse.token);
+    expect(r.ok ? 'read' : r.error.code).toBe('internal');
+  });
+});
+
 describe('the to-treat life cycle', () => {
   it('a positive opens one item per infection; treated the same day: delay 0, test of cure in 28 days', async () => {
     const { t, nurse, siteId } = await centre();

@@ -59,6 +59,20 @@ export function sitesByIds(em: EntityManager, ids: readonly string[]): Promise<S
   return ids.length ? em.getRepository(SiteEntity).findBy({ id: In([...ids]) }) : Promise.resolve([]);
 }
 
+/**
+ * The time zone of each site named. Every site has one (a required column) and a site is never
+ * deleted (it is closed), so a record naming a site that is not there is a broken reference: it is
+ * raised, not read in some default zone that would shift its dates.
+ */
+export async function siteTimeZones(em: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const zones = new Map((await sitesByIds(em, unique)).map((s) => [s.id, s.timezone]));
+  const missing = unique.find((id) => !zones.has(id));
+  if (missing !== undefined)
+    throw new Error(`site ${missing} not found: a record names a site that does not exist`);
+  return zones;
+}
+
 export async function insertSiteRow(em: EntityManager, row: SiteRow): Promise<void> {
   await em.getRepository(SiteEntity).insert(row);
 }

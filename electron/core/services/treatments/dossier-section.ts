@@ -8,7 +8,7 @@ import type { Alert, TimelineItem } from '../../../../shared/contract/dossier';
 import { addCalendar, siteToday } from '../../../../shared/domain/schedules';
 import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
-import { sitesByIds } from '../centre/repository';
+import { siteTimeZones } from '../centre/repository';
 import {
   partnersTable,
   toTreatOfPerson,
@@ -28,9 +28,12 @@ export interface LoadedItem extends ToTreatWithDetails {
 async function loadItems(...[em, personId]: Parameters<typeof toTreatOfPerson>): Promise<LoadedItem[]> {
   const items = await toTreatOfPerson(em, personId);
   if (items.length === 0) return [];
-  const sites = await sitesByIds(em, [...new Set(items.map((i) => i.siteId))]);
-  const zones = new Map(sites.map((s) => [s.id, s.timezone]));
-  return items.map((i) => ({ ...i, timeZone: zones.get(i.siteId) ?? 'Europe/Paris' }));
+  // Each item's dates are its site's: no default zone for a site that is not there (raised).
+  const zones = await siteTimeZones(
+    em,
+    items.map((i) => i.siteId),
+  );
+  return items.map((i) => ({ ...i, timeZone: zones.get(i.siteId)! }));
 }
 
 const earliest = (dates: readonly string[]) => [...dates].sort()[0] ?? null;
