@@ -122,6 +122,43 @@ describe('the site of an item', () => {
   });
 });
 
+describe('the hospital referral of an item', () => {
+  it('a referral whose directory entry is not there is an error, not a change the item silently misses', async () => {
+    const { t, nurse } = await centre();
+    const personId = await person(t, nurse.token);
+    await t.must('persons.recordConsent', { personId, scope: 'external_referral', given: true }, nurse.token);
+    const entry = await t.must(
+      'directory.save',
+      { name: 'Maladies infectieuses, CHU', kind: 'organisation', category: 'hospital_service' },
+      t.token,
+    );
+    const referral = await t.must(
+      'directory.refer',
+      {
+        personId,
+        entryId: entry.id,
+        reason: 'VIH',
+        status: 'appointment',
+        appointmentAt: '2026-03-01T08:00:00Z',
+      },
+      nurse.token,
+    );
+    // A broken store: the referral's entry gone (foreign keys off to make it so).
+    const store = t.core.ctx.vault.requireStore();
+    await store.exclusive(async () => {
+      await store.manager.query('PRAGMA foreign_keys = OFF');
+      await store.manager.query("UPDATE referral SET entry_id = 'entry-gone' WHERE id = ?", [referral.id]);
+      await store.manager.query('PRAGMA foreign_keys = ON');
+    });
+    const r = await t.call(
+      'directory.updateReferral',
+      { id: referral.id, version: referral.version, status: 'attended' },
+      nurse.token,
+    );
+    expect(r.ok ? 'saved' : r.error.code).toBe('internal');
+  });
+});
+
 describe('the to-treat life cycle', () => {
   it('a positive opens one item per infection; treated the same day: delay 0, test of cure in 28 days', async () => {
     const { t, nurse, siteId } = await centre();

@@ -233,7 +233,10 @@ export async function updateReferral(
   };
   await saveReferral(em, next);
   dossier.wrote({ type: 'referral', id: row.id });
+  // Entries are never deleted and a referral's entry is a foreign key: a missing one is a broken
+  // store, raised, rather than a change the hooks (an HIV item closing on attendance) silently miss.
   const entry = await findEntry(em, next.entryId);
-  if (entry) await referralSaved(em, { ...next, category: entry.category, created: false }, dossier, actor);
+  if (!entry) throw new Error(`referral ${next.id}: directory entry ${next.entryId} not found`);
+  await referralSaved(em, { ...next, category: entry.category, created: false }, dossier, actor);
   return (await toReferrals(em, [next]))[0];
 }
