@@ -502,6 +502,15 @@ describe('the PrEP baseline checklist', () => {
     const own = await t.must('prep.forPerson', { personId }, nurse.token);
     expect(own.view.status).toBe('own_only');
     expect(own.items[0].baseline).toBeNull();
+    // Nor does the episode's row keep a copy of the samples (tests data in a prep record).
+    const store = t.core.ctx.vault.requireStore();
+    const rows = await store.exclusive(() =>
+      store.manager.query<Array<{ baseline: string }>>(
+        'SELECT baseline FROM prep_episode WHERE person_id = ?',
+        [personId],
+      ),
+    );
+    expect(rows).toEqual([{ baseline: '[]' }]);
   });
 });
 

@@ -24,7 +24,11 @@ export interface PrepEpisodeRow extends RecordColumns {
   stopNote: string | null;
   /** The stopped episode this one restarts. */
   restartOf: string | null;
-  /** The baseline checklist as last seen (test code → the sample that ticked it). */
+  /**
+   * Not written any more (always `[]` for new episodes): the checklist is the person's samples, a
+   * fact of the tests section, computed live for readers of tests (baseline.ts). A column left for
+   * a later migration to drop.
+   */
   baseline: PrepBaselineEntry[];
   nextDueOn: string;
   /** The start, then the latest follow-up: "lost" counts from the due date with no visit since. */

@@ -193,7 +193,8 @@ export async function startPrep(input: In<'prep.start'>, call: DossierCall): Pro
     stopReason: null,
     stopNote: null,
     restartOf: previous?.id ?? null,
-    baseline: (await baselineOf(em, person.id, input.startedOn)) ?? [],
+    // No copy of the checklist: it is the person's samples (tests data), read live for readers of tests.
+    baseline: [],
     nextDueOn: nextPrepFollowUp({ startedOn: input.startedOn }, rules),
     lastVisitOn: input.startedOn,
     createdBy: call.actor.userId,
@@ -240,7 +241,6 @@ export async function recordFollowUp(input: In<'prep.followUp'>, call: DossierCa
     ...episode,
     lastVisitOn,
     nextDueOn: nextPrepFollowUp({ startedOn: episode.startedOn, lastFollowUpOn: lastVisitOn }, rules),
-    baseline: (await baselineOf(em, episode.personId, episode.startedOn)) ?? episode.baseline,
     updatedAt: at,
     version: episode.version + 1,
   };
