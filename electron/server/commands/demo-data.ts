@@ -213,7 +213,8 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
       const onPrep = prepVisitDates(i, today) !== null;
       const visitIds = new Map<string, string>();
       visitsByPerson.set(person.id, visitIds);
-      for (const [v, day] of visitDays(i, localDate(firstSeen, a.timezone), today).entries()) {
+      let prepVisits = 0;
+      for (const { day, reason } of visitDays(i, localDate(firstSeen, a.timezone), today)) {
         const at = new Date(
           Math.max(zonedToUtc(day, '09:40', a.timezone).getTime(), firstSeen.getTime() + 60_000),
         );
@@ -235,11 +236,17 @@ export async function populateDemo(core: Core, a: DemoActors): Promise<{ persons
           visitId: visit.id,
           heldAt: at.toISOString(),
           reason:
-            onPrep && v > 0
-              ? 'Renouvellement PrEP'
-              : i % 3 === 2 && !onPrep
-                ? pick(['Demande de vaccination', 'Besoin de parler', 'Accompagnement social'])
-                : pick(['Dépistage de routine', 'Dépistage de routine', 'Symptômes', 'Demande de PrEP']),
+            reason === 'prep'
+              ? prepVisits++
+                ? 'Renouvellement PrEP'
+                : 'Début de PrEP'
+              : reason === 'story'
+                ? pick(['Symptômes', 'Dépistage après un rapport à risque', 'Partenaire positif'])
+                : reason === 'return'
+                  ? 'Traitement après un résultat positif'
+                  : i % 3 === 2 && !onPrep
+                    ? pick(['Demande de vaccination', 'Besoin de parler', 'Accompagnement social'])
+                    : pick(['Dépistage de routine', 'Dépistage de routine', 'Demande de PrEP']),
           exposures: [pick(['anal_receptive', 'oral', 'vaginal'] as const)],
           prevention: [onPrep ? 'prep' : pick(['condoms', 'none'] as const)],
           substances: keyPopulations.includes('chemsex') ? ['ghb', 'cathinones'] : [],

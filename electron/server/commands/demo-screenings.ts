@@ -24,10 +24,10 @@ import type { AnatomicalSite } from '../../../shared/domain/clinical-catalogues'
 import type { PartnerStatus } from '../../../shared/domain/treatments';
 import { addCalendar, daysBetween, type IsoDate } from '../../../shared/domain/schedules';
 import { localDate, zonedToUtc } from '../../../shared/domain/zoned-time';
-import { openDay, visitDays } from './demo-calendar';
+import { aroundStory, openDay, storiesOf, storyDays, visitDays, type VisitReason } from './demo-calendar';
 import { ctNgSites } from './demo-people';
 import { prepVisitDates } from './demo-prep';
-import { SCRIPTED_POSITIVES, type DemoPositive } from './demo-treatments';
+import type { DemoPositive } from './demo-treatments';
 import type { DemoActors } from './demo-data';
 
 type Order = NonNullable<ChannelInput<'screenings.saveSamples'>['add']>[number];
@@ -54,6 +54,9 @@ export interface ScreenedPerson {
   pronouns?: string | null;
   keyPopulations?: readonly string[];
 }
+
+/** The visits a screening is taken at (a story's visits have their own samples, demo-treatments.ts). */
+const ROUTINE_VISITS: readonly VisitReason[] = ['first', 'routine', 'prep'];
 
 /** What one screening day holds; `scripted` replays a story of demo-treatments.ts. */
 interface ScreeningEvent {
@@ -193,26 +196,19 @@ export async function populateScreenings(
       const first = localDate(new Date(person.createdAt), a.timezone);
       const onPrep = prepVisitDates(i, today) !== null;
       // The person's stories, from their first visit on.
-      const stories = SCRIPTED_POSITIVES.flatMap((s, index) =>
-        s.person === i && daysBetween(first, addCalendar(today, { days: -s.daysAgo - 3 })) >= 0
-          ? [{ ...s, index }]
-          : [],
-      );
+      const stories = storiesOf(i, first, today);
       // One person in three comes for other reasons only (unless on PrEP or in a story).
       if (i % 3 === 2 && !onPrep && stories.length === 0) continue;
       const sites = ctNgSites(person);
       const events: ScreeningEvent[] = stories.map((s) => ({
-        day: openDay(addCalendar(today, { days: -s.daysAgo })),
+        day: storyDays(s, today).resulted,
         kind: 'scripted' as const,
         scripted: s,
       }));
-      // A story's visit replaces the routine screenings around it (the person came then instead).
-      const busy = (day: IsoDate) =>
-        events.some((e) => {
-          const d = daysBetween(e.day, day);
-          return d > -14 && d < 14 + (e.scripted?.delay ?? 0);
-        });
-      for (const day of visitDays(i, first, today)) if (!busy(day)) events.push({ day, kind: 'routine' });
+      // Sampled at each visit, but around a story: its visit replaced the routine screening.
+      for (const v of visitDays(i, first, today))
+        if (ROUTINE_VISITS.includes(v.reason) && !aroundStory(v.day, stories, today))
+          events.push({ day: v.day, kind: 'routine' });
       events.sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : 0));
 
       let routine = 0;
@@ -226,12 +222,9 @@ export async function populateScreenings(
           // A story of demo-treatments.ts: the positive, told, treated after its delay, partners.
           const s = event.scripted;
           const lab = s.test.testCode.endsWith('_lab');
-          const [taken1] = await sample(
-            person.id,
-            lab ? openDay(addCalendar(day, { days: -3 })) : day,
-            '10:15',
-            [s.test],
-          );
+          const [taken1] = await sample(person.id, storyDays(s, today).sampled, lab ? '10:00' : '10:15', [
+            s.test,
+          ]);
           const r = await result(person.id, taken1.id, s.value, at(day, '11:00'), lab);
           if (r) await give(person.id, r, at(day, '11:10'));
           if (s.delay === null) continue;

@@ -69,7 +69,7 @@ export const SCRIPTED_POSITIVES: readonly DemoPositive[] = [
 
 /** The person checked in today (demo-data.ts: the first four are on the board) whose positive is still open. */
 const OPEN_TODAY = 2;
-interface HospitalStory {
+export interface HospitalStory {
   person: number;
   rapidTest: 'hiv_trod' | 'hcv_trod';
   /** Days before today of the rapid test; the lab confirms three days later. */
@@ -82,7 +82,7 @@ interface HospitalStory {
 }
 
 /** The reactive rapid tests sent to the hospital service: one attended, one still to come. */
-const HOSPITAL_STORIES: readonly HospitalStory[] = [
+export const HOSPITAL_STORIES: readonly HospitalStory[] = [
   {
     person: 8,
     rapidTest: 'hiv_trod',
