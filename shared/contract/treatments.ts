@@ -67,6 +67,8 @@ export const toTreatSchema = z.object({
   appointmentOn: dateSchema.nullable(),
   treatedOn: dateSchema.nullable(),
   delayDays: z.number().int().nullable(),
+  /** An open item: whole days since it opened, today on its site's calendar (the core's clock). */
+  waitingDays: z.number().int().nullable(),
   cureTestDueOn: dateSchema.nullable(),
   closedReason: z.string().nullable(),
   treatmentId: idSchema.nullable(),

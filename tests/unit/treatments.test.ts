@@ -203,6 +203,27 @@ describe('the to-treat life cycle', () => {
     expect(siteId).toBeTruthy();
   });
 
+  it('an open item tells how many days it has waited, counted by the core on its site’s calendar; a treated one does not', async () => {
+    const { t, nurse } = await centre();
+    const personId = await person(t, nurse.token);
+    // Resulted at 23:30 UTC on 26 February: already 27 February in Paris, the item's day.
+    const [item] = await ctNgPositive(
+      t,
+      nurse.token,
+      personId,
+      ['gonorrhoea'],
+      undefined,
+      '2026-02-26T23:30:00.000Z',
+    );
+    expect(item).toMatchObject({ openedOn: '2026-02-27', status: 'open', waitingDays: 3 });
+    const treated = await t.must(
+      'treatments.give',
+      giveInput(personId, item, t.clock.now().toISOString()),
+      nurse.token,
+    );
+    expect(treated).toMatchObject({ status: 'treated', delayDays: 3, waitingDays: null });
+  });
+
   it('treated 9 days after the result: delay 9, kept; the test of cure due, then ended by a later CT/NG result', async () => {
     const { t, nurse } = await centre();
     const personId = await person(t, nurse.token);

@@ -10,12 +10,11 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Alert as DossierAlert } from '../../../shared/contract/dossier';
 import type { ToTreat } from '../../../shared/contract/treatments';
-import { daysBetween } from '../../../shared/domain/schedules';
 import type { ToTreatStatus } from '../../../shared/domain/treatments';
 import { formatDateTime } from '../../i18n/dates';
 import { currentLanguage } from '../../i18n/setup';
 import { known } from '../persons/dossier/timeline-text';
-import { formatDay, workstationToday } from '../prep/dates';
+import { formatDay } from '../prep/dates';
 import { CloseForm } from './CloseForm';
 import { PartnersForm } from './PartnersForm';
 import { TreatmentForm } from './TreatmentForm';
@@ -168,9 +167,8 @@ function ItemCard({
 function stateLine(t: TFunction, item: ToTreat): string {
   switch (item.status) {
     case 'open':
-      return t('treatments.tab.waiting', {
-        count: Math.max(0, daysBetween(item.openedOn, workstationToday())),
-      });
+      // Counted by the core on the site's calendar: the workstation's clock is not asked.
+      return t('treatments.tab.waiting', { count: item.waitingDays ?? 0 });
     case 'treated':
       return item.delayDays === 0
         ? t('treatments.tab.sameDay', { date: formatDay(item.treatedOn) })

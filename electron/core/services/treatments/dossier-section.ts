@@ -100,5 +100,5 @@ const treatments: SectionDefinition<LoadedItem> = {
 export const treatmentsSection = defineSection(treatments);
 
 export const treatmentsForPerson = sectionReader(treatments, (rows, { dossier }) =>
-  toItems(dossier.em, rows),
+  toItems(dossier.em, rows, dossier.now),
 );

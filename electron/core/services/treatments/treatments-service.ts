@@ -65,8 +65,27 @@ function toTreatment(t: TreatmentRow, names: ReadonlyMap<string, string>): Treat
   };
 }
 
-export async function toItems(em: EntityManager, rows: readonly ToTreatWithDetails[]): Promise<ToTreat[]> {
+/**
+ * The views of items. Given `now`, an open item carries `waitingDays`: whole days from its opening
+ * to today on its site's calendar (computed here, where the site's zone is known, so every screen
+ * shows the same number whatever the workstation's clock or zone says).
+ */
+export async function toItems(
+  em: EntityManager,
+  rows: readonly ToTreatWithDetails[],
+  now?: Date,
+): Promise<ToTreat[]> {
   if (rows.length === 0) return [];
+  const todayAt = new Map<string, string>();
+  const siteTodayOf = async (siteId: string): Promise<string | null> => {
+    if (!now) return null;
+    let today = todayAt.get(siteId);
+    if (!today) {
+      today = siteToday(now, (await requireSite(em, siteId)).timezone);
+      todayAt.set(siteId, today);
+    }
+    return today;
+  };
   const catalogue = await currentCatalogue(em, 'treatments');
   const names = await staffNames(
     em,
@@ -76,6 +95,7 @@ export async function toItems(em: EntityManager, rows: readonly ToTreatWithDetai
   for (const r of rows) {
     const result = await findResult(em, r.resultId);
     const entry: TreatmentDefault | undefined = catalogue[r.infection];
+    const today = r.status === 'open' ? await siteTodayOf(r.siteId) : null;
     items.push({
       id: r.id,
       personId: r.personId,
@@ -91,6 +111,7 @@ export async function toItems(em: EntityManager, rows: readonly ToTreatWithDetai
       appointmentOn: r.appointmentOn,
       treatedOn: r.treatedOn,
       delayDays: r.delayDays,
+      waitingDays: today ? Math.max(0, daysBetween(r.openedOn, today)) : null,
       cureTestDueOn: r.cureTestDueOn,
       closedReason: r.closedReason,
       treatmentId: r.treatmentId,
@@ -105,8 +126,13 @@ export async function toItems(em: EntityManager, rows: readonly ToTreatWithDetai
   return items;
 }
 
-async function itemWithDetails(em: EntityManager, row: ToTreatRow, treatment: TreatmentRow | null) {
-  return (await toItems(em, [{ ...row, treatment, partners: await partnersOf(em, row.id) }]))[0];
+async function itemWithDetails(
+  em: EntityManager,
+  row: ToTreatRow,
+  treatment: TreatmentRow | null,
+  now: Date,
+) {
+  return (await toItems(em, [{ ...row, treatment, partners: await partnersOf(em, row.id) }], now))[0];
 }
 
 /** The item the input names, of that person (else not found: the gate checked that person). */
@@ -171,7 +197,7 @@ export async function give(input: In<'treatments.give'>, { actor, dossier }: Dos
   dossier.wrote({ type: 'treatment', id: treatment.id, action: 'create' });
   dossier.wrote({ type: 'to_treat', id: item.id, action: 'update' });
   await settleVisitPriority(em, item.personId, dossier);
-  return itemWithDetails(em, next, treatment);
+  return itemWithDetails(em, next, treatment, now);
 }
 
 export async function close(input: In<'treatments.close'>, { dossier }: DossierCall): Promise<ToTreat> {
@@ -188,7 +214,7 @@ export async function close(input: In<'treatments.close'>, { dossier }: DossierC
   await saveToTreat(em, next);
   dossier.wrote({ type: 'to_treat', id: item.id, action: 'update' });
   await settleVisitPriority(em, item.personId, dossier);
-  return itemWithDetails(em, next, null);
+  return itemWithDetails(em, next, null, now);
 }
 
 export async function savePartners(
@@ -235,7 +261,7 @@ export async function savePartners(
     dossier.wrote({ type: 'partner', id: row.id, action: existing.has(row.id) ? 'update' : 'create' });
   }
   const treatment = item.treatmentId ? await findTreatment(em, item.treatmentId) : null;
-  return itemWithDetails(em, item, treatment);
+  return itemWithDetails(em, item, treatment, now);
 }
 
 /** Who opened the item the call names (an author may write their own, as for any record). */
