@@ -95,6 +95,7 @@ const vaccineScheduleSchema = z
     latest: z.record(z.string().regex(/^[1-6]$/), offsetSchema).optional(),
     dosesIfSmallpoxVaccinated: z.number().int().min(1).max(6).optional(),
     minIntervalDays: z.number().int().min(1).max(365).optional(),
+    boosterAfterMonths: z.number().int().min(1).max(240).optional(),
   })
   .strict()
   .superRefine((schedule, ctx) => {

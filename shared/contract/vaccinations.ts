@@ -76,6 +76,8 @@ export const vaccineWorklistRowSchema = z.object({
   vaccineCode: z.enum(VACCINE_CODES),
   nextDose: z.number().int().nullable(),
   nextDueOn: calendarDateSchema,
+  /** The course is complete and this is its booster (the catalogue's `boosterAfterMonths`). */
+  booster: z.boolean(),
 });
 export type VaccineWorklistRow = z.infer<typeof vaccineWorklistRowSchema>;
 

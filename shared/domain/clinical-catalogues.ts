@@ -302,6 +302,12 @@ export interface VaccineSchedule {
    * than due has still been given and must be recordable as it happened.
    */
   readonly minIntervalDays?: number;
+  /**
+   * A booster: due this many months after the last dose once the course is complete (and again
+   * after each booster). Only where the centre's catalogue says so: domain.md gives no booster for
+   * the shipped vaccines, so none of the defaults sets one (docs/clinical-pathway.md section 15).
+   */
+  readonly boosterAfterMonths?: number;
 }
 
 /** domain.md, "Vaccines" (defaults, not medical advice). */

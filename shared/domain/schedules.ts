@@ -133,7 +133,8 @@ export interface VaccinationOptions {
 
 export type NextDose =
   | { readonly status: 'not_started' }
-  | { readonly status: 'complete'; readonly doses: number }
+  /** `boosterDueOn` where the schedule has a booster rule: months after the last dose given. */
+  | { readonly status: 'complete'; readonly doses: number; readonly boosterDueOn?: IsoDate }
   /** `dose` is 1-based; `latestOn` where the schedule gives a window (HAV: 6–12 months). */
   | { readonly status: 'due'; readonly dose: number; readonly dueOn: IsoDate; readonly latestOn?: IsoDate };
 
@@ -168,7 +169,14 @@ export function nextVaccineDose(
   const previous = given[given.length - 1];
   if (first === undefined || previous === undefined) return { status: 'not_started' };
   const needed = dosesNeeded(schedule, options);
-  if (given.length >= needed) return { status: 'complete', doses: given.length };
+  if (given.length >= needed)
+    return schedule.boosterAfterMonths
+      ? {
+          status: 'complete',
+          doses: given.length,
+          boosterDueOn: addCalendar(previous, { months: schedule.boosterAfterMonths }),
+        }
+      : { status: 'complete', doses: given.length };
   const index = given.length;
   const fromFirst = addCalendar(first, schedule.doses[index] ?? {});
   const fromPrevious = addCalendar(previous, offsetFromPrevious(schedule, index));
@@ -213,7 +221,9 @@ export function vaccineDoseRefusal(
 ): VaccineDoseRefusal | null {
   if (!parseCalendarDate(newDoseOn)) return 'invalid_date';
   if (givenOn.includes(newDoseOn)) return 'vaccine_dose_same_day';
-  if (givenOn.length >= dosesNeeded(schedule, options)) return 'vaccine_schedule_complete';
+  // A complete course takes boosters only where the schedule has a booster rule.
+  if (givenOn.length >= dosesNeeded(schedule, options) && !schedule.boosterAfterMonths)
+    return 'vaccine_schedule_complete';
   const earliest = earliestNextDose(schedule, givenOn);
   if (earliest && daysBetween(earliest, newDoseOn) < 0) return 'vaccine_dose_too_early';
   return null;

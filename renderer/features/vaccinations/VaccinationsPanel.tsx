@@ -94,7 +94,12 @@ export function VaccinationsPanel({
           key={course.id}
           course={course}
           onStop={canWrite && course.status === 'in_progress' ? () => setStopping(course) : null}
-          onGive={canWrite && course.status === 'in_progress' ? () => setGiving(course.vaccineCode) : null}
+          onGive={
+            canWrite &&
+            (course.status === 'in_progress' || (course.status === 'complete' && course.nextDueOn))
+              ? () => setGiving(course.vaccineCode)
+              : null
+          }
         />
       ))}
       {giving && (
@@ -139,7 +144,9 @@ function CourseCard({
           <Group gap="xs">
             {onGive && course.nextDose && (
               <Button size="xs" variant="light" onClick={onGive}>
-                {t('vaccinations.tab.giveNext', { dose: course.nextDose })}
+                {course.status === 'complete'
+                  ? t('vaccinations.tab.giveBooster')
+                  : t('vaccinations.tab.giveNext', { dose: course.nextDose })}
               </Button>
             )}
             {onStop && (
@@ -155,6 +162,9 @@ function CourseCard({
             course.nextDose &&
             course.nextDueOn &&
             ` · ${t('vaccinations.tab.nextDose', { dose: course.nextDose, date: formatDay(course.nextDueOn) })}`}
+          {course.status === 'complete' &&
+            course.nextDueOn &&
+            ` · ${t('vaccinations.tab.boosterDue', { date: formatDay(course.nextDueOn) })}`}
           {course.status === 'in_progress' &&
             course.earliestNextOn &&
             course.earliestNextOn !== course.nextDueOn &&

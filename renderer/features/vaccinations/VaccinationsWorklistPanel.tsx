@@ -29,11 +29,16 @@ function VaccinationsWorklistPanel({ list, siteIds }: WorklistPanelProps & { lis
         nameUsed: row.nameUsed,
         fileNumber: row.fileNumber,
         siteId: row.siteId,
-        detail: t('worklists.vaccinations.dose', {
-          vaccine: t(`clinicalCatalogues.vaccines.${row.vaccineCode}`),
-          dose: row.nextDose ?? '',
-          date: formatDay(row.nextDueOn),
-        }),
+        detail: row.booster
+          ? t('worklists.vaccinations.booster', {
+              vaccine: t(`clinicalCatalogues.vaccines.${row.vaccineCode}`),
+              date: formatDay(row.nextDueOn),
+            })
+          : t('worklists.vaccinations.dose', {
+              vaccine: t(`clinicalCatalogues.vaccines.${row.vaccineCode}`),
+              dose: row.nextDose ?? '',
+              date: formatDay(row.nextDueOn),
+            }),
       })}
     />
   );

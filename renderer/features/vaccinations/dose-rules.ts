@@ -21,7 +21,10 @@ export function courseFor(courses: readonly VaccineCourse[], code: VaccineCode) 
   const ofVaccine = courses
     .filter((c) => c.vaccineCode === code)
     .sort((a, b) => b.startedOn.localeCompare(a.startedOn));
-  return { open: ofVaccine.find((c) => c.status === 'in_progress') ?? null, latest: ofVaccine[0] ?? null };
+  const latest = ofVaccine[0] ?? null;
+  // A complete course with a booster due (the catalogue's booster rule) takes its booster.
+  const boosted = latest?.status === 'complete' && latest.nextDueOn ? latest : null;
+  return { open: ofVaccine.find((c) => c.status === 'in_progress') ?? boosted, latest };
 }
 
 export type DoseProblem =

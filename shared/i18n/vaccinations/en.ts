@@ -22,6 +22,8 @@ export const en: Texts<typeof fr> = {
     empty: 'No vaccination recorded.',
     giveDose: 'Record a dose',
     nextDose: 'Dose {{dose}} due on {{date}}',
+    boosterDue: 'Complete; booster due on {{date}}',
+    giveBooster: 'Record the booster',
     earliest: 'not before {{date}}',
     doseOf: 'Dose {{n}}/{{total}}',
     doseLine: '{{date}} · lot {{lot}} · {{who}}',

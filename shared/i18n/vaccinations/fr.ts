@@ -22,6 +22,8 @@ export const fr = {
     empty: 'Aucune vaccination enregistrée.',
     giveDose: 'Enregistrer une dose',
     nextDose: 'Dose {{dose}} prévue le {{date}}',
+    boosterDue: 'Terminé ; rappel prévu le {{date}}',
+    giveBooster: 'Enregistrer le rappel',
     earliest: 'pas avant le {{date}}',
     doseOf: 'Dose {{n}}/{{total}}',
     doseLine: '{{date}} · lot {{lot}} · {{who}}',

@@ -33,6 +33,7 @@ export const en: Texts<typeof fr> = {
   },
   vaccinations: {
     dose: '{{vaccine}}, dose {{dose}} on {{date}}',
+    booster: '{{vaccine}}, booster on {{date}}',
     lists: {
       due: 'Vaccines: doses due this week',
       overdue: 'Vaccines: doses overdue',

@@ -34,6 +34,7 @@ export const fr = {
   },
   vaccinations: {
     dose: '{{vaccine}}, dose {{dose}} le {{date}}',
+    booster: '{{vaccine}}, rappel le {{date}}',
     lists: {
       due: 'Vaccins : doses à faire cette semaine',
       overdue: 'Vaccins : doses en retard',

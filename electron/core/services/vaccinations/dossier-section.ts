@@ -50,7 +50,8 @@ const vaccinations: SectionDefinition<LoadedCourse> = {
     ),
   alerts: (rows, { now }) => {
     const due = rows
-      .filter((c) => c.status === 'in_progress' && c.nextDueOn)
+      // A booster due on a complete course is a dose due too.
+      .filter((c) => (c.status === 'in_progress' || c.status === 'complete') && c.nextDueOn)
       .filter((c) => daysBetween(siteToday(now, c.timeZone), c.nextDueOn!) < DUE_SOON_DAYS)
       .map((c) => c.nextDueOn!)
       .sort();

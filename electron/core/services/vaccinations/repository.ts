@@ -81,6 +81,8 @@ export interface WorklistLine {
   vaccineCode: VaccineCourseRow['vaccineCode'];
   nextDose: number | null;
   nextDueOn: string;
+  /** 1 when the course is complete and the dose due is its booster (SQLite answers a number). */
+  booster: number;
   fileNumber: string;
   nameUsed: string;
 }
@@ -100,7 +102,8 @@ function worklistQuery(
     .getRepository(VaccineCourseEntity)
     .createQueryBuilder('vc')
     .innerJoin('Person', 'p', 'p.id = vc.personId')
-    .where('vc.status = :inProgress', { inProgress: 'in_progress' });
+    // A complete course is on the lists only while a booster is due (its next_due_on is set).
+    .where('vc.status IN (:...due)', { due: ['in_progress', 'complete'] });
   whereDueIn(qb, 'vc', 'nextDueOn', ranges);
   qb.andWhere(`(${hasCurrentConsent(qb, 'vc.person_id', 'care_team')} OR vc.createdBy = :reader)`, {
     reader: readerId,
@@ -121,6 +124,7 @@ export function worklistPage(
     .addSelect('vc.vaccineCode', 'vaccineCode')
     .addSelect('vc.nextDose', 'nextDose')
     .addSelect('vc.nextDueOn', 'nextDueOn')
+    .addSelect("CASE WHEN vc.status = 'complete' THEN 1 ELSE 0 END", 'booster')
     .addSelect('p.fileNumber', 'fileNumber')
     .addSelect('p.nameUsed', 'nameUsed');
   return duePage(qb, 'vc', 'nextDueOn', {

@@ -125,6 +125,9 @@ function progressOf(
 ): Pick<VaccineCourseRow, 'status' | 'nextDueOn' | 'nextDose'> {
   const next = nextVaccineDose(schedule, givenOn, options);
   if (next.status === 'due') return { status: 'in_progress', nextDueOn: next.dueOn, nextDose: next.dose };
+  // Complete; with a booster rule, the booster is the next dose due (the worklists and alert show it).
+  if (next.status === 'complete' && next.boosterDueOn)
+    return { status: 'complete', nextDueOn: next.boosterDueOn, nextDose: givenOn.length + 1 };
   return { status: 'complete', nextDueOn: null, nextDose: null };
 }
 
@@ -158,14 +161,21 @@ async function siteOfDose(
   return { id: site.id, timeZone: site.timezone ?? DEFAULT_TIME_ZONE };
 }
 
-/** The course of this vaccine still in progress, if any (at most one: a new course starts only without one). */
+/**
+ * The course a dose of this vaccine goes into: the one in progress (at most one: a new course starts
+ * only without one), else — where the schedule has a booster rule — the latest course if complete
+ * (the dose is its booster).
+ */
 async function courseInProgress(
   em: EntityManager,
   personId: string,
   code: VaccineCode,
+  schedule?: VaccineSchedule,
 ): Promise<{ open: VaccineCourseRow | null; all: VaccineCourseRow[] }> {
   const all = await coursesOfVaccine(em, personId, code);
-  return { open: all.find((c) => c.status === 'in_progress') ?? null, all };
+  const inProgress = all.find((c) => c.status === 'in_progress') ?? null;
+  const boosted = schedule?.boosterAfterMonths && all[0]?.status === 'complete' ? all[0] : null;
+  return { open: inProgress ?? boosted, all };
 }
 
 /**
@@ -176,7 +186,8 @@ export async function authorOfDose(
   input: In<'vaccinations.giveDose'>,
   { em, actor }: Lookup,
 ): Promise<string | null> {
-  const { open } = await courseInProgress(em, input.personId, input.vaccineCode);
+  const schedule = await scheduleOf(em, input.vaccineCode);
+  const { open } = await courseInProgress(em, input.personId, input.vaccineCode, schedule);
   return open ? open.createdBy : actor.userId;
 }
 
@@ -203,7 +214,7 @@ export async function giveDose(
   const carer = await findUser(em, givenBy);
   if (!carer || !carer.active) throw invalid('givenBy', 'unknown_user');
 
-  const { open, all } = await courseInProgress(em, person.id, input.vaccineCode);
+  const { open, all } = await courseInProgress(em, person.id, input.vaccineCode, schedule);
   // "Vaccinated against smallpox" shortens only an mpox course, and only the one it starts: said of
   // another vaccine, or of a course already under way with another schedule, it is refused, not dropped.
   if (

@@ -57,7 +57,7 @@ export async function vaccinationsWorklist(
       limit: input.limit + 1,
       after: input.cursor,
     });
-    const rows = lines.slice(0, input.limit);
+    const rows = lines.slice(0, input.limit).map((l) => ({ ...l, booster: Number(l.booster) === 1 }));
     const last = rows[rows.length - 1];
     return {
       rows,
