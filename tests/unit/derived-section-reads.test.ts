@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { clinicalCentre, consentingPerson } from './helpers/clinical';
-import type { Centre } from './helpers/reception';
+import { staff, type Centre } from './helpers/reception';
 
 /** The test clock starts on 2026-03-02 at 10:00 in Paris. */
 const TODAY = '2026-03-02';
@@ -93,5 +93,46 @@ describe('the coordination’s board counts', () => {
     const pep = await consentingPerson(t, nurse.token, 'Exposition');
     await t.must('visits.checkIn', { personId: pep, siteId, priority: 'pep_72h' }, nurse.token);
     expect((await t.must('visits.summary', { siteId }, t.token)).priorities).toBe(1);
+  });
+});
+
+describe('a visit’s priority reason in the pathway tab and in the answer of a change', () => {
+  it('is audited as a read of tests where shown (positive to treat); not for a reader who sees an ordinary visit', async () => {
+    const { t, nurse, doctor, siteId } = await clinicalCentre();
+    const personId = await consentingPerson(t, nurse.token, 'Positif');
+    const at = t.clock.now().toISOString();
+    const { samples } = await t.must(
+      'screenings.saveSamples',
+      { personId, siteId, takenAt: at, add: [{ testCode: 'ct_ng_pcr_poc', anatomicalSite: 'anus' }] },
+      nurse.token,
+    );
+    await t.must(
+      'screenings.saveResult',
+      {
+        personId,
+        sampleId: samples[0].id,
+        value: { type: 'per_target', targets: { chlamydia: 'not_detected', gonorrhoea: 'detected' } },
+        resultedAt: at,
+      },
+      nurse.token,
+    );
+    await t.must('visits.checkIn', { personId, siteId }, t.worker.token);
+
+    const tab = await t.must('visits.forPerson', { personId }, doctor.token);
+    expect(tab.items[0].priority).toBe('positive_to_treat');
+    expect(await readsOf(t, doctor.id, personId)).toEqual(['pathway', 'tests:visit']);
+
+    const moved = await t.must(
+      'visits.move',
+      { visitId: tab.items[0].id, version: tab.items[0].version, step: 'waiting_doctor' },
+      doctor.token,
+    );
+    expect(moved.priority).toBe('positive_to_treat');
+    expect((await readsOf(t, doctor.id, personId)).slice(2)).toEqual(['tests:visit']);
+
+    const psy = await staff(t, 'pia', ['psychologist']);
+    const forPsy = await t.must('visits.forPerson', { personId }, psy.token);
+    expect(forPsy.items[0].priority).toBe('normal');
+    expect(await readsOf(t, psy.id, personId)).toEqual(['pathway']);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../../shared/contract';
 import type { Permission, Section } from '../../../shared/domain/roles';
-import { PRIORITY_SECTION, type VisitPriority } from '../../../shared/domain/catalogues';
+import type { BoardRow } from '../../../shared/contract/visits';
 import type { Actor } from '../access/gate';
 import type { CoreContext } from '../context';
 import {
@@ -64,6 +64,7 @@ import {
   checkIn,
   moveVisit,
   requeueVisit,
+  sectionsShown,
   setPriority,
 } from '../services/visits/visits-service';
 import {
@@ -213,21 +214,9 @@ function persons(section: Section) {
   return { kind: 'persons', section } as const;
 }
 
-/**
- * What the board shows beyond the pathway, each a read of the section it comes from: a priority's
- * reason (`pep_72h` from the interview, `positive_to_treat` from tests, shown only to their
- * readers), the PEP deadline (the interview's exposure time) and the needs ticked at the interview.
- */
+/** What the board shows beyond the pathway (a priority's reason, the PEP deadline, the needs). */
 function sectionFactsOnBoard(out: unknown): Section[] {
-  type Row = { priority?: string; priorityDeadline?: string | null; nextSteps?: unknown[] };
-  const rows = (out as { rows?: Row[] }).rows ?? [];
-  const sections = new Set<Section>();
-  for (const row of rows) {
-    const reason = PRIORITY_SECTION[row.priority as VisitPriority] ?? null;
-    if (reason) sections.add(reason);
-    if (row.priorityDeadline || row.nextSteps?.length) sections.add('interview');
-  }
-  return [...sections];
+  return sectionsShown((out as { rows?: BoardRow[] }).rows ?? []);
 }
 
 /** A dossier channel whose input names the person in `personId`. */

@@ -8,7 +8,7 @@ import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
 import { staffNames } from '../users/staff-names';
 import { visitsOfPerson, visitsTable, type VisitRow } from './repository';
-import { toVisit, visitFor } from './visits-service';
+import { auditSectionsShown, toVisit, visitFor } from './visits-service';
 
 const visits: SectionDefinition<VisitRow> = {
   capability: 'visits',
@@ -40,10 +40,13 @@ const visits: SectionDefinition<VisitRow> = {
 
 export const visitsSection = defineSection(visits);
 
-export const visitsForPerson = sectionReader(visits, async (rows, { dossier }, canRead) => {
+export const visitsForPerson = sectionReader(visits, async (rows, { actor, dossier }, canRead) => {
   const names = await staffNames(
     dossier.em,
     rows.map((v) => v.withUserId),
   );
-  return rows.map((v) => visitFor(toVisit(v, names), canRead));
+  const shown = rows.map((v) => visitFor(toVisit(v, names), canRead));
+  // A priority's reason and the needs ticked are facts of other sections: audited as their reads.
+  await auditSectionsShown(actor, dossier, shown);
+  return shown;
 });

@@ -29,7 +29,7 @@ import { siteExists } from '../centre/repository';
 import { loadPerson } from '../persons/repository';
 import { givenScopesOf } from '../persons/consents';
 import type { DossierCall } from '../../api/routes';
-import type { Lookup } from '../../api/access';
+import { appendEvents, type DossierScope, type Lookup } from '../../api/access';
 import { readableBy } from '../../dossier/reader';
 import type { ConsentScope } from '../../../../shared/domain/roles';
 import { personsByIds } from '../persons/repository';
@@ -89,6 +89,47 @@ export function visitFor(visit: Visit, canRead: (section: Section) => boolean): 
     priority: priorityFor(visit.priority, canRead),
     nextSteps: canRead('interview') ? visit.nextSteps : [],
   };
+}
+
+/**
+ * The sections, beyond the pathway, whose facts these visits show as drawn for a reader: the
+ * section of each priority reason shown (`pep_72h` → interview, `positive_to_treat` → tests), and
+ * the interview for a PEP deadline or the needs ticked. Each is audited as a read of that section.
+ */
+export function sectionsShown(
+  visits: ReadonlyArray<{
+    priority?: string;
+    nextSteps?: readonly unknown[];
+    priorityDeadline?: string | null;
+  }>,
+): Section[] {
+  const sections = new Set<Section>();
+  for (const v of visits) {
+    const reason = PRIORITY_SECTION[v.priority as VisitPriority] ?? null;
+    if (reason) sections.add(reason);
+    if (v.priorityDeadline || v.nextSteps?.length) sections.add('interview');
+  }
+  return [...sections];
+}
+
+/** A dossier call that answers visits: the sections their reasons and needs show, audited as read. */
+export async function auditSectionsShown(
+  actor: Actor,
+  dossier: Pick<DossierScope, 'em' | 'now' | 'person'>,
+  visits: readonly Visit[],
+): Promise<void> {
+  const personId = dossier.person?.id ?? visits[0]?.personId ?? null;
+  await appendEvents(
+    dossier.em,
+    sectionsShown(visits).map((section) => ({
+      actorId: actor.userId,
+      action: 'read' as const,
+      section,
+      personId,
+      detail: { part: 'visit' },
+    })),
+    dossier.now,
+  );
 }
 
 function priorityFor(priority: VisitPriorityView, canRead: (section: Section) => boolean): VisitPriorityView {
@@ -163,7 +204,9 @@ export async function checkIn(input: In<'visits.checkIn'>, { actor, dossier }: D
   await insertVisit(em, row);
   await recordStep(em, row, actor);
   dossier.wrote({ type: 'visit', id: row.id, action: 'create' });
-  return visitFor(toVisit(row, new Map()), dossier.canRead);
+  const shown = visitFor(toVisit(row, new Map()), dossier.canRead);
+  await auditSectionsShown(actor, dossier, [shown]);
+  return shown;
 }
 
 /** The PEP must start within 72 h of the exposure. */
@@ -307,7 +350,9 @@ async function saveStep(
   await saveVisit(em, next);
   if (changes.step) await recordStep(em, next, actor, recordedAt);
   dossier.wrote({ type: 'visit', id: visit.id });
-  return visitFor(toVisit(next, await staffNames(em, [next.withUserId])), dossier.canRead);
+  const shown = visitFor(toVisit(next, await staffNames(em, [next.withUserId])), dossier.canRead);
+  await auditSectionsShown(actor, dossier, [shown]);
+  return shown;
 }
 
 export async function moveVisit(input: In<'visits.move'>, call: DossierCall): Promise<Visit> {
