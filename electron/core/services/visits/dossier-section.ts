@@ -2,7 +2,7 @@
  * The visits of a person in the dossier's pathway section: the visits tab, the timeline's visits,
  * the open visit in the header, and the alert of a visit open at another site. A visit's priority
  * and next steps come from other sections (the interview, test results): a reader who may not read
- * those sees that the visit is a priority, not why.
+ * those sees a PEP as a plain priority and a positive to treat as an ordinary visit, never why.
  */
 import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
