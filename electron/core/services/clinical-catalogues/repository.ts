@@ -21,18 +21,47 @@ export function latestVersionRow(em: EntityManager, key: CatalogueKey): Promise<
     .findOne({ where: { catalogue: key }, order: { version: 'DESC' } });
 }
 
+/**
+ * Parsed contents, per store (its DataSource: several stores may be open in one process) and per
+ * stored version row. A row is never updated, so its parsed content never goes stale; keying by the
+ * row's id (not its number) means a version written in a transaction that rolled back is never
+ * served, whatever a later row of the same number holds. What is read each time is only which row
+ * is the latest: one look-up on the (catalogue, version) index, without the content. A save needs
+ * no invalidation: it appends a row with a new id, which becomes the latest.
+ */
+const parsedByStore = new WeakMap<object, Map<string, unknown>>();
+
+async function contentOf<K extends CatalogueKey>(
+  em: EntityManager,
+  key: K,
+  rowId: string,
+): Promise<CatalogueContent[K]> {
+  let parsed = parsedByStore.get(em.connection);
+  if (!parsed) parsedByStore.set(em.connection, (parsed = new Map<string, unknown>()));
+  const cached = parsed.get(rowId);
+  if (cached !== undefined) return cached as CatalogueContent[K];
+  const row = await em.getRepository(CatalogueVersionEntity).findOneByOrFail({ id: rowId });
+  // Stored content is parsed on its first read: a row that no longer fits its schema is an error, not data.
+  const content = parseCatalogue(key, JSON.parse(row.content));
+  parsed.set(rowId, content);
+  return content;
+}
+
 /** A catalogue as the centre uses it now, with its version (0 = the shipped default). */
 export async function currentCatalogueVersion<K extends CatalogueKey>(
   em: EntityManager,
   key: K,
 ): Promise<{ version: number; content: CatalogueContent[K]; updatedAt: string | null }> {
-  const row = await latestVersionRow(em, key);
-  if (!row) return { version: 0, content: DEFAULT_CATALOGUES[key], updatedAt: null };
-  // Stored content is parsed again on read: a row that no longer fits its schema is an error, not data.
+  const latest = await em.getRepository(CatalogueVersionEntity).findOne({
+    select: { id: true, version: true, createdAt: true },
+    where: { catalogue: key },
+    order: { version: 'DESC' },
+  });
+  if (!latest) return { version: 0, content: DEFAULT_CATALOGUES[key], updatedAt: null };
   return {
-    version: row.version,
-    content: parseCatalogue(key, JSON.parse(row.content)),
-    updatedAt: row.createdAt,
+    version: latest.version,
+    content: await contentOf(em, key, latest.id),
+    updatedAt: latest.createdAt,
   };
 }
 
