@@ -90,6 +90,9 @@ export async function appendAudit(em: EntityManager, event: AuditEvent, at: Date
 }
 
 /** Appends several entries at once (one dossier opening reads several sections). */
+/** Audit rows written per INSERT (14 parameters each, well under SQLite's 32,766). */
+export const AUDIT_ROWS_PER_INSERT = 1000;
+
 export async function appendAudits(
   em: EntityManager,
   events: readonly AuditEvent[],
@@ -111,9 +114,12 @@ export async function appendAudits(
     prevHash = row.hash;
     return row;
   });
-  if (rows.length) {
-    const placeholders = rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const values = rows.flatMap((r) => [
+  // In statements of at most AUDIT_ROWS_PER_INSERT rows: SQLite takes at most 32,766 parameters
+  // per statement, 14 a row (a lab file naming 5,000 persons appends 10,000 entries at once).
+  for (let start = 0; start < rows.length; start += AUDIT_ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + AUDIT_ROWS_PER_INSERT);
+    const placeholders = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    const values = chunk.flatMap((r) => [
       r.seq,
       r.at,
       r.actorId,
