@@ -1,5 +1,6 @@
 /**
- * The shape every "due" worklist query shares (PrEP follow-ups, vaccine doses): rows in an open
+ * The shape every "due" worklist query shares (PrEP follow-ups, vaccine doses, Test and Treat's
+ * lists): rows in an open
  * state, whose due date falls in one range per group of sites (sites in different time zones may
  * not be on the same date), read in (due date, id) order with a keyset cursor. Each owner keeps its
  * table, its open state and its consent condition; this only writes the common conditions.
@@ -15,6 +16,8 @@ export interface DueRange {
   before?: string;
   /** Exclusive lower bound (overdue: after the last lost date). */
   after?: string;
+  /** A row without a due date is in the range too (a referral's appointment never given a date). */
+  orUndated?: boolean;
 }
 
 const BOUNDS = [
@@ -33,13 +36,17 @@ export function whereDueIn<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const groups = ranges.map((range, i) => {
     qb.setParameter(`sites${i}`, [...range.siteIds]);
-    const parts = [`${alias}.siteId IN (:...sites${i})`];
+    const bounds: string[] = [];
     for (const [key, op] of BOUNDS) {
       const value = range[key];
       if (value === undefined) continue;
       qb.setParameter(`${key}${i}`, value);
-      parts.push(`${alias}.${due} ${op} :${key}${i}`);
+      bounds.push(`${alias}.${due} ${op} :${key}${i}`);
     }
+    const parts = [`${alias}.siteId IN (:...sites${i})`];
+    if (bounds.length && range.orUndated)
+      parts.push(`(${alias}.${due} IS NULL OR (${bounds.join(' AND ')}))`);
+    else parts.push(...bounds);
     return `(${parts.join(' AND ')})`;
   });
   return qb.andWhere(`(${groups.join(' OR ')})`);

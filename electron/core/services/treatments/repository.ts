@@ -1,6 +1,7 @@
 /** The Test and Treat tables (`to_treat`, `treatment`, `partner`): every query on them. */
 import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { TreatmentWorklist } from '../../../../shared/domain/treatments';
+import { duePage, whereDueIn, type DueRange } from '../../db/due-worklist';
 import { findRows } from '../../db/fast-read';
 import { linkedTable } from '../../dossier/section';
 import { hasCurrentConsent } from '../persons/repository';
@@ -122,65 +123,57 @@ export interface WorklistLine {
   nameUsed: string;
 }
 
-function siteGroups(
-  qb: SelectQueryBuilder<ObjectLiteral>,
-  alias: string,
-  days: readonly SiteDay[],
-  extra?: (i: number) => string,
-) {
-  const groups = days.map((day, i) => {
-    qb.setParameter(`sites${i}`, [...day.siteIds]);
-    qb.setParameter(`today${i}`, day.today);
-    qb.setParameter(`until${i}`, day.dueUntil);
-    const parts = [`${alias}.site_id IN (:...sites${i})`];
-    if (extra) parts.push(extra(i));
-    return `(${parts.join(' AND ')})`;
+/** The ranges of one list over the groups of sites: tests of cure due within the week or before;
+ * referrals whose first appointment is past or was never given a date; the others undated. */
+function rangesOf(list: TreatmentWorklist, days: readonly SiteDay[]): DueRange[] {
+  return days.map((day) => {
+    if (list === 'cure_tests_due') return { siteIds: day.siteIds, to: day.dueUntil };
+    if (list === 'referrals_not_attended')
+      return { siteIds: day.siteIds, before: day.today, orUndated: true };
+    return { siteIds: day.siteIds };
   });
-  qb.andWhere(`(${groups.join(' OR ')})`);
 }
 
-/** The query of one list, with its sort column (the second key is the row's id). */
+/** The query of one list, with its due column (the sort; the second key is the row's id). */
 function worklistQuery(
   em: EntityManager,
   list: TreatmentWorklist,
   days: readonly SiteDay[],
   readerId: string,
-): { qb: SelectQueryBuilder<ObjectLiteral>; alias: string; sort: string } {
-  if (list === 'partners_to_notify') {
-    const qb = em
-      .getRepository(PartnerEntity)
-      .createQueryBuilder('pa')
-      .innerJoin('ToTreat', 'tt', 'tt.id = pa.to_treat_id')
-      .innerJoin('Person', 'p', 'p.id = pa.person_id')
-      .where('pa.status = :state', { state: 'to_notify' }) as SelectQueryBuilder<ObjectLiteral>;
-    siteGroups(qb, 'pa', days);
-    qb.andWhere(`(${hasCurrentConsent(qb, 'pa.person_id', 'care_team')} OR pa.created_by = :reader)`, {
+): { qb: SelectQueryBuilder<ObjectLiteral>; alias: string; due: string } {
+  const partners = list === 'partners_to_notify';
+  const alias = partners ? 'pa' : 'tt';
+  const qb = (
+    partners
+      ? em
+          .getRepository(PartnerEntity)
+          .createQueryBuilder('pa')
+          .innerJoin('ToTreat', 'tt', 'tt.id = pa.to_treat_id')
+          .where('pa.status = :state', { state: 'to_notify' })
+      : em.getRepository(ToTreatEntity).createQueryBuilder('tt')
+  ).innerJoin('Person', 'p', `p.id = ${alias}.person_id`) as SelectQueryBuilder<ObjectLiteral>;
+  // Each list reads the range of its leading state: open, referred, or a test of cure awaited (the
+  // date is cleared when done).
+  if (list === 'to_treat') qb.where('tt.status = :state', { state: 'open' });
+  else if (list === 'referrals_not_attended') qb.where('tt.status = :state', { state: 'referred' });
+  else if (list === 'cure_tests_due') qb.where('tt.cure_test_due_on IS NOT NULL');
+  const due =
+    list === 'partners_to_notify'
+      ? 'statusOn'
+      : list === 'cure_tests_due'
+        ? 'cureTestDueOn'
+        : list === 'referrals_not_attended'
+          ? 'appointmentOn'
+          : 'openedOn';
+  whereDueIn(qb, alias, due, rangesOf(list, days));
+  qb.andWhere(
+    `(${hasCurrentConsent(qb, `${alias}.person_id`, 'care_team')} OR ${alias}.created_by = :reader)`,
+    {
       reader: readerId,
-    });
-    return { qb, alias: 'pa', sort: 'pa.status_on' };
-  }
-  const qb = em
-    .getRepository(ToTreatEntity)
-    .createQueryBuilder('tt')
-    .innerJoin('Person', 'p', 'p.id = tt.person_id') as SelectQueryBuilder<ObjectLiteral>;
-  let sort = 'tt.opened_on';
-  if (list === 'to_treat') {
-    qb.where('tt.status = :state', { state: 'open' });
-    siteGroups(qb, 'tt', days);
-  } else if (list === 'referrals_not_attended') {
-    // Referred, and the first appointment is past (or was never given a date).
-    qb.where('tt.status = :state', { state: 'referred' });
-    siteGroups(qb, 'tt', days, (i) => `(tt.appointment_on IS NULL OR tt.appointment_on < :today${i})`);
-  } else {
-    // Tests of cure due within the week or overdue, not yet done (the date is cleared then).
-    qb.where('tt.cure_test_due_on IS NOT NULL');
-    siteGroups(qb, 'tt', days, (i) => `tt.cure_test_due_on <= :until${i}`);
-    sort = 'tt.cure_test_due_on';
-  }
-  qb.andWhere(`(${hasCurrentConsent(qb, 'tt.person_id', 'care_team')} OR tt.created_by = :reader)`, {
-    reader: readerId,
-  });
-  return { qb, alias: 'tt', sort };
+    },
+  );
+  // Referrals are listed by the item's opening, as the other item lists.
+  return { qb, alias, due: list === 'referrals_not_attended' ? 'openedOn' : due };
 }
 
 export function worklistPage(
@@ -190,27 +183,19 @@ export function worklistPage(
   readerId: string,
   page: { limit: number; after?: { on: string; id: string } },
 ): Promise<WorklistLine[]> {
-  const { qb, alias, sort } = worklistQuery(em, list, days, readerId);
+  const { qb, alias, due } = worklistQuery(em, list, days, readerId);
   qb.select(`${alias}.id`, 'id')
     .addSelect(alias === 'pa' ? 'pa.to_treat_id' : 'tt.id', 'toTreatId')
     .addSelect(`${alias}.person_id`, 'personId')
     .addSelect(`${alias}.site_id`, 'siteId')
     .addSelect('tt.infection', 'infection')
-    .addSelect(sort, 'on')
+    .addSelect(`${alias}.${due}`, 'on')
     .addSelect(alias === 'pa' ? 'pa.pseudonym' : 'NULL', 'pseudonym')
     .addSelect('tt.appointment_on', 'appointmentOn')
     .addSelect('p.file_number', 'fileNumber')
     .addSelect('p.name_used', 'nameUsed');
-  if (page.after)
-    qb.andWhere(`(${sort} > :afterOn OR (${sort} = :afterOn AND ${alias}.id > :afterId))`, {
-      afterOn: page.after.on,
-      afterId: page.after.id,
-    });
-  return qb
-    .orderBy(sort, 'ASC')
-    .addOrderBy(`${alias}.id`, 'ASC')
-    .limit(page.limit)
-    .getRawMany<WorklistLine>();
+  const after = page.after && { dueOn: page.after.on, id: page.after.id };
+  return duePage(qb, alias, due, { limit: page.limit, after }).getRawMany<WorklistLine>();
 }
 
 export function worklistCount(
@@ -229,11 +214,6 @@ export function worklistSql(
   days: readonly SiteDay[],
   readerId: string,
 ): [string, unknown[]] {
-  const { qb, alias, sort } = worklistQuery(em, list, days, readerId);
-  return qb
-    .select(`${alias}.id`)
-    .orderBy(sort, 'ASC')
-    .addOrderBy(`${alias}.id`, 'ASC')
-    .limit(51)
-    .getQueryAndParameters();
+  const { qb, alias, due } = worklistQuery(em, list, days, readerId);
+  return duePage(qb.select(`${alias}.id`), alias, due, { limit: 51 }).getQueryAndParameters();
 }
