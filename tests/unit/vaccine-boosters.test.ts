@@ -12,6 +12,7 @@ import { DEFAULT_VACCINE_CATALOGUE, type VaccineSchedule } from '../../shared/do
 import { nextVaccineDose, vaccineDoseRefusal } from '../../shared/domain/schedules';
 import { clinicalCentre, consentingPerson } from './helpers/clinical';
 import { FakeClock, startCore, tempDir } from './helpers/core';
+import { pdfText } from './helpers/pdf-text';
 
 const { hpv, hepatitis_b: hepB } = DEFAULT_VACCINE_CATALOGUE;
 const withBooster = (schedule: VaccineSchedule, months: number): VaccineSchedule => ({
@@ -105,6 +106,11 @@ describe('a centre that sets a booster', () => {
       [p, 'hepatitis_b', 4, '2026-02-28', true],
     ]);
     expect((await t.must('vaccinations.worklistCounts', {}, doctor.token)).overdue).toBe(1);
+    // The certificate says the booster is the next dose to give.
+    const certificate = await t.must('vaccinations.certificatePdf', { personId: p }, nurse.token);
+    expect(pdfText(Buffer.from(certificate.base64, 'base64')).replace(/ {2,}/g, ' ')).toContain(
+      'Rappel de Hépatite B à faire le 28/02/2026.',
+    );
 
     // The booster goes into the complete course; the next one is a year after it.
     await t.must(

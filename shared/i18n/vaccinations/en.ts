@@ -77,6 +77,7 @@ export const en: Texts<typeof fr> = {
     lot: 'Lot',
     givenBy: 'Given by',
     nextDue: 'Next {{vaccine}} dose: dose {{dose}} due on {{date}}.',
+    boosterDue: '{{vaccine}} booster due on {{date}}.',
     noDose: 'No dose recorded.',
     issuedOn: 'Issued on {{date}}',
     signature: 'Signature and stamp',

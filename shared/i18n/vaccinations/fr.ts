@@ -77,6 +77,7 @@ export const fr = {
     lot: 'Lot',
     givenBy: 'Faite par',
     nextDue: 'Prochaine dose de {{vaccine}} : dose {{dose}} à faire le {{date}}.',
+    boosterDue: 'Rappel de {{vaccine}} à faire le {{date}}.',
     noDose: 'Aucune dose enregistrée.',
     issuedOn: 'Fait le {{date}}',
     signature: 'Signature et cachet',

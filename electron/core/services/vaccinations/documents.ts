@@ -52,6 +52,16 @@ export async function certificatePdf(input: In<'vaccinations.certificatePdf'>, c
       }),
       margin: [0, 2, 0, 2],
     }));
+  // A complete course with a booster rule: its booster is the next dose to give.
+  const boosters: Content[] = ordered
+    .filter((c) => c.status === 'complete' && c.nextDueOn)
+    .map((c) => ({
+      text: t(lang, 'vaccinations.pdf.boosterDue', {
+        vaccine: vaccine(c.vaccineCode),
+        date: dayOf(c.nextDueOn ?? ''),
+      }),
+      margin: [0, 2, 0, 2],
+    }));
   const today = siteToday(now, site?.timezone ?? 'Europe/Paris');
   const file = { file: person.fileNumber };
   const content: Content[] = [
@@ -90,6 +100,7 @@ export async function certificatePdf(input: In<'vaccinations.certificatePdf'>, c
       : { text: t(lang, 'vaccinations.pdf.noDose'), italics: true },
     { text: '', margin: [0, 8, 0, 0] },
     ...nextDue,
+    ...boosters,
     {
       columns: [
         { text: t(lang, 'vaccinations.pdf.issuedOn', { date: dayOf(today) }) },
