@@ -3,6 +3,7 @@
  * (a site exists, its code, its time zone), never through the entities.
  */
 import { In, type EntityManager } from 'typeorm';
+import { siteToday } from '../../../../shared/domain/schedules';
 import { findRows } from '../../db/fast-read';
 import { CentreEntity, SiteEntity, type CentreRow, type SiteRow } from './entities';
 
@@ -71,6 +72,23 @@ export async function siteTimeZones(em: EntityManager, ids: readonly string[]): 
   if (missing !== undefined)
     throw new Error(`site ${missing} not found: a record names a site that does not exist`);
   return zones;
+}
+
+/**
+ * The sites named, grouped by their local date at `now` (sites in other time zones may be a day
+ * apart): what every worklist on due dates reads its ranges from. Unknown ids are left out.
+ */
+export async function sitesByLocalDate(
+  em: EntityManager,
+  now: Date,
+  ids: readonly string[],
+): Promise<Array<{ today: string; siteIds: string[] }>> {
+  const byDay = new Map<string, string[]>();
+  for (const site of await sitesByIds(em, [...new Set(ids)])) {
+    const today = siteToday(now, site.timezone);
+    byDay.set(today, [...(byDay.get(today) ?? []), site.id]);
+  }
+  return [...byDay].map(([today, siteIds]) => ({ today, siteIds }));
 }
 
 export async function insertSiteRow(em: EntityManager, row: SiteRow): Promise<void> {

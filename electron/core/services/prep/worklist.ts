@@ -9,10 +9,11 @@ import type { ParsedInput as In } from '../../../../shared/contract';
 import type { PrepWorklistRow } from '../../../../shared/contract/prep';
 import type { PrepFollowUpRules } from '../../../../shared/domain/clinical-catalogues';
 import type { PrepWorklist } from '../../../../shared/domain/prep';
-import { followUpBounds, siteToday } from '../../../../shared/domain/schedules';
+import { followUpBounds } from '../../../../shared/domain/schedules';
+import { toWorklistPage } from '../../../../shared/contract/worklist';
 import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
-import { findSite } from '../centre/repository';
+import { sitesByLocalDate } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import { worklistSites } from '../users/worklist-sites';
 import { worklistCount, worklistPage, type DueRange } from './repository';
@@ -37,14 +38,10 @@ export async function rangesFor(
   list: PrepWorklist,
 ): Promise<DueRange[]> {
   const rules = await currentCatalogue(em, 'prep');
-  const byDay = new Map<string, string[]>();
-  for (const id of siteIds) {
-    const site = await findSite(em, id);
-    if (!site) continue;
-    const today = siteToday(now, site.timezone);
-    byDay.set(today, [...(byDay.get(today) ?? []), id]);
-  }
-  return [...byDay].map(([today, ids]) => ({ siteIds: ids, ...rangeOf(list, today, rules) }));
+  return (await sitesByLocalDate(em, now, siteIds)).map(({ today, siteIds: ids }) => ({
+    siteIds: ids,
+    ...rangeOf(list, today, rules),
+  }));
 }
 
 export async function prepWorklist(
@@ -66,12 +63,7 @@ export async function prepWorklist(
       limit: input.limit + 1,
       after: input.cursor,
     });
-    const rows = lines.slice(0, input.limit);
-    const last = rows[rows.length - 1];
-    return {
-      rows,
-      nextCursor: lines.length > input.limit && last ? { dueOn: last.nextDueOn, id: last.episodeId } : null,
-    };
+    return toWorklistPage(lines, input.limit, (last) => ({ dueOn: last.nextDueOn, id: last.episodeId }));
   });
 }
 

@@ -7,23 +7,19 @@
 import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type { ToTreatWorklistRow } from '../../../../shared/contract/treatments';
-import { addCalendar, siteToday } from '../../../../shared/domain/schedules';
+import { addCalendar } from '../../../../shared/domain/schedules';
+import { toWorklistPage } from '../../../../shared/contract/worklist';
 import { TREATMENT_WORKLISTS, type TreatmentWorklist } from '../../../../shared/domain/treatments';
 import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
-import { sitesByIds } from '../centre/repository';
+import { sitesByLocalDate } from '../centre/repository';
 import { worklistSites } from '../users/worklist-sites';
 import { CURE_DUE_SOON_DAYS } from './dossier-section';
 import { worklistCount, worklistPage, type SiteDay } from './repository';
 
 /** The sites grouped by their date today (sites in other time zones may be a day apart). */
 export async function siteDays(em: EntityManager, now: Date, siteIds: readonly string[]): Promise<SiteDay[]> {
-  const byDay = new Map<string, string[]>();
-  for (const site of await sitesByIds(em, siteIds)) {
-    const today = siteToday(now, site.timezone);
-    byDay.set(today, [...(byDay.get(today) ?? []), site.id]);
-  }
-  return [...byDay].map(([today, ids]) => ({
+  return (await sitesByLocalDate(em, now, siteIds)).map(({ today, siteIds: ids }) => ({
     siteIds: ids,
     today,
     dueUntil: addCalendar(today, { days: CURE_DUE_SOON_DAYS - 1 }),
@@ -44,12 +40,7 @@ export async function treatmentsWorklist(
       limit: input.limit + 1,
       after: input.cursor,
     });
-    const rows = lines.slice(0, input.limit);
-    const last = rows[rows.length - 1];
-    return {
-      rows,
-      nextCursor: lines.length > input.limit && last ? { on: last.on, id: last.id } : null,
-    };
+    return toWorklistPage(lines, input.limit, (last) => ({ on: last.on, id: last.id }));
   });
 }
 

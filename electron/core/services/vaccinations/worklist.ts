@@ -7,10 +7,11 @@
 import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import type { VaccineWorklist, VaccineWorklistRow } from '../../../../shared/contract/vaccinations';
-import { addCalendar, siteToday } from '../../../../shared/domain/schedules';
+import { addCalendar } from '../../../../shared/domain/schedules';
+import { toWorklistPage } from '../../../../shared/contract/worklist';
 import type { Actor } from '../../access/gate';
 import type { CoreContext } from '../../context';
-import { findSite } from '../centre/repository';
+import { sitesByLocalDate } from '../centre/repository';
 import { worklistSites } from '../users/worklist-sites';
 import { dueSoonUntil } from './dossier-section';
 import { worklistCount, worklistPage, type DueRange } from './repository';
@@ -28,14 +29,10 @@ export async function rangesFor(
   siteIds: readonly string[],
   list: VaccineWorklist,
 ): Promise<DueRange[]> {
-  const byDay = new Map<string, string[]>();
-  for (const id of siteIds) {
-    const site = await findSite(em, id);
-    if (!site) continue;
-    const today = siteToday(now, site.timezone);
-    byDay.set(today, [...(byDay.get(today) ?? []), id]);
-  }
-  return [...byDay].map(([today, ids]) => ({ siteIds: ids, ...rangeOf(list, today) }));
+  return (await sitesByLocalDate(em, now, siteIds)).map(({ today, siteIds: ids }) => ({
+    siteIds: ids,
+    ...rangeOf(list, today),
+  }));
 }
 
 export async function vaccinationsWorklist(
@@ -57,13 +54,8 @@ export async function vaccinationsWorklist(
       limit: input.limit + 1,
       after: input.cursor,
     });
-    const rows = lines.slice(0, input.limit).map((l) => ({ ...l, booster: Number(l.booster) === 1 }));
-    const last = rows[rows.length - 1];
-    return {
-      rows,
-      nextCursor:
-        lines.length > input.limit && last ? { nextDueOn: last.nextDueOn, id: last.courseId } : null,
-    };
+    const rows = lines.map((l) => ({ ...l, booster: Number(l.booster) === 1 }));
+    return toWorklistPage(rows, input.limit, (last) => ({ nextDueOn: last.nextDueOn, id: last.courseId }));
   });
 }
 
