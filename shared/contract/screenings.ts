@@ -206,7 +206,8 @@ export const screeningsChannels = {
         personId: idSchema,
         siteId: idSchema,
         visitId: idSchema.nullable().optional(),
-        takenAt: isoDateTimeSchema,
+        /** When the samples were taken; left out, now by the core's clock (the screen sends none). */
+        takenAt: isoDateTimeSchema.optional(),
         add: z.array(sampleOrderSchema).max(40).default([]),
         take: z
           .array(z.object({ id: idSchema, version: versionSchema }).strict())

@@ -73,6 +73,18 @@ describe('samples', () => {
     expect(urine.screeningId).toBe(samples[0].screeningId);
   });
 
+  it('samples saved without a time are taken at the core’s clock, on the site’s day (the screen sends none)', async () => {
+    const c = await screeningCentre();
+    c.t.clock.advance(7 * 60_000);
+    const { samples } = await c.t.must(
+      'screenings.saveSamples',
+      { personId: c.person.id, siteId: c.t.siteIds[0], add: [{ testCode: 'hiv_trod' }] },
+      c.nurse.token,
+    );
+    // The core's clock (the test clock, 2 March), not the machine's calendar.
+    expect(samples[0]).toMatchObject({ takenAt: '2026-03-02T09:07:00.000Z', takenOn: '2026-03-02' });
+  });
+
   it('refuses a CT/NG sample without its site, a site on a single-sample test, and a date in the future', async () => {
     const c = await screeningCentre();
     const cases: Array<[ChannelInput<'screenings.saveSamples'>, string, string]> = [

@@ -78,7 +78,8 @@ export function ScreeningForm({
       return;
     }
     save.mutate(
-      { personId, siteId, visitId, takenAt: new Date().toISOString(), add, take },
+      // Taken now: the core stamps the time with its own clock.
+      { personId, siteId, visitId, add, take },
       {
         onSuccess: ({ samples }) => {
           notifications.show({

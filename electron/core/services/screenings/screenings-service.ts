@@ -119,14 +119,15 @@ export async function saveSamples(
   const { em, now } = dossier;
   const person = await loadPerson(em, input.personId);
   if (person.mergedInto) throw invalid('personId', 'person_merged');
-  refuseFuture(input.takenAt, now, 'takenAt');
+  if (input.takenAt) refuseFuture(input.takenAt, now, 'takenAt');
   if (input.visitId) {
     const visit = await findVisit(em, input.visitId);
     if (!visit || visit.personId !== person.id) throw invalid('visitId', 'unknown_visit');
   }
   await checkSampleOrders(em, input.add, 'add');
   const site = await requireSite(em, input.siteId);
-  const takenAt = new Date(input.takenAt).toISOString();
+  // Not given (the screen's "taken now"): the core's clock, not the workstation's.
+  const takenAt = input.takenAt ? new Date(input.takenAt).toISOString() : now.toISOString();
   const at = now.toISOString();
 
   const ordered = await samplesByIds(
