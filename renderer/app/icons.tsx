@@ -1,7 +1,8 @@
 /** The few icons the shell needs, inline: no icon font, nothing fetched, CSP-friendly. */
 import type { SVGProps } from 'react';
 
-function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
+/** The frame of every navigation icon (features draw their own paths inside it). */
+export function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
   return (
     <svg
       width={18}

@@ -1,24 +1,15 @@
 /** "Résultats du laboratoire": the laboratory CSV import (permission `results.import`: nurses, doctors). */
 import { createRoute } from '@tanstack/react-router';
+import { Icon } from '../../app/icons';
 import { rootRoute } from '../../app/root-route';
 import { LabImportPage } from './LabImportPage';
 
 /** A test tube. */
 function LabIcon() {
   return (
-    <svg
-      width={18}
-      height={18}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
+    <Icon>
       <path d="M9 3h6M10 3v14a2 2 0 0 0 4 0V3M10 12h4" />
-    </svg>
+    </Icon>
   );
 }
 

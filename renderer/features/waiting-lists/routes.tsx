@@ -3,28 +3,19 @@
  * (every signed-in user sees them; the coordination edits them).
  */
 import { createRoute } from '@tanstack/react-router';
+import { Icon } from '../../app/icons';
 import { rootRoute } from '../../app/root-route';
 import { WaitingListPage } from './WaitingListPage';
 import { WorkshopsPage } from './WorkshopsPage';
 
 function WaitingListIcon() {
   return (
-    <svg
-      width={18}
-      height={18}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
+    <Icon>
       <path d="M9 6h11M9 12h11M9 18h11" />
       <circle cx="4" cy="6" r="1" />
       <circle cx="4" cy="12" r="1" />
       <circle cx="4" cy="18" r="1" />
-    </svg>
+    </Icon>
   );
 }
 
