@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'setup',
   'merge',
   'review',
+  /** A refused attempt on a concealed section (violence, case plan, legal, social, psy). */
+  'denied',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -26,10 +26,10 @@ export const SECTION_POLICY: Record<Section, Record<Role, Access>> = {
   specialist: { community_worker: _, nurse: R, doctor: R, specialist: W, psychologist: _, social_worker: _, legal: _, coordinator: _ },
   referrals:  { community_worker: W, nurse: W, doctor: W, specialist: W, psychologist: W, social_worker: W, legal: W, coordinator: _ },
   psy:        { community_worker: _, nurse: _, doctor: R, specialist: _, psychologist: W, social_worker: R, legal: _, coordinator: _ },
-  social:     { community_worker: R, nurse: _, doctor: _, specialist: _, psychologist: R, social_worker: W, legal: R, coordinator: _ },
-  violence:   { community_worker: R, nurse: _, doctor: R, specialist: _, psychologist: R, social_worker: W, legal: R, coordinator: _ },
-  case_plan:  { community_worker: R, nurse: _, doctor: R, specialist: _, psychologist: W, social_worker: W, legal: W, coordinator: _ },
-  legal:      { community_worker: _, nurse: _, doctor: _, specialist: _, psychologist: _, social_worker: R, legal: W, coordinator: _ },
+  social:     { community_worker: _, nurse: _, doctor: _, specialist: _, psychologist: R, social_worker: W, legal: R, coordinator: _ },
+  violence:   { community_worker: _, nurse: _, doctor: W, specialist: _, psychologist: R, social_worker: W, legal: W, coordinator: _ },
+  case_plan:  { community_worker: _, nurse: _, doctor: W, specialist: _, psychologist: W, social_worker: W, legal: W, coordinator: _ },
+  legal:      { community_worker: _, nurse: _, doctor: _, specialist: _, psychologist: _, social_worker: W, legal: W, coordinator: _ },
 };
 
 /** The consent scope a section needs; null: always visible to the roles that may read it. */
@@ -50,6 +50,16 @@ export const SECTION_SCOPE: Record<Section, ConsentScope | null> = {
   case_plan: 'social_legal',
   legal: 'social_legal',
 };
+
+/**
+ * Sections whose mere records are the secret (violence, a case plan, a legal procedure,
+ * psychological notes): no count of hidden records is given, and a refused attempt on them is
+ * audited (`denied`). They are the sections shared under the `social_legal` or `psy` consent.
+ */
+export function isConcealedSection(section: Section): boolean {
+  const scope = SECTION_SCOPE[section];
+  return scope === 'social_legal' || scope === 'psy';
+}
 
 /**
  * Roles that hold a scope's information in the first place and need no sharing consent to read it:

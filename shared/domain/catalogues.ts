@@ -96,6 +96,8 @@ export const APPOINTMENT_TYPES = [
   'social',
   'legal',
   'interview',
+  /** Neutral on purpose: the agenda shows the type to reception, and CHAMS books with this one. */
+  'accompaniment',
 ] as const;
 export type AppointmentType = (typeof APPOINTMENT_TYPES)[number];
 export const APPOINTMENT_STATUSES = ['booked', 'arrived', 'cancelled', 'no_show'] as const;

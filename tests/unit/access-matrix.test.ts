@@ -34,10 +34,10 @@ const MATRIX = `
 | specialist | care_team | - | R | R | W | - | - | - | - |
 | referrals | care_team | W | W | W | W | W | W | W | - |
 | psy | psy | - | - | R | - | W | R | - | - |
-| social | social_legal | R | - | - | - | R | W | R | - |
-| violence | social_legal | R | - | R | - | R | W | R | - |
-| case_plan | social_legal | R | - | R | - | W | W | W | - |
-| legal | social_legal | - | - | - | - | - | R | W | - |
+| social | social_legal | - | - | - | - | R | W | R | - |
+| violence | social_legal | - | - | W | - | R | W | W | - |
+| case_plan | social_legal | - | - | W | - | W | W | W | - |
+| legal | social_legal | - | - | - | - | - | W | W | - |
 `;
 
 type Cell = 'W' | 'R' | '-';

@@ -18,7 +18,7 @@ import { NO_PERSON, refusal, subjectOf } from '../access/subject';
 import { appendAudits, type AuditEvent } from '../audit/audit-log';
 import { DomainError } from '../errors';
 import { loadPerson, type PersonRow } from '../services/persons/repository';
-import { sectionAccess } from '../../../shared/domain/access-policy';
+import { isConcealedSection, sectionAccess } from '../../../shared/domain/access-policy';
 
 export interface Lookup {
   em: EntityManager;
@@ -52,6 +52,39 @@ export interface DossierDeclaration<C extends ChannelName> {
    * so the "who looked at my file" report says which document was printed.
    */
   names?: (input: ParsedInput<C>) => { type: string; id: string };
+}
+
+/** The gate's refusal of a call on one person: kept so a refused attempt can be audited (`denied`). */
+export class PersonRefusal extends DomainError {
+  constructor(
+    cause: DomainError,
+    readonly personId: string | null,
+  ) {
+    super(cause.code, cause.message, cause.field, cause.details);
+  }
+}
+
+/**
+ * The `denied` entries of a call on a concealed section (`isConcealedSection`) that showed
+ * nothing: who tried, on whom, through which channel, and why it was refused. Refusals on other
+ * sections are not audited: only a read is, and nothing was read.
+ */
+export function deniedEvents(
+  actor: Actor,
+  section: Section,
+  channel: ChannelName,
+  refused: ReadonlyArray<{ personId: string | null; code: string }>,
+): AuditEvent[] {
+  if (!isConcealedSection(section)) return [];
+  return refused
+    .filter((r) => r.personId)
+    .map((r) => ({
+      actorId: actor.userId,
+      action: 'denied' as const,
+      section,
+      personId: r.personId,
+      detail: { channel, code: r.code },
+    }));
 }
 
 /** What the gate decided for one person touched by the call. */
@@ -132,7 +165,8 @@ export async function runGate<C extends ChannelName>(
       author ? { ...subject, authorIds: new Set([author]) } : subject,
     );
     if (!decision.allowed) {
-      if (!(decl.partial && decl.action === 'read')) throw refusal(decision, decl.section);
+      if (!(decl.partial && decl.action === 'read'))
+        throw new PersonRefusal(refusal(decision, decl.section), personId);
       ownOnly = true;
     }
     access.push({ personId, subject, decision });

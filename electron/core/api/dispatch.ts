@@ -27,13 +27,16 @@ import { appendAudits } from '../audit/audit-log';
 import { ROUTES, type DossierCall, type PublicCall, type Route, type SessionCall } from './routes';
 import {
   appendEvents,
+  deniedEvents,
   gateList,
+  PersonRefusal,
   ownReadEvents,
   readEvents,
   runGate,
   writeEvents,
   type DossierDeclaration,
   type DossierScope,
+  type PersonAccess,
   type WriteTarget,
 } from './access';
 import { NO_PERSON } from '../access/subject';
@@ -133,7 +136,7 @@ async function run(
   if (!session.locked && !route.passive) ctx.sessions.touch(session);
   const sessionCall: SessionCall = { ctx, session, actor, client };
   if (route.access === 'dossier')
-    return runOnDossier(route.dossier, route.handler, input, { ctx, actor, client });
+    return runOnDossier(channel, route.dossier, route.handler, input, { ctx, actor, client });
   const handler = route.handler as (i: unknown, c: SessionCall) => Promise<unknown>;
   const touches = route.touches;
   if (touches.kind === 'persons') gateList(actor, touches.section);
@@ -205,7 +208,30 @@ function countOf(out: unknown): number {
  * before the handler runs), the read entries written before the handler, the handler, then one
  * write entry per record the handler changed. A handler can neither skip the gate nor the audit.
  */
-async function runOnDossier(
+export async function runOnDossier(
+  channel: ChannelName,
+  decl: DossierDeclaration<ChannelName>,
+  handler: unknown,
+  input: unknown,
+  call: Omit<DossierCall, 'dossier'>,
+): Promise<unknown> {
+  const { ctx, actor } = call;
+  const store = ctx.vault.requireStore();
+  try {
+    return await runGatedTransaction(channel, decl, handler, input, call);
+  } catch (err) {
+    // A refused attempt on a concealed section is audited after the refusal, in a transaction of
+    // its own: the refused call itself wrote nothing.
+    if (err instanceof PersonRefusal) {
+      const denied = deniedEvents(actor, decl.section, channel, [{ personId: err.personId, code: err.code }]);
+      if (denied.length) await store.transaction((em) => appendEvents(em, denied, ctx.clock()));
+    }
+    throw err;
+  }
+}
+
+async function runGatedTransaction(
+  channel: ChannelName,
   decl: DossierDeclaration<ChannelName>,
   handler: unknown,
   input: unknown,
@@ -239,8 +265,15 @@ async function runOnDossier(
       await appendEvents(em, writeEvents(actor, decl.section, gate.access, targets), now);
     else if (gate.ownOnly && shownOwnOnly(out))
       await appendEvents(em, ownReadEvents(actor, decl.section, gate.access), now);
+    else if (gate.ownOnly)
+      await appendEvents(em, deniedEvents(actor, decl.section, channel, refusals(gate.access)), now);
     return out;
   });
+}
+
+/** The persons the gate refused, with the refusal's code. */
+function refusals(access: readonly PersonAccess[]): Array<{ personId: string | null; code: string }> {
+  return access.flatMap((a) => (a.decision.allowed ? [] : [{ personId: a.personId, code: a.decision.code }]));
 }
 
 /** A partial read that showed the reader's own records (the tab's `view` says so). */
@@ -262,6 +295,10 @@ export async function callAs<C extends ChannelName>(
   const route = ROUTES[channel] as Route<ChannelName>;
   if (route.access !== 'dossier') throw new Error(`${channel} is not a dossier channel`);
   const parsed = CONTRACT[channel].input.parse(input);
-  const out = await runOnDossier(route.dossier, route.handler, parsed, { ctx, actor, client: 'local' });
+  const out = await runOnDossier(channel, route.dossier, route.handler, parsed, {
+    ctx,
+    actor,
+    client: 'local',
+  });
   return CONTRACT[channel].output.parse(out) as ChannelOutput<C>;
 }

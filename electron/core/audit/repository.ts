@@ -2,7 +2,7 @@
  * Reading the audit log (`audit_log`) for the screens: the coordinator's list and a person's
  * "who looked at my file". Appending and verifying the chain are `audit-log.ts` (its hot path).
  */
-import type { EntityManager } from 'typeorm';
+import { Not, type EntityManager } from 'typeorm';
 import { AuditEntity, type AuditRow } from './entities';
 
 export type { AuditRow };
@@ -39,9 +39,14 @@ export function auditPage(em: EntityManager, filter: AuditFilter): Promise<[Audi
     .getManyAndCount();
 }
 
-/** The entries about one person, newest first. */
+/**
+ * What was done with a person's file, newest first: refused attempts (`denied`) are left out —
+ * nothing of the file was looked at, and the coordinator's audit viewer lists them.
+ */
 export function auditOfPerson(em: EntityManager, personId: string, take: number): Promise<AuditRow[]> {
-  return em.getRepository(AuditEntity).find({ where: { personId }, order: { seq: 'DESC' }, take });
+  return em
+    .getRepository(AuditEntity)
+    .find({ where: { personId, action: Not('denied') }, order: { seq: 'DESC' }, take });
 }
 
 /**

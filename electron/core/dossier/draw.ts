@@ -1,10 +1,10 @@
 /**
  * How one section of one person is drawn for one reader, record by record: shown; only what the
- * reader wrote; hidden for lack of consent (with how many records are hidden); or not part of the
- * reader's work. The one place where a section's records are filtered through the gate.
+ * reader wrote; hidden for lack of consent (with how many records are hidden, except for the
+ * sections where that number is the secret); or not part of the reader's work. The one place where a section's records are filtered through the gate.
  */
 import type { SectionView } from '../../../shared/contract/section';
-import { SECTION_SCOPE, sectionAccess } from '../../../shared/domain/access-policy';
+import { isConcealedSection, SECTION_SCOPE, sectionAccess } from '../../../shared/domain/access-policy';
 import type { Section } from '../../../shared/domain/roles';
 import { decide, type Actor, type DossierSubject } from '../access/gate';
 import type { Authored } from './section';
@@ -40,7 +40,8 @@ export function drawSection<T extends Authored>(
       status: own.length ? 'own_only' : 'hidden_consent',
       scope,
       via: own.length ? 'author' : null,
-      hiddenCount: rows.length - own.length,
+      // For a concealed section the number of hidden records is itself the secret.
+      hiddenCount: isConcealedSection(section) ? 0 : rows.length - own.length,
     },
     visible: own,
   };

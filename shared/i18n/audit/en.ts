@@ -93,5 +93,6 @@ export const en: Texts<typeof fr> = {
     setup: 'Set-up',
     merge: 'Record merge',
     review: 'Emergency access reviewed',
+    denied: 'Access refused',
   },
 };

@@ -93,5 +93,6 @@ export const fr = {
     setup: 'Installation',
     merge: 'Fusion de dossiers',
     review: 'Revue d’un accès d’urgence',
+    denied: 'Accès refusé',
   },
 };

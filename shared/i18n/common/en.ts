@@ -473,6 +473,7 @@ export const en: Texts<typeof fr> = {
       social: 'Social',
       legal: 'Legal',
       interview: 'Interview',
+      accompaniment: 'Accompaniment',
     },
     directoryCategories: {
       hospital_service: 'Hospital service',

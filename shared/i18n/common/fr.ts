@@ -481,6 +481,7 @@ export const fr = {
       social: 'Social',
       legal: 'Juridique',
       interview: 'Entretien',
+      accompaniment: 'Accompagnement',
     },
     directoryCategories: {
       hospital_service: 'Service hospitalier',
