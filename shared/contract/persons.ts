@@ -171,6 +171,8 @@ export const accessLogSchema = z.object({
   timeZone: z.string(),
   entries: z.array(accessLogEntrySchema),
   groups: z.array(accessLogGroupSchema),
+  /** Lines of parts this reader may not read are left out (the report says whom to ask). */
+  withheld: z.boolean(),
 });
 
 export const pdfSchema = z.object({ filename: z.string(), base64: z.string() });

@@ -127,6 +127,8 @@ export const en: Texts<typeof fr> = {
   access: {
     title: 'Who looked at my file',
     intro: 'Every read and every change of this file, by team member and by part.',
+    withheld:
+      'Reads of the confidential parts of the file (violence, social and legal support, psychology) appear here only for the team that may read them: the person can ask their referent for this report.',
     print: 'Print for the person',
     at: 'Date and time',
     who: 'Team member',

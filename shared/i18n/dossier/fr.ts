@@ -130,6 +130,8 @@ export const fr = {
   access: {
     title: 'Qui a consulté mon dossier',
     intro: 'Chaque consultation et chaque modification de ce dossier, par membre de l’équipe et par partie.',
+    withheld:
+      'Les consultations des parties confidentielles du dossier (violences, accompagnement social et juridique, psychologie) n’apparaissent ici que pour l’équipe qui y a accès : la personne peut demander ce relevé à son référent·e.',
     print: 'Imprimer pour la personne',
     at: 'Date et heure',
     who: 'Membre de l’équipe',

@@ -81,7 +81,7 @@ export async function accessLogPdf(input: In<'persons.accessLogPdf'>, call: Doss
   const { em } = call.dossier;
   const person = await loadPerson(em, input.personId);
   const centre = await readCentre(em);
-  const { groups } = await readAccessLog(em, person);
+  const { groups, withheld } = await readAccessLog(em, person, call.dossier.canRead);
   const lang = input.locale ?? centre.defaultLocale;
   const file = { file: person.fileNumber, name: person.nameUsed };
   const body = groups.map((g) => {
@@ -126,6 +126,9 @@ export async function accessLogPdf(input: In<'persons.accessLogPdf'>, call: Doss
         layout: 'lightHorizontalLines',
         fontSize: 9,
       },
+      ...(withheld
+        ? [{ text: t(lang, 'dossier.access.withheld'), fontSize: 9, margin: [0, 12, 0, 0] } as Content]
+        : []),
     ],
   });
   return { filename: t(lang, 'dossier.access.pdf.filename', file), base64: pdf.toString('base64') };

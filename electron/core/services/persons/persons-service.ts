@@ -395,9 +395,9 @@ export async function breakTheGlass(input: In<'persons.breakGlass'>, { actor, do
 
 /** "Who looked at my file": every staff member who opened or changed each section, and when. */
 export async function accessLog(_input: In<'persons.accessLog'>, { dossier }: DossierCall) {
-  const { timeZone, entries, groups } = await readAccessLog(dossier.em, requirePerson(dossier));
+  const log = await readAccessLog(dossier.em, requirePerson(dossier), dossier.canRead);
   // The account id groups the lines; the answer names staff only.
-  return { timeZone, entries: entries.map(({ userId: _userId, ...entry }) => entry), groups };
+  return { ...log, entries: log.entries.map(({ userId: _userId, ...entry }) => entry) };
 }
 
 /** The person the gate found for this call (a dossier channel on an existing person). */

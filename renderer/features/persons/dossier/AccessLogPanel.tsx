@@ -60,6 +60,11 @@ export function AccessLogPanel({ personId }: { personId: string }) {
         </Button>
       </Group>
       <LongTaskProgress task={printing} label={t('longTask.preparingPdf')} />
+      {log.data?.withheld && (
+        <Text size="sm" c="dimmed">
+          {t('dossier.access.withheld')}
+        </Text>
+      )}
       {log.isError && <QueryError error={log.error} onRetry={() => void log.refetch()} />}
       <SegmentedControl
         aria-label={t('dossier.access.view.label')}
