@@ -634,6 +634,54 @@ describe('kept as the file says, or refused', () => {
   });
 });
 
+describe('a sample known by its day only', () => {
+  it('west of UTC, its day is the site day it was given: a result dated the day before is refused (day or instant)', async () => {
+    const c = await labCentre();
+    const tz = 'America/Cayenne'; // UTC-3: midnight UTC is still the day before there
+    await c.store().exclusive(() => c.store().manager.query('UPDATE site SET timezone = ?', [tz]));
+    await c.store().transaction(async (em) => {
+      const at = '2026-03-02T09:00:00.000Z';
+      const screening = await screeningOfDay(em, {
+        personId: c.anna.id,
+        siteId: c.t.siteIds[0],
+        takenOn: '2026-03-02',
+        createdBy: c.nurse.id,
+        now: new Date(at),
+      });
+      await insertSamples(em, [
+        {
+          id: randomUUID(),
+          screeningId: screening.id,
+          personId: c.anna.id,
+          siteId: c.t.siteIds[0],
+          testCode: 'hiv_serology_lab',
+          anatomicalSite: null,
+          status: 'taken',
+          orderedBy: null,
+          takenAt: null,
+          takenBy: c.nurse.id,
+          confirmsResultId: null,
+          createdBy: c.nurse.id,
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+        },
+      ]);
+    });
+    const a = {
+      file_number: c.anna.fileNumber,
+      sample_date: '2026-03-02',
+      test_code: 'hiv_serology_lab',
+      result: 'negative',
+    };
+    for (const result_date of ['2026-03-01', '2026-03-01T12:00:00Z'])
+      expect((await c.preview(csv(line({ ...a, result_date })))).errors, result_date).toEqual([
+        { line: 2, column: 'result_date', reason: 'result_before_sample' },
+      ]);
+    expect((await c.commit(csv(line({ ...a, result_date: '2026-03-02' })))).errors).toEqual([]);
+  });
+});
+
 describe('all or nothing', () => {
   it('10,000 results: a bad line 9,999 is refused whole; a failure while writing line 9,999 leaves no row', async () => {
     const c = await labCentre();

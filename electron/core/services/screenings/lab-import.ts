@@ -110,8 +110,9 @@ function resultInstant(
   if (DATE.test(cell)) {
     if (!realDate(cell)) return { reason: 'invalid_date' };
     if (cell > siteToday(now, timezone)) return { reason: 'date_in_future' };
-    const taken = sample.takenAt ?? `${sample.takenOn}T00:00:00.000Z`;
-    const takenOn = siteToday(new Date(taken), timezone);
+    // A sample without a taking time has only its day, already the site's (never re-read as UTC
+    // midnight: west of UTC that is the day before).
+    const takenOn = sample.takenAt ? siteToday(new Date(sample.takenAt), timezone) : sample.takenOn;
     if (cell < takenOn) return { reason: 'result_before_sample' };
     if (cell === takenOn && sample.takenAt) return { at: new Date(sample.takenAt).toISOString() };
     return { at: localDayRange(cell, timezone)[0].toISOString() };
@@ -119,6 +120,8 @@ function resultInstant(
   if (!INSTANT.test(cell) || Number.isNaN(Date.parse(cell))) return { reason: 'invalid_format' };
   if (Date.parse(cell) > now.getTime() + FUTURE_TOLERANCE_MS) return { reason: 'date_in_future' };
   if (sample.takenAt && Date.parse(cell) < Date.parse(sample.takenAt))
+    return { reason: 'result_before_sample' };
+  if (!sample.takenAt && siteToday(new Date(cell), timezone) < sample.takenOn)
     return { reason: 'result_before_sample' };
   return { at: new Date(cell).toISOString() };
 }
