@@ -26,12 +26,19 @@ export function isSitePhone(value: string): boolean {
   return /^\+?[0-9 .()/-]+$/.test(value) && digits >= 6 && digits <= 15;
 }
 
-/** The site's address and phone, printed in the header of a prescription or certificate; empty = none. */
+/**
+ * The site's address and phone, printed in the header of a prescription or certificate, exactly
+ * as typed (nothing trimmed); empty = none; an address of spaces only is refused, not read as none.
+ */
 export const siteContactSchema = {
-  address: z.string().trim().max(SITE_ADDRESS_MAX).nullable().optional(),
+  address: z
+    .string()
+    .max(SITE_ADDRESS_MAX)
+    .refine((v) => v === '' || v.trim() !== '', { message: 'site_address_blank' })
+    .nullable()
+    .optional(),
   phone: z
     .string()
-    .trim()
     .max(SITE_PHONE_MAX)
     .refine((v) => v === '' || isSitePhone(v), { message: 'site_phone_format' })
     .nullable()

@@ -57,6 +57,20 @@ describe('a site’s address and phone', () => {
     expect(await site()).toMatchObject({ address: null, phone: null });
   });
 
+  it('are kept exactly as typed, spaces included; an address of spaces only is refused, not read as none', async () => {
+    const { site, save } = await centre();
+    expect((await save({ address: ` ${ADDRESS}\n`, phone: ' 04 67 00 11 22 ' })).ok).toBe(true);
+    expect(await site()).toMatchObject({ address: ` ${ADDRESS}\n`, phone: ' 04 67 00 11 22 ' });
+    const before = await site();
+    const refused = await save({ address: '   ' });
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'validation',
+      field: 'address',
+      details: { reason: 'site_address_blank' },
+    });
+    expect(await site()).toEqual(before);
+  });
+
   it('are printed in the header of the prescription and of the vaccination certificate', async () => {
     const { t, save } = await centre();
     expect((await save({ address: ADDRESS, phone: '04 67 00 11 22' })).ok).toBe(true);

@@ -135,6 +135,7 @@ export const en: Texts<typeof fr> = {
     invalid_element: 'One of the items in this list is not valid.',
     username_charset: 'Unaccented letters, digits, dots, hyphens and underscores only.',
     site_code_charset: 'Capital letters and digits only (for example MTP).',
+    site_address_blank: 'The address holds only spaces: type it, or empty the field if there is none.',
     site_phone_format:
       'A phone number: digits, spaces, dots or hyphens, + at the start (for example 04 67 00 11 22).',
     backup_file_name: 'A full file path ending in .parcours-backup.',

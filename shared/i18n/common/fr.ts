@@ -135,6 +135,7 @@ export const fr = {
     invalid_element: 'Un des éléments de cette liste n’est pas valide.',
     username_charset: 'Lettres sans accent, chiffres, points, tirets et tirets bas uniquement.',
     site_code_charset: 'Lettres majuscules et chiffres uniquement (par exemple MTP).',
+    site_address_blank: 'L’adresse ne contient que des espaces : tapez-la, ou videz le champ s’il n’y en a pas.',
     site_phone_format:
       'Un numéro de téléphone : chiffres, espaces, points ou tirets, + au début (par exemple 04 67 00 11 22).',
     backup_file_name: 'Un chemin complet de fichier se terminant par .parcours-backup.',
