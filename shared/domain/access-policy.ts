@@ -4,7 +4,7 @@
  * with it; the renderer uses it only to hide what the gate would refuse. docs/access-matrix.md
  * shows the same table for people.
  */
-import type { ConsentScope, Permission, Role, Section } from './roles';
+import { SECTIONS, type ConsentScope, type Permission, type Role, type Section } from './roles';
 
 export type Access = 'write' | 'read' | 'none';
 
@@ -59,6 +59,25 @@ export const SECTION_SCOPE: Record<Section, ConsentScope | null> = {
 export function isConcealedSection(section: Section): boolean {
   const scope = SECTION_SCOPE[section];
   return scope === 'social_legal' || scope === 'psy';
+}
+
+/**
+ * Whether every one of these roles works only on concealed sections: each writes at least one,
+ * and no other section needing a consent but `referrals` (the psychologist, the social worker,
+ * the lawyer). That such a member of staff opened a file tells why the person is followed.
+ */
+export function worksOnlyInConcealedSections(roles: readonly Role[]): boolean {
+  return (
+    roles.length > 0 &&
+    roles.every((role) => {
+      const written = SECTIONS.filter(
+        (s) => SECTION_POLICY[s][role] === 'write' && SECTION_SCOPE[s] !== null,
+      );
+      return (
+        written.some(isConcealedSection) && written.every((s) => isConcealedSection(s) || s === 'referrals')
+      );
+    })
+  );
 }
 
 /**

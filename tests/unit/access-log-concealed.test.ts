@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { personField } from '../../electron/core/api/access';
 import { runOnDossier } from '../../electron/core/api/dispatch';
-import type { Role } from '../../shared/domain/roles';
+import { ROLES, type Role } from '../../shared/domain/roles';
+import { worksOnlyInConcealedSections } from '../../shared/domain/access-policy';
 import { consentingPerson } from './helpers/clinical';
 import { pdfText } from './helpers/pdf-text';
 import { reception, staff, type Centre } from './helpers/reception';
@@ -31,24 +32,37 @@ describe('the access log and the concealed sections', () => {
     const personId = await consentingPerson(t, t.worker.token);
     for (const scope of ['social_legal', 'psy'] as const)
       await t.must('persons.recordConsent', { personId, scope, given: true }, t.worker.token);
+    // The lawyer opens the file (identity, pathway…) and reads its legal part; a psychologist only
+    // opens it; the doctor opens it too.
+    await t.must('persons.dossier', { id: personId }, lawyer.token);
     await readLegal(t, { id: lawyer.id, roles: ['legal'] }, personId);
+    const psychologist = await staff(t, 'paule', ['psychologist']);
+    await t.must('persons.dossier', { id: personId }, psychologist.token);
+    const doctor = await staff(t, 'dora', ['doctor']);
+    await t.must('persons.dossier', { id: personId }, doctor.token);
 
     const atDesk = await t.must('persons.accessLog', { personId }, t.worker.token);
     expect(atDesk.entries.length).toBeGreaterThan(0);
-    expect(atDesk.entries.filter((e) => e.section === 'legal' || e.userName === 'lou (test)')).toEqual([]);
-    expect(atDesk.groups.filter((g) => g.section === 'legal')).toEqual([]);
+    // Not one line of the lawyer's or the psychologist's, whatever part they opened; the doctor's stay.
+    const names = new Set(atDesk.entries.map((e) => e.userName));
+    expect(names.has('lou (test)')).toBe(false);
+    expect(names.has('paule (test)')).toBe(false);
+    expect(names.has('dora (test)')).toBe(true);
+    expect(atDesk.groups.filter((g) => g.section === 'legal' || g.readerName === 'lou (test)')).toEqual([]);
     expect(atDesk.withheld).toBe(true);
 
     const bySocialWorker = await t.must('persons.accessLog', { personId }, social.token);
     expect(bySocialWorker.entries.filter((e) => e.section === 'legal').map((e) => e.userName)).toEqual([
       'lou (test)',
     ]);
+    expect(bySocialWorker.entries.some((e) => e.userName === 'paule (test)')).toBe(true);
     // The social worker may read every concealed part of this person (all consents given).
     expect(bySocialWorker.withheld).toBe(false);
 
     const printed = await t.must('persons.accessLogPdf', { personId, locale: 'fr' }, t.worker.token);
     const text = pdfText(Buffer.from(printed.base64, 'base64')).replace(/\s+/g, ' ');
     expect(text).not.toContain('lou (test)');
+    expect(text).not.toContain('paule (test)');
     // (the helper reads ligatures poorly: 'fi' is not matched)
     expect(text).toContain('Les consultations des parties');
   });
@@ -58,5 +72,12 @@ describe('the access log and the concealed sections', () => {
     const personId = await consentingPerson(t, t.worker.token);
     const atDesk = await t.must('persons.accessLog', { personId }, t.worker.token);
     expect(atDesk.withheld).toBe(true);
+  });
+
+  it('the roles whose work is only in concealed sections: the psychologist, the social worker, the lawyer', () => {
+    const only = ROLES.filter((r) => worksOnlyInConcealedSections([r]));
+    expect(only.sort()).toEqual(['legal', 'psychologist', 'social_worker']);
+    expect(worksOnlyInConcealedSections(['social_worker', 'nurse'])).toBe(false);
+    expect(worksOnlyInConcealedSections([])).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
  * for all the names it shows, so it stays one statement (plain SQL on the users' own table).
  */
 import type { EntityManager } from 'typeorm';
+import type { Role } from '../../../../shared/domain/roles';
 
 export async function staffNames(
   em: EntityManager,
@@ -15,4 +16,20 @@ export async function staffNames(
     unique,
   );
   return new Map(rows.map((u) => [u.id, u.name]));
+}
+
+/** The current roles of staff members (those without any role are absent). */
+export async function staffRoles(
+  em: EntityManager,
+  ids: Iterable<string | null>,
+): Promise<Map<string, Role[]>> {
+  const unique = [...new Set([...ids].filter((id): id is string => !!id))];
+  if (unique.length === 0) return new Map();
+  const rows = await em.query<Array<{ id: string; role: Role }>>(
+    `SELECT user_id AS id, role FROM staff_user_role WHERE user_id IN (${unique.map(() => '?').join(', ')})`,
+    unique,
+  );
+  const roles = new Map<string, Role[]>();
+  for (const r of rows) roles.set(r.id, [...(roles.get(r.id) ?? []), r.role]);
+  return roles;
 }
