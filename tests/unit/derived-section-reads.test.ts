@@ -136,3 +136,20 @@ describe('a visit’s priority reason in the pathway tab and in the answer of a 
     expect(await readsOf(t, psy.id, personId)).toEqual(['pathway']);
   });
 });
+
+describe('the open visit in the dossier header', () => {
+  it('its priority reason (a PEP raised at the desk: an interview fact) is audited as a read of interview with the summary', async () => {
+    const { t, doctor, siteId } = await clinicalCentre();
+    const personId = await consentingPerson(t, t.worker.token, 'Urgence');
+    await t.must('visits.checkIn', { personId, siteId, priority: 'pep_72h' }, t.worker.token);
+    const dossier = await t.must('persons.dossier', { id: personId }, doctor.token);
+    expect(dossier.openVisit?.priority).toBe('pep_72h');
+    expect(await readsOf(t, doctor.id, personId)).toContain('interview:summary');
+
+    // A reader of no interview sees a plain priority: nothing of interview was shown.
+    const lawyer = await staff(t, 'lou', ['legal']);
+    const forLawyer = await t.must('persons.dossier', { id: personId }, lawyer.token);
+    expect(forLawyer.openVisit?.priority).toBe('priority');
+    expect((await readsOf(t, lawyer.id, personId)).filter((r) => r.startsWith('interview'))).toEqual([]);
+  });
+});

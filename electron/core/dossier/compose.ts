@@ -78,6 +78,7 @@ export async function composeDossier(actor: Actor, scope: DossierScope): Promise
     const section = DOSSIER_SECTIONS[i].section;
     if (section !== 'identity' && (raised.length || Object.values(part).some((v) => v !== null)))
       contributed.push(section);
+    contributed.push(...(part.discloses ?? []));
   }
   await appendEvents(scope.em, readEntries(actor, ctx.person.id, contributed, 'summary'), scope.now);
   const siteCode = await siteCodeOf(scope.em, ctx.person.siteId);

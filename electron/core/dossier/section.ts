@@ -70,10 +70,13 @@ export function ownParts<T extends { createdBy: string | null }>(
   return ctx.canRead(section) ? [...parts] : parts.filter((p) => p.createdBy === ctx.readerId);
 }
 
-/** The part of the dossier's header a section fills in (pathway status). */
+/**
+ * The part of the dossier's header a section fills in (pathway status), and `discloses`: the other
+ * sections whose facts that part shows (a visit's priority reason), audited as read with it.
+ */
 export type Summary = Partial<
   Pick<Dossier, 'openVisit' | 'nextAppointment' | 'openVisitInterview' | 'consents'>
->;
+> & { discloses?: readonly Section[] };
 
 export interface SectionDefinition<Row extends Authored> {
   /** The capability's folder name (the same in services, contract and renderer features). */

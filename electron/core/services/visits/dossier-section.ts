@@ -8,7 +8,7 @@ import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
 import { staffNames } from '../users/staff-names';
 import { visitsOfPerson, visitsTable, type VisitRow } from './repository';
-import { auditSectionsShown, toVisit, visitFor } from './visits-service';
+import { auditSectionsShown, sectionsShown, toVisit, visitFor } from './visits-service';
 
 const visits: SectionDefinition<VisitRow> = {
   capability: 'visits',
@@ -34,7 +34,9 @@ const visits: SectionDefinition<VisitRow> = {
   summary: async (rows, { em, canRead }) => {
     const open = rows.find((v) => v.closedAt === null);
     if (!open) return { openVisit: null };
-    return { openVisit: visitFor(toVisit(open, await staffNames(em, [open.withUserId])), canRead) };
+    const shown = visitFor(toVisit(open, await staffNames(em, [open.withUserId])), canRead);
+    // Its priority's reason and the needs ticked are facts of other sections (tests, interview).
+    return { openVisit: shown, discloses: sectionsShown([shown]) };
   },
 };
 
