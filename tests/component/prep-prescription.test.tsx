@@ -78,4 +78,39 @@ describe('a PrEP prescription in the consultation', () => {
     expect(within(table).getByText('doxycycline')).toBeTruthy();
     expect(within(table).getByText('Non renouvelable')).toBeTruthy();
   });
+
+  it('opened again, a saved prescription without the link stays without it: not ticked, nothing to save', async () => {
+    const { centre, person, visit } = await onPrep('Lou Martin');
+    await centre.must(
+      'consultations.save',
+      {
+        personId: person.id,
+        visitId: visit.id,
+        heldAt: new Date().toISOString(),
+        reason: 'PrEP',
+        prescription: {
+          lines: [
+            {
+              drug: 'Emtricitabine/ténofovir',
+              dose: '1 cp',
+              route: null,
+              frequency: 'par jour',
+              duration: '3 mois',
+            },
+          ],
+          renewals: 2,
+          prepEpisodeId: null,
+        },
+      },
+      centre.tokens.doctor,
+    );
+    const { user } = await renderApp(TEAM.doctor, `/persons/${person.id}/consultation?visitId=${visit.id}`);
+    await screen.findByRole('heading', { name: 'Consultation médicale', level: 1 });
+    const link = await screen.findByRole('checkbox', { name: /Ordonnance de PrEP/ });
+    expect(screen.getByRole('textbox', { name: /Renouvellements/ })).toHaveProperty('value', '2');
+    expect(link).toHaveProperty('checked', false);
+    // Ticking it is still the prescriber's choice.
+    await user.click(link);
+    expect(link).toHaveProperty('checked', true);
+  });
 });

@@ -118,6 +118,42 @@ describe('a PrEP prescription and its episode', () => {
     expect((await c.t.must('prep.forPerson', { personId: p.id }, c.nurse.token)).prescriptions).toEqual([]);
   });
 
+  it('linking or unlinking by another doctor changes the link, not the prescription’s signatory', async () => {
+    const c = await centre();
+    const p = await c.person('Noa');
+    const episode = await c.start(p.id);
+    const saved = await c.t.must(
+      'consultations.save',
+      c.consultation(p.id, { lines: [TRUVADA], renewals: 2, prepEpisodeId: null }),
+      c.doctor.token,
+    );
+    const other = await staff(c.t, 'dr-ruiz', ['doctor']);
+    const linked = await c.t.must(
+      'consultations.save',
+      c.consultation(
+        p.id,
+        { lines: [TRUVADA], renewals: 2, prepEpisodeId: episode.id },
+        { id: saved.consultation.id, version: saved.consultation.version },
+      ),
+      other.token,
+    );
+    expect(linked.consultation.prescription).toMatchObject({
+      prepEpisodeId: episode.id,
+      prescriberId: c.doctor.id,
+    });
+    // Changing the drugs is writing the prescription: whoever does it signs it.
+    const changed = await c.t.must(
+      'consultations.save',
+      c.consultation(
+        p.id,
+        { lines: [TRUVADA], renewals: 3, prepEpisodeId: episode.id },
+        { id: linked.consultation.id, version: linked.consultation.version },
+      ),
+      other.token,
+    );
+    expect(changed.consultation.prescription?.prescriberId).toBe(other.id);
+  });
+
   it('refuses a link to another person’s episode or to no episode, on its field, writing nothing (screen and interchange)', async () => {
     const c = await centre();
     const p = await c.person('Sacha');

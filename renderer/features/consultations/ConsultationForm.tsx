@@ -156,7 +156,7 @@ export function ConsultationForm({
           </Text>
         )}
         <ConsultationFields form={form} catalogues={catalogues} />
-        <PrepLinkField form={form} dossier={dossier} />
+        <PrepLinkField form={form} dossier={dossier} autoTick={!existing?.prescription} />
         <Card withBorder>
           <Group justify="space-between">
             <PrintButton

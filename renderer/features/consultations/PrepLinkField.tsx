@@ -17,9 +17,15 @@ import type { ConsultationFormValues } from './consultation-values';
 export function PrepLinkField({
   form,
   dossier,
+  autoTick,
 }: {
   form: UseFormReturnType<ConsultationFormValues>;
   dossier: Dossier;
+  /**
+   * Tick it by itself for a PrEP drug: only on a prescription being written, never on one opened
+   * again (its link, or the lack of one, is what the prescriber saved).
+   */
+  autoTick: boolean;
 }) {
   const { t } = useTranslation();
   const prescribing = form.values.lines.length > 0;
@@ -34,9 +40,9 @@ export function PrepLinkField({
   const prepDrug = form.values.lines.some((l) => isPrepDrug(l.drug));
 
   useEffect(() => {
-    if (episode && episode.status === 'active' && prepDrug && !linked && !untickedByHand.current)
+    if (autoTick && episode && episode.status === 'active' && prepDrug && !linked && !untickedByHand.current)
       form.setFieldValue('prepEpisodeId', episode.id);
-  }, [episode, prepDrug, linked, form]);
+  }, [autoTick, episode, prepDrug, linked, form]);
 
   if (!prescribing || !episode) return null;
   return (

@@ -355,20 +355,18 @@ async function writePrescription(
   // Left out, the PrEP link is kept; given (an episode or null), it is what the prescriber chose.
   const prepEpisodeId =
     input.prepEpisodeId === undefined ? (previous?.prepEpisodeId ?? null) : input.prepEpisodeId;
-  if (
-    previous &&
-    JSON.stringify(previous.lines) === JSON.stringify(lines) &&
-    previous.renewals === input.renewals &&
-    previous.prepEpisodeId === prepEpisodeId
-  )
-    return previous;
+  const drugsChanged =
+    !previous ||
+    JSON.stringify(previous.lines) !== JSON.stringify(lines) ||
+    previous.renewals !== input.renewals;
+  if (previous && !drugsChanged && previous.prepEpisodeId === prepEpisodeId) return previous;
   const row: PrescriptionRow = {
     id: previous?.id ?? randomUUID(),
     personId: ctx.personId,
     consultationId: ctx.consultationId,
     prepEpisodeId,
-    // Whoever changes the drugs signs the prescription.
-    prescriberId: ctx.actorId,
+    // Whoever changes the drugs signs the prescription; linking it to an episode signs nothing.
+    prescriberId: drugsChanged || !previous ? ctx.actorId : previous.prescriberId,
     issuedOn: previous?.issuedOn ?? ctx.today,
     lines,
     renewals: input.renewals,
