@@ -227,11 +227,7 @@ describe('worklists read only the reader’s sites', () => {
         });
       expect((await auditRows(t)).length).toBe(before);
       // Their own site is answered.
-      await t.must(
-        channel,
-        { ...(sample(t) as object), siteIds: [mine] },
-        first.token,
-      );
+      await t.must(channel, { ...(sample(t) as object), siteIds: [mine] }, first.token);
     },
   );
 

@@ -135,7 +135,8 @@ export const fr = {
     invalid_element: 'Un des éléments de cette liste n’est pas valide.',
     username_charset: 'Lettres sans accent, chiffres, points, tirets et tirets bas uniquement.',
     site_code_charset: 'Lettres majuscules et chiffres uniquement (par exemple MTP).',
-    site_address_blank: 'L’adresse ne contient que des espaces : tapez-la, ou videz le champ s’il n’y en a pas.',
+    site_address_blank:
+      'L’adresse ne contient que des espaces : tapez-la, ou videz le champ s’il n’y en a pas.',
     site_phone_format:
       'Un numéro de téléphone : chiffres, espaces, points ou tirets, + au début (par exemple 04 67 00 11 22).',
     backup_file_name: 'Un chemin complet de fichier se terminant par .parcours-backup.',
@@ -284,8 +285,7 @@ export const fr = {
         'Une colonne de la ligne d’en-tête n’a pas de nom (un séparateur en trop ?) : retirez-la du fichier.',
       lab_cell_not_used:
         'Cet examen n’utilise pas cette colonne : laissez-la vide (son contenu ne serait pas enregistré).',
-      lab_result_date_differs:
-        'Les lignes d’un même prélèvement doivent porter la même date de résultat.',
+      lab_result_date_differs: 'Les lignes d’un même prélèvement doivent porter la même date de résultat.',
       lab_reference_differs: 'Les lignes de ce prélèvement donnent deux références laboratoire différentes.',
       lab_reference_too_long: 'La référence laboratoire dépasse 64 caractères.',
       lab_line_twice: 'Ce résultat figure déjà sur une autre ligne du fichier.',
