@@ -46,8 +46,21 @@ import { personsByFileNumbers, personsByIds, type PersonRow } from '../persons/r
 import { parseLabCsv, type LabCsvLine } from './lab-csv';
 import { DATE, Errors, labReferenceOf, placeOfPart, realDate, valueOf, type SampleLines } from './lab-values';
 import { LabImportEntity, type LabImportRow } from './lab-import-entity';
-import { samplesWithResultsOf, type SampleWithResult } from './repository';
-import { FUTURE_TOLERANCE_MS, parseResultValue, writeResult } from './screenings-service';
+import {
+  insertResults,
+  markSamplesResulted,
+  samplesWithResultsOf,
+  type ResultRow,
+  type SampleWithResult,
+} from './repository';
+import { runResultSavedHooks } from './result-hooks';
+import {
+  FUTURE_TOLERANCE_MS,
+  orderConfirmation,
+  parseResultValue,
+  resultRowOf,
+  savedResultOf,
+} from './screenings-service';
 
 export interface LabFile {
   fileName: string;
@@ -505,10 +518,15 @@ export async function commitLabImport(
   }
 }
 
+/** Results written per round of statements: bounds what one round holds in memory. */
+const WRITE_CHUNK = 1_000;
+
 /**
- * Writes each result as the screen's save does, naming every write; then one audit entry per
- * person and section written (the import's id as target, the count in the detail) rather than one
- * per row: a 10,000-line file would otherwise add tens of thousands of entries.
+ * Writes each result as the screen's save does (`writeResult`'s rows, confirmations and hooks),
+ * in bulk: per chunk of results, their rows in multi-row INSERTs, their samples marked resulted in
+ * a few UPDATEs, then the hooks' batch variants, every write named to its person's dossier. Then
+ * one audit entry per person and section written (the import's id as target, the count in the
+ * detail) rather than one per row: a 10,000-line file would otherwise add tens of thousands.
  */
 async function writeAll(
   ctx: CoreContext,
@@ -525,40 +543,70 @@ async function writeAll(
     { person: PersonRow; results: number; toTreat: Set<Infection>; targets: WriteTarget[] }
   >();
   const total = checked.matched.length;
+  const at = now.toISOString();
   onProgress?.({ phase: 'write', done: 0, total });
-  for (const [i, mt] of checked.matched.entries()) {
-    const person = mt.group.person;
-    let entry = written.get(person.id);
-    if (!entry) {
-      entry = { person, results: 0, toTreat: new Set(), targets: [] };
-      written.set(person.id, entry);
-    }
-    const targets = entry.targets;
-    const call: DossierCall = {
-      ctx,
-      client: 'local',
-      actor,
-      dossier: {
-        em,
+  for (let start = 0; start < total; start += WRITE_CHUNK) {
+    const chunk = checked.matched.slice(start, start + WRITE_CHUNK);
+    const calls = new Map<string, DossierCall>();
+    const rows: ResultRow[] = [];
+    for (const mt of chunk) {
+      const person = mt.group.person;
+      let entry = written.get(person.id);
+      if (!entry) {
+        entry = { person, results: 0, toTreat: new Set(), targets: [] };
+        written.set(person.id, entry);
+      }
+      const targets = entry.targets;
+      const result = resultRowOf(
+        actor.userId,
+        mt.sample,
+        {
+          value: mt.value,
+          reading: mt.reading,
+          resultedAt: mt.resultedAt,
+          source: 'lab_import',
+          importId,
+          labReference: mt.labReference,
+        },
         now,
-        person,
-        access: [mt.access],
-        ownOnly: false,
-        canRead: readableBy(actor, mt.access.subject),
-        wrote: (target) => targets.push(target),
-      },
+      );
+      rows.push(result);
+      calls.set(result.id, {
+        ctx,
+        client: 'local',
+        actor,
+        dossier: {
+          em,
+          now,
+          person,
+          access: [mt.access],
+          ownOnly: false,
+          canRead: readableBy(actor, mt.access.subject),
+          wrote: (target) => targets.push(target),
+        },
+      });
+      entry.results += 1;
+      for (const inf of toTreatOf(mt.reading, treatments)) entry.toTreat.add(inf);
+    }
+    await insertResults(em, rows);
+    await markSamplesResulted(
+      em,
+      chunk.map((mt) => mt.sample.id),
+      at,
+    );
+    const callOf = (r: { id: string }) => {
+      const call = calls.get(r.id);
+      if (!call) throw new Error('a result not of this import');
+      return call;
     };
-    await writeResult(call, mt.sample, mt.group.test, {
-      value: mt.value,
-      reading: mt.reading,
-      resultedAt: mt.resultedAt,
-      source: 'lab_import',
-      importId,
-      labReference: mt.labReference,
-    });
-    entry.results += 1;
-    for (const inf of toTreatOf(mt.reading, treatments)) entry.toTreat.add(inf);
-    onProgress?.({ phase: 'write', done: i + 1, total });
+    for (const [i, result] of rows.entries()) {
+      const { dossier } = callOf(result);
+      dossier.wrote({ type: 'result', id: result.id, action: 'create' });
+      dossier.wrote({ type: 'sample', id: result.sampleId, action: 'update' });
+      await orderConfirmation(callOf(result), chunk[i].sample, chunk[i].group.test, result);
+    }
+    await runResultSavedHooks(em, rows.map(savedResultOf), callOf);
+    onProgress?.({ phase: 'write', done: start + chunk.length, total });
   }
   const events: AuditEvent[] = [];
   for (const { person, targets } of written.values()) {

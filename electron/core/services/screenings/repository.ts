@@ -188,6 +188,11 @@ export async function insertResult(em: EntityManager, row: ResultRow): Promise<v
   await insertRows(em, ResultEntity, [row]);
 }
 
+/** Many results in a few multi-row statements (the lab import's). */
+export async function insertResults(em: EntityManager, rows: readonly ResultRow[]): Promise<void> {
+  await insertRows(em, ResultEntity, rows);
+}
+
 export async function saveResultRow(em: EntityManager, row: ResultRow): Promise<void> {
   await em.getRepository(ResultEntity).save(row);
 }
