@@ -93,7 +93,10 @@ interface Matched {
 
 interface Checked {
   fileSha256: string;
+  /** The preview's answer, line by line (the commit does not build it: it answers counts). */
   rows: LabImportLine[];
+  /** The file's lines. */
+  lines: number;
   matched: Matched[];
   errors: LabImportError[];
 }
@@ -109,6 +112,43 @@ export function fileSha256(content: string): string {
 }
 
 /**
+ * The site-calendar answers `resultInstant` asks, remembered for the file: a file names a few days
+ * and sites, and each answer costs an `Intl` formatting (thousands of lines would pay it each).
+ */
+class SiteCalendar {
+  private readonly days = new Map<string, string>();
+  private readonly starts = new Map<string, string>();
+
+  constructor(readonly now: Date) {}
+
+  /** The site's day of an instant (ISO text). */
+  dayOf(instant: string, timezone: string): string {
+    const key = `${instant}|${timezone}`;
+    let day = this.days.get(key);
+    if (day === undefined) {
+      day = siteToday(new Date(instant), timezone);
+      this.days.set(key, day);
+    }
+    return day;
+  }
+
+  today(timezone: string): string {
+    return this.dayOf(this.now.toISOString(), timezone);
+  }
+
+  /** The first moment of a day at the site. */
+  startOf(day: string, timezone: string): string {
+    const key = `${day}|${timezone}`;
+    let start = this.starts.get(key);
+    if (start === undefined) {
+      start = localDayRange(day, timezone)[0].toISOString();
+      this.starts.set(key, start);
+    }
+    return start;
+  }
+}
+
+/**
  * When the result was read: an instant as given, or a day (`YYYY-MM-DD`, the site's calendar).
  * A day alone is recorded as the first moment of that day the result can have been read: 00:00
  * at the site, or the sample's taking when it was taken that same day. Its day at the site is
@@ -118,16 +158,17 @@ function resultInstant(
   cell: string,
   sample: SampleWithResult,
   timezone: string,
-  now: Date,
+  calendar: SiteCalendar,
 ): { at: string } | { reason: string } {
+  const now = calendar.now;
   if (DATE.test(cell)) {
     if (!realDate(cell)) return { reason: 'invalid_date' };
-    if (cell > siteToday(now, timezone)) return { reason: 'date_in_future' };
+    if (cell > calendar.today(timezone)) return { reason: 'date_in_future' };
     const taken = sample.takenAt ?? `${sample.takenOn}T00:00:00.000Z`;
-    const takenOn = siteToday(new Date(taken), timezone);
+    const takenOn = calendar.dayOf(new Date(taken).toISOString(), timezone);
     if (cell < takenOn) return { reason: 'result_before_sample' };
     if (cell === takenOn && sample.takenAt) return { at: new Date(sample.takenAt).toISOString() };
-    return { at: localDayRange(cell, timezone)[0].toISOString() };
+    return { at: calendar.startOf(cell, timezone) };
   }
   if (!INSTANT.test(cell) || Number.isNaN(Date.parse(cell))) return { reason: 'invalid_format' };
   if (Date.parse(cell) > now.getTime() + FUTURE_TOLERANCE_MS) return { reason: 'date_in_future' };
@@ -154,13 +195,16 @@ class Matcher {
    * refusal does not tell that the number exists) and their person named nowhere in the answer.
    */
   readonly hidden = new Set<number>();
+  readonly calendar: SiteCalendar;
 
   constructor(
     readonly em: EntityManager,
     readonly actor: Actor,
     readonly now: Date,
     readonly catalogues: Catalogues,
-  ) {}
+  ) {
+    this.calendar = new SiteCalendar(now);
+  }
 
   /** Reads, in bulk, what the file's lines name; a merged file's number leads to the file kept. */
   async load(lines: readonly LabCsvLine[]): Promise<void> {
@@ -341,7 +385,7 @@ async function matchGroup(m: Matcher, group: Group, errors: Errors): Promise<Mat
     for (const l of differing) errors.add(l.line, 'result_date', 'lab_result_date_differs');
     return null;
   }
-  const when = resultInstant(date, sample, await m.timezone(sample.siteId), m.now);
+  const when = resultInstant(date, sample, await m.timezone(sample.siteId), m.calendar);
   if ('reason' in when) {
     for (const l of group.lines) errors.add(l.line, 'result_date', when.reason);
     return null;
@@ -369,6 +413,7 @@ async function checkFile(
   actor: Actor,
   now: Date,
   file: LabFile,
+  answer: 'lines' | 'counts',
   onProgress?: OnProgress,
 ): Promise<Checked> {
   const sha = fileSha256(file.content);
@@ -405,6 +450,9 @@ async function checkFile(
   }
   onProgress?.({ phase: 'validate', done: total, total });
 
+  const sorted = errors.list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).slice(0, MAX_ERRORS);
+  const lines = parsed.lines.length;
+  if (answer === 'counts') return { fileSha256: sha, rows: [], lines, matched, errors: sorted };
   const byLine = new Map<number, Matched>();
   for (const mt of matched) for (const l of mt.group.lines) byLine.set(l.line, mt);
   const personByLine = new Map<number, PersonRow>();
@@ -430,8 +478,7 @@ async function checkFile(
       toTreat: mt ? toTreatOf(mt.reading, catalogues.treatments) : [],
     };
   });
-  const sorted = errors.list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).slice(0, MAX_ERRORS);
-  return { fileSha256: sha, rows, matched, errors: sorted };
+  return { fileSha256: sha, rows, lines, matched, errors: sorted };
 }
 
 export async function previewLabImport(
@@ -443,7 +490,7 @@ export async function previewLabImport(
   const store = ctx.vault.requireStore();
   const checked = await store.transaction(async (em) => {
     const now = ctx.clock();
-    const found = await checkFile(em, actor, now, file, onProgress);
+    const found = await checkFile(em, actor, now, file, 'lines', onProgress);
     await appendAudits(em, previewReads(actor, found.rows), now);
     return found;
   });
@@ -492,7 +539,7 @@ export async function commitLabImport(
   try {
     return await ctx.vault.requireStore().transaction(async (em) => {
       const now = ctx.clock();
-      const checked = await checkFile(em, actor, now, file, onProgress);
+      const checked = await checkFile(em, actor, now, file, 'counts', onProgress);
       if (checked.errors.length) throw new ImportRefused(checked.errors);
       if (checked.matched.length === 0)
         throw new ImportRefused([{ line: null, column: null, reason: 'csv_no_result' }]);
@@ -501,7 +548,7 @@ export async function commitLabImport(
         id: randomUUID(),
         fileSha256: checked.fileSha256,
         fileName: file.fileName,
-        lines: checked.rows.length,
+        lines: checked.lines,
         importedAt: at,
         importedBy: actor.userId,
         createdAt: at,

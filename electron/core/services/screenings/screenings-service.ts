@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import { refusedPart, resultValueSchema, type Sample } from '../../../../shared/contract/screenings';
 import { siteToday } from '../../../../shared/domain/schedules';
-import type { EgfrRules, TestDefinition } from '../../../../shared/domain/clinical-catalogues';
+import type { EgfrRules, ResultType, TestDefinition } from '../../../../shared/domain/clinical-catalogues';
 import {
   readResult,
   type ResultReading,
@@ -227,6 +227,22 @@ export async function saveResult(
 }
 
 /**
+ * The schema of a result type, built once per catalogue entry and eGFR bounds: building a zod
+ * schema costs far more than parsing with it, and a lab file parses thousands of one test's values.
+ */
+type ResultSchema = ReturnType<typeof resultValueSchema>;
+const schemas = new WeakMap<ResultType, Map<string, ResultSchema>>();
+
+function schemaOf(type: ResultType, egfr: Pick<EgfrRules, 'min' | 'max'>): ResultSchema {
+  let byBounds = schemas.get(type);
+  if (!byBounds) schemas.set(type, (byBounds = new Map<string, ResultSchema>()));
+  const key = `${egfr.min}|${egfr.max}`;
+  let schema = byBounds.get(key);
+  if (!schema) byBounds.set(key, (schema = resultValueSchema(type, egfr)));
+  return schema;
+}
+
+/**
  * A value parsed by the schema of its test's `ResultType` and read against the catalogue; a value
  * not of that type is `result_value_invalid` on `value.<part>` (the lab import maps the part to
  * its CSV column).
@@ -237,7 +253,7 @@ export function parseResultValue(
   input: { type: string },
 ): { value: ResultValue; reading: ResultReading } {
   if (input.type !== test.result.type) throw invalid('value.type', 'result_value_invalid');
-  const parsed = resultValueSchema(test.result, egfr).safeParse(input);
+  const parsed = schemaOf(test.result, egfr).safeParse(input);
   if (!parsed.success) throw invalid(refusedPart(parsed.error.issues[0]), 'result_value_invalid');
   return { value: parsed.data, reading: readResult(test, parsed.data) };
 }
