@@ -50,6 +50,7 @@ import {
   insertResults,
   markSamplesResulted,
   samplesWithResultsOf,
+  takenSamplesOf,
   type ResultRow,
   type SampleWithResult,
 } from './repository';
@@ -187,6 +188,10 @@ class Matcher {
   /** A person's samples by `test|day|site` (a file may hold thousands of one person's). */
   private readonly samples = new Map<string, Map<string, SampleWithResult[]>>();
   private subjects = new Map<string, DossierSubject>();
+  /** The file's tests that the catalogue knows. */
+  private tests = new Set<TestCode>();
+  /** Persons whose samples of the file's tests are all loaded, whatever their state. */
+  private readonly complete = new Set<string>();
   private readonly timezones = new Map<string, string>();
   /** Persons the importer may write results for (role and consent, or the author of a sample). */
   private readonly writable = new Map<string, boolean>();
@@ -226,25 +231,62 @@ class Matcher {
     }
     const ids = [...new Set([...this.persons.values()].flatMap((p) => (p ? [p.id] : [])))];
     this.subjects = await subjectsOf(this.em, this.actor, ids, this.now);
-    const samples = await samplesWithResultsOf(this.em, ids);
-    for (const id of ids) {
-      const own = samples.get(id) ?? [];
-      this.writable.set(
-        id,
-        decide(this.actor, 'write', 'tests', this.subject(id)).allowed ||
-          own.some((s) => s.createdBy === this.actor.userId),
-      );
-      const byKey = new Map<string, SampleWithResult[]>();
-      for (const row of own) {
-        if (!tests.has(row.testCode)) continue;
-        const at = `${row.testCode}|${row.takenOn}|${row.anatomicalSite ?? ''}`;
-        const list = byKey.get(at);
-        if (list) list.push(row);
-        else byKey.set(at, [row]);
-      }
-      this.samples.set(id, byKey);
-    }
+    this.tests = new Set(
+      [...tests].filter((code): code is TestCode => this.catalogues.tests[code as TestCode] !== undefined),
+    );
+    // A person the importer's role may write (the usual case) needs only their pending samples of
+    // the file's tests; any other needs all their samples (the author of one may write).
+    const byRole = ids.filter((id) => decide(this.actor, 'write', 'tests', this.subject(id)).allowed);
+    for (const id of byRole) this.writable.set(id, true);
+    this.index(await takenSamplesOf(this.em, byRole, [...this.tests]));
+    await this.loadAll(ids.filter((id) => !this.writable.has(id)));
     for (const site of await allSites(this.em)) this.timezones.set(site.id, site.timezone);
+  }
+
+  /** Samples of the file's tests indexed by person and `test|day|site`. */
+  private index(rows: readonly SampleWithResult[]): void {
+    for (const row of rows) {
+      if (!this.tests.has(row.testCode)) continue;
+      let byKey = this.samples.get(row.personId);
+      if (!byKey) this.samples.set(row.personId, (byKey = new Map<string, SampleWithResult[]>()));
+      const at = `${row.testCode}|${row.takenOn}|${row.anatomicalSite ?? ''}`;
+      const list = byKey.get(at);
+      if (list) list.push(row);
+      else byKey.set(at, [row]);
+    }
+  }
+
+  /** All the samples of these persons, with their results: who wrote them, which are resulted. */
+  private async loadAll(personIds: readonly string[]): Promise<void> {
+    if (personIds.length === 0) return;
+    const all = await samplesWithResultsOf(this.em, personIds);
+    for (const id of personIds) {
+      const own = all.get(id) ?? [];
+      if (!this.writable.get(id))
+        this.writable.set(
+          id,
+          decide(this.actor, 'write', 'tests', this.subject(id)).allowed ||
+            own.some((s) => s.createdBy === this.actor.userId),
+        );
+      this.samples.delete(id);
+      this.index(own);
+      this.complete.add(id);
+    }
+  }
+
+  /**
+   * A group without a pending sample is refused by what its sample's state is (resulted, or none
+   * that day): its persons' other samples are read then, in bulk, before matching.
+   */
+  async completeWithoutPending(groups: readonly Group[]): Promise<void> {
+    const ids = new Set<string>();
+    for (const g of groups)
+      if (
+        !this.complete.has(g.person.id) &&
+        this.samplesOf(g.person.id, g.test.code, g.sampleDate, g.site).length === 0
+      )
+        ids.add(g.person.id);
+    await this.loadAll([...ids]);
   }
 
   /** The person of a file number (after `load`). */
@@ -432,6 +474,7 @@ async function checkFile(
   onProgress?.({ phase: 'validate', done: 0, total });
   await m.load(parsed.lines);
   const groups = groupLines(m, parsed.lines, errors);
+  await m.completeWithoutPending(groups);
   const matched: Matched[] = [];
   const bySample = new Map<string, Matched>();
   let done = 0;

@@ -253,7 +253,7 @@ export async function samplesWithResults(em: EntityManager, personId: string): P
 }
 
 /** Ids per IN list: under SQLite's historical limit of 999 bound values, with room for others. */
-const CHUNK = 900;
+const CHUNK = 800;
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -309,6 +309,42 @@ export async function samplesWithResultsOf(
   }
   for (const list of byPerson.values()) list.sort(bySampleOrder);
   return byPerson;
+}
+
+/**
+ * The samples still awaiting their result (`taken`) of many persons, of some tests only, without
+ * results (a taken sample has none): what the lab import matches a good file's lines to, read by
+ * the `(person_id, test_code, status)` index instead of every sample and result of each person.
+ */
+export async function takenSamplesOf(
+  em: EntityManager,
+  personIds: readonly string[],
+  testCodes: readonly TestCode[],
+): Promise<SampleWithResult[]> {
+  if (testCodes.length === 0) return [];
+  const out: SampleWithResult[] = [];
+  for (const ids of chunks([...new Set(personIds)])) {
+    const samples = await findRows(
+      em,
+      SampleEntity,
+      { personId: ids, testCode: testCodes, status: 'taken' },
+      { column: 'createdAt', direction: 'ASC' },
+    );
+    const screeningById = new Map<string, ScreeningRow>();
+    for (const screeningIds of chunks([...new Set(samples.map((s) => s.screeningId))]))
+      for (const sc of await findRows(
+        em,
+        ScreeningEntity,
+        { id: screeningIds },
+        { column: 'takenOn', direction: 'DESC' },
+      ))
+        screeningById.set(sc.id, sc);
+    for (const s of samples) {
+      const screening = screeningById.get(s.screeningId);
+      if (screening) out.push({ ...s, takenOn: screening.takenOn, visitId: screening.visitId, result: null });
+    }
+  }
+  return out.sort(bySampleOrder);
 }
 
 /**
