@@ -35,6 +35,29 @@ export async function latestActiveGrant(
   return latest && latest.expiresAt > now.toISOString() ? latest : null;
 }
 
+/** `latestActiveGrant` for many persons at once: by person, the grants still running at `now`. */
+export async function latestActiveGrants(
+  em: EntityManager,
+  userId: string,
+  personIds: readonly string[],
+  now: Date,
+): Promise<Map<string, AccessGrantRow>> {
+  const out = new Map<string, AccessGrantRow>();
+  const ids = [...new Set(personIds)];
+  const at = now.toISOString();
+  for (let start = 0; start < ids.length; start += 900) {
+    const rows = await findRows(
+      em,
+      AccessGrantEntity,
+      { userId, personId: ids.slice(start, start + 900) },
+      { column: 'expiresAt', direction: 'DESC' },
+    );
+    // Latest-ending first: the first row of a person is theirs.
+    for (const row of rows) if (!out.has(row.personId) && row.expiresAt > at) out.set(row.personId, row);
+  }
+  return out;
+}
+
 /** A grant with its review, if any: the coordination's review list. */
 export interface GrantForReview extends AccessGrantRow {
   reviewedBy: string | null;

@@ -6,8 +6,9 @@
 import type { EntityManager } from 'typeorm';
 import type { Section } from '../../../shared/domain/roles';
 import { DomainError } from '../errors';
-import { givenScopes } from '../services/persons/consents';
+import { givenScopes, givenScopesOf } from '../services/persons/consents';
 import { activeGrantUntil } from './break-glass';
+import { latestActiveGrants } from './repository';
 import type { AccessDecision, Actor, DossierSubject } from './gate';
 
 /** The subject of a call that touches no existing person (a new file, a slot without a person). */
@@ -38,4 +39,42 @@ export function refusal(
         scope: decision.scope,
       })
     : new DomainError('forbidden', `no access to ${section}`, undefined, { section });
+}
+
+/**
+ * `subjectOf` for many persons at once (the lab import gates every person of a file): their
+ * consents in one statement and the caller's grants in another, per chunk of persons.
+ */
+export async function subjectsOf(
+  em: EntityManager,
+  actor: Actor,
+  personIds: readonly string[],
+  now: Date,
+): Promise<Map<string, DossierSubject>> {
+  const ids = [...new Set(personIds)];
+  const [consents, grants] = await Promise.all([
+    givenScopesOfChunked(em, ids),
+    latestActiveGrants(em, actor.userId, ids, now),
+  ]);
+  return new Map(
+    ids.map((personId) => {
+      const breakGlassUntil = grants.get(personId)?.expiresAt ?? null;
+      return [
+        personId,
+        {
+          personId,
+          consents: consents.get(personId) ?? new Set(),
+          breakGlass: breakGlassUntil !== null,
+          breakGlassUntil,
+        },
+      ];
+    }),
+  );
+}
+
+async function givenScopesOfChunked(em: EntityManager, ids: readonly string[]) {
+  const out = new Map<string, Awaited<ReturnType<typeof givenScopes>>>();
+  for (let start = 0; start < ids.length; start += 900)
+    for (const [id, scopes] of await givenScopesOf(em, ids.slice(start, start + 900))) out.set(id, scopes);
+  return out;
 }

@@ -36,6 +36,20 @@ export function personByFileNumber(em: EntityManager, fileNumber: string): Promi
   return em.getRepository(PersonEntity).findOneBy({ fileNumber });
 }
 
+/** The persons of many file numbers (a lab file's), one statement per 900 numbers. */
+export async function personsByFileNumbers(
+  em: EntityManager,
+  fileNumbers: readonly string[],
+): Promise<PersonRow[]> {
+  const numbers = [...new Set(fileNumbers)];
+  const rows: PersonRow[] = [];
+  for (let start = 0; start < numbers.length; start += 900)
+    rows.push(
+      ...(await em.getRepository(PersonEntity).findBy({ fileNumber: In(numbers.slice(start, start + 900)) })),
+    );
+  return rows;
+}
+
 /** Several persons at once (a board, an agenda): one query. */
 export function personsByIds(em: EntityManager, ids: readonly string[]): Promise<PersonRow[]> {
   return ids.length ? em.getRepository(PersonEntity).findBy({ id: In([...ids]) }) : Promise.resolve([]);

@@ -32,7 +32,7 @@ import { siteToday } from '../../../../shared/domain/schedules';
 import { localDayRange } from '../../../../shared/domain/zoned-time';
 import type { ResultReading, ResultValue } from '../../../../shared/domain/screenings';
 import { decide, type Actor, type DossierSubject } from '../../access/gate';
-import { subjectOf } from '../../access/subject';
+import { subjectsOf } from '../../access/subject';
 import type { DossierCall } from '../../api/routes';
 import type { PersonAccess, WriteTarget } from '../../api/access';
 import { appendAudits, type AuditEvent } from '../../audit/audit-log';
@@ -40,14 +40,28 @@ import type { CoreContext } from '../../context';
 import { readableBy } from '../../dossier/reader';
 import { DomainError } from '../../errors';
 import type { OnProgress } from '../../progress';
-import { requireSite } from '../centre/repository';
+import { allSites, requireSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
-import { personByFileNumber, findPerson, type PersonRow } from '../persons/repository';
+import { personsByFileNumbers, personsByIds, type PersonRow } from '../persons/repository';
 import { parseLabCsv, type LabCsvLine } from './lab-csv';
 import { DATE, Errors, labReferenceOf, placeOfPart, realDate, valueOf, type SampleLines } from './lab-values';
 import { LabImportEntity, type LabImportRow } from './lab-import-entity';
-import { samplesOfPerson, type SampleWithResult } from './repository';
-import { FUTURE_TOLERANCE_MS, parseResultValue, writeResult } from './screenings-service';
+import {
+  insertResults,
+  markSamplesResulted,
+  samplesWithResultsOf,
+  takenSamplesOf,
+  type ResultRow,
+  type SampleWithResult,
+} from './repository';
+import { runResultSavedHooks } from './result-hooks';
+import {
+  FUTURE_TOLERANCE_MS,
+  orderConfirmation,
+  parseResultValue,
+  resultRowOf,
+  savedResultOf,
+} from './screenings-service';
 
 export interface LabFile {
   fileName: string;
@@ -80,7 +94,10 @@ interface Matched {
 
 interface Checked {
   fileSha256: string;
+  /** The preview's answer, line by line (the commit does not build it: it answers counts). */
   rows: LabImportLine[];
+  /** The file's lines. */
+  lines: number;
   matched: Matched[];
   errors: LabImportError[];
 }
@@ -96,6 +113,43 @@ export function fileSha256(content: string): string {
 }
 
 /**
+ * The site-calendar answers `resultInstant` asks, remembered for the file: a file names a few days
+ * and sites, and each answer costs an `Intl` formatting (thousands of lines would pay it each).
+ */
+class SiteCalendar {
+  private readonly days = new Map<string, string>();
+  private readonly starts = new Map<string, string>();
+
+  constructor(readonly now: Date) {}
+
+  /** The site's day of an instant (ISO text). */
+  dayOf(instant: string, timezone: string): string {
+    const key = `${instant}|${timezone}`;
+    let day = this.days.get(key);
+    if (day === undefined) {
+      day = siteToday(new Date(instant), timezone);
+      this.days.set(key, day);
+    }
+    return day;
+  }
+
+  today(timezone: string): string {
+    return this.dayOf(this.now.toISOString(), timezone);
+  }
+
+  /** The first moment of a day at the site. */
+  startOf(day: string, timezone: string): string {
+    const key = `${day}|${timezone}`;
+    let start = this.starts.get(key);
+    if (start === undefined) {
+      start = localDayRange(day, timezone)[0].toISOString();
+      this.starts.set(key, start);
+    }
+    return start;
+  }
+}
+
+/**
  * When the result was read: an instant as given, or a day (`YYYY-MM-DD`, the site's calendar).
  * A day alone is recorded as the first moment of that day the result can have been read: 00:00
  * at the site, or the sample's taking when it was taken that same day. Its day at the site is
@@ -105,32 +159,42 @@ function resultInstant(
   cell: string,
   sample: SampleWithResult,
   timezone: string,
-  now: Date,
+  calendar: SiteCalendar,
 ): { at: string } | { reason: string } {
+  const now = calendar.now;
   if (DATE.test(cell)) {
     if (!realDate(cell)) return { reason: 'invalid_date' };
-    if (cell > siteToday(now, timezone)) return { reason: 'date_in_future' };
+    if (cell > calendar.today(timezone)) return { reason: 'date_in_future' };
     // A sample without a taking time has only its day, already the site's (never re-read as UTC
     // midnight: west of UTC that is the day before).
-    const takenOn = sample.takenAt ? siteToday(new Date(sample.takenAt), timezone) : sample.takenOn;
+    const takenOn = sample.takenAt ? calendar.dayOf(sample.takenAt, timezone) : sample.takenOn;
     if (cell < takenOn) return { reason: 'result_before_sample' };
     if (cell === takenOn && sample.takenAt) return { at: new Date(sample.takenAt).toISOString() };
-    return { at: localDayRange(cell, timezone)[0].toISOString() };
+    return { at: calendar.startOf(cell, timezone) };
   }
   if (!INSTANT.test(cell) || Number.isNaN(Date.parse(cell))) return { reason: 'invalid_format' };
   if (Date.parse(cell) > now.getTime() + FUTURE_TOLERANCE_MS) return { reason: 'date_in_future' };
   if (sample.takenAt && Date.parse(cell) < Date.parse(sample.takenAt))
     return { reason: 'result_before_sample' };
-  if (!sample.takenAt && siteToday(new Date(cell), timezone) < sample.takenOn)
+  if (!sample.takenAt && calendar.dayOf(new Date(cell).toISOString(), timezone) < sample.takenOn)
     return { reason: 'result_before_sample' };
   return { at: new Date(cell).toISOString() };
 }
 
+/**
+ * Everything the lines are matched against, read in bulk once per file (`load`): the persons of
+ * its file numbers, their consents and the importer's grants, their samples of the tests it names.
+ * A 10,000-line file thus costs a few statements per 900 persons, not several per line.
+ */
 class Matcher {
   private readonly persons = new Map<string, PersonRow | null>();
-  /** A person's samples of one test, by `day|site` (a file may hold thousands of one person's). */
+  /** A person's samples by `test|day|site` (a file may hold thousands of one person's). */
   private readonly samples = new Map<string, Map<string, SampleWithResult[]>>();
-  private readonly subjects = new Map<string, DossierSubject>();
+  private subjects = new Map<string, DossierSubject>();
+  /** The file's tests that the catalogue knows. */
+  private tests = new Set<TestCode>();
+  /** Persons whose samples of the file's tests are all loaded, whatever their state. */
+  private readonly complete = new Set<string>();
   private readonly timezones = new Map<string, string>();
   /** Persons the importer may write results for (role and consent, or the author of a sample). */
   private readonly writable = new Map<string, boolean>();
@@ -139,65 +203,115 @@ class Matcher {
    * refusal does not tell that the number exists) and their person named nowhere in the answer.
    */
   readonly hidden = new Set<number>();
+  readonly calendar: SiteCalendar;
 
   constructor(
     readonly em: EntityManager,
     readonly actor: Actor,
     readonly now: Date,
     readonly catalogues: Catalogues,
-  ) {}
+  ) {
+    this.calendar = new SiteCalendar(now);
+  }
 
-  /** The person of a file number; a merged file's number leads to the file kept. */
-  async person(fileNumber: string): Promise<PersonRow | null> {
-    if (!this.persons.has(fileNumber)) {
-      let row = await personByFileNumber(this.em, fileNumber);
-      if (row?.mergedInto) row = await findPerson(this.em, row.mergedInto);
-      this.persons.set(fileNumber, row);
+  /** Reads, in bulk, what the file's lines name; a merged file's number leads to the file kept. */
+  async load(lines: readonly LabCsvLine[]): Promise<void> {
+    const numbers = new Set<string>();
+    const tests = new Set<string>();
+    for (const l of lines) {
+      if (l.cells.file_number) numbers.add(l.cells.file_number);
+      if (l.cells.test_code) tests.add(l.cells.test_code);
     }
+    const found = await personsByFileNumbers(this.em, [...numbers]);
+    const kept = new Map<string, PersonRow>();
+    const mergedIds = [...new Set(found.flatMap((p) => (p.mergedInto ? [p.mergedInto] : [])))];
+    for (let start = 0; start < mergedIds.length; start += 900)
+      for (const p of await personsByIds(this.em, mergedIds.slice(start, start + 900))) kept.set(p.id, p);
+    const byNumber = new Map(found.map((p) => [p.fileNumber, p]));
+    for (const n of numbers) {
+      const row = byNumber.get(n) ?? null;
+      this.persons.set(n, row?.mergedInto ? (kept.get(row.mergedInto) ?? null) : row);
+    }
+    const ids = [...new Set([...this.persons.values()].flatMap((p) => (p ? [p.id] : [])))];
+    this.subjects = await subjectsOf(this.em, this.actor, ids, this.now);
+    this.tests = new Set(
+      [...tests].filter((code): code is TestCode => this.catalogues.tests[code as TestCode] !== undefined),
+    );
+    // A person the importer's role may write (the usual case) needs only their pending samples of
+    // the file's tests; any other needs all their samples (the author of one may write).
+    const byRole = ids.filter((id) => decide(this.actor, 'write', 'tests', this.subject(id)).allowed);
+    for (const id of byRole) this.writable.set(id, true);
+    this.index(await takenSamplesOf(this.em, byRole, [...this.tests]));
+    await this.loadAll(ids.filter((id) => !this.writable.has(id)));
+    for (const site of await allSites(this.em)) this.timezones.set(site.id, site.timezone);
+  }
+
+  /** Samples of the file's tests indexed by person and `test|day|site`. */
+  private index(rows: readonly SampleWithResult[]): void {
+    for (const row of rows) {
+      if (!this.tests.has(row.testCode)) continue;
+      let byKey = this.samples.get(row.personId);
+      if (!byKey) this.samples.set(row.personId, (byKey = new Map<string, SampleWithResult[]>()));
+      const at = `${row.testCode}|${row.takenOn}|${row.anatomicalSite ?? ''}`;
+      const list = byKey.get(at);
+      if (list) list.push(row);
+      else byKey.set(at, [row]);
+    }
+  }
+
+  /** All the samples of these persons, with their results: who wrote them, which are resulted. */
+  private async loadAll(personIds: readonly string[]): Promise<void> {
+    if (personIds.length === 0) return;
+    const all = await samplesWithResultsOf(this.em, personIds);
+    for (const id of personIds) {
+      const own = all.get(id) ?? [];
+      if (!this.writable.get(id))
+        this.writable.set(
+          id,
+          decide(this.actor, 'write', 'tests', this.subject(id)).allowed ||
+            own.some((s) => s.createdBy === this.actor.userId),
+        );
+      this.samples.delete(id);
+      this.index(own);
+      this.complete.add(id);
+    }
+  }
+
+  /**
+   * A group without a pending sample is refused by what its sample's state is (resulted, or none
+   * that day): its persons' other samples are read then, in bulk, before matching.
+   */
+  async completeWithoutPending(groups: readonly Group[]): Promise<void> {
+    const ids = new Set<string>();
+    for (const g of groups)
+      if (
+        !this.complete.has(g.person.id) &&
+        this.samplesOf(g.person.id, g.test.code, g.sampleDate, g.site).length === 0
+      )
+        ids.add(g.person.id);
+    await this.loadAll([...ids]);
+  }
+
+  /** The person of a file number (after `load`). */
+  person(fileNumber: string): PersonRow | null {
     return this.persons.get(fileNumber) ?? null;
   }
 
   /** The person's samples of that test taken that day at that site (none: an empty list). */
-  async samplesOf(
-    personId: string,
-    test: TestCode,
-    day: string,
-    site: AnatomicalSite | null,
-  ): Promise<SampleWithResult[]> {
-    const key = `${personId}|${test}`;
-    let byDay = this.samples.get(key);
-    if (!byDay) {
-      byDay = new Map();
-      for (const row of await samplesOfPerson(this.em, personId, { testCodes: [test] })) {
-        const at = `${row.takenOn}|${row.anatomicalSite ?? ''}`;
-        byDay.set(at, [...(byDay.get(at) ?? []), row]);
-      }
-      this.samples.set(key, byDay);
-    }
-    return byDay.get(`${day}|${site ?? ''}`) ?? [];
+  samplesOf(personId: string, test: TestCode, day: string, site: AnatomicalSite | null): SampleWithResult[] {
+    return this.samples.get(personId)?.get(`${test}|${day}|${site ?? ''}`) ?? [];
   }
 
   /** Consents and break-the-glass of a person, read once per file. */
-  async subject(personId: string): Promise<DossierSubject> {
-    let subject = this.subjects.get(personId);
-    if (!subject) {
-      subject = await subjectOf(this.em, this.actor, personId, this.now);
-      this.subjects.set(personId, subject);
-    }
+  subject(personId: string): DossierSubject {
+    const subject = this.subjects.get(personId);
+    if (!subject) throw new Error('a person not loaded');
     return subject;
   }
 
   /** May the importer write results of this person at all (before any sample of theirs is named)? */
-  async mayWrite(personId: string): Promise<boolean> {
-    let may = this.writable.get(personId);
-    if (may === undefined) {
-      const subject = await this.subject(personId);
-      may =
-        decide(this.actor, 'write', 'tests', subject).allowed ||
-        (await samplesOfPerson(this.em, personId)).some((s) => s.createdBy === this.actor.userId);
-      this.writable.set(personId, may);
-    }
-    return may;
+  mayWrite(personId: string): boolean {
+    return this.writable.get(personId) ?? false;
   }
 
   /** A line the importer may not see the person of: the same refusal as a number nobody has. */
@@ -217,7 +331,7 @@ class Matcher {
 }
 
 /** Key cells of each line checked, then the lines grouped by sample. */
-async function groupLines(m: Matcher, lines: readonly LabCsvLine[], errors: Errors): Promise<Group[]> {
+function groupLines(m: Matcher, lines: readonly LabCsvLine[], errors: Errors): Group[] {
   const today = siteToday(m.now, 'UTC');
   const groups = new Map<string, Group>();
   for (const l of lines) {
@@ -242,11 +356,11 @@ async function groupLines(m: Matcher, lines: readonly LabCsvLine[], errors: Erro
       );
     if (test && test.sites.length === 0 && site)
       errors.add(l.line, 'anatomical_site', 'anatomical_site_not_sampled');
-    const person = c.file_number ? await m.person(c.file_number) : null;
+    const person = c.file_number ? m.person(c.file_number) : null;
     if (c.file_number && !person) errors.add(l.line, 'file_number', 'unknown_file_number');
     // Checked whatever else the line gets wrong: a number of a person the importer may not write
     // must read exactly like a number nobody has.
-    else if (person && !(await m.mayWrite(person.id))) {
+    else if (person && !m.mayWrite(person.id)) {
       m.refuse(l.line, errors);
       continue;
     }
@@ -275,9 +389,9 @@ function addDay(date: string): string {
 /** One sample's lines: the gate, the sample, the value, the dates. */
 async function matchGroup(m: Matcher, group: Group, errors: Errors): Promise<Matched | null> {
   const first = group.lines[0];
-  const candidates = await m.samplesOf(group.person.id, group.test.code, group.sampleDate, group.site);
+  const candidates = m.samplesOf(group.person.id, group.test.code, group.sampleDate, group.site);
   // The screen's gate: write on tests, or the author of the sample.
-  const subject = await m.subject(group.person.id);
+  const subject = m.subject(group.person.id);
   const authorIds = new Set(candidates.flatMap((s) => (s.createdBy ? [s.createdBy] : [])));
   const decision = decide(m.actor, 'write', 'tests', { ...subject, authorIds });
   if (!decision.allowed) {
@@ -316,7 +430,7 @@ async function matchGroup(m: Matcher, group: Group, errors: Errors): Promise<Mat
     for (const l of differing) errors.add(l.line, 'result_date', 'lab_result_date_differs');
     return null;
   }
-  const when = resultInstant(date, sample, await m.timezone(sample.siteId), m.now);
+  const when = resultInstant(date, sample, await m.timezone(sample.siteId), m.calendar);
   if ('reason' in when) {
     for (const l of group.lines) errors.add(l.line, 'result_date', when.reason);
     return null;
@@ -344,6 +458,7 @@ async function checkFile(
   actor: Actor,
   now: Date,
   file: LabFile,
+  answer: 'lines' | 'counts',
   onProgress?: OnProgress,
 ): Promise<Checked> {
   const sha = fileSha256(file.content);
@@ -360,7 +475,9 @@ async function checkFile(
   const m = new Matcher(em, actor, now, catalogues);
   const total = parsed.lines.length;
   onProgress?.({ phase: 'validate', done: 0, total });
-  const groups = await groupLines(m, parsed.lines, errors);
+  await m.load(parsed.lines);
+  const groups = groupLines(m, parsed.lines, errors);
+  await m.completeWithoutPending(groups);
   const matched: Matched[] = [];
   const bySample = new Map<string, Matched>();
   let done = 0;
@@ -379,6 +496,9 @@ async function checkFile(
   }
   onProgress?.({ phase: 'validate', done: total, total });
 
+  const sorted = errors.list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).slice(0, MAX_ERRORS);
+  const lines = parsed.lines.length;
+  if (answer === 'counts') return { fileSha256: sha, rows: [], lines, matched, errors: sorted };
   const byLine = new Map<number, Matched>();
   for (const mt of matched) for (const l of mt.group.lines) byLine.set(l.line, mt);
   const personByLine = new Map<number, PersonRow>();
@@ -404,8 +524,7 @@ async function checkFile(
       toTreat: mt ? toTreatOf(mt.reading, catalogues.treatments) : [],
     };
   });
-  const sorted = errors.list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).slice(0, MAX_ERRORS);
-  return { fileSha256: sha, rows, matched, errors: sorted };
+  return { fileSha256: sha, rows, lines, matched, errors: sorted };
 }
 
 export async function previewLabImport(
@@ -417,7 +536,7 @@ export async function previewLabImport(
   const store = ctx.vault.requireStore();
   const checked = await store.transaction(async (em) => {
     const now = ctx.clock();
-    const found = await checkFile(em, actor, now, file, onProgress);
+    const found = await checkFile(em, actor, now, file, 'lines', onProgress);
     await appendAudits(em, previewReads(actor, found.rows), now);
     return found;
   });
@@ -466,7 +585,7 @@ export async function commitLabImport(
   try {
     return await ctx.vault.requireStore().transaction(async (em) => {
       const now = ctx.clock();
-      const checked = await checkFile(em, actor, now, file, onProgress);
+      const checked = await checkFile(em, actor, now, file, 'counts', onProgress);
       if (checked.errors.length) throw new ImportRefused(checked.errors);
       if (checked.matched.length === 0)
         throw new ImportRefused([{ line: null, column: null, reason: 'csv_no_result' }]);
@@ -475,7 +594,7 @@ export async function commitLabImport(
         id: randomUUID(),
         fileSha256: checked.fileSha256,
         fileName: file.fileName,
-        lines: checked.rows.length,
+        lines: checked.lines,
         importedAt: at,
         importedBy: actor.userId,
         createdAt: at,
@@ -492,10 +611,15 @@ export async function commitLabImport(
   }
 }
 
+/** Results written per round of statements: bounds what one round holds in memory. */
+const WRITE_CHUNK = 1_000;
+
 /**
- * Writes each result as the screen's save does, naming every write; then one audit entry per
- * person and section written (the import's id as target, the count in the detail) rather than one
- * per row: a 10,000-line file would otherwise add tens of thousands of entries.
+ * Writes each result as the screen's save does (`writeResult`'s rows, confirmations and hooks),
+ * in bulk: per chunk of results, their rows in multi-row INSERTs, their samples marked resulted in
+ * a few UPDATEs, then the hooks' batch variants, every write named to its person's dossier. Then
+ * one audit entry per person and section written (the import's id as target, the count in the
+ * detail) rather than one per row: a 10,000-line file would otherwise add tens of thousands.
  */
 async function writeAll(
   ctx: CoreContext,
@@ -512,40 +636,70 @@ async function writeAll(
     { person: PersonRow; results: number; toTreat: Set<Infection>; targets: WriteTarget[] }
   >();
   const total = checked.matched.length;
+  const at = now.toISOString();
   onProgress?.({ phase: 'write', done: 0, total });
-  for (const [i, mt] of checked.matched.entries()) {
-    const person = mt.group.person;
-    let entry = written.get(person.id);
-    if (!entry) {
-      entry = { person, results: 0, toTreat: new Set(), targets: [] };
-      written.set(person.id, entry);
-    }
-    const targets = entry.targets;
-    const call: DossierCall = {
-      ctx,
-      client: 'local',
-      actor,
-      dossier: {
-        em,
+  for (let start = 0; start < total; start += WRITE_CHUNK) {
+    const chunk = checked.matched.slice(start, start + WRITE_CHUNK);
+    const calls = new Map<string, DossierCall>();
+    const rows: ResultRow[] = [];
+    for (const mt of chunk) {
+      const person = mt.group.person;
+      let entry = written.get(person.id);
+      if (!entry) {
+        entry = { person, results: 0, toTreat: new Set(), targets: [] };
+        written.set(person.id, entry);
+      }
+      const targets = entry.targets;
+      const result = resultRowOf(
+        actor.userId,
+        mt.sample,
+        {
+          value: mt.value,
+          reading: mt.reading,
+          resultedAt: mt.resultedAt,
+          source: 'lab_import',
+          importId,
+          labReference: mt.labReference,
+        },
         now,
-        person,
-        access: [mt.access],
-        ownOnly: false,
-        canRead: readableBy(actor, mt.access.subject),
-        wrote: (target) => targets.push(target),
-      },
+      );
+      rows.push(result);
+      calls.set(result.id, {
+        ctx,
+        client: 'local',
+        actor,
+        dossier: {
+          em,
+          now,
+          person,
+          access: [mt.access],
+          ownOnly: false,
+          canRead: readableBy(actor, mt.access.subject),
+          wrote: (target) => targets.push(target),
+        },
+      });
+      entry.results += 1;
+      for (const inf of toTreatOf(mt.reading, treatments)) entry.toTreat.add(inf);
+    }
+    await insertResults(em, rows);
+    await markSamplesResulted(
+      em,
+      chunk.map((mt) => mt.sample.id),
+      at,
+    );
+    const callOf = (r: { id: string }) => {
+      const call = calls.get(r.id);
+      if (!call) throw new Error('a result not of this import');
+      return call;
     };
-    await writeResult(call, mt.sample, mt.group.test, {
-      value: mt.value,
-      reading: mt.reading,
-      resultedAt: mt.resultedAt,
-      source: 'lab_import',
-      importId,
-      labReference: mt.labReference,
-    });
-    entry.results += 1;
-    for (const inf of toTreatOf(mt.reading, treatments)) entry.toTreat.add(inf);
-    onProgress?.({ phase: 'write', done: i + 1, total });
+    for (const [i, result] of rows.entries()) {
+      const { dossier } = callOf(result);
+      dossier.wrote({ type: 'result', id: result.id, action: 'create' });
+      dossier.wrote({ type: 'sample', id: result.sampleId, action: 'update' });
+      await orderConfirmation(callOf(result), chunk[i].sample, chunk[i].group.test, result);
+    }
+    await runResultSavedHooks(em, rows.map(savedResultOf), callOf);
+    onProgress?.({ phase: 'write', done: start + chunk.length, total });
   }
   const events: AuditEvent[] = [];
   for (const { person, targets } of written.values()) {

@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
 import { refusedPart, resultValueSchema, type Sample } from '../../../../shared/contract/screenings';
 import { siteToday } from '../../../../shared/domain/schedules';
-import type { EgfrRules, TestDefinition } from '../../../../shared/domain/clinical-catalogues';
+import type { EgfrRules, ResultType, TestDefinition } from '../../../../shared/domain/clinical-catalogues';
 import {
   readResult,
   type ResultReading,
@@ -25,7 +25,7 @@ import { currentCatalogue } from '../clinical-catalogues/repository';
 import { loadPerson } from '../persons/repository';
 import { staffNames } from '../users/staff-names';
 import { findVisit } from '../visits/repository';
-import { RESULT_SAVED_HOOKS } from './result-hooks';
+import { RESULT_SAVED_HOOKS, type SavedResult } from './result-hooks';
 import {
   checkSampleOrders,
   findResult,
@@ -227,6 +227,22 @@ export async function saveResult(
 }
 
 /**
+ * The schema of a result type, built once per catalogue entry and eGFR bounds: building a zod
+ * schema costs far more than parsing with it, and a lab file parses thousands of one test's values.
+ */
+type ResultSchema = ReturnType<typeof resultValueSchema>;
+const schemas = new WeakMap<ResultType, Map<string, ResultSchema>>();
+
+function schemaOf(type: ResultType, egfr: Pick<EgfrRules, 'min' | 'max'>): ResultSchema {
+  let byBounds = schemas.get(type);
+  if (!byBounds) schemas.set(type, (byBounds = new Map<string, ResultSchema>()));
+  const key = `${egfr.min}|${egfr.max}`;
+  let schema = byBounds.get(key);
+  if (!schema) byBounds.set(key, (schema = resultValueSchema(type, egfr)));
+  return schema;
+}
+
+/**
  * A value parsed by the schema of its test's `ResultType` and read against the catalogue; a value
  * not of that type is `result_value_invalid` on `value.<part>` (the lab import maps the part to
  * its CSV column).
@@ -237,101 +253,123 @@ export function parseResultValue(
   input: { type: string },
 ): { value: ResultValue; reading: ResultReading } {
   if (input.type !== test.result.type) throw invalid('value.type', 'result_value_invalid');
-  const parsed = resultValueSchema(test.result, egfr).safeParse(input);
+  const parsed = schemaOf(test.result, egfr).safeParse(input);
   if (!parsed.success) throw invalid(refusedPart(parsed.error.issues[0]), 'result_value_invalid');
   return { value: parsed.data, reading: readResult(test, parsed.data) };
 }
 
-/**
- * Writes a checked result on its taken sample (then `resulted`), orders the confirmation of a
- * reactive rapid test and runs the result hooks (treatments), each write named to the dossier.
- * The caller has refused what must be refused (sample, dates, value): the screen's save and the
- * lab import share this.
- */
-export async function writeResult(
-  call: DossierCall,
-  sample: SampleRow,
-  test: TestDefinition,
-  r: {
-    value: ResultValue;
-    reading: ResultReading;
-    resultedAt: string;
-    source: ResultSource;
-    importId: string | null;
-    /** The laboratory's reference for its report (lab CSV `lab_reference`); none on the screen. */
-    labReference?: string | null;
-  },
-): Promise<{ result: ResultRow; sample: SampleRow; confirmation: SampleWithResult | null }> {
-  const { actor, dossier } = call;
-  const { em, now } = dossier;
-  const { value, reading } = r;
+/** What a result is saved with: the fields of its row (the screen's save and the lab import alike). */
+export interface ResultToWrite {
+  value: ResultValue;
+  reading: ResultReading;
+  resultedAt: string;
+  source: ResultSource;
+  importId: string | null;
+  /** The laboratory's reference for its report (lab CSV `lab_reference`); none on the screen. */
+  labReference?: string | null;
+}
+
+/** The row of a checked result on its sample, written by `actorId` at `now`. */
+export function resultRowOf(actorId: string, sample: SampleRow, r: ResultToWrite, now: Date): ResultRow {
   const at = now.toISOString();
-  const resultedAt = new Date(r.resultedAt).toISOString();
-  const result: ResultRow = {
+  return {
     id: randomUUID(),
     sampleId: sample.id,
     personId: sample.personId,
     siteId: sample.siteId,
     testCode: sample.testCode,
-    value,
-    interpretation: reading.interpretation,
-    infections: reading.infections,
-    resultedAt,
+    value: r.value,
+    interpretation: r.reading.interpretation,
+    infections: r.reading.infections,
+    resultedAt: new Date(r.resultedAt).toISOString(),
     source: r.source,
     importId: r.importId,
     givenAt: null,
     givenBy: null,
     labReference: r.labReference ?? null,
     // An invalid result is retaken, not given.
-    toGive: reading.interpretation !== 'invalid',
-    createdBy: actor.userId,
+    toGive: r.reading.interpretation !== 'invalid',
+    createdBy: actorId,
     createdAt: at,
     updatedAt: at,
     version: 1,
   };
+}
+
+/** What the result hooks are told of a saved result. */
+export function savedResultOf(result: ResultRow): SavedResult {
+  return {
+    id: result.id,
+    personId: result.personId,
+    siteId: result.siteId,
+    testCode: result.testCode,
+    interpretation: result.interpretation,
+    infections: result.infections,
+    resultedAt: result.resultedAt,
+  };
+}
+
+/** A reactive rapid test with a `confirmedBy` test orders its confirmation (null: nothing to order). */
+export async function orderConfirmation(
+  { actor, dossier }: DossierCall,
+  sample: SampleRow,
+  test: TestDefinition,
+  result: ResultRow,
+): Promise<SampleWithResult | null> {
+  const { em, now } = dossier;
+  const value = result.value;
+  if (
+    !test.reactiveNeedsConfirmation ||
+    !test.confirmedBy ||
+    value.type !== 'reactivity' ||
+    value.reactivity !== 'reactive'
+  )
+    return null;
+  const site = await requireSite(em, sample.siteId);
+  const screening = await findScreening(em, sample.screeningId);
+  const [row] = await orderSamples(em, {
+    personId: sample.personId,
+    siteId: sample.siteId,
+    visitId: screening?.visitId ?? null,
+    takenOn: siteToday(new Date(result.resultedAt), site.timezone),
+    orderedBy: actor.userId,
+    tests: [{ testCode: test.confirmedBy }],
+    confirmsResultId: result.id,
+    now,
+  });
+  dossier.wrote({ type: 'sample', id: row.id, action: 'create' });
+  return withScreening(em, row, null);
+}
+
+/**
+ * Writes a checked result on its taken sample (then `resulted`), orders the confirmation of a
+ * reactive rapid test and runs the result hooks (treatments), each write named to the dossier.
+ * The caller has refused what must be refused (sample, dates, value). The lab import writes the
+ * same rows in bulk (lab-import.ts `writeAll`, with the hooks' batch variants).
+ */
+export async function writeResult(
+  call: DossierCall,
+  sample: SampleRow,
+  test: TestDefinition,
+  r: ResultToWrite,
+): Promise<{ result: ResultRow; sample: SampleRow; confirmation: SampleWithResult | null }> {
+  const { actor, dossier } = call;
+  const { em, now } = dossier;
+  const result = resultRowOf(actor.userId, sample, r, now);
   await insertResult(em, result);
-  const resulted: SampleRow = { ...sample, status: 'resulted', updatedAt: at, version: sample.version + 1 };
+  const resulted: SampleRow = {
+    ...sample,
+    status: 'resulted',
+    updatedAt: now.toISOString(),
+    version: sample.version + 1,
+  };
   await saveSampleRow(em, resulted);
   dossier.wrote({ type: 'result', id: result.id, action: 'create' });
   dossier.wrote({ type: 'sample', id: sample.id, action: 'update' });
 
-  let confirmation: SampleWithResult | null = null;
-  if (
-    test.reactiveNeedsConfirmation &&
-    test.confirmedBy &&
-    value.type === 'reactivity' &&
-    value.reactivity === 'reactive'
-  ) {
-    const site = await requireSite(em, sample.siteId);
-    const screening = await findScreening(em, sample.screeningId);
-    const [row] = await orderSamples(em, {
-      personId: sample.personId,
-      siteId: sample.siteId,
-      visitId: screening?.visitId ?? null,
-      takenOn: siteToday(new Date(resultedAt), site.timezone),
-      orderedBy: actor.userId,
-      tests: [{ testCode: test.confirmedBy }],
-      confirmsResultId: result.id,
-      now,
-    });
-    dossier.wrote({ type: 'sample', id: row.id, action: 'create' });
-    confirmation = await withScreening(em, row, null);
-  }
+  const confirmation = await orderConfirmation(call, sample, test, result);
 
-  for (const hook of RESULT_SAVED_HOOKS)
-    await hook(
-      em,
-      {
-        id: result.id,
-        personId: result.personId,
-        siteId: result.siteId,
-        testCode: result.testCode,
-        interpretation: result.interpretation,
-        infections: result.infections,
-        resultedAt: result.resultedAt,
-      },
-      call,
-    );
+  for (const hook of RESULT_SAVED_HOOKS) await hook(em, savedResultOf(result), call);
 
   return { result, sample: resulted, confirmation };
 }

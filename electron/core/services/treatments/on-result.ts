@@ -7,13 +7,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { Infection } from '../../../../shared/domain/clinical-catalogues';
 import { siteToday } from '../../../../shared/domain/schedules';
 import type { DossierCall } from '../../api/routes';
-import { requireSite } from '../centre/repository';
+import { allSites, requireSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import type { SavedResult } from '../screenings/result-hooks';
 import { raiseVisitPriority } from './priority';
-import { insertToTreat, itemsOfPersonIn, saveToTreat, type ToTreatRow } from './repository';
+import {
+  insertToTreat,
+  insertToTreatRows,
+  itemsOfPersonIn,
+  itemsOfPersonsIn,
+  saveToTreat,
+  type ToTreatRow,
+} from './repository';
 
 export async function openToTreatOnResult(
   em: EntityManager,
@@ -73,4 +81,98 @@ export async function openToTreatOnResult(
     opened++;
   }
   if (opened > 0) await raiseVisitPriority(em, result.personId, dossier);
+}
+
+/**
+ * `openToTreatOnResult` for many results saved in one transaction (the lab import), with the same
+ * rules applied in the results' order: the items of all their persons read once, the new items
+ * inserted in a few statements. A result sees what the results before it did (an item opened, a
+ * test of cure ended), as it would had each run the single hook in turn; a person's open visit is
+ * raised once, as the single hook's later calls find it raised already.
+ */
+export async function openToTreatOnResults(
+  em: EntityManager,
+  results: readonly SavedResult[],
+  callOf: (result: SavedResult) => DossierCall,
+): Promise<void> {
+  if (results.length === 0) return;
+  const tests = await currentCatalogue(em, 'tests');
+  const catalogue = await currentCatalogue(em, 'treatments');
+  const items = await itemsOfPersonsIn(
+    em,
+    results.map((r) => r.personId),
+    ['treated', 'open', 'referred'],
+  );
+  const treated = new Map<string, ToTreatRow[]>();
+  const pending = new Map<string, Set<Infection>>();
+  for (const item of items) {
+    if (item.status === 'treated') {
+      const list = treated.get(item.personId);
+      if (list) list.push(item);
+      else treated.set(item.personId, [item]);
+    } else {
+      const set = pending.get(item.personId);
+      if (set) set.add(item.infection);
+      else pending.set(item.personId, new Set([item.infection]));
+    }
+  }
+  const timezones = new Map((await allSites(em)).map((s) => [s.id, s.timezone]));
+  const opened: ToTreatRow[] = [];
+  const raise = new Map<string, DossierCall>();
+  for (const result of results) {
+    const call = callOf(result);
+    const { actor, dossier } = call;
+    const at = dossier.now.toISOString();
+    const detects = new Set(tests[result.testCode]?.detects ?? []);
+    const own = treated.get(result.personId) ?? [];
+    for (const [i, item] of own.entries()) {
+      if (!item.cureTestDueOn || !detects.has(item.infection)) continue;
+      const next: ToTreatRow = {
+        ...item,
+        cureTestDueOn: null,
+        cureResultId: result.id,
+        updatedAt: at,
+        version: item.version + 1,
+      };
+      await saveToTreat(em, next);
+      own[i] = next;
+      dossier.wrote({ type: 'to_treat', id: item.id, action: 'update', personId: result.personId });
+    }
+
+    if (result.interpretation !== 'positive' || result.infections.length === 0) continue;
+    let open = pending.get(result.personId);
+    if (!open) pending.set(result.personId, (open = new Set()));
+    const timezone = timezones.get(result.siteId) ?? (await requireSite(em, result.siteId)).timezone;
+    const openedOn = siteToday(new Date(result.resultedAt), timezone);
+    for (const infection of new Set(result.infections)) {
+      if (!catalogue[infection] || open.has(infection)) continue;
+      const row: ToTreatRow = {
+        id: randomUUID(),
+        personId: result.personId,
+        siteId: result.siteId,
+        resultId: result.id,
+        infection,
+        openedOn,
+        status: 'open',
+        treatmentId: null,
+        referralId: null,
+        appointmentOn: null,
+        treatedOn: null,
+        delayDays: null,
+        cureTestDueOn: null,
+        cureResultId: null,
+        closedReason: null,
+        createdBy: actor.userId,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      };
+      opened.push(row);
+      open.add(infection);
+      dossier.wrote({ type: 'to_treat', id: row.id, action: 'create', personId: result.personId });
+      if (!raise.has(result.personId)) raise.set(result.personId, call);
+    }
+  }
+  await insertToTreatRows(em, opened);
+  for (const [personId, call] of raise) await raiseVisitPriority(em, personId, call.dossier);
 }

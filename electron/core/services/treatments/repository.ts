@@ -3,6 +3,7 @@ import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } f
 import type { TreatmentWorklist } from '../../../../shared/domain/treatments';
 import { duePage, whereDueIn, type DueRange } from '../../db/due-worklist';
 import { findRows } from '../../db/fast-read';
+import { insertRows } from '../../db/fast-write';
 import { linkedTable } from '../../dossier/section';
 import { hasCurrentConsent } from '../persons/repository';
 import {
@@ -57,6 +58,28 @@ export function itemsOfPersonIn(
   statuses: readonly ToTreatRow['status'][],
 ): Promise<ToTreatRow[]> {
   return em.getRepository(ToTreatEntity).find({ where: { personId, status: In([...statuses]) } });
+}
+
+/** `itemsOfPersonIn` for many persons at once (a lab file's): one statement per 900 persons. */
+export async function itemsOfPersonsIn(
+  em: EntityManager,
+  personIds: readonly string[],
+  statuses: readonly ToTreatRow['status'][],
+): Promise<ToTreatRow[]> {
+  const ids = [...new Set(personIds)];
+  const rows: ToTreatRow[] = [];
+  for (let start = 0; start < ids.length; start += 900)
+    rows.push(
+      ...(await em
+        .getRepository(ToTreatEntity)
+        .find({ where: { personId: In(ids.slice(start, start + 900)), status: In([...statuses]) } })),
+    );
+  return rows;
+}
+
+/** Many new items in a few statements (the lab import's positives). */
+export async function insertToTreatRows(em: EntityManager, rows: readonly ToTreatRow[]): Promise<void> {
+  await insertRows(em, ToTreatEntity, rows);
 }
 
 export function itemsOfReferral(em: EntityManager, referralId: string): Promise<ToTreatRow[]> {
