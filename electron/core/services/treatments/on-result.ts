@@ -15,77 +15,20 @@ import { currentCatalogue } from '../clinical-catalogues/repository';
 import type { SavedResult } from '../screenings/result-hooks';
 import { raiseVisitPriority } from './priority';
 import {
-  insertToTreat,
   insertToTreatRows,
-  itemsOfPersonIn,
   itemsOfPersonsIn,
   saveToTreat,
   type ToTreatRow,
 } from './repository';
 
-export async function openToTreatOnResult(
-  em: EntityManager,
-  result: SavedResult,
-  { actor, dossier }: DossierCall,
-) {
-  const at = dossier.now.toISOString();
-  const tests = await currentCatalogue(em, 'tests');
-  const detects = new Set(tests[result.testCode]?.detects ?? []);
-
-  // A test of cure: the first result after the treatment, whatever it says (a positive opens anew).
-  for (const item of await itemsOfPersonIn(em, result.personId, ['treated'])) {
-    if (!item.cureTestDueOn || !detects.has(item.infection)) continue;
-    await saveToTreat(em, {
-      ...item,
-      cureTestDueOn: null,
-      cureResultId: result.id,
-      updatedAt: at,
-      version: item.version + 1,
-    });
-    dossier.wrote({ type: 'to_treat', id: item.id, action: 'update', personId: result.personId });
-  }
-
-  if (result.interpretation !== 'positive' || result.infections.length === 0) return;
-  const catalogue = await currentCatalogue(em, 'treatments');
-  const pending = new Set(
-    (await itemsOfPersonIn(em, result.personId, ['open', 'referred'])).map((i) => i.infection),
-  );
-  const site = await requireSite(em, result.siteId);
-  const openedOn = siteToday(new Date(result.resultedAt), site.timezone);
-  let opened = 0;
-  for (const infection of new Set(result.infections)) {
-    if (!catalogue[infection] || pending.has(infection)) continue;
-    const row: ToTreatRow = {
-      id: randomUUID(),
-      personId: result.personId,
-      siteId: result.siteId,
-      resultId: result.id,
-      infection,
-      openedOn,
-      status: 'open',
-      treatmentId: null,
-      referralId: null,
-      appointmentOn: null,
-      treatedOn: null,
-      delayDays: null,
-      cureTestDueOn: null,
-      cureResultId: null,
-      closedReason: null,
-      createdBy: actor.userId,
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    };
-    await insertToTreat(em, row);
-    dossier.wrote({ type: 'to_treat', id: row.id, action: 'create', personId: result.personId });
-    opened++;
-  }
-  if (opened > 0) await raiseVisitPriority(em, result.personId, dossier);
+/** One result saved by the screen: the same rules as a file of results, for a file of one. */
+export async function openToTreatOnResult(em: EntityManager, result: SavedResult, call: DossierCall) {
+  await openToTreatOnResults(em, [result], () => call);
 }
 
 /**
- * `openToTreatOnResult` for many results saved in one transaction (the lab import), with the same
- * rules applied in the results' order: the items of all their persons read once, the new items
+ * Results saved in one transaction (one by the screen, thousands by the lab import), the rules
+ * applied in the results' order: the items of all their persons read once, the new items
  * inserted in a few statements. A result sees what the results before it did (an item opened, a
  * test of cure ended), as it would had each run the single hook in turn; a person's open visit is
  * raised once, as the single hook's later calls find it raised already.

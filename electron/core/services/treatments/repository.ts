@@ -86,10 +86,6 @@ export function itemsOfReferral(em: EntityManager, referralId: string): Promise<
   return em.getRepository(ToTreatEntity).find({ where: { referralId } });
 }
 
-export async function insertToTreat(em: EntityManager, row: ToTreatRow): Promise<void> {
-  await em.getRepository(ToTreatEntity).insert(row);
-}
-
 export async function saveToTreat(em: EntityManager, row: ToTreatRow): Promise<void> {
   await em.getRepository(ToTreatEntity).save(row);
 }
