@@ -14,12 +14,7 @@ import { allSites, requireSite } from '../centre/repository';
 import { currentCatalogue } from '../clinical-catalogues/repository';
 import type { SavedResult } from '../screenings/result-hooks';
 import { raiseVisitPriority } from './priority';
-import {
-  insertToTreatRows,
-  itemsOfPersonsIn,
-  saveToTreat,
-  type ToTreatRow,
-} from './repository';
+import { insertToTreatRows, itemsOfPersonsIn, saveToTreat, type ToTreatRow } from './repository';
 
 /** One result saved by the screen: the same rules as a file of results, for a file of one. */
 export async function openToTreatOnResult(em: EntityManager, result: SavedResult, call: DossierCall) {
