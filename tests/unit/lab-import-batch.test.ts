@@ -6,9 +6,9 @@
  * to-treat items and end the same tests of cure, whether saved one by one on the screen or
  * imported together. Counted without timing: the statements on the tables the matching reads.
  */
-import type { Statement } from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { consentingPerson } from './helpers/clinical';
+import { countStatements } from './helpers/statements';
 import { reception, staff, type Centre } from './helpers/reception';
 
 const HEADER =
@@ -199,24 +199,6 @@ describe('the batch hook', () => {
   });
 });
 
-/** Every statement the store's SQLite handle runs (TypeORM's and the prepared hot paths'). */
-function countStatements(t: Centre, tables: RegExp): { count: () => number } {
-  const handle = t.core.ctx.vault.requireStore().handle;
-  const proto = Object.getPrototypeOf(handle.prepare('SELECT 1')) as Record<
-    'all' | 'get' | 'run' | 'iterate',
-    (this: Statement, ...args: unknown[]) => unknown
-  >;
-  const seen: string[] = [];
-  for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-    const original = proto[method];
-    vi.spyOn(proto, method).mockImplementation(function (this: Statement, ...args: unknown[]) {
-      seen.push(this.source);
-      return original.apply(this, args);
-    });
-  }
-  return { count: () => seen.filter((sql) => tables.test(sql)).length };
-}
-
 /** The tables the matching reads and the commit writes, per person or per line. */
 const MATCHED_TABLES =
   /\b(?:FROM|INTO|UPDATE|JOIN)\s+"?(?:person|consent|access_grant|screening|sample|result|to_treat)"?[\s(]/i;
@@ -259,13 +241,13 @@ describe('statements of an import', () => {
         );
       }
       const file = { fileName: `labo-${persons}.csv`, content: csv(lines) };
-      const counter = countStatements(t, MATCHED_TABLES);
+      const counter = countStatements(t);
       const preview = await t.must('screenings.importPreview', file, nurse.token);
       const commit = await t.must('screenings.importCommit', file, nurse.token);
       vi.restoreAllMocks();
       expect(preview.errors).toEqual([]);
       expect(commit).toMatchObject({ results: 2 * persons, errors: [] });
-      return counter.count();
+      return counter.count(MATCHED_TABLES);
     };
     const few = await statementsFor(3);
     const many = await statementsFor(60);

@@ -5,7 +5,7 @@
  * naming its field and writing nothing), restarts, the worklists' consent filter, keyset paging and
  * query plan.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { DEFAULT_PREP_FOLLOW_UP, type TestCode } from '../../shared/domain/clinical-catalogues';
 import { addCalendar, classifyFollowUp, followUpBounds } from '../../shared/domain/schedules';
@@ -14,6 +14,7 @@ import { worklistSql } from '../../electron/core/services/prep/repository';
 import { populatePrep } from '../../electron/server/commands/demo-prep';
 import { clinicalCentre, consentingPerson, demoActors, expectRefused } from './helpers/clinical';
 import { personInput, staff, type Centre } from './helpers/reception';
+import { countStatements } from './helpers/statements';
 
 /** The test clock starts on 2026-03-02 at 10:00 in Paris. */
 const TODAY = '2026-03-02';
@@ -405,6 +406,34 @@ describe('PrEP worklists', () => {
     expect(plan, plan).not.toMatch(/SCAN (e|prep_episode|prep_follow_up)\b/);
     const week = await t.must('prep.worklist', { list: 'due_this_week' }, nurse.token);
     expect(week.rows.map((r) => r.nameUsed).sort()).toEqual(['Auckland', 'Paris']);
+  });
+});
+
+describe('the counts of the three PrEP lists', () => {
+  it('read the PrEP catalogue and the sites no more often than one list does', async () => {
+    const { t, nurse } = await centre();
+    await personOnPrep(t, nurse.token, 'Compte', '2026-02-02');
+    const reads = async (call: () => Promise<unknown>) => {
+      const counter = countStatements(t);
+      await call();
+      vi.restoreAllMocks();
+      return {
+        catalogue: counter.count(/\bFROM\s+"?catalogue_version"?[\s(]/i),
+        sites: counter.count(/\bFROM\s+"?site"?[\s(]/i),
+      };
+    };
+    const page = await reads(() => t.must('prep.worklist', { list: 'due_this_week' }, nurse.token));
+    const counts = await reads(async () =>
+      expect(await t.must('prep.worklistCounts', {}, nurse.token)).toEqual({
+        due_this_week: 1,
+        overdue: 0,
+        lost_to_follow_up: 0,
+      }),
+    );
+    // Not vacuous: a list reads the catalogue and the sites' time zones.
+    expect(page.catalogue).toBeGreaterThan(0);
+    expect(page.sites).toBeGreaterThan(0);
+    expect(counts).toEqual(page);
   });
 });
 

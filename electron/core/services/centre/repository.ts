@@ -88,7 +88,10 @@ export async function sitesByLocalDate(
     const today = siteToday(now, site.timezone);
     byDay.set(today, [...(byDay.get(today) ?? []), site.id]);
   }
-  return [...byDay].map(([today, siteIds]) => ({ today, siteIds }));
+  // Ordered by date, then site id, so a caller's ranges (and their SQL) never depend on row order.
+  return [...byDay]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([today, siteIds]) => ({ today, siteIds: siteIds.sort() }));
 }
 
 export async function insertSiteRow(em: EntityManager, row: SiteRow): Promise<void> {

@@ -30,18 +30,28 @@ export function rangeOf(
   return { to: lostUpTo };
 }
 
-/** One range per group of sites on the same date (sites in other time zones may be a day apart). */
+/**
+ * The ranges of any list for these sites now: one per group of sites on the same date (sites in
+ * other time zones may be a day apart). The catalogue and the sites are read once, so the counts
+ * of three lists cost the reads of one.
+ */
+async function rangesOfEachList(
+  em: EntityManager,
+  now: Date,
+  siteIds: readonly string[],
+): Promise<(list: PrepWorklist) => DueRange[]> {
+  const rules = await currentCatalogue(em, 'prep');
+  const days = await sitesByLocalDate(em, now, siteIds);
+  return (list) => days.map(({ today, siteIds: ids }) => ({ siteIds: ids, ...rangeOf(list, today, rules) }));
+}
+
 export async function rangesFor(
   em: EntityManager,
   now: Date,
   siteIds: readonly string[],
   list: PrepWorklist,
 ): Promise<DueRange[]> {
-  const rules = await currentCatalogue(em, 'prep');
-  return (await sitesByLocalDate(em, now, siteIds)).map(({ today, siteIds: ids }) => ({
-    siteIds: ids,
-    ...rangeOf(list, today, rules),
-  }));
+  return (await rangesOfEachList(em, now, siteIds))(list);
 }
 
 export async function prepWorklist(
@@ -75,10 +85,10 @@ export async function prepWorklistCounts(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const sites = await worklistSites(em, actor, input.siteIds);
+    const rangesOf = await rangesOfEachList(em, ctx.clock(), await worklistSites(em, actor, input.siteIds));
     const counts = { due_this_week: 0, overdue: 0, lost_to_follow_up: 0 };
     for (const list of Object.keys(counts) as PrepWorklist[]) {
-      const ranges = await rangesFor(em, ctx.clock(), sites, list);
+      const ranges = rangesOf(list);
       counts[list] = ranges.length ? await worklistCount(em, ranges, actor.userId) : 0;
     }
     return counts;

@@ -22,17 +22,26 @@ export function rangeOf(list: VaccineWorklist, today: string): Omit<DueRange, 's
   return { to: addCalendar(today, { days: -1 }) };
 }
 
-/** One range per group of sites on the same date (sites in other time zones may be a day apart). */
+/**
+ * The ranges of any list for these sites now: one per group of sites on the same date (sites in
+ * other time zones may be a day apart); the sites are read once for both lists' counts.
+ */
+async function rangesOfEachList(
+  em: EntityManager,
+  now: Date,
+  siteIds: readonly string[],
+): Promise<(list: VaccineWorklist) => DueRange[]> {
+  const days = await sitesByLocalDate(em, now, siteIds);
+  return (list) => days.map(({ today, siteIds: ids }) => ({ siteIds: ids, ...rangeOf(list, today) }));
+}
+
 export async function rangesFor(
   em: EntityManager,
   now: Date,
   siteIds: readonly string[],
   list: VaccineWorklist,
 ): Promise<DueRange[]> {
-  return (await sitesByLocalDate(em, now, siteIds)).map(({ today, siteIds: ids }) => ({
-    siteIds: ids,
-    ...rangeOf(list, today),
-  }));
+  return (await rangesOfEachList(em, now, siteIds))(list);
 }
 
 export async function vaccinationsWorklist(
@@ -67,10 +76,10 @@ export async function vaccinationsWorklistCounts(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const sites = await worklistSites(em, actor, input.siteIds);
+    const rangesOf = await rangesOfEachList(em, ctx.clock(), await worklistSites(em, actor, input.siteIds));
     const counts: Record<VaccineWorklist, number> = { due: 0, overdue: 0 };
     for (const list of Object.keys(counts) as VaccineWorklist[]) {
-      const ranges = await rangesFor(em, ctx.clock(), sites, list);
+      const ranges = rangesOf(list);
       counts[list] = ranges.length ? await worklistCount(em, ranges, actor.userId) : 0;
     }
     return counts;
