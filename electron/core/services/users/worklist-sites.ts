@@ -10,6 +10,17 @@ import type { Actor } from '../../access/gate';
 import { invalid } from '../../errors';
 import { rolesAndSitesOf } from './repository';
 
+/**
+ * The one site a site-wide view (the reception board, its counts) reads: one of the reader's own,
+ * else refused on `siteId`, for the same reason as above: a board of a clinic the reader does not
+ * work at would list who is in its waiting room.
+ */
+export async function requireOwnSite(em: EntityManager, actor: Actor, siteId: string): Promise<string> {
+  const { sites } = await rolesAndSitesOf(em, [actor.userId]);
+  if (!sites.some((s) => s.siteId === siteId)) throw invalid('siteId', 'site_not_yours');
+  return siteId;
+}
+
 export async function worklistSites(
   em: EntityManager,
   actor: Actor,

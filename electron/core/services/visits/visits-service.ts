@@ -35,6 +35,7 @@ import type { ConsentScope } from '../../../../shared/domain/roles';
 import { personsByIds } from '../persons/repository';
 import { lastRisksOf } from '../interviews/repository';
 import { staffNames } from '../users/staff-names';
+import { requireOwnSite } from '../users/worklist-sites';
 import {
   findVisit,
   hasOpenVisit,
@@ -225,7 +226,7 @@ export async function board(
   return store.exclusive(async () => {
     const em = store.manager;
     const now = ctx.clock().getTime();
-    const visits = await openVisitsAt(em, input.siteId);
+    const visits = await openVisitsAt(em, await requireOwnSite(em, actor, input.siteId));
     const persons = new Map(
       (
         await personsByIds(
@@ -298,7 +299,10 @@ export async function boardSummary(
 }> {
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
-    const visits = await openVisitsAt(store.manager, input.siteId);
+    const visits = await openVisitsAt(
+      store.manager,
+      await requireOwnSite(store.manager, actor, input.siteId),
+    );
     const now = ctx.clock().getTime();
     const steps = VISIT_STEPS.filter((s) => s !== 'done').map((step) => {
       const here = visits.filter((v) => v.step === step);
