@@ -525,7 +525,7 @@ const EVERY_TYPE = [
 async function importInto(store: Store, text: string): Promise<void> {
   const { lines, errors } = parseLines(text);
   expect(errors).toEqual([]);
-  await store.transaction((em) => applyLines(em, lines, '2026-02-01T08:00:00.000Z'));
+  await store.transaction((em) => applyLines(em, lines, '2026-03-01T08:00:00.000Z'));
 }
 
 async function exportFrom(store: Store): Promise<unknown[]> {
@@ -599,7 +599,7 @@ async function refusals(store: Store, text: string): Promise<string[]> {
     `${e.line} ${e.field} ${e.reason}`;
   if (errors.length) return errors.map(asText);
   try {
-    await store.transaction((em) => applyLines(em, lines, '2026-02-01T08:00:00.000Z'));
+    await store.transaction((em) => applyLines(em, lines, '2026-03-01T08:00:00.000Z'));
     return [];
   } catch (err) {
     if (err instanceof ImportRefused) return err.errors.map(asText);

@@ -400,6 +400,11 @@ describe('the interchange import', () => {
     expect(await importRecords({ ...record, givenOn: '2099-01-01' })).toMatchObject([
       { field: 'givenOn', reason: 'date_in_future' },
     ]);
+    // The centre's clock says 2 March, 10:00 in Paris: no site anywhere has reached 3 March yet,
+    // whatever the machine's own calendar says.
+    expect(await importRecords({ ...record, givenOn: '2026-03-03' })).toMatchObject([
+      { field: 'givenOn', reason: 'date_in_future' },
+    ]);
     expect(await importRecords({ ...record, lot: '  ' })).toMatchObject([
       { field: 'lot', reason: 'lot_required' },
     ]);

@@ -79,5 +79,7 @@ export interface RuleError {
 
 /** The records of the file being imported, by type and id. */
 export interface FileRecords {
+  /** The import's now (the core's clock), for the rules that refuse a date in the future. */
+  readonly now: Date;
   find<K extends Exclude<RecordType, 'header'>>(type: K, id: string): RecordOf<K> | undefined;
 }

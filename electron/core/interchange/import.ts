@@ -202,10 +202,10 @@ async function checkReferences(em: EntityManager, lines: ParsedLine[]): Promise<
  * person's birth…), per type over the whole file, before the first write: a refused file names
  * every such line and the store is not touched.
  */
-async function checkRules(em: EntityManager, lines: ParsedLine[]): Promise<LineError[]> {
+async function checkRules(em: EntityManager, lines: ParsedLine[], now: Date): Promise<LineError[]> {
   const byKey = new Map<string, ParsedLine['record']>();
   for (const { record } of lines) byKey.set(`${record.type}:${record.id}`, record);
-  const file: FileRecords = { find: (type, id) => byKey.get(`${type}:${id}`) as never };
+  const file: FileRecords = { now, find: (type, id) => byKey.get(`${type}:${id}`) as never };
   const errors: LineError[] = [];
   for (const adapter of ADAPTERS) {
     if (!adapter.checkLines) continue;
@@ -248,7 +248,7 @@ export async function applyLines(
   onProgress?.({ phase: 'write', done: 0, total });
   const refErrors = await checkReferences(em, lines);
   if (refErrors.length) throw new ImportRefused(refErrors);
-  const ruleErrors = await checkRules(em, lines);
+  const ruleErrors = await checkRules(em, lines, new Date(now));
   if (ruleErrors.length) throw new ImportRefused(ruleErrors);
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   const errors: LineError[] = [];

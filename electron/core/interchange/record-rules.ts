@@ -10,17 +10,21 @@ import { personOf } from './person-of';
 /** Clocks of two machines differ a little: as the screens, a few minutes ahead is not "in the future". */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-/** An instant later than now (give or take the clocks' difference). */
-export function instantInFuture(at: string): boolean {
-  return Date.parse(at) > Date.now() + FUTURE_TOLERANCE_MS;
+/** The earliest time zone in use (UTC+14, Kiribati): no place on Earth has reached a later day. */
+const EARLIEST_ZONE_MS = 14 * 3600_000;
+
+/** An instant later than the import's now (give or take the clocks' difference). */
+export function instantInFuture(at: string, now: Date): boolean {
+  return Date.parse(at) > now.getTime() + FUTURE_TOLERANCE_MS;
 }
 
 /**
- * A calendar date (or the date of an instant): later than tomorrow (UTC) is in the future wherever
- * the site is, so a day ahead is not yet refused.
+ * A calendar date (or the date of an instant) that no site has reached yet at the import's now:
+ * later than today in the earliest time zone. A file may hold records of sites in any zone (and a
+ * record's site may itself be in the file), so "today" is the latest today anywhere.
  */
-export function dayInFuture(date: string): boolean {
-  return date.slice(0, 10) > new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10);
+export function dayInFuture(date: string, now: Date): boolean {
+  return date.slice(0, 10) > new Date(now.getTime() + EARLIEST_ZONE_MS).toISOString().slice(0, 10);
 }
 
 /** The record's `authorId` is the row's `createdBy` (as the adapter's `rowNames` says back). */

@@ -62,8 +62,8 @@ export const prepEpisodeAdapter = entityAdapter({
     const activeInFile = new Map<string, string>();
     return lineRefusals(lines, async (r, refuse) => {
       if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
-      else if (inFuture(r.startedOn)) refuse('startedOn', 'date_in_future');
-      else if (r.stoppedOn && inFuture(r.stoppedOn)) refuse('stoppedOn', 'date_in_future');
+      else if (inFuture(r.startedOn, file.now)) refuse('startedOn', 'date_in_future');
+      else if (r.stoppedOn && inFuture(r.stoppedOn, file.now)) refuse('stoppedOn', 'date_in_future');
       else if (r.stoppedOn && r.stoppedOn < r.startedOn) refuse('stoppedOn', 'before_prep_start');
       else if (r.status === 'active') {
         const stored = await activeEpisodeOf(em, r.personId);
@@ -93,7 +93,7 @@ export const prepFollowUpAdapter = entityAdapter({
     const egfr = await currentCatalogue(em, 'egfr');
     return lineRefusals(lines, async (r, refuse) => {
       const episode = await episodeOf(em, file, r.episodeId);
-      if (inFuture(r.heldOn)) refuse('heldOn', 'date_in_future');
+      if (inFuture(r.heldOn, file.now)) refuse('heldOn', 'date_in_future');
       else if (episode && episode.personId !== r.personId) refuse('episodeId', 'episode_of_another_person');
       else if (episode && r.heldOn < episode.startedOn) refuse('heldOn', 'before_prep_start');
       else if (r.egfr !== null && (r.egfr < egfr.min || r.egfr > egfr.max))

@@ -49,7 +49,7 @@ export const screeningAdapter = entityAdapter({
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
-      else if (dayInFuture(r.takenOn)) refuse('takenOn', 'date_in_future');
+      else if (dayInFuture(r.takenOn, file.now)) refuse('takenOn', 'date_in_future');
       else if (r.visitId) {
         const visit = file.find('visit', r.visitId) ?? (await findVisit(em, r.visitId));
         if (visit && visit.personId !== r.personId) refuse('visitId', 'unknown_visit');
@@ -80,7 +80,7 @@ export const sampleAdapter = entityAdapter({
         refuse('anatomicalSite', 'anatomical_site_required');
       else if (sites.length === 0 && r.anatomicalSite)
         refuse('anatomicalSite', 'anatomical_site_not_sampled');
-      else if (r.takenAt && instantInFuture(r.takenAt)) refuse('takenAt', 'date_in_future');
+      else if (r.takenAt && instantInFuture(r.takenAt, file.now)) refuse('takenAt', 'date_in_future');
       else if ((r.status === 'taken' || r.status === 'resulted') && !r.takenAt) refuse('takenAt', 'required');
     });
   },
@@ -115,7 +115,7 @@ export const resultAdapter = entityAdapter({
       if (!sample || sample.personId !== r.personId || sample.testCode !== r.testCode)
         refuse('sampleId', 'sample_required');
       else if (sampled.has(r.sampleId) || (stored && stored.id !== r.id)) refuse('sampleId', 'result_exists');
-      else if (instantInFuture(r.resultedAt)) refuse('resultedAt', 'date_in_future');
+      else if (instantInFuture(r.resultedAt, file.now)) refuse('resultedAt', 'date_in_future');
       else if (sample.takenAt && Date.parse(r.resultedAt) < Date.parse(sample.takenAt))
         refuse('resultedAt', 'result_before_sample');
       else if (r.value.type !== test.result.type) refuse('value.type', 'result_value_invalid');

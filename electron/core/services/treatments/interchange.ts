@@ -41,8 +41,8 @@ export const toTreatAdapter = entityAdapter({
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
-      else if (inFuture(r.openedOn)) refuse('openedOn', 'date_in_future');
-      else if (r.treatedOn && inFuture(r.treatedOn)) refuse('treatedOn', 'date_in_future');
+      else if (inFuture(r.openedOn, file.now)) refuse('openedOn', 'date_in_future');
+      else if (r.treatedOn && inFuture(r.treatedOn, file.now)) refuse('treatedOn', 'date_in_future');
       else if (r.treatedOn && r.treatedOn < r.openedOn) refuse('treatedOn', 'treatment_before_result');
     }),
   references: (r: RecordOf<'to_treat'>) =>
@@ -65,7 +65,7 @@ export const treatmentAdapter = entityAdapter({
       const item = r.toTreatId ? await itemOf(em, file, r.toTreatId) : null;
       const resultId = item && 'resultId' in item ? (item.resultId as string) : null;
       const result = resultId ? (file.find('result', resultId) ?? (await findResult(em, resultId))) : null;
-      if (inFuture(r.givenAt)) refuse('givenAt', 'date_in_future');
+      if (inFuture(r.givenAt, file.now)) refuse('givenAt', 'date_in_future');
       else if (item && item.personId !== r.personId) refuse('toTreatId', 'unknown_to_treat');
       else if (result && Date.parse(r.givenAt) < Date.parse(result.resultedAt))
         refuse('givenAt', 'treatment_before_result');
@@ -90,7 +90,7 @@ export const partnerAdapter = entityAdapter({
     lineRefusals(lines, async (r, refuse) => {
       const item = await itemOf(em, file, r.toTreatId);
       if (item && item.personId !== r.personId) refuse('toTreatId', 'unknown_to_treat');
-      else if (inFuture(r.statusOn)) refuse('statusOn', 'date_in_future');
+      else if (inFuture(r.statusOn, file.now)) refuse('statusOn', 'date_in_future');
     }),
   references: (r: RecordOf<'partner'>) =>
     refs(

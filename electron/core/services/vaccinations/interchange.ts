@@ -41,8 +41,8 @@ export const vaccineCourseAdapter = entityAdapter({
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
-      else if (inFuture(r.startedOn)) refuse('startedOn', 'date_in_future');
-      else if (r.stoppedOn && inFuture(r.stoppedOn)) refuse('stoppedOn', 'date_in_future');
+      else if (inFuture(r.startedOn, file.now)) refuse('startedOn', 'date_in_future');
+      else if (r.stoppedOn && inFuture(r.stoppedOn, file.now)) refuse('stoppedOn', 'date_in_future');
       else if (r.stoppedOn && r.stoppedOn < r.startedOn) refuse('stoppedOn', 'before_start');
     }),
   references: (r: RecordOf<'vaccine_course'>) =>
@@ -62,7 +62,7 @@ export const vaccineDoseAdapter = entityAdapter({
       const course = await courseOf(em, file, r.courseId);
       const day = `${r.courseId} ${r.givenOn}`;
       const stored = (await dosesOfCourse(em, r.courseId)).find((d) => d.givenOn === r.givenOn);
-      if (inFuture(r.givenOn)) refuse('givenOn', 'date_in_future');
+      if (inFuture(r.givenOn, file.now)) refuse('givenOn', 'date_in_future');
       else if (course && course.personId !== r.personId) refuse('courseId', 'unknown_course');
       else if (daysInFile.has(day) || (stored && stored.id !== r.id))
         refuse('givenOn', 'vaccine_dose_same_day');
