@@ -147,6 +147,31 @@ describe('the clinical catalogues editor, lists and schedules', () => {
     );
   });
 
+  it('sets a booster for a vaccine, refused next to the field beyond 240 months; left empty, no booster', async () => {
+    const centre = await startCentre();
+    const { user, panel } = await openTab('Vaccins');
+    const booster = within(panel).getByRole('textbox', {
+      name: 'Papillomavirus (HPV) · Rappel (mois après la dernière dose)',
+    });
+    await user.type(booster, '300');
+    await user.type(within(panel).getByRole('textbox', { name: /^Motif de la modification/ }), 'Rappels');
+    await user.click(within(panel).getByRole('button', { name: 'Enregistrer une nouvelle version' }));
+    await expectFieldError(booster, '240');
+    expect((await current(centre)).vaccines).toMatchObject({ version: 0 });
+
+    await user.clear(booster);
+    await user.type(booster, '120');
+    await user.click(within(panel).getByRole('button', { name: 'Enregistrer une nouvelle version' }));
+    await waitFor(async () =>
+      expect((await current(centre)).vaccines).toMatchObject({
+        version: 1,
+        content: { hpv: { boosterAfterMonths: 120 } },
+      }),
+    );
+    const saved = (await current(centre)).vaccines.content as Record<string, object>;
+    expect(saved.hepatitis_a).not.toHaveProperty('boosterAfterMonths');
+  });
+
   it('refuses a badly written diagnosis code next to it, adds one with its label, and retires a test', async () => {
     const centre = await startCentre();
     const { user, panel } = await openTab('Diagnostics');

@@ -130,3 +130,83 @@ describe('a centre that sets a booster', () => {
     expect((await t.must('vaccinations.worklist', { list: 'overdue' }, doctor.token)).rows).toEqual([]);
   });
 });
+
+describe('a schedule edited while courses are under way', () => {
+  it('moves their due dates with it, in the same save: a booster added, a dose brought forward, a booster removed', async () => {
+    // The clock: 2026-03-02 10:00 Paris.
+    const clock = new FakeClock();
+    const { t, nurse, doctor } = await clinicalCentre(await startCore(tempDir(), clock));
+    const saveVaccines = async (content: typeof DEFAULT_VACCINE_CATALOGUE) => {
+      const current = await t.must('catalogues.current', {}, t.token);
+      const version = current.catalogues.find((c) => c.catalogue === 'vaccines')?.version ?? 0;
+      await t.must(
+        'catalogues.save',
+        { catalogue: 'vaccines', version, content, reason: 'Protocole' },
+        t.token,
+      );
+    };
+    const give = (personId: string, vaccineCode: 'hepatitis_b' | 'hpv', givenOn: string) =>
+      t.must('vaccinations.giveDose', { personId, vaccineCode, givenOn, lot: 'L-1' }, nurse.token);
+    const courseOf = async (personId: string) =>
+      (await t.must('vaccinations.forPerson', { personId }, nurse.token)).items[0];
+
+    const complete = await consentingPerson(t, nurse.token, 'Complète');
+    for (const givenOn of ['2024-08-31', '2024-09-30', '2025-02-28'])
+      await give(complete, 'hepatitis_b', givenOn);
+    const started = await consentingPerson(t, nurse.token, 'Commencé');
+    await give(started, 'hpv', '2026-01-20'); // dose 2 due 20 March (2 months)
+    const stopped = await consentingPerson(t, nurse.token, 'Arrêté');
+    await give(stopped, 'hpv', '2026-01-10');
+    const stoppedCourse = await courseOf(stopped);
+    await t.must(
+      'vaccinations.stopCourse',
+      {
+        personId: stopped,
+        courseId: stoppedCourse.id,
+        version: stoppedCourse.version,
+        stoppedOn: '2026-02-01',
+        reason: 'Refus',
+      },
+      nurse.token,
+    );
+    expect(await courseOf(complete)).toMatchObject({ status: 'complete', nextDueOn: null });
+    expect(await courseOf(started)).toMatchObject({
+      status: 'in_progress',
+      nextDose: 2,
+      nextDueOn: '2026-03-20',
+    });
+
+    // A yearly hepatitis B booster, and HPV's second dose at one month.
+    await saveVaccines({
+      ...DEFAULT_VACCINE_CATALOGUE,
+      hepatitis_b: withBooster(hepB, 12),
+      hpv: { ...hpv, doses: [{ months: 0 }, { months: 1 }, { months: 6 }] },
+    });
+    expect(await courseOf(complete)).toMatchObject({
+      status: 'complete',
+      nextDose: 4,
+      nextDueOn: '2026-02-28',
+    });
+    expect(await courseOf(started)).toMatchObject({
+      status: 'in_progress',
+      nextDose: 2,
+      nextDueOn: '2026-02-20',
+    });
+    expect(await courseOf(stopped)).toMatchObject({ status: 'stopped', nextDueOn: null });
+    const overdue = await t.must('vaccinations.worklist', { list: 'overdue' }, doctor.token);
+    expect(overdue.rows.map((r) => [r.personId, r.nextDueOn]).sort()).toEqual(
+      [
+        [complete, '2026-02-28'],
+        [started, '2026-02-20'],
+      ].sort(),
+    );
+
+    // The booster rule withdrawn: the complete course has nothing due again.
+    await saveVaccines({
+      ...DEFAULT_VACCINE_CATALOGUE,
+      hpv: { ...hpv, doses: [{ months: 0 }, { months: 1 }, { months: 6 }] },
+    });
+    expect(await courseOf(complete)).toMatchObject({ status: 'complete', nextDose: null, nextDueOn: null });
+    expect((await t.must('vaccinations.worklistCounts', {}, doctor.token)).overdue).toBe(1);
+  });
+});

@@ -69,6 +69,10 @@ export const en: Texts<typeof fr> = {
     dose: 'Dose {{n}}',
     months: 'Months after the 1st dose',
     days: 'Extra days',
+    minIntervalDays: 'Shortest gap between two doses (days)',
+    boosterAfterMonths: 'Booster (months after the last dose)',
+    boosterHint:
+      'Empty: no booster. The booster is due this many months after the last dose of a complete course.',
     dosesIfSmallpoxVaccinated: 'Doses if already vaccinated against smallpox',
   },
   diagnosis: {

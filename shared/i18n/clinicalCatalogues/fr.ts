@@ -70,6 +70,10 @@ export const fr = {
     dose: 'Dose {{n}}',
     months: 'Mois après la 1re dose',
     days: 'Jours en plus',
+    minIntervalDays: 'Écart minimal entre deux doses (jours)',
+    boosterAfterMonths: 'Rappel (mois après la dernière dose)',
+    boosterHint:
+      'Vide : pas de rappel. Le rappel est dû ce nombre de mois après la dernière dose d’un schéma complet.',
     dosesIfSmallpoxVaccinated: 'Doses si déjà vacciné·e contre la variole',
   },
   diagnosis: {

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ParsedInput as In } from '../../../../shared/contract';
 import { parseCatalogue, type CatalogueView } from '../../../../shared/contract/clinical-catalogues';
 import {
@@ -18,6 +19,7 @@ import { appendAudit } from '../../audit/audit-log';
 import type { CoreContext } from '../../context';
 import { conflict, DomainError } from '../../errors';
 import { staffNames } from '../users/staff-names';
+import { rescheduleCourses } from '../vaccinations/reschedule';
 import { catalogueHistoryPage, currentCatalogueVersion, insertCatalogueVersion } from './repository';
 
 /** The codes a catalogue's content names (the keys of a keyed catalogue, the codes of a list). */
@@ -79,6 +81,26 @@ export async function catalogueVersions(
   });
 }
 
+/**
+ * What a new version changes beyond itself, in its transaction: records whose stored due date the
+ * catalogue computes (vaccine courses) follow the schedule now in force. Null: nothing to follow.
+ */
+async function onCatalogueSaved<K extends CatalogueKey>(
+  em: EntityManager,
+  key: K,
+  before: CatalogueContent[K],
+  after: CatalogueContent[K],
+  now: string,
+): Promise<number | null> {
+  if (key !== 'vaccines') return null;
+  return rescheduleCourses(
+    em,
+    before as CatalogueContent['vaccines'],
+    after as CatalogueContent['vaccines'],
+    now,
+  );
+}
+
 export async function saveCatalogue(
   ctx: CoreContext,
   actor: Actor,
@@ -114,6 +136,7 @@ export async function saveCatalogue(
       createdBy: actor.userId,
       createdAt: now,
     });
+    const rescheduled = await onCatalogueSaved(em, key, current.content, content, now);
     await appendAudit(
       em,
       {
@@ -121,7 +144,7 @@ export async function saveCatalogue(
         action: 'update',
         targetType: 'catalogue_version',
         targetId: id,
-        detail: { catalogue: key, version },
+        detail: { catalogue: key, version, ...(rescheduled === null ? {} : { rescheduled }) },
       },
       ctx.clock(),
     );

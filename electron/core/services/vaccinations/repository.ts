@@ -154,3 +154,42 @@ export function worklistSql(
     .limit(51)
     .getQueryAndParameters();
 }
+
+// ---------------------------------------------------------------------------------------------
+// A schedule edited in the catalogue: the courses of that vaccine still under way.
+
+/** Bound parameters per `IN (…)`: well under SQLite's limit. */
+const IDS_PER_STATEMENT = 800;
+
+/** The courses of these vaccines in progress or complete (a booster may be due), with their doses. */
+export async function coursesUnderWay(
+  em: EntityManager,
+  vaccineCodes: ReadonlyArray<VaccineCourseRow['vaccineCode']>,
+): Promise<CourseWithDoses[]> {
+  const courses = await findRows(
+    em,
+    VaccineCourseEntity,
+    { vaccineCode: vaccineCodes, status: ['in_progress', 'complete'] },
+    { column: 'id', direction: 'ASC' },
+  );
+  const byCourse = new Map<string, VaccineDoseRow[]>();
+  for (let at = 0; at < courses.length; at += IDS_PER_STATEMENT) {
+    const ids = courses.slice(at, at + IDS_PER_STATEMENT).map((c) => c.id);
+    const doses = await findRows(
+      em,
+      VaccineDoseEntity,
+      { courseId: ids },
+      { column: 'givenOn', direction: 'ASC' },
+    );
+    for (const dose of doses) byCourse.set(dose.courseId, [...(byCourse.get(dose.courseId) ?? []), dose]);
+  }
+  return courses.map((course) => ({ ...course, doses: byCourse.get(course.id) ?? [] }));
+}
+
+export async function updateCourseProgress(
+  em: EntityManager,
+  id: string,
+  changes: Pick<VaccineCourseRow, 'status' | 'nextDueOn' | 'nextDose' | 'updatedAt' | 'version'>,
+): Promise<void> {
+  await em.getRepository(VaccineCourseEntity).update({ id }, changes);
+}

@@ -118,7 +118,7 @@ export async function toCourses(
 }
 
 /** The state a course is in after its doses: the next dose due, or complete. */
-function progressOf(
+export function progressOf(
   schedule: VaccineSchedule,
   givenOn: readonly string[],
   options: VaccinationOptions,

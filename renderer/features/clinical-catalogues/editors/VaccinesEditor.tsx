@@ -1,7 +1,9 @@
 /**
- * Vaccine schedules: each dose's offset from the first (months and days), and for mpox the doses
- * needed after a smallpox vaccination. The first dose is the start (0); a dose before the previous
- * one is refused under that dose.
+ * Vaccine schedules: each dose's offset from the first (months and days), for mpox the doses
+ * needed after a smallpox vaccination, and for every vaccine the optional rules a centre may set:
+ * the shortest gap between two doses, and a booster so many months after a complete course (left
+ * empty: none). The first dose is the start (0); a dose before the previous one is refused under
+ * that dose.
  */
 import { Fieldset, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +20,7 @@ export function VaccinesEditor({
 }) {
   const { t } = useTranslation();
   const form = useCatalogueForm(view);
-  // An offset left empty is no offset (0): kept out of the content rather than sent as text.
+  // A number left empty is no value (no offset, no rule): kept out of the content rather than sent as text.
   const offsetInput = (path: string) => {
     const props = form.getInputProps(path);
     return {
@@ -67,6 +69,23 @@ export function VaccinesEditor({
                     </div>
                   );
                 })}
+                <Group align="flex-end">
+                  <NumberInput
+                    label={t('clinicalCatalogues.vaccine.minIntervalDays')}
+                    aria-label={`${vaccine} · ${t('clinicalCatalogues.vaccine.minIntervalDays')}`}
+                    allowDecimal={false}
+                    w={300}
+                    {...offsetInput(`content.${code}.minIntervalDays`)}
+                  />
+                  <NumberInput
+                    label={t('clinicalCatalogues.vaccine.boosterAfterMonths')}
+                    aria-label={`${vaccine} · ${t('clinicalCatalogues.vaccine.boosterAfterMonths')}`}
+                    description={t('clinicalCatalogues.vaccine.boosterHint')}
+                    allowDecimal={false}
+                    w={300}
+                    {...offsetInput(`content.${code}.boosterAfterMonths`)}
+                  />
+                </Group>
                 {schedule.dosesIfSmallpoxVaccinated !== undefined && (
                   <NumberInput
                     label={t('clinicalCatalogues.vaccine.dosesIfSmallpoxVaccinated')}
