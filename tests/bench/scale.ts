@@ -147,7 +147,13 @@ class HttpClient {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
   constructor(private readonly port: number) {}
 
-  call(channel: string, input: unknown, token: string): Promise<unknown> {
+  /**
+   * A kept-alive socket the server closes for idleness (its keep-alive timeout, 5 s) just as the
+   * next request is written on it ends in ECONNRESET: the race Node's documentation describes for
+   * reused sockets. That request never reached the server, so it is sent again, once, on a new
+   * socket (only a reused socket's reset: any other error fails the run).
+   */
+  call(channel: string, input: unknown, token: string, retried = false): Promise<unknown> {
     const body = JSON.stringify(input);
     return new Promise((resolve, reject) => {
       const req = request(
@@ -178,7 +184,11 @@ class HttpClient {
           });
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (!retried && req.reusedSocket && error.code === 'ECONNRESET')
+          this.call(channel, input, token, true).then(resolve, reject);
+        else reject(error);
+      });
       req.end(body);
     });
   }
