@@ -50,8 +50,10 @@ export function auditOfPerson(em: EntityManager, personId: string, take: number)
 }
 
 /**
- * Per person and hour since `since`, how many different dossiers they read, when more than
- * `threshold`. Grouped in SQL on the hour prefix of the ISO instant (portable: `substr`).
+ * Per person and hour since `since`, how many different dossiers they read or tried to read, when
+ * more than `threshold`. A refused attempt (`denied`) counts: someone opening file after file they
+ * may not read is exactly what this review is for. Grouped in SQL on the hour prefix of the ISO
+ * instant (portable: `substr`).
  */
 export async function readsPerHourAbove(
   em: EntityManager,
@@ -64,7 +66,7 @@ export async function readsPerHourAbove(
     .select('a.actor_id', 'actorId')
     .addSelect('substr(a.at, 1, 13)', 'hour')
     .addSelect('count(distinct a.person_id)', 'dossiers')
-    .where("a.action = 'read'")
+    .where("a.action IN ('read', 'denied')")
     .andWhere('a.person_id IS NOT NULL')
     .andWhere('a.actor_id IS NOT NULL')
     .andWhere('a.at >= :since', { since })
