@@ -4,9 +4,10 @@
  * from the treatments catalogue; the tests ticked become samples to take; "Terminer la
  * consultation" sends the visit to the step chosen.
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fromLocalInput, toLocalInput } from '../../renderer/app/form-values';
+import { appHistory } from '../../renderer/app/history';
 import { startCentre, TEAM, type Member, type TestCentre } from './helpers/centre';
 import { expectFieldError, pick } from './helpers/fields';
 import { renderApp } from './helpers/render';
@@ -116,6 +117,47 @@ describe('the consultation screen', () => {
     // The workstation's time as typed, converted only when sent.
     expect(saved.heldAt).toBe(fromLocalInput(typedAt)?.toISOString());
     expect(heldAt).toHaveProperty('value', typedAt);
+  });
+
+  it('reopened after a save made on another workstation, starts from that save, not from the copy it had', async () => {
+    const centre = await startCentre();
+    const { person, visit } = await waitingForDoctor(centre, 'Lou Marchand');
+    const page = `/persons/${person.id}/consultation?visitId=${visit.id}`;
+    const { user } = await renderApp(TEAM.doctor, page);
+    await screen.findByRole('heading', { name: 'Consultation médicale', level: 1 });
+    await user.type(screen.getByRole('textbox', { name: /^Motif/ }), 'Dépistage');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText('Consultation enregistrée.');
+
+    // Leave the page; the same doctor completes the consultation on another workstation.
+    act(() => appHistory.push(`/persons/${person.id}`));
+    const [saved] = (
+      await centre.must('consultations.forPerson', { personId: person.id }, centre.tokens.doctor)
+    ).items;
+    await centre.must(
+      'consultations.save',
+      {
+        id: saved.id,
+        version: saved.version,
+        personId: person.id,
+        visitId: visit.id,
+        heldAt: saved.heldAt,
+        reason: 'Dépistage et PrEP',
+      },
+      centre.tokens.doctor,
+    );
+
+    act(() => appHistory.push(page));
+    await screen.findByRole('heading', { name: 'Consultation médicale', level: 1 });
+    const reason = await screen.findByRole('textbox', { name: /^Motif/ });
+    expect(reason).toHaveProperty('value', 'Dépistage et PrEP');
+    await user.type(screen.getByRole('textbox', { name: /^Conclusion/ }), 'Revoir dans un mois');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText('Consultation enregistrée.');
+    const [after] = (
+      await centre.must('consultations.forPerson', { personId: person.id }, centre.tokens.doctor)
+    ).items;
+    expect(after).toMatchObject({ reason: 'Dépistage et PrEP', conclusion: 'Revoir dans un mois' });
   });
 
   it('saves diagnoses, tests ordered per site and the prescription; ending sends the visit to the nurse', async () => {

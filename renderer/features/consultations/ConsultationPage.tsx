@@ -48,7 +48,11 @@ export function ConsultationPage({
   ];
   const failed = queries.find((q) => q.isError);
   if (failed) return <QueryError error={failed.error} onRetry={() => void failed.refetch()} />;
-  if (queries.some((q) => !q.data) || !dossier.data || !visits.data || !catalogues.data) return <Loader />;
+  // The forms start from a record and its version: never from a cached copy that is being
+  // refreshed as the page opens (saved elsewhere since, it would be refused as changed).
+  const refreshing = [consultations, specialistNotes].some((q) => q.isFetching && !q.isFetchedAfterMount);
+  if (queries.some((q) => !q.data) || refreshing || !dossier.data || !visits.data || !catalogues.data)
+    return <Loader />;
   const visit = visitId ? (visits.data.items.find((v) => v.id === visitId) ?? null) : null;
 
   return (
