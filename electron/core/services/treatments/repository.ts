@@ -60,20 +60,28 @@ export function itemsOfPersonIn(
   return em.getRepository(ToTreatEntity).find({ where: { personId, status: In([...statuses]) } });
 }
 
-/** `itemsOfPersonIn` for many persons at once (a lab file's): one statement per 900 persons. */
+/**
+ * `itemsOfPersonIn` for many persons at once (a lab file's): one statement per 900 persons, by the
+ * `(person_id, opened_on)` index only, the states kept here. With the states in the WHERE too,
+ * SQLite led a long list of persons by the `(status, site_id, opened_on)` index instead: every
+ * treated item of the centre read, 0.4 s a chunk on a ten-year centre (docs/benchmarks.md).
+ */
 export async function itemsOfPersonsIn(
   em: EntityManager,
   personIds: readonly string[],
   statuses: readonly ToTreatRow['status'][],
 ): Promise<ToTreatRow[]> {
   const ids = [...new Set(personIds)];
+  const wanted = new Set<string>(statuses);
   const rows: ToTreatRow[] = [];
   for (let start = 0; start < ids.length; start += 900)
-    rows.push(
-      ...(await em
-        .getRepository(ToTreatEntity)
-        .find({ where: { personId: In(ids.slice(start, start + 900)), status: In([...statuses]) } })),
-    );
+    for (const row of await findRows(
+      em,
+      ToTreatEntity,
+      { personId: ids.slice(start, start + 900) },
+      { column: 'openedOn', direction: 'ASC' },
+    ))
+      if (wanted.has(row.status)) rows.push(row);
   return rows;
 }
 
