@@ -115,6 +115,22 @@ export function followUpBounds(
   today: IsoDate,
   rules: PrepFollowUpRules = DEFAULT_PREP_FOLLOW_UP,
 ): { dueSoonUntil: IsoDate; lostUpTo: IsoDate } {
+  // Every PrEP list call asks this of the same day and rules: the last few answers are kept.
+  const key = `${today}|${rules.lostAfterMonths}|${rules.dueSoonDays}`;
+  const known = boundsSeen.get(key);
+  if (known) return known;
+  const bounds = Object.freeze(computeFollowUpBounds(today, rules));
+  if (boundsSeen.size >= 64) boundsSeen.clear();
+  boundsSeen.set(key, bounds);
+  return bounds;
+}
+
+const boundsSeen = new Map<string, Readonly<{ dueSoonUntil: IsoDate; lostUpTo: IsoDate }>>();
+
+function computeFollowUpBounds(
+  today: IsoDate,
+  rules: PrepFollowUpRules,
+): { dueSoonUntil: IsoDate; lostUpTo: IsoDate } {
   const isLost = (due: IsoDate) =>
     daysBetween(addCalendar(due, { months: rules.lostAfterMonths }), today) >= 0;
   let lostUpTo = addCalendar(today, { months: -rules.lostAfterMonths });

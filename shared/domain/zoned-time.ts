@@ -55,7 +55,27 @@ export function localTime(instant: Date, timeZone: string): string {
   return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
 
+/**
+ * The calendar date of an instant in a zone. Asked on every worklist call for each site: the answer
+ * for the instant's minute is kept (since 1980 every zone's offset is a whole number of minutes —
+ * Monrovia's −0:44:30 ended in 1972 — so a date never changes within a minute; older instants are
+ * computed each time).
+ */
 export function localDate(instant: Date, timeZone: string): string {
+  if (instant.getTime() < WHOLE_MINUTE_OFFSETS_SINCE) return formatLocalDate(instant, timeZone);
+  const key = `${timeZone}|${Math.floor(instant.getTime() / 60_000)}`;
+  const known = datesSeen.get(key);
+  if (known !== undefined) return known;
+  const date = formatLocalDate(instant, timeZone);
+  if (datesSeen.size >= 256) datesSeen.clear();
+  datesSeen.set(key, date);
+  return date;
+}
+
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1980, 0, 1);
+const datesSeen = new Map<string, string>();
+
+function formatLocalDate(instant: Date, timeZone: string): string {
   const p = localParts(instant, timeZone);
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }

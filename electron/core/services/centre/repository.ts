@@ -2,7 +2,7 @@
  * The centre's tables (`centre`, `site`): every query on them. Other capabilities ask here
  * (a site exists, its code, its time zone), never through the entities.
  */
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { siteToday } from '../../../../shared/domain/schedules';
 import { findRows } from '../../db/fast-read';
 import { CentreEntity, SiteEntity, type CentreRow, type SiteRow } from './entities';
@@ -56,8 +56,9 @@ export function countSites(em: EntityManager, ids: readonly string[]): Promise<n
   return em.getRepository(SiteEntity).countBy(ids.map((id) => ({ id })));
 }
 
+/** Plain rows, no entity hydration: read on every worklist call for the sites' time zones. */
 export function sitesByIds(em: EntityManager, ids: readonly string[]): Promise<SiteRow[]> {
-  return ids.length ? em.getRepository(SiteEntity).findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  return findRows(em, SiteEntity, { id: ids }, { column: 'id', direction: 'ASC' });
 }
 
 /**

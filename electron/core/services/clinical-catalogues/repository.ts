@@ -10,6 +10,7 @@ import {
   type CatalogueContent,
   type CatalogueKey,
 } from '../../../../shared/domain/clinical-catalogues';
+import { hotQuery } from '../../db/fast-read';
 import { CatalogueVersionEntity, type CatalogueVersionRow } from './entities';
 
 export type { CatalogueVersionRow };
@@ -52,11 +53,12 @@ export async function currentCatalogueVersion<K extends CatalogueKey>(
   em: EntityManager,
   key: K,
 ): Promise<{ version: number; content: CatalogueContent[K]; updatedAt: string | null }> {
-  const latest = await em.getRepository(CatalogueVersionEntity).findOne({
-    select: { id: true, version: true, createdAt: true },
-    where: { catalogue: key },
-    order: { version: 'DESC' },
-  });
+  // Hot path (every worklist call, every result saved): one indexed row, plain SQL (portable).
+  const [latest] = await hotQuery<{ id: string; version: number; createdAt: string }>(
+    em,
+    'SELECT id, version, created_at AS "createdAt" FROM catalogue_version WHERE catalogue = ? ORDER BY version DESC LIMIT 1',
+    [key],
+  );
   if (!latest) return { version: 0, content: DEFAULT_CATALOGUES[key], updatedAt: null };
   return {
     version: latest.version,

@@ -3,8 +3,9 @@
  * them. Other capabilities ask here (an account, its roles and sites), never through the entities;
  * staff names for lists are `staff-names.ts`.
  */
-import { Brackets, In, type EntityManager } from 'typeorm';
+import { Brackets, type EntityManager } from 'typeorm';
 import type { Role } from '../../../../shared/domain/roles';
+import { findRows } from '../../db/fast-read';
 import {
   StaffUserEntity,
   StaffUserRoleEntity,
@@ -98,8 +99,19 @@ export async function rolesAndSitesOf(
   em: EntityManager,
   ids: readonly string[],
 ): Promise<{ roles: StaffUserRoleRow[]; sites: StaffUserSiteRow[] }> {
-  const roles = await em.getRepository(StaffUserRoleEntity).find({ where: { userId: In([...ids]) } });
-  const sites = await em.getRepository(StaffUserSiteEntity).find({ where: { userId: In([...ids]) } });
+  // Plain rows, no entity hydration: read on every session check and worklist call.
+  const roles = await findRows(
+    em,
+    StaffUserRoleEntity,
+    { userId: ids },
+    { column: 'userId', direction: 'ASC' },
+  );
+  const sites = await findRows(
+    em,
+    StaffUserSiteEntity,
+    { userId: ids },
+    { column: 'userId', direction: 'ASC' },
+  );
   return { roles, sites };
 }
 
