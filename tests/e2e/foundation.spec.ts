@@ -21,7 +21,7 @@ import { CENTRE_NAME, COORDINATOR, SITES } from './seed';
 
 const CENTRE: CentreDetails = {
   centreName: CENTRE_NAME,
-  site: SITES[0],
+  site: { ...SITES[0], address: '12 rue du Lez\n34000 Montpellier', phone: '04 67 00 11 22' },
   admin: {
     username: COORDINATOR.username,
     displayName: COORDINATOR.displayName,
@@ -72,6 +72,8 @@ test.describe('on an empty data folder', () => {
     const centre = new CentrePage(page);
     await centre.expectVisible();
     await centre.setAutoLockMinutes(1);
+    // The site's address and phone given at set-up, kept as typed (line break included).
+    await centre.expectSiteContact(SITES[0].code, '12 rue du Lez\n34000 Montpellier', '04 67 00 11 22');
 
     // Équipe: a new nurse, and the temporary password shown once.
     await shell.open('Équipe');

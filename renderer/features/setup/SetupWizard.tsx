@@ -16,6 +16,7 @@ import {
   Stack,
   Stepper,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -39,6 +40,8 @@ interface SiteRow {
   code: string;
   name: string;
   city: string;
+  address: string;
+  phone: string;
   timezone: string;
 }
 
@@ -55,7 +58,15 @@ const STEP_ADMIN = 2;
 const STEP_RECOVERY = 3;
 
 function emptySite(): SiteRow {
-  return { key: randomId(), code: '', name: '', city: '', timezone: defaultTimeZone() };
+  return {
+    key: randomId(),
+    code: '',
+    name: '',
+    city: '',
+    address: '',
+    phone: '',
+    timezone: defaultTimeZone(),
+  };
 }
 
 function toInput(values: SetupValues): ChannelInput<'setup.initialize'> {
@@ -66,6 +77,9 @@ function toInput(values: SetupValues): ChannelInput<'setup.initialize'> {
       code: s.code,
       name: s.name,
       city: s.city.trim() || undefined,
+      // Sent as typed (empty: none), as in the site settings: the core refuses a phone it cannot read.
+      ...(s.address === '' ? {} : { address: s.address }),
+      ...(s.phone === '' ? {} : { phone: s.phone }),
       timezone: s.timezone,
     })),
     admin: {
@@ -245,6 +259,19 @@ function SitesStep({ form }: { form: SetupForm }) {
             />
             <TextInput label={t('fields.siteName')} required {...form.getInputProps(`sites.${index}.name`)} />
             <TextInput label={t('fields.city')} {...form.getInputProps(`sites.${index}.city`)} />
+            <Textarea
+              label={t('fields.siteAddress')}
+              description={t('centre.siteAddressHint')}
+              autosize
+              minRows={2}
+              maxRows={5}
+              {...form.getInputProps(`sites.${index}.address`)}
+            />
+            <TextInput
+              label={t('fields.sitePhone')}
+              type="tel"
+              {...form.getInputProps(`sites.${index}.phone`)}
+            />
             <Select
               label={t('fields.timezone')}
               data={zones}

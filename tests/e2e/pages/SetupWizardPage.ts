@@ -5,6 +5,9 @@ export interface SiteDetails {
   code: string;
   name: string;
   city?: string;
+  /** Printed in the header of prescriptions and certificates. */
+  address?: string;
+  phone?: string;
 }
 
 export interface CentreDetails {
@@ -38,6 +41,8 @@ export class SetupWizardPage {
     await field(group, 'Code').fill(site.code);
     await field(group, 'Nom du site').fill(site.name);
     if (site.city) await field(group, 'Ville').fill(site.city);
+    if (site.address) await field(group, 'Adresse du site').fill(site.address);
+    if (site.phone) await field(group, 'Téléphone du site').fill(site.phone);
   }
 
   async next(): Promise<void> {
