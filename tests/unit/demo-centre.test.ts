@@ -93,6 +93,13 @@ describe('the demo centre', () => {
     expect(prep.some((e) => e.status === 'active' && e.followUps.length >= 4)).toBe(true);
     expect(prep.some((e) => e.restartOf !== null)).toBe(true);
     expect(prep.some((e) => e.status === 'stopped')).toBe(true);
+    // Every PrEP user's prescription is on their PrEP tab, linked to one of their episodes.
+    for (const personId of new Set(prep.map((e) => e.personId))) {
+      const tab = await t.must('prep.forPerson', { personId }, doctor);
+      const own = new Set(tab.items.map((e) => e.id));
+      expect(tab.prescriptions?.length, personId).toBeGreaterThan(0);
+      for (const p of tab.prescriptions ?? []) expect(own.has(p.episodeId), personId).toBe(true);
+    }
     const prepCounts = [
       await t.must('prep.worklistCounts', {}, nurse),
       await t.must('prep.worklistCounts', {}, doctor),

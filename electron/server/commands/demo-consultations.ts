@@ -174,14 +174,20 @@ export async function populateConsultations(
       // The PrEP prescription of the last PrEP visit.
       const prepDays = prepVisitDates(i, today);
       const last = prepDays?.[prepDays.length - 1];
-      if (last)
+      if (last) {
+        // Linked to the episode it renews (the latest started by that day), as the PrEP tab does.
+        const episodes = (await callAs(ctx, a.nurse, 'prep.forPerson', { personId: person.id })).items;
+        const episode = episodes
+          .filter((e) => e.startedOn <= last)
+          .sort((x, y) => y.startedOn.localeCompare(x.startedOn))[0];
         await save(person.id, zonedToUtc(last, '11:30', a.timezone), {
           reason: prepDays.length === 1 ? 'Initiation de la PrEP' : 'Renouvellement PrEP',
           examination: 'Bonne observance, pas d’effet indésirable.',
           conclusion: 'PrEP prescrite, prochain suivi à la date prévue.',
           diagnoses: [],
-          prescription: PREP,
+          prescription: { ...PREP, prepEpisodeId: episode?.id ?? null },
         });
+      }
     }
     for (const c of OTHER_GP_CONSULTATIONS) {
       const person = persons[c.person];
