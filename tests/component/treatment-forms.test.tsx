@@ -7,16 +7,28 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { localDate, zonedToUtc } from '../../shared/domain/zoned-time';
 import { toLocalInput } from '../../renderer/app/form-values';
 import { startCentre, TEAM, type TestCentre } from './helpers/centre';
 import { expectFieldError } from './helpers/fields';
 import { renderApp } from './helpers/render';
 import { filedPerson } from './helpers/scenes';
 
-/** A gonorrhoea PCR taken and resulted two hours ago, by the nurse. */
+/**
+ * A gonorrhoea PCR taken and resulted by the nurse two hours ago — or at midnight in Paris when two
+ * hours ago was yesterday there, so a treatment given now is given the same site day (delay 0)
+ * whatever the time the suite runs.
+ */
 async function positive(centre: TestCentre, name: string) {
   const person = await filedPerson(centre, name, { careTeam: true });
-  const at = new Date(Date.now() - 2 * 3600_000).toISOString();
+  const now = new Date();
+  const twoHoursAgo = new Date(now.getTime() - 2 * 3600_000);
+  const today = localDate(now, 'Europe/Paris');
+  const at = (
+    localDate(twoHoursAgo, 'Europe/Paris') === today
+      ? twoHoursAgo
+      : zonedToUtc(today, '00:00', 'Europe/Paris')
+  ).toISOString();
   const { samples } = await centre.must(
     'screenings.saveSamples',
     {
