@@ -18,6 +18,7 @@ import {
 import { channel } from './channel';
 import { idSchema, isoDateTimeSchema, versionSchema } from './common';
 import { forPersonInputSchema, sectionItemsSchema } from './section';
+import { worklistCountsInputSchema, worklistInputSchema, worklistPageSchema } from './worklist';
 import { calendarDateSchema } from './vaccinations';
 
 export const protocolStepSchema = z.object({
@@ -88,6 +89,23 @@ export const incidentFields = {
   reportedOn: calendarDateSchema.nullable().default(null),
 };
 
+/** A line of "Protocoles 72 h en cours": whose, where, the deadline and the hours left. */
+export const openProtocolRowSchema = z.object({
+  incidentId: idSchema,
+  personId: idSchema,
+  fileNumber: z.string(),
+  nameUsed: z.string(),
+  siteId: idSchema,
+  protocolDeadline: isoDateTimeSchema,
+  /** False when only the date is known (the deadline runs from the end of that day). */
+  timeKnown: z.boolean(),
+  hoursLeft: z.number(),
+});
+export type OpenProtocolRow = z.infer<typeof openProtocolRowSchema>;
+
+/** Keyset paging: the last line of the page (deadline, incident id). */
+const openProtocolsCursorSchema = z.object({ protocolDeadline: isoDateTimeSchema, id: idSchema }).strict();
+
 export const violenceChannels = {
   /** The violence tab: incidents with their protocol and steps; never a narrative. */
   'violence.forPerson': channel(forPersonInputSchema, sectionItemsSchema(incidentSchema)),
@@ -134,5 +152,14 @@ export const violenceChannels = {
       })
       .strict(),
     incidentSchema,
+  ),
+  /** Open 72-hour protocols of the reader's sites, soonest deadline first. */
+  'violence.openProtocols': channel(
+    worklistInputSchema(z.enum(['open']).default('open'), openProtocolsCursorSchema),
+    worklistPageSchema(openProtocolRowSchema, openProtocolsCursorSchema),
+  ),
+  'violence.openProtocolsCounts': channel(
+    worklistCountsInputSchema,
+    z.object({ open: z.number().int().min(0) }),
   ),
 };

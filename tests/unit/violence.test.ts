@@ -15,6 +15,7 @@ import {
   PROTOCOL_ITEMS,
   suggestGbvimsType,
 } from '../../shared/domain/violence';
+import { openProtocolsSql } from '../../electron/core/services/violence/repository';
 import { FakeClock, startCore, tempDir } from './helpers/core';
 import { expectRefused, storeSnapshot } from './helpers/clinical';
 import { personInput, reception, staff, type Centre } from './helpers/reception';
@@ -523,5 +524,76 @@ describe('the narrative', () => {
       social.token,
     );
     expect(fixed.version).toBe(2);
+  });
+});
+
+describe('open protocols on "À faire"', () => {
+  it('lists the running protocols of the reader’s sites, soonest first, with hours left; consent filter on lines and count', async () => {
+    const { t, social, doctor } = await chams();
+    const soon = await survivor(t, social.token, 'Bientôt');
+    const later = await survivor(t, social.token, 'Plus tard');
+    const past = await survivor(t, social.token, 'Hors délai');
+    const withdrawn = await survivor(t, social.token, 'Retrait');
+    await t.must(
+      'violence.saveIncident',
+      incident(later, { occurredAt: ago(t, 10), occurredOn: '2026-03-02' }),
+      social.token,
+    );
+    await t.must(
+      'violence.saveIncident',
+      incident(soon, { occurredAt: ago(t, 60), occurredOn: '2026-02-27' }),
+      social.token,
+    );
+    await t.must('violence.saveIncident', incident(past, { occurredOn: '2026-02-20' }), social.token);
+    await t.must(
+      'violence.saveIncident',
+      incident(withdrawn, { occurredAt: ago(t, 5), occurredOn: '2026-03-02' }),
+      social.token,
+    );
+    await t.must(
+      'persons.recordConsent',
+      { personId: withdrawn, scope: 'social_legal', given: false },
+      social.token,
+    );
+    // The doctor recorded none of them: the withdrawn person's line is not hers to see.
+    const page = await t.must('violence.openProtocols', { list: 'open' }, doctor.token);
+    expect(page.rows.map((r) => [r.nameUsed, r.hoursLeft, r.timeKnown])).toEqual([
+      ['Bientôt', 12, true],
+      ['Plus tard', 62, true],
+    ]);
+    expect(await t.must('violence.openProtocolsCounts', {}, doctor.token)).toEqual({ open: 2 });
+    // The social worker recorded the withdrawn person's incident: her own line stays on her list.
+    expect(await t.must('violence.openProtocolsCounts', {}, social.token)).toEqual({ open: 3 });
+    // Paged by the deadline.
+    const first = await t.must('violence.openProtocols', { list: 'open', limit: 1 }, doctor.token);
+    const second = await t.must(
+      'violence.openProtocols',
+      { list: 'open', limit: 1, cursor: first.nextCursor! },
+      doctor.token,
+    );
+    expect([first.rows[0]?.nameUsed, second.rows[0]?.nameUsed, second.nextCursor]).toEqual([
+      'Bientôt',
+      'Plus tard',
+      null,
+    ]);
+    // Reception may not read violence: not even the list.
+    const desk = await t.call('violence.openProtocolsCounts', {}, t.worker.token);
+    expect(desk.ok ? null : desk.error.code).toBe('forbidden');
+  });
+});
+
+describe('the open protocols’ query', () => {
+  it('reads the (protocol_status, site_id, protocol_deadline) index, never a scan of the incidents', async () => {
+    const { t } = await chams();
+    const store = t.core.ctx.vault.requireStore();
+    const plan = await store.exclusive(async () => {
+      const [sql, params] = openProtocolsSql(store.manager, t.siteIds, t.clock.now(), 'reader');
+      const rows = await store.manager.query<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sql}`, params);
+      return rows.map((r) => r.detail).join('\n');
+    });
+    expect(plan, plan).not.toMatch(/SCAN (vi|violence_incident)\b/);
+    expect(plan, plan).toMatch(
+      /SEARCH vi USING INDEX \S+ \(protocol_status=\? AND site_id=\? AND protocol_deadline>\?\)/,
+    );
   });
 });

@@ -91,6 +91,7 @@ import {
   saveNarrative,
   saveProtocolStep,
 } from '../services/violence/violence-service';
+import { openProtocols, openProtocolsCounts } from '../services/violence/worklist';
 import { certificatePdf } from '../services/vaccinations/documents';
 import { vaccinationsWorklist, vaccinationsWorklistCounts } from '../services/vaccinations/worklist';
 import { screeningsForPerson } from '../services/screenings/dossier-section';
@@ -852,5 +853,16 @@ export const ROUTES: RouteTable = {
     access: 'dossier',
     dossier: onPerson('violence', 'write', { author: authorOfIncident }),
     handler: saveProtocolStep,
+  },
+  'violence.openProtocols': {
+    access: 'session',
+    touches: persons('violence'),
+    handler: (input, { ctx, actor }) => openProtocols(ctx, actor, input),
+  },
+  'violence.openProtocolsCounts': {
+    access: 'session',
+    touches: persons('violence'),
+    passive: true,
+    handler: (input, { ctx, actor }) => openProtocolsCounts(ctx, actor, input),
   },
 };

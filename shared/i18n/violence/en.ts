@@ -124,6 +124,11 @@ export const en: Texts<typeof fr> = {
     other: 'Other',
     unknown: 'Does not know',
   },
+  worklist: {
+    title: '72-hour protocols open',
+    line: '{{hours}} h left',
+    lineUnknownTime: '{{hours}} h left (time unknown)',
+  },
   timeline: {
     incident: 'Violence incident',
     step: '72-hour protocol: {{item}} ({{outcome}})',

@@ -124,6 +124,11 @@ export const fr = {
     other: 'Autre',
     unknown: 'Ne sait pas',
   },
+  worklist: {
+    title: 'Protocoles 72 h en cours',
+    line: '{{hours}} h restantes',
+    lineUnknownTime: '{{hours}} h restantes (heure inconnue)',
+  },
   timeline: {
     incident: 'Incident de violence',
     step: 'Protocole 72 h : {{item}} ({{outcome}})',

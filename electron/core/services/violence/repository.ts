@@ -1,5 +1,6 @@
 /** The violence tables (`violence_incident`, `incident_narrative`, `protocol_step`): every query on them. */
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { hasCurrentConsent } from '../persons/repository';
 import { findRows } from '../../db/fast-read';
 import { linkedTable } from '../../dossier/section';
 import {
@@ -107,4 +108,95 @@ export async function incidentsWithNarrative(
     .where({ incidentId: In([...incidentIds]) })
     .getRawMany<{ incidentId: string }>();
   return new Set(rows.map((r) => r.incidentId));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Open 72-hour protocols at some sites ("À faire"), soonest deadline first.
+
+export interface OpenProtocolLine {
+  incidentId: string;
+  personId: string;
+  siteId: string;
+  protocolDeadline: string;
+  occurredAt: string | null;
+  fileNumber: string;
+  nameUsed: string;
+}
+
+/**
+ * Open protocols of these sites whose deadline is still ahead, of persons who share with the social
+ * and legal team or whose incident the reader recorded. One statement on the
+ * `(protocol_status, site_id, protocol_deadline)` index, joined to the person for the line.
+ */
+function openProtocolsQuery(
+  em: EntityManager,
+  siteIds: readonly string[],
+  now: Date,
+  readerId: string,
+): SelectQueryBuilder<IncidentRow & ObjectLiteral> {
+  const qb = em
+    .getRepository(IncidentEntity)
+    .createQueryBuilder('vi')
+    .innerJoin('Person', 'p', 'p.id = vi.personId')
+    .where('vi.protocolStatus = :open', { open: 'open' })
+    .andWhere('vi.siteId IN (:...sites)', { sites: [...siteIds] })
+    .andWhere('vi.protocolDeadline > :now', { now: now.toISOString() });
+  qb.andWhere(`(${hasCurrentConsent(qb, 'vi.person_id', 'social_legal')} OR vi.createdBy = :reader)`, {
+    reader: readerId,
+  });
+  return qb;
+}
+
+export function openProtocolsPage(
+  em: EntityManager,
+  siteIds: readonly string[],
+  now: Date,
+  readerId: string,
+  page: { limit: number; after?: { protocolDeadline: string; id: string } },
+): Promise<OpenProtocolLine[]> {
+  const qb = openProtocolsQuery(em, siteIds, now, readerId)
+    .select('vi.id', 'incidentId')
+    .addSelect('vi.personId', 'personId')
+    .addSelect('vi.siteId', 'siteId')
+    .addSelect('vi.protocolDeadline', 'protocolDeadline')
+    .addSelect('vi.occurredAt', 'occurredAt')
+    .addSelect('p.fileNumber', 'fileNumber')
+    .addSelect('p.nameUsed', 'nameUsed');
+  if (page.after)
+    qb.andWhere(
+      '(vi.protocolDeadline > :afterDeadline OR (vi.protocolDeadline = :afterDeadline AND vi.id > :afterId))',
+      {
+        afterDeadline: page.after.protocolDeadline,
+        afterId: page.after.id,
+      },
+    );
+  return qb
+    .orderBy('vi.protocolDeadline', 'ASC')
+    .addOrderBy('vi.id', 'ASC')
+    .limit(page.limit)
+    .getRawMany<OpenProtocolLine>();
+}
+
+export function openProtocolsCount(
+  em: EntityManager,
+  siteIds: readonly string[],
+  now: Date,
+  readerId: string,
+): Promise<number> {
+  return openProtocolsQuery(em, siteIds, now, readerId).getCount();
+}
+
+/** The SQL of an open-protocols page, for the query-plan test (no personal data: parameters only). */
+export function openProtocolsSql(
+  em: EntityManager,
+  siteIds: readonly string[],
+  now: Date,
+  readerId: string,
+): [string, unknown[]] {
+  return openProtocolsQuery(em, siteIds, now, readerId)
+    .select('vi.id')
+    .orderBy('vi.protocolDeadline', 'ASC')
+    .addOrderBy('vi.id', 'ASC')
+    .limit(51)
+    .getQueryAndParameters();
 }
