@@ -44,6 +44,7 @@ import {
   PERPETRATORS,
   PLACE_KINDS,
   PROTOCOL_ITEMS,
+  PROTOCOL_LINKABLE,
   PROTOCOL_NOTE_MAX,
   PROTOCOL_OUTCOMES,
   PROTOCOL_STATUSES,
@@ -461,6 +462,8 @@ export const protocolStepRecord = z
     doneAt: z.iso.datetime({ offset: true }),
     doneBy: idSchema,
     note: nullableText(PROTOCOL_NOTE_MAX),
+    linkedType: z.enum(PROTOCOL_LINKABLE).nullable().default(null),
+    linkedId: nullableId,
     authorId: nullableId,
   })
   .strict();

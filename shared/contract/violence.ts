@@ -9,6 +9,8 @@ import {
   PERPETRATORS,
   PLACE_KINDS,
   PROTOCOL_ITEMS,
+  PROTOCOL_LINK_TYPES,
+  PROTOCOL_LINKABLE,
   PROTOCOL_NOTE_MAX,
   PROTOCOL_OUTCOMES,
   PROTOCOL_STATUSES,
@@ -31,6 +33,9 @@ export const protocolStepSchema = z.object({
   doneBy: idSchema,
   doneByName: z.string().nullable(),
   note: z.string().nullable(),
+  /** The clinical record the step links (null, or hidden from a reader of no such record). */
+  linkedType: z.enum(PROTOCOL_LINK_TYPES).nullable(),
+  linkedId: idSchema.nullable(),
   authorId: z.string().nullable(),
   version: versionSchema,
 });
@@ -148,6 +153,12 @@ export const violenceChannels = {
         doneAt: isoDateTimeSchema,
         doneBy: idSchema.optional(),
         note: z.string().max(PROTOCOL_NOTE_MAX).nullable().default(null),
+        /**
+         * The clinical record made for this step (a referral, a prescription, a screening) of the
+         * same person; null removes the link; left out keeps the one recorded.
+         */
+        linkedType: z.enum(PROTOCOL_LINKABLE).nullable().optional(),
+        linkedId: idSchema.nullable().optional(),
         version: versionSchema.optional(),
       })
       .strict(),

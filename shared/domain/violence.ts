@@ -112,6 +112,20 @@ export type ProtocolOutcome = (typeof PROTOCOL_OUTCOMES)[number];
 
 export const PROTOCOL_LINK_TYPES = ['referral', 'prescription', 'screening', 'injury_certificate'] as const;
 export type ProtocolLinkType = (typeof PROTOCOL_LINK_TYPES)[number];
+/** What a step may link today: the certificate comes with slice 2. */
+export const PROTOCOL_LINKABLE = [
+  'referral',
+  'prescription',
+  'screening',
+] as const satisfies readonly ProtocolLinkType[];
+
+/** The section of the record a step links: the link is shown only to a reader of that section. */
+export const PROTOCOL_LINK_SECTION = {
+  referral: 'referrals',
+  prescription: 'medical',
+  screening: 'tests',
+  injury_certificate: 'violence',
+} as const satisfies Record<ProtocolLinkType, string>;
 
 export const NARRATIVE_MAX = 20_000;
 export const PROTOCOL_NOTE_MAX = 500;

@@ -557,6 +557,8 @@ const EVERY_TYPE = [
     doneAt: '2026-01-11T09:00:00.000Z',
     doneBy: 'u-1',
     note: 'Refusée',
+    linkedType: 'referral',
+    linkedId: 'ori-1',
     authorId: 'u-1',
   },
 ];

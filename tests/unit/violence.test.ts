@@ -597,3 +597,79 @@ describe('the open protocols’ query', () => {
     );
   });
 });
+
+describe('a step links the clinical record made for it', () => {
+  it('a record of the same person only; the link shown only to a reader of that record’s section', async () => {
+    const { t, social, doctor, psy } = await chams();
+    const personId = await survivor(t, social.token);
+    const other = await survivor(t, social.token, 'Autre');
+    const saved = await t.must(
+      'violence.saveIncident',
+      incident(personId, { occurredAt: ago(t, 30) }),
+      social.token,
+    );
+    const sampleOf = async (who: string) =>
+      (
+        await t.must(
+          'screenings.saveSamples',
+          { personId: who, siteId: t.siteIds[0], add: [{ testCode: 'hiv_trod' }] },
+          doctor.token,
+        )
+      ).samples[0];
+    const theirs = await sampleOf(other);
+    const hers = await sampleOf(personId);
+    const step = (
+      extra: Partial<ChannelInput<'violence.saveProtocolStep'>>,
+    ): ChannelInput<'violence.saveProtocolStep'> => ({
+      personId,
+      incidentId: saved.id,
+      item: 'sti_prophylaxis',
+      outcome: 'done',
+      doneAt: t.clock.now().toISOString(),
+      ...extra,
+    });
+    const written = {
+      rowsSql: ROWS_SQL,
+      tab: async () => (await t.must('violence.forPerson', { personId }, doctor.token)).items,
+    };
+    await expectRefused(
+      t,
+      'violence.saveProtocolStep',
+      step({ linkedType: 'screening', linkedId: theirs.screeningId }),
+      doctor.token,
+      { field: 'linkedId', reason: 'linked_record_mismatch' },
+      written,
+    );
+    await expectRefused(
+      t,
+      'violence.saveProtocolStep',
+      step({ linkedType: 'screening', linkedId: null }),
+      doctor.token,
+      { field: 'linkedId', reason: 'linked_record_mismatch' },
+      written,
+    );
+    const linked = await t.must(
+      'violence.saveProtocolStep',
+      step({ linkedType: 'screening', linkedId: hers.screeningId }),
+      doctor.token,
+    );
+    expect(linked.steps[0]).toMatchObject({ linkedType: 'screening', linkedId: hers.screeningId });
+    // A correction that does not name the link keeps it.
+    const corrected = await t.must(
+      'violence.saveProtocolStep',
+      step({ outcome: 'declined', version: 1 }),
+      social.token,
+    );
+    expect(corrected.steps[0]).toMatchObject({ outcome: 'declined', version: 2 });
+    const tab = async (token: string) =>
+      (await t.must('violence.forPerson', { personId }, token)).items[0].steps[0];
+    expect(await tab(doctor.token)).toMatchObject({ linkedType: 'screening', linkedId: hers.screeningId });
+    // The social worker and the psychologist read violence, not the tests: no link, no screening id.
+    for (const reader of [social, psy]) {
+      expect(await tab(reader.token)).toMatchObject({ linkedType: null, linkedId: null });
+      expect(JSON.stringify(await t.must('violence.forPerson', { personId }, reader.token))).not.toContain(
+        hers.screeningId,
+      );
+    }
+  });
+});

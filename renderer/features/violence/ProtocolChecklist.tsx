@@ -126,6 +126,11 @@ export function ProtocolChecklist({ incident, canWrite }: { incident: Incident; 
                       })
                     : t('violence.step.notYet')}
                 </Text>
+                {step?.linkedType && (
+                  <Text size="xs" c="dimmed">
+                    {t('violence.step.linked', { record: t(`violence.links.${step.linkedType}`) })}
+                  </Text>
+                )}
                 {step?.note && (
                   <Text size="xs" c="dimmed">
                     {step.note}

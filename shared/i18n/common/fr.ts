@@ -270,6 +270,7 @@ export const fr = {
       unknown_incident: 'Cet incident n’appartient pas à cette personne.',
       narrative_required: 'Le récit est vide.',
       protocol_step_twice: 'Cette étape du protocole est déjà enregistrée pour cet incident.',
+      linked_record_mismatch: 'Ce dossier clinique lié n’appartient pas à cette personne (ou n’existe pas).',
       date_in_future: 'Cette date est dans le futur.',
       invalid_date: 'Cette date n’existe pas.',
       // Import des résultats du laboratoire (fichier CSV), par ligne et colonne.

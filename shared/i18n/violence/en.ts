@@ -43,6 +43,13 @@ export const en: Texts<typeof fr> = {
     doneAt: 'When',
     note: 'Note (optional)',
     saved: 'Step recorded.',
+    linked: 'Linked: {{record}}',
+  },
+  links: {
+    referral: 'referral',
+    prescription: 'prescription',
+    screening: 'screening',
+    injury_certificate: 'certificate of injuries',
   },
   form: {
     title: 'Violence incident',

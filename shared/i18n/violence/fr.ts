@@ -43,6 +43,13 @@ export const fr = {
     doneAt: 'Quand',
     note: 'Note (facultative)',
     saved: 'Étape enregistrée.',
+    linked: 'Lié : {{record}}',
+  },
+  links: {
+    referral: 'orientation',
+    prescription: 'ordonnance',
+    screening: 'dépistage',
+    injury_certificate: 'certificat de lésions',
   },
   form: {
     title: 'Incident de violence',

@@ -81,7 +81,7 @@ const violence: SectionDefinition<LoadedIncident> = {
 
 export const violenceSection = defineSection(violence);
 
-export const violenceForPerson = sectionReader(violence, (rows, { dossier, actor }) =>
+export const violenceForPerson = sectionReader(violence, (rows, { dossier, actor }, canRead) =>
   toIncidents(
     dossier.em,
     // A writer refused the section sees the incidents they recorded, with their own steps only.
@@ -89,5 +89,7 @@ export const violenceForPerson = sectionReader(violence, (rows, { dossier, actor
       ? rows.map((r) => ({ ...r, steps: r.steps.filter((s) => s.createdBy === actor.userId) }))
       : rows,
     dossier.now,
+    // A step's link to a clinical record follows that record's section.
+    canRead,
   ),
 );

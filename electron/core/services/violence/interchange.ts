@@ -16,6 +16,7 @@ import {
   personMerged,
 } from '../../interchange/record-rules';
 import { IncidentEntity, NarrativeEntity, ProtocolStepEntity } from './entities';
+import { personOfLinked } from './links';
 import { findIncident, stepsOfIncident } from './repository';
 import { toIncident, toStep } from './violence-service';
 
@@ -80,6 +81,14 @@ export const protocolStepAdapter = entityAdapter({
       if (inFuture(r.doneAt)) refuse('doneAt', 'date_in_future');
       else if (incident && incident.personId !== r.personId) refuse('incidentId', 'unknown_incident');
       else if (itemsInFile.has(key) || (stored && stored.id !== r.id)) refuse('item', 'protocol_step_twice');
+      else if ((r.linkedType === null) !== (r.linkedId === null))
+        refuse('linkedId', 'linked_record_mismatch');
+      else if (r.linkedType && r.linkedId) {
+        const owner =
+          file.find(r.linkedType, r.linkedId)?.personId ??
+          (await personOfLinked(em, r.linkedType, r.linkedId));
+        if (owner && owner !== r.personId) refuse('linkedId', 'linked_record_mismatch');
+      }
       itemsInFile.add(key);
     });
   },
@@ -88,6 +97,7 @@ export const protocolStepAdapter = entityAdapter({
       ['incidentId', 'violence_incident', r.incidentId],
       ['personId', 'person', r.personId],
       ['doneBy', 'user', r.doneBy],
+      ['linkedId', r.linkedType ?? 'referral', r.linkedType ? r.linkedId : null],
       ['authorId', 'user', r.authorId],
     ),
 });

@@ -17,6 +17,7 @@ import {
   protocolComplete,
 } from '../../../../shared/domain/violence';
 import { localDate, localDayRange } from '../../../../shared/domain/zoned-time';
+import type { Section } from '../../../../shared/domain/roles';
 import type { Lookup } from '../../api/access';
 import type { DossierCall } from '../../api/routes';
 import { conflict, invalid } from '../../errors';
@@ -26,6 +27,7 @@ import { findUser } from '../users/repository';
 import { staffNames } from '../users/staff-names';
 import { checkInPriority } from '../visits/check-in-hooks';
 import { findVisit, openVisitIdOf } from '../visits/repository';
+import { linkShown, personOfLinked } from './links';
 import { raiseViolencePriority, settleViolencePriority } from './priority';
 import {
   findIncident,
@@ -45,7 +47,15 @@ const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 const ITEM_ORDER = new Map(PROTOCOL_ITEMS.map((item, i) => [item, i]));
 
-export function toStep(s: ProtocolStepRow, names: ReadonlyMap<string, string>): ProtocolStep {
+/** Every section readable: the export and the writes' own answers to a reader of everything. */
+const ALL_SECTIONS = (): boolean => true;
+
+export function toStep(
+  s: ProtocolStepRow,
+  names: ReadonlyMap<string, string>,
+  canRead: (section: Section) => boolean = ALL_SECTIONS,
+): ProtocolStep {
+  const shown = linkShown(s.linkedType, canRead);
   return {
     id: s.id,
     incidentId: s.incidentId,
@@ -56,6 +66,8 @@ export function toStep(s: ProtocolStepRow, names: ReadonlyMap<string, string>): 
     doneBy: s.doneBy,
     doneByName: names.get(s.doneBy) ?? null,
     note: s.note,
+    linkedType: shown ? s.linkedType : null,
+    linkedId: shown ? s.linkedId : null,
     authorId: s.createdBy,
     version: s.version,
   };
@@ -67,6 +79,7 @@ export function toIncident(
   hasNarrative: boolean,
   names: ReadonlyMap<string, string>,
   now: Date,
+  canRead: (section: Section) => boolean = ALL_SECTIONS,
 ): Incident {
   return {
     id: row.id,
@@ -88,7 +101,7 @@ export function toIncident(
       row.protocolStatus === 'open' && row.protocolDeadline ? hoursLeft(row.protocolDeadline, now) : null,
     steps: [...steps]
       .sort((a, b) => (ITEM_ORDER.get(a.item) ?? 0) - (ITEM_ORDER.get(b.item) ?? 0))
-      .map((s) => toStep(s, names)),
+      .map((s) => toStep(s, names, canRead)),
     hasNarrative,
     authorId: row.createdBy,
     version: row.version,
@@ -100,6 +113,7 @@ export async function toIncidents(
   em: EntityManager,
   rows: ReadonlyArray<IncidentRow & { steps: readonly ProtocolStepRow[] }>,
   now: Date,
+  canRead: (section: Section) => boolean,
 ): Promise<Incident[]> {
   const names = await staffNames(
     em,
@@ -109,7 +123,7 @@ export async function toIncidents(
     em,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => toIncident(r, r.steps, narrated.has(r.id), names, now));
+  return rows.map((r) => toIncident(r, r.steps, narrated.has(r.id), names, now, canRead));
 }
 
 /** The site's zone: the incident's date is a day there. */
@@ -236,6 +250,7 @@ export async function saveIncident(
       steps.map((s) => s.doneBy),
     ),
     now,
+    dossier.canRead,
   );
 }
 
@@ -309,6 +324,12 @@ export async function saveProtocolStep(
   // One outcome per item: a correction names the version it corrects; never deleted.
   if (existing ? existing.version !== input.version : input.version !== undefined)
     throw conflict('protocol_step');
+  // The link: left out keeps the recorded one; given, both parts name a record of this person.
+  const linkedType = input.linkedType === undefined ? (existing?.linkedType ?? null) : input.linkedType;
+  const linkedId = input.linkedId === undefined ? (existing?.linkedId ?? null) : input.linkedId;
+  if ((linkedType === null) !== (linkedId === null)) throw invalid('linkedId', 'linked_record_mismatch');
+  if (linkedType && linkedId && (await personOfLinked(em, linkedType, linkedId)) !== incident.personId)
+    throw invalid('linkedId', 'linked_record_mismatch');
 
   const at = now.toISOString();
   const row: ProtocolStepRow = {
@@ -320,8 +341,8 @@ export async function saveProtocolStep(
     doneAt: new Date(doneAt).toISOString(),
     doneBy,
     note: input.note,
-    linkedType: existing?.linkedType ?? null,
-    linkedId: existing?.linkedId ?? null,
+    linkedType,
+    linkedId,
     createdBy: existing?.createdBy ?? actor.userId,
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
@@ -347,5 +368,6 @@ export async function saveProtocolStep(
       all.map((s) => s.doneBy),
     ),
     now,
+    dossier.canRead,
   );
 }
