@@ -266,7 +266,8 @@ export const en: Texts<typeof fr> = {
       unknown_incident: 'This incident does not belong to this person.',
       narrative_required: 'The account is empty.',
       protocol_step_twice: 'This protocol step is already recorded for this incident.',
-      linked_record_mismatch: 'This linked clinical record does not belong to this person (or does not exist).',
+      linked_record_mismatch:
+        'This linked clinical record does not belong to this person (or does not exist).',
       date_in_future: 'This date is in the future.',
       invalid_date: 'This date does not exist.',
       // Laboratory results import (CSV file), by line and column.
