@@ -38,8 +38,8 @@ export const violenceIncidentAdapter = entityAdapter({
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
-      else if (inFuture(r.occurredOn)) refuse('occurredOn', 'date_in_future');
-      else if (r.occurredAt && inFuture(r.occurredAt)) refuse('occurredAt', 'date_in_future');
+      else if (inFuture(r.occurredOn, file.now)) refuse('occurredOn', 'date_in_future');
+      else if (r.occurredAt && inFuture(r.occurredAt, file.now)) refuse('occurredAt', 'date_in_future');
       else if (r.reportedOn && r.reportedOn < r.occurredOn) refuse('reportedOn', 'before_incident');
     }),
   references: (r: RecordOf<'violence_incident'>) =>
@@ -78,7 +78,7 @@ export const protocolStepAdapter = entityAdapter({
       const incident = await incidentOf(em, file, r.incidentId);
       const key = `${r.incidentId} ${r.item}`;
       const stored = (await stepsOfIncident(em, r.incidentId)).find((s) => s.item === r.item);
-      if (inFuture(r.doneAt)) refuse('doneAt', 'date_in_future');
+      if (inFuture(r.doneAt, file.now)) refuse('doneAt', 'date_in_future');
       else if (incident && incident.personId !== r.personId) refuse('incidentId', 'unknown_incident');
       else if (itemsInFile.has(key) || (stored && stored.id !== r.id)) refuse('item', 'protocol_step_twice');
       else if ((r.linkedType === null) !== (r.linkedId === null))
