@@ -22,6 +22,7 @@ import { migration0016 } from './0016-prep';
 import { migration0017 } from './0017-vaccinations';
 import { migration0018 } from './0018-waiting-lists';
 import { migration0019 } from './0019-clinical-gaps';
+import { migration0020 } from './0020-violence';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0017,
   migration0018,
   migration0019,
+  migration0020,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

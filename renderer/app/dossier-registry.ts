@@ -13,6 +13,7 @@ import { screeningsTab } from '../features/screenings/dossier';
 import { pathwayTab } from '../features/visits/dossier';
 import { waitingListsPanel } from '../features/waiting-lists/dossier';
 import { treatmentsPanel } from '../features/treatments/dossier';
+import { violenceTab } from '../features/violence/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
   identityTab,
@@ -26,6 +27,7 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   consultationsTab,
   specialistTab,
   prepTab,
+  violenceTab,
   timelineTab,
   accessTab,
 ].sort((a, b) => a.order - b.order);

@@ -14,6 +14,7 @@ import { vaccinationsTimeline } from '../features/vaccinations/dossier';
 import { visitsTimeline } from '../features/visits/dossier';
 import { waitingListsTimeline } from '../features/waiting-lists/dossier';
 import { treatmentsTimeline } from '../features/treatments/dossier';
+import { violenceTimeline } from '../features/violence/dossier';
 
 export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
   [
@@ -28,6 +29,7 @@ export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
     prepTimeline,
     waitingListsTimeline,
     treatmentsTimeline,
+    violenceTimeline,
   ]
     .flat()
     .map((def) => [def.kind, def]),

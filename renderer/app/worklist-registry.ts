@@ -6,6 +6,7 @@ import { prepWorklistPanels } from '../features/prep/PrepWorklistPanel';
 import { screeningsWorklistPanels } from '../features/screenings/ScreeningsWorklistPanel';
 import { treatmentsWorklistPanels } from '../features/treatments/TreatmentsWorklistPanel';
 import { vaccinationsWorklistPanels } from '../features/vaccinations/VaccinationsWorklistPanel';
+import { violenceWorklistPanels } from '../features/violence/ViolenceWorklistPanel';
 import { waitingListsWorklistPanels } from '../features/waiting-lists/WaitingListWorklistPanel';
 import type { WorklistPanelDef } from '../features/worklists/worklist-panel';
 
@@ -14,5 +15,6 @@ export const WORKLIST_PANELS: readonly WorklistPanelDef[] = [
   ...treatmentsWorklistPanels,
   ...prepWorklistPanels,
   ...vaccinationsWorklistPanels,
+  ...violenceWorklistPanels,
   ...waitingListsWorklistPanels,
 ];

@@ -26,6 +26,8 @@ export const alertSchema = z.object({
     'positive_to_treat',
     'cure_test_due',
     'referral_not_attended',
+    // violence: an open 72-hour protocol (red, pinned; `at` the occurrence when its time is known, hours left)
+    'violence_72h',
   ]),
   at: isoDateTimeSchema.nullable(),
   hoursLeft: z.number().nullable(),

@@ -23,6 +23,7 @@ import { cataloguesChannels } from './clinical-catalogues';
 import { waitingListsChannels } from './waiting-lists';
 import { vaccinationsChannels } from './vaccinations';
 import { consultationsChannels } from './consultations';
+import { violenceChannels } from './violence';
 
 export const CONTRACT = {
   ...setupChannels,
@@ -45,6 +46,7 @@ export const CONTRACT = {
   ...waitingListsChannels,
   ...vaccinationsChannels,
   ...consultationsChannels,
+  ...violenceChannels,
 };
 
 export type Contract = typeof CONTRACT;

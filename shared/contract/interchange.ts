@@ -38,6 +38,19 @@ import { PREP_REGIMENS } from '../domain/clinical-catalogues';
 import { PREP_EPISODE_STATUSES, PREP_NOTE_MAX, PREP_STOP_REASONS } from '../domain/prep';
 import { CATALOGUE_SCHEMAS, catalogueKeySchema } from './clinical-catalogues';
 import { WAITING_LIST_ORIGINS, WAITING_LIST_STATUSES } from '../domain/waiting-lists';
+import {
+  GBVIMS_TYPES,
+  NARRATIVE_MAX,
+  PERPETRATORS,
+  PLACE_KINDS,
+  PROTOCOL_ITEMS,
+  PROTOCOL_LINKABLE,
+  PROTOCOL_NOTE_MAX,
+  PROTOCOL_OUTCOMES,
+  PROTOCOL_STATUSES,
+  REPORTED_TO,
+  SEED_TYPES,
+} from '../domain/violence';
 import { professionalNumberSchema } from './users';
 import { personInputSchema } from './persons';
 import { resultRecord, sampleRecord, screeningRecord } from './screenings';
@@ -399,6 +412,62 @@ export const prescriptionRecord = z
   })
   .strict();
 
+/** A violence incident with its 72-hour protocol's state as decided when it was recorded. */
+export const violenceIncidentRecord = z
+  .object({
+    type: z.literal('violence_incident'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    occurredOn: z.iso.date(),
+    occurredAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    dateApproximate: z.boolean().default(false),
+    placeKind: z.enum(PLACE_KINDS),
+    perpetrators: z.array(z.enum(PERPETRATORS)).default([]),
+    seedTypes: z.array(z.enum(SEED_TYPES)).refine((t) => t.length > 0, { message: 'types_required' }),
+    gbvimsType: z.enum(GBVIMS_TYPES),
+    trafficking: z.boolean().default(false),
+    reported: z.enum(REPORTED_TO).default('unknown'),
+    reportedOn: z.iso.date().nullable().default(null),
+    protocolStatus: z.enum(PROTOCOL_STATUSES).default('not_applicable'),
+    protocolDeadline: z.iso.datetime({ offset: true }).nullable().default(null),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** The narrative of an incident, kept exactly as written (one per incident). */
+export const incidentNarrativeRecord = z
+  .object({
+    type: z.literal('incident_narrative'),
+    id: idSchema,
+    incidentId: idSchema,
+    personId: idSchema,
+    text: z
+      .string()
+      .max(NARRATIVE_MAX)
+      .refine((text) => text.trim().length > 0, { message: 'narrative_required' }),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** One item of an incident's 72-hour protocol with its outcome (one per item and incident). */
+export const protocolStepRecord = z
+  .object({
+    type: z.literal('protocol_step'),
+    id: idSchema,
+    incidentId: idSchema,
+    personId: idSchema,
+    item: z.enum(PROTOCOL_ITEMS),
+    outcome: z.enum(PROTOCOL_OUTCOMES),
+    doneAt: z.iso.datetime({ offset: true }),
+    doneBy: idSchema,
+    note: nullableText(PROTOCOL_NOTE_MAX),
+    linkedType: z.enum(PROTOCOL_LINKABLE).nullable().default(null),
+    linkedId: nullableId,
+    authorId: nullableId,
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -427,6 +496,9 @@ export const RECORD_SCHEMAS = {
   waiting_list_entry: waitingListEntryRecord,
   prep_episode: prepEpisodeRecord,
   prep_follow_up: prepFollowUpRecord,
+  violence_incident: violenceIncidentRecord,
+  incident_narrative: incidentNarrativeRecord,
+  protocol_step: protocolStepRecord,
 } as const;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;

@@ -72,8 +72,12 @@ export const ROLE_QUEUES: Partial<Record<Role, readonly VisitStep[]>> = {
   specialist: ['waiting_specialist'],
 };
 
-/** Priorities go first on the board: an exposure under 72 h, a positive result to treat. */
-export const VISIT_PRIORITIES = ['pep_72h', 'positive_to_treat', 'normal'] as const;
+/**
+ * Priorities go first on the board, in this order: an exposure under 72 h, a violence incident
+ * under 72 h (docs/violence-care.md: an exposure the care team knows keeps precedence), a positive
+ * result to treat.
+ */
+export const VISIT_PRIORITIES = ['pep_72h', 'violence_72h', 'positive_to_treat', 'normal'] as const;
 export type VisitPriority = (typeof VISIT_PRIORITIES)[number];
 /**
  * A priority as a reader sees it: its reason (PEP, a result to treat) only where they may read the
@@ -84,6 +88,7 @@ export type VisitPriorityView = (typeof VISIT_PRIORITY_VIEWS)[number];
 /** The dossier section each priority's reason comes from: the reason follows that section's access. */
 export const PRIORITY_SECTION: Record<VisitPriority, Section | null> = {
   pep_72h: 'interview',
+  violence_72h: 'violence',
   positive_to_treat: 'tests',
   normal: null,
 };

@@ -26,6 +26,7 @@ export * as setup from './setup';
 export * as unavailable from './unavailable';
 export * as users from './users';
 export * as vaccinations from './vaccinations';
+export * as violence from './violence';
 export * as visits from './visits';
 export * as waitingLists from './waitingLists';
 export * as worklists from './worklists';

@@ -18,6 +18,7 @@ const ALERT_SECTION = {
   result_to_give: 'tests',
   confirmation_pending: 'tests',
   positive_to_treat: 'tests',
+  violence_72h: 'violence',
 } as const satisfies Record<string, Section>;
 
 function mayRead(role: Role, section: Section, consents: ReadonlySet<ConsentScope>): boolean {
@@ -26,9 +27,11 @@ function mayRead(role: Role, section: Section, consents: ReadonlySet<ConsentScop
   return scope === null || consents.has(scope) || (SCOPE_HOLDERS[scope] ?? []).includes(role);
 }
 
-async function eveningWithAnExposure() {
+/** `assault`: each person also told of an assault the same night (its protocol raises the visit). */
+async function eveningWithAnExposure({ assault = true } = {}) {
   const t = await reception();
   const seed = await staff(t, 'seed', ['community_worker', 'nurse']);
+  const social = await staff(t, 'seed-social', ['social_worker']);
   const [main, outreach] = t.siteIds;
   const risk = new Date(t.clock.now().getTime() - 30 * 3600_000).toISOString();
   const persons: Array<{ id: string; visitId: string; consents: Set<ConsentScope> }> = [];
@@ -92,6 +95,21 @@ async function eveningWithAnExposure() {
       { personId: p.id, vaccineCode: 'mpox', givenOn: '2026-02-03', lot: 'MPX-1' },
       seed.token,
     );
+    // An assault an hour after the exposure, told to the social worker: its 72-hour protocol is open.
+    const assaultAt = new Date(Date.parse(risk) + 3600_000).toISOString();
+    if (assault)
+      await t.must(
+        'violence.saveIncident',
+        {
+          personId: p.id,
+          occurredOn: assaultAt.slice(0, 10),
+          occurredAt: assaultAt,
+          placeKind: 'client_place',
+          seedTypes: ['rape_individual'],
+          gbvimsType: 'rape',
+        },
+        social.token,
+      );
     persons.push({ id: p.id, visitId: visit.id, consents });
   }
   const users = new Map<Role, { token: string }>();
@@ -165,7 +183,8 @@ describe('alerts and priority reasons follow the access of the section they come
   });
 
   it('a result to treat is a reason from the tests section: an ordinary visit for roles without it', async () => {
-    const { t, persons, users } = await eveningWithAnExposure();
+    // No assault: an open 72-hour protocol would keep the visit above a result to treat.
+    const { t, persons, users } = await eveningWithAnExposure({ assault: false });
     const [person] = persons;
     const nurse = users.get('nurse')!.token;
     const tab = await t.must('visits.forPerson', { personId: person.id }, nurse);

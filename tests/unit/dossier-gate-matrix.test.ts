@@ -229,6 +229,57 @@ const SAMPLES: Samples = {
   },
   'vaccinations.certificatePdf': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   'prep.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'violence.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // A new incident: its author is the caller.
+  'violence.saveIncident': (_f, s) =>
+    Promise.resolve({
+      input: {
+        personId: s.personId,
+        occurredOn: '2026-02-20',
+        placeKind: 'public_space',
+        seedTypes: ['extortion'],
+        gbvimsType: 'denial_of_resources',
+      },
+      creates: true,
+    }),
+  // The seed's incident's narrative (its author is the seed, not the caller).
+  'violence.narrative': async (f, s) => {
+    const incident = await seedIncident(f, s.personId);
+    return { input: { personId: s.personId, incidentId: incident.id } };
+  },
+  'violence.saveNarrative': async (f, s) => {
+    const incident = await seedIncident(f, s.personId);
+    const current = await f.t.must(
+      'violence.narrative',
+      { personId: s.personId, incidentId: incident.id },
+      f.seed.token,
+    );
+    return {
+      input: {
+        personId: s.personId,
+        incidentId: incident.id,
+        text: 'Récit',
+        ...(current ? { version: current.version } : {}),
+      },
+    };
+  },
+  'violence.saveProtocolStep': async (f, s) => {
+    const incident = await seedIncident(f, s.personId);
+    const tab = await f.t.must('violence.forPerson', { personId: s.personId }, f.seed.token);
+    const step = tab.items
+      .find((i) => i.id === incident.id)
+      ?.steps.find((st) => st.item === 'evidence_advice');
+    return {
+      input: {
+        personId: s.personId,
+        incidentId: incident.id,
+        item: 'evidence_advice',
+        outcome: 'done',
+        doneAt: f.t.clock.now().toISOString(),
+        ...(step ? { version: step.version } : {}),
+      },
+    };
+  },
   // A start while the seed's episode is active: its author is the seed, not the caller.
   'prep.start': async (f, s) => {
     await activePrepEpisode(f, s.personId);
@@ -431,6 +482,25 @@ async function seedCourse(f: Fixture, personId: string, vaccineCode: 'hpv' | 'he
   );
 }
 
+/** The seed's violence incident for this person (date only, yesterday), recorded if none yet. */
+async function seedIncident(f: Fixture, personId: string) {
+  const tab = await f.t.must('violence.forPerson', { personId }, f.seed.token);
+  return (
+    tab.items[0] ??
+    (await f.t.must(
+      'violence.saveIncident',
+      {
+        personId,
+        occurredOn: '2026-03-01',
+        placeKind: 'home',
+        seedTypes: ['physical_assault'],
+        gbvimsType: 'physical_assault',
+      },
+      f.seed.token,
+    ))
+  );
+}
+
 type Outcome = 'allowed' | 'forbidden' | 'consent_required';
 
 /** What the policy table says, written independently of the gate's code. */
@@ -499,10 +569,16 @@ async function centreWithPersons() {
   return { f, subjects };
 }
 
+/**
+ * The audit entries a call may write: a refused attempt on a concealed section (violence…) leaves
+ * its `denied` entry by design (tests/unit/denied-attempts.test.ts), so those are not counted here.
+ */
 function auditCount(t: Centre): Promise<number> {
   const store = t.core.ctx.vault.requireStore();
   return store.exclusive(async () => {
-    const [row] = await store.manager.query<Array<{ n: number }>>('SELECT count(*) AS n FROM audit_log');
+    const [row] = await store.manager.query<Array<{ n: number }>>(
+      "SELECT count(*) AS n FROM audit_log WHERE action <> 'denied'",
+    );
     return Number(row.n);
   });
 }

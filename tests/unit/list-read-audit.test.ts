@@ -36,12 +36,20 @@ const SAMPLES: Samples = {
   'prep.worklistCounts': () => ({}),
   'screenings.worklist': () => ({ list: 'results_to_give' }),
   'screenings.worklistCounts': () => ({}),
+  'violence.openProtocols': () => ({ list: 'open' }),
+  'violence.openProtocolsCounts': () => ({}),
   'screenings.importPreview': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
   'screenings.importCommit': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
 };
 
 /** The laboratory import (permission `results.import`) is a nurse's: called as one. */
 const AS_NURSE: ReadonlySet<ChannelName> = new Set(['screenings.importPreview', 'screenings.importCommit']);
+
+/** Lists of the violence section (the reception desk may not read it): called as a social worker. */
+const AS_SOCIAL_WORKER: ReadonlySet<ChannelName> = new Set([
+  'violence.openProtocols',
+  'violence.openProtocolsCounts',
+]);
 
 /** Lists of the coordination (they need `audit.read`): called as the centre's coordinator. */
 const AS_COORDINATOR: ReadonlySet<ChannelName> = new Set(['audit.list', 'audit.breakGlass']);
@@ -75,7 +83,9 @@ describe('lists of persons are audited reads', () => {
         ? t.token
         : AS_NURSE.has(channel)
           ? (await staff(t, 'nadia', ['nurse'])).token
-          : t.worker.token;
+          : AS_SOCIAL_WORKER.has(channel)
+            ? (await staff(t, 'sara', ['social_worker'])).token
+            : t.worker.token;
       const before = (await auditRows(t)).length;
       const sample = SAMPLES[channel] as (t: Centre) => ChannelInput<ChannelName>;
       await t.must(channel, sample(t), token);

@@ -83,6 +83,15 @@ import {
   stopCourse,
 } from '../services/vaccinations/vaccinations-service';
 import { vaccinationsForPerson } from '../services/vaccinations/dossier-section';
+import { violenceForPerson } from '../services/violence/dossier-section';
+import {
+  authorOfIncident,
+  readNarrative,
+  saveIncident,
+  saveNarrative,
+  saveProtocolStep,
+} from '../services/violence/violence-service';
+import { openProtocols, openProtocolsCounts } from '../services/violence/worklist';
 import { certificatePdf } from '../services/vaccinations/documents';
 import { vaccinationsWorklist, vaccinationsWorklistCounts } from '../services/vaccinations/worklist';
 import { screeningsForPerson } from '../services/screenings/dossier-section';
@@ -812,5 +821,48 @@ export const ROUTES: RouteTable = {
     touches: { kind: 'centre', why: 'a collective session of the centre, no person' },
     permission: 'centre.manage',
     handler: (input, { ctx, actor }) => saveWorkshop(ctx, actor, input),
+  },
+
+  // Violence (docs/violence-care.md): incidents, narratives, the 72-hour protocol. Writes by the
+  // social worker, the doctor and legal; the incident also sets the visit's priority (pathway),
+  // named by the handler. The narrative is never sent with the tab: its own read names it.
+  'violence.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'read', { partial: true }),
+    handler: violenceForPerson,
+  },
+  'violence.saveIncident': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'write', { author: authorOfIncident }),
+    handler: saveIncident,
+  },
+  'violence.narrative': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'read', {
+      author: authorOfIncident,
+      names: (i) => ({ type: 'incident_narrative', id: i.incidentId }),
+    }),
+    handler: readNarrative,
+  },
+  'violence.saveNarrative': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'write', { author: authorOfIncident }),
+    handler: saveNarrative,
+  },
+  'violence.saveProtocolStep': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'write', { author: authorOfIncident }),
+    handler: saveProtocolStep,
+  },
+  'violence.openProtocols': {
+    access: 'session',
+    touches: persons('violence'),
+    handler: (input, { ctx, actor }) => openProtocols(ctx, actor, input),
+  },
+  'violence.openProtocolsCounts': {
+    access: 'session',
+    touches: persons('violence'),
+    passive: true,
+    handler: (input, { ctx, actor }) => openProtocolsCounts(ctx, actor, input),
   },
 };

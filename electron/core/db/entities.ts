@@ -11,6 +11,7 @@ import { ResultEntity, SampleEntity, ScreeningEntity } from '../services/screeni
 import { LabImportEntity } from '../services/screenings/lab-import-entity';
 import { PartnerEntity, ToTreatEntity, TreatmentEntity } from '../services/treatments/entities';
 import { VaccineCourseEntity, VaccineDoseEntity } from '../services/vaccinations/entities';
+import { IncidentEntity, NarrativeEntity, ProtocolStepEntity } from '../services/violence/entities';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
 import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
 import {
@@ -56,4 +57,7 @@ export const ENTITIES = [
   PrescriptionEntity,
   WorkshopEntity,
   WaitingListEntryEntity,
+  IncidentEntity,
+  NarrativeEntity,
+  ProtocolStepEntity,
 ];

@@ -14,6 +14,7 @@ import { screeningsSection } from '../services/screenings/dossier-section';
 import { treatmentsSection } from '../services/treatments/dossier-section';
 import { visitsSection } from '../services/visits/dossier-section';
 import { waitingListsSection } from '../services/waiting-lists/dossier-section';
+import { violenceSection } from '../services/violence/dossier-section';
 import type { DossierSection } from './section';
 
 export const DOSSIER_SECTIONS: readonly DossierSection[] = [
@@ -30,4 +31,5 @@ export const DOSSIER_SECTIONS: readonly DossierSection[] = [
   prepSection,
   consultationsSection,
   specialistSection,
+  violenceSection,
 ];

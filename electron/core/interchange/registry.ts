@@ -12,6 +12,11 @@ import { vaccineCourseAdapter, vaccineDoseAdapter } from '../services/vaccinatio
 import { waitingListEntryAdapter, workshopAdapter } from '../services/waiting-lists/interchange';
 import { prepEpisodeAdapter, prepFollowUpAdapter } from '../services/prep/interchange';
 import { catalogueVersionAdapter } from '../services/clinical-catalogues/interchange';
+import {
+  incidentNarrativeAdapter,
+  protocolStepAdapter,
+  violenceIncidentAdapter,
+} from '../services/violence/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
 
@@ -42,6 +47,9 @@ export const ADAPTERS = [
   waitingListEntryAdapter,
   prepEpisodeAdapter,
   prepFollowUpAdapter,
+  violenceIncidentAdapter,
+  incidentNarrativeAdapter,
+  protocolStepAdapter,
 ] as const;
 
 export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {

@@ -259,6 +259,15 @@ export const en: Texts<typeof fr> = {
       dose_required: 'Enter the dose.',
       unknown_to_treat: 'This positive to treat does not belong to this person.',
       stop_reason_required: 'Say why the schedule is stopped.',
+      // Violence
+      time_not_on_date: 'This time does not fall on the date given (site local time).',
+      types_required: 'Tick at least one type of violence.',
+      before_incident: 'This date is before the incident.',
+      unknown_incident: 'This incident does not belong to this person.',
+      narrative_required: 'The account is empty.',
+      protocol_step_twice: 'This protocol step is already recorded for this incident.',
+      linked_record_mismatch:
+        'This linked clinical record does not belong to this person (or does not exist).',
       date_in_future: 'This date is in the future.',
       invalid_date: 'This date does not exist.',
       // Laboratory results import (CSV file), by line and column.
@@ -462,6 +471,7 @@ export const en: Texts<typeof fr> = {
     },
     priorities: {
       pep_72h: 'PEP < 72 h',
+      violence_72h: '72-hour protocol (violence)',
       positive_to_treat: 'Positive result to treat',
       normal: 'No priority',
       priority: 'Priority',

@@ -263,6 +263,14 @@ export const fr = {
       dose_required: 'Indiquez la dose.',
       unknown_to_treat: 'Ce positif à traiter n’appartient pas à cette personne.',
       stop_reason_required: 'Indiquez pourquoi le schéma est arrêté.',
+      // Violences
+      time_not_on_date: 'Cette heure ne tombe pas le jour indiqué (heure locale du site).',
+      types_required: 'Cochez au moins un type de violence.',
+      before_incident: 'Cette date est antérieure à l’incident.',
+      unknown_incident: 'Cet incident n’appartient pas à cette personne.',
+      narrative_required: 'Le récit est vide.',
+      protocol_step_twice: 'Cette étape du protocole est déjà enregistrée pour cet incident.',
+      linked_record_mismatch: 'Ce dossier clinique lié n’appartient pas à cette personne (ou n’existe pas).',
       date_in_future: 'Cette date est dans le futur.',
       invalid_date: 'Cette date n’existe pas.',
       // Import des résultats du laboratoire (fichier CSV), par ligne et colonne.
@@ -470,6 +478,7 @@ export const fr = {
     },
     priorities: {
       pep_72h: 'TPE < 72 h',
+      violence_72h: 'Protocole 72 h (violences)',
       positive_to_treat: 'Résultat positif à traiter',
       normal: 'Sans priorité',
       priority: 'Prioritaire',

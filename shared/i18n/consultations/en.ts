@@ -83,6 +83,7 @@ export const en: Texts<typeof fr> = {
       prep_lost: 'Lost to PrEP follow-up.',
       egfr_low: 'Low eGFR at the last PrEP follow-up.',
       vaccine_dose_due: 'A vaccine dose is due.',
+      violence_72h: 'A 72-hour protocol after violence is open.',
     },
   },
   list: {

@@ -83,6 +83,7 @@ export const fr = {
       prep_lost: 'Perdu·e de vue pour la PrEP.',
       egfr_low: 'DFG bas au dernier suivi PrEP.',
       vaccine_dose_due: 'Une dose de vaccin est due.',
+      violence_72h: 'Un protocole 72 h après violences est en cours.',
     },
   },
   list: {

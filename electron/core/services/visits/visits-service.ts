@@ -34,6 +34,7 @@ import { readableBy } from '../../dossier/reader';
 import type { ConsentScope } from '../../../../shared/domain/roles';
 import { personsByIds } from '../persons/repository';
 import { lastRisksOf } from '../interviews/repository';
+import { protocolDeadlinesOf } from '../violence/repository';
 import { staffNames } from '../users/staff-names';
 import { requireOwnSite } from '../users/worklist-sites';
 import {
@@ -77,6 +78,8 @@ export function toVisit(row: VisitRow, names: ReadonlyMap<string, string>): Visi
  */
 const HIDDEN_REASON_SHOWN_AS: Record<Exclude<VisitPriority, 'normal'>, VisitPriorityView> = {
   pep_72h: 'priority',
+  // A survivor within 72 h must be let through; reception sees "priority", never why (violence).
+  violence_72h: 'priority',
   positive_to_treat: 'normal',
 };
 
@@ -108,7 +111,8 @@ export function sectionsShown(
   for (const v of visits) {
     const reason = PRIORITY_SECTION[v.priority as VisitPriority] ?? null;
     if (reason) sections.add(reason);
-    if (v.priorityDeadline || v.nextSteps?.length) sections.add('interview');
+    // A PEP deadline is the interview's exposure; a violence deadline is the violence section's (the reason's).
+    if ((v.priorityDeadline && v.priority === 'pep_72h') || v.nextSteps?.length) sections.add('interview');
   }
   return [...sections];
 }
@@ -194,7 +198,7 @@ export async function checkIn(input: In<'visits.checkIn'>, { actor, dossier }: D
     stepSince: at,
     withUserId: null,
     // The desk's choice, raised by what other capabilities know (a positive still to treat).
-    priority: await checkInPriority(em, person.id, input.priority),
+    priority: await checkInPriority(em, person.id, input.priority, now),
     nextSteps: [],
     requeued: 0,
     createdBy: actor.userId,
@@ -249,6 +253,12 @@ export async function board(
       em,
       visits.filter((v) => v.priority === 'pep_72h').map((v) => v.personId),
     );
+    // The deadline of an open 72-hour protocol: shown only where the reader sees the reason (violence).
+    const protocolDeadlines = await protocolDeadlinesOf(
+      em,
+      visits.filter((v) => v.priority === 'violence_72h').map((v) => v.personId),
+      new Date(now),
+    );
     // Shaped for this reader, then ordered by priority (a masked "priority" keeps its place) and
     // arrival: a visit shown to this reader as ordinary does not move up their board either.
     const real = new Map(visits.map((v) => [v.id, v.priority]));
@@ -268,7 +278,12 @@ export async function board(
           nameUsed: p?.nameUsed ?? '',
           pronouns: p?.pronouns ?? null,
           waitingMinutes: Math.max(0, Math.floor((now - Date.parse(v.stepSince)) / 60_000)),
-          priorityDeadline: visit.priority === 'pep_72h' ? pepDeadline(lastRisks.get(v.personId)) : null,
+          priorityDeadline:
+            visit.priority === 'pep_72h'
+              ? pepDeadline(lastRisks.get(v.personId))
+              : visit.priority === 'violence_72h'
+                ? (protocolDeadlines.get(v.personId) ?? null)
+                : null,
         };
       })
       .sort(
@@ -419,6 +434,6 @@ export async function setPriority(input: In<'visits.setPriority'>, call: Dossier
   const visit = await loadForChange(call.dossier.em, input.visitId, input.version);
   // The same floor as at check-in: a desk that may not see the reason cannot lower a positive
   // still to treat back to normal; the capability that raised it lowers it when its reason is gone.
-  const priority = await checkInPriority(call.dossier.em, visit.personId, input.priority);
+  const priority = await checkInPriority(call.dossier.em, visit.personId, input.priority, call.dossier.now);
   return saveStep(call, visit, { priority });
 }

@@ -27,6 +27,8 @@ export const OPENING_WEIGHT = {
   roleWork: 30,
   /** A clinical item waiting for this reader's role (a result to give to the person). */
   clinicalDue: 70,
+  /** A 72-hour protocol after violence is running: above everything a carer does today. */
+  protocol72h: 105,
 } as const;
 
 /** The person is here today and this reader is the one receiving them (a carer, or the one they are with). */
