@@ -70,4 +70,31 @@ describe('the case-plan action form', () => {
       },
     ]);
   });
+
+  it('lists the owner’s action due this week on “À faire”, under “Mes actions (7 jours)”', async () => {
+    const centre = await startCentre();
+    const person = await filedPerson(centre, 'Salma Idrissi', { careTeam: true });
+    await centre.must(
+      'persons.recordConsent',
+      { personId: person.id, scope: 'social_legal', given: true },
+      centre.tokens.worker,
+    );
+    const plan = await centre.must('casePlans.open', { personId: person.id }, centre.tokens.doctor);
+    await centre.must(
+      'casePlans.saveAction',
+      {
+        personId: person.id,
+        planId: plan.id,
+        axis: 'medical',
+        title: 'Sérologies à 6 semaines',
+        ownerId: centre.userIds.doctor,
+        dueOn: addDays(siteDate(new Date()), 3),
+      },
+      centre.tokens.doctor,
+    );
+    await renderApp(TEAM.doctor, '/work');
+    const panel = await screen.findByRole('region', { name: 'Mes actions (7 jours)' });
+    await waitFor(() => expect(panel.textContent).toContain('Salma Idrissi'));
+    expect(panel.textContent).toContain('Sérologies à 6 semaines');
+  });
 });
