@@ -486,3 +486,33 @@ describe('my actions and the team view', () => {
     expect(plans.team, plans.team).toMatch(/SEARCH pa USING INDEX \S+ \(status=\? AND site_id=\?\)/);
   });
 });
+
+describe('merging files', () => {
+  it('moves a plan and its pointer to the kept file; two plans are refused, writing nothing', async () => {
+    const { t, social, nurse } = await chams();
+    const kept = await survivor(t, social.token, ['care_team', 'social_legal']);
+    const other = await survivor(t, social.token, ['care_team', 'social_legal']);
+    const third = await survivor(t, social.token, ['care_team', 'social_legal']);
+    await t.must('casePlans.open', { personId: other }, social.token);
+    await t.must('casePlans.open', { personId: third }, social.token);
+    // The versions are read first: reading a file is itself an audited read.
+    const mergeInput = async (survivorId: string, mergedId: string) => ({
+      survivorId,
+      mergedId,
+      survivorVersion: (await t.must('persons.get', { id: survivorId }, t.worker.token)).version,
+      mergedVersion: (await t.must('persons.get', { id: mergedId }, t.worker.token)).version,
+    });
+    expect((await t.call('persons.merge', await mergeInput(kept, other), t.token)).ok).toBe(true);
+    expect((await t.must('casePlans.forPerson', { personId: kept }, social.token)).items).toHaveLength(1);
+    expect((await t.must('persons.dossier', { id: kept }, nurse.token)).careReferent?.referentName).toBe(
+      'sara (test)',
+    );
+    const input = await mergeInput(kept, third);
+    const before = await storeSnapshot(t, ROWS_SQL);
+    const refused = await t.call('persons.merge', input, t.token);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.error).toMatchObject({ field: 'mergedId', details: { reason: 'case_plan_exists' } });
+    expect(await storeSnapshot(t, ROWS_SQL)).toBe(before);
+  });
+});

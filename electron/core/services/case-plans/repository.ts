@@ -3,7 +3,7 @@
  * `plan_action`, `safety_plan`, `safety_plan_review`, `care_referent`): every query on them.
  * Other capabilities (meetings, the support forms' "safety plan reviewed") come through here.
  */
-import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { OPEN_ACTION_STATUSES } from '../../../../shared/domain/case-plans';
 import { linkedTable } from '../../dossier/section';
 import { hasCurrentConsent } from '../persons/repository';
@@ -53,6 +53,18 @@ export interface PlanWithParts extends CasePlanRow {
   actions: PlanActionRow[];
   events: CasePlanEventRow[];
   safetyPlan: SafetyPlanRow | null;
+}
+
+/**
+ * A merge may not join two case plans (one per person): the team decides which follow-up goes on
+ * and closes the other by hand first, rather than a merge mixing two plans' actions and pointers.
+ */
+export async function bothHavePlans(
+  em: EntityManager,
+  personIds: readonly [string, string],
+): Promise<boolean> {
+  const count = await em.getRepository(CasePlanEntity).countBy({ personId: In([...personIds]) });
+  return count > 1;
 }
 
 export function planOfPerson(em: EntityManager, personId: string): Promise<CasePlanRow | null> {
