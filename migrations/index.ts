@@ -23,6 +23,7 @@ import { migration0017 } from './0017-vaccinations';
 import { migration0018 } from './0018-waiting-lists';
 import { migration0019 } from './0019-clinical-gaps';
 import { migration0020 } from './0020-violence';
+import { migration0021 } from './0021-case-plans';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  migration0021,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -14,6 +14,7 @@ import { pathwayTab } from '../features/visits/dossier';
 import { waitingListsPanel } from '../features/waiting-lists/dossier';
 import { treatmentsPanel } from '../features/treatments/dossier';
 import { violenceTab } from '../features/violence/dossier';
+import { casePlanTab } from '../features/case-plans/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
   identityTab,
@@ -28,6 +29,7 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   specialistTab,
   prepTab,
   violenceTab,
+  casePlanTab,
   timelineTab,
   accessTab,
 ].sort((a, b) => a.order - b.order);

@@ -15,6 +15,7 @@ import { visitsTimeline } from '../features/visits/dossier';
 import { waitingListsTimeline } from '../features/waiting-lists/dossier';
 import { treatmentsTimeline } from '../features/treatments/dossier';
 import { violenceTimeline } from '../features/violence/dossier';
+import { casePlanTimeline } from '../features/case-plans/dossier';
 
 export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
   [
@@ -30,6 +31,7 @@ export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
     waitingListsTimeline,
     treatmentsTimeline,
     violenceTimeline,
+    casePlanTimeline,
   ]
     .flat()
     .map((def) => [def.kind, def]),

@@ -7,6 +7,7 @@ import { screeningsWorklistPanels } from '../features/screenings/ScreeningsWorkl
 import { treatmentsWorklistPanels } from '../features/treatments/TreatmentsWorklistPanel';
 import { vaccinationsWorklistPanels } from '../features/vaccinations/VaccinationsWorklistPanel';
 import { violenceWorklistPanels } from '../features/violence/ViolenceWorklistPanel';
+import { casePlansWorklistPanels } from '../features/case-plans/CasePlansWorklistPanel';
 import { waitingListsWorklistPanels } from '../features/waiting-lists/WaitingListWorklistPanel';
 import type { WorklistPanelDef } from '../features/worklists/worklist-panel';
 
@@ -16,5 +17,6 @@ export const WORKLIST_PANELS: readonly WorklistPanelDef[] = [
   ...prepWorklistPanels,
   ...vaccinationsWorklistPanels,
   ...violenceWorklistPanels,
+  ...casePlansWorklistPanels,
   ...waitingListsWorklistPanels,
 ];

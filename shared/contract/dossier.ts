@@ -28,6 +28,8 @@ export const alertSchema = z.object({
     'referral_not_attended',
     // violence: an open 72-hour protocol (red, pinned; `at` the occurrence when its time is known, hours left)
     'violence_72h',
+    // case-plans: the safety plan not reviewed during the open visit
+    'safety_plan_review_due',
   ]),
   at: isoDateTimeSchema.nullable(),
   hoursLeft: z.number().nullable(),
@@ -35,6 +37,14 @@ export const alertSchema = z.object({
   dueOn: z.string().optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
+
+/** "Suivi pluridisciplinaire — s'adresser à …": whom to ask, never why (section `pathway`). */
+export const careReferentSchema = z.object({
+  referentName: z.string(),
+  referentRoleKey: z.string().nullable(),
+  siteCode: z.string(),
+});
+export type CareReferent = z.infer<typeof careReferentSchema>;
 
 export const timelineItemSchema = z.object({
   at: isoDateTimeSchema,
@@ -63,6 +73,11 @@ export const dossierSchema = z.object({
   openVisitInterview: z.object({ id: idSchema, version: z.number().int() }).nullable(),
   nextAppointment: appointmentSchema.nullable(),
   alerts: z.array(alertSchema),
+  /**
+   * "Suivi pluridisciplinaire — s'adresser à …": that a case plan exists and whom to ask, never
+   * why (section `pathway`, whatever the social/legal consent). Null when none or hidden.
+   */
+  careReferent: careReferentSchema.nullable(),
   breakGlassUntil: isoDateTimeSchema.nullable(),
 });
 export type Dossier = z.infer<typeof dossierSchema>;

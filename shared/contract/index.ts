@@ -24,6 +24,7 @@ import { waitingListsChannels } from './waiting-lists';
 import { vaccinationsChannels } from './vaccinations';
 import { consultationsChannels } from './consultations';
 import { violenceChannels } from './violence';
+import { casePlansChannels } from './case-plans';
 
 export const CONTRACT = {
   ...setupChannels,
@@ -47,6 +48,7 @@ export const CONTRACT = {
   ...vaccinationsChannels,
   ...consultationsChannels,
   ...violenceChannels,
+  ...casePlansChannels,
 };
 
 export type Contract = typeof CONTRACT;

@@ -51,6 +51,18 @@ import {
   REPORTED_TO,
   SEED_TYPES,
 } from '../domain/violence';
+import {
+  ACTION_STATUSES,
+  ACTION_TITLE_MAX,
+  CASE_PLAN_STATUSES,
+  CLOSURE_REASONS,
+  PLAN_AXES,
+  PLAN_ITEM_KINDS,
+  PLAN_ITEM_STATES,
+  PLAN_ITEM_TEXT_MAX,
+  REASON_MAX,
+  SAFETY_TEXT_MAX,
+} from '../domain/case-plans';
 import { professionalNumberSchema } from './users';
 import { personInputSchema } from './persons';
 import { resultRecord, sampleRecord, screeningRecord } from './screenings';
@@ -468,6 +480,133 @@ export const protocolStepRecord = z
   })
   .strict();
 
+/** A person's case plan (one per person) with its current status. */
+export const casePlanRecord = z
+  .object({
+    type: z.literal('case_plan'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    status: z.enum(CASE_PLAN_STATUSES),
+    closureReason: z.enum(CLOSURE_REASONS).nullable().default(null),
+    openedOn: z.iso.date(),
+    closedOn: z.iso.date().nullable().default(null),
+    referentId: idSchema,
+    showReferent: z.boolean().default(true),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** A site that follows a case plan. */
+export const casePlanSiteRecord = z
+  .object({
+    type: z.literal('case_plan_site'),
+    id: idSchema,
+    planId: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    authorId: nullableId,
+  })
+  .strict();
+
+/** One status change of a case plan (closure reason or reopening's words in `reason`). */
+export const casePlanEventRecord = z
+  .object({
+    type: z.literal('case_plan_event'),
+    id: idSchema,
+    planId: idSchema,
+    personId: idSchema,
+    fromStatus: z.enum(CASE_PLAN_STATUSES).nullable().default(null),
+    toStatus: z.enum(CASE_PLAN_STATUSES),
+    reason: nullableText(REASON_MAX),
+    at: z.iso.datetime({ offset: true }),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** A need or an objective of a case plan, on one axis. */
+export const planItemRecord = z
+  .object({
+    type: z.literal('plan_item'),
+    id: idSchema,
+    planId: idSchema,
+    personId: idSchema,
+    axis: z.enum(PLAN_AXES),
+    kind: z.enum(PLAN_ITEM_KINDS),
+    text: z.string().max(PLAN_ITEM_TEXT_MAX),
+    state: z.enum(PLAN_ITEM_STATES).default('open'),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** An action of a case plan: its owner, site, due date and status. */
+export const planActionRecord = z
+  .object({
+    type: z.literal('plan_action'),
+    id: idSchema,
+    planId: idSchema,
+    personId: idSchema,
+    axis: z.enum(PLAN_AXES),
+    objectiveId: nullableId,
+    title: z.string().max(ACTION_TITLE_MAX),
+    ownerId: idSchema,
+    siteId: idSchema,
+    dueOn: z.iso.date(),
+    status: z.enum(ACTION_STATUSES),
+    doneOn: z.iso.date().nullable().default(null),
+    cancelReason: nullableText(REASON_MAX),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** The safety plan of a case plan (one per plan), with its last review. */
+export const safetyPlanRecord = z
+  .object({
+    type: z.literal('safety_plan'),
+    id: idSchema,
+    planId: idSchema,
+    personId: idSchema,
+    risks: z.string().max(SAFETY_TEXT_MAX).default(''),
+    safeContacts: z
+      .array(z.object({ name: z.string(), howToReach: z.string(), note: z.string() }).strict())
+      .default([]),
+    safePlaces: z.array(z.string()).default([]),
+    codeWords: z.array(z.object({ word: z.string(), meaning: z.string() }).strict()).default([]),
+    ifAggressorReturns: z.string().max(SAFETY_TEXT_MAX).default(''),
+    reviewedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    reviewedBy: nullableId,
+    authorId: nullableId,
+  })
+  .strict();
+
+/** One review of a safety plan with the person. */
+export const safetyPlanReviewRecord = z
+  .object({
+    type: z.literal('safety_plan_review'),
+    id: idSchema,
+    safetyPlanId: idSchema,
+    personId: idSchema,
+    reviewedAt: z.iso.datetime({ offset: true }),
+    reviewedBy: idSchema,
+    changed: z.boolean().default(false),
+    visitId: nullableId,
+    authorId: nullableId,
+  })
+  .strict();
+
+/** The "followed, ask X" pointer (section pathway). */
+export const careReferentRecord = z
+  .object({
+    type: z.literal('care_referent'),
+    id: idSchema,
+    personId: idSchema,
+    referentId: idSchema,
+    siteId: idSchema,
+    since: z.iso.date(),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -499,6 +638,14 @@ export const RECORD_SCHEMAS = {
   violence_incident: violenceIncidentRecord,
   incident_narrative: incidentNarrativeRecord,
   protocol_step: protocolStepRecord,
+  case_plan: casePlanRecord,
+  case_plan_site: casePlanSiteRecord,
+  case_plan_event: casePlanEventRecord,
+  plan_item: planItemRecord,
+  plan_action: planActionRecord,
+  safety_plan: safetyPlanRecord,
+  safety_plan_review: safetyPlanReviewRecord,
+  care_referent: careReferentRecord,
 } as const;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;

@@ -9,6 +9,7 @@ export * as appointments from './appointments';
 export * as audit from './audit';
 export * as auth from './auth';
 export * as board from './board';
+export * as casePlans from './casePlans';
 export * as centre from './centre';
 export * as clinicalCatalogues from './clinicalCatalogues';
 export * as consents from './consents';

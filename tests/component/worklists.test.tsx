@@ -181,13 +181,14 @@ describe('À faire', () => {
     await waitFor(() => expect(window.location.hash).toBe(`#/persons/${rose.id}/referrals`));
   });
 
-  it('shows the doctor the open 72-hour protocols first, then positives, results, confirmations, referrals not attended and PrEP overdue or lost, not the week’s PrEP nor vaccines', async () => {
+  it('shows the doctor the open 72-hour protocols first, then her case-plan actions, then positives, results, confirmations, referrals not attended and PrEP overdue or lost, not the week’s PrEP nor vaccines', async () => {
     await startCentre();
     await renderApp(TEAM.doctor, '/work');
     await screen.findByRole('heading', { name: 'À faire', level: 1 });
     await waitFor(() =>
       expect(screen.getAllByRole('region').map((r) => within(r).getByRole('heading').textContent)).toEqual([
         'Protocoles 72 h en cours',
+        'Mes actions (7 jours)',
         'Résultats à rendre',
         'Positifs à traiter',
         'Confirmations en attente',

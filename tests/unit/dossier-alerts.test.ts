@@ -19,6 +19,7 @@ const ALERT_SECTION = {
   confirmation_pending: 'tests',
   positive_to_treat: 'tests',
   violence_72h: 'violence',
+  safety_plan_review_due: 'case_plan',
 } as const satisfies Record<string, Section>;
 
 function mayRead(role: Role, section: Section, consents: ReadonlySet<ConsentScope>): boolean {
@@ -110,6 +111,8 @@ async function eveningWithAnExposure({ assault = true } = {}) {
         },
         social.token,
       );
+    // A case plan whose safety plan was never reviewed: a review is due during tonight's visit.
+    if (assault) await t.must('casePlans.open', { personId: p.id }, social.token);
     persons.push({ id: p.id, visitId: visit.id, consents });
   }
   const users = new Map<Role, { token: string }>();

@@ -280,6 +280,64 @@ const SAMPLES: Samples = {
       },
     };
   },
+  'casePlans.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'casePlans.referent': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  // The seed's plan exists (one per person): its author is the seed, the call is refused by the
+  // rule (`case_plan_exists`) once through the gate.
+  'casePlans.open': async (f, s) => {
+    await seedPlan(f, s.personId);
+    return { input: { personId: s.personId } };
+  },
+  // Toggles the seed's plan between active and on hold (never closes it: the others add to it).
+  'casePlans.setStatus': async (f, s) => {
+    const plan = await seedPlan(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        planId: plan.id,
+        status: plan.status === 'on_hold' ? 'active' : 'on_hold',
+        version: plan.version,
+      },
+    };
+  },
+  'casePlans.saveItem': async (f, s) => {
+    const plan = await seedPlan(f, s.personId);
+    return {
+      input: { personId: s.personId, planId: plan.id, axis: 'social', kind: 'need', text: 'Hébergement' },
+    };
+  },
+  'casePlans.saveAction': async (f, s) => {
+    const plan = await seedPlan(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        planId: plan.id,
+        axis: 'medical',
+        title: 'Sérologies',
+        ownerId: f.seed.id,
+        dueOn: '2026-12-31',
+      },
+    };
+  },
+  'casePlans.saveSafetyPlan': async (f, s) => {
+    const plan = await seedPlan(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        planId: plan.id,
+        risks: 'r',
+        safeContacts: [],
+        safePlaces: [],
+        codeWords: [],
+        ifAggressorReturns: '',
+        version: plan.safetyPlan?.version ?? 1,
+      },
+    };
+  },
+  'casePlans.reviewSafetyPlan': async (f, s) => {
+    const plan = await seedPlan(f, s.personId);
+    return { input: { personId: s.personId, planId: plan.id } };
+  },
   // A start while the seed's episode is active: its author is the seed, not the caller.
   'prep.start': async (f, s) => {
     await activePrepEpisode(f, s.personId);
@@ -499,6 +557,12 @@ async function seedIncident(f: Fixture, personId: string) {
       f.seed.token,
     ))
   );
+}
+
+/** The seed's case plan for this person (the seed is a doctor: doctors write plans), opened if none yet. */
+async function seedPlan(f: Fixture, personId: string) {
+  const tab = await f.t.must('casePlans.forPerson', { personId }, f.seed.token);
+  return tab.items[0] ?? (await f.t.must('casePlans.open', { personId }, f.seed.token));
 }
 
 type Outcome = 'allowed' | 'forbidden' | 'consent_required';

@@ -38,6 +38,9 @@ const SAMPLES: Samples = {
   'screenings.worklistCounts': () => ({}),
   'violence.openProtocols': () => ({ list: 'open' }),
   'violence.openProtocolsCounts': () => ({}),
+  'casePlans.myActions': () => ({ list: 'week' }),
+  'casePlans.teamActions': () => ({ list: 'all' }),
+  'casePlans.actionsCounts': () => ({}),
   'screenings.importPreview': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
   'screenings.importCommit': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
 };
@@ -45,10 +48,13 @@ const SAMPLES: Samples = {
 /** The laboratory import (permission `results.import`) is a nurse's: called as one. */
 const AS_NURSE: ReadonlySet<ChannelName> = new Set(['screenings.importPreview', 'screenings.importCommit']);
 
-/** Lists of the violence section (the reception desk may not read it): called as a social worker. */
+/** Lists of the violence and case-plan sections (reception may not read them): called as a social worker. */
 const AS_SOCIAL_WORKER: ReadonlySet<ChannelName> = new Set([
   'violence.openProtocols',
   'violence.openProtocolsCounts',
+  'casePlans.myActions',
+  'casePlans.teamActions',
+  'casePlans.actionsCounts',
 ]);
 
 /** Lists of the coordination (they need `audit.read`): called as the centre's coordinator. */

@@ -92,6 +92,17 @@ import {
   saveProtocolStep,
 } from '../services/violence/violence-service';
 import { openProtocols, openProtocolsCounts } from '../services/violence/worklist';
+import { careReferentForPerson, casePlansForPerson } from '../services/case-plans/dossier-section';
+import {
+  authorOfPlan,
+  openPlan,
+  reviewSafetyPlan,
+  saveAction,
+  saveItem,
+  saveSafetyPlan,
+  setStatus,
+} from '../services/case-plans/case-plans-service';
+import { myActions, teamActions, worklistCounts } from '../services/case-plans/worklist';
 import { certificatePdf } from '../services/vaccinations/documents';
 import { vaccinationsWorklist, vaccinationsWorklistCounts } from '../services/vaccinations/worklist';
 import { screeningsForPerson } from '../services/screenings/dossier-section';
@@ -864,5 +875,64 @@ export const ROUTES: RouteTable = {
     touches: persons('violence'),
     passive: true,
     handler: (input, { ctx, actor }) => openProtocolsCounts(ctx, actor, input),
+  },
+
+  // Case plans (docs/violence-care.md): the plan, its actions and safety plan. Opening, closing and
+  // reopening also write or remove the "followed, ask X" pointer (pathway), named by the handler.
+  'casePlans.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'read', { partial: true }),
+    handler: casePlansForPerson,
+  },
+  'casePlans.referent': {
+    access: 'dossier',
+    dossier: onPerson('pathway', 'read'),
+    handler: careReferentForPerson,
+  },
+  'casePlans.open': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: openPlan,
+  },
+  'casePlans.setStatus': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: setStatus,
+  },
+  'casePlans.saveItem': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: saveItem,
+  },
+  'casePlans.saveAction': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: saveAction,
+  },
+  'casePlans.saveSafetyPlan': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: saveSafetyPlan,
+  },
+  'casePlans.reviewSafetyPlan': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: reviewSafetyPlan,
+  },
+  'casePlans.myActions': {
+    access: 'session',
+    touches: persons('case_plan'),
+    handler: (input, { ctx, actor }) => myActions(ctx, actor, input),
+  },
+  'casePlans.teamActions': {
+    access: 'session',
+    touches: persons('case_plan'),
+    handler: (input, { ctx, actor }) => teamActions(ctx, actor, input),
+  },
+  'casePlans.actionsCounts': {
+    access: 'session',
+    touches: persons('case_plan'),
+    passive: true,
+    handler: (input, { ctx, actor }) => worklistCounts(ctx, actor, input),
   },
 };

@@ -12,6 +12,16 @@ import { LabImportEntity } from '../services/screenings/lab-import-entity';
 import { PartnerEntity, ToTreatEntity, TreatmentEntity } from '../services/treatments/entities';
 import { VaccineCourseEntity, VaccineDoseEntity } from '../services/vaccinations/entities';
 import { IncidentEntity, NarrativeEntity, ProtocolStepEntity } from '../services/violence/entities';
+import {
+  CareReferentEntity,
+  CasePlanEntity,
+  CasePlanEventEntity,
+  CasePlanSiteEntity,
+  PlanActionEntity,
+  PlanItemEntity,
+  SafetyPlanEntity,
+  SafetyPlanReviewEntity,
+} from '../services/case-plans/entities';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
 import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
 import {
@@ -60,4 +70,12 @@ export const ENTITIES = [
   IncidentEntity,
   NarrativeEntity,
   ProtocolStepEntity,
+  CasePlanEntity,
+  CasePlanSiteEntity,
+  CasePlanEventEntity,
+  PlanItemEntity,
+  PlanActionEntity,
+  SafetyPlanEntity,
+  SafetyPlanReviewEntity,
+  CareReferentEntity,
 ];

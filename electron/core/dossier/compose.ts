@@ -92,6 +92,7 @@ export async function composeDossier(actor: Actor, scope: DossierScope): Promise
     openVisitInterview: summary.openVisitInterview ?? null,
     nextAppointment: summary.nextAppointment ?? null,
     alerts,
+    careReferent: summary.careReferent ?? null,
     breakGlassUntil: grant,
   };
 }

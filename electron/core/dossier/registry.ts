@@ -15,6 +15,7 @@ import { treatmentsSection } from '../services/treatments/dossier-section';
 import { visitsSection } from '../services/visits/dossier-section';
 import { waitingListsSection } from '../services/waiting-lists/dossier-section';
 import { violenceSection } from '../services/violence/dossier-section';
+import { careReferentSection, casePlansSection } from '../services/case-plans/dossier-section';
 import type { DossierSection } from './section';
 
 export const DOSSIER_SECTIONS: readonly DossierSection[] = [
@@ -32,4 +33,6 @@ export const DOSSIER_SECTIONS: readonly DossierSection[] = [
   consultationsSection,
   specialistSection,
   violenceSection,
+  casePlansSection,
+  careReferentSection,
 ];

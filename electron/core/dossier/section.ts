@@ -75,7 +75,7 @@ export function ownParts<T extends { createdBy: string | null }>(
  * sections whose facts that part shows (a visit's priority reason), audited as read with it.
  */
 export type Summary = Partial<
-  Pick<Dossier, 'openVisit' | 'nextAppointment' | 'openVisitInterview' | 'consents'>
+  Pick<Dossier, 'openVisit' | 'nextAppointment' | 'openVisitInterview' | 'consents' | 'careReferent'>
 > & { discloses?: readonly Section[] };
 
 export interface SectionDefinition<Row extends Authored> {

@@ -17,6 +17,16 @@ import {
   protocolStepAdapter,
   violenceIncidentAdapter,
 } from '../services/violence/interchange';
+import {
+  careReferentAdapter,
+  casePlanAdapter,
+  casePlanEventAdapter,
+  casePlanSiteAdapter,
+  planActionAdapter,
+  planItemAdapter,
+  safetyPlanAdapter,
+  safetyPlanReviewAdapter,
+} from '../services/case-plans/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
 
@@ -50,6 +60,14 @@ export const ADAPTERS = [
   violenceIncidentAdapter,
   incidentNarrativeAdapter,
   protocolStepAdapter,
+  casePlanAdapter,
+  casePlanSiteAdapter,
+  casePlanEventAdapter,
+  planItemAdapter,
+  planActionAdapter,
+  safetyPlanAdapter,
+  safetyPlanReviewAdapter,
+  careReferentAdapter,
 ] as const;
 
 export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {

@@ -268,6 +268,24 @@ export const en: Texts<typeof fr> = {
       protocol_step_twice: 'This protocol step is already recorded for this incident.',
       linked_record_mismatch:
         'This linked clinical record does not belong to this person (or does not exist).',
+      // Case plan
+      action_owner_required: 'Say who owns this action.',
+      owner_cannot_read_plan:
+        'This person cannot read case plans: choose a member of the team who follows them.',
+      case_closed: 'This case plan is closed: reopen it first.',
+      case_plan_exists: 'This person already has a case plan.',
+      no_case_plan: 'This person does not have this case plan.',
+      status_change_not_allowed: 'This status change is not possible.',
+      closure_reason_required: 'Say why the plan is closed.',
+      reopen_reason_required: 'Say why the plan is reopened.',
+      open_actions_remain:
+        'Some actions are still planned or in progress: cancel them when closing, or finish them.',
+      unknown_plan_item: 'This need or objective does not belong to this plan.',
+      unknown_plan_action: 'This action does not belong to this plan.',
+      due_in_past: 'The due date has already passed.',
+      action_final: 'A done or cancelled action no longer changes: create a new one.',
+      cancel_reason_required: 'Say why the action is cancelled.',
+      text_required: 'This text is empty.',
       date_in_future: 'This date is in the future.',
       invalid_date: 'This date does not exist.',
       // Laboratory results import (CSV file), by line and column.

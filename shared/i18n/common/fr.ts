@@ -271,6 +271,24 @@ export const fr = {
       narrative_required: 'Le récit est vide.',
       protocol_step_twice: 'Cette étape du protocole est déjà enregistrée pour cet incident.',
       linked_record_mismatch: 'Ce dossier clinique lié n’appartient pas à cette personne (ou n’existe pas).',
+      // Plan d'accompagnement
+      action_owner_required: 'Indiquez qui porte cette action.',
+      owner_cannot_read_plan:
+        'Cette personne ne peut pas lire les plans d’accompagnement : choisissez un membre de l’équipe qui les suit.',
+      case_closed: 'Ce plan d’accompagnement est clos : rouvrez-le d’abord.',
+      case_plan_exists: 'Cette personne a déjà un plan d’accompagnement.',
+      no_case_plan: 'Cette personne n’a pas ce plan d’accompagnement.',
+      status_change_not_allowed: 'Ce changement de statut n’est pas possible.',
+      closure_reason_required: 'Indiquez pourquoi le plan est clos.',
+      reopen_reason_required: 'Indiquez pourquoi le plan est rouvert.',
+      open_actions_remain:
+        'Des actions sont encore prévues ou en cours : annulez-les en clôturant, ou terminez-les.',
+      unknown_plan_item: 'Ce besoin ou objectif n’appartient pas à ce plan.',
+      unknown_plan_action: 'Cette action n’appartient pas à ce plan.',
+      due_in_past: 'L’échéance est déjà passée.',
+      action_final: 'Une action terminée ou annulée ne change plus : créez-en une nouvelle.',
+      cancel_reason_required: 'Indiquez pourquoi l’action est annulée.',
+      text_required: 'Ce texte est vide.',
       date_in_future: 'Cette date est dans le futur.',
       invalid_date: 'Cette date n’existe pas.',
       // Import des résultats du laboratoire (fichier CSV), par ligne et colonne.

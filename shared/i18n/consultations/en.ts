@@ -84,6 +84,7 @@ export const en: Texts<typeof fr> = {
       egfr_low: 'Low eGFR at the last PrEP follow-up.',
       vaccine_dose_due: 'A vaccine dose is due.',
       violence_72h: 'A 72-hour protocol after violence is open.',
+      safety_plan_review_due: 'The safety plan is due a review with the person during this visit.',
     },
   },
   list: {

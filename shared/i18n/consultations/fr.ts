@@ -84,6 +84,7 @@ export const fr = {
       egfr_low: 'DFG bas au dernier suivi PrEP.',
       vaccine_dose_due: 'Une dose de vaccin est due.',
       violence_72h: 'Un protocole 72 h après violences est en cours.',
+      safety_plan_review_due: 'Le plan de sécurité est à revoir avec la personne pendant ce passage.',
     },
   },
   list: {

@@ -15,6 +15,7 @@ import { appendAudits } from '../../audit/audit-log';
 import type { CoreContext } from '../../context';
 import { DOSSIER_SECTIONS } from '../../dossier/registry';
 import { conflict, invalid } from '../../errors';
+import { bothHavePlans } from '../case-plans/repository';
 import { checkPersonFields } from './persons-service';
 import { toPerson } from './person-view';
 import { loadPerson, updatePersonRow, type PersonRow } from './repository';
@@ -103,6 +104,8 @@ export async function mergePersons(
     if (merged.mergedInto) throw invalid('mergedId', 'person_merged');
     if (survivor.version !== input.survivorVersion || merged.version !== input.mergedVersion)
       throw conflict('person');
+    // One case plan per person (a unique key): two plans are not merged silently.
+    if (await bothHavePlans(em, [survivor.id, merged.id])) throw invalid('mergedId', 'case_plan_exists');
     const moved = await moveRecords(em, merged.id, survivor.id);
     const { changes, taken } = takenValues(merged, input.choices);
     const kept: PersonRow = {

@@ -15,6 +15,7 @@ import { currentLanguage } from '../../../i18n/setup';
 import { interviewLink } from '../../interviews/links';
 import { PositiveToTreatBanner } from '../../treatments/dossier';
 import { Violence72hAlert } from '../../violence/ViolencePanel';
+import { CareReferentNote } from '../../case-plans/CareReferentNote';
 import { useStartInterview } from '../../interviews/start-interview';
 import { useMoveVisit } from '../../visits/api';
 import { formatDateTime } from '../../../i18n/dates';
@@ -51,6 +52,7 @@ export function PathwayStatus({ dossier, onCheckIn }: { dossier: Dossier; onChec
       {pep && pep.hoursLeft !== null && <PepAlertBanner hoursLeft={pep.hoursLeft} at={pep.at} />}
       <PositiveToTreatBanner alerts={alerts} />
       <Violence72hAlert alert={alerts.find((a) => a.kind === 'violence_72h')} />
+      {dossier.careReferent && <CareReferentNote referent={dossier.careReferent} />}
       {pathwayShown && (
         <Card withBorder padding="md" aria-label={t('dossier.status.title')} component="section">
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">

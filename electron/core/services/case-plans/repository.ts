@@ -1,0 +1,224 @@
+/**
+ * The case-plan tables (`case_plan`, `case_plan_site`, `case_plan_event`, `plan_item`,
+ * `plan_action`, `safety_plan`, `safety_plan_review`, `care_referent`): every query on them.
+ * Other capabilities (meetings, the support forms' "safety plan reviewed") come through here.
+ */
+import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { OPEN_ACTION_STATUSES } from '../../../../shared/domain/case-plans';
+import { linkedTable } from '../../dossier/section';
+import { hasCurrentConsent } from '../persons/repository';
+import {
+  CareReferentEntity,
+  CasePlanEntity,
+  CasePlanEventEntity,
+  CasePlanSiteEntity,
+  PlanActionEntity,
+  PlanItemEntity,
+  SafetyPlanEntity,
+  SafetyPlanReviewEntity,
+  type CareReferentRow,
+  type CasePlanEventRow,
+  type CasePlanRow,
+  type CasePlanSiteRow,
+  type PlanActionRow,
+  type PlanItemRow,
+  type SafetyPlanReviewRow,
+  type SafetyPlanRow,
+} from './entities';
+
+export type {
+  CareReferentRow,
+  CasePlanEventRow,
+  CasePlanRow,
+  CasePlanSiteRow,
+  PlanActionRow,
+  PlanItemRow,
+  SafetyPlanReviewRow,
+  SafetyPlanRow,
+};
+
+/** Every case-plan record follows the file on a merge. */
+export const casePlansTable = linkedTable('case_plans', CasePlanEntity);
+export const casePlanSitesTable = linkedTable('case_plan_sites', CasePlanSiteEntity);
+export const casePlanEventsTable = linkedTable('case_plan_events', CasePlanEventEntity);
+export const planItemsTable = linkedTable('plan_items', PlanItemEntity);
+export const planActionsTable = linkedTable('plan_actions', PlanActionEntity);
+export const safetyPlansTable = linkedTable('safety_plans', SafetyPlanEntity);
+export const safetyPlanReviewsTable = linkedTable('safety_plan_reviews', SafetyPlanReviewEntity);
+export const careReferentsTable = linkedTable('care_referents', CareReferentEntity);
+
+/** A plan with everything the tab shows (five statements on indexed columns). */
+export interface PlanWithParts extends CasePlanRow {
+  items: PlanItemRow[];
+  actions: PlanActionRow[];
+  events: CasePlanEventRow[];
+  safetyPlan: SafetyPlanRow | null;
+}
+
+/**
+ * A merge may not join two case plans (one per person): the team decides which follow-up goes on
+ * and closes the other by hand first, rather than a merge mixing two plans' actions and pointers.
+ */
+export async function bothHavePlans(
+  em: EntityManager,
+  personIds: readonly [string, string],
+): Promise<boolean> {
+  const count = await em.getRepository(CasePlanEntity).countBy({ personId: In([...personIds]) });
+  return count > 1;
+}
+
+export function planOfPerson(em: EntityManager, personId: string): Promise<CasePlanRow | null> {
+  return em.getRepository(CasePlanEntity).findOneBy({ personId });
+}
+
+export async function loadPlanParts(em: EntityManager, plan: CasePlanRow): Promise<PlanWithParts> {
+  const [items, actions, events, safetyPlan] = await Promise.all([
+    em.getRepository(PlanItemEntity).find({ where: { planId: plan.id }, order: { createdAt: 'ASC' } }),
+    em
+      .getRepository(PlanActionEntity)
+      .find({ where: { planId: plan.id }, order: { dueOn: 'ASC', id: 'ASC' } }),
+    em.getRepository(CasePlanEventEntity).find({ where: { planId: plan.id }, order: { at: 'ASC' } }),
+    em.getRepository(SafetyPlanEntity).findOneBy({ planId: plan.id }),
+  ]);
+  return { ...plan, items, actions, events, safetyPlan };
+}
+
+export async function plansOfPerson(em: EntityManager, personId: string): Promise<PlanWithParts[]> {
+  const plan = await planOfPerson(em, personId);
+  return plan ? [await loadPlanParts(em, plan)] : [];
+}
+
+export async function insertPlan(em: EntityManager, row: CasePlanRow): Promise<void> {
+  await em.getRepository(CasePlanEntity).insert(row);
+}
+export async function savePlanRow(em: EntityManager, row: CasePlanRow): Promise<void> {
+  await em.getRepository(CasePlanEntity).save(row);
+}
+export async function insertPlanSite(em: EntityManager, row: CasePlanSiteRow): Promise<void> {
+  await em.getRepository(CasePlanSiteEntity).insert(row);
+}
+export async function insertEvent(em: EntityManager, row: CasePlanEventRow): Promise<void> {
+  await em.getRepository(CasePlanEventEntity).insert(row);
+}
+export async function saveItemRow(em: EntityManager, row: PlanItemRow): Promise<void> {
+  await em.getRepository(PlanItemEntity).save(row);
+}
+export async function saveActionRow(em: EntityManager, row: PlanActionRow): Promise<void> {
+  await em.getRepository(PlanActionEntity).save(row);
+}
+export async function saveSafetyPlanRow(em: EntityManager, row: SafetyPlanRow): Promise<void> {
+  await em.getRepository(SafetyPlanEntity).save(row);
+}
+export async function insertReview(em: EntityManager, row: SafetyPlanReviewRow): Promise<void> {
+  await em.getRepository(SafetyPlanReviewEntity).insert(row);
+}
+
+export function careReferentOf(em: EntityManager, personId: string): Promise<CareReferentRow | null> {
+  return em.getRepository(CareReferentEntity).findOneBy({ personId });
+}
+export async function saveCareReferent(em: EntityManager, row: CareReferentRow): Promise<void> {
+  await em.getRepository(CareReferentEntity).save(row);
+}
+export async function deleteCareReferent(em: EntityManager, personId: string): Promise<string | null> {
+  const row = await careReferentOf(em, personId);
+  if (row) await em.getRepository(CareReferentEntity).delete({ id: row.id });
+  return row?.id ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Mes actions" (by owner) and the team view (by site): the open actions, soonest due first.
+
+export interface ActionLineRow {
+  actionId: string;
+  personId: string;
+  siteId: string;
+  axis: PlanActionRow['axis'];
+  title: string;
+  ownerId: string;
+  dueOn: string;
+  status: PlanActionRow['status'];
+  fileNumber: string;
+  nameUsed: string;
+}
+
+export type ActionsScope = { ownerId: string } | { siteIds: readonly string[] };
+
+/**
+ * Open actions of one owner (the `(owner_id, status, due_on)` index) or of some sites (the
+ * `(status, site_id, due_on)` index), due by `dueBy` when given, of persons who share with the
+ * social and legal team or whose action the reader wrote or owns.
+ */
+function actionsQuery(
+  em: EntityManager,
+  scope: ActionsScope,
+  readerId: string,
+  dueBy: string | null,
+): SelectQueryBuilder<PlanActionRow & ObjectLiteral> {
+  const qb = em
+    .getRepository(PlanActionEntity)
+    .createQueryBuilder('pa')
+    .innerJoin('Person', 'p', 'p.id = pa.personId')
+    .where('pa.status IN (:...open)', { open: [...OPEN_ACTION_STATUSES] });
+  if ('ownerId' in scope) qb.andWhere('pa.ownerId = :owner', { owner: scope.ownerId });
+  else qb.andWhere('pa.siteId IN (:...sites)', { sites: [...scope.siteIds] });
+  if (dueBy) qb.andWhere('pa.dueOn <= :dueBy', { dueBy });
+  qb.andWhere(
+    `(${hasCurrentConsent(qb, 'pa.person_id', 'social_legal')} OR pa.createdBy = :reader OR pa.ownerId = :reader)`,
+    { reader: readerId },
+  );
+  return qb;
+}
+
+export function actionsPage(
+  em: EntityManager,
+  scope: ActionsScope,
+  readerId: string,
+  dueBy: string | null,
+  page: { limit: number; after?: { dueOn: string; id: string } },
+): Promise<ActionLineRow[]> {
+  const qb = actionsQuery(em, scope, readerId, dueBy)
+    .select('pa.id', 'actionId')
+    .addSelect('pa.personId', 'personId')
+    .addSelect('pa.siteId', 'siteId')
+    .addSelect('pa.axis', 'axis')
+    .addSelect('pa.title', 'title')
+    .addSelect('pa.ownerId', 'ownerId')
+    .addSelect('pa.dueOn', 'dueOn')
+    .addSelect('pa.status', 'status')
+    .addSelect('p.fileNumber', 'fileNumber')
+    .addSelect('p.nameUsed', 'nameUsed');
+  if (page.after)
+    qb.andWhere('(pa.dueOn > :afterDue OR (pa.dueOn = :afterDue AND pa.id > :afterId))', {
+      afterDue: page.after.dueOn,
+      afterId: page.after.id,
+    });
+  return qb
+    .orderBy('pa.dueOn', 'ASC')
+    .addOrderBy('pa.id', 'ASC')
+    .limit(page.limit)
+    .getRawMany<ActionLineRow>();
+}
+
+export function actionsCount(
+  em: EntityManager,
+  scope: ActionsScope,
+  readerId: string,
+  dueBy: string | null,
+): Promise<number> {
+  return actionsQuery(em, scope, readerId, dueBy).getCount();
+}
+
+/** The SQL of an actions page, for the query-plan test (no personal data: parameters only). */
+export function actionsSql(
+  em: EntityManager,
+  scope: ActionsScope,
+  readerId: string,
+  dueBy: string | null,
+): [string, unknown[]] {
+  return actionsQuery(em, scope, readerId, dueBy)
+    .select('pa.id')
+    .orderBy('pa.dueOn', 'ASC')
+    .addOrderBy('pa.id', 'ASC')
+    .limit(51)
+    .getQueryAndParameters();
+}

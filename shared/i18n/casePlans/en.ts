@@ -1,0 +1,107 @@
+/** Texts of case plans, in English. Typed from `fr.ts`: a missing or extra key does not compile. */
+import type { Texts } from '../texts';
+import type { fr } from './fr';
+
+export const en: Texts<typeof fr> = {
+  tab: {
+    title: 'Case plan',
+    none: 'No case plan.',
+    open: 'Open a case plan',
+    showReferent: 'Other carers may see who the referent is (never why)',
+    referent: 'Referent: {{name}}',
+    openedOn: 'Opened on {{date}}',
+    closedOn: 'Closed on {{date}} ({{reason}})',
+    noItems: 'Nothing on this axis.',
+    opened: 'Case plan opened.',
+  },
+  pointer: {
+    title: 'Multidisciplinary follow-up',
+    body: 'Ask {{name}}{{role}}{{site}}.',
+  },
+  statuses: {
+    open: 'Being assessed',
+    active: 'Active',
+    on_hold: 'On hold',
+    closed: 'Closed',
+  },
+  closureReasons: {
+    goals_met: 'Goals met',
+    moved: 'Moved away',
+    lost_to_follow_up: 'Lost to follow-up',
+    declined: 'Declined further support',
+    deceased: 'Deceased',
+  },
+  status: {
+    hold: 'Put on hold',
+    resume: 'Resume',
+    close: 'Close the plan',
+    reopen: 'Reopen the plan',
+    closureReason: 'Reason for closing',
+    reopenReason: 'Why reopen?',
+    cancelOpenActions: 'Cancel the actions still open',
+    confirm: 'Confirm',
+  },
+  axes: {
+    medical: 'Medical',
+    psychological: 'Psychological',
+    social: 'Social',
+    legal: 'Legal',
+    economic: 'Economic',
+  },
+  kinds: {
+    need: 'Need',
+    objective: 'Objective',
+  },
+  itemStates: {
+    open: 'Open',
+    met: 'Met',
+    dropped: 'Dropped',
+  },
+  item: {
+    add: 'Add',
+    text: 'Need or objective',
+    kind: 'Kind',
+  },
+  actionStatuses: {
+    planned: 'Planned',
+    in_progress: 'In progress',
+    done: 'Done',
+    cancelled: 'Cancelled',
+  },
+  action: {
+    add: 'New action',
+    title: 'Action',
+    formTitle: 'Case plan action',
+    axis: 'Axis',
+    owner: 'Owner',
+    ownerHint: 'A team member who may read case plans.',
+    dueOn: 'Due on',
+    save: 'Save the action',
+    saved: 'Action saved.',
+    markDone: 'Mark done',
+    due: 'due {{date}}',
+    by: 'by {{name}}',
+    table: 'Actions — {{axis}}',
+  },
+  safety: {
+    title: 'Safety plan',
+    risks: 'Risks identified',
+    safePlaces: 'Safe places (one per line)',
+    ifAggressorReturns: 'If the aggressor comes back',
+    contacts: 'Trusted people',
+    codeWords: 'Code words',
+    save: 'Save the safety plan',
+    saved: 'Safety plan saved (review recorded).',
+    review: 'Reviewed with the person, unchanged',
+    reviewed: 'Reviewed on {{date}} by {{name}}',
+    neverReviewed: 'Never reviewed.',
+    due: 'To review with the person during this visit.',
+  },
+  timeline: {
+    status: 'Case plan: {{status}}',
+    action: 'Case plan action {{status}} ({{axis}})',
+  },
+  worklist: {
+    mine: 'My actions (7 days)',
+  },
+};

@@ -1,0 +1,107 @@
+/**
+ * Texts of case plans (tab, status, axes, actions, safety plan, the pointer), in French: the
+ * default language and the fallback of every other one. `en.ts` beside it has exactly the same keys.
+ */
+export const fr = {
+  tab: {
+    title: 'Plan d’accompagnement',
+    none: 'Aucun plan d’accompagnement.',
+    open: 'Ouvrir un plan d’accompagnement',
+    showReferent: 'Les autres soignant·es peuvent voir qui est la référente (jamais pourquoi)',
+    referent: 'Référent·e : {{name}}',
+    openedOn: 'Ouvert le {{date}}',
+    closedOn: 'Clos le {{date}} ({{reason}})',
+    noItems: 'Rien sur cet axe.',
+    opened: 'Plan d’accompagnement ouvert.',
+  },
+  pointer: {
+    title: 'Suivi pluridisciplinaire',
+    body: 'S’adresser à {{name}}{{role}}{{site}}.',
+  },
+  statuses: {
+    open: 'En évaluation',
+    active: 'Actif',
+    on_hold: 'En pause',
+    closed: 'Clos',
+  },
+  closureReasons: {
+    goals_met: 'Objectifs atteints',
+    moved: 'A déménagé',
+    lost_to_follow_up: 'Perdue de vue',
+    declined: 'A refusé la suite',
+    deceased: 'Décédée',
+  },
+  status: {
+    hold: 'Mettre en pause',
+    resume: 'Reprendre',
+    close: 'Clore le plan',
+    reopen: 'Rouvrir le plan',
+    closureReason: 'Motif de clôture',
+    reopenReason: 'Pourquoi rouvrir ?',
+    cancelOpenActions: 'Annuler les actions encore ouvertes',
+    confirm: 'Confirmer',
+  },
+  axes: {
+    medical: 'Médical',
+    psychological: 'Psychologique',
+    social: 'Social',
+    legal: 'Juridique',
+    economic: 'Économique',
+  },
+  kinds: {
+    need: 'Besoin',
+    objective: 'Objectif',
+  },
+  itemStates: {
+    open: 'En cours',
+    met: 'Atteint',
+    dropped: 'Abandonné',
+  },
+  item: {
+    add: 'Ajouter',
+    text: 'Besoin ou objectif',
+    kind: 'Type',
+  },
+  actionStatuses: {
+    planned: 'Prévue',
+    in_progress: 'En cours',
+    done: 'Faite',
+    cancelled: 'Annulée',
+  },
+  action: {
+    add: 'Nouvelle action',
+    title: 'Action',
+    formTitle: 'Action du plan',
+    axis: 'Axe',
+    owner: 'Porteur·se',
+    ownerHint: 'Un membre de l’équipe qui peut lire les plans d’accompagnement.',
+    dueOn: 'Échéance',
+    save: 'Enregistrer l’action',
+    saved: 'Action enregistrée.',
+    markDone: 'Marquer faite',
+    due: 'pour le {{date}}',
+    by: 'par {{name}}',
+    table: 'Actions — {{axis}}',
+  },
+  safety: {
+    title: 'Plan de sécurité',
+    risks: 'Risques identifiés',
+    safePlaces: 'Lieux sûrs (un par ligne)',
+    ifAggressorReturns: 'Si l’agresseur revient',
+    contacts: 'Personnes de confiance',
+    codeWords: 'Mots de code',
+    save: 'Enregistrer le plan de sécurité',
+    saved: 'Plan de sécurité enregistré (revue notée).',
+    review: 'Revu avec la personne, sans changement',
+    reviewed: 'Revu le {{date}} par {{name}}',
+    neverReviewed: 'Jamais revu.',
+    due: 'À revoir avec la personne pendant ce passage.',
+  },
+  timeline: {
+    status: 'Plan d’accompagnement : {{status}}',
+    action: 'Action du plan {{status}} ({{axis}})',
+  },
+  worklist: {
+    mine: 'Mes actions (7 jours)',
+  },
+};

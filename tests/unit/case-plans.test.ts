@@ -1,0 +1,518 @@
+/**
+ * Case plans on a real encrypted store (docs/violence-care.md, slice 3): one plan per person, its
+ * life cycle (first action makes it active, closing needs a reason and settles open actions,
+ * reopening writes a reason, every change kept), actions with an owner who may read plans, a
+ * closed case refusing new work, the safety plan whose review is due at each contact, the
+ * "followed, ask X" pointer seen by a nurse without the consent and by nobody when hidden, "my
+ * actions" and the team view on their indexes. Every refusal names its field and writes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../shared/contract';
+import { actionChangeAllowed, safetyReviewDue, statusChangeAllowed } from '../../shared/domain/case-plans';
+import { actionsSql } from '../../electron/core/services/case-plans/repository';
+import { expectRefused, storeSnapshot } from './helpers/clinical';
+import { personInput, reception, staff, type Centre } from './helpers/reception';
+
+/** The reception helper's clock: 2026-03-02, Paris. */
+async function chams() {
+  const t = await reception();
+  const social = await staff(t, 'sara', ['social_worker']);
+  const doctor = await staff(t, 'dora', ['doctor']);
+  const nurse = await staff(t, 'nina', ['nurse']);
+  const legal = await staff(t, 'lina', ['legal']);
+  return { t, social, doctor, nurse, legal, siteId: t.siteIds[0] };
+}
+
+async function survivor(t: Centre, token: string, scopes: Array<'care_team' | 'social_legal'>) {
+  const p = await t.must('persons.create', personInput(t, { nameUsed: 'Salma' }), token);
+  for (const scope of scopes)
+    await t.must('persons.recordConsent', { personId: p.id, scope, given: true }, token);
+  return p.id;
+}
+
+function action(
+  personId: string,
+  planId: string,
+  ownerId: string | null,
+  extra: Partial<ChannelInput<'casePlans.saveAction'>> = {},
+): ChannelInput<'casePlans.saveAction'> {
+  return {
+    personId,
+    planId,
+    axis: 'social',
+    title: 'Hébergement d’urgence',
+    ownerId,
+    dueOn: '2026-03-05',
+    ...extra,
+  };
+}
+
+const ROWS_SQL =
+  'SELECT (SELECT count(*) FROM audit_log) AS a, (SELECT group_concat(status || version) FROM case_plan) AS p, (SELECT count(*) FROM case_plan_event) AS e, (SELECT count(*) FROM plan_item) AS i, (SELECT group_concat(status || version) FROM plan_action) AS x, (SELECT group_concat(version) FROM safety_plan) AS s, (SELECT count(*) FROM safety_plan_review) AS r, (SELECT count(*) FROM care_referent) AS c';
+
+describe('the life-cycle rules (pure)', () => {
+  it('allows forward moves and reopening only from closed to active; done and cancelled are final', () => {
+    expect(statusChangeAllowed('open', 'active')).toBe(true);
+    expect(statusChangeAllowed('active', 'on_hold')).toBe(true);
+    expect(statusChangeAllowed('on_hold', 'active')).toBe(true);
+    expect(statusChangeAllowed('active', 'closed')).toBe(true);
+    expect(statusChangeAllowed('closed', 'active')).toBe(true);
+    expect(statusChangeAllowed('closed', 'on_hold')).toBe(false);
+    expect(statusChangeAllowed('active', 'open')).toBe(false);
+    expect(actionChangeAllowed('planned', 'done')).toBe(true);
+    expect(actionChangeAllowed('in_progress', 'planned')).toBe(false);
+    expect(actionChangeAllowed('done', 'in_progress')).toBe(false);
+    expect(actionChangeAllowed('cancelled', 'planned')).toBe(false);
+  });
+
+  it('a safety-plan review is due when an open visit began after the last review', () => {
+    expect(safetyReviewDue(null, null)).toBe(false);
+    expect(safetyReviewDue(null, '2026-03-02T09:00:00.000Z')).toBe(true);
+    expect(safetyReviewDue('2026-03-01T09:00:00.000Z', '2026-03-02T09:00:00.000Z')).toBe(true);
+    expect(safetyReviewDue('2026-03-02T09:30:00.000Z', '2026-03-02T09:00:00.000Z')).toBe(false);
+  });
+});
+
+describe('the plan’s life cycle', () => {
+  it('opens once, becomes active with its first action, closes with a reason, reopens with one; events kept', async () => {
+    const { t, social, doctor } = await chams();
+    const personId = await survivor(t, social.token, ['care_team', 'social_legal']);
+    const opened = await t.must('casePlans.open', { personId }, social.token);
+    expect(opened).toMatchObject({
+      status: 'open',
+      referentId: social.id,
+      showReferent: true,
+      openedOn: '2026-03-02',
+    });
+    expect(opened.safetyPlan).toMatchObject({ risks: '', reviewedAt: null });
+    await expectRefused(
+      t,
+      'casePlans.open',
+      { personId },
+      social.token,
+      { field: 'personId', reason: 'case_plan_exists' },
+      { rowsSql: ROWS_SQL },
+    );
+
+    // The doctor owns the medical action and marks it done (the doctor writes case_plan).
+    const withAction = await t.must(
+      'casePlans.saveAction',
+      action(personId, opened.id, doctor.id, { axis: 'medical', title: 'Sérologies à 6 semaines' }),
+      social.token,
+    );
+    expect(withAction.status).toBe('active');
+    const medical = withAction.actions[0];
+    const done = await t.must(
+      'casePlans.saveAction',
+      action(personId, opened.id, doctor.id, {
+        id: medical.id,
+        version: medical.version,
+        axis: 'medical',
+        title: medical.title,
+        status: 'done',
+      }),
+      doctor.token,
+    );
+    expect(done.actions[0]).toMatchObject({ status: 'done', doneOn: '2026-03-02', ownerName: 'dora (test)' });
+    await expectRefused(
+      t,
+      'casePlans.saveAction',
+      action(personId, opened.id, doctor.id, {
+        id: medical.id,
+        version: done.actions[0].version,
+        axis: 'medical',
+        title: medical.title,
+        status: 'in_progress',
+      }),
+      doctor.token,
+      { field: 'status', reason: 'action_final' },
+      { rowsSql: ROWS_SQL },
+    );
+
+    await expectRefused(
+      t,
+      'casePlans.setStatus',
+      { personId, planId: opened.id, status: 'closed', version: done.version },
+      social.token,
+      { field: 'closureReason', reason: 'closure_reason_required' },
+      { rowsSql: ROWS_SQL },
+    );
+    const closed = await t.must(
+      'casePlans.setStatus',
+      { personId, planId: opened.id, status: 'closed', closureReason: 'goals_met', version: done.version },
+      social.token,
+    );
+    expect(closed).toMatchObject({ status: 'closed', closureReason: 'goals_met', closedOn: '2026-03-02' });
+    await expectRefused(
+      t,
+      'casePlans.setStatus',
+      { personId, planId: opened.id, status: 'active', reason: '  ', version: closed.version },
+      social.token,
+      { field: 'reason', reason: 'reopen_reason_required' },
+      { rowsSql: ROWS_SQL },
+    );
+    const reopened = await t.must(
+      'casePlans.setStatus',
+      { personId, planId: opened.id, status: 'active', reason: 'Nouvelle menace', version: closed.version },
+      social.token,
+    );
+    expect(reopened).toMatchObject({ status: 'active', closureReason: null, closedOn: null });
+    expect(reopened.events.map((e) => [e.fromStatus, e.toStatus, e.reason])).toEqual([
+      [null, 'open', null],
+      ['open', 'active', null],
+      ['active', 'closed', 'goals_met'],
+      ['closed', 'active', 'Nouvelle menace'],
+    ]);
+  });
+
+  it('closing with open actions is refused unless they are cancelled with it', async () => {
+    const { t, social } = await chams();
+    const personId = await survivor(t, social.token, ['social_legal']);
+    const plan = await t.must('casePlans.open', { personId }, social.token);
+    const active = await t.must('casePlans.saveAction', action(personId, plan.id, social.id), social.token);
+    const close = { personId, planId: plan.id, status: 'closed' as const, closureReason: 'moved' as const };
+    const r = await t.call('casePlans.setStatus', { ...close, version: active.version }, social.token);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        field: 'cancelOpenActions',
+        details: { reason: 'open_actions_remain', count: 1 },
+      });
+    const closed = await t.must(
+      'casePlans.setStatus',
+      { ...close, cancelOpenActions: true, version: active.version },
+      social.token,
+    );
+    expect(closed.actions[0]).toMatchObject({ status: 'cancelled', cancelReason: 'case closed' });
+  });
+
+  it('a closed case refuses new actions, items and safety-plan changes, writing nothing', async () => {
+    const { t, social } = await chams();
+    const personId = await survivor(t, social.token, ['social_legal']);
+    const plan = await t.must('casePlans.open', { personId }, social.token);
+    const closed = await t.must(
+      'casePlans.setStatus',
+      { personId, planId: plan.id, status: 'closed', closureReason: 'declined', version: plan.version },
+      social.token,
+    );
+    const tab = () => t.must('casePlans.forPerson', { personId }, social.token);
+    const refused = { field: 'planId', reason: 'case_closed' };
+    await expectRefused(
+      t,
+      'casePlans.saveAction',
+      action(personId, plan.id, social.id),
+      social.token,
+      refused,
+      {
+        rowsSql: ROWS_SQL,
+        tab,
+      },
+    );
+    await expectRefused(
+      t,
+      'casePlans.saveItem',
+      { personId, planId: plan.id, axis: 'legal', kind: 'need', text: 'Acte de naissance' },
+      social.token,
+      refused,
+      { rowsSql: ROWS_SQL, tab },
+    );
+    await expectRefused(
+      t,
+      'casePlans.saveSafetyPlan',
+      {
+        personId,
+        planId: plan.id,
+        risks: 'x',
+        safeContacts: [],
+        safePlaces: [],
+        codeWords: [],
+        ifAggressorReturns: '',
+        version: closed.safetyPlan!.version,
+      },
+      social.token,
+      refused,
+      { rowsSql: ROWS_SQL, tab },
+    );
+  });
+});
+
+describe('actions', () => {
+  it('refuses an action without owner, with an owner who may not read plans, or due in the past', async () => {
+    const { t, social, nurse } = await chams();
+    const personId = await survivor(t, social.token, ['care_team', 'social_legal']);
+    const plan = await t.must('casePlans.open', { personId }, social.token);
+    const tab = () => t.must('casePlans.forPerson', { personId }, social.token);
+    await expectRefused(
+      t,
+      'casePlans.saveAction',
+      action(personId, plan.id, null),
+      social.token,
+      { field: 'ownerId', reason: 'action_owner_required' },
+      { rowsSql: ROWS_SQL, tab },
+    );
+    // A nurse does not read case plans: "my actions" would show her a line she may not open.
+    await expectRefused(
+      t,
+      'casePlans.saveAction',
+      action(personId, plan.id, nurse.id),
+      social.token,
+      { field: 'ownerId', reason: 'owner_cannot_read_plan' },
+      { rowsSql: ROWS_SQL, tab },
+    );
+    await expectRefused(
+      t,
+      'casePlans.saveAction',
+      action(personId, plan.id, t.worker.id),
+      social.token,
+      { field: 'ownerId', reason: 'owner_cannot_read_plan' },
+      { rowsSql: ROWS_SQL, tab },
+    );
+    await expectRefused(
+      t,
+      'casePlans.saveAction',
+      action(personId, plan.id, social.id, { dueOn: '2026-03-01' }),
+      social.token,
+      { field: 'dueOn', reason: 'due_in_past' },
+      { rowsSql: ROWS_SQL, tab },
+    );
+    expect((await tab()).items[0]).toMatchObject({ status: 'open', actions: [] });
+  });
+
+  it('items: needs and objectives per axis; an action may serve an objective of the plan', async () => {
+    const { t, social } = await chams();
+    const personId = await survivor(t, social.token, ['social_legal']);
+    const plan = await t.must('casePlans.open', { personId }, social.token);
+    const withItem = await t.must(
+      'casePlans.saveItem',
+      { personId, planId: plan.id, axis: 'legal', kind: 'objective', text: 'Acte de naissance de l’enfant' },
+      social.token,
+    );
+    const objective = withItem.items[0];
+    const saved = await t.must(
+      'casePlans.saveAction',
+      action(personId, plan.id, social.id, {
+        axis: 'legal',
+        objectiveId: objective.id,
+        title: 'Dossier état civil',
+      }),
+      social.token,
+    );
+    expect(saved.actions[0]).toMatchObject({ objectiveId: objective.id, axis: 'legal' });
+    const met = await t.must(
+      'casePlans.saveItem',
+      {
+        personId,
+        planId: plan.id,
+        id: objective.id,
+        version: objective.version,
+        axis: objective.axis,
+        kind: objective.kind,
+        text: objective.text,
+        state: 'met',
+      },
+      social.token,
+    );
+    expect(met.items[0]).toMatchObject({ state: 'met', version: 2 });
+  });
+});
+
+describe('the safety plan', () => {
+  it('is due a review at each contact: raised during a visit not yet reviewed, cleared by a save or review', async () => {
+    const { t, social, nurse } = await chams();
+    const personId = await survivor(t, social.token, ['care_team', 'social_legal']);
+    const plan = await t.must('casePlans.open', { personId }, social.token);
+    const kinds = async (token: string) =>
+      (await t.must('persons.dossier', { id: personId }, token)).alerts.map((a) => a.kind);
+    expect(await kinds(social.token)).not.toContain('safety_plan_review_due');
+    await t.must('visits.checkIn', { personId, siteId: t.siteIds[0] }, social.token);
+    expect(await kinds(social.token)).toContain('safety_plan_review_due');
+    // Derived from the case plan: never raised for a reader of the dossier who may not read it.
+    expect(await kinds(nurse.token)).not.toContain('safety_plan_review_due');
+    const saved = await t.must(
+      'casePlans.saveSafetyPlan',
+      {
+        personId,
+        planId: plan.id,
+        risks: 'Le client revient le soir',
+        safeContacts: [{ name: 'Amina', howToReach: 'voisine', note: '' }],
+        safePlaces: ['Foyer'],
+        codeWords: [{ word: 'thé', meaning: 'appeler l’association' }],
+        ifAggressorReturns: 'Aller au foyer',
+        version: plan.safetyPlan!.version,
+      },
+      social.token,
+    );
+    expect(saved.safetyPlan).toMatchObject({
+      reviewDue: false,
+      reviewedByName: 'sara (test)',
+      safePlaces: ['Foyer'],
+    });
+    expect(await kinds(social.token)).not.toContain('safety_plan_review_due');
+    expect(await storeSnapshot(t, 'SELECT changed, visit_id IS NOT NULL AS v FROM safety_plan_review')).toBe(
+      '[{"changed":1,"v":1}]',
+    );
+    await t.must('casePlans.reviewSafetyPlan', { personId, planId: plan.id }, social.token);
+    expect(await storeSnapshot(t, 'SELECT count(*) AS n FROM safety_plan_review WHERE changed = 0')).toBe(
+      '[{"n":1}]',
+    );
+  });
+});
+
+describe('the “followed, ask X” pointer', () => {
+  it('a nurse without the social/legal consent sees whom to ask and nothing of the plan', async () => {
+    const { t, social, nurse } = await chams();
+    const personId = await survivor(t, social.token, ['care_team']);
+    await t.must('casePlans.open', { personId }, social.token);
+    const dossier = await t.must('persons.dossier', { id: personId }, nurse.token);
+    expect(dossier.careReferent).toEqual({
+      referentName: 'sara (test)',
+      referentRoleKey: 'social_worker',
+      siteCode: dossier.siteCode,
+    });
+    expect(await t.must('casePlans.referent', { personId }, nurse.token)).toEqual(dossier.careReferent);
+    const tab = await t.must('casePlans.forPerson', { personId }, nurse.token);
+    expect(tab.items).toEqual([]);
+    expect(tab.view.status).toBe('forbidden');
+    // The community worker at reception too.
+    expect(
+      (await t.must('persons.dossier', { id: personId }, t.worker.token)).careReferent?.referentName,
+    ).toBe('sara (test)');
+  });
+
+  it('nobody sees it when the person asks for full discretion; closing removes it, reopening writes it again', async () => {
+    const { t, social, nurse } = await chams();
+    const hidden = await survivor(t, social.token, ['care_team', 'social_legal']);
+    await t.must('casePlans.open', { personId: hidden, showReferent: false }, social.token);
+    for (const token of [nurse.token, social.token, t.worker.token])
+      expect((await t.must('persons.dossier', { id: hidden }, token)).careReferent).toBeNull();
+
+    const shown = await survivor(t, social.token, ['care_team', 'social_legal']);
+    const plan = await t.must('casePlans.open', { personId: shown }, social.token);
+    const closed = await t.must(
+      'casePlans.setStatus',
+      {
+        personId: shown,
+        planId: plan.id,
+        status: 'closed',
+        closureReason: 'goals_met',
+        version: plan.version,
+      },
+      social.token,
+    );
+    expect((await t.must('persons.dossier', { id: shown }, nurse.token)).careReferent).toBeNull();
+    await t.must(
+      'casePlans.setStatus',
+      { personId: shown, planId: plan.id, status: 'active', reason: 'Retour', version: closed.version },
+      social.token,
+    );
+    expect((await t.must('persons.dossier', { id: shown }, nurse.token)).careReferent?.referentName).toBe(
+      'sara (test)',
+    );
+  });
+});
+
+describe('my actions and the team view', () => {
+  it('lists the reader’s open actions due this week, the team’s at the reader’s sites, with counts', async () => {
+    const { t, social, doctor, legal } = await chams();
+    const personId = await survivor(t, social.token, ['social_legal']);
+    const plan = await t.must('casePlans.open', { personId }, social.token);
+    await t.must(
+      'casePlans.saveAction',
+      action(personId, plan.id, doctor.id, { axis: 'medical', dueOn: '2026-03-08' }),
+      social.token,
+    );
+    await t.must(
+      'casePlans.saveAction',
+      action(personId, plan.id, doctor.id, { dueOn: '2026-03-09' }),
+      social.token,
+    );
+    await t.must(
+      'casePlans.saveAction',
+      action(personId, plan.id, legal.id, { axis: 'legal', dueOn: '2026-03-03' }),
+      social.token,
+    );
+
+    const mine = await t.must('casePlans.myActions', {}, doctor.token);
+    expect(mine.rows.map((r) => r.dueOn)).toEqual(['2026-03-08']);
+    expect(mine.rows[0]).toMatchObject({ nameUsed: 'Salma', ownerName: 'dora (test)', overdue: false });
+    const all = await t.must('casePlans.myActions', { list: 'all' }, doctor.token);
+    expect(all.rows.map((r) => r.dueOn)).toEqual(['2026-03-08', '2026-03-09']);
+    const team = await t.must('casePlans.teamActions', { list: 'all', limit: 2 }, social.token);
+    expect(team.rows.map((r) => r.dueOn)).toEqual(['2026-03-03', '2026-03-08']);
+    const next = await t.must(
+      'casePlans.teamActions',
+      { list: 'all', limit: 2, cursor: team.nextCursor! },
+      social.token,
+    );
+    expect(next.rows.map((r) => r.dueOn)).toEqual(['2026-03-09']);
+    expect(await t.must('casePlans.actionsCounts', {}, doctor.token)).toEqual({
+      mineThisWeek: 1,
+      teamOverdue: 0,
+    });
+  });
+
+  it('a withdrawn consent takes the person off every list and count, except for the action’s owner', async () => {
+    const { t, social, doctor, legal } = await chams();
+    const personId = await survivor(t, social.token, ['social_legal']);
+    const plan = await t.must('casePlans.open', { personId }, social.token);
+    await t.must(
+      'casePlans.saveAction',
+      action(personId, plan.id, doctor.id, { axis: 'medical' }),
+      social.token,
+    );
+    await t.must('persons.recordConsent', { personId, scope: 'social_legal', given: false }, social.token);
+    expect((await t.must('casePlans.teamActions', {}, legal.token)).rows).toEqual([]);
+    expect((await t.must('casePlans.myActions', {}, doctor.token)).rows).toHaveLength(1);
+  });
+
+  it('reads one owner’s or the sites’ open actions on their index, never scanning plan_action', async () => {
+    const { t } = await chams();
+    const store = t.core.ctx.vault.requireStore();
+    const plans = await store.exclusive(async () => {
+      const explain = async ([sql, params]: [string, unknown[]]) =>
+        (await store.manager.query<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sql}`, params))
+          .map((r) => r.detail)
+          .join('\n');
+      return {
+        mine: await explain(actionsSql(store.manager, { ownerId: 'owner' }, 'reader', '2026-03-08')),
+        team: await explain(actionsSql(store.manager, { siteIds: t.siteIds }, 'reader', null)),
+      };
+    });
+    expect(plans.mine, plans.mine).not.toMatch(/SCAN (pa|plan_action)\b/);
+    expect(plans.mine, plans.mine).toMatch(
+      /SEARCH pa USING INDEX \S+ \(owner_id=\? AND status=\? AND due_on<\?\)/,
+    );
+    expect(plans.team, plans.team).not.toMatch(/SCAN (pa|plan_action)\b/);
+    expect(plans.team, plans.team).toMatch(/SEARCH pa USING INDEX \S+ \(status=\? AND site_id=\?\)/);
+  });
+});
+
+describe('merging files', () => {
+  it('moves a plan and its pointer to the kept file; two plans are refused, writing nothing', async () => {
+    const { t, social, nurse } = await chams();
+    const kept = await survivor(t, social.token, ['care_team', 'social_legal']);
+    const other = await survivor(t, social.token, ['care_team', 'social_legal']);
+    const third = await survivor(t, social.token, ['care_team', 'social_legal']);
+    await t.must('casePlans.open', { personId: other }, social.token);
+    await t.must('casePlans.open', { personId: third }, social.token);
+    // The versions are read first: reading a file is itself an audited read.
+    const mergeInput = async (survivorId: string, mergedId: string) => ({
+      survivorId,
+      mergedId,
+      survivorVersion: (await t.must('persons.get', { id: survivorId }, t.worker.token)).version,
+      mergedVersion: (await t.must('persons.get', { id: mergedId }, t.worker.token)).version,
+    });
+    expect((await t.call('persons.merge', await mergeInput(kept, other), t.token)).ok).toBe(true);
+    expect((await t.must('casePlans.forPerson', { personId: kept }, social.token)).items).toHaveLength(1);
+    expect((await t.must('persons.dossier', { id: kept }, nurse.token)).careReferent?.referentName).toBe(
+      'sara (test)',
+    );
+    const input = await mergeInput(kept, third);
+    const before = await storeSnapshot(t, ROWS_SQL);
+    const refused = await t.call('persons.merge', input, t.token);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.error).toMatchObject({ field: 'mergedId', details: { reason: 'case_plan_exists' } });
+    expect(await storeSnapshot(t, ROWS_SQL)).toBe(before);
+  });
+});
