@@ -364,9 +364,10 @@ describe('the “followed, ask X” pointer', () => {
     const personId = await survivor(t, social.token, ['care_team']);
     await t.must('casePlans.open', { personId }, social.token);
     const dossier = await t.must('persons.dossier', { id: personId }, nurse.token);
+    // Whom to ask, not why: a social worker's role would say the person has a social follow-up.
     expect(dossier.careReferent).toEqual({
       referentName: 'sara (test)',
-      referentRoleKey: 'social_worker',
+      referentRoleKey: null,
       siteCode: dossier.siteCode,
     });
     expect(await t.must('casePlans.referent', { personId }, nurse.token)).toEqual(dossier.careReferent);

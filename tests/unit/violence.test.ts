@@ -527,6 +527,32 @@ describe('the narrative', () => {
   });
 });
 
+describe('the narrative’s writer', () => {
+  it('is whom the narrative belongs to: once the consent is withdrawn, the incident’s author may neither read nor overwrite a narrative a colleague wrote', async () => {
+    const { t, social, doctor } = await chams();
+    const personId = await survivor(t, social.token);
+    const saved = await t.must('violence.saveIncident', incident(personId), social.token);
+    const text = 'Récit recueilli par la médecin.';
+    await t.must('violence.saveNarrative', { personId, incidentId: saved.id, text }, doctor.token);
+    await t.must('persons.recordConsent', { personId, scope: 'social_legal', given: false }, social.token);
+
+    const read = await t.call('violence.narrative', { personId, incidentId: saved.id }, social.token);
+    expect(read.ok).toBe(false);
+    const before = await storeSnapshot(t, 'SELECT text, version FROM incident_narrative');
+    const overwrite = await t.call(
+      'violence.saveNarrative',
+      { personId, incidentId: saved.id, text: 'autre', version: 1 },
+      social.token,
+    );
+    expect(overwrite.ok).toBe(false);
+    expect(await storeSnapshot(t, 'SELECT text, version FROM incident_narrative')).toBe(before);
+    // Its writer still reads what she wrote.
+    expect((await t.must('violence.narrative', { personId, incidentId: saved.id }, doctor.token))?.text).toBe(
+      text,
+    );
+  });
+});
+
 describe('open protocols on "À faire"', () => {
   it('lists the running protocols of the reader’s sites, soonest first, with hours left; consent filter on lines and count', async () => {
     const { t, social, doctor } = await chams();

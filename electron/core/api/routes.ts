@@ -86,6 +86,7 @@ import { vaccinationsForPerson } from '../services/vaccinations/dossier-section'
 import { violenceForPerson } from '../services/violence/dossier-section';
 import {
   authorOfIncident,
+  authorOfNarrative,
   readNarrative,
   saveIncident,
   saveNarrative,
@@ -850,14 +851,14 @@ export const ROUTES: RouteTable = {
   'violence.narrative': {
     access: 'dossier',
     dossier: onPerson('violence', 'read', {
-      author: authorOfIncident,
+      author: authorOfNarrative,
       names: (i) => ({ type: 'incident_narrative', id: i.incidentId }),
     }),
     handler: readNarrative,
   },
   'violence.saveNarrative': {
     access: 'dossier',
-    dossier: onPerson('violence', 'write', { author: authorOfIncident }),
+    dossier: onPerson('violence', 'write', { author: authorOfNarrative }),
     handler: saveNarrative,
   },
   'violence.saveProtocolStep': {

@@ -7,7 +7,7 @@
  */
 import type { Alert, CareReferent, TimelineItem } from '../../../../shared/contract/dossier';
 import { safetyReviewDue } from '../../../../shared/domain/case-plans';
-import { sectionAccess } from '../../../../shared/domain/access-policy';
+import { sectionAccess, worksOnlyInConcealedSections } from '../../../../shared/domain/access-policy';
 import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
 import { siteCodeOf } from '../centre/repository';
@@ -93,12 +93,18 @@ export const casePlansForPerson = sectionReader(casePlans, (rows, { dossier }) =
   Promise.all(rows.map((p) => toCasePlan(dossier.em, p, p.visitStart))),
 );
 
-/** The role shown beside the referent's name: the first of their roles that works on case plans. */
+/**
+ * The role shown beside the referent's name: the first of their roles that works on case plans —
+ * none for staff who work only in the concealed sections (psychologist, social worker, lawyer):
+ * "ask the lawyer" would tell every reader of the pathway why the person is followed, the reason
+ * "who looked at my file" leaves such staff out (persons/access-log.ts). The name is whom to ask.
+ */
 async function referentRoleKey(
   em: Parameters<typeof staffRoles>[0],
   referentId: string,
 ): Promise<string | null> {
   const roles = (await staffRoles(em, [referentId])).get(referentId) ?? [];
+  if (worksOnlyInConcealedSections(roles)) return null;
   return roles.find((r) => sectionAccess([r], 'case_plan') !== 'none') ?? roles[0] ?? null;
 }
 

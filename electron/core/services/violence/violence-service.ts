@@ -171,6 +171,20 @@ export async function authorOfIncident(
   return incident && incident.personId === input.personId ? incident.createdBy : null;
 }
 
+/**
+ * Who wrote the narrative a call touches: its own writer once there is one (the incident's author
+ * may not read or overwrite a narrative someone else wrote without the person's consent), else the
+ * incident's author, as for the incident itself.
+ */
+export async function authorOfNarrative(
+  input: { personId: string; incidentId: string },
+  lookup: Lookup,
+): Promise<string | null> {
+  const narrative = await narrativeOf(lookup.em, input.incidentId);
+  if (narrative && narrative.personId === input.personId) return narrative.createdBy;
+  return authorOfIncident(input, lookup);
+}
+
 /** Every refusal of an incident's dates, before anything is written. */
 function checkIncidentDates(input: In<'violence.saveIncident'>, timeZone: string, now: Date): void {
   const today = siteToday(now, timeZone);
