@@ -412,6 +412,81 @@ describe('the “followed, ask X” pointer', () => {
   });
 });
 
+describe('a writer let in only as the plan’s author', () => {
+  it('sees and gets back only what they wrote — never a colleague’s actions, items, reasons or the safety plan', async () => {
+    const { t, social, doctor } = await chams();
+    const personId = await survivor(t, social.token, ['social_legal']);
+    const plan = await t.must('casePlans.open', { personId }, social.token);
+    await t.must('casePlans.saveAction', action(personId, plan.id, social.id), social.token);
+    const medical = await t.must(
+      'casePlans.saveAction',
+      action(personId, plan.id, doctor.id, { axis: 'medical', title: 'Sérologie VIH à 6 semaines' }),
+      doctor.token,
+    );
+    const doctorAction = medical.actions.find((a) => a.ownerId === doctor.id)!;
+    await t.must(
+      'casePlans.saveAction',
+      {
+        ...action(personId, plan.id, doctor.id, { axis: 'medical' }),
+        id: doctorAction.id,
+        version: doctorAction.version,
+        title: doctorAction.title,
+        status: 'done',
+      },
+      doctor.token,
+    );
+    await t.must(
+      'casePlans.saveItem',
+      { personId, planId: plan.id, axis: 'medical', kind: 'need', text: 'Suivi post-exposition' },
+      doctor.token,
+    );
+    const withSafety = await t.must('casePlans.forPerson', { personId }, doctor.token);
+    await t.must(
+      'casePlans.saveSafetyPlan',
+      {
+        personId,
+        planId: plan.id,
+        risks: 'Le client revient le soir',
+        safeContacts: [{ name: 'Amina', howToReach: 'voisine', note: '' }],
+        safePlaces: ['Chez sa sœur'],
+        codeWords: [{ word: 'parapluie', meaning: 'appeler la police' }],
+        ifAggressorReturns: 'Sortir par la cour',
+        version: withSafety.items[0].safetyPlan!.version,
+      },
+      doctor.token,
+    );
+    await t.must('persons.recordConsent', { personId, scope: 'social_legal', given: false }, social.token);
+
+    const secrets = [
+      'Sérologie',
+      'Suivi post-exposition',
+      'parapluie',
+      'Amina',
+      'Chez sa sœur',
+      'Sortir par la cour',
+    ];
+    const shown = (await t.must('casePlans.forPerson', { personId }, social.token)).items[0];
+    expect(shown.actions.map((a) => a.ownerId)).toEqual([social.id]);
+    expect(shown.items).toEqual([]);
+    expect(shown.safetyPlan).toBeNull();
+    const answered = await t.must(
+      'casePlans.saveItem',
+      { personId, planId: plan.id, axis: 'social', kind: 'need', text: 'Hébergement' },
+      social.token,
+    );
+    expect(answered.items.map((i) => i.text)).toEqual(['Hébergement']);
+    expect(answered.actions.map((a) => a.ownerId)).toEqual([social.id]);
+    expect(answered.safetyPlan).toBeNull();
+    const timeline = await t.must('persons.timeline', { personId }, social.token);
+    expect(timeline.items.filter((i) => i.kind === 'plan_action')).toEqual([]);
+    const alerts = (await t.must('persons.dossier', { id: personId }, social.token)).alerts;
+    expect(alerts.map((a) => a.kind)).not.toContain('safety_plan_review_due');
+    for (const secret of secrets) expect(JSON.stringify([shown, answered, timeline])).not.toContain(secret);
+    // The doctor, who did not open the plan, is refused it altogether.
+    expect((await t.must('casePlans.forPerson', { personId }, doctor.token)).items).toEqual([]);
+  });
+});
+
 describe('my actions and the team view', () => {
   it('lists the reader’s open actions due this week, the team’s at the reader’s sites, with counts', async () => {
     const { t, social, doctor, legal } = await chams();

@@ -553,6 +553,42 @@ describe('the narrative’s writer', () => {
   });
 });
 
+describe('a writer let in only as the incident’s author', () => {
+  it('gets back only their own steps, and no word of a colleague’s narrative, in every write’s answer', async () => {
+    const { t, social, doctor } = await chams();
+    const personId = await survivor(t, social.token);
+    const saved = await t.must('violence.saveIncident', incident(personId), social.token);
+    const step = (item: ChannelInput<'violence.saveProtocolStep'>['item'], note: string | null = null) => ({
+      personId,
+      incidentId: saved.id,
+      item,
+      outcome: 'done' as const,
+      doneAt: t.clock.now().toISOString(),
+      note,
+    });
+    await t.must('violence.saveProtocolStep', step('pep_referral', 'TPE aux urgences'), doctor.token);
+    await t.must(
+      'violence.saveNarrative',
+      { personId, incidentId: saved.id, text: 'Son récit.' },
+      doctor.token,
+    );
+    await t.must('persons.recordConsent', { personId, scope: 'social_legal', given: false }, social.token);
+
+    const current = (await t.must('violence.forPerson', { personId }, social.token)).items[0];
+    const corrected = await t.must(
+      'violence.saveIncident',
+      { ...incident(personId, { placeKind: 'home' }), id: saved.id, version: current.version },
+      social.token,
+    );
+    expect(corrected.steps).toEqual([]);
+    expect(corrected.hasNarrative).toBe(false);
+    const stepped = await t.must('violence.saveProtocolStep', step('evidence_advice'), social.token);
+    expect(stepped.steps.map((s) => s.item)).toEqual(['evidence_advice']);
+    expect(stepped.hasNarrative).toBe(false);
+    expect(JSON.stringify([corrected, stepped])).not.toContain('TPE aux urgences');
+  });
+});
+
 describe('open protocols on "À faire"', () => {
   it('lists the running protocols of the reader’s sites, soonest first, with hours left; consent filter on lines and count', async () => {
     const { t, social, doctor } = await chams();

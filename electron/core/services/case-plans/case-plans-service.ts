@@ -21,6 +21,7 @@ import {
 import { daysBetween, siteToday } from '../../../../shared/domain/schedules';
 import type { Lookup } from '../../api/access';
 import type { DossierCall } from '../../api/routes';
+import { ownParts, type ContributionContext } from '../../dossier/section';
 import { conflict, DomainError, invalid } from '../../errors';
 import { findSite, siteTimeZones } from '../centre/repository';
 import { loadPerson } from '../persons/repository';
@@ -55,11 +56,32 @@ export async function openVisitStart(em: EntityManager, personId: string): Promi
   return id ? ((await findVisit(em, id))?.openedAt ?? null) : null;
 }
 
+/**
+ * The parts of a plan a reader may see. A reader let in only as the plan's author (the person
+ * withdrew `social_legal`) keeps the items, actions and status changes they wrote, and never the
+ * safety plan: its contacts, places and code words are shared work no single author owns.
+ */
+export function visibleParts(
+  plan: PlanWithParts,
+  reader: Pick<ContributionContext, 'canRead' | 'readerId'>,
+): PlanWithParts {
+  if (reader.canRead('case_plan')) return plan;
+  return {
+    ...plan,
+    items: ownParts(reader, 'case_plan', plan.items),
+    actions: ownParts(reader, 'case_plan', plan.actions),
+    events: ownParts(reader, 'case_plan', plan.events),
+    safetyPlan: null,
+  };
+}
+
 export async function toCasePlan(
   em: EntityManager,
-  plan: PlanWithParts,
+  whole: PlanWithParts,
   visitStart: string | null,
+  reader: Pick<ContributionContext, 'canRead' | 'readerId'>,
 ): Promise<CasePlan> {
+  const plan = visibleParts(whole, reader);
   const names = await staffNames(em, [
     plan.referentId,
     plan.safetyPlan?.reviewedBy ?? null,
@@ -130,8 +152,13 @@ export async function toCasePlan(
   };
 }
 
-async function reply(em: EntityManager, plan: CasePlanRow): Promise<CasePlan> {
-  return toCasePlan(em, await loadPlanParts(em, plan), await openVisitStart(em, plan.personId));
+/** A write's answer, drawn for the writer as `casePlans.forPerson` would draw it. */
+async function reply({ actor, dossier }: DossierCall, plan: CasePlanRow): Promise<CasePlan> {
+  const { em, canRead } = dossier;
+  return toCasePlan(em, await loadPlanParts(em, plan), await openVisitStart(em, plan.personId), {
+    canRead,
+    readerId: actor.userId,
+  });
 }
 
 /** Who opened the plan a call touches (its author may keep working on it); the caller for a new one. */
@@ -281,7 +308,7 @@ export async function openPlan(input: In<'casePlans.open'>, call: DossierCall): 
   await saveSafetyPlanRow(em, safety);
   dossier.wrote({ type: 'safety_plan', id: safety.id, action: 'create' });
   await settlePointer(call, plan, today);
-  return reply(em, plan);
+  return reply(call, plan);
 }
 
 export async function setStatus(input: In<'casePlans.setStatus'>, call: DossierCall): Promise<CasePlan> {
@@ -334,7 +361,7 @@ export async function setStatus(input: In<'casePlans.setStatus'>, call: DossierC
     closing ? input.closureReason : reopening ? reopenReason : input.reason?.trim() || null,
   );
   if (closing || reopening) await settlePointer(call, updated, today);
-  return reply(em, updated);
+  return reply(call, updated);
 }
 
 export async function saveItem(input: In<'casePlans.saveItem'>, call: DossierCall): Promise<CasePlan> {
@@ -360,7 +387,7 @@ export async function saveItem(input: In<'casePlans.saveItem'>, call: DossierCal
     ...stamp(existing, at),
   });
   call.dossier.wrote({ type: 'plan_item', id, action: existing ? 'update' : 'create' });
-  return reply(em, plan);
+  return reply(call, plan);
 }
 
 export async function saveAction(input: In<'casePlans.saveAction'>, call: DossierCall): Promise<CasePlan> {
@@ -415,7 +442,7 @@ export async function saveAction(input: In<'casePlans.saveAction'>, call: Dossie
     call.dossier.wrote({ type: 'case_plan', id: plan.id, action: 'update' });
     await writeEvent(call, plan, 'open', 'active', null);
   }
-  return reply(em, current);
+  return reply(call, current);
 }
 
 /** Records a review of the safety plan (who, when, whether it changed, during which visit). */
@@ -469,7 +496,7 @@ export async function saveSafetyPlan(
   // Saving the safety plan is a review with the person.
   await saveSafetyPlanRow(em, await review(call, changed, true));
   call.dossier.wrote({ type: 'safety_plan', id: safety.id, action: 'update' });
-  return reply(em, plan);
+  return reply(call, plan);
 }
 
 export async function reviewSafetyPlan(
@@ -483,5 +510,5 @@ export async function reviewSafetyPlan(
   const reviewed = await review(call, safety, false);
   await saveSafetyPlanRow(em, { ...reviewed, updatedAt: now.toISOString(), version: safety.version + 1 });
   call.dossier.wrote({ type: 'safety_plan', id: safety.id, action: 'update' });
-  return reply(em, plan);
+  return reply(call, plan);
 }

@@ -12,7 +12,7 @@ import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
 import { siteCodeOf } from '../centre/repository';
 import { staffNames, staffRoles } from '../users/staff-names';
-import { openVisitStart, toCasePlan } from './case-plans-service';
+import { openVisitStart, toCasePlan, visibleParts } from './case-plans-service';
 import {
   careReferentOf,
   careReferentsTable,
@@ -54,9 +54,10 @@ const casePlans: SectionDefinition<LoadedPlan> = {
   ],
   timelineKinds: ['case_plan_status', 'plan_action'],
   load: loadPlans,
-  timeline: (rows) => {
+  timeline: (rows, ctx) => {
     const items: TimelineItem[] = [];
-    for (const p of rows) {
+    for (const whole of rows) {
+      const p = visibleParts(whole, ctx);
       for (const e of p.events)
         items.push({
           at: e.at,
@@ -79,7 +80,9 @@ const casePlans: SectionDefinition<LoadedPlan> = {
     }
     return items;
   },
-  alerts: (rows) =>
+  // The safety plan's review is due only to readers of the whole plan (an author-only reader never sees it).
+  alerts: (rows, { canRead }) =>
+    canRead('case_plan') &&
     rows.some(
       (p) => p.status !== 'closed' && p.safetyPlan && safetyReviewDue(p.safetyPlan.reviewedAt, p.visitStart),
     )
@@ -89,8 +92,8 @@ const casePlans: SectionDefinition<LoadedPlan> = {
 
 export const casePlansSection = defineSection(casePlans);
 
-export const casePlansForPerson = sectionReader(casePlans, (rows, { dossier }) =>
-  Promise.all(rows.map((p) => toCasePlan(dossier.em, p, p.visitStart))),
+export const casePlansForPerson = sectionReader(casePlans, (rows, { dossier, actor }, canRead) =>
+  Promise.all(rows.map((p) => toCasePlan(dossier.em, p, p.visitStart, { canRead, readerId: actor.userId }))),
 );
 
 /**

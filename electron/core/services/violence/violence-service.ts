@@ -20,6 +20,7 @@ import { localDate, localDayRange } from '../../../../shared/domain/zoned-time';
 import type { Section } from '../../../../shared/domain/roles';
 import type { Lookup } from '../../api/access';
 import type { DossierCall } from '../../api/routes';
+import { ownParts } from '../../dossier/section';
 import { conflict, invalid } from '../../errors';
 import { findSite, siteTimeZones } from '../centre/repository';
 import { loadPerson } from '../persons/repository';
@@ -126,6 +127,34 @@ export async function toIncidents(
   return rows.map((r) => toIncident(r, r.steps, narrated.has(r.id), names, now, canRead));
 }
 
+/**
+ * A write's answer as the writer may read it: a writer let in only as the incident's author (the
+ * person withdrew `social_legal`) gets back their own steps, and learns of a narrative only if
+ * they wrote it — as `violence.forPerson` draws it for them.
+ */
+async function answer(
+  { actor, dossier }: DossierCall,
+  incident: IncidentRow,
+  steps: readonly ProtocolStepRow[],
+): Promise<Incident> {
+  const { em, now, canRead } = dossier;
+  const reader = { canRead, readerId: actor.userId };
+  const shownSteps = ownParts(reader, 'violence', steps);
+  const narrative = await narrativeOf(em, incident.id);
+  const shownNarrative = narrative ? ownParts(reader, 'violence', [narrative]).length > 0 : false;
+  return toIncident(
+    incident,
+    shownSteps,
+    shownNarrative,
+    await staffNames(
+      em,
+      shownSteps.map((s) => s.doneBy),
+    ),
+    now,
+    canRead,
+  );
+}
+
 /** The site's zone: the incident's date is a day there. */
 async function zoneOf(em: EntityManager, siteId: string): Promise<string> {
   return (await siteTimeZones(em, [siteId])).get(siteId) ?? DEFAULT_TIME_ZONE;
@@ -204,10 +233,8 @@ function checkIncidentDates(input: In<'violence.saveIncident'>, timeZone: string
 const otherPriorities = (em: EntityManager, personId: string, now: Date) =>
   checkInPriority(em, personId, 'normal', now);
 
-export async function saveIncident(
-  input: In<'violence.saveIncident'>,
-  { actor, dossier }: DossierCall,
-): Promise<Incident> {
+export async function saveIncident(input: In<'violence.saveIncident'>, call: DossierCall): Promise<Incident> {
+  const { actor, dossier } = call;
   const { em, now } = dossier;
   const person = await loadPerson(em, input.personId);
   if (person.mergedInto) throw invalid('personId', 'person_merged');
@@ -253,19 +280,7 @@ export async function saveIncident(
   if (row.protocolStatus === 'open') await raiseViolencePriority(em, person.id, dossier);
   else await settleViolencePriority(em, person.id, dossier, otherPriorities);
 
-  const steps = existing ? await stepsOfIncident(em, row.id) : [];
-  const narrative = existing ? await narrativeOf(em, row.id) : null;
-  return toIncident(
-    row,
-    steps,
-    narrative !== null,
-    await staffNames(
-      em,
-      steps.map((s) => s.doneBy),
-    ),
-    now,
-    dossier.canRead,
-  );
+  return answer(call, row, existing ? await stepsOfIncident(em, row.id) : []);
 }
 
 function toNarrative(row: NarrativeRow): Narrative {
@@ -322,8 +337,9 @@ function incidentStart(incident: IncidentRow, timeZone: string): number {
 
 export async function saveProtocolStep(
   input: In<'violence.saveProtocolStep'>,
-  { actor, dossier }: DossierCall,
+  call: DossierCall,
 ): Promise<Incident> {
+  const { actor, dossier } = call;
   const { em, now } = dossier;
   const incident = await incidentOf(em, input.personId, input.incidentId, 'incidentId');
   const timeZone = await zoneOf(em, incident.siteId);
@@ -373,15 +389,5 @@ export async function saveProtocolStep(
     dossier.wrote({ type: 'violence_incident', id: updated.id, action: 'update' });
     await settleViolencePriority(em, incident.personId, dossier, otherPriorities);
   }
-  return toIncident(
-    updated,
-    all,
-    (await narrativeOf(em, incident.id)) !== null,
-    await staffNames(
-      em,
-      all.map((s) => s.doneBy),
-    ),
-    now,
-    dossier.canRead,
-  );
+  return answer(call, updated, all);
 }
