@@ -153,7 +153,14 @@ describe('the plan’s life cycle', () => {
     );
     const reopened = await t.must(
       'casePlans.setStatus',
-      { personId, planId: opened.id, status: 'active', reason: 'Nouvelle menace', version: closed.version },
+      // Kept exactly as typed, spaces and line break included.
+      {
+        personId,
+        planId: opened.id,
+        status: 'active',
+        reason: ' Nouvelle menace\n',
+        version: closed.version,
+      },
       social.token,
     );
     expect(reopened).toMatchObject({ status: 'active', closureReason: null, closedOn: null });
@@ -161,7 +168,7 @@ describe('the plan’s life cycle', () => {
       [null, 'open', null],
       ['open', 'active', null],
       ['active', 'closed', 'goals_met'],
-      ['closed', 'active', 'Nouvelle menace'],
+      ['closed', 'active', ' Nouvelle menace\n'],
     ]);
   });
 
@@ -276,6 +283,38 @@ describe('actions', () => {
       { rowsSql: ROWS_SQL, tab },
     );
     expect((await tab()).items[0]).toMatchObject({ status: 'open', actions: [] });
+  });
+
+  it('a cancelled action needs a reason, kept exactly as typed', async () => {
+    const { t, social } = await chams();
+    const personId = await survivor(t, social.token, ['social_legal']);
+    const plan = await t.must('casePlans.open', { personId }, social.token);
+    const first = (await t.must('casePlans.saveAction', action(personId, plan.id, social.id), social.token))
+      .actions[0];
+    const cancel = (cancelReason: string | null) =>
+      action(personId, plan.id, social.id, {
+        id: first.id,
+        version: first.version,
+        status: 'cancelled',
+        cancelReason,
+      });
+    for (const blank of [null, '   '])
+      await expectRefused(
+        t,
+        'casePlans.saveAction',
+        cancel(blank),
+        social.token,
+        {
+          field: 'cancelReason',
+          reason: 'cancel_reason_required',
+        },
+        { rowsSql: ROWS_SQL },
+      );
+    const cancelled = await t.must('casePlans.saveAction', cancel('  Hébergée chez sa sœur '), social.token);
+    expect(cancelled.actions[0]).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '  Hébergée chez sa sœur ',
+    });
   });
 
   it('items: needs and objectives per axis; an action may serve an objective of the plan', async () => {

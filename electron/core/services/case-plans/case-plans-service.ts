@@ -177,6 +177,8 @@ async function planOf(em: EntityManager, personId: string, planId: string): Prom
   return plan;
 }
 
+const hasText = (text: string | null): text is string => text !== null && text.trim().length > 0;
+
 /** A closed plan takes no new item, action or safety-plan change. */
 function requireNotClosed(plan: CasePlanRow): void {
   if (plan.status === 'closed') throw invalid('planId', 'case_closed');
@@ -319,8 +321,9 @@ export async function setStatus(input: In<'casePlans.setStatus'>, call: DossierC
   const closing = input.status === 'closed';
   const reopening = isReopening(plan.status, input.status);
   if (closing && !input.closureReason) throw invalid('closureReason', 'closure_reason_required');
-  const reopenReason = input.reason?.trim() ?? '';
-  if (reopening && reopenReason.length === 0) throw invalid('reason', 'reopen_reason_required');
+  // A reason is kept exactly as typed; one with nothing but spaces is no reason.
+  const reason = hasText(input.reason) ? input.reason : null;
+  if (reopening && reason === null) throw invalid('reason', 'reopen_reason_required');
   const { actions } = await loadPlanParts(em, plan);
   const open = actions.filter((a) => isOpenAction(a.status));
   if (closing && open.length > 0 && !input.cancelOpenActions)
@@ -353,13 +356,7 @@ export async function setStatus(input: In<'casePlans.setStatus'>, call: DossierC
   };
   await savePlanRow(em, updated);
   call.dossier.wrote({ type: 'case_plan', id: plan.id, action: 'update' });
-  await writeEvent(
-    call,
-    plan,
-    plan.status,
-    input.status,
-    closing ? input.closureReason : reopening ? reopenReason : input.reason?.trim() || null,
-  );
+  await writeEvent(call, plan, plan.status, input.status, closing ? input.closureReason : reason);
   if (closing || reopening) await settlePointer(call, updated, today);
   return reply(call, updated);
 }
@@ -409,8 +406,8 @@ export async function saveAction(input: In<'casePlans.saveAction'>, call: Dossie
   if (!existing && !isOpenAction(input.status)) throw invalid('status', 'status_change_not_allowed');
   if (input.objectiveId && !items.some((i) => i.id === input.objectiveId && i.kind === 'objective'))
     throw invalid('objectiveId', 'unknown_plan_item');
-  const cancelReason = input.cancelReason?.trim() ?? '';
-  if (input.status === 'cancelled' && cancelReason.length === 0)
+  const cancelReason = hasText(input.cancelReason) ? input.cancelReason : null;
+  if (input.status === 'cancelled' && cancelReason === null)
     throw invalid('cancelReason', 'cancel_reason_required');
 
   const at = now.toISOString();
