@@ -1,10 +1,11 @@
 /**
  * What the incident form checks before sending: the same rules the core applies (it checks them
  * again in the site's zone), so a refusal shows next to its field at once. Returns the reason code
- * (`validation.reason.<code>` texts) per field. The time is typed as the workstation's (the site's)
- * wall clock, so it always falls on the date typed.
+ * (`validation.reason.<code>` texts) per field. The time is typed as the incident's site's wall
+ * clock (whatever the workstation's own zone), so it always falls on the date typed there.
  */
 import { parseCalendarDate } from '../../../shared/domain/schedules';
+import { localParts, zonedToUtc } from '../../../shared/domain/zoned-time';
 import type { SeedType } from '../../../shared/domain/violence';
 
 export interface IncidentValues {
@@ -21,21 +22,35 @@ export type IncidentProblem =
   | { field: 'seedTypes'; reason: 'types_required' }
   | { field: 'reportedOn'; reason: 'invalid_date' | 'date_in_future' | 'before_incident' };
 
-/** The instant of a date and a wall-clock time at the workstation, or null without a time. */
-export function occurredAtOf(values: Pick<IncidentValues, 'occurredOn' | 'occurredTime'>): Date | null {
-  if (!values.occurredTime || !parseCalendarDate(values.occurredOn)) return null;
-  const at = new Date(`${values.occurredOn}T${values.occurredTime}`);
+/** The instant of a date and a wall-clock time at the site, or null without a (well-formed) time. */
+export function occurredAtOf(
+  values: Pick<IncidentValues, 'occurredOn' | 'occurredTime'>,
+  timeZone: string,
+): Date | null {
+  if (!/^\d{2}:\d{2}$/.test(values.occurredTime) || !parseCalendarDate(values.occurredOn)) return null;
+  const at = zonedToUtc(values.occurredOn, values.occurredTime, timeZone);
   return Number.isNaN(at.getTime()) ? null : at;
 }
 
-export function incidentProblems(values: IncidentValues, today: string, now: Date): IncidentProblem[] {
+/** The site's wall-clock "HH:MM" of a recorded instant (the form shows it as it was typed). */
+export function siteTimeOf(iso: string, timeZone: string): string {
+  const p = localParts(new Date(iso), timeZone);
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
+export function incidentProblems(
+  values: IncidentValues,
+  today: string,
+  now: Date,
+  timeZone: string,
+): IncidentProblem[] {
   const problems: IncidentProblem[] = [];
   if (values.occurredOn === '') problems.push({ field: 'occurredOn', reason: 'required' });
   else if (!parseCalendarDate(values.occurredOn))
     problems.push({ field: 'occurredOn', reason: 'invalid_date' });
   else if (values.occurredOn > today) problems.push({ field: 'occurredOn', reason: 'date_in_future' });
   else {
-    const at = occurredAtOf(values);
+    const at = occurredAtOf(values, timeZone);
     if (at && at.getTime() > now.getTime())
       problems.push({ field: 'occurredTime', reason: 'date_in_future' });
   }

@@ -55,7 +55,7 @@ export const en: Texts<typeof fr> = {
     title: 'Violence incident',
     occurredOn: 'Date of the incident',
     occurredTime: 'Time (if known)',
-    occurredTimeHint: 'Without a time, the 72 hours run from the end of that day.',
+    occurredTimeHint: 'Site time ({{zone}}). Without a time, the 72 hours run from the end of that day.',
     dateApproximate: 'Approximate date (the person is not sure)',
     placeKind: 'Place',
     perpetrators: 'Perpetrator(s)',
