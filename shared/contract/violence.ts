@@ -77,6 +77,9 @@ export const narrativeSchema = z.object({
 });
 export type Narrative = z.infer<typeof narrativeSchema>;
 
+/** A list ticked in a form names each value once: a repeated one is refused, never dropped. */
+export const allDifferent = (values: readonly string[]): boolean => new Set(values).size === values.length;
+
 /** The incident as typed in its form (kept exactly as typed; refused next to its field). */
 export const incidentFields = {
   personId: idSchema,
@@ -86,8 +89,14 @@ export const incidentFields = {
   occurredAt: isoDateTimeSchema.nullable().default(null),
   dateApproximate: z.boolean().default(false),
   placeKind: z.enum(PLACE_KINDS),
-  perpetrators: z.array(z.enum(PERPETRATORS)).default([]),
-  seedTypes: z.array(z.enum(SEED_TYPES)).refine((types) => types.length > 0, { message: 'types_required' }),
+  perpetrators: z
+    .array(z.enum(PERPETRATORS))
+    .refine(allDifferent, { message: 'values_repeated' })
+    .default([]),
+  seedTypes: z
+    .array(z.enum(SEED_TYPES))
+    .refine((types) => types.length > 0, { message: 'types_required' })
+    .refine(allDifferent, { message: 'values_repeated' }),
   gbvimsType: z.enum(GBVIMS_TYPES),
   trafficking: z.boolean().default(false),
   reported: z.enum(REPORTED_TO).default('unknown'),

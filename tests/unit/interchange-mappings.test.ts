@@ -740,6 +740,51 @@ const without = (field: string) => (r: Record<string, unknown>) => {
   return rest;
 };
 
+describe('violence records follow the screen’s rules on import', () => {
+  it('a time off the incident’s date at its site, a report in the future, a repeated value, a step before the incident: refused on that line and field', async () => {
+    const store = await openStore();
+    try {
+      const incident = lineOf('violence_incident', 'vi-1');
+      const step = lineOf('protocol_step', 'ps-1');
+      const change = (fields: object) => (r: Record<string, unknown>) => ({ ...r, ...fields });
+      // 23:30 UTC on 10 January is 00:30 on the 11th in Paris, the site's zone.
+      expect(
+        await refusals(
+          store,
+          fileWith({ 'violence_incident:vi-1': change({ occurredAt: '2026-01-10T23:30:00.000Z' }) }),
+        ),
+      ).toEqual([`${incident} occurredAt time_not_on_date`]);
+      expect(
+        await refusals(store, fileWith({ 'violence_incident:vi-1': change({ reportedOn: '2026-03-05' }) })),
+      ).toEqual([`${incident} reportedOn date_in_future`]);
+      expect(
+        await refusals(
+          store,
+          fileWith({ 'violence_incident:vi-1': change({ perpetrators: ['stranger', 'stranger'] }) }),
+        ),
+      ).toEqual([`${incident} perpetrators values_repeated`]);
+      expect(
+        await refusals(
+          store,
+          fileWith({ 'protocol_step:ps-1': change({ doneAt: '2026-01-10T20:00:00.000Z' }) }),
+        ),
+      ).toEqual([`${step} doneAt before_incident`]);
+      // The incident without its time counts from the start of its day at the site.
+      expect(
+        await refusals(
+          store,
+          fileWith({
+            'violence_incident:vi-1': change({ occurredAt: null }),
+            'protocol_step:ps-1': change({ doneAt: '2026-01-09T22:59:00.000Z' }),
+          }),
+        ),
+      ).toEqual([`${step} doneAt before_incident`]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('clinical records are kept as given, never completed or rewritten', () => {
   it('a result without its infections or its "to give", a to-treat item without its state: refused on that line and field', async () => {
     const store = await openStore();

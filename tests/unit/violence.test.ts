@@ -201,7 +201,7 @@ describe('saving an incident decides its protocol', () => {
 });
 
 describe('every refusal names its field and writes nothing', () => {
-  it('incident: future date, future time, time not on the date, no type, report before the incident', async () => {
+  it('incident: future date, future time, time not on the date, no type, report before the incident, a value twice', async () => {
     const { t, social } = await chams();
     const personId = await survivor(t, social.token);
     await t.must('visits.checkIn', { personId, siteId: t.siteIds[0] }, social.token);
@@ -224,6 +224,9 @@ describe('every refusal names its field and writes nothing', () => {
       [{ seedTypes: [] }, 'seedTypes', 'types_required'],
       [{ reported: 'police', reportedOn: '2026-02-27' }, 'reportedOn', 'before_incident'],
       [{ reported: 'police', reportedOn: '2026-03-05' }, 'reportedOn', 'date_in_future'],
+      // A value ticked twice is refused, never silently dropped.
+      [{ perpetrators: ['client', 'client'] }, 'perpetrators', 'values_repeated'],
+      [{ seedTypes: ['rape_individual', 'rape_individual'] }, 'seedTypes', 'values_repeated'],
     ];
     for (const [extra, field, reason] of cases)
       await expectRefused(

@@ -149,6 +149,7 @@ export const en: Texts<typeof fr> = {
     time_format: 'Expected a time as HH:MM.',
     interval_order: 'Closing must come after opening.',
     catalogue_code_renamed: 'A code cannot be changed: add a new entry and retire the old one.',
+    values_repeated: 'The same value is in the list twice.',
     catalogue_code_duplicate: 'This code is already in the catalogue.',
     diagnosis_code_format:
       'An ICD-10 code: a capital letter, two digits, then optionally a dot and up to 4 characters (for example A63.0).',

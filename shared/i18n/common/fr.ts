@@ -150,6 +150,7 @@ export const fr = {
     time_format: 'Heure attendue au format HH:MM.',
     interval_order: 'La fermeture doit suivre l’ouverture.',
     catalogue_code_renamed: 'Un code ne se modifie pas : ajoutez une nouvelle entrée et retirez l’ancienne.',
+    values_repeated: 'Une même valeur figure deux fois dans la liste.',
     catalogue_code_duplicate: 'Ce code figure déjà dans le catalogue.',
     diagnosis_code_format:
       'Un code CIM-10 : une majuscule, deux chiffres, puis éventuellement un point et jusqu’à 4 caractères (par exemple A63.0).',

@@ -2,11 +2,13 @@
  * Violence records of the interchange format (docs/violence-care.md, section 9): incidents
  * (`violence_incident`, with their protocol's state as decided when recorded), narratives
  * (`incident_narrative`) and protocol steps (`protocol_step`), each from its view. The import
- * applies the screens' rules: no incident or step in the future, a narrative or a step of an
+ * applies the screens' rules: no incident, report or step in the future, a time on the incident's
+ * date at its site, a report and steps not before the incident, a narrative or a step of an
  * incident of the same person, one step per item of an incident (also the unique index).
  */
 import type { EntityManager } from 'typeorm';
 import type { RecordOf } from '../../../../shared/contract/interchange';
+import { allDifferent } from '../../../../shared/contract/violence';
 import type { FileRecords } from '../../interchange/adapter';
 import { entityAdapter, refs } from '../../interchange/entity-adapter';
 import {
@@ -15,6 +17,8 @@ import {
   lineRefusals,
   personMerged,
 } from '../../interchange/record-rules';
+import { localDate, localDayRange } from '../../../../shared/domain/zoned-time';
+import { findSite } from '../centre/repository';
 import { IncidentEntity, NarrativeEntity, ProtocolStepEntity } from './entities';
 import { personOfLinked } from './links';
 import { findIncident, stepsOfIncident } from './repository';
@@ -24,8 +28,23 @@ async function incidentOf(
   em: EntityManager,
   file: FileRecords,
   id: string,
-): Promise<{ personId: string } | null> {
+): Promise<{ personId: string; siteId: string; occurredOn: string; occurredAt: string | null } | null> {
   return file.find('violence_incident', id) ?? (await findIncident(em, id));
+}
+
+/** The zone of a site of the file or of the store: an incident's date is a day there. */
+async function zoneOfSite(em: EntityManager, file: FileRecords, siteId: string): Promise<string> {
+  return file.find('site', siteId)?.timezone ?? (await findSite(em, siteId))?.timezone ?? 'Europe/Paris';
+}
+
+/** The first instant a step may be dated, as the screen says: the incident's time, else its day's start. */
+async function incidentStart(
+  em: EntityManager,
+  file: FileRecords,
+  incident: { siteId: string; occurredOn: string; occurredAt: string | null },
+): Promise<number> {
+  if (incident.occurredAt) return Date.parse(incident.occurredAt);
+  return localDayRange(incident.occurredOn, await zoneOfSite(em, file, incident.siteId))[0].getTime();
 }
 
 export const violenceIncidentAdapter = entityAdapter({
@@ -39,7 +58,15 @@ export const violenceIncidentAdapter = entityAdapter({
     lineRefusals(lines, async (r, refuse) => {
       if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
       else if (inFuture(r.occurredOn, file.now)) refuse('occurredOn', 'date_in_future');
+      else if (!allDifferent(r.perpetrators)) refuse('perpetrators', 'values_repeated');
+      else if (!allDifferent(r.seedTypes)) refuse('seedTypes', 'values_repeated');
       else if (r.occurredAt && inFuture(r.occurredAt, file.now)) refuse('occurredAt', 'date_in_future');
+      else if (
+        r.occurredAt &&
+        localDate(new Date(r.occurredAt), await zoneOfSite(em, file, r.siteId)) !== r.occurredOn
+      )
+        refuse('occurredAt', 'time_not_on_date');
+      else if (r.reportedOn && inFuture(r.reportedOn, file.now)) refuse('reportedOn', 'date_in_future');
       else if (r.reportedOn && r.reportedOn < r.occurredOn) refuse('reportedOn', 'before_incident');
     }),
   references: (r: RecordOf<'violence_incident'>) =>
@@ -80,6 +107,8 @@ export const protocolStepAdapter = entityAdapter({
       const stored = (await stepsOfIncident(em, r.incidentId)).find((s) => s.item === r.item);
       if (inFuture(r.doneAt, file.now)) refuse('doneAt', 'date_in_future');
       else if (incident && incident.personId !== r.personId) refuse('incidentId', 'unknown_incident');
+      else if (incident && Date.parse(r.doneAt) < (await incidentStart(em, file, incident)))
+        refuse('doneAt', 'before_incident');
       else if (itemsInFile.has(key) || (stored && stored.id !== r.id)) refuse('item', 'protocol_step_twice');
       else if ((r.linkedType === null) !== (r.linkedId === null))
         refuse('linkedId', 'linked_record_mismatch');
