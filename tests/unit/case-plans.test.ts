@@ -589,8 +589,19 @@ describe('my actions and the team view', () => {
           .map((r) => r.detail)
           .join('\n');
       return {
-        mine: await explain(actionsSql(store.manager, { ownerId: 'owner' }, 'reader', '2026-03-08')),
+        mine: await explain(
+          actionsSql(store.manager, { ownerId: 'owner', siteIds: null }, 'reader', [
+            { siteIds: t.siteIds, dueBy: '2026-03-08' },
+          ]),
+        ),
         team: await explain(actionsSql(store.manager, { siteIds: t.siteIds }, 'reader', null)),
+        // Sites on two dates (zones either side of midnight): one bound per site, still on the index.
+        split: await explain(
+          actionsSql(store.manager, { siteIds: t.siteIds }, 'reader', [
+            { siteIds: [t.siteIds[0]], dueBy: '2026-03-08' },
+            { siteIds: [t.siteIds[1]], dueBy: '2026-03-07' },
+          ]),
+        ),
       };
     });
     expect(plans.mine, plans.mine).not.toMatch(/SCAN (pa|plan_action)\b/);
@@ -599,6 +610,59 @@ describe('my actions and the team view', () => {
     );
     expect(plans.team, plans.team).not.toMatch(/SCAN (pa|plan_action)\b/);
     expect(plans.team, plans.team).toMatch(/SEARCH pa USING INDEX \S+ \(status=\? AND site_id=\?\)/);
+    expect(plans.split, plans.split).not.toMatch(/SCAN (pa|plan_action)\b/);
+  });
+
+  it('counts each action’s week from its own site’s today, and keeps to the sites the filter names', async () => {
+    const { t, social } = await chams();
+    const centre = await t.must('centre.get', {}, t.token);
+    const out = centre.sites.find((s) => s.code === 'OUT')!;
+    // 09:00 UTC on 2 March is still 1 March, 22:00, in Pago Pago.
+    await t.must(
+      'centre.saveSite',
+      { id: out.id, version: out.version, code: 'OUT', name: out.name, timezone: 'Pacific/Pago_Pago' },
+      t.token,
+    );
+    const paris = centre.sites.find((s) => s.code === 'MTP')!.id;
+    const here = await survivor(t, social.token, ['social_legal']);
+    const there = await survivor(t, social.token, ['social_legal']);
+    const herePlan = await t.must('casePlans.open', { personId: here, siteId: paris }, social.token);
+    const therePlan = await t.must('casePlans.open', { personId: there, siteId: out.id }, social.token);
+    await t.must(
+      'casePlans.saveAction',
+      action(here, herePlan.id, social.id, { dueOn: '2026-03-08' }),
+      social.token,
+    );
+    // Pago Pago's week runs from 1 to 7 March: the 8th is next week there.
+    await t.must(
+      'casePlans.saveAction',
+      action(there, therePlan.id, social.id, { dueOn: '2026-03-08' }),
+      social.token,
+    );
+    // Due today in Pago Pago, yesterday in Paris: not overdue.
+    await t.must(
+      'casePlans.saveAction',
+      action(there, therePlan.id, social.id, { dueOn: '2026-03-01' }),
+      social.token,
+    );
+
+    const week = await t.must('casePlans.myActions', {}, social.token);
+    expect(week.rows.map((r) => [r.personId === here ? 'paris' : 'pago', r.dueOn, r.overdue])).toEqual([
+      ['pago', '2026-03-01', false],
+      ['paris', '2026-03-08', false],
+    ]);
+    const team = await t.must('casePlans.teamActions', {}, social.token);
+    expect(team.rows.map((r) => r.dueOn)).toEqual(['2026-03-01', '2026-03-08']);
+    const parisOnly = await t.must('casePlans.myActions', { list: 'all', siteIds: [paris] }, social.token);
+    expect(parisOnly.rows.map((r) => r.personId)).toEqual([here]);
+    expect(await t.must('casePlans.actionsCounts', { siteIds: [paris] }, social.token)).toEqual({
+      mineThisWeek: 1,
+      teamOverdue: 0,
+    });
+    expect(await t.must('casePlans.actionsCounts', {}, social.token)).toEqual({
+      mineThisWeek: 2,
+      teamOverdue: 0,
+    });
   });
 });
 

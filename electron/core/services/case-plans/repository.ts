@@ -3,7 +3,7 @@
  * `plan_action`, `safety_plan`, `safety_plan_review`, `care_referent`): every query on them.
  * Other capabilities (meetings, the support forms' "safety plan reviewed") come through here.
  */
-import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { OPEN_ACTION_STATUSES } from '../../../../shared/domain/case-plans';
 import { linkedTable } from '../../dossier/section';
 import { hasCurrentConsent } from '../persons/repository';
@@ -141,18 +141,26 @@ export interface ActionLineRow {
   nameUsed: string;
 }
 
-export type ActionsScope = { ownerId: string } | { siteIds: readonly string[] };
+/** One owner's actions (at the sites named, or any), or the actions of some sites. */
+export type ActionsScope =
+  { ownerId: string; siteIds: readonly string[] | null } | { siteIds: readonly string[] };
+
+/**
+ * "Due by" per group of sites: each site's week or "overdue" counts from its own today, and sites
+ * in zones on different dates (around midnight) get their own bound. One group is the usual case.
+ */
+export type DueBounds = ReadonlyArray<{ siteIds: readonly string[]; dueBy: string }>;
 
 /**
  * Open actions of one owner (the `(owner_id, status, due_on)` index) or of some sites (the
- * `(status, site_id, due_on)` index), due by `dueBy` when given, of persons who share with the
- * social and legal team or whose action the reader wrote or owns.
+ * `(status, site_id, due_on)` index), due by each site's bound when given, of persons who share
+ * with the social and legal team or whose action the reader wrote or owns.
  */
 function actionsQuery(
   em: EntityManager,
   scope: ActionsScope,
   readerId: string,
-  dueBy: string | null,
+  due: DueBounds | null,
 ): SelectQueryBuilder<PlanActionRow & ObjectLiteral> {
   const qb = em
     .getRepository(PlanActionEntity)
@@ -160,8 +168,19 @@ function actionsQuery(
     .innerJoin('Person', 'p', 'p.id = pa.personId')
     .where('pa.status IN (:...open)', { open: [...OPEN_ACTION_STATUSES] });
   if ('ownerId' in scope) qb.andWhere('pa.ownerId = :owner', { owner: scope.ownerId });
-  else qb.andWhere('pa.siteId IN (:...sites)', { sites: [...scope.siteIds] });
-  if (dueBy) qb.andWhere('pa.dueOn <= :dueBy', { dueBy });
+  if (scope.siteIds) qb.andWhere('pa.siteId IN (:...sites)', { sites: [...scope.siteIds] });
+  if (due?.length === 1) qb.andWhere('pa.dueOn <= :dueBy', { dueBy: due[0].dueBy });
+  else if (due)
+    qb.andWhere(
+      new Brackets((w) => {
+        due.forEach((group, i) =>
+          w.orWhere(`(pa.siteId IN (:...dueSites${i}) AND pa.dueOn <= :dueBy${i})`, {
+            [`dueSites${i}`]: [...group.siteIds],
+            [`dueBy${i}`]: group.dueBy,
+          }),
+        );
+      }),
+    );
   qb.andWhere(
     `(${hasCurrentConsent(qb, 'pa.person_id', 'social_legal')} OR pa.createdBy = :reader OR pa.ownerId = :reader)`,
     { reader: readerId },
@@ -173,10 +192,10 @@ export function actionsPage(
   em: EntityManager,
   scope: ActionsScope,
   readerId: string,
-  dueBy: string | null,
+  due: DueBounds | null,
   page: { limit: number; after?: { dueOn: string; id: string } },
 ): Promise<ActionLineRow[]> {
-  const qb = actionsQuery(em, scope, readerId, dueBy)
+  const qb = actionsQuery(em, scope, readerId, due)
     .select('pa.id', 'actionId')
     .addSelect('pa.personId', 'personId')
     .addSelect('pa.siteId', 'siteId')
@@ -203,9 +222,9 @@ export function actionsCount(
   em: EntityManager,
   scope: ActionsScope,
   readerId: string,
-  dueBy: string | null,
+  due: DueBounds | null,
 ): Promise<number> {
-  return actionsQuery(em, scope, readerId, dueBy).getCount();
+  return actionsQuery(em, scope, readerId, due).getCount();
 }
 
 /** The SQL of an actions page, for the query-plan test (no personal data: parameters only). */
@@ -213,9 +232,9 @@ export function actionsSql(
   em: EntityManager,
   scope: ActionsScope,
   readerId: string,
-  dueBy: string | null,
+  due: DueBounds | null,
 ): [string, unknown[]] {
-  return actionsQuery(em, scope, readerId, dueBy)
+  return actionsQuery(em, scope, readerId, due)
     .select('pa.id')
     .orderBy('pa.dueOn', 'ASC')
     .addOrderBy('pa.id', 'ASC')
