@@ -74,10 +74,10 @@ export const ROLE_QUEUES: Partial<Record<Role, readonly VisitStep[]>> = {
 
 /**
  * Priorities go first on the board, in this order: an exposure under 72 h, a violence incident
- * under 72 h (docs/violence-care.md: an exposure the care team knows keeps precedence), a positive
- * result to treat.
+ * under 72 h (docs/violence-care.md: an exposure the care team knows keeps precedence), the desk's
+ * own priority (`urgent`, reason not recorded), a positive result to treat.
  */
-export const VISIT_PRIORITIES = ['pep_72h', 'violence_72h', 'positive_to_treat', 'normal'] as const;
+export const VISIT_PRIORITIES = ['pep_72h', 'violence_72h', 'urgent', 'positive_to_treat', 'normal'] as const;
 export type VisitPriority = (typeof VISIT_PRIORITIES)[number];
 /**
  * A priority as a reader sees it: its reason (PEP, a result to treat) only where they may read the
@@ -89,6 +89,9 @@ export type VisitPriorityView = (typeof VISIT_PRIORITY_VIEWS)[number];
 export const PRIORITY_SECTION: Record<VisitPriority, Section | null> = {
   pep_72h: 'interview',
   violence_72h: 'violence',
+  // The desk's own "let this person through", for a reason it does not record: shown to every
+  // reader as plain "priority", so that "priority" with no reason never points to one section.
+  urgent: null,
   positive_to_treat: 'tests',
   normal: null,
 };

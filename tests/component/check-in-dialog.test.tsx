@@ -74,7 +74,7 @@ describe('the check-in dialog', () => {
     });
 
     // The priority is always radio buttons, in the same order.
-    expect(fromBoard.priorities).toEqual(['normal', 'pep_72h', 'positive_to_treat']);
+    expect(fromBoard.priorities).toEqual(['normal', 'urgent', 'pep_72h', 'positive_to_treat']);
     for (const other of [fromSearch, fromList, fromDossier])
       expect(other.priorities).toEqual(fromBoard.priorities);
     // The board asks who arrives (its site is the board's); elsewhere the person is known and the

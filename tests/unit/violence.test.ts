@@ -454,6 +454,37 @@ describe('the visit’s priority and the board', () => {
     expect(after.rows[0]).toMatchObject({ priority: 'normal', priorityDeadline: null });
   });
 
+  it('"Prioritaire" without a reason never points to violence: the desk’s own priority looks and ranks the same', async () => {
+    const { t, social, nurse } = await chams();
+    const site = t.siteIds[0];
+    const desk = await t.must('persons.create', personInput(t, { nameUsed: 'Inès' }), t.worker.token);
+    await t.must('visits.checkIn', { personId: desk.id, siteId: site, priority: 'urgent' }, t.worker.token);
+    t.clock.advance(60_000);
+    const personId = await survivor(t, social.token);
+    await t.must('visits.checkIn', { personId, siteId: site }, t.worker.token);
+    await t.must('violence.saveIncident', incident(personId, { occurredAt: ago(t, 30) }), social.token);
+
+    const shape = (row: Record<string, unknown>) => ({
+      priority: row.priority,
+      priorityDeadline: row.priorityDeadline,
+    });
+    for (const reader of [t.worker, nurse]) {
+      const rows = (await t.must('visits.board', { siteId: site }, reader.token)).rows;
+      // In order of arrival: the assault's real rank does not lift it above the desk's priority.
+      expect(rows.map((r) => r.personId)).toEqual([desk.id, personId]);
+      expect(rows.map(shape)).toEqual([
+        { priority: 'priority', priorityDeadline: null },
+        { priority: 'priority', priorityDeadline: null },
+      ]);
+    }
+    // A reader of violence sees the protocol; the desk's priority stays without a reason for all.
+    const forSocial = (await t.must('visits.board', { siteId: site }, social.token)).rows;
+    expect(forSocial.map((r) => [r.personId, r.priority])).toEqual([
+      [desk.id, 'priority'],
+      [personId, 'violence_72h'],
+    ]);
+  });
+
   it('at check-in: raised while a protocol runs, not after its deadline; a PEP keeps precedence', async () => {
     const { t, social } = await chams();
     const site = t.siteIds[0];

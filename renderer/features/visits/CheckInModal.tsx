@@ -27,7 +27,7 @@ import { PersonPicker, type PickedPerson } from './PersonPicker';
 /** Where a person may wait on arrival; most come for the community interview first. */
 const FIRST_STEPS = ['waiting_interview', 'waiting_doctor', 'waiting_nurse', 'waiting_specialist'] as const;
 /** Normal first: it has the focus, and the urgent ones are a deliberate arrow key away. */
-const PRIORITY_ORDER: readonly VisitPriority[] = ['normal', 'pep_72h', 'positive_to_treat'];
+const PRIORITY_ORDER: readonly VisitPriority[] = ['normal', 'urgent', 'pep_72h', 'positive_to_treat'];
 const isFirstStep = oneOf(FIRST_STEPS);
 const isPriority = oneOf(VISIT_PRIORITIES);
 

@@ -50,6 +50,7 @@ export function waitingColor(minutes: number): string {
 export const PRIORITY_COLOR: Record<VisitPriorityView, string | null> = {
   pep_72h: 'red',
   violence_72h: 'red',
+  urgent: 'red',
   positive_to_treat: 'orange',
   // A priority whose reason this reader may not see.
   priority: 'red',

@@ -491,6 +491,7 @@ export const en: Texts<typeof fr> = {
     priorities: {
       pep_72h: 'PEP < 72 h',
       violence_72h: '72-hour protocol (violence)',
+      urgent: 'Priority (no reason given)',
       positive_to_treat: 'Positive result to treat',
       normal: 'No priority',
       priority: 'Priority',

@@ -498,6 +498,7 @@ export const fr = {
     priorities: {
       pep_72h: 'TPE < 72 h',
       violence_72h: 'Protocole 72 h (violences)',
+      urgent: 'Prioritaire (sans motif)',
       positive_to_treat: 'Résultat positif à traiter',
       normal: 'Sans priorité',
       priority: 'Prioritaire',

@@ -80,6 +80,7 @@ const HIDDEN_REASON_SHOWN_AS: Record<Exclude<VisitPriority, 'normal'>, VisitPrio
   pep_72h: 'priority',
   // A survivor within 72 h must be let through; reception sees "priority", never why (violence).
   violence_72h: 'priority',
+  urgent: 'priority',
   positive_to_treat: 'normal',
 };
 
@@ -139,6 +140,7 @@ export async function auditSectionsShown(
 
 function priorityFor(priority: VisitPriorityView, canRead: (section: Section) => boolean): VisitPriorityView {
   if (priority === 'priority' || priority === 'normal') return priority;
+  if (priority === 'urgent') return 'priority';
   const section = PRIORITY_SECTION[priority];
   return section && !canRead(section) ? HIDDEN_REASON_SHOWN_AS[priority] : priority;
 }
@@ -259,11 +261,11 @@ export async function board(
       visits.filter((v) => v.priority === 'violence_72h').map((v) => v.personId),
       new Date(now),
     );
-    // Shaped for this reader, then ordered by priority (a masked "priority" keeps its place) and
-    // arrival: a visit shown to this reader as ordinary does not move up their board either.
-    const real = new Map(visits.map((v) => [v.id, v.priority]));
-    const rank = (shown: VisitPriorityView, real: VisitPriority) =>
-      PRIORITY_RANK[shown === 'priority' ? real : shown] ?? 9;
+    // Shaped for this reader, then ordered by priority as shown and arrival: a visit shown to this
+    // reader as ordinary does not move up their board either.
+    // Every priority shown without its reason ranks alike (by arrival among them): ranking them by
+    // their real reason would let the order tell a PEP, a recent assault and the desk's own apart.
+    const rank = (shown: VisitPriorityView) => (shown === 'priority' ? 0 : (PRIORITY_RANK[shown] ?? 9));
     const rows = visits
       .map((v) => {
         const p = persons.get(v.personId);
@@ -288,7 +290,7 @@ export async function board(
       })
       .sort(
         (a, b) =>
-          rank(a.priority, real.get(a.id) ?? 'normal') - rank(b.priority, real.get(b.id) ?? 'normal') ||
+          rank(a.priority) - rank(b.priority) ||
           a.openedAt.localeCompare(b.openedAt),
       );
     const revision = createHash('sha256')
