@@ -200,3 +200,26 @@ export function versioned<R extends { version: number; createdAt: string }>(
 ): { createdAt: string; updatedAt: string; version: number } {
   return { createdAt: existing?.createdAt ?? now, updatedAt: now, version: (existing?.version ?? 0) + 1 };
 }
+
+/**
+ * A record that is its row's columns with its author (`authorId` ↔ `createdBy`), written one by
+ * one: the common case of the capabilities' records, declared by its type, entity, references and
+ * line checks only.
+ */
+export function authoredAdapter<
+  T extends Exportable,
+  Row extends { id: string; createdBy: string | null },
+>(spec: {
+  type: T;
+  entity: EntitySchema<Row>;
+  references(record: RecordOf<T>): Reference[];
+  checkLines?: RecordAdapter<T>['checkLines'];
+}): RecordAdapter<T> {
+  return entityAdapter({
+    ...spec,
+    view: (rows: Row[]) => rows.map((r) => ({ ...r, authorId: r.createdBy })),
+    // Every authored record type has `authorId` (checked on the first import or export).
+    rowNames: { authorId: 'createdBy' } as Partial<Record<Field<T>, keyof Row & string>>,
+    batched: () => false,
+  });
+}

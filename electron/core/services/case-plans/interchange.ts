@@ -6,8 +6,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { FileRecords } from '../../interchange/adapter';
-import { entityAdapter, refs } from '../../interchange/entity-adapter';
-import { AUTHOR_COLUMN, lineRefusals, personMerged, withAuthor } from '../../interchange/record-rules';
+import { authoredAdapter, refs } from '../../interchange/entity-adapter';
+import { lineRefusals, personMerged } from '../../interchange/record-rules';
 import {
   CareReferentEntity,
   CasePlanEntity,
@@ -37,12 +37,21 @@ function partOfPlan<R extends { planId: string; personId: string }>(
   });
 }
 
-export const casePlanAdapter = entityAdapter({
+/** A plan part's references: its plan, its person, what else it names, its author. */
+function planPartRefs(
+  r: { planId: string; personId: string; authorId: string | null },
+  ...named: Parameters<typeof refs>
+) {
+  return refs(['planId', 'case_plan', r.planId], ['personId', 'person', r.personId], ...named, [
+    'authorId',
+    'user',
+    r.authorId,
+  ]);
+}
+
+export const casePlanAdapter = authoredAdapter({
   type: 'case_plan',
   entity: CasePlanEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
@@ -56,92 +65,50 @@ export const casePlanAdapter = entityAdapter({
     ),
 });
 
-export const casePlanSiteAdapter = entityAdapter({
+export const casePlanSiteAdapter = authoredAdapter({
   type: 'case_plan_site',
   entity: CasePlanSiteEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: partOfPlan,
-  references: (r) =>
-    refs(
-      ['planId', 'case_plan', r.planId],
-      ['personId', 'person', r.personId],
-      ['siteId', 'site', r.siteId],
-      ['authorId', 'user', r.authorId],
-    ),
+  references: (r) => planPartRefs(r, ['siteId', 'site', r.siteId]),
 });
 
-export const casePlanEventAdapter = entityAdapter({
+export const casePlanEventAdapter = authoredAdapter({
   type: 'case_plan_event',
   entity: CasePlanEventEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: partOfPlan,
-  references: (r) =>
-    refs(
-      ['planId', 'case_plan', r.planId],
-      ['personId', 'person', r.personId],
-      ['authorId', 'user', r.authorId],
-    ),
+  references: (r) => planPartRefs(r),
 });
 
-export const planItemAdapter = entityAdapter({
+export const planItemAdapter = authoredAdapter({
   type: 'plan_item',
   entity: PlanItemEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: partOfPlan,
-  references: (r) =>
-    refs(
-      ['planId', 'case_plan', r.planId],
-      ['personId', 'person', r.personId],
-      ['authorId', 'user', r.authorId],
-    ),
+  references: (r) => planPartRefs(r),
 });
 
-export const planActionAdapter = entityAdapter({
+export const planActionAdapter = authoredAdapter({
   type: 'plan_action',
   entity: PlanActionEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: partOfPlan,
   references: (r) =>
-    refs(
-      ['planId', 'case_plan', r.planId],
-      ['personId', 'person', r.personId],
+    planPartRefs(
+      r,
       ['objectiveId', 'plan_item', r.objectiveId],
       ['ownerId', 'user', r.ownerId],
       ['siteId', 'site', r.siteId],
-      ['authorId', 'user', r.authorId],
     ),
 });
 
-export const safetyPlanAdapter = entityAdapter({
+export const safetyPlanAdapter = authoredAdapter({
   type: 'safety_plan',
   entity: SafetyPlanEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: partOfPlan,
-  references: (r) =>
-    refs(
-      ['planId', 'case_plan', r.planId],
-      ['personId', 'person', r.personId],
-      ['reviewedBy', 'user', r.reviewedBy],
-      ['authorId', 'user', r.authorId],
-    ),
+  references: (r) => planPartRefs(r, ['reviewedBy', 'user', r.reviewedBy]),
 });
 
-export const safetyPlanReviewAdapter = entityAdapter({
+export const safetyPlanReviewAdapter = authoredAdapter({
   type: 'safety_plan_review',
   entity: SafetyPlanReviewEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   references: (r) =>
     refs(
       ['safetyPlanId', 'safety_plan', r.safetyPlanId],
@@ -151,12 +118,9 @@ export const safetyPlanReviewAdapter = entityAdapter({
     ),
 });
 
-export const careReferentAdapter = entityAdapter({
+export const careReferentAdapter = authoredAdapter({
   type: 'care_referent',
   entity: CareReferentEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   references: (r) =>
     refs(
       ['personId', 'person', r.personId],
