@@ -16,7 +16,7 @@ import { callOrThrow } from '../../../api/client';
 import type { TextKey } from '../../../i18n/setup';
 import { personsKeys } from '../query-keys';
 import { useSignedIn } from '../use-signed-in';
-import { sectionAccess } from '../../../../shared/domain/access-policy';
+import { isConcealedSection, sectionAccess } from '../../../../shared/domain/access-policy';
 
 export interface DossierTabProps {
   dossier: Dossier;
@@ -92,7 +92,8 @@ export function useDossierSection<C extends SectionChannel>(channel: C, personId
 
 /**
  * What a tab that shows one section's records and may add to it needs: may this reader write it,
- * are its records drawn, and the records (loaded only when drawn).
+ * are its records drawn, and the records (loaded only when drawn, or asked for a concealed section
+ * so that the attempt is audited).
  */
 export function useSectionTab<C extends SectionChannel>(
   channel: C,
@@ -102,7 +103,11 @@ export function useSectionTab<C extends SectionChannel>(
   const { user } = useSignedIn().state;
   const canWrite = !readOnly && sectionAccess(user.roles, section) === 'write';
   const drawn = isDrawn(view);
-  const query = useDossierSection(channel, dossier.person.id, drawn);
+  // Opening the tab of a concealed section (violence, a case plan, legal, psychological notes)
+  // the reader may not see is still asked of the core: it answers nothing, and writes the refused
+  // attempt in the audit log (`denied`), where the coordinator reviews who tried.
+  const attempt = !drawn && view !== undefined && isConcealedSection(section);
+  const query = useDossierSection(channel, dossier.person.id, drawn || attempt);
   return { canWrite, drawn, query, personId: dossier.person.id };
 }
 
