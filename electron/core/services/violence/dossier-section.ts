@@ -15,6 +15,7 @@ import {
   incidentsTable,
   narrativesTable,
   protocolStepsTable,
+  certificatesTable,
   type IncidentWithSteps,
 } from './repository';
 import { toIncidents } from './violence-service';
@@ -38,7 +39,7 @@ async function loadIncidents(
 const violence: SectionDefinition<LoadedIncident> = {
   capability: 'violence',
   section: 'violence',
-  linked: [incidentsTable, narrativesTable, protocolStepsTable],
+  linked: [incidentsTable, narrativesTable, protocolStepsTable, certificatesTable],
   timelineKinds: ['violence_incident', 'protocol_step'],
   load: loadIncidents,
   timeline: (rows, ctx) => {
@@ -86,7 +87,11 @@ export const violenceForPerson = sectionReader(violence, (rows, { dossier, actor
     dossier.em,
     // A writer refused the section sees the incidents they recorded, with their own steps only.
     dossier.ownOnly
-      ? rows.map((r) => ({ ...r, steps: r.steps.filter((s) => s.createdBy === actor.userId) }))
+      ? rows.map((r) => ({
+          ...r,
+          steps: r.steps.filter((s) => s.createdBy === actor.userId),
+          certificates: r.certificates.filter((c) => c.createdBy === actor.userId),
+        }))
       : rows,
     dossier.now,
     // A step's link to a clinical record follows that record's section.

@@ -8,7 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
-import type { Incident, Narrative, ProtocolStep } from '../../../../shared/contract/violence';
+import type {
+  CertificateMeta,
+  Incident,
+  Narrative,
+  ProtocolStep,
+} from '../../../../shared/contract/violence';
 import { daysBetween, siteToday } from '../../../../shared/domain/schedules';
 import {
   hoursLeft,
@@ -30,6 +35,7 @@ import { findVisit, openVisitIdOf } from '../visits/repository';
 import { linkShown, personOfLinked } from './links';
 import { raiseViolencePriority, settleViolencePriority } from './priority';
 import {
+  certificateMetasOfPerson,
   findIncident,
   incidentsWithNarrative,
   insertIncidentRow,
@@ -38,6 +44,7 @@ import {
   saveNarrativeRow,
   saveStepRow,
   stepsOfIncident,
+  type CertificateMetaRow,
   type IncidentRow,
   type NarrativeRow,
   type ProtocolStepRow,
@@ -73,6 +80,23 @@ export function toStep(
   };
 }
 
+export function toCertificateMeta(
+  c: CertificateMetaRow,
+  names: ReadonlyMap<string, string>,
+): CertificateMeta {
+  return {
+    id: c.id,
+    incidentId: c.incidentId,
+    doctorId: c.doctorId,
+    doctorName: names.get(c.doctorId) ?? null,
+    examinedAt: c.examinedAt,
+    issuedAt: c.issuedAt,
+    replacesId: c.replacesId,
+    authorId: c.createdBy,
+    version: c.version,
+  };
+}
+
 export function toIncident(
   row: IncidentRow,
   steps: readonly ProtocolStepRow[],
@@ -80,6 +104,7 @@ export function toIncident(
   names: ReadonlyMap<string, string>,
   now: Date,
   canRead: (section: Section) => boolean = ALL_SECTIONS,
+  certificates: readonly CertificateMetaRow[] = [],
 ): Incident {
   return {
     id: row.id,
@@ -103,6 +128,7 @@ export function toIncident(
       .sort((a, b) => (ITEM_ORDER.get(a.item) ?? 0) - (ITEM_ORDER.get(b.item) ?? 0))
       .map((s) => toStep(s, names, canRead)),
     hasNarrative,
+    certificates: certificates.map((c) => toCertificateMeta(c, names)),
     authorId: row.createdBy,
     version: row.version,
   };
@@ -111,19 +137,56 @@ export function toIncident(
 /** Incidents as the tab shows them: steps in the checklist's order, who did each, a narrative or not. */
 export async function toIncidents(
   em: EntityManager,
-  rows: ReadonlyArray<IncidentRow & { steps: readonly ProtocolStepRow[] }>,
+  rows: ReadonlyArray<
+    IncidentRow & { steps: readonly ProtocolStepRow[]; certificates: readonly CertificateMetaRow[] }
+  >,
   now: Date,
   canRead: (section: Section) => boolean,
 ): Promise<Incident[]> {
-  const names = await staffNames(
-    em,
-    rows.flatMap((r) => r.steps.map((s) => s.doneBy)),
-  );
+  const names = await staffNames(em, [
+    ...rows.flatMap((r) => r.steps.map((s) => s.doneBy)),
+    ...rows.flatMap((r) => r.certificates.map((c) => c.doctorId)),
+  ]);
   const narrated = await incidentsWithNarrative(
     em,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => toIncident(r, r.steps, narrated.has(r.id), names, now, canRead));
+  return rows.map((r) => toIncident(r, r.steps, narrated.has(r.id), names, now, canRead, r.certificates));
+}
+
+/**
+ * An incident's certificates for a write's answer: a writer let in on their own records only sees
+ * the certificates they wrote, as in the tab.
+ */
+export async function certificatesForAnswer(
+  em: EntityManager,
+  incident: IncidentRow,
+  ownOnly: boolean,
+  readerId: string,
+): Promise<CertificateMetaRow[]> {
+  const all = (await certificateMetasOfPerson(em, incident.personId)).filter(
+    (c) => c.incidentId === incident.id,
+  );
+  return ownOnly ? all.filter((c) => c.createdBy === readerId) : all;
+}
+
+/** An incident as a write answers it: its steps, whether it has a narrative, its certificates, the names. */
+async function incidentAnswer(
+  em: EntityManager,
+  incident: IncidentRow,
+  steps: readonly ProtocolStepRow[],
+  { dossier, actor }: DossierCall,
+): Promise<Incident> {
+  const certificates = await certificatesForAnswer(em, incident, dossier.ownOnly, actor.userId);
+  return toIncident(
+    incident,
+    steps,
+    (await narrativeOf(em, incident.id)) !== null,
+    await staffNames(em, [...steps.map((s) => s.doneBy), ...certificates.map((c) => c.doctorId)]),
+    dossier.now,
+    dossier.canRead,
+    certificates,
+  );
 }
 
 /** The site's zone: the incident's date is a day there. */
@@ -204,10 +267,8 @@ function checkIncidentDates(input: In<'violence.saveIncident'>, timeZone: string
 const otherPriorities = (em: EntityManager, personId: string, now: Date) =>
   checkInPriority(em, personId, 'normal', now);
 
-export async function saveIncident(
-  input: In<'violence.saveIncident'>,
-  { actor, dossier }: DossierCall,
-): Promise<Incident> {
+export async function saveIncident(input: In<'violence.saveIncident'>, call: DossierCall): Promise<Incident> {
+  const { actor, dossier } = call;
   const { em, now } = dossier;
   const person = await loadPerson(em, input.personId);
   if (person.mergedInto) throw invalid('personId', 'person_merged');
@@ -254,18 +315,7 @@ export async function saveIncident(
   else await settleViolencePriority(em, person.id, dossier, otherPriorities);
 
   const steps = existing ? await stepsOfIncident(em, row.id) : [];
-  const narrative = existing ? await narrativeOf(em, row.id) : null;
-  return toIncident(
-    row,
-    steps,
-    narrative !== null,
-    await staffNames(
-      em,
-      steps.map((s) => s.doneBy),
-    ),
-    now,
-    dossier.canRead,
-  );
+  return incidentAnswer(em, row, steps, call);
 }
 
 function toNarrative(row: NarrativeRow): Narrative {
@@ -322,8 +372,9 @@ function incidentStart(incident: IncidentRow, timeZone: string): number {
 
 export async function saveProtocolStep(
   input: In<'violence.saveProtocolStep'>,
-  { actor, dossier }: DossierCall,
+  call: DossierCall,
 ): Promise<Incident> {
+  const { actor, dossier } = call;
   const { em, now } = dossier;
   const incident = await incidentOf(em, input.personId, input.incidentId, 'incidentId');
   const timeZone = await zoneOf(em, incident.siteId);
@@ -365,23 +416,28 @@ export async function saveProtocolStep(
   await saveStepRow(em, row);
   dossier.wrote({ type: 'protocol_step', id: row.id, action: existing ? 'update' : 'create' });
   const all = [...steps.filter((s) => s.id !== row.id), row];
+  const updated = await closeProtocolIfComplete(incident, all, dossier);
+  return incidentAnswer(em, updated, all, call);
+}
 
-  let updated = incident;
-  if (incident.protocolStatus === 'open' && protocolComplete(all.map((s) => s.item))) {
-    updated = { ...incident, protocolStatus: 'closed', updatedAt: at, version: incident.version + 1 };
-    await saveIncidentRow(em, updated);
-    dossier.wrote({ type: 'violence_incident', id: updated.id, action: 'update' });
-    await settleViolencePriority(em, incident.personId, dossier, otherPriorities);
-  }
-  return toIncident(
-    updated,
-    all,
-    (await narrativeOf(em, incident.id)) !== null,
-    await staffNames(
-      em,
-      all.map((s) => s.doneBy),
-    ),
-    now,
-    dossier.canRead,
-  );
+/**
+ * The fifth item's outcome closes an open protocol and settles the visit's priority (same
+ * transaction); answers the incident as it now is.
+ */
+export async function closeProtocolIfComplete(
+  incident: IncidentRow,
+  steps: readonly ProtocolStepRow[],
+  dossier: DossierCall['dossier'],
+): Promise<IncidentRow> {
+  if (incident.protocolStatus !== 'open' || !protocolComplete(steps.map((s) => s.item))) return incident;
+  const updated: IncidentRow = {
+    ...incident,
+    protocolStatus: 'closed',
+    updatedAt: dossier.now.toISOString(),
+    version: incident.version + 1,
+  };
+  await saveIncidentRow(dossier.em, updated);
+  dossier.wrote({ type: 'violence_incident', id: updated.id, action: 'update' });
+  await settleViolencePriority(dossier.em, incident.personId, dossier, otherPriorities);
+  return updated;
 }
