@@ -265,6 +265,17 @@ describe('an issued certificate never changes', () => {
       [second.id, d.id],
     ]);
     expect(tab.items[0].steps.map((st) => st.linkedId)).toEqual([d.id]);
+    // On the timeline: each issued certificate when signed (a correction said so), never a draft.
+    const timeline = await t.must('persons.timeline', { personId: s.personId }, doctor.token);
+    expect(
+      timeline.items.filter((i) => i.kind === 'injury_certificate').map((i) => [i.refId, i.label]),
+    ).toEqual(
+      expect.arrayContaining([
+        [d.id, 'issued'],
+        [second.id, 'correction'],
+      ]),
+    );
+    expect(timeline.items.filter((i) => i.kind === 'injury_certificate')).toHaveLength(2);
   });
 });
 

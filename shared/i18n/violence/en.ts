@@ -139,6 +139,8 @@ export const en: Texts<typeof fr> = {
   timeline: {
     incident: 'Violence incident',
     step: '72-hour protocol: {{item}} ({{outcome}})',
+    certificate: 'Certificate of injuries issued',
+    certificateCorrection: 'Corrected certificate of injuries issued',
   },
   certificate: {
     title: 'Certificates of injuries',

@@ -139,6 +139,8 @@ export const fr = {
   timeline: {
     incident: 'Incident de violence',
     step: 'Protocole 72 h : {{item}} ({{outcome}})',
+    certificate: 'Certificat de lésions émis',
+    certificateCorrection: 'Certificat de lésions rectificatif émis',
   },
   certificate: {
     title: 'Certificats de lésions',

@@ -40,7 +40,7 @@ const violence: SectionDefinition<LoadedIncident> = {
   capability: 'violence',
   section: 'violence',
   linked: [incidentsTable, narrativesTable, protocolStepsTable, certificatesTable],
-  timelineKinds: ['violence_incident', 'protocol_step'],
+  timelineKinds: ['violence_incident', 'protocol_step', 'injury_certificate'],
   load: loadIncidents,
   timeline: (rows, ctx) => {
     const items: TimelineItem[] = [];
@@ -63,6 +63,17 @@ const violence: SectionDefinition<LoadedIncident> = {
           label: s.item,
           detail: s.outcome,
         });
+      // Issued certificates only, when signed; a draft is not yet an event of the file.
+      for (const c of ownParts(ctx, 'violence', r.certificates))
+        if (c.issuedAt)
+          items.push({
+            at: c.issuedAt,
+            kind: 'injury_certificate',
+            section: 'violence',
+            refId: c.id,
+            label: c.replacesId ? 'correction' : 'issued',
+            detail: null,
+          });
     }
     return items;
   },
