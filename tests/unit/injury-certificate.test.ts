@@ -502,3 +502,37 @@ describe('the PDF (French, HAS structure)', () => {
     expect(fresh).toContain('n’a pas été évaluée');
   });
 });
+
+describe('merging files', () => {
+  it('moves the certificates (and their incident) to the kept file; the PDF is printed from there', async () => {
+    const { t, doctor } = await clinic();
+    const kept = await survivor(t, doctor.token, 'Salma');
+    const other = await survivor(t, doctor.token, 'Salma B.');
+    const d = await t.must('violence.saveCertificate', draft(other), doctor.token);
+    await t.must(
+      'violence.issueCertificate',
+      { personId: other.personId, certificateId: d.id, version: d.version },
+      doctor.token,
+    );
+    const version = async (id: string) => (await t.must('persons.get', { id }, t.worker.token)).version;
+    const merged = await t.call(
+      'persons.merge',
+      {
+        survivorId: kept.personId,
+        mergedId: other.personId,
+        survivorVersion: await version(kept.personId),
+        mergedVersion: await version(other.personId),
+      },
+      t.token,
+    );
+    expect(merged.ok).toBe(true);
+    const tab = await t.must('violence.forPerson', { personId: kept.personId }, doctor.token);
+    expect(tab.items.flatMap((i) => i.certificates.map((c) => c.id))).toEqual([d.id]);
+    const pdf = await t.call(
+      'violence.certificatePdf',
+      { personId: kept.personId, certificateId: d.id },
+      doctor.token,
+    );
+    expect(pdf.ok).toBe(true);
+  });
+});
