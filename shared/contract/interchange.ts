@@ -39,7 +39,13 @@ import { PREP_EPISODE_STATUSES, PREP_NOTE_MAX, PREP_STOP_REASONS } from '../doma
 import { CATALOGUE_SCHEMAS, catalogueKeySchema } from './clinical-catalogues';
 import { WAITING_LIST_ORIGINS, WAITING_LIST_STATUSES } from '../domain/waiting-lists';
 import {
+  CERTIFICATE_REQUESTERS,
+  CERTIFICATE_SHORT_MAX,
+  CERTIFICATE_TEXT_MAX,
   GBVIMS_TYPES,
+  IDENTITY_CHECKS,
+  ITT_MAX_DAYS,
+  LESIONS_MAX,
   NARRATIVE_MAX,
   PERPETRATORS,
   PLACE_KINDS,
@@ -462,6 +468,52 @@ export const incidentNarrativeRecord = z
   })
   .strict();
 
+/** A medical certificate of injuries of an incident: a draft (`issuedAt` null) or issued, texts as typed. */
+export const injuryCertificateRecord = z
+  .object({
+    type: z.literal('injury_certificate'),
+    id: idSchema,
+    personId: idSchema,
+    incidentId: idSchema,
+    siteId: idSchema,
+    doctorId: idSchema,
+    examinedAt: z.iso.datetime({ offset: true }),
+    requestedBy: z.enum(CERTIFICATE_REQUESTERS),
+    requisitionRef: nullableText(CERTIFICATE_SHORT_MAX),
+    identityCheck: z.enum(IDENTITY_CHECKS),
+    identityDocument: nullableText(CERTIFICATE_SHORT_MAX),
+    statements: z.string().max(CERTIFICATE_TEXT_MAX).default(''),
+    complaints: z.string().max(CERTIFICATE_TEXT_MAX).default(''),
+    lesions: z
+      .array(
+        z
+          .object({
+            region: z.string().max(CERTIFICATE_SHORT_MAX),
+            kind: z.string().max(CERTIFICATE_SHORT_MAX),
+            sizeCm: z.number().positive().nullable().default(null),
+            description: z.string().max(1000).default(''),
+          })
+          .strict(),
+      )
+      .max(LESIONS_MAX)
+      .default([]),
+    otherFindings: z.string().max(CERTIFICATE_TEXT_MAX).default(''),
+    psychologicalFindings: z.string().max(CERTIFICATE_TEXT_MAX).default(''),
+    furtherExams: z.string().max(CERTIFICATE_TEXT_MAX).default(''),
+    ittDays: z
+      .number()
+      .int()
+      .min(0, { message: 'itt_out_of_range' })
+      .max(ITT_MAX_DAYS, { message: 'itt_out_of_range' })
+      .nullable()
+      .default(null),
+    ittReserved: z.boolean().default(true),
+    issuedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    replacesId: nullableId,
+    authorId: nullableId,
+  })
+  .strict();
+
 /** One item of an incident's 72-hour protocol with its outcome (one per item and incident). */
 export const protocolStepRecord = z
   .object({
@@ -637,6 +689,7 @@ export const RECORD_SCHEMAS = {
   prep_follow_up: prepFollowUpRecord,
   violence_incident: violenceIncidentRecord,
   incident_narrative: incidentNarrativeRecord,
+  injury_certificate: injuryCertificateRecord,
   protocol_step: protocolStepRecord,
   case_plan: casePlanRecord,
   case_plan_site: casePlanSiteRecord,

@@ -4,7 +4,12 @@
  */
 import { z } from 'zod';
 import {
+  CERTIFICATE_REQUESTERS,
+  CERTIFICATE_SHORT_MAX,
+  CERTIFICATE_TEXT_MAX,
   GBVIMS_TYPES,
+  IDENTITY_CHECKS,
+  LESIONS_MAX,
   NARRATIVE_MAX,
   PERPETRATORS,
   PLACE_KINDS,
@@ -22,6 +27,74 @@ import { idSchema, isoDateTimeSchema, versionSchema } from './common';
 import { forPersonInputSchema, sectionItemsSchema } from './section';
 import { worklistCountsInputSchema, worklistInputSchema, worklistPageSchema } from './worklist';
 import { calendarDateSchema } from './vaccinations';
+import { pdfSchema } from './persons';
+
+/** What the tab shows of a medical certificate of injuries: never its findings. */
+export const certificateMetaSchema = z.object({
+  id: idSchema,
+  incidentId: idSchema,
+  doctorId: idSchema,
+  doctorName: z.string().nullable(),
+  examinedAt: isoDateTimeSchema,
+  /** Null while a draft; set once when issued (then immutable). */
+  issuedAt: isoDateTimeSchema.nullable(),
+  replacesId: idSchema.nullable(),
+  authorId: z.string().nullable(),
+  version: versionSchema,
+});
+export type CertificateMeta = z.infer<typeof certificateMetaSchema>;
+
+export const lesionSchema = z
+  .object({
+    region: z.string().max(CERTIFICATE_SHORT_MAX),
+    kind: z.string().max(CERTIFICATE_SHORT_MAX),
+    sizeCm: z.number().positive().max(500).nullable().default(null),
+    description: z.string().max(1000).default(''),
+  })
+  .strict();
+
+/** The certificate as typed in its form: every text kept exactly as typed; blanks refused by the core. */
+export const certificateFields = {
+  examinedAt: isoDateTimeSchema,
+  requestedBy: z.enum(CERTIFICATE_REQUESTERS),
+  requisitionRef: z.string().max(CERTIFICATE_SHORT_MAX).nullable().default(null),
+  identityCheck: z.enum(IDENTITY_CHECKS),
+  identityDocument: z.string().max(CERTIFICATE_SHORT_MAX).nullable().default(null),
+  statements: z.string().max(CERTIFICATE_TEXT_MAX).default(''),
+  complaints: z.string().max(CERTIFICATE_TEXT_MAX).default(''),
+  lesions: z.array(lesionSchema).max(LESIONS_MAX).default([]),
+  otherFindings: z.string().max(CERTIFICATE_TEXT_MAX).default(''),
+  psychologicalFindings: z.string().max(CERTIFICATE_TEXT_MAX).default(''),
+  furtherExams: z.string().max(CERTIFICATE_TEXT_MAX).default(''),
+  /** Whole days; the range 0–365 is the core's refusal (`itt_out_of_range`), named on the field. */
+  ittDays: z.number().int().nullable().default(null),
+  ittReserved: z.boolean().default(true),
+};
+
+export const certificateSchema = certificateMetaSchema.extend({
+  personId: idSchema,
+  siteId: idSchema,
+  requestedBy: z.enum(CERTIFICATE_REQUESTERS),
+  requisitionRef: z.string().nullable(),
+  identityCheck: z.enum(IDENTITY_CHECKS),
+  identityDocument: z.string().nullable(),
+  statements: z.string(),
+  complaints: z.string(),
+  lesions: z.array(
+    z.object({
+      region: z.string(),
+      kind: z.string(),
+      sizeCm: z.number().nullable(),
+      description: z.string(),
+    }),
+  ),
+  otherFindings: z.string(),
+  psychologicalFindings: z.string(),
+  furtherExams: z.string(),
+  ittDays: z.number().int().nullable(),
+  ittReserved: z.boolean(),
+});
+export type Certificate = z.infer<typeof certificateSchema>;
 
 export const protocolStepSchema = z.object({
   id: idSchema,
@@ -63,6 +136,8 @@ export const incidentSchema = z.object({
   steps: z.array(protocolStepSchema),
   /** Whether a narrative exists (its text is read through `violence.narrative`). */
   hasNarrative: z.boolean(),
+  /** The incident's certificates of injuries, oldest examination first (metadata only). */
+  certificates: z.array(certificateMetaSchema),
   authorId: z.string().nullable(),
   version: versionSchema,
 });
@@ -172,6 +247,39 @@ export const violenceChannels = {
       })
       .strict(),
     incidentSchema,
+  ),
+  /**
+   * Writes a draft certificate of injuries of an incident (no `certificateId`) or corrects a draft
+   * (`certificateId` + `version`). The caller is the examining doctor and signatory: a doctor.
+   * `replacesId` (at creation) names the issued certificate this one corrects.
+   */
+  'violence.saveCertificate': channel(
+    z
+      .object({
+        personId: idSchema,
+        incidentId: idSchema,
+        certificateId: idSchema.optional(),
+        version: versionSchema.optional(),
+        replacesId: idSchema.nullable().default(null),
+        ...certificateFields,
+      })
+      .strict(),
+    certificateSchema,
+  ),
+  /** One certificate whole (its own audited read, naming it): to continue a draft or start a correction. */
+  'violence.certificate': channel(
+    z.object({ personId: idSchema, certificateId: idSchema }).strict(),
+    certificateSchema,
+  ),
+  /** Signs a draft (its doctor, with a professional number): from then on it never changes. */
+  'violence.issueCertificate': channel(
+    z.object({ personId: idSchema, certificateId: idSchema, version: versionSchema }).strict(),
+    certificateSchema,
+  ),
+  /** The issued certificate as a PDF, always in French; its read names the certificate. */
+  'violence.certificatePdf': channel(
+    z.object({ personId: idSchema, certificateId: idSchema }).strict(),
+    pdfSchema,
   ),
   /** Open 72-hour protocols of the reader's sites, soonest deadline first. */
   'violence.openProtocols': channel(

@@ -112,11 +112,12 @@ export type ProtocolOutcome = (typeof PROTOCOL_OUTCOMES)[number];
 
 export const PROTOCOL_LINK_TYPES = ['referral', 'prescription', 'screening', 'injury_certificate'] as const;
 export type ProtocolLinkType = (typeof PROTOCOL_LINK_TYPES)[number];
-/** What a step may link today: the certificate comes with slice 2. */
+/** What a step may link (the certificate since slice 2). */
 export const PROTOCOL_LINKABLE = [
   'referral',
   'prescription',
   'screening',
+  'injury_certificate',
 ] as const satisfies readonly ProtocolLinkType[];
 
 /** The section of the record a step links: the link is shown only to a reader of that section. */
@@ -128,6 +129,38 @@ export const PROTOCOL_LINK_SECTION = {
 } as const satisfies Record<ProtocolLinkType, string>;
 
 export const NARRATIVE_MAX = 20_000;
+
+// ---------------------------------------------------------------------------------------------
+// The medical certificate of injuries (docs/violence-care.md, sections 4 and 8).
+
+/** At the person's own request, or on a requisition (police, prosecutor) that has a reference. */
+export const CERTIFICATE_REQUESTERS = ['person', 'requisition'] as const;
+export type CertificateRequester = (typeof CERTIFICATE_REQUESTERS)[number];
+
+/** Identity checked on a document, or only declared by the person ("se déclarant se nommer"). */
+export const IDENTITY_CHECKS = ['document', 'declared'] as const;
+export type IdentityCheck = (typeof IDENTITY_CHECKS)[number];
+
+/** The ITT is a number of days the app records, never a qualification of the offence. */
+export const ITT_MAX_DAYS = 365;
+export const CERTIFICATE_TEXT_MAX = 8_000;
+export const CERTIFICATE_SHORT_MAX = 200;
+export const LESIONS_MAX = 60;
+
+export interface Lesion {
+  region: string;
+  kind: string;
+  /** Dimensions in centimetres, when measured. */
+  sizeCm: number | null;
+  description: string;
+}
+
+/** Whether a typed text holds anything but spaces (required texts are kept as typed, never trimmed). */
+export const isBlank = (text: string | null | undefined): boolean => !text || text.trim().length === 0;
+
+/** The ITT days are whole days from 0 to 365. */
+export const ittInRange = (days: number | null): boolean =>
+  days === null || (Number.isInteger(days) && days >= 0 && days <= ITT_MAX_DAYS);
 export const PROTOCOL_NOTE_MAX = 500;
 
 /** PEP, emergency contraception and STI prophylaxis are worth starting within 72 hours. */

@@ -280,6 +280,32 @@ const SAMPLES: Samples = {
       },
     };
   },
+  // A new draft on the seed's incident (its author for the gate is the incident's: the seed).
+  'violence.saveCertificate': async (f, s) => {
+    const incident = await seedIncident(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        incidentId: incident.id,
+        examinedAt: f.t.clock.now().toISOString(),
+        requestedBy: 'person',
+        identityCheck: 'declared',
+      },
+    };
+  },
+  'violence.certificate': async (f, s) => {
+    const draft = await seedCertificate(f, s.personId, false);
+    return { input: { personId: s.personId, certificateId: draft.id } };
+  },
+  // The seed's draft: through the gate, another doctor is refused by the signatory rule.
+  'violence.issueCertificate': async (f, s) => {
+    const draft = await seedCertificate(f, s.personId, false);
+    return { input: { personId: s.personId, certificateId: draft.id, version: draft.version } };
+  },
+  'violence.certificatePdf': async (f, s) => {
+    const issued = await seedCertificate(f, s.personId, true);
+    return { input: { personId: s.personId, certificateId: issued.id } };
+  },
   'casePlans.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   'casePlans.referent': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   // The seed's plan exists (one per person): its author is the seed, the call is refused by the
@@ -556,6 +582,47 @@ async function seedIncident(f: Fixture, personId: string) {
       },
       f.seed.token,
     ))
+  );
+}
+
+/** The seed's certificate of injuries on its incident, a draft or issued (by the seed, a doctor). */
+async function seedCertificate(f: Fixture, personId: string, issued: boolean) {
+  const incident = await seedIncident(f, personId);
+  const tab = await f.t.must('violence.forPerson', { personId }, f.seed.token);
+  const known = tab.items
+    .find((i) => i.id === incident.id)
+    ?.certificates.find((c) => (c.issuedAt !== null) === issued);
+  if (known) return known;
+  const draft = await f.t.must(
+    'violence.saveCertificate',
+    {
+      personId,
+      incidentId: incident.id,
+      examinedAt: f.t.clock.now().toISOString(),
+      requestedBy: 'person',
+      identityCheck: 'declared',
+    },
+    f.seed.token,
+  );
+  if (!issued) return draft;
+  const [seed] = (await f.t.must('users.list', { query: 'seed' }, f.t.token)).items;
+  if (seed && !seed.professionalNumber)
+    await f.t.must(
+      'users.update',
+      {
+        id: seed.id,
+        version: seed.version,
+        displayName: seed.displayName,
+        roles: seed.roles,
+        siteIds: seed.siteIds,
+        professionalNumber: '10003456789',
+      },
+      f.t.token,
+    );
+  return f.t.must(
+    'violence.issueCertificate',
+    { personId, certificateId: draft.id, version: draft.version },
+    f.seed.token,
   );
 }
 

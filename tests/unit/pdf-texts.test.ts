@@ -11,6 +11,7 @@ const PDF_CODE = [
   'electron/core/services/consultations/documents.ts',
   'electron/core/pdf/render.ts',
   'electron/core/services/vaccinations/documents.ts',
+  'electron/core/services/violence/documents.ts',
 ];
 
 /** String literals (template expressions left out) that read as words: letters and a space, or a character beyond ASCII. */

@@ -93,6 +93,13 @@ import {
   saveProtocolStep,
 } from '../services/violence/violence-service';
 import { openProtocols, openProtocolsCounts } from '../services/violence/worklist';
+import {
+  authorOfCertificate,
+  issueCertificate,
+  readCertificate,
+  saveCertificate,
+} from '../services/violence/certificates';
+import { certificatePdf as injuryCertificatePdf } from '../services/violence/documents';
 import { careReferentForPerson, casePlansForPerson } from '../services/case-plans/dossier-section';
 import {
   authorOfPlan,
@@ -865,6 +872,35 @@ export const ROUTES: RouteTable = {
     access: 'dossier',
     dossier: onPerson('violence', 'write', { author: authorOfIncident }),
     handler: saveProtocolStep,
+  },
+  // The certificate of injuries: written and signed by the examining doctor (the handler refuses
+  // other writers with `certificate_doctor_required`); its whole text and its PDF are reads that
+  // name it, so "who looked at my file" says which certificate was opened or printed.
+  'violence.saveCertificate': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'write', { author: authorOfCertificate }),
+    handler: saveCertificate,
+  },
+  'violence.certificate': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'read', {
+      author: authorOfCertificate,
+      names: (i) => ({ type: 'injury_certificate', id: i.certificateId }),
+    }),
+    handler: readCertificate,
+  },
+  'violence.issueCertificate': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'write', { author: authorOfCertificate }),
+    handler: issueCertificate,
+  },
+  'violence.certificatePdf': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'read', {
+      author: authorOfCertificate,
+      names: (i) => ({ type: 'injury_certificate', id: i.certificateId }),
+    }),
+    handler: injuryCertificatePdf,
   },
   'violence.openProtocols': {
     access: 'session',

@@ -11,7 +11,12 @@ import { ResultEntity, SampleEntity, ScreeningEntity } from '../services/screeni
 import { LabImportEntity } from '../services/screenings/lab-import-entity';
 import { PartnerEntity, ToTreatEntity, TreatmentEntity } from '../services/treatments/entities';
 import { VaccineCourseEntity, VaccineDoseEntity } from '../services/vaccinations/entities';
-import { IncidentEntity, NarrativeEntity, ProtocolStepEntity } from '../services/violence/entities';
+import {
+  CertificateEntity,
+  IncidentEntity,
+  NarrativeEntity,
+  ProtocolStepEntity,
+} from '../services/violence/entities';
 import {
   CareReferentEntity,
   CasePlanEntity,
@@ -70,6 +75,7 @@ export const ENTITIES = [
   IncidentEntity,
   NarrativeEntity,
   ProtocolStepEntity,
+  CertificateEntity,
   CasePlanEntity,
   CasePlanSiteEntity,
   CasePlanEventEntity,

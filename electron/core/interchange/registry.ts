@@ -14,6 +14,7 @@ import { prepEpisodeAdapter, prepFollowUpAdapter } from '../services/prep/interc
 import { catalogueVersionAdapter } from '../services/clinical-catalogues/interchange';
 import {
   incidentNarrativeAdapter,
+  injuryCertificateAdapter,
   protocolStepAdapter,
   violenceIncidentAdapter,
 } from '../services/violence/interchange';
@@ -59,6 +60,7 @@ export const ADAPTERS = [
   prepFollowUpAdapter,
   violenceIncidentAdapter,
   incidentNarrativeAdapter,
+  injuryCertificateAdapter,
   protocolStepAdapter,
   casePlanAdapter,
   casePlanSiteAdapter,

@@ -1,7 +1,7 @@
 /**
  * The violence tab: the open 72-hour protocol's alert (hours left; "time unknown" when only the
  * date is known), "new incident", then each incident (newest first) with its types, place, report,
- * its protocol's state and checklist, and its narrative read on demand.
+ * its protocol's state and checklist, its certificates of injuries, and its narrative read on demand.
  */
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import type { Incident } from '../../../shared/contract/violence';
 import type { ProtocolStatus } from '../../../shared/domain/violence';
 import { currentLanguage } from '../../i18n/setup';
 import { formatCalendarDate, formatTime } from '../persons/format';
+import { CertificatesBlock } from './CertificatesBlock';
 import { IncidentForm } from './IncidentForm';
 import { NarrativeBlock } from './NarrativeBlock';
 import { ProtocolChecklist } from './ProtocolChecklist';
@@ -106,6 +107,7 @@ function IncidentCard({
         {(canWrite || incident.steps.length > 0) && (
           <ProtocolChecklist incident={incident} canWrite={canWrite} />
         )}
+        <CertificatesBlock incident={incident} canWrite={canWrite} />
         <NarrativeBlock
           personId={incident.personId}
           incidentId={incident.id}

@@ -21,3 +21,17 @@ export function useSaveNarrative() {
     invalidates: (input) => personChanged(input.personId),
   });
 }
+
+export function useSaveCertificate() {
+  return useCoreMutation('violence.saveCertificate', {
+    invalidates: (input) => personChanged(input.personId),
+  });
+}
+
+/** Issuing may also record the protocol's certificate step (and close the protocol): the whole person changes. */
+export function useIssueCertificate() {
+  return useCoreMutation('violence.issueCertificate', {
+    invalidates: (input) => personChanged(input.personId),
+    invalidatesAlways: (input) => personChanged(input.personId),
+  });
+}

@@ -61,4 +61,16 @@ export const violenceTimeline: TimelineKindDef[] = [
       detail: null,
     }),
   },
+  {
+    kind: 'injury_certificate',
+    color: 'grape',
+    describe: (t, item) => ({
+      title: t(
+        item.label === 'correction'
+          ? 'violence.timeline.certificateCorrection'
+          : 'violence.timeline.certificate',
+      ),
+      detail: null,
+    }),
+  },
 ];

@@ -207,7 +207,7 @@ export const en: Texts<typeof fr> = {
       prescription_issued:
         'A prescription was already written at this consultation: edit it, it cannot be removed.',
       professional_number_required:
-        'Your professional number (RPPS / ADELI) is not recorded: ask the coordination to add it to your account to print the prescription.',
+        'Your professional number (RPPS / ADELI) is not recorded: ask the coordination to add it to your account to print the prescription or sign the certificate.',
       visit_already_open: 'This person already has a visit in progress.',
       visit_before_birth: "The person's date of birth is in the future: correct the file.",
       username_taken: 'This username is already in use.',
@@ -269,6 +269,16 @@ export const en: Texts<typeof fr> = {
       protocol_step_twice: 'This protocol step is already recorded for this incident.',
       linked_record_mismatch:
         'This linked clinical record does not belong to this person (or does not exist).',
+      certificate_doctor_required: 'Only the examining doctor writes and signs the certificate of injuries.',
+      examination_before_incident: 'The examination cannot come before the incident.',
+      itt_out_of_range: 'The ITT is a whole number of days, from 0 to 365.',
+      certificate_issued:
+        'This certificate is issued: it no longer changes. Correct it with a new certificate.',
+      certificate_not_issued: 'This certificate is a draft: issue it first.',
+      unknown_certificate: 'This certificate does not belong to this person (or does not exist).',
+      lesion_incomplete: 'Give the region and the kind of each lesion.',
+      requisition_ref_required: 'Give the number and the authority of the requisition.',
+      identity_document_required: 'Give the identity document shown.',
       // Case plan
       action_owner_required: 'Say who owns this action.',
       owner_cannot_read_plan:

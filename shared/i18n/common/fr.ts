@@ -210,7 +210,7 @@ export const fr = {
       prescription_issued:
         'Une ordonnance a déjà été rédigée pour cette consultation : modifiez-la, elle ne peut pas être retirée.',
       professional_number_required:
-        'Votre numéro RPPS / ADELI n’est pas enregistré : demandez à la coordination de l’ajouter à votre compte pour imprimer l’ordonnance.',
+        'Votre numéro RPPS / ADELI n’est pas enregistré : demandez à la coordination de l’ajouter à votre compte pour imprimer l’ordonnance ou signer le certificat.',
       visit_already_open: 'Cette personne a déjà un passage en cours.',
       visit_before_birth: 'La date de naissance de la personne est dans le futur : corrigez le dossier.',
       username_taken: 'Cet identifiant est déjà utilisé.',
@@ -272,6 +272,16 @@ export const fr = {
       narrative_required: 'Le récit est vide.',
       protocol_step_twice: 'Cette étape du protocole est déjà enregistrée pour cet incident.',
       linked_record_mismatch: 'Ce dossier clinique lié n’appartient pas à cette personne (ou n’existe pas).',
+      certificate_doctor_required: 'Seul le médecin qui examine rédige et signe le certificat de lésions.',
+      examination_before_incident: 'L’examen ne peut pas précéder l’incident.',
+      itt_out_of_range: 'L’ITT est un nombre entier de jours, de 0 à 365.',
+      certificate_issued:
+        'Ce certificat est émis : il ne change plus. Corrigez-le par un nouveau certificat.',
+      certificate_not_issued: 'Ce certificat est un brouillon : émettez-le d’abord.',
+      unknown_certificate: 'Ce certificat n’appartient pas à cette personne (ou n’existe pas).',
+      lesion_incomplete: 'Indiquez la région et la nature de chaque lésion.',
+      requisition_ref_required: 'Indiquez le numéro et l’autorité de la réquisition.',
+      identity_document_required: 'Indiquez le document d’identité présenté.',
       // Plan d'accompagnement
       action_owner_required: 'Indiquez qui porte cette action.',
       owner_cannot_read_plan:

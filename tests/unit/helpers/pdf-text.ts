@@ -44,7 +44,10 @@ function cmapOf(source: string): Map<number, string> {
       const to = parseInt(m[2] ?? '0', 16);
       const target = m[3] ?? '';
       if (target.startsWith('[')) {
-        const list = [...target.matchAll(/<([0-9a-fA-F]+)>/g)].map((x) => chars(x[1] ?? ''));
+        // A ligature maps to several characters, written with spaces inside: <0066 0069> is "fi".
+        const list = [...target.matchAll(/<([0-9a-fA-F\s]+)>/g)].map((x) =>
+          chars((x[1] ?? '').replace(/\s/g, '')),
+        );
         list.forEach((c, i) => map.set(from + i, c));
       } else {
         const base = parseInt(target.slice(1, -1), 16);

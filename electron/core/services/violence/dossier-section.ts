@@ -15,6 +15,7 @@ import {
   incidentsTable,
   narrativesTable,
   protocolStepsTable,
+  certificatesTable,
   type IncidentWithSteps,
 } from './repository';
 import { toIncidents } from './violence-service';
@@ -38,8 +39,8 @@ async function loadIncidents(
 const violence: SectionDefinition<LoadedIncident> = {
   capability: 'violence',
   section: 'violence',
-  linked: [incidentsTable, narrativesTable, protocolStepsTable],
-  timelineKinds: ['violence_incident', 'protocol_step'],
+  linked: [incidentsTable, narrativesTable, protocolStepsTable, certificatesTable],
+  timelineKinds: ['violence_incident', 'protocol_step', 'injury_certificate'],
   load: loadIncidents,
   timeline: (rows, ctx) => {
     const items: TimelineItem[] = [];
@@ -62,6 +63,17 @@ const violence: SectionDefinition<LoadedIncident> = {
           label: s.item,
           detail: s.outcome,
         });
+      // Issued certificates only, when signed; a draft is not yet an event of the file.
+      for (const c of ownParts(ctx, 'violence', r.certificates))
+        if (c.issuedAt)
+          items.push({
+            at: c.issuedAt,
+            kind: 'injury_certificate',
+            section: 'violence',
+            refId: c.id,
+            label: c.replacesId ? 'correction' : 'issued',
+            detail: null,
+          });
     }
     return items;
   },
@@ -86,7 +98,11 @@ export const violenceForPerson = sectionReader(violence, (rows, { dossier, actor
     dossier.em,
     // A writer refused the section sees the incidents they recorded, with their own steps only.
     dossier.ownOnly
-      ? rows.map((r) => ({ ...r, steps: r.steps.filter((s) => s.createdBy === actor.userId) }))
+      ? rows.map((r) => ({
+          ...r,
+          steps: r.steps.filter((s) => s.createdBy === actor.userId),
+          certificates: r.certificates.filter((c) => c.createdBy === actor.userId),
+        }))
       : rows,
     dossier.now,
     // A step's link to a clinical record follows that record's section.

@@ -5,7 +5,10 @@
  */
 import { EntitySchema } from 'typeorm';
 import type {
+  CertificateRequester,
   GbvimsType,
+  IdentityCheck,
+  Lesion,
   Perpetrator,
   PlaceKind,
   ProtocolItem,
@@ -15,7 +18,7 @@ import type {
   ReportedTo,
   SeedType,
 } from '../../../../shared/domain/violence';
-import { FALSE, ID, LIST, TIME, recordColumnsSchema, type RecordColumns } from '../../db/record';
+import { FALSE, ID, LIST, TIME, TRUE, recordColumnsSchema, type RecordColumns } from '../../db/record';
 
 /** A calendar date `YYYY-MM-DD` (the site's local date). */
 const DATE = { type: 'varchar', length: 10 } as const;
@@ -134,4 +137,61 @@ export const ProtocolStepEntity = new EntitySchema<ProtocolStepRow>({
     { columns: ['incidentId', 'item'], unique: true },
     { columns: ['personId'] },
   ],
+});
+
+export interface CertificateRow extends RecordColumns {
+  id: string;
+  personId: string;
+  incidentId: string;
+  /** Where the examination took place: its zone gives the local time printed. */
+  siteId: string;
+  /** The examining doctor, who signs (the author). */
+  doctorId: string;
+  examinedAt: string;
+  requestedBy: CertificateRequester;
+  requisitionRef: string | null;
+  identityCheck: IdentityCheck;
+  identityDocument: string | null;
+  statements: string;
+  complaints: string;
+  lesions: Lesion[];
+  otherFindings: string;
+  psychologicalFindings: string;
+  furtherExams: string;
+  ittDays: number | null;
+  ittReserved: boolean;
+  /** Set once, when the doctor issues it: from then on the row never changes. */
+  issuedAt: string | null;
+  replacesId: string | null;
+  createdBy: string | null;
+}
+
+export const CertificateEntity = new EntitySchema<CertificateRow>({
+  name: 'InjuryCertificate',
+  tableName: 'injury_certificate',
+  columns: {
+    id: { ...ID, primary: true },
+    personId: { ...ID, name: 'person_id', foreignKey: { target: 'person' } },
+    incidentId: { ...ID, name: 'incident_id', foreignKey: { target: 'violence_incident' } },
+    siteId: { ...ID, name: 'site_id' },
+    doctorId: { ...ID, name: 'doctor_id' },
+    examinedAt: { ...TIME, name: 'examined_at' },
+    requestedBy: { type: 'varchar', length: 16, name: 'requested_by' },
+    requisitionRef: { type: 'varchar', length: 200, name: 'requisition_ref', nullable: true },
+    identityCheck: { type: 'varchar', length: 16, name: 'identity_check' },
+    identityDocument: { type: 'varchar', length: 200, name: 'identity_document', nullable: true },
+    statements: { type: 'text' },
+    complaints: { type: 'text' },
+    lesions: LIST,
+    otherFindings: { type: 'text', name: 'other_findings' },
+    psychologicalFindings: { type: 'text', name: 'psychological_findings' },
+    furtherExams: { type: 'text', name: 'further_exams' },
+    ittDays: { type: 'integer', name: 'itt_days', nullable: true },
+    ittReserved: { type: 'boolean', name: 'itt_reserved', default: TRUE },
+    issuedAt: { ...TIME, name: 'issued_at', nullable: true },
+    replacesId: { ...ID, name: 'replaces_id', nullable: true },
+    createdBy: { ...ID, name: 'created_by', nullable: true },
+    ...recordColumnsSchema,
+  },
+  indices: [{ columns: ['personId', 'examinedAt'] }],
 });

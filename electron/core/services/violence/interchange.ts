@@ -1,10 +1,12 @@
 /**
  * Violence records of the interchange format (docs/violence-care.md, section 9): incidents
  * (`violence_incident`, with their protocol's state as decided when recorded), narratives
- * (`incident_narrative`) and protocol steps (`protocol_step`), each from its view. The import
- * applies the screens' rules: no incident, report or step in the future, a time on the incident's
- * date at its site, a report and steps not before the incident, a narrative or a step of an
- * incident of the same person, one step per item of an incident (also the unique index).
+ * (`incident_narrative`), certificates of injuries (`injury_certificate`) and protocol steps
+ * (`protocol_step`), each from its view. The import applies the screens' rules: no incident,
+ * report, step or examination in the future, a time on the incident's date at its site, a report,
+ * steps and an examination not before the incident, a narrative, a certificate or a step of an
+ * incident of the same person, one step per item of an incident (also the unique index), the
+ * texts a certificate requires not blank.
  */
 import type { EntityManager } from 'typeorm';
 import type { RecordOf } from '../../../../shared/contract/interchange';
@@ -19,7 +21,9 @@ import {
 } from '../../interchange/record-rules';
 import { localDate, localDayRange } from '../../../../shared/domain/zoned-time';
 import { findSite } from '../centre/repository';
-import { IncidentEntity, NarrativeEntity, ProtocolStepEntity } from './entities';
+import { CertificateEntity, IncidentEntity, NarrativeEntity, ProtocolStepEntity } from './entities';
+import { toCertificate } from './certificates';
+import { isBlank } from '../../../../shared/domain/violence';
 import { personOfLinked } from './links';
 import { findIncident, stepsOfIncident } from './repository';
 import { toIncident, toStep } from './violence-service';
@@ -88,6 +92,35 @@ export const incidentNarrativeAdapter = entityAdapter({
     refs(
       ['incidentId', 'violence_incident', r.incidentId],
       ['personId', 'person', r.personId],
+      ['authorId', 'user', r.authorId],
+    ),
+});
+
+export const injuryCertificateAdapter = entityAdapter({
+  type: 'injury_certificate',
+  entity: CertificateEntity,
+  view: (rows) => rows.map((r) => toCertificate(r, new Map())),
+  rowNames: AUTHOR_COLUMN,
+  batched: () => false,
+  checkLines: (em, lines, file) =>
+    lineRefusals(lines, async (r, refuse) => {
+      const incident = await incidentOf(em, file, r.incidentId);
+      const blankLesion = r.lesions.findIndex((l) => isBlank(l.region) || isBlank(l.kind));
+      if (inFuture(r.examinedAt, file.now)) refuse('examinedAt', 'date_in_future');
+      else if (incident && incident.personId !== r.personId) refuse('incidentId', 'unknown_incident');
+      else if (r.requestedBy === 'requisition' && isBlank(r.requisitionRef))
+        refuse('requisitionRef', 'requisition_ref_required');
+      else if (r.identityCheck === 'document' && isBlank(r.identityDocument))
+        refuse('identityDocument', 'identity_document_required');
+      else if (blankLesion >= 0) refuse(`lesions.${blankLesion}.region`, 'lesion_incomplete');
+    }),
+  references: (r: RecordOf<'injury_certificate'>) =>
+    refs(
+      ['incidentId', 'violence_incident', r.incidentId],
+      ['personId', 'person', r.personId],
+      ['siteId', 'site', r.siteId],
+      ['doctorId', 'user', r.doctorId],
+      ['replacesId', 'injury_certificate', r.replacesId],
       ['authorId', 'user', r.authorId],
     ),
 });

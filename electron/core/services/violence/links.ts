@@ -10,6 +10,7 @@ import { PROTOCOL_LINK_SECTION, type ProtocolLinkType } from '../../../../shared
 import { findPrescription } from '../consultations/repository';
 import { findReferral } from '../directory/repository';
 import { findScreening } from '../screenings/repository';
+import { findCertificate } from './repository';
 
 /** The person the linked record belongs to, or null when there is no such record. */
 export async function personOfLinked(
@@ -25,8 +26,7 @@ export async function personOfLinked(
     case 'screening':
       return (await findScreening(em, id))?.personId ?? null;
     case 'injury_certificate':
-      // Slice 2: no certificate exists yet, so no link to one is valid.
-      return null;
+      return (await findCertificate(em, id))?.personId ?? null;
   }
 }
 

@@ -1,27 +1,48 @@
-/** The violence tables (`violence_incident`, `incident_narrative`, `protocol_step`): every query on them. */
+/**
+ * The violence tables (`violence_incident`, `incident_narrative`, `protocol_step`,
+ * `injury_certificate`): every query on them.
+ */
 import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { hasCurrentConsent } from '../persons/repository';
 import { findRows } from '../../db/fast-read';
 import { linkedTable } from '../../dossier/section';
 import {
+  CertificateEntity,
   IncidentEntity,
   NarrativeEntity,
   ProtocolStepEntity,
+  type CertificateRow,
   type IncidentRow,
   type NarrativeRow,
   type ProtocolStepRow,
 } from './entities';
 
-export type { IncidentRow, NarrativeRow, ProtocolStepRow };
+export type { CertificateRow, IncidentRow, NarrativeRow, ProtocolStepRow };
 
 /** A person's incidents, narratives and protocol steps follow the file on a merge. */
 export const incidentsTable = linkedTable('violence_incidents', IncidentEntity);
 export const narrativesTable = linkedTable('incident_narratives', NarrativeEntity);
 export const protocolStepsTable = linkedTable('protocol_steps', ProtocolStepEntity);
+export const certificatesTable = linkedTable('injury_certificates', CertificateEntity);
 
-/** An incident with its protocol's steps: what the section loads (never the narrative). */
+/** What the tab shows of a certificate: who, when, issued or not, what it replaces — never its findings. */
+export type CertificateMetaRow = Pick<
+  CertificateRow,
+  | 'id'
+  | 'incidentId'
+  | 'personId'
+  | 'doctorId'
+  | 'examinedAt'
+  | 'issuedAt'
+  | 'replacesId'
+  | 'createdBy'
+  | 'version'
+>;
+
+/** An incident with its protocol's steps and certificates: what the section loads (never the narrative). */
 export interface IncidentWithSteps extends IncidentRow {
   steps: ProtocolStepRow[];
+  certificates: CertificateMetaRow[];
 }
 
 /** A person's incidents, newest first, each with its steps (two statements on person_id). */
@@ -36,7 +57,53 @@ export async function incidentsOfPerson(em: EntityManager, personId: string): Pr
   const steps = await findRows(em, ProtocolStepEntity, { personId }, { column: 'doneAt', direction: 'ASC' });
   const byIncident = new Map<string, ProtocolStepRow[]>();
   for (const s of steps) byIncident.set(s.incidentId, [...(byIncident.get(s.incidentId) ?? []), s]);
-  return incidents.map((i) => ({ ...i, steps: byIncident.get(i.id) ?? [] }));
+  const certificates = await certificateMetasOfPerson(em, personId);
+  const certificatesOf = new Map<string, CertificateMetaRow[]>();
+  for (const c of certificates)
+    certificatesOf.set(c.incidentId, [...(certificatesOf.get(c.incidentId) ?? []), c]);
+  return incidents.map((i) => ({
+    ...i,
+    steps: byIncident.get(i.id) ?? [],
+    certificates: certificatesOf.get(i.id) ?? [],
+  }));
+}
+
+/** A person's certificates, metadata columns only (the findings are read one certificate at a time). */
+export function certificateMetasOfPerson(em: EntityManager, personId: string): Promise<CertificateMetaRow[]> {
+  return em.getRepository(CertificateEntity).find({
+    select: {
+      id: true,
+      incidentId: true,
+      personId: true,
+      doctorId: true,
+      examinedAt: true,
+      issuedAt: true,
+      replacesId: true,
+      createdBy: true,
+      version: true,
+    },
+    where: { personId },
+    order: { examinedAt: 'ASC', id: 'ASC' },
+  });
+}
+
+export function findCertificate(em: EntityManager, id: string): Promise<CertificateRow | null> {
+  return em.getRepository(CertificateEntity).findOneBy({ id });
+}
+
+/** The issued certificate that replaces this one, if any (the first issued). */
+export function replacementOf(em: EntityManager, id: string): Promise<CertificateRow | null> {
+  return em
+    .getRepository(CertificateEntity)
+    .createQueryBuilder('c')
+    .where('c.replacesId = :id', { id })
+    .andWhere('c.issuedAt IS NOT NULL')
+    .orderBy('c.issuedAt', 'ASC')
+    .getOne();
+}
+
+export async function saveCertificateRow(em: EntityManager, row: CertificateRow): Promise<void> {
+  await em.getRepository(CertificateEntity).save(row);
 }
 
 export function findIncident(em: EntityManager, id: string): Promise<IncidentRow | null> {

@@ -8,7 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
-import type { Incident, Narrative, ProtocolStep } from '../../../../shared/contract/violence';
+import type {
+  CertificateMeta,
+  Incident,
+  Narrative,
+  ProtocolStep,
+} from '../../../../shared/contract/violence';
 import { daysBetween, siteToday } from '../../../../shared/domain/schedules';
 import {
   hoursLeft,
@@ -31,6 +36,7 @@ import { findVisit, openVisitIdOf } from '../visits/repository';
 import { linkShown, personOfLinked } from './links';
 import { raiseViolencePriority, settleViolencePriority } from './priority';
 import {
+  certificateMetasOfPerson,
   findIncident,
   incidentsWithNarrative,
   insertIncidentRow,
@@ -39,6 +45,7 @@ import {
   saveNarrativeRow,
   saveStepRow,
   stepsOfIncident,
+  type CertificateMetaRow,
   type IncidentRow,
   type NarrativeRow,
   type ProtocolStepRow,
@@ -74,6 +81,23 @@ export function toStep(
   };
 }
 
+export function toCertificateMeta(
+  c: CertificateMetaRow,
+  names: ReadonlyMap<string, string>,
+): CertificateMeta {
+  return {
+    id: c.id,
+    incidentId: c.incidentId,
+    doctorId: c.doctorId,
+    doctorName: names.get(c.doctorId) ?? null,
+    examinedAt: c.examinedAt,
+    issuedAt: c.issuedAt,
+    replacesId: c.replacesId,
+    authorId: c.createdBy,
+    version: c.version,
+  };
+}
+
 export function toIncident(
   row: IncidentRow,
   steps: readonly ProtocolStepRow[],
@@ -81,6 +105,7 @@ export function toIncident(
   names: ReadonlyMap<string, string>,
   now: Date,
   canRead: (section: Section) => boolean = ALL_SECTIONS,
+  certificates: readonly CertificateMetaRow[] = [],
 ): Incident {
   return {
     id: row.id,
@@ -104,6 +129,7 @@ export function toIncident(
       .sort((a, b) => (ITEM_ORDER.get(a.item) ?? 0) - (ITEM_ORDER.get(b.item) ?? 0))
       .map((s) => toStep(s, names, canRead)),
     hasNarrative,
+    certificates: certificates.map((c) => toCertificateMeta(c, names)),
     authorId: row.createdBy,
     version: row.version,
   };
@@ -112,25 +138,43 @@ export function toIncident(
 /** Incidents as the tab shows them: steps in the checklist's order, who did each, a narrative or not. */
 export async function toIncidents(
   em: EntityManager,
-  rows: ReadonlyArray<IncidentRow & { steps: readonly ProtocolStepRow[] }>,
+  rows: ReadonlyArray<
+    IncidentRow & { steps: readonly ProtocolStepRow[]; certificates: readonly CertificateMetaRow[] }
+  >,
   now: Date,
   canRead: (section: Section) => boolean,
 ): Promise<Incident[]> {
-  const names = await staffNames(
-    em,
-    rows.flatMap((r) => r.steps.map((s) => s.doneBy)),
-  );
+  const names = await staffNames(em, [
+    ...rows.flatMap((r) => r.steps.map((s) => s.doneBy)),
+    ...rows.flatMap((r) => r.certificates.map((c) => c.doctorId)),
+  ]);
   const narrated = await incidentsWithNarrative(
     em,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => toIncident(r, r.steps, narrated.has(r.id), names, now, canRead));
+  return rows.map((r) => toIncident(r, r.steps, narrated.has(r.id), names, now, canRead, r.certificates));
+}
+
+/**
+ * An incident's certificates for a write's answer: a writer let in on their own records only sees
+ * the certificates they wrote, as in the tab.
+ */
+export async function certificatesForAnswer(
+  em: EntityManager,
+  incident: IncidentRow,
+  ownOnly: boolean,
+  readerId: string,
+): Promise<CertificateMetaRow[]> {
+  const all = (await certificateMetasOfPerson(em, incident.personId)).filter(
+    (c) => c.incidentId === incident.id,
+  );
+  return ownOnly ? all.filter((c) => c.createdBy === readerId) : all;
 }
 
 /**
  * A write's answer as the writer may read it: a writer let in only as the incident's author (the
  * person withdrew `social_legal`) gets back their own steps, and learns of a narrative only if
- * they wrote it — as `violence.forPerson` draws it for them.
+ * they wrote it, and only the certificates they wrote — as `violence.forPerson` draws it for them.
  */
 async function answer(
   { actor, dossier }: DossierCall,
@@ -142,16 +186,15 @@ async function answer(
   const shownSteps = ownParts(reader, 'violence', steps);
   const narrative = await narrativeOf(em, incident.id);
   const shownNarrative = narrative ? ownParts(reader, 'violence', [narrative]).length > 0 : false;
+  const certificates = await certificatesForAnswer(em, incident, !canRead('violence'), actor.userId);
   return toIncident(
     incident,
     shownSteps,
     shownNarrative,
-    await staffNames(
-      em,
-      shownSteps.map((s) => s.doneBy),
-    ),
+    await staffNames(em, [...shownSteps.map((s) => s.doneBy), ...certificates.map((c) => c.doctorId)]),
     now,
     canRead,
+    certificates,
   );
 }
 
@@ -381,13 +424,28 @@ export async function saveProtocolStep(
   await saveStepRow(em, row);
   dossier.wrote({ type: 'protocol_step', id: row.id, action: existing ? 'update' : 'create' });
   const all = [...steps.filter((s) => s.id !== row.id), row];
-
-  let updated = incident;
-  if (incident.protocolStatus === 'open' && protocolComplete(all.map((s) => s.item))) {
-    updated = { ...incident, protocolStatus: 'closed', updatedAt: at, version: incident.version + 1 };
-    await saveIncidentRow(em, updated);
-    dossier.wrote({ type: 'violence_incident', id: updated.id, action: 'update' });
-    await settleViolencePriority(em, incident.personId, dossier, otherPriorities);
-  }
+  const updated = await closeProtocolIfComplete(incident, all, dossier);
   return answer(call, updated, all);
+}
+
+/**
+ * The fifth item's outcome closes an open protocol and settles the visit's priority (same
+ * transaction); answers the incident as it now is.
+ */
+export async function closeProtocolIfComplete(
+  incident: IncidentRow,
+  steps: readonly ProtocolStepRow[],
+  dossier: DossierCall['dossier'],
+): Promise<IncidentRow> {
+  if (incident.protocolStatus !== 'open' || !protocolComplete(steps.map((s) => s.item))) return incident;
+  const updated: IncidentRow = {
+    ...incident,
+    protocolStatus: 'closed',
+    updatedAt: dossier.now.toISOString(),
+    version: incident.version + 1,
+  };
+  await saveIncidentRow(dossier.em, updated);
+  dossier.wrote({ type: 'violence_incident', id: updated.id, action: 'update' });
+  await settleViolencePriority(dossier.em, incident.personId, dossier, otherPriorities);
+  return updated;
 }
