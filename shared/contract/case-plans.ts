@@ -15,6 +15,8 @@ import {
   PLAN_ITEM_STATES,
   PLAN_ITEM_TEXT_MAX,
   REASON_MAX,
+  SAFETY_ROW_TEXT_MAX,
+  SAFETY_ROWS_MAX,
   SAFETY_TEXT_MAX,
 } from '../domain/case-plans';
 import { channel } from './channel';
@@ -71,12 +73,30 @@ export type PlanEvent = z.infer<typeof planEventSchema>;
 
 const safeContactSchema = z
   .object({
-    name: z.string().max(200),
-    howToReach: z.string().max(200).default(''),
-    note: z.string().max(500).default(''),
+    name: z.string().max(SAFETY_ROW_TEXT_MAX.contactName),
+    howToReach: z.string().max(SAFETY_ROW_TEXT_MAX.howToReach).default(''),
+    note: z.string().max(SAFETY_ROW_TEXT_MAX.note).default(''),
   })
   .strict();
-const codeWordSchema = z.object({ word: z.string().max(100), meaning: z.string().max(500) }).strict();
+const codeWordSchema = z
+  .object({
+    word: z.string().max(SAFETY_ROW_TEXT_MAX.word),
+    meaning: z.string().max(SAFETY_ROW_TEXT_MAX.meaning),
+  })
+  .strict();
+
+/*
+ * What a save may send: a row is a trusted person with a name, a place, a word with its meaning.
+ * A blank one is refused next to its field (`safeContacts.1.name`), never dropped; text is kept
+ * exactly as typed. The stored plan (above) is read as it is.
+ */
+const safeContactInputSchema = safeContactSchema.extend({
+  name: nonBlank(SAFETY_ROW_TEXT_MAX.contactName, 'text_required'),
+});
+const codeWordInputSchema = codeWordSchema.extend({
+  word: nonBlank(SAFETY_ROW_TEXT_MAX.word, 'text_required'),
+  meaning: nonBlank(SAFETY_ROW_TEXT_MAX.meaning, 'text_required'),
+});
 
 export const safetyPlanSchema = z.object({
   id: idSchema,
@@ -208,9 +228,9 @@ export const casePlansChannels = {
       .object({
         ...onPlan,
         risks: z.string().max(SAFETY_TEXT_MAX),
-        safeContacts: z.array(safeContactSchema).max(20),
-        safePlaces: z.array(z.string().max(200)).max(20),
-        codeWords: z.array(codeWordSchema).max(20),
+        safeContacts: z.array(safeContactInputSchema).max(SAFETY_ROWS_MAX),
+        safePlaces: z.array(nonBlank(SAFETY_ROW_TEXT_MAX.place, 'text_required')).max(SAFETY_ROWS_MAX),
+        codeWords: z.array(codeWordInputSchema).max(SAFETY_ROWS_MAX),
         ifAggressorReturns: z.string().max(SAFETY_TEXT_MAX),
         version: versionSchema,
       })

@@ -31,6 +31,17 @@ export const PLAN_ITEM_TEXT_MAX = 500;
 export const ACTION_TITLE_MAX = 200;
 export const REASON_MAX = 500;
 export const SAFETY_TEXT_MAX = 4000;
+/** How many trusted people, safe places and code words a safety plan holds (each list). */
+export const SAFETY_ROWS_MAX = 20;
+/** The longest text of each field of a safety plan's rows (the form's inputs stop there too). */
+export const SAFETY_ROW_TEXT_MAX = {
+  contactName: 200,
+  howToReach: 200,
+  note: 500,
+  place: 200,
+  word: 100,
+  meaning: 500,
+} as const;
 
 /**
  * The status changes a writer may ask for. `open → active` is also made by the first action;

@@ -395,6 +395,49 @@ describe('the safety plan', () => {
       '[{"n":1}]',
     );
   });
+  it('refuses a blank trusted person’s name, place, code word or meaning next to its row, writing nothing; keeps text as typed', async () => {
+    const { t, social } = await chams();
+    const personId = await survivor(t, social.token, ['social_legal']);
+    const plan = await t.must('casePlans.open', { personId }, social.token);
+    const tab = () => t.must('casePlans.forPerson', { personId }, social.token);
+    const filled: ChannelInput<'casePlans.saveSafetyPlan'> = {
+      personId,
+      planId: plan.id,
+      risks: '',
+      safeContacts: [
+        { name: 'Amina', howToReach: '', note: '' },
+        { name: ' Lucie ', howToReach: '06 00 00 00 00', note: 'le soir' },
+      ],
+      safePlaces: ['Foyer', ' chez Lucie '],
+      codeWords: [{ word: 'thé', meaning: 'appeler l’association' }],
+      ifAggressorReturns: '',
+      version: plan.safetyPlan!.version,
+    };
+    const blanks: Array<[Partial<ChannelInput<'casePlans.saveSafetyPlan'>>, string]> = [
+      [
+        { safeContacts: [filled.safeContacts[0], { name: '  ', howToReach: '06', note: '' }] },
+        'safeContacts.1.name',
+      ],
+      [{ safePlaces: ['Foyer', ''] }, 'safePlaces.1'],
+      [{ codeWords: [{ word: ' ', meaning: 'partir' }] }, 'codeWords.0.word'],
+      [{ codeWords: [{ word: 'thé', meaning: '' }] }, 'codeWords.0.meaning'],
+    ];
+    for (const [blank, field] of blanks)
+      await expectRefused(
+        t,
+        'casePlans.saveSafetyPlan',
+        { ...filled, ...blank },
+        social.token,
+        { field, reason: 'text_required' },
+        { rowsSql: ROWS_SQL, tab },
+      );
+    const saved = await t.must('casePlans.saveSafetyPlan', filled, social.token);
+    expect(saved.safetyPlan).toMatchObject({
+      safeContacts: filled.safeContacts,
+      safePlaces: filled.safePlaces,
+      codeWords: filled.codeWords,
+    });
+  });
 });
 
 describe('the “followed, ask X” pointer', () => {
