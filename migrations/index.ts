@@ -24,6 +24,7 @@ import { migration0018 } from './0018-waiting-lists';
 import { migration0019 } from './0019-clinical-gaps';
 import { migration0020 } from './0020-violence';
 import { migration0021 } from './0021-case-plans';
+import { migration0023 } from './0023-legal';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0019,
   migration0020,
   migration0021,
+  migration0023,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
