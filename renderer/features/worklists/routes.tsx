@@ -20,7 +20,8 @@ const workRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'work',
   staticData: {
-    access: { permission: null, section: 'tests' },
+    // The social and legal team reads no tests: its panels (hearings this week) open it too.
+    access: { permission: null, section: 'tests', otherwise: { permission: null, section: 'legal' } },
     nav: { labelKey: 'worklists.nav', icon: WorkIcon, order: 12, badge: WorklistNavBadge },
   },
   component: WorkPage,
