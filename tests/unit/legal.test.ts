@@ -13,7 +13,7 @@ import type { ChannelInput } from '../../shared/contract';
 import { hearingBeforeProcedure, stageAfterHearing, stageMoveRefusal } from '../../shared/domain/legal';
 import { hearingsSql } from '../../electron/core/services/legal/repository';
 import { dueThisWeekScope } from '../../electron/core/services/legal/worklist';
-import { expectRefused } from './helpers/clinical';
+import { expectRefused, importRecords, storeSnapshot } from './helpers/clinical';
 import { personInput, reception, staff, type Centre } from './helpers/reception';
 
 /** The reception helper's clock: Monday 2026-03-02, 10:00 in Paris (09:00 UTC). */
@@ -368,5 +368,109 @@ describe('the legal calendar and the hearings due this week', () => {
     expect(plan, plan).toMatch(
       /SEARCH h USING INDEX \S+ \(status=\? AND site_id=\? AND starts_at>\? AND starts_at<\?\)/,
     );
+  });
+});
+
+describe('the import and merging files', () => {
+  it('the import applies the screens’ rules: a complaint names an incident of its person, a step or hearing its procedure', async () => {
+    const { t, social, lawyerId, shelterId, siteId } = await chams();
+    const personId = await survivor(t, social.token);
+    const other = await survivor(t, social.token, true, 'Autre');
+    const record = {
+      type: 'legal_procedure',
+      id: 'lp-import',
+      personId,
+      siteId,
+      procedureType: 'complaint',
+      incidentId: null,
+      openedOn: '2026-02-20',
+      lawyerEntryId: lawyerId,
+      followerId: social.id,
+      stage: 'filed',
+    };
+    expect(await importRecords(t, record)).toMatchObject([
+      { field: 'incidentId', reason: 'incident_required' },
+    ]);
+    expect(
+      await importRecords(t, { ...record, procedureType: 'divorce', openedOn: '2026-03-04' }),
+    ).toMatchObject([{ field: 'openedOn', reason: 'date_in_future' }]);
+    expect(
+      await importRecords(t, { ...record, procedureType: 'divorce', lawyerEntryId: shelterId }),
+    ).toMatchObject([{ field: 'lawyerEntryId', reason: 'entry_category_mismatch' }]);
+    const divorce = { ...record, procedureType: 'divorce' };
+    const hearingRecord = {
+      type: 'hearing',
+      id: 'hr-import',
+      procedureId: 'lp-import',
+      personId,
+      siteId,
+      startsAt: '2026-03-04T09:00:00.000Z',
+      place: 'Tribunal',
+    };
+    expect(await importRecords(t, divorce, { ...hearingRecord, personId: other })).toMatchObject([
+      { field: 'procedureId', reason: 'unknown_procedure' },
+    ]);
+    expect(
+      await importRecords(t, divorce, { ...hearingRecord, startsAt: '2026-02-10T09:00:00.000Z' }),
+    ).toMatchObject([{ field: 'startsAt', reason: 'hearing_before_procedure' }]);
+    expect(await importRecords(t, divorce, hearingRecord)).toEqual([]);
+    const tab = await t.must('legal.forPerson', { personId }, social.token);
+    expect(tab.items.map((p) => [p.type, p.stage, p.hearings.length])).toEqual([['divorce', 'filed', 1]]);
+  });
+
+  it('moves the merged file’s procedures, steps and hearings to the kept file', async () => {
+    const { t, social } = await chams();
+    const kept = await survivor(t, social.token);
+    const other = await survivor(t, social.token, true, 'Salma B.');
+    const p = await t.must('legal.saveProcedure', procedure(other), social.token);
+    await t.must('legal.saveHearing', hearing(other, p.id, '2026-03-04T09:00:00Z'), social.token);
+    const version = async (id: string) => (await t.must('persons.get', { id }, t.worker.token)).version;
+    const input = {
+      survivorId: kept,
+      mergedId: other,
+      survivorVersion: await version(kept),
+      mergedVersion: await version(other),
+    };
+    await t.must('persons.merge', input, t.token);
+    const tab = await t.must('legal.forPerson', { personId: kept }, social.token);
+    expect(tab.items.map((i) => [i.id, i.personId, i.stage, i.hearings.length, i.steps.length])).toEqual([
+      [p.id, kept, 'hearings', 1, 1],
+    ]);
+    expect((await t.must('legal.dueThisWeek', {}, social.token)).rows.map((r) => r.personId)).toEqual([kept]);
+  });
+
+  it('refuses a follower who may not read legal procedures, and a correction moving the opening after a step', async () => {
+    const { t, social, nurse } = await chams();
+    const personId = await survivor(t, social.token);
+    await expectRefused(
+      t,
+      'legal.saveProcedure',
+      procedure(personId, { followerId: nurse.id }),
+      social.token,
+      { field: 'followerId', reason: 'follower_cannot_read_legal' },
+      { rowsSql: ROWS_SQL },
+    );
+    const opened = await t.must('legal.saveProcedure', procedure(personId), social.token);
+    const filed = await t.must(
+      'legal.addStep',
+      { personId, procedureId: opened.id, stage: 'filed', on: '2026-02-22', version: opened.version },
+      social.token,
+    );
+    await expectRefused(
+      t,
+      'legal.saveProcedure',
+      procedure(personId, { id: opened.id, version: filed.version, openedOn: '2026-02-25' }),
+      social.token,
+      { field: 'openedOn', reason: 'before_procedure_opened' },
+      { rowsSql: ROWS_SQL },
+    );
+    const before = await storeSnapshot(t, ROWS_SQL);
+    const corrected = await t.must(
+      'legal.saveProcedure',
+      procedure(personId, { id: opened.id, version: filed.version, openedOn: '2026-02-21', court: 'TPI' }),
+      social.token,
+    );
+    expect(corrected).toMatchObject({ openedOn: '2026-02-21', court: 'TPI', stage: 'filed' });
+    expect(await storeSnapshot(t, ROWS_SQL)).not.toBe(before);
   });
 });
