@@ -11,7 +11,7 @@ import { addMember, startCentre, type Member } from './helpers/centre';
 import { expectFieldError } from './helpers/fields';
 import { renderApp } from './helpers/render';
 import { filedPerson } from './helpers/scenes';
-import { addDays, siteDate } from './helpers/site-time';
+import { addDays, nextMonday, siteDate, siteInstant } from './helpers/site-time';
 
 const SOCIAL: Member = {
   username: 'sara.social',
@@ -88,5 +88,30 @@ describe('the hearing form', () => {
     const panel = await screen.findByRole('region', { name: 'Audiences (7 jours)' });
     await waitFor(() => expect(panel.textContent).toContain('Salma Idrissi'));
     expect(panel.textContent).toContain('Tribunal de la famille');
+  });
+
+  it('shows the week’s hearings of the site on the legal calendar, each opening the Juridique tab', async () => {
+    const { centre, token, person, procedure } = await scene();
+    await centre.must(
+      'legal.saveHearing',
+      {
+        personId: person.id,
+        procedureId: procedure.id,
+        // Wednesday noon of next week, at the site.
+        startsAt: siteInstant(addDays(nextMonday(TODAY), 2), '12:00'),
+        place: 'Cour d’appel',
+      },
+      token,
+    );
+    const { user } = await renderApp(SOCIAL, '/legal/calendar');
+    await screen.findByRole('heading', { name: 'Calendrier juridique', level: 1 });
+    // Next week's hearing is not this week's: one click forward shows it.
+    expect(await screen.findByText('Aucune audience cette semaine.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Semaine suivante' }));
+    const table = await screen.findByRole('table', { name: 'Calendrier juridique' });
+    expect(table.textContent).toContain('Cour d’appel');
+    expect(within(table).getByRole('link', { name: 'Salma Idrissi' }).getAttribute('href')).toContain(
+      '/legal',
+    );
   });
 });
