@@ -1,6 +1,7 @@
 /**
  * "À faire" (`/work`): for the carers whose roles have worklists — the readers of the tests
- * section (community worker, nurse, doctor, specialist), with the sum of their lists as the badge.
+ * section (community worker, nurse, doctor, specialist) and of the legal section (legal, social
+ * worker), with the sum of their lists as the badge.
  */
 import { createRoute } from '@tanstack/react-router';
 import { Icon } from '../../app/icons';
