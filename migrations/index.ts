@@ -25,6 +25,7 @@ import { migration0019 } from './0019-clinical-gaps';
 import { migration0020 } from './0020-violence';
 import { migration0021 } from './0021-case-plans';
 import { migration0022 } from './0022-injury-certificate';
+import { migration0023 } from './0023-legal';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0022,
+  migration0023,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

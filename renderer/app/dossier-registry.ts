@@ -15,6 +15,7 @@ import { waitingListsPanel } from '../features/waiting-lists/dossier';
 import { treatmentsPanel } from '../features/treatments/dossier';
 import { violenceTab } from '../features/violence/dossier';
 import { casePlanTab } from '../features/case-plans/dossier';
+import { legalTab } from '../features/legal/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
   identityTab,
@@ -30,6 +31,7 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   prepTab,
   violenceTab,
   casePlanTab,
+  legalTab,
   timelineTab,
   accessTab,
 ].sort((a, b) => a.order - b.order);

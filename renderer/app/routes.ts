@@ -16,6 +16,7 @@ import { visitsRoutes } from '../features/visits/routes';
 import { waitingListsRoutes } from '../features/waiting-lists/routes';
 import { labImportRoutes } from '../features/screenings/lab-import-routes';
 import { worklistsRoutes } from '../features/worklists/routes';
+import { legalRoutes } from '../features/legal/routes';
 import { homeRoutes } from './home-routes';
 import { rootRoute } from './root-route';
 
@@ -34,4 +35,5 @@ export const routeTree = rootRoute.addChildren([
   ...auditRoutes,
   ...centreRoutes,
   ...clinicalCataloguesRoutes,
+  ...legalRoutes,
 ]);

@@ -16,6 +16,7 @@ import { waitingListsTimeline } from '../features/waiting-lists/dossier';
 import { treatmentsTimeline } from '../features/treatments/dossier';
 import { violenceTimeline } from '../features/violence/dossier';
 import { casePlanTimeline } from '../features/case-plans/dossier';
+import { legalTimeline } from '../features/legal/dossier';
 
 export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
   [
@@ -32,6 +33,7 @@ export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
     treatmentsTimeline,
     violenceTimeline,
     casePlanTimeline,
+    legalTimeline,
   ]
     .flat()
     .map((def) => [def.kind, def]),

@@ -8,6 +8,7 @@ import { treatmentsWorklistPanels } from '../features/treatments/TreatmentsWorkl
 import { vaccinationsWorklistPanels } from '../features/vaccinations/VaccinationsWorklistPanel';
 import { violenceWorklistPanels } from '../features/violence/ViolenceWorklistPanel';
 import { casePlansWorklistPanels } from '../features/case-plans/CasePlansWorklistPanel';
+import { legalWorklistPanels } from '../features/legal/LegalWorklistPanel';
 import { waitingListsWorklistPanels } from '../features/waiting-lists/WaitingListWorklistPanel';
 import type { WorklistPanelDef } from '../features/worklists/worklist-panel';
 
@@ -18,5 +19,6 @@ export const WORKLIST_PANELS: readonly WorklistPanelDef[] = [
   ...vaccinationsWorklistPanels,
   ...violenceWorklistPanels,
   ...casePlansWorklistPanels,
+  ...legalWorklistPanels,
   ...waitingListsWorklistPanels,
 ];

@@ -30,6 +30,8 @@ export const alertSchema = z.object({
     'violence_72h',
     // case-plans: the safety plan not reviewed during the open visit
     'safety_plan_review_due',
+    // legal: a scheduled hearing within the week (dueOn: the earliest, in the site's calendar)
+    'legal_hearing_soon',
   ]),
   at: isoDateTimeSchema.nullable(),
   hoursLeft: z.number().nullable(),

@@ -25,6 +25,7 @@ import { vaccinationsChannels } from './vaccinations';
 import { consultationsChannels } from './consultations';
 import { violenceChannels } from './violence';
 import { casePlansChannels } from './case-plans';
+import { legalChannels } from './legal';
 
 export const CONTRACT = {
   ...setupChannels,
@@ -49,6 +50,7 @@ export const CONTRACT = {
   ...consultationsChannels,
   ...violenceChannels,
   ...casePlansChannels,
+  ...legalChannels,
 };
 
 export type Contract = typeof CONTRACT;

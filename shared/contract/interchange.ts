@@ -69,6 +69,17 @@ import {
   REASON_MAX,
   SAFETY_TEXT_MAX,
 } from '../domain/case-plans';
+import {
+  CASE_REFERENCE_MAX,
+  COURT_MAX,
+  HEARING_KINDS,
+  HEARING_STATUSES,
+  NOTE_MAX as LEGAL_NOTE_MAX,
+  PLACE_MAX,
+  PROCEDURE_OUTCOMES,
+  PROCEDURE_STAGES,
+  PROCEDURE_TYPES,
+} from '../domain/legal';
 import { professionalNumberSchema } from './users';
 import { personInputSchema } from './persons';
 import { resultRecord, sampleRecord, screeningRecord } from './screenings';
@@ -659,6 +670,58 @@ export const careReferentRecord = z
   })
   .strict();
 
+/** A legal procedure with its current stage (a complaint names its incident). */
+export const legalProcedureRecord = z
+  .object({
+    type: z.literal('legal_procedure'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    procedureType: z.enum(PROCEDURE_TYPES),
+    incidentId: nullableId,
+    openedOn: z.iso.date(),
+    lawyerEntryId: nullableId,
+    followerId: idSchema,
+    stage: z.enum(PROCEDURE_STAGES),
+    court: nullableText(COURT_MAX),
+    caseReference: nullableText(CASE_REFERENCE_MAX),
+    outcome: z.enum(PROCEDURE_OUTCOMES).nullable().default(null),
+    closedOn: z.iso.date().nullable().default(null),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** One stage move of a legal procedure, on a day. */
+export const legalStepRecord = z
+  .object({
+    type: z.literal('legal_step'),
+    id: idSchema,
+    procedureId: idSchema,
+    personId: idSchema,
+    stage: z.enum(PROCEDURE_STAGES),
+    on: z.iso.date(),
+    note: nullableText(LEGAL_NOTE_MAX),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** A hearing of a legal procedure. */
+export const hearingRecord = z
+  .object({
+    type: z.literal('hearing'),
+    id: idSchema,
+    procedureId: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    startsAt: z.iso.datetime({ offset: true }),
+    place: z.string().max(PLACE_MAX),
+    kind: z.enum(HEARING_KINDS).default('hearing'),
+    status: z.enum(HEARING_STATUSES).default('scheduled'),
+    outcomeNote: nullableText(LEGAL_NOTE_MAX),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -699,6 +762,9 @@ export const RECORD_SCHEMAS = {
   safety_plan: safetyPlanRecord,
   safety_plan_review: safetyPlanReviewRecord,
   care_referent: careReferentRecord,
+  legal_procedure: legalProcedureRecord,
+  legal_step: legalStepRecord,
+  hearing: hearingRecord,
 } as const;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;

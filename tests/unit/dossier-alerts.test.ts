@@ -20,6 +20,7 @@ const ALERT_SECTION = {
   positive_to_treat: 'tests',
   violence_72h: 'violence',
   safety_plan_review_due: 'case_plan',
+  legal_hearing_soon: 'legal',
 } as const satisfies Record<string, Section>;
 
 function mayRead(role: Role, section: Section, consents: ReadonlySet<ConsentScope>): boolean {
@@ -113,6 +114,24 @@ async function eveningWithAnExposure({ assault = true } = {}) {
       );
     // A case plan whose safety plan was never reviewed: a review is due during tonight's visit.
     if (assault) await t.must('casePlans.open', { personId: p.id }, social.token);
+    // A civil-registration procedure whose hearing is in two days: "due this week".
+    if (assault) {
+      const procedure = await t.must(
+        'legal.saveProcedure',
+        { personId: p.id, type: 'child_civil_registration', openedOn: '2026-02-20' },
+        social.token,
+      );
+      await t.must(
+        'legal.saveHearing',
+        {
+          personId: p.id,
+          procedureId: procedure.id,
+          startsAt: new Date(t.clock.now().getTime() + 48 * 3600_000).toISOString(),
+          place: 'Tribunal',
+        },
+        social.token,
+      );
+    }
     persons.push({ id: p.id, visitId: visit.id, consents });
   }
   const users = new Map<Role, { token: string }>();

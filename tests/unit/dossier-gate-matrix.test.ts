@@ -364,6 +364,36 @@ const SAMPLES: Samples = {
     const plan = await seedPlan(f, s.personId);
     return { input: { personId: s.personId, planId: plan.id } };
   },
+  'legal.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'legal.saveProcedure': (_f, s) =>
+    Promise.resolve({
+      input: { personId: s.personId, type: 'child_civil_registration', openedOn: '2026-03-01' },
+      creates: true,
+    }),
+  // A fresh procedure of the legal seed each time: a step moves it forward once.
+  'legal.addStep': async (f, s) => {
+    const procedure = await seedProcedure(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        procedureId: procedure.id,
+        stage: 'filed',
+        on: '2026-03-01',
+        version: procedure.version,
+      },
+    };
+  },
+  'legal.saveHearing': async (f, s) => {
+    const procedure = await seedProcedure(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        procedureId: procedure.id,
+        startsAt: '2026-03-10T09:00:00Z',
+        place: 'Tribunal',
+      },
+    };
+  },
   // A start while the seed's episode is active: its author is the seed, not the caller.
   'prep.start': async (f, s) => {
     await activePrepEpisode(f, s.personId);
@@ -630,6 +660,22 @@ async function seedCertificate(f: Fixture, personId: string, issued: boolean) {
 async function seedPlan(f: Fixture, personId: string) {
   const tab = await f.t.must('casePlans.forPerson', { personId }, f.seed.token);
   return tab.items[0] ?? (await f.t.must('casePlans.open', { personId }, f.seed.token));
+}
+
+/** The seed cannot write `legal` (doctors do not): a lawyer opens the procedures the samples touch. */
+const legalSeeds = new WeakMap<Fixture, { token: string; id: string }>();
+
+async function seedProcedure(f: Fixture, personId: string) {
+  let seed = legalSeeds.get(f);
+  if (!seed) {
+    seed = await staff(f.t, 'seed-legal', ['legal']);
+    legalSeeds.set(f, seed);
+  }
+  return f.t.must(
+    'legal.saveProcedure',
+    { personId, type: 'first_national_id', openedOn: '2026-03-01' },
+    seed.token,
+  );
 }
 
 type Outcome = 'allowed' | 'forbidden' | 'consent_required';

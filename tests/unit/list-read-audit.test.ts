@@ -41,6 +41,9 @@ const SAMPLES: Samples = {
   'casePlans.myActions': () => ({ list: 'week' }),
   'casePlans.teamActions': () => ({ list: 'all' }),
   'casePlans.actionsCounts': () => ({}),
+  'legal.calendar': () => ({ from: '2026-03-02' }),
+  'legal.dueThisWeek': () => ({ list: 'week' }),
+  'legal.hearingsCounts': () => ({}),
   'screenings.importPreview': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
   'screenings.importCommit': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
 };
@@ -55,6 +58,9 @@ const AS_SOCIAL_WORKER: ReadonlySet<ChannelName> = new Set([
   'casePlans.myActions',
   'casePlans.teamActions',
   'casePlans.actionsCounts',
+  'legal.calendar',
+  'legal.dueThisWeek',
+  'legal.hearingsCounts',
 ]);
 
 /** Lists of the coordination (they need `audit.read`): called as the centre's coordinator. */

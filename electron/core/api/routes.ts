@@ -111,6 +111,9 @@ import {
   setStatus,
 } from '../services/case-plans/case-plans-service';
 import { myActions, teamActions, worklistCounts } from '../services/case-plans/worklist';
+import { legalForPerson } from '../services/legal/dossier-section';
+import { addStep, authorOfProcedure, saveHearing, saveProcedure } from '../services/legal/legal-service';
+import { calendar, dueThisWeek, hearingsCounts } from '../services/legal/worklist';
 import { certificatePdf } from '../services/vaccinations/documents';
 import { vaccinationsWorklist, vaccinationsWorklistCounts } from '../services/vaccinations/worklist';
 import { screeningsForPerson } from '../services/screenings/dossier-section';
@@ -971,5 +974,44 @@ export const ROUTES: RouteTable = {
     touches: persons('case_plan'),
     passive: true,
     handler: (input, { ctx, actor }) => worklistCounts(ctx, actor, input),
+  },
+
+  // Legal (docs/violence-care.md): procedures, their steps and hearings, written by legal and the
+  // social worker; the calendar and "due this week" list hearings at the reader's sites.
+  'legal.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'read', { partial: true }),
+    handler: legalForPerson,
+  },
+  'legal.saveProcedure': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'write', { author: authorOfProcedure }),
+    handler: saveProcedure,
+  },
+  'legal.addStep': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'write', { author: authorOfProcedure }),
+    handler: addStep,
+  },
+  'legal.saveHearing': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'write', { author: authorOfProcedure }),
+    handler: saveHearing,
+  },
+  'legal.calendar': {
+    access: 'session',
+    touches: persons('legal'),
+    handler: (input, { ctx, actor }) => calendar(ctx, actor, input),
+  },
+  'legal.dueThisWeek': {
+    access: 'session',
+    touches: persons('legal'),
+    handler: (input, { ctx, actor }) => dueThisWeek(ctx, actor, input),
+  },
+  'legal.hearingsCounts': {
+    access: 'session',
+    touches: persons('legal'),
+    passive: true,
+    handler: (input, { ctx, actor }) => hearingsCounts(ctx, actor, input),
   },
 };

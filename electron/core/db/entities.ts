@@ -27,6 +27,7 @@ import {
   SafetyPlanEntity,
   SafetyPlanReviewEntity,
 } from '../services/case-plans/entities';
+import { HearingEntity, LegalStepEntity, ProcedureEntity } from '../services/legal/entities';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
 import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
 import {
@@ -84,4 +85,7 @@ export const ENTITIES = [
   SafetyPlanEntity,
   SafetyPlanReviewEntity,
   CareReferentEntity,
+  ProcedureEntity,
+  LegalStepEntity,
+  HearingEntity,
 ];

@@ -16,6 +16,7 @@ import { visitsSection } from '../services/visits/dossier-section';
 import { waitingListsSection } from '../services/waiting-lists/dossier-section';
 import { violenceSection } from '../services/violence/dossier-section';
 import { careReferentSection, casePlansSection } from '../services/case-plans/dossier-section';
+import { legalSection } from '../services/legal/dossier-section';
 import type { DossierSection } from './section';
 
 export const DOSSIER_SECTIONS: readonly DossierSection[] = [
@@ -35,4 +36,5 @@ export const DOSSIER_SECTIONS: readonly DossierSection[] = [
   violenceSection,
   casePlansSection,
   careReferentSection,
+  legalSection,
 ];

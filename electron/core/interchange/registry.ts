@@ -28,6 +28,7 @@ import {
   safetyPlanAdapter,
   safetyPlanReviewAdapter,
 } from '../services/case-plans/interchange';
+import { hearingAdapter, legalProcedureAdapter, legalStepAdapter } from '../services/legal/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
 
@@ -70,6 +71,9 @@ export const ADAPTERS = [
   safetyPlanAdapter,
   safetyPlanReviewAdapter,
   careReferentAdapter,
+  legalProcedureAdapter,
+  legalStepAdapter,
+  hearingAdapter,
 ] as const;
 
 export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {

@@ -1,6 +1,7 @@
 /**
  * "À faire" (`/work`): for the carers whose roles have worklists — the readers of the tests
- * section (community worker, nurse, doctor, specialist), with the sum of their lists as the badge.
+ * section (community worker, nurse, doctor, specialist) and of the legal section (legal, social
+ * worker), with the sum of their lists as the badge.
  */
 import { createRoute } from '@tanstack/react-router';
 import { Icon } from '../../app/icons';
@@ -20,7 +21,8 @@ const workRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'work',
   staticData: {
-    access: { permission: null, section: 'tests' },
+    // The social and legal team reads no tests: its panels (hearings this week) open it too.
+    access: { permission: null, section: 'tests', otherwise: { permission: null, section: 'legal' } },
     nav: { labelKey: 'worklists.nav', icon: WorkIcon, order: 12, badge: WorklistNavBadge },
   },
   component: WorkPage,

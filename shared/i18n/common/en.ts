@@ -296,6 +296,19 @@ export const en: Texts<typeof fr> = {
       due_in_past: 'The due date has already passed.',
       action_final: 'A done or cancelled action no longer changes: create a new one.',
       cancel_reason_required: 'Say why the action is cancelled.',
+      // Legal
+      unknown_procedure: 'This procedure does not belong to this person.',
+      unknown_hearing: 'This hearing does not belong to this procedure.',
+      incident_required: 'A complaint is about an incident: choose this person’s incident.',
+      follower_cannot_read_legal:
+        'This person may not read legal procedures: choose a team member who follows them.',
+      entry_category_mismatch: 'This directory entry is not of the right category (a lawyer is expected).',
+      before_procedure_opened: 'This date is before the procedure was opened.',
+      stage_backwards:
+        'A procedure moves forward stage by stage (appeal only after the decision): it never goes back.',
+      procedure_closed: 'This procedure is closed.',
+      outcome_required: 'Give the procedure’s outcome to close it.',
+      hearing_before_procedure: 'This hearing is before the procedure was opened.',
       text_required: 'This text is empty.',
       date_in_future: 'This date is in the future.',
       invalid_date: 'This date does not exist.',

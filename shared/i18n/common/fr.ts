@@ -299,6 +299,20 @@ export const fr = {
       due_in_past: 'L’échéance est déjà passée.',
       action_final: 'Une action terminée ou annulée ne change plus : créez-en une nouvelle.',
       cancel_reason_required: 'Indiquez pourquoi l’action est annulée.',
+      // Juridique
+      unknown_procedure: 'Cette procédure n’appartient pas à cette personne.',
+      unknown_hearing: 'Cette audience n’appartient pas à cette procédure.',
+      incident_required: 'Une plainte porte sur un incident : choisissez l’incident de cette personne.',
+      follower_cannot_read_legal:
+        'Cette personne ne peut pas lire les procédures juridiques : choisissez un membre de l’équipe qui les suit.',
+      entry_category_mismatch:
+        'Cette fiche de l’annuaire n’est pas de la bonne catégorie (un avocat est attendu).',
+      before_procedure_opened: 'Cette date est antérieure à l’ouverture de la procédure.',
+      stage_backwards:
+        'Une procédure avance étape par étape (l’appel seulement après la décision) : elle ne revient pas en arrière.',
+      procedure_closed: 'Cette procédure est close.',
+      outcome_required: 'Indiquez l’issue de la procédure pour la clore.',
+      hearing_before_procedure: 'Cette audience est antérieure à l’ouverture de la procédure.',
       text_required: 'Ce texte est vide.',
       date_in_future: 'Cette date est dans le futur.',
       invalid_date: 'Cette date n’existe pas.',

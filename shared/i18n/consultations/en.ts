@@ -85,6 +85,7 @@ export const en: Texts<typeof fr> = {
       vaccine_dose_due: 'A vaccine dose is due.',
       violence_72h: 'A 72-hour protocol after violence is open.',
       safety_plan_review_due: 'The safety plan is due a review with the person during this visit.',
+      legal_hearing_soon: 'A hearing is scheduled within 7 days.',
     },
   },
   list: {

@@ -85,6 +85,7 @@ export const fr = {
       vaccine_dose_due: 'Une dose de vaccin est due.',
       violence_72h: 'Un protocole 72 h après violences est en cours.',
       safety_plan_review_due: 'Le plan de sécurité est à revoir avec la personne pendant ce passage.',
+      legal_hearing_soon: 'Une audience est prévue dans les 7 jours.',
     },
   },
   list: {
