@@ -24,6 +24,7 @@ import { migration0018 } from './0018-waiting-lists';
 import { migration0019 } from './0019-clinical-gaps';
 import { migration0020 } from './0020-violence';
 import { migration0021 } from './0021-case-plans';
+import { migration0024 } from './0024-meetings';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0019,
   migration0020,
   migration0021,
+  migration0024,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -25,6 +25,7 @@ import { vaccinationsChannels } from './vaccinations';
 import { consultationsChannels } from './consultations';
 import { violenceChannels } from './violence';
 import { casePlansChannels } from './case-plans';
+import { meetingsChannels } from './meetings';
 
 export const CONTRACT = {
   ...setupChannels,
@@ -49,6 +50,7 @@ export const CONTRACT = {
   ...consultationsChannels,
   ...violenceChannels,
   ...casePlansChannels,
+  ...meetingsChannels,
 };
 
 export type Contract = typeof CONTRACT;

@@ -63,6 +63,7 @@ import {
   REASON_MAX,
   SAFETY_TEXT_MAX,
 } from '../domain/case-plans';
+import { DECISIONS_MAX, EXTERNAL_PARTICIPANTS_MAX } from './meetings';
 import { professionalNumberSchema } from './users';
 import { personInputSchema } from './persons';
 import { resultRecord, sampleRecord, screeningRecord } from './screenings';
@@ -480,6 +481,20 @@ export const protocolStepRecord = z
   })
   .strict();
 
+/** A coordination meeting of the team (centre data: no person; the persons are its `meeting_case`s). */
+export const coordinationMeetingRecord = z
+  .object({
+    type: z.literal('coordination_meeting'),
+    id: idSchema,
+    siteId: idSchema,
+    heldOn: z.iso.date(),
+    participantIds: z.array(idSchema).min(1),
+    externalParticipants: nullableText(EXTERNAL_PARTICIPANTS_MAX),
+    generalNotes: nullableText(DECISIONS_MAX),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** A person's case plan (one per person) with its current status. */
 export const casePlanRecord = z
   .object({
@@ -555,6 +570,7 @@ export const planActionRecord = z
     status: z.enum(ACTION_STATUSES),
     doneOn: z.iso.date().nullable().default(null),
     cancelReason: nullableText(REASON_MAX),
+    sourceMeetingId: nullableId,
     authorId: nullableId,
   })
   .strict();
@@ -607,6 +623,20 @@ export const careReferentRecord = z
   })
   .strict();
 
+/** A person discussed at a coordination meeting, with the decisions taken for her. */
+export const meetingCaseRecord = z
+  .object({
+    type: z.literal('meeting_case'),
+    id: idSchema,
+    meetingId: idSchema,
+    personId: idSchema,
+    planId: idSchema,
+    position: z.number().int().min(0),
+    decisions: z.string().max(DECISIONS_MAX).default(''),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -638,6 +668,7 @@ export const RECORD_SCHEMAS = {
   violence_incident: violenceIncidentRecord,
   incident_narrative: incidentNarrativeRecord,
   protocol_step: protocolStepRecord,
+  coordination_meeting: coordinationMeetingRecord,
   case_plan: casePlanRecord,
   case_plan_site: casePlanSiteRecord,
   case_plan_event: casePlanEventRecord,
@@ -646,6 +677,7 @@ export const RECORD_SCHEMAS = {
   safety_plan: safetyPlanRecord,
   safety_plan_review: safetyPlanReviewRecord,
   care_referent: careReferentRecord,
+  meeting_case: meetingCaseRecord,
 } as const;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;

@@ -41,6 +41,7 @@ const SAMPLES: Samples = {
   'casePlans.myActions': () => ({ list: 'week' }),
   'casePlans.teamActions': () => ({ list: 'all' }),
   'casePlans.actionsCounts': () => ({}),
+  'meetings.list': () => ({}),
   'screenings.importPreview': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
   'screenings.importCommit': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
 };
@@ -55,6 +56,7 @@ const AS_SOCIAL_WORKER: ReadonlySet<ChannelName> = new Set([
   'casePlans.myActions',
   'casePlans.teamActions',
   'casePlans.actionsCounts',
+  'meetings.list',
 ]);
 
 /** Lists of the coordination (they need `audit.read`): called as the centre's coordinator. */

@@ -104,6 +104,14 @@ import {
   setStatus,
 } from '../services/case-plans/case-plans-service';
 import { myActions, teamActions, worklistCounts } from '../services/case-plans/worklist';
+import {
+  authorOfMeeting,
+  getMeeting,
+  listMeetings,
+  personsOfGet,
+  personsOfSave,
+  saveMeeting,
+} from '../services/meetings/meetings-service';
 import { certificatePdf } from '../services/vaccinations/documents';
 import { vaccinationsWorklist, vaccinationsWorklistCounts } from '../services/vaccinations/worklist';
 import { screeningsForPerson } from '../services/screenings/dossier-section';
@@ -935,5 +943,29 @@ export const ROUTES: RouteTable = {
     touches: persons('case_plan'),
     passive: true,
     handler: (input, { ctx, actor }) => worklistCounts(ctx, actor, input),
+  },
+
+  // Coordination meetings (docs/violence-care.md): the header is centre data; each person discussed
+  // is gated on `case_plan` (the gate runs for every person the input or the meeting names).
+  'meetings.list': {
+    access: 'session',
+    touches: persons('case_plan'),
+    handler: (input, { ctx, actor }) => listMeetings(ctx, actor, input),
+  },
+  'meetings.get': {
+    access: 'dossier',
+    dossier: {
+      section: 'case_plan',
+      action: 'read',
+      person: personsOfGet,
+      author: authorOfMeeting,
+      partial: true,
+    },
+    handler: getMeeting,
+  },
+  'meetings.save': {
+    access: 'dossier',
+    dossier: { section: 'case_plan', action: 'write', person: personsOfSave },
+    handler: saveMeeting,
   },
 };

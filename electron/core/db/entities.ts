@@ -22,6 +22,7 @@ import {
   SafetyPlanEntity,
   SafetyPlanReviewEntity,
 } from '../services/case-plans/entities';
+import { CoordinationMeetingEntity, MeetingCaseEntity } from '../services/meetings/entities';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
 import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
 import {
@@ -78,4 +79,6 @@ export const ENTITIES = [
   SafetyPlanEntity,
   SafetyPlanReviewEntity,
   CareReferentEntity,
+  CoordinationMeetingEntity,
+  MeetingCaseEntity,
 ];

@@ -27,6 +27,7 @@ import {
   safetyPlanAdapter,
   safetyPlanReviewAdapter,
 } from '../services/case-plans/interchange';
+import { coordinationMeetingAdapter, meetingCaseAdapter } from '../services/meetings/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
 
@@ -60,6 +61,7 @@ export const ADAPTERS = [
   violenceIncidentAdapter,
   incidentNarrativeAdapter,
   protocolStepAdapter,
+  coordinationMeetingAdapter,
   casePlanAdapter,
   casePlanSiteAdapter,
   casePlanEventAdapter,
@@ -68,6 +70,7 @@ export const ADAPTERS = [
   safetyPlanAdapter,
   safetyPlanReviewAdapter,
   careReferentAdapter,
+  meetingCaseAdapter,
 ] as const;
 
 export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {

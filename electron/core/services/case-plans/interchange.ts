@@ -116,6 +116,7 @@ export const planActionAdapter = entityAdapter({
       ['objectiveId', 'plan_item', r.objectiveId],
       ['ownerId', 'user', r.ownerId],
       ['siteId', 'site', r.siteId],
+      ['sourceMeetingId', 'coordination_meeting', r.sourceMeetingId],
       ['authorId', 'user', r.authorId],
     ),
 });
