@@ -16,6 +16,8 @@ import { visitsRoutes } from '../features/visits/routes';
 import { waitingListsRoutes } from '../features/waiting-lists/routes';
 import { labImportRoutes } from '../features/screenings/lab-import-routes';
 import { worklistsRoutes } from '../features/worklists/routes';
+import { meetingsRoutes } from '../features/meetings/routes';
+import { casePlansRoutes } from '../features/case-plans/routes';
 import { homeRoutes } from './home-routes';
 import { rootRoute } from './root-route';
 
@@ -29,6 +31,8 @@ export const routeTree = rootRoute.addChildren([
   ...appointmentsRoutes,
   ...directoryRoutes,
   ...waitingListsRoutes,
+  ...meetingsRoutes,
+  ...casePlansRoutes,
   ...labImportRoutes,
   ...usersRoutes,
   ...auditRoutes,
