@@ -8,7 +8,7 @@ import { ACTION_STATUSES, PLAN_AXES } from '../domain/case-plans';
 import { casePlansChannels } from './case-plans';
 import { channel } from './channel';
 import { idSchema, versionSchema } from './common';
-import { sectionViewSchema } from './section';
+import { forPersonInputSchema, sectionItemsSchema, sectionViewSchema } from './section';
 import { worklistSitesSchema } from './worklist';
 import { calendarDateSchema } from './vaccinations';
 
@@ -75,6 +75,17 @@ export const meetingCaseSchema = z.object({
 });
 export type MeetingCase = z.infer<typeof meetingCaseSchema>;
 
+/** A meeting where the person was discussed, with the decisions taken for her (the plan tab). */
+export const personMeetingSchema = z.object({
+  meetingId: idSchema,
+  heldOn: calendarDateSchema,
+  siteId: idSchema,
+  participantNames: z.array(z.string()),
+  decisions: z.string(),
+  authorId: z.string().nullable(),
+});
+export type PersonMeeting = z.infer<typeof personMeetingSchema>;
+
 /** Keyset paging of the list: the last line (date, id), latest first. */
 const meetingsCursorSchema = z.object({ heldOn: calendarDateSchema, id: idSchema }).strict();
 
@@ -90,6 +101,8 @@ export const meetingsChannels = {
       .strict(),
     z.object({ rows: z.array(meetingLineSchema), nextCursor: meetingsCursorSchema.nullable() }),
   ),
+  /** The plan tab's panel: the meetings where the person was discussed, latest first. */
+  'meetings.forPerson': channel(forPersonInputSchema, sectionItemsSchema(personMeetingSchema)),
   /**
    * One meeting with every person discussed whom the reader may read (`case_plan` of each person;
    * the author of the meeting reads all): `leftOut` says how many persons are not shown.

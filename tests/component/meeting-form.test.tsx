@@ -103,3 +103,30 @@ describe('the team view', () => {
     expect(owner.textContent).toContain('Hébergement d’urgence');
   });
 });
+
+describe('the plan tab’s “Réunions” panel', () => {
+  it('shows the meetings where the person was discussed, with the decisions taken for her', async () => {
+    const centre = await startCentre();
+    const person = await filedPerson(centre, 'Amal Tazi', { careTeam: true });
+    await centre.must(
+      'persons.recordConsent',
+      { personId: person.id, scope: 'social_legal', given: true },
+      centre.tokens.worker,
+    );
+    await centre.must('casePlans.open', { personId: person.id }, centre.tokens.doctor);
+    await centre.must(
+      'meetings.save',
+      {
+        siteId: centre.siteId,
+        heldOn: siteDate(new Date()),
+        participantIds: [centre.userIds.doctor],
+        cases: [{ personId: person.id, decisions: 'Orienter vers un foyer.' }],
+      },
+      centre.tokens.doctor,
+    );
+    await renderApp(TEAM.doctor, `/persons/${person.id}/case-plan`);
+    const panel = await screen.findByRole('region', { name: 'Réunions' });
+    await waitFor(() => expect(panel.textContent).toContain('Orienter vers un foyer.'));
+    expect(panel.textContent).toContain(TEAM.doctor.displayName);
+  });
+});

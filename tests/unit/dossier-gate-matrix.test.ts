@@ -341,6 +341,10 @@ const SAMPLES: Samples = {
   },
   // A meeting about the person, recorded by the seed (stored directly: the seed may not bring a
   // person without consent to a meeting): the caller is not its author.
+  'meetings.forPerson': async (f, s) => {
+    await seedMeeting(f, s.personId);
+    return { input: { personId: s.personId } };
+  },
   'meetings.get': async (f, s) => ({ input: { meetingId: await seedMeeting(f, s.personId) } }),
   // A new meeting about the person's plan (the seed's), the seed taking part.
   'meetings.save': async (f, s) => {

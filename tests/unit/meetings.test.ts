@@ -317,6 +317,14 @@ describe('reading a meeting', () => {
     expect(byAuthor.items.map((c) => c.decisions)).toEqual(['Plainte à déposer', 'Hébergement']);
     expect(byAuthor.leftOut).toBe(0);
 
+    // The plan tab's panel follows the same rule, person by person.
+    const salmaPanel = await t.must('meetings.forPerson', { personId: salma.personId }, legal.token);
+    expect(salmaPanel.items.map((m) => m.decisions)).toEqual(['Plainte à déposer']);
+    const nadiaPanel = await t.must('meetings.forPerson', { personId: nadia.personId }, legal.token);
+    expect(nadiaPanel).toMatchObject({ view: { status: 'hidden_consent', hiddenCount: 0 }, items: [] });
+    const ownPanel = await t.must('meetings.forPerson', { personId: nadia.personId }, social.token);
+    expect(ownPanel).toMatchObject({ view: { status: 'own_only' }, items: [{ decisions: 'Hébergement' }] });
+
     // A nurse does not work on plans: nothing of the meeting, not even its header.
     const byNurse = await t.must('meetings.get', { meetingId: saved.meeting.id }, nurse.token);
     expect(byNurse).toMatchObject({ view: { status: 'forbidden' }, meeting: null, items: [] });

@@ -108,6 +108,7 @@ import {
   authorOfMeeting,
   getMeeting,
   listMeetings,
+  meetingsOfPerson,
   personsOfGet,
   personsOfSave,
   saveMeeting,
@@ -951,6 +952,11 @@ export const ROUTES: RouteTable = {
     access: 'session',
     touches: persons('case_plan'),
     handler: (input, { ctx, actor }) => listMeetings(ctx, actor, input),
+  },
+  'meetings.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'read', { partial: true }),
+    handler: meetingsOfPerson,
   },
   'meetings.get': {
     access: 'dossier',

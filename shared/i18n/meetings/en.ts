@@ -39,6 +39,11 @@ export const en = {
     save: 'Save the meeting',
     saved: 'Meeting saved.',
   },
+  panel: {
+    title: 'Meetings',
+    empty: 'Not discussed at any coordination meeting.',
+    line: '{{date}} · {{participants}}',
+  },
   detail: {
     title: 'Meeting of {{date}}',
     external: 'External: {{names}}',

@@ -42,6 +42,11 @@ export const fr = {
     save: 'Enregistrer la réunion',
     saved: 'Réunion enregistrée.',
   },
+  panel: {
+    title: 'Réunions',
+    empty: 'Discutée dans aucune réunion de coordination.',
+    line: '{{date}} · {{participants}}',
+  },
   detail: {
     title: 'Réunion du {{date}}',
     external: 'Extérieur·es : {{names}}',

@@ -10,7 +10,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
-import type { MeetingCase, MeetingHeader, MeetingLine } from '../../../../shared/contract/meetings';
+import type {
+  MeetingCase,
+  MeetingHeader,
+  MeetingLine,
+  PersonMeeting,
+} from '../../../../shared/contract/meetings';
 import type { SectionView } from '../../../../shared/contract/section';
 import { toWorklistPage, type WorklistPage } from '../../../../shared/contract/worklist';
 import { siteToday } from '../../../../shared/domain/schedules';
@@ -18,6 +23,7 @@ import type { Actor } from '../../access/gate';
 import type { Lookup, PersonAccess } from '../../api/access';
 import type { DossierCall } from '../../api/routes';
 import type { CoreContext } from '../../context';
+import { drawSection } from '../../dossier/draw';
 import { DomainError, invalid, notFound } from '../../errors';
 import { applyActionChange, mayReadPlans } from '../case-plans/case-plans-service';
 import {
@@ -32,9 +38,11 @@ import { staffNames } from '../users/staff-names';
 import { requireOwnSite, worklistSites } from '../users/worklist-sites';
 import {
   casesOfMeeting,
+  casesOfPerson,
   findMeeting,
   insertMeeting,
   insertMeetingCase,
+  meetingsByIds,
   meetingsPage,
   personsOfMeeting,
   type CoordinationMeetingRow,
@@ -277,4 +285,53 @@ export async function listMeetings(
     }));
     return toWorklistPage(rows, input.limit, (last) => ({ heldOn: last.heldOn, id: last.id }));
   });
+}
+
+/**
+ * The panel "Réunions" of the plan tab: the meetings where the person was discussed, latest first,
+ * with the decisions taken for her — drawn as the `case_plan` section (a reader refused by role or
+ * consent sees only the decisions she recorded).
+ */
+export async function meetingsOfPerson(
+  input: In<'meetings.forPerson'>,
+  call: DossierCall,
+): Promise<{ view: SectionView; items: PersonMeeting[] }> {
+  const { em, access } = call.dossier;
+  const subject = access[0]?.subject;
+  if (!subject) throw new Error('a dossier panel reads one person');
+  const { view, visible } = drawSection(
+    call.actor,
+    'case_plan',
+    subject,
+    await casesOfPerson(em, input.personId),
+  );
+  const meetings = new Map(
+    (
+      await meetingsByIds(
+        em,
+        visible.map((c) => c.meetingId),
+      )
+    ).map((m) => [m.id, m]),
+  );
+  const names = await staffNames(
+    em,
+    [...meetings.values()].flatMap((m) => m.participantIds),
+  );
+  const items = visible.flatMap((c) => {
+    const m = meetings.get(c.meetingId);
+    return m
+      ? [
+          {
+            meetingId: m.id,
+            heldOn: m.heldOn,
+            siteId: m.siteId,
+            participantNames: m.participantIds.map((id) => names.get(id) ?? ''),
+            decisions: c.decisions,
+            authorId: c.createdBy,
+          },
+        ]
+      : [];
+  });
+  items.sort((a, b) => (a.heldOn === b.heldOn ? 0 : a.heldOn < b.heldOn ? 1 : -1));
+  return { view, items };
 }

@@ -2,7 +2,7 @@
  * The meeting tables (`coordination_meeting`, `meeting_case`): every query on them. Actions are
  * written through case-plans (its service's rules, its repository).
  */
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { linkedTable } from '../../dossier/section';
 import {
   CoordinationMeetingEntity,
@@ -22,6 +22,16 @@ export function findMeeting(em: EntityManager, id: string): Promise<Coordination
 
 export function casesOfMeeting(em: EntityManager, meetingId: string): Promise<MeetingCaseRow[]> {
   return em.getRepository(MeetingCaseEntity).find({ where: { meetingId }, order: { position: 'ASC' } });
+}
+
+/** Every meeting where the person was discussed (her `meeting_case` rows). */
+export function casesOfPerson(em: EntityManager, personId: string): Promise<MeetingCaseRow[]> {
+  return em.getRepository(MeetingCaseEntity).findBy({ personId });
+}
+
+export function meetingsByIds(em: EntityManager, ids: readonly string[]): Promise<CoordinationMeetingRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return em.getRepository(CoordinationMeetingEntity).findBy({ id: In([...ids]) });
 }
 
 /** The persons a meeting discussed (the gate of `meetings.get` runs for each). */
