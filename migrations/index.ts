@@ -26,6 +26,7 @@ import { migration0020 } from './0020-violence';
 import { migration0021 } from './0021-case-plans';
 import { migration0022 } from './0022-injury-certificate';
 import { migration0023 } from './0023-legal';
+import { migration0024 } from './0024-meetings';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0021,
   migration0022,
   migration0023,
+  migration0024,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -17,6 +17,8 @@ import { waitingListsRoutes } from '../features/waiting-lists/routes';
 import { labImportRoutes } from '../features/screenings/lab-import-routes';
 import { worklistsRoutes } from '../features/worklists/routes';
 import { legalRoutes } from '../features/legal/routes';
+import { meetingsRoutes } from '../features/meetings/routes';
+import { casePlansRoutes } from '../features/case-plans/routes';
 import { homeRoutes } from './home-routes';
 import { rootRoute } from './root-route';
 
@@ -30,6 +32,8 @@ export const routeTree = rootRoute.addChildren([
   ...appointmentsRoutes,
   ...directoryRoutes,
   ...waitingListsRoutes,
+  ...meetingsRoutes,
+  ...casePlansRoutes,
   ...labImportRoutes,
   ...usersRoutes,
   ...auditRoutes,

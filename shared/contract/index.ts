@@ -26,6 +26,7 @@ import { consultationsChannels } from './consultations';
 import { violenceChannels } from './violence';
 import { casePlansChannels } from './case-plans';
 import { legalChannels } from './legal';
+import { meetingsChannels } from './meetings';
 
 export const CONTRACT = {
   ...setupChannels,
@@ -51,6 +52,7 @@ export const CONTRACT = {
   ...violenceChannels,
   ...casePlansChannels,
   ...legalChannels,
+  ...meetingsChannels,
 };
 
 export type Contract = typeof CONTRACT;

@@ -80,6 +80,7 @@ import {
   PROCEDURE_STAGES,
   PROCEDURE_TYPES,
 } from '../domain/legal';
+import { DECISIONS_MAX, EXTERNAL_PARTICIPANTS_MAX } from './meetings';
 import { professionalNumberSchema } from './users';
 import { personInputSchema } from './persons';
 import { resultRecord, sampleRecord, screeningRecord } from './screenings';
@@ -543,6 +544,20 @@ export const protocolStepRecord = z
   })
   .strict();
 
+/** A coordination meeting of the team (centre data: no person; the persons are its `meeting_case`s). */
+export const coordinationMeetingRecord = z
+  .object({
+    type: z.literal('coordination_meeting'),
+    id: idSchema,
+    siteId: idSchema,
+    heldOn: z.iso.date(),
+    participantIds: z.array(idSchema).min(1),
+    externalParticipants: nullableText(EXTERNAL_PARTICIPANTS_MAX),
+    generalNotes: nullableText(DECISIONS_MAX),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** A person's case plan (one per person) with its current status. */
 export const casePlanRecord = z
   .object({
@@ -618,6 +633,7 @@ export const planActionRecord = z
     status: z.enum(ACTION_STATUSES),
     doneOn: z.iso.date().nullable().default(null),
     cancelReason: nullableText(REASON_MAX),
+    sourceMeetingId: nullableId,
     authorId: nullableId,
   })
   .strict();
@@ -722,6 +738,20 @@ export const hearingRecord = z
   })
   .strict();
 
+/** A person discussed at a coordination meeting, with the decisions taken for her. */
+export const meetingCaseRecord = z
+  .object({
+    type: z.literal('meeting_case'),
+    id: idSchema,
+    meetingId: idSchema,
+    personId: idSchema,
+    planId: idSchema,
+    position: z.number().int().min(0),
+    decisions: z.string().max(DECISIONS_MAX).default(''),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -754,6 +784,7 @@ export const RECORD_SCHEMAS = {
   incident_narrative: incidentNarrativeRecord,
   injury_certificate: injuryCertificateRecord,
   protocol_step: protocolStepRecord,
+  coordination_meeting: coordinationMeetingRecord,
   case_plan: casePlanRecord,
   case_plan_site: casePlanSiteRecord,
   case_plan_event: casePlanEventRecord,
@@ -765,6 +796,7 @@ export const RECORD_SCHEMAS = {
   legal_procedure: legalProcedureRecord,
   legal_step: legalStepRecord,
   hearing: hearingRecord,
+  meeting_case: meetingCaseRecord,
 } as const;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;

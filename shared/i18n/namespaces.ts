@@ -18,6 +18,7 @@ export * as directory from './directory';
 export * as dossier from './dossier';
 export * as interviews from './interviews';
 export * as legal from './legal';
+export * as meetings from './meetings';
 export * as persons from './persons';
 export * as prep from './prep';
 export * as referrals from './referrals';

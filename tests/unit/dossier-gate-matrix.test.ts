@@ -5,6 +5,7 @@
  * write nothing, not even an audit entry. A new dossier channel or a changed cell extends this
  * test by itself; a new channel only needs a sample input below (the test says so when missing).
  */
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelName } from '../../shared/contract';
 import { SCOPE_HOLDERS, SECTION_POLICY, SECTION_SCOPE } from '../../shared/domain/access-policy';
@@ -394,6 +395,25 @@ const SAMPLES: Samples = {
       },
     };
   },
+  // A meeting about the person, recorded by the seed (stored directly: the seed may not bring a
+  // person without consent to a meeting): the caller is not its author.
+  'meetings.forPerson': async (f, s) => {
+    await seedMeeting(f, s.personId);
+    return { input: { personId: s.personId } };
+  },
+  'meetings.get': async (f, s) => ({ input: { meetingId: await seedMeeting(f, s.personId) } }),
+  // A new meeting about the person's plan (the seed's), the seed taking part.
+  'meetings.save': async (f, s) => {
+    await seedPlan(f, s.personId);
+    return {
+      input: {
+        siteId: f.siteId,
+        heldOn: PREP_DAY,
+        participantIds: [f.seed.id],
+        cases: [{ personId: s.personId }],
+      },
+    };
+  },
   // A start while the seed's episode is active: its author is the seed, not the caller.
   'prep.start': async (f, s) => {
     await activePrepEpisode(f, s.personId);
@@ -676,6 +696,31 @@ async function seedProcedure(f: Fixture, personId: string) {
     { personId, type: 'first_national_id', openedOn: '2026-03-01' },
     seed.token,
   );
+}
+
+/** A coordination meeting the seed recorded about this person (rows written as the channel would). */
+async function seedMeeting(f: Fixture, personId: string): Promise<string> {
+  const plan = await seedPlan(f, personId);
+  const store = f.t.core.ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const em = store.manager;
+    const [found] = await em.query<Array<{ id: string }>>(
+      'SELECT meeting_id AS id FROM meeting_case WHERE person_id = ? AND created_by = ?',
+      [personId, f.seed.id],
+    );
+    if (found) return found.id;
+    const id = randomUUID();
+    const at = f.t.clock.now().toISOString();
+    await em.query(
+      'INSERT INTO coordination_meeting (id, site_id, held_on, participant_ids, created_by, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)',
+      [id, f.siteId, PREP_DAY, JSON.stringify([f.seed.id]), f.seed.id, at, at],
+    );
+    await em.query(
+      'INSERT INTO meeting_case (id, meeting_id, person_id, plan_id, position, decisions, created_by, created_at, updated_at, version) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, 1)',
+      [randomUUID(), id, personId, plan.id, 'Décision', f.seed.id, at, at],
+    );
+    return id;
+  });
 }
 
 type Outcome = 'allowed' | 'forbidden' | 'consent_required';

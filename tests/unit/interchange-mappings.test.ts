@@ -628,6 +628,16 @@ const EVERY_TYPE = [
     authorId: 'u-1',
   },
   {
+    type: 'coordination_meeting',
+    id: 'cm-1',
+    siteId: 'site-1',
+    heldOn: '2026-01-16',
+    participantIds: ['u-1'],
+    externalParticipants: 'Avocate partenaire',
+    generalNotes: 'Points de la semaine',
+    authorId: 'u-1',
+  },
+  {
     type: 'case_plan',
     id: 'cp-1',
     personId: 'p-1',
@@ -677,6 +687,7 @@ const EVERY_TYPE = [
     status: 'cancelled',
     doneOn: '2026-01-17',
     cancelReason: 'case closed',
+    sourceMeetingId: 'cm-1',
     authorId: 'u-1',
   },
   {
@@ -751,6 +762,16 @@ const EVERY_TYPE = [
     kind: 'deliberation',
     status: 'held',
     outcomeNote: 'Mis en délibéré',
+    authorId: 'u-1',
+  },
+  {
+    type: 'meeting_case',
+    id: 'mc-1',
+    meetingId: 'cm-1',
+    personId: 'p-1',
+    planId: 'cp-1',
+    position: 0,
+    decisions: 'Dossier état civil suspendu',
     authorId: 'u-1',
   },
 ];

@@ -44,6 +44,7 @@ const SAMPLES: Samples = {
   'legal.calendar': () => ({ from: '2026-03-02' }),
   'legal.dueThisWeek': () => ({ list: 'week' }),
   'legal.hearingsCounts': () => ({}),
+  'meetings.list': () => ({}),
   'screenings.importPreview': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
   'screenings.importCommit': () => ({ fileName: 'lab.csv', content: LAB_HEADER }),
 };
@@ -61,6 +62,7 @@ const AS_SOCIAL_WORKER: ReadonlySet<ChannelName> = new Set([
   'legal.calendar',
   'legal.dueThisWeek',
   'legal.hearingsCounts',
+  'meetings.list',
 ]);
 
 /** Lists of the coordination (they need `audit.read`): called as the centre's coordinator. */

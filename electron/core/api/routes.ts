@@ -114,6 +114,15 @@ import { myActions, teamActions, worklistCounts } from '../services/case-plans/w
 import { legalForPerson } from '../services/legal/dossier-section';
 import { addStep, authorOfProcedure, saveHearing, saveProcedure } from '../services/legal/legal-service';
 import { calendar, dueThisWeek, hearingsCounts } from '../services/legal/worklist';
+import {
+  authorOfMeeting,
+  getMeeting,
+  listMeetings,
+  meetingsOfPerson,
+  personsOfGet,
+  personsOfSave,
+  saveMeeting,
+} from '../services/meetings/meetings-service';
 import { certificatePdf } from '../services/vaccinations/documents';
 import { vaccinationsWorklist, vaccinationsWorklistCounts } from '../services/vaccinations/worklist';
 import { screeningsForPerson } from '../services/screenings/dossier-section';
@@ -1013,5 +1022,33 @@ export const ROUTES: RouteTable = {
     touches: persons('legal'),
     passive: true,
     handler: (input, { ctx, actor }) => hearingsCounts(ctx, actor, input),
+  },
+  // Coordination meetings (docs/violence-care.md): the header is centre data; each person discussed
+  // is gated on `case_plan` (the gate runs for every person the input or the meeting names).
+  'meetings.list': {
+    access: 'session',
+    touches: persons('case_plan'),
+    handler: (input, { ctx, actor }) => listMeetings(ctx, actor, input),
+  },
+  'meetings.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'read', { partial: true }),
+    handler: meetingsOfPerson,
+  },
+  'meetings.get': {
+    access: 'dossier',
+    dossier: {
+      section: 'case_plan',
+      action: 'read',
+      person: personsOfGet,
+      author: authorOfMeeting,
+      partial: true,
+    },
+    handler: getMeeting,
+  },
+  'meetings.save': {
+    access: 'dossier',
+    dossier: { section: 'case_plan', action: 'write', person: personsOfSave },
+    handler: saveMeeting,
   },
 };

@@ -28,6 +28,7 @@ import {
   SafetyPlanReviewEntity,
 } from '../services/case-plans/entities';
 import { HearingEntity, LegalStepEntity, ProcedureEntity } from '../services/legal/entities';
+import { CoordinationMeetingEntity, MeetingCaseEntity } from '../services/meetings/entities';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
 import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
 import {
@@ -88,4 +89,6 @@ export const ENTITIES = [
   ProcedureEntity,
   LegalStepEntity,
   HearingEntity,
+  CoordinationMeetingEntity,
+  MeetingCaseEntity,
 ];

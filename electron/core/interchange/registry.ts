@@ -29,6 +29,7 @@ import {
   safetyPlanReviewAdapter,
 } from '../services/case-plans/interchange';
 import { hearingAdapter, legalProcedureAdapter, legalStepAdapter } from '../services/legal/interchange';
+import { coordinationMeetingAdapter, meetingCaseAdapter } from '../services/meetings/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
 
@@ -63,6 +64,7 @@ export const ADAPTERS = [
   incidentNarrativeAdapter,
   injuryCertificateAdapter,
   protocolStepAdapter,
+  coordinationMeetingAdapter,
   casePlanAdapter,
   casePlanSiteAdapter,
   casePlanEventAdapter,
@@ -74,6 +76,7 @@ export const ADAPTERS = [
   legalProcedureAdapter,
   legalStepAdapter,
   hearingAdapter,
+  meetingCaseAdapter,
 ] as const;
 
 export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {

@@ -35,6 +35,7 @@ import { errorText } from '../../i18n/error-text';
 import { formatDay } from '../prep/dates';
 import { ActionForm } from './ActionForm';
 import { useOpenPlan, useSavePlanAction, useSavePlanItem, useSetPlanStatus } from './api';
+import { PersonMeetingsPanel } from '../meetings/PersonMeetingsPanel';
 import { SafetyPlanForm } from './SafetyPlanForm';
 
 const isReason = oneOf(CLOSURE_REASONS);
@@ -316,6 +317,7 @@ export function CasePlanPanel({
         <Axis key={axis} plan={plan} axis={axis} canWrite={canWrite} />
       ))}
       {plan.safetyPlan && <SafetyPlanForm plan={plan} safety={plan.safetyPlan} canWrite={canWrite} />}
+      <PersonMeetingsPanel personId={personId} />
     </Stack>
   );
 }

@@ -123,4 +123,19 @@ export const en: Texts<typeof fr> = {
   worklist: {
     mine: 'My actions (7 days)',
   },
+  team: {
+    nav: 'Team actions',
+    title: 'Team actions',
+    intro: 'The open actions of the case plans followed at your sites, by owner, the most urgent first.',
+    week: 'This week',
+    all: 'All',
+    empty: 'No open action.',
+    owner: 'Owner',
+    person: 'Person',
+    action: 'Action',
+    due: 'Due',
+    overdue: 'Overdue',
+    previous: 'Previous',
+    next: 'Next',
+  },
 };

@@ -123,4 +123,20 @@ export const fr = {
   worklist: {
     mine: 'Mes actions (7 jours)',
   },
+  team: {
+    nav: 'Actions de l’équipe',
+    title: 'Actions de l’équipe',
+    intro:
+      'Les actions en cours des plans d’accompagnement suivis sur vos sites, par porteur·se, les plus urgentes d’abord.',
+    week: 'Cette semaine',
+    all: 'Toutes',
+    empty: 'Aucune action en cours.',
+    owner: 'Porteur·se',
+    person: 'Personne',
+    action: 'Action',
+    due: 'Échéance',
+    overdue: 'En retard',
+    previous: 'Précédentes',
+    next: 'Suivantes',
+  },
 };

@@ -291,6 +291,13 @@ export const en: Texts<typeof fr> = {
       reopen_reason_required: 'Say why the plan is reopened.',
       open_actions_remain:
         'Some actions are still planned or in progress: cancel them when closing, or finish them.',
+      // Coordination meetings
+      meeting_participants_required: 'Name at least one participant from the team.',
+      participant_cannot_read_plan:
+        'A participant cannot read case plans: choose members of the team who follow them.',
+      meeting_cases_required: 'Add at least one person discussed.',
+      person_not_followed_at_site: 'This person is not followed at the meeting’s site.',
+      person_discussed_twice: 'This person is already discussed in this meeting.',
       unknown_plan_item: 'This need or objective does not belong to this plan.',
       unknown_plan_action: 'This action does not belong to this plan.',
       due_in_past: 'The due date has already passed.',

@@ -294,6 +294,13 @@ export const fr = {
       reopen_reason_required: 'Indiquez pourquoi le plan est rouvert.',
       open_actions_remain:
         'Des actions sont encore prévues ou en cours : annulez-les en clôturant, ou terminez-les.',
+      // Réunions de coordination
+      meeting_participants_required: 'Indiquez au moins un participant de l’équipe.',
+      participant_cannot_read_plan:
+        'Un participant ne peut pas lire les plans d’accompagnement : choisissez des membres de l’équipe qui les suivent.',
+      meeting_cases_required: 'Ajoutez au moins une personne discutée.',
+      person_not_followed_at_site: 'Cette personne n’est pas suivie sur le site de la réunion.',
+      person_discussed_twice: 'Cette personne est déjà discutée dans cette réunion.',
       unknown_plan_item: 'Ce besoin ou objectif n’appartient pas à ce plan.',
       unknown_plan_action: 'Cette action n’appartient pas à ce plan.',
       due_in_past: 'L’échéance est déjà passée.',

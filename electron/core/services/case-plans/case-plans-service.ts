@@ -189,7 +189,7 @@ async function todayAt(em: EntityManager, siteId: string, now: Date): Promise<st
 }
 
 /** An owner or referent: an active staff member whose roles read `case_plan`. */
-async function mayReadPlans(em: EntityManager, userId: string): Promise<boolean> {
+export async function mayReadPlans(em: EntityManager, userId: string): Promise<boolean> {
   const user = await findUser(em, userId);
   if (!user || !user.active) return false;
   const roles = (await staffRoles(em, [userId])).get(userId) ?? [];
@@ -388,8 +388,27 @@ export async function saveItem(input: In<'casePlans.saveItem'>, call: DossierCal
 }
 
 export async function saveAction(input: In<'casePlans.saveAction'>, call: DossierCall): Promise<CasePlan> {
+  const plan = await planOf(call.dossier.em, input.personId, input.planId);
+  return reply(call, await applyActionChange(call, plan, input));
+}
+
+/** An action to add (no `id`) or change (`id` + `version`), on a plan already found. */
+export type ActionChange = Omit<In<'casePlans.saveAction'>, 'personId' | 'planId'>;
+
+/**
+ * The rules of an action and its write, shared by the plan tab and coordination meetings
+ * (`sourceMeetingId`): owner required and able to read plans, not due in the past when created,
+ * done and cancelled final, a closed plan takes no new action. The first action makes an assessed
+ * plan active. Returns the plan as it stands after the change. The caller's transaction makes a
+ * later refusal undo it.
+ */
+export async function applyActionChange(
+  call: DossierCall,
+  plan: CasePlanRow,
+  input: ActionChange,
+  sourceMeetingId: string | null = null,
+): Promise<CasePlanRow> {
   const { em, now } = call.dossier;
-  const plan = await planOf(em, input.personId, input.planId);
   const { items, actions } = await loadPlanParts(em, plan);
   const existing = input.id ? (actions.find((a) => a.id === input.id) ?? null) : null;
   if (input.id && !existing) throw invalid('id', 'unknown_plan_action');
@@ -427,19 +446,18 @@ export async function saveAction(input: In<'casePlans.saveAction'>, call: Dossie
     cancelReason: input.status === 'cancelled' ? cancelReason : null,
     linkedType: existing?.linkedType ?? null,
     linkedId: existing?.linkedId ?? null,
+    sourceMeetingId: sourceMeetingId ?? existing?.sourceMeetingId ?? null,
     createdBy: existing?.createdBy ?? call.actor.userId,
     ...stamp(existing, at),
   });
   call.dossier.wrote({ type: 'plan_action', id, action: existing ? 'update' : 'create' });
-  let current = plan;
   // The first action makes an assessed plan active, recorded as any other change.
-  if (plan.status === 'open') {
-    current = { ...plan, status: 'active', updatedAt: at, version: plan.version + 1 };
-    await savePlanRow(em, current);
-    call.dossier.wrote({ type: 'case_plan', id: plan.id, action: 'update' });
-    await writeEvent(call, plan, 'open', 'active', null);
-  }
-  return reply(call, current);
+  if (plan.status !== 'open') return plan;
+  const current: CasePlanRow = { ...plan, status: 'active', updatedAt: at, version: plan.version + 1 };
+  await savePlanRow(em, current);
+  call.dossier.wrote({ type: 'case_plan', id: plan.id, action: 'update' });
+  await writeEvent(call, plan, 'open', 'active', null);
+  return current;
 }
 
 /** Records a review of the safety plan (who, when, whether it changed, during which visit). */

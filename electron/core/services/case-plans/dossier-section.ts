@@ -12,6 +12,7 @@ import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
 import { siteCodeOf } from '../centre/repository';
 import { staffNames, staffRoles } from '../users/staff-names';
+import { meetingCasesTable } from '../meetings/repository';
 import { openVisitStart, toCasePlan, visibleParts } from './case-plans-service';
 import {
   careReferentOf,
@@ -51,6 +52,8 @@ const casePlans: SectionDefinition<LoadedPlan> = {
     planActionsTable,
     safetyPlansTable,
     safetyPlanReviewsTable,
+    // The decisions of coordination meetings about the person (meetings has no tab of its own).
+    meetingCasesTable,
   ],
   timelineKinds: ['case_plan_status', 'plan_action'],
   load: loadPlans,

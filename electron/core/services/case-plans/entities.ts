@@ -149,6 +149,8 @@ export interface PlanActionRow extends RecordColumns {
   cancelReason: string | null;
   linkedType: string | null;
   linkedId: string | null;
+  /** The coordination meeting that created or last updated the action (null: the plan tab). */
+  sourceMeetingId: string | null;
   createdBy: string | null;
 }
 
@@ -170,6 +172,7 @@ export const PlanActionEntity = new EntitySchema<PlanActionRow>({
     cancelReason: { type: 'varchar', length: 500, name: 'cancel_reason', nullable: true },
     linkedType: { type: 'varchar', length: 24, name: 'linked_type', nullable: true },
     linkedId: { ...ID, name: 'linked_id', nullable: true },
+    sourceMeetingId: { ...ID, name: 'source_meeting_id', nullable: true },
     createdBy,
     ...recordColumnsSchema,
   },
@@ -180,6 +183,8 @@ export const PlanActionEntity = new EntitySchema<PlanActionRow>({
     { columns: ['status', 'siteId', 'dueOn'] },
     { columns: ['planId'] },
     { columns: ['personId'] },
+    // A meeting's answer: the actions it created or changed.
+    { columns: ['sourceMeetingId'] },
   ],
 });
 

@@ -96,6 +96,7 @@ export const planActionAdapter = authoredAdapter({
       ['objectiveId', 'plan_item', r.objectiveId],
       ['ownerId', 'user', r.ownerId],
       ['siteId', 'site', r.siteId],
+      ['sourceMeetingId', 'coordination_meeting', r.sourceMeetingId],
     ),
 });
 

@@ -67,6 +67,10 @@ export async function bothHavePlans(
   return count > 1;
 }
 
+export function planById(em: EntityManager, id: string): Promise<CasePlanRow | null> {
+  return em.getRepository(CasePlanEntity).findOneBy({ id });
+}
+
 export function planOfPerson(em: EntityManager, personId: string): Promise<CasePlanRow | null> {
   return em.getRepository(CasePlanEntity).findOneBy({ personId });
 }
@@ -111,6 +115,24 @@ export async function saveSafetyPlanRow(em: EntityManager, row: SafetyPlanRow): 
 }
 export async function insertReview(em: EntityManager, row: SafetyPlanReviewRow): Promise<void> {
   await em.getRepository(SafetyPlanReviewEntity).insert(row);
+}
+
+/** Which of these plans are followed at this site (a meeting discusses persons followed there). */
+export async function plansFollowedAt(
+  em: EntityManager,
+  planIds: readonly string[],
+  siteId: string,
+): Promise<Set<string>> {
+  if (planIds.length === 0) return new Set();
+  const rows = await em.getRepository(CasePlanSiteEntity).findBy({ siteId, planId: In([...planIds]) });
+  return new Set(rows.map((r) => r.planId));
+}
+
+/** The actions a coordination meeting created or last changed. */
+export function actionsFromMeeting(em: EntityManager, meetingId: string): Promise<PlanActionRow[]> {
+  return em
+    .getRepository(PlanActionEntity)
+    .find({ where: { sourceMeetingId: meetingId }, order: { dueOn: 'ASC', id: 'ASC' } });
 }
 
 export function careReferentOf(em: EntityManager, personId: string): Promise<CareReferentRow | null> {
