@@ -351,6 +351,46 @@ describe('the legal calendar and the hearings due this week', () => {
     expect((await t.must('legal.dueThisWeek', {}, social.token)).rows).toHaveLength(1);
   });
 
+  it('reads each hearing’s week in its own site’s calendar when the reader’s sites are in zones on different days', async () => {
+    const { t, social, legal } = await chams();
+    const centre = await t.must('centre.get', {}, t.token);
+    const out = centre.sites.find((s) => s.code === 'OUT')!;
+    // 09:00 UTC on 2 March is still 1 March, 22:00, in Pago Pago: its week ends on 8 March at 11:00 UTC.
+    await t.must(
+      'centre.saveSite',
+      { id: out.id, version: out.version, code: 'OUT', name: out.name, timezone: 'Pacific/Pago_Pago' },
+      t.token,
+    );
+    const paris = centre.sites.find((s) => s.code === 'MTP')!.id;
+    const personId = await survivor(t, social.token);
+    const here = await t.must('legal.saveProcedure', procedure(personId, { siteId: paris }), social.token);
+    const there = await t.must('legal.saveProcedure', procedure(personId, { siteId: out.id }), social.token);
+    // 21:00 in Paris on the 8th: this week there. 01:00 in Pago Pago on the 8th: next week there.
+    await t.must('legal.saveHearing', hearing(personId, here.id, '2026-03-08T20:00:00Z'), social.token);
+    await t.must('legal.saveHearing', hearing(personId, there.id, '2026-03-08T12:00:00Z'), social.token);
+
+    const week = await t.must('legal.dueThisWeek', {}, legal.token);
+    expect(week.rows.map((r) => [r.siteId === paris ? 'paris' : 'pago', r.startsAt])).toEqual([
+      ['paris', '2026-03-08T20:00:00.000Z'],
+    ]);
+    expect(await t.must('legal.hearingsCounts', {}, legal.token)).toEqual({ dueThisWeek: 1 });
+    const store = t.core.ctx.vault.requireStore();
+    const plan = await store.exclusive(async () => {
+      const [sql, params] = hearingsSql(
+        store.manager,
+        [
+          dueThisWeekScope([paris], t.clock.now(), 'Europe/Paris'),
+          dueThisWeekScope([out.id], t.clock.now(), 'Pacific/Pago_Pago'),
+        ],
+        'reader',
+      );
+      return (await store.manager.query<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sql}`, params))
+        .map((r) => r.detail)
+        .join('\n');
+    });
+    expect(plan, plan).not.toMatch(/SCAN (h|hearing)\b/);
+  });
+
   it('reads hearings on (status, site_id, starts_at), never scanning hearing', async () => {
     const { t } = await chams();
     const store = t.core.ctx.vault.requireStore();

@@ -2,7 +2,7 @@
  * The legal tables (`legal_procedure`, `legal_step`, `hearing`): every query on them. The
  * calendar and "due this week" read hearings on `(status, site_id, starts_at)`.
  */
-import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { HearingStatus } from '../../../../shared/domain/legal';
 import { linkedTable } from '../../dossier/section';
 import { hasCurrentConsent } from '../persons/repository';
@@ -96,25 +96,43 @@ export interface HearingsScope {
  */
 function hearingsQuery(
   em: EntityManager,
-  scope: HearingsScope,
+  scopes: Scopes,
   readerId: string,
 ): SelectQueryBuilder<HearingRow & ObjectLiteral> {
+  const list: readonly HearingsScope[] = Array.isArray(scopes) ? scopes : [scopes as HearingsScope];
   const qb = em
     .getRepository(HearingEntity)
     .createQueryBuilder('h')
-    .innerJoin('Person', 'p', 'p.id = h.personId')
-    .where('h.status IN (:...statuses)', { statuses: [...scope.statuses] })
-    .andWhere('h.siteId IN (:...sites)', { sites: [...scope.siteIds] })
-    .andWhere('h.startsAt >= :from AND h.startsAt < :to', { from: scope.from, to: scope.to });
+    .innerJoin('Person', 'p', 'p.id = h.personId');
+  // Sites in zones on different calendars (one scope each, the usual case being one): their own
+  // span each, still one range read per site on the index.
+  qb.where(
+    new Brackets((w) => {
+      list.forEach((scope, i) =>
+        w.orWhere(
+          `(h.status IN (:...statuses${i}) AND h.siteId IN (:...sites${i}) AND h.startsAt >= :from${i} AND h.startsAt < :to${i})`,
+          {
+            [`statuses${i}`]: [...scope.statuses],
+            [`sites${i}`]: [...scope.siteIds],
+            [`from${i}`]: scope.from,
+            [`to${i}`]: scope.to,
+          },
+        ),
+      );
+    }),
+  );
   qb.andWhere(`(${hasCurrentConsent(qb, 'h.person_id', 'social_legal')} OR h.createdBy = :reader)`, {
     reader: readerId,
   });
   return qb;
 }
 
+/** One scope, or one per group of sites whose zones share a calendar day. */
+export type Scopes = HearingsScope | readonly HearingsScope[];
+
 export function hearingsPage(
   em: EntityManager,
-  scope: HearingsScope,
+  scope: Scopes,
   readerId: string,
   page: { limit: number; after?: { startsAt: string; id: string } },
 ): Promise<HearingLineRow[]> {
@@ -143,12 +161,12 @@ export function hearingsPage(
     .getRawMany<HearingLineRow>();
 }
 
-export function hearingsCount(em: EntityManager, scope: HearingsScope, readerId: string): Promise<number> {
+export function hearingsCount(em: EntityManager, scope: Scopes, readerId: string): Promise<number> {
   return hearingsQuery(em, scope, readerId).getCount();
 }
 
 /** The SQL of a hearings page, for the query-plan test (no personal data: parameters only). */
-export function hearingsSql(em: EntityManager, scope: HearingsScope, readerId: string): [string, unknown[]] {
+export function hearingsSql(em: EntityManager, scope: Scopes, readerId: string): [string, unknown[]] {
   return hearingsQuery(em, scope, readerId)
     .select('h.id')
     .orderBy('h.startsAt', 'ASC')

@@ -23,10 +23,24 @@ import { hearingsCount, hearingsPage, type HearingsScope } from './repository';
 
 type Cursor = { startsAt: string; id: string };
 
-/** The reader's first site's zone: the week a worklist speaks of. */
-async function readerZone(em: EntityManager, sites: readonly string[]): Promise<string> {
-  const zone = sites[0] ? (await siteTimeZones(em, [sites[0]])).get(sites[0]) : undefined;
-  return zone ?? 'Europe/Paris';
+/** The sites grouped by zone: each site's week or span is read in its own calendar. */
+async function sitesByZone(em: EntityManager, sites: readonly string[]): Promise<Map<string, string[]>> {
+  const zones = await siteTimeZones(em, sites);
+  const groups = new Map<string, string[]>();
+  for (const id of sites) {
+    const zone = zones.get(id) ?? 'Europe/Paris';
+    groups.set(zone, [...(groups.get(zone) ?? []), id]);
+  }
+  return groups;
+}
+
+/** One scope per zone of the sites read. */
+async function scopesOf(
+  em: EntityManager,
+  sites: readonly string[],
+  scopeOf: (sites: string[], zone: string) => HearingsScope,
+): Promise<HearingsScope[]> {
+  return [...(await sitesByZone(em, sites))].map(([zone, ids]) => scopeOf(ids, zone));
 }
 
 /** [from, from + days) of the site's calendar as UTC instants. */
@@ -58,8 +72,7 @@ async function page(
     const em = store.manager;
     const sites = await worklistSites(em, actor, siteIds);
     if (sites.length === 0) return { rows: [], nextCursor: null };
-    const zone = await readerZone(em, sites);
-    const lines = await hearingsPage(em, scopeOf(sites, zone), actor.userId, {
+    const lines = await hearingsPage(em, await scopesOf(em, sites, scopeOf), actor.userId, {
       limit: paging.limit + 1,
       after: paging.cursor,
     });
@@ -94,7 +107,7 @@ export async function hearingsCounts(
     const em = store.manager;
     const sites = await worklistSites(em, actor, input.siteIds);
     if (sites.length === 0) return { dueThisWeek: 0 };
-    const zone = await readerZone(em, sites);
-    return { dueThisWeek: await hearingsCount(em, dueThisWeekScope(sites, ctx.clock(), zone), actor.userId) };
+    const scopes = await scopesOf(em, sites, (ids, zone) => dueThisWeekScope(ids, ctx.clock(), zone));
+    return { dueThisWeek: await hearingsCount(em, scopes, actor.userId) };
   });
 }
