@@ -55,7 +55,8 @@ export const fr = {
     title: 'Incident de violence',
     occurredOn: 'Date de l’incident',
     occurredTime: 'Heure (si connue)',
-    occurredTimeHint: 'Heure du site ({{zone}}). Sans heure, le délai de 72 h court depuis la fin de ce jour.',
+    occurredTimeHint:
+      'Heure du site ({{zone}}). Sans heure, le délai de 72 h court depuis la fin de ce jour.',
     dateApproximate: 'Date approximative (la personne n’est pas sûre)',
     placeKind: 'Lieu',
     perpetrators: 'Auteur(s)',

@@ -288,11 +288,7 @@ export async function board(
                 : null,
         };
       })
-      .sort(
-        (a, b) =>
-          rank(a.priority) - rank(b.priority) ||
-          a.openedAt.localeCompare(b.openedAt),
-      );
+      .sort((a, b) => rank(a.priority) - rank(b.priority) || a.openedAt.localeCompare(b.openedAt));
     const revision = createHash('sha256')
       .update(visits.map((v) => `${v.id}:${v.version}`).join(','))
       .digest('hex')
