@@ -868,7 +868,7 @@ const without = (field: string) => (r: Record<string, unknown>) => {
 };
 
 describe('violence records follow the screen’s rules on import', () => {
-  it('a time off the incident’s date at its site, a report in the future, a repeated value, a step before the incident: refused on that line and field', async () => {
+  it('a time off the incident’s date at its site, a report in the future, a repeated value, a step or an examination before the incident: refused on that line and field', async () => {
     const store = await openStore();
     try {
       const incident = lineOf('violence_incident', 'vi-1');
@@ -896,6 +896,13 @@ describe('violence records follow the screen’s rules on import', () => {
           fileWith({ 'protocol_step:ps-1': change({ doneAt: '2026-01-10T20:00:00.000Z' }) }),
         ),
       ).toEqual([`${step} doneAt before_incident`]);
+      // An examination before the incident (22:15 UTC on 10 January).
+      expect(
+        await refusals(
+          store,
+          fileWith({ 'injury_certificate:ic-0': change({ examinedAt: '2026-01-10T20:00:00.000Z' }) }),
+        ),
+      ).toEqual([`${lineOf('injury_certificate', 'ic-0')} examinedAt before_incident`]);
       // The incident without its time counts from the start of its day at the site.
       expect(
         await refusals(
