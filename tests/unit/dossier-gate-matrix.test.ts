@@ -5,7 +5,7 @@
  * write nothing, not even an audit entry. A new dossier channel or a changed cell extends this
  * test by itself; a new channel only needs a sample input below (the test says so when missing).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelName } from '../../shared/contract';
 import { SCOPE_HOLDERS, SECTION_POLICY, SECTION_SCOPE } from '../../shared/domain/access-policy';
@@ -263,6 +263,25 @@ const SAMPLES: Samples = {
         ...(current ? { version: current.version } : {}),
       },
     };
+  },
+  // An upload the caller never staged: past the gate, the commit refuses it with a reason.
+  'violence.attach': async (f, s) => {
+    const incident = await seedIncident(f, s.personId);
+    return {
+      input: { personId: s.personId, incidentId: incident.id, uploadId: 'not-staged', kind: 'other' },
+    };
+  },
+  'violence.attachments': async (f, s) => {
+    const incident = await seedIncident(f, s.personId);
+    return { input: { personId: s.personId, incidentId: incident.id } };
+  },
+  'violence.openAttachment': async (f, s) => {
+    const attachment = await seedAttachment(f, s.personId);
+    return { input: { personId: s.personId, attachmentId: attachment.id } };
+  },
+  'violence.deleteAttachment': async (f, s) => {
+    const attachment = await seedAttachment(f, s.personId);
+    return { input: { personId: s.personId, attachmentId: attachment.id, version: attachment.version } };
   },
   'violence.saveProtocolStep': async (f, s) => {
     const incident = await seedIncident(f, s.personId);
@@ -617,6 +636,28 @@ async function seedCourse(f: Fixture, personId: string, vaccineCode: 'hpv' | 'he
 }
 
 /** The seed's violence incident for this person (date only, yesterday), recorded if none yet. */
+/** A small PDF the seed attached to its incident of the person (a fresh one each call). */
+async function seedAttachment(f: Fixture, personId: string) {
+  const incident = await seedIncident(f, personId);
+  const bytes = Buffer.from('%PDF-1.4\n% gate matrix\n%%EOF\n');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { uploadId } = await f.t.must(
+    'attachments.stageBegin',
+    { fileName: 'scan.pdf', size: bytes.length, sha256 },
+    f.seed.token,
+  );
+  await f.t.must(
+    'attachments.stageChunk',
+    { uploadId, seq: 0, base64: bytes.toString('base64') },
+    f.seed.token,
+  );
+  return f.t.must(
+    'violence.attach',
+    { personId, incidentId: incident.id, uploadId, kind: 'certificate' },
+    f.seed.token,
+  );
+}
+
 async function seedIncident(f: Fixture, personId: string) {
   const tab = await f.t.must('violence.forPerson', { personId }, f.seed.token);
   return (

@@ -92,6 +92,14 @@ import {
   saveNarrative,
   saveProtocolStep,
 } from '../services/violence/violence-service';
+import {
+  attachToIncident,
+  deleteIncidentAttachment,
+  incidentAttachments,
+  openIncidentAttachment,
+} from '../services/violence/attachments';
+import { authorOfAttachment } from '../services/attachments/repository';
+import { stageBegin, stageChunk, stageDrop } from '../services/attachments/staging';
 import { openProtocols, openProtocolsCounts } from '../services/violence/worklist';
 import {
   authorOfCertificate,
@@ -193,6 +201,8 @@ export interface SessionCall extends PublicCall {
 export interface DossierCall extends PublicCall {
   actor: Actor;
   dossier: DossierScope;
+  /** The caller's session when the call comes through dispatch (an attachment commit takes its upload). */
+  session?: Session;
 }
 
 type Handler<C extends ChannelName, Call> = (input: ParsedInput<C>, call: Call) => Promise<ChannelOutput<C>>;
@@ -249,6 +259,10 @@ export type RouteTable = { [C in ChannelName]: Route<C> };
 
 const CENTRE = { kind: 'centre' } as const;
 const PARTNERS = { kind: 'centre', why: 'the directory of partner services, not about a person' } as const;
+const STAGING = {
+  kind: 'centre',
+  why: 'bytes held in the session memory for a gated commit, no person named',
+} as const;
 
 function persons(section: Section) {
   return { kind: 'persons', section } as const;
@@ -307,6 +321,7 @@ export const ROUTES: RouteTable = {
     beforePasswordChange: true,
     handler: (_input, { session }) => {
       session.locked = true;
+      session.stagedUpload = undefined;
       return Promise.resolve({});
     },
   },
@@ -316,6 +331,24 @@ export const ROUTES: RouteTable = {
     whileLocked: true,
     beforePasswordChange: true,
     handler: (input, { ctx, session, client }) => unlock(ctx, session, input, client),
+  },
+  // Attachment uploads (docs/violence-care.md, section 5): bytes held in the session's memory
+  // until an owner's gated commit; they name no person and persist nothing.
+  'attachments.stageBegin': {
+    access: 'session',
+    touches: STAGING,
+    handler: (input, { ctx, session }) =>
+      Promise.resolve(stageBegin(ctx.sessions, session, input, ctx.clock().getTime())),
+  },
+  'attachments.stageChunk': {
+    access: 'session',
+    touches: STAGING,
+    handler: (input, { ctx, session }) => Promise.resolve(stageChunk(session, input, ctx.clock().getTime())),
+  },
+  'attachments.stageDrop': {
+    access: 'session',
+    touches: STAGING,
+    handler: (input, { session }) => Promise.resolve(stageDrop(session, input.uploadId)),
   },
   'users.list': {
     access: 'session',
@@ -913,6 +946,31 @@ export const ROUTES: RouteTable = {
       names: (i) => ({ type: 'injury_certificate', id: i.certificateId }),
     }),
     handler: injuryCertificatePdf,
+  },
+  // Documents attached to an incident (section 5 of the plan): the commit takes the session's
+  // staged upload; opening one is a read naming it; a deletion is for good.
+  'violence.attach': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'write', { author: authorOfIncident }),
+    handler: attachToIncident,
+  },
+  'violence.attachments': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'read', { author: authorOfIncident }),
+    handler: incidentAttachments,
+  },
+  'violence.openAttachment': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'read', {
+      author: authorOfAttachment,
+      names: (i) => ({ type: 'attachment', id: i.attachmentId }),
+    }),
+    handler: openIncidentAttachment,
+  },
+  'violence.deleteAttachment': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'write', { author: authorOfAttachment }),
+    handler: deleteIncidentAttachment,
   },
   'violence.openProtocols': {
     access: 'session',
