@@ -318,4 +318,63 @@ describe('documents attached to an incident', () => {
       await t.call('violence.openAttachment', { personId, attachmentId: meta.id }, social.token),
     ).toMatchObject({ ok: false, error: { code: 'consent_required' } });
   });
+
+  it('a case plan and a legal procedure take documents too, each opened only through its own owner', async () => {
+    const { t, social, personId, incidentId } = await centre();
+    await t.must('persons.recordConsent', { personId, scope: 'social_legal', given: true }, social.token);
+    const plan = await t.must('casePlans.open', { personId }, social.token);
+    const procedure = await t.must(
+      'legal.saveProcedure',
+      { personId, type: 'first_national_id', openedOn: '2026-03-01' },
+      social.token,
+    );
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const onPlan = await t.must(
+      'casePlans.attach',
+      { personId, planId: plan.id, uploadId: await stage(t, social.token, png), kind: 'id_document' },
+      social.token,
+    );
+    const pdf = Buffer.from('%PDF-1.4\njugement\n%%EOF\n');
+    const onProcedure = await t.must(
+      'legal.attach',
+      {
+        personId,
+        procedureId: procedure.id,
+        uploadId: await stage(t, social.token, pdf),
+        kind: 'court_decision',
+      },
+      social.token,
+    );
+    expect(onPlan.mediaType).toBe('image/png');
+    const openedPng = await t.must(
+      'casePlans.openAttachment',
+      { personId, attachmentId: onPlan.id },
+      social.token,
+    );
+    expect(Buffer.from(openedPng.base64, 'base64').equals(png)).toBe(true);
+    const openedPdf = await t.must(
+      'legal.openAttachment',
+      { personId, attachmentId: onProcedure.id },
+      social.token,
+    );
+    expect(Buffer.from(openedPdf.base64, 'base64').equals(pdf)).toBe(true);
+    expect(
+      (await t.must('legal.attachments', { personId, procedureId: procedure.id }, social.token)).map(
+        (a) => a.id,
+      ),
+    ).toEqual([onProcedure.id]);
+    // A legal document is not reached through the case-plan (or violence) channels.
+    for (const channel of ['casePlans.openAttachment', 'violence.openAttachment'] as const)
+      expect(await t.call(channel, { personId, attachmentId: onProcedure.id }, social.token)).toMatchObject({
+        ok: false,
+        error: { field: 'attachmentId', details: { reason: 'unknown_attachment' } },
+      });
+    expect((await t.must('violence.attachments', { personId, incidentId }, social.token)).length).toBe(0);
+    await t.must(
+      'legal.deleteAttachment',
+      { personId, attachmentId: onProcedure.id, version: onProcedure.version },
+      social.token,
+    );
+    expect(await storeSnapshot(t, 'SELECT owner_type AS o FROM attachment')).toBe('[{"o":"case_plan"}]');
+  });
 });

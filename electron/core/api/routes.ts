@@ -99,6 +99,18 @@ import {
   openIncidentAttachment,
 } from '../services/violence/attachments';
 import { authorOfAttachment } from '../services/attachments/repository';
+import {
+  attachToPlan,
+  deletePlanAttachment,
+  openPlanAttachment,
+  planAttachments,
+} from '../services/case-plans/attachments';
+import {
+  attachToProcedure,
+  deleteProcedureAttachment,
+  openProcedureAttachment,
+  procedureAttachments,
+} from '../services/legal/attachments';
 import { stageBegin, stageChunk, stageDrop } from '../services/attachments/staging';
 import { openProtocols, openProtocolsCounts } from '../services/violence/worklist';
 import {
@@ -1045,6 +1057,53 @@ export const ROUTES: RouteTable = {
 
   // Legal (docs/violence-care.md): procedures, their steps and hearings, written by legal and the
   // social worker; the calendar and "due this week" list hearings at the reader's sites.
+  // Documents attached to a case plan and to a legal procedure (as on an incident, above).
+  'casePlans.attach': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: attachToPlan,
+  },
+  'casePlans.attachments': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'read', { author: authorOfPlan }),
+    handler: planAttachments,
+  },
+  'casePlans.openAttachment': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'read', {
+      author: authorOfAttachment,
+      names: (i) => ({ type: 'attachment', id: i.attachmentId }),
+    }),
+    handler: openPlanAttachment,
+  },
+  'casePlans.deleteAttachment': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfAttachment }),
+    handler: deletePlanAttachment,
+  },
+  'legal.attach': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'write', { author: authorOfProcedure }),
+    handler: attachToProcedure,
+  },
+  'legal.attachments': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'read', { author: authorOfProcedure }),
+    handler: procedureAttachments,
+  },
+  'legal.openAttachment': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'read', {
+      author: authorOfAttachment,
+      names: (i) => ({ type: 'attachment', id: i.attachmentId }),
+    }),
+    handler: openProcedureAttachment,
+  },
+  'legal.deleteAttachment': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'write', { author: authorOfAttachment }),
+    handler: deleteProcedureAttachment,
+  },
   'legal.forPerson': {
     access: 'dossier',
     dossier: onPerson('legal', 'read', { partial: true }),
