@@ -377,4 +377,32 @@ describe('documents attached to an incident', () => {
     );
     expect(await storeSnapshot(t, 'SELECT owner_type AS o FROM attachment')).toBe('[{"o":"case_plan"}]');
   });
+
+  it('a merge moves the documents with the person, bytes untouched', async () => {
+    const { t, social, personId, incidentId } = await centre();
+    const pdf = bigPdf();
+    const meta = await t.must(
+      'violence.attach',
+      { personId, incidentId, uploadId: await stage(t, social.token, pdf), kind: 'other' },
+      social.token,
+    );
+    const kept = await t.must('persons.create', personInput(t, { nameUsed: 'Salma B' }), social.token);
+    const merged = await t.must('persons.get', { id: personId }, t.token);
+    await t.must(
+      'persons.merge',
+      {
+        survivorId: kept.id,
+        mergedId: personId,
+        survivorVersion: kept.version,
+        mergedVersion: merged.version,
+      },
+      t.token,
+    );
+    const opened = await t.must(
+      'violence.openAttachment',
+      { personId: kept.id, attachmentId: meta.id },
+      social.token,
+    );
+    expect(Buffer.from(opened.base64, 'base64').equals(pdf)).toBe(true);
+  });
 });
