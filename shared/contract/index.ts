@@ -27,6 +27,7 @@ import { violenceChannels } from './violence';
 import { casePlansChannels } from './case-plans';
 import { legalChannels } from './legal';
 import { meetingsChannels } from './meetings';
+import { attachmentsChannels } from './attachments';
 
 export const CONTRACT = {
   ...setupChannels,
@@ -53,6 +54,7 @@ export const CONTRACT = {
   ...casePlansChannels,
   ...legalChannels,
   ...meetingsChannels,
+  ...attachmentsChannels,
 };
 
 export type Contract = typeof CONTRACT;

@@ -92,6 +92,26 @@ import {
   saveNarrative,
   saveProtocolStep,
 } from '../services/violence/violence-service';
+import {
+  attachToIncident,
+  deleteIncidentAttachment,
+  incidentAttachments,
+  openIncidentAttachment,
+} from '../services/violence/attachments';
+import { authorOfAttachment } from '../services/attachments/repository';
+import {
+  attachToPlan,
+  deletePlanAttachment,
+  openPlanAttachment,
+  planAttachments,
+} from '../services/case-plans/attachments';
+import {
+  attachToProcedure,
+  deleteProcedureAttachment,
+  openProcedureAttachment,
+  procedureAttachments,
+} from '../services/legal/attachments';
+import { stageBegin, stageChunk, stageDrop } from '../services/attachments/staging';
 import { openProtocols, openProtocolsCounts } from '../services/violence/worklist';
 import {
   authorOfCertificate,
@@ -193,6 +213,8 @@ export interface SessionCall extends PublicCall {
 export interface DossierCall extends PublicCall {
   actor: Actor;
   dossier: DossierScope;
+  /** The caller's session when the call comes through dispatch (an attachment commit takes its upload). */
+  session?: Session;
 }
 
 type Handler<C extends ChannelName, Call> = (input: ParsedInput<C>, call: Call) => Promise<ChannelOutput<C>>;
@@ -249,6 +271,10 @@ export type RouteTable = { [C in ChannelName]: Route<C> };
 
 const CENTRE = { kind: 'centre' } as const;
 const PARTNERS = { kind: 'centre', why: 'the directory of partner services, not about a person' } as const;
+const STAGING = {
+  kind: 'centre',
+  why: 'bytes held in the session memory for a gated commit, no person named',
+} as const;
 
 function persons(section: Section) {
   return { kind: 'persons', section } as const;
@@ -307,6 +333,7 @@ export const ROUTES: RouteTable = {
     beforePasswordChange: true,
     handler: (_input, { session }) => {
       session.locked = true;
+      session.stagedUpload = undefined;
       return Promise.resolve({});
     },
   },
@@ -316,6 +343,24 @@ export const ROUTES: RouteTable = {
     whileLocked: true,
     beforePasswordChange: true,
     handler: (input, { ctx, session, client }) => unlock(ctx, session, input, client),
+  },
+  // Attachment uploads (docs/violence-care.md, section 5): bytes held in the session's memory
+  // until an owner's gated commit; they name no person and persist nothing.
+  'attachments.stageBegin': {
+    access: 'session',
+    touches: STAGING,
+    handler: (input, { ctx, session }) =>
+      Promise.resolve(stageBegin(ctx.sessions, session, input, ctx.clock().getTime())),
+  },
+  'attachments.stageChunk': {
+    access: 'session',
+    touches: STAGING,
+    handler: (input, { ctx, session }) => Promise.resolve(stageChunk(session, input, ctx.clock().getTime())),
+  },
+  'attachments.stageDrop': {
+    access: 'session',
+    touches: STAGING,
+    handler: (input, { session }) => Promise.resolve(stageDrop(session, input.uploadId)),
   },
   'users.list': {
     access: 'session',
@@ -914,6 +959,31 @@ export const ROUTES: RouteTable = {
     }),
     handler: injuryCertificatePdf,
   },
+  // Documents attached to an incident (section 5 of the plan): the commit takes the session's
+  // staged upload; opening one is a read naming it; a deletion is for good.
+  'violence.attach': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'write', { author: authorOfIncident }),
+    handler: attachToIncident,
+  },
+  'violence.attachments': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'read', { author: authorOfIncident }),
+    handler: incidentAttachments,
+  },
+  'violence.openAttachment': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'read', {
+      author: authorOfAttachment,
+      names: (i) => ({ type: 'attachment', id: i.attachmentId }),
+    }),
+    handler: openIncidentAttachment,
+  },
+  'violence.deleteAttachment': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'write', { author: authorOfAttachment }),
+    handler: deleteIncidentAttachment,
+  },
   'violence.openProtocols': {
     access: 'session',
     touches: persons('violence'),
@@ -987,6 +1057,53 @@ export const ROUTES: RouteTable = {
 
   // Legal (docs/violence-care.md): procedures, their steps and hearings, written by legal and the
   // social worker; the calendar and "due this week" list hearings at the reader's sites.
+  // Documents attached to a case plan and to a legal procedure (as on an incident, above).
+  'casePlans.attach': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: attachToPlan,
+  },
+  'casePlans.attachments': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'read', { author: authorOfPlan }),
+    handler: planAttachments,
+  },
+  'casePlans.openAttachment': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'read', {
+      author: authorOfAttachment,
+      names: (i) => ({ type: 'attachment', id: i.attachmentId }),
+    }),
+    handler: openPlanAttachment,
+  },
+  'casePlans.deleteAttachment': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfAttachment }),
+    handler: deletePlanAttachment,
+  },
+  'legal.attach': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'write', { author: authorOfProcedure }),
+    handler: attachToProcedure,
+  },
+  'legal.attachments': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'read', { author: authorOfProcedure }),
+    handler: procedureAttachments,
+  },
+  'legal.openAttachment': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'read', {
+      author: authorOfAttachment,
+      names: (i) => ({ type: 'attachment', id: i.attachmentId }),
+    }),
+    handler: openProcedureAttachment,
+  },
+  'legal.deleteAttachment': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'write', { author: authorOfAttachment }),
+    handler: deleteProcedureAttachment,
+  },
   'legal.forPerson': {
     access: 'dossier',
     dossier: onPerson('legal', 'read', { partial: true }),

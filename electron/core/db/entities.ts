@@ -29,6 +29,7 @@ import {
 } from '../services/case-plans/entities';
 import { HearingEntity, LegalStepEntity, ProcedureEntity } from '../services/legal/entities';
 import { CoordinationMeetingEntity, MeetingCaseEntity } from '../services/meetings/entities';
+import { AttachmentChunkEntity, AttachmentEntity } from '../services/attachments/entities';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
 import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
 import {
@@ -91,4 +92,6 @@ export const ENTITIES = [
   HearingEntity,
   CoordinationMeetingEntity,
   MeetingCaseEntity,
+  AttachmentEntity,
+  AttachmentChunkEntity,
 ];

@@ -265,6 +265,15 @@ export const en: Texts<typeof fr> = {
       types_required: 'Tick at least one type of violence.',
       before_incident: 'This date is before the incident.',
       unknown_incident: 'This incident does not belong to this person.',
+      // Attachments
+      attachment_type_not_allowed: 'Only a PDF, a JPEG or a PNG can be attached.',
+      attachment_too_large: 'This document is over 10 MB.',
+      attachment_empty: 'This document is empty.',
+      attachment_corrupted: 'The document did not arrive whole. Attach it again.',
+      attachment_upload_unknown:
+        'The upload was lost (session locked or idle too long). Attach the document again.',
+      attachment_staging_full: 'Too many documents are being sent right now. Try again in a few minutes.',
+      unknown_attachment: 'This document does not belong to this record.',
       narrative_required: 'The account is empty.',
       protocol_step_twice: 'This protocol step is already recorded for this incident.',
       linked_record_mismatch:

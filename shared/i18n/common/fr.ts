@@ -269,6 +269,15 @@ export const fr = {
       types_required: 'Cochez au moins un type de violence.',
       before_incident: 'Cette date est antérieure à l’incident.',
       unknown_incident: 'Cet incident n’appartient pas à cette personne.',
+      // Pièces jointes
+      attachment_type_not_allowed: 'Seuls un PDF, un JPEG ou un PNG peuvent être joints.',
+      attachment_too_large: 'Ce document dépasse 10 Mo.',
+      attachment_empty: 'Ce document est vide.',
+      attachment_corrupted: 'Le document n’est pas arrivé entier. Joignez-le à nouveau.',
+      attachment_upload_unknown:
+        'L’envoi a été perdu (session verrouillée ou inactive trop longtemps). Joignez le document à nouveau.',
+      attachment_staging_full: 'Trop de documents sont en cours d’envoi. Réessayez dans quelques minutes.',
+      unknown_attachment: 'Ce document n’appartient pas à ce dossier.',
       narrative_required: 'Le récit est vide.',
       protocol_step_twice: 'Cette étape du protocole est déjà enregistrée pour cet incident.',
       linked_record_mismatch: 'Ce dossier clinique lié n’appartient pas à cette personne (ou n’existe pas).',
