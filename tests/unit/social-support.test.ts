@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
+import { fromMinorUnits, toMinorUnits } from '../../shared/domain/money';
 import { entryCategoryOf, valueRefusal } from '../../shared/domain/social-support';
 import { expectRefused, storeSnapshot } from './helpers/clinical';
 import { personInput, reception, staff, type Centre } from './helpers/reception';
@@ -60,6 +61,20 @@ describe('the value rule (pure)', () => {
     expect(entryCategoryOf('shelter_referral')).toBe('shelter');
     expect(entryCategoryOf('addiction_referral')).toBe('addiction_centre');
     expect(entryCategoryOf('food_basket')).toBeNull();
+  });
+});
+
+describe('amounts in minor units (pure)', () => {
+  it('reads an amount typed in the currency unit by the currency exponent, and writes it back', () => {
+    expect(toMinorUnits('150,50', 'EUR')).toBe(15050);
+    expect(toMinorUnits('150.5', 'EUR')).toBe(15050);
+    expect(toMinorUnits('15000', 'XOF')).toBe(15000);
+    // XOF has no minor unit: decimals are not an amount of it.
+    expect(toMinorUnits('150,50', 'XOF')).toBeNull();
+    expect(toMinorUnits('1 500', 'EUR')).toBeNull();
+    expect(toMinorUnits('-3', 'EUR')).toBe(-300);
+    expect(fromMinorUnits(15050, 'EUR')).toBe('150.50');
+    expect(fromMinorUnits(15000, 'XOF')).toBe('15000');
   });
 });
 
