@@ -16,6 +16,7 @@ import { treatmentsPanel } from '../features/treatments/dossier';
 import { violenceTab } from '../features/violence/dossier';
 import { casePlanTab } from '../features/case-plans/dossier';
 import { legalTab } from '../features/legal/dossier';
+import { socialSupportTab } from '../features/social-support/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
   identityTab,
@@ -32,6 +33,7 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   violenceTab,
   casePlanTab,
   legalTab,
+  socialSupportTab,
   timelineTab,
   accessTab,
 ].sort((a, b) => a.order - b.order);

@@ -26,6 +26,7 @@ import { consultationsChannels } from './consultations';
 import { violenceChannels } from './violence';
 import { casePlansChannels } from './case-plans';
 import { legalChannels } from './legal';
+import { socialSupportChannels } from './social-support';
 import { meetingsChannels } from './meetings';
 import { attachmentsChannels } from './attachments';
 
@@ -53,6 +54,7 @@ export const CONTRACT = {
   ...violenceChannels,
   ...casePlansChannels,
   ...legalChannels,
+  ...socialSupportChannels,
   ...meetingsChannels,
   ...attachmentsChannels,
 };

@@ -3,6 +3,7 @@
  * `type` and a stable `id`; references are by id. Every capability adds its record types here.
  */
 import { z } from 'zod';
+import { SUPPORT_DESCRIPTION_MAX, SUPPORT_KINDS } from '../domain/social-support';
 import { prescriptionLineSchema } from './consultations';
 import {
   APPOINTMENT_STATUSES,
@@ -752,6 +753,27 @@ export const meetingCaseRecord = z
   })
   .strict();
 
+/** Something given to a person (social support): when, by whom, its value in minor units. */
+export const socialSupportRecord = z
+  .object({
+    type: z.literal('social_support'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    kind: z.enum(SUPPORT_KINDS),
+    givenOn: z.iso.date(),
+    givenBy: idSchema,
+    valueMinor: z.number().int().nullable().default(null),
+    currency: z.string().max(8).nullable().default(null),
+    quantity: z.number().int().min(1).nullable().default(null),
+    entryId: nullableId,
+    referralStatus: z.enum(REFERRAL_STATUSES).nullable().default(null),
+    overrideReason: nullableText(500),
+    description: z.string().max(SUPPORT_DESCRIPTION_MAX),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -796,6 +818,7 @@ export const RECORD_SCHEMAS = {
   legal_procedure: legalProcedureRecord,
   legal_step: legalStepRecord,
   hearing: hearingRecord,
+  social_support: socialSupportRecord,
   meeting_case: meetingCaseRecord,
 } as const;
 

@@ -24,6 +24,7 @@ export * as prep from './prep';
 export * as referrals from './referrals';
 export * as screenings from './screenings';
 export * as search from './search';
+export * as socialSupport from './socialSupport';
 export * as treatments from './treatments';
 export * as setup from './setup';
 export * as unavailable from './unavailable';

@@ -400,6 +400,12 @@ const SAMPLES: Samples = {
     const plan = await seedPlan(f, s.personId);
     return { input: { personId: s.personId, planId: plan.id } };
   },
+  'socialSupport.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'socialSupport.save': (_f, s) =>
+    Promise.resolve({
+      input: { personId: s.personId, kind: 'food_basket', givenOn: '2026-03-01', description: 'Panier' },
+      creates: true,
+    }),
   'legal.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   'legal.saveProcedure': (_f, s) =>
     Promise.resolve({

@@ -134,6 +134,8 @@ import { myActions, teamActions, worklistCounts } from '../services/case-plans/w
 import { legalForPerson } from '../services/legal/dossier-section';
 import { addStep, authorOfProcedure, saveHearing, saveProcedure } from '../services/legal/legal-service';
 import { calendar, dueThisWeek, hearingsCounts } from '../services/legal/worklist';
+import { socialSupportForPerson } from '../services/social-support/dossier-section';
+import { authorOfSupport, saveSupport } from '../services/social-support/social-support-service';
 import {
   authorOfMeeting,
   getMeeting,
@@ -1123,6 +1125,18 @@ export const ROUTES: RouteTable = {
     access: 'dossier',
     dossier: onPerson('legal', 'write', { author: authorOfProcedure }),
     handler: saveHearing,
+  },
+  // Social support (docs/violence-care.md, slice 7): what the social worker gave, read by the
+  // psychologist and legal with the `social_legal` consent.
+  'socialSupport.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('social', 'read', { partial: true }),
+    handler: socialSupportForPerson,
+  },
+  'socialSupport.save': {
+    access: 'dossier',
+    dossier: onPerson('social', 'write', { author: authorOfSupport }),
+    handler: saveSupport,
   },
   'legal.calendar': {
     access: 'session',

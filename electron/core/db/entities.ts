@@ -28,6 +28,7 @@ import {
   SafetyPlanReviewEntity,
 } from '../services/case-plans/entities';
 import { HearingEntity, LegalStepEntity, ProcedureEntity } from '../services/legal/entities';
+import { SocialSupportEntity } from '../services/social-support/entities';
 import { CoordinationMeetingEntity, MeetingCaseEntity } from '../services/meetings/entities';
 import { AttachmentChunkEntity, AttachmentEntity } from '../services/attachments/entities';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
@@ -88,6 +89,7 @@ export const ENTITIES = [
   SafetyPlanReviewEntity,
   CareReferentEntity,
   ProcedureEntity,
+  SocialSupportEntity,
   LegalStepEntity,
   HearingEntity,
   CoordinationMeetingEntity,

@@ -29,6 +29,7 @@ import {
   safetyPlanReviewAdapter,
 } from '../services/case-plans/interchange';
 import { hearingAdapter, legalProcedureAdapter, legalStepAdapter } from '../services/legal/interchange';
+import { socialSupportAdapter } from '../services/social-support/interchange';
 import { coordinationMeetingAdapter, meetingCaseAdapter } from '../services/meetings/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
@@ -76,6 +77,7 @@ export const ADAPTERS = [
   legalProcedureAdapter,
   legalStepAdapter,
   hearingAdapter,
+  socialSupportAdapter,
   meetingCaseAdapter,
 ] as const;
 

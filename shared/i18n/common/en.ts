@@ -316,9 +316,17 @@ export const en: Texts<typeof fr> = {
       unknown_procedure: 'This procedure does not belong to this person.',
       unknown_hearing: 'This hearing does not belong to this procedure.',
       incident_required: 'A complaint is about an incident: choose this person’s incident.',
+      value_negative: 'The amount cannot be negative.',
+      currency_required: "Give the amount's currency (ISO code, e.g. XOF or EUR).",
+      value_required: 'Give the amount that goes with this currency.',
+      currency_invalid: 'The currency must be a three-capital-letter ISO code (e.g. XOF or EUR).',
+      entry_required: 'Choose from the directory the place the person is referred to.',
+      unknown_support: 'This social support cannot be found for this person.',
+      giver_cannot_read_social:
+        'This person may not read social support: choose a member of the social team.',
       follower_cannot_read_legal:
         'This person may not read legal procedures: choose a team member who follows them.',
-      entry_category_mismatch: 'This directory entry is not of the right category (a lawyer is expected).',
+      entry_category_mismatch: 'This directory entry is not of the category this record expects.',
       before_procedure_opened: 'This date is before the procedure was opened.',
       stage_backwards:
         'A procedure moves forward stage by stage (appeal only after the decision): it never goes back.',

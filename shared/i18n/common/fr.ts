@@ -319,10 +319,19 @@ export const fr = {
       unknown_procedure: 'Cette procédure n’appartient pas à cette personne.',
       unknown_hearing: 'Cette audience n’appartient pas à cette procédure.',
       incident_required: 'Une plainte porte sur un incident : choisissez l’incident de cette personne.',
+      value_negative: 'Le montant ne peut pas être négatif.',
+      currency_required: 'Indiquez la devise du montant (code ISO, par exemple XOF ou EUR).',
+      value_required: 'Indiquez le montant qui va avec cette devise.',
+      currency_invalid:
+        'La devise doit être un code ISO de trois lettres majuscules (par exemple XOF ou EUR).',
+      entry_required: 'Choisissez dans l’annuaire la structure vers laquelle la personne est orientée.',
+      unknown_support: 'Cette prestation sociale est introuvable pour cette personne.',
+      giver_cannot_read_social:
+        'Cette personne ne peut pas lire le suivi social : choisissez un membre de l’équipe sociale.',
       follower_cannot_read_legal:
         'Cette personne ne peut pas lire les procédures juridiques : choisissez un membre de l’équipe qui les suit.',
       entry_category_mismatch:
-        'Cette fiche de l’annuaire n’est pas de la bonne catégorie (un avocat est attendu).',
+        'Cette fiche de l’annuaire n’est pas de la catégorie attendue pour cet enregistrement.',
       before_procedure_opened: 'Cette date est antérieure à l’ouverture de la procédure.',
       stage_backwards:
         'Une procédure avance étape par étape (l’appel seulement après la décision) : elle ne revient pas en arrière.',
