@@ -26,6 +26,7 @@ import { consultationsChannels } from './consultations';
 import { violenceChannels } from './violence';
 import { casePlansChannels } from './case-plans';
 import { legalChannels } from './legal';
+import { economicAutonomyChannels } from './economic-autonomy';
 import { meetingsChannels } from './meetings';
 
 export const CONTRACT = {
@@ -52,6 +53,7 @@ export const CONTRACT = {
   ...violenceChannels,
   ...casePlansChannels,
   ...legalChannels,
+  ...economicAutonomyChannels,
   ...meetingsChannels,
 };
 

@@ -114,6 +114,14 @@ import { myActions, teamActions, worklistCounts } from '../services/case-plans/w
 import { legalForPerson } from '../services/legal/dossier-section';
 import { addStep, authorOfProcedure, saveHearing, saveProcedure } from '../services/legal/legal-service';
 import { calendar, dueThisWeek, hearingsCounts } from '../services/legal/worklist';
+import { economicAutonomyForPerson } from '../services/economic-autonomy/dossier-section';
+import {
+  addMicroCreditStep,
+  authorOfMicroCredit,
+  authorOfTraining,
+  saveMicroCredit,
+  saveTraining,
+} from '../services/economic-autonomy/economic-autonomy-service';
 import {
   authorOfMeeting,
   getMeeting,
@@ -983,6 +991,29 @@ export const ROUTES: RouteTable = {
     touches: persons('case_plan'),
     passive: true,
     handler: (input, { ctx, actor }) => worklistCounts(ctx, actor, input),
+  },
+
+  // Economic autonomy (docs/violence-care.md): trainings and micro-credit applications, section
+  // `social` (written by the social worker, read by the psychologist and legal).
+  'economicAutonomy.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('social', 'read', { partial: true }),
+    handler: economicAutonomyForPerson,
+  },
+  'economicAutonomy.saveTraining': {
+    access: 'dossier',
+    dossier: onPerson('social', 'write', { author: authorOfTraining }),
+    handler: saveTraining,
+  },
+  'economicAutonomy.saveMicroCredit': {
+    access: 'dossier',
+    dossier: onPerson('social', 'write', { author: authorOfMicroCredit }),
+    handler: saveMicroCredit,
+  },
+  'economicAutonomy.addMicroCreditStep': {
+    access: 'dossier',
+    dossier: onPerson('social', 'write', { author: authorOfMicroCredit }),
+    handler: addMicroCreditStep,
   },
 
   // Legal (docs/violence-care.md): procedures, their steps and hearings, written by legal and the

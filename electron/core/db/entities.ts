@@ -28,6 +28,11 @@ import {
   SafetyPlanReviewEntity,
 } from '../services/case-plans/entities';
 import { HearingEntity, LegalStepEntity, ProcedureEntity } from '../services/legal/entities';
+import {
+  MicroCreditEntity,
+  MicroCreditStepEntity,
+  TrainingEntity,
+} from '../services/economic-autonomy/entities';
 import { CoordinationMeetingEntity, MeetingCaseEntity } from '../services/meetings/entities';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
 import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
@@ -91,4 +96,7 @@ export const ENTITIES = [
   HearingEntity,
   CoordinationMeetingEntity,
   MeetingCaseEntity,
+  TrainingEntity,
+  MicroCreditEntity,
+  MicroCreditStepEntity,
 ];

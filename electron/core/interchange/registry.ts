@@ -30,6 +30,11 @@ import {
 } from '../services/case-plans/interchange';
 import { hearingAdapter, legalProcedureAdapter, legalStepAdapter } from '../services/legal/interchange';
 import { coordinationMeetingAdapter, meetingCaseAdapter } from '../services/meetings/interchange';
+import {
+  microCreditAdapter,
+  microCreditStepAdapter,
+  trainingAdapter,
+} from '../services/economic-autonomy/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
 
@@ -77,6 +82,9 @@ export const ADAPTERS = [
   legalStepAdapter,
   hearingAdapter,
   meetingCaseAdapter,
+  trainingAdapter,
+  microCreditAdapter,
+  microCreditStepAdapter,
 ] as const;
 
 export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {
