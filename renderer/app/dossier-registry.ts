@@ -16,6 +16,7 @@ import { treatmentsPanel } from '../features/treatments/dossier';
 import { violenceTab } from '../features/violence/dossier';
 import { casePlanTab } from '../features/case-plans/dossier';
 import { legalTab } from '../features/legal/dossier';
+import { economicAutonomyTab } from '../features/economic-autonomy/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
   identityTab,
@@ -31,6 +32,7 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   prepTab,
   violenceTab,
   casePlanTab,
+  economicAutonomyTab,
   legalTab,
   timelineTab,
   accessTab,
