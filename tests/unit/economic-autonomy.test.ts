@@ -15,7 +15,7 @@ import {
   microCreditMoveAllowed,
   trainingMoveAllowed,
 } from '../../shared/domain/economic-autonomy';
-import { expectRefused } from './helpers/clinical';
+import { expectRefused, importRecords } from './helpers/clinical';
 import { personInput, reception, staff, type Centre } from './helpers/reception';
 
 /** The reception helper's clock: Monday 2026-03-02, 10:00 in Paris (09:00 UTC). */
@@ -337,6 +337,62 @@ describe('who reads it', () => {
     ).toEqual([
       ['training', tr.id, kept, null],
       ['micro_credit', mc.id, kept, 1],
+    ]);
+  });
+
+  it('the import applies the same rules: an end before the start, a step of another person or before the application', async () => {
+    const { t, social } = await centre();
+    const personId = await survivor(t, social.token);
+    const other = await survivor(t, social.token, 'Nadia');
+    const siteId = t.siteIds[0];
+    const trainingRecord = {
+      type: 'training',
+      id: 'tr-import',
+      personId,
+      siteId,
+      field: 'sewing',
+      startsOn: '2026-01-12',
+      endsOn: '2026-01-11',
+      status: 'completed',
+      statusOn: '2026-02-01',
+    };
+    expect(await importRecords(t, trainingRecord)).toMatchObject([
+      { field: 'endsOn', reason: 'end_before_start' },
+    ]);
+    const applicationRecord = {
+      type: 'micro_credit',
+      id: 'mc-import',
+      personId,
+      siteId,
+      appliedOn: '2026-02-10',
+      amountMinor: 300000,
+      currency: 'MAD',
+      purpose: 'Machine à coudre',
+      status: 'submitted',
+    };
+    const stepRecord = {
+      type: 'micro_credit_step',
+      id: 'mcs-import',
+      applicationId: 'mc-import',
+      personId,
+      status: 'submitted',
+      on: '2026-02-12',
+    };
+    expect(await importRecords(t, applicationRecord, { ...stepRecord, personId: other })).toMatchObject([
+      { field: 'applicationId', reason: 'unknown_application' },
+    ]);
+    expect(await importRecords(t, applicationRecord, { ...stepRecord, on: '2026-02-09' })).toMatchObject([
+      { field: 'on', reason: 'step_before_application' },
+    ]);
+    expect(
+      await importRecords(t, { ...trainingRecord, endsOn: '2026-06-30' }, applicationRecord, stepRecord),
+    ).toEqual([]);
+    const tab = await t.must('economicAutonomy.forPerson', { personId }, social.token);
+    expect(
+      tab.items.map((i) => [i.kind, i.status, i.kind === 'micro_credit' ? i.steps.length : null]),
+    ).toEqual([
+      ['training', 'completed', null],
+      ['micro_credit', 'submitted', 1],
     ]);
   });
 });
