@@ -99,7 +99,7 @@ describe('the status rules (pure)', () => {
 
 describe('a training', () => {
   it('is recorded by the social worker and moves forward to employed; the psychologist reads it', async () => {
-    const { t, social, psy } = await centre();
+    const { t, social, psy, nurse } = await centre();
     const personId = await survivor(t, social.token);
     const enrolled = await t.must('economicAutonomy.saveTraining', training(personId), social.token);
     // The status day defaults to today at the site.
@@ -123,6 +123,13 @@ describe('a training', () => {
     const tab = await t.must('economicAutonomy.forPerson', { personId }, psy.token);
     expect(tab.view.status).toBe('shown');
     expect(tab.items).toEqual([employed]);
+    // The timeline shows the training's field and status (label keys), never to a nurse.
+    const timeline = await t.must('persons.timeline', { personId }, psy.token);
+    expect(timeline.items.filter((i) => i.kind === 'training')).toMatchObject([
+      { refId: enrolled.id, section: 'social', label: 'employed', detail: 'cooking_pastry' },
+    ]);
+    const nurses = await t.must('persons.timeline', { personId }, nurse.token);
+    expect(nurses.items.filter((i) => i.kind === 'training')).toEqual([]);
   });
 
   it('refuses, writing nothing: an end before the start, a status going back, an "other" without its name, a future status day', async () => {

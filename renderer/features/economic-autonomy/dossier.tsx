@@ -5,8 +5,9 @@
  */
 import { Loader } from '@mantine/core';
 import { QueryError } from '../../app/QueryError';
-import type { DossierTabDef, DossierTabProps } from '../persons/dossier/dossier-tab';
+import type { DossierTabDef, DossierTabProps, TimelineKindDef } from '../persons/dossier/dossier-tab';
 import { useSectionTab } from '../persons/dossier/dossier-tab';
+import { known } from '../persons/dossier/timeline-text';
 import { EconomicAutonomyPanel } from './EconomicAutonomyPanel';
 
 function EconomicAutonomyTab(props: DossierTabProps) {
@@ -24,3 +25,28 @@ export const economicAutonomyTab: DossierTabDef = {
   order: 97,
   Component: EconomicAutonomyTab,
 };
+
+/** A training (its field and status) and an application (its status): label keys only, never a text. */
+export const economicAutonomyTimeline: TimelineKindDef[] = [
+  {
+    kind: 'training',
+    color: 'teal',
+    describe: (t, item) => ({
+      title: t('economicAutonomy.timeline.training', {
+        field: known(`economicAutonomy.fields.${item.detail ?? ''}`, item.detail ?? ''),
+        status: known(`economicAutonomy.trainingStatuses.${item.label}`, item.label),
+      }),
+      detail: null,
+    }),
+  },
+  {
+    kind: 'micro_credit',
+    color: 'teal',
+    describe: (t, item) => ({
+      title: t('economicAutonomy.timeline.microCredit', {
+        status: known(`economicAutonomy.microCreditStatuses.${item.label}`, item.label),
+      }),
+      detail: null,
+    }),
+  },
+];

@@ -65,6 +65,10 @@ export const en: Texts<typeof fr> = {
     save: 'Save the application',
     saved: 'Application saved.',
   },
+  timeline: {
+    training: 'Training: {{field}} ({{status}})',
+    microCredit: 'Micro-credit ({{status}})',
+  },
   step: {
     formTitle: 'Application step',
     status: 'New status',

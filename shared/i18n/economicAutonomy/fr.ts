@@ -62,6 +62,10 @@ export const fr = {
     save: 'Enregistrer la demande',
     saved: 'Demande enregistrée.',
   },
+  timeline: {
+    training: 'Formation : {{field}} ({{status}})',
+    microCredit: 'Micro-crédit ({{status}})',
+  },
   step: {
     formTitle: 'Étape de la demande',
     status: 'Nouveau statut',

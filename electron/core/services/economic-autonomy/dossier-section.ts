@@ -2,8 +2,10 @@
  * Economic autonomy in the dossier (section `social`): the person's trainings and micro-credit
  * applications for the tab, read partially — a reader who may not read `social` in full sees the
  * records they wrote, and of an application only the steps they wrote. Its tables follow the file
- * on a merge. No timeline kind and no alert yet (docs/violence-care.md, "Slice 8 as built").
+ * on a merge. The timeline shows each training and application with its status (label keys only,
+ * never a text); no alert.
  */
+import type { TimelineItem } from '../../../../shared/contract/dossier';
 import { defineSection, ownParts, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
 import { toMicroCredit, toTraining } from './economic-autonomy-service';
@@ -25,7 +27,7 @@ const economicAutonomy: SectionDefinition<EconomicRecord> = {
   capability: 'economic-autonomy',
   section: 'social',
   linked: [trainingsTable, microCreditsTable, microCreditStepsTable],
-  timelineKinds: [],
+  timelineKinds: ['training', 'micro_credit'],
   load: async (em, personId) => {
     const [trainings, applications] = await Promise.all([
       trainingsOfPerson(em, personId),
@@ -36,6 +38,15 @@ const economicAutonomy: SectionDefinition<EconomicRecord> = {
       ...applications.map((a) => ({ ...a, kind: 'micro_credit' as const })),
     ];
   },
+  timeline: (rows) =>
+    rows.map((r): TimelineItem => ({
+      at: r.createdAt,
+      kind: r.kind,
+      section: 'social',
+      refId: r.id,
+      label: r.status,
+      detail: r.kind === 'training' ? r.field : null,
+    })),
 };
 
 export const economicAutonomySection = defineSection(economicAutonomy);
