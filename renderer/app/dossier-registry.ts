@@ -17,6 +17,7 @@ import { violenceTab } from '../features/violence/dossier';
 import { casePlanTab } from '../features/case-plans/dossier';
 import { legalTab } from '../features/legal/dossier';
 import { socialSupportTab } from '../features/social-support/dossier';
+import { economicAutonomyTab } from '../features/economic-autonomy/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
   identityTab,
@@ -32,6 +33,7 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   prepTab,
   violenceTab,
   casePlanTab,
+  economicAutonomyTab,
   legalTab,
   socialSupportTab,
   timelineTab,

@@ -27,6 +27,7 @@ import { violenceChannels } from './violence';
 import { casePlansChannels } from './case-plans';
 import { legalChannels } from './legal';
 import { socialSupportChannels } from './social-support';
+import { economicAutonomyChannels } from './economic-autonomy';
 import { meetingsChannels } from './meetings';
 import { attachmentsChannels } from './attachments';
 
@@ -55,6 +56,7 @@ export const CONTRACT = {
   ...casePlansChannels,
   ...legalChannels,
   ...socialSupportChannels,
+  ...economicAutonomyChannels,
   ...meetingsChannels,
   ...attachmentsChannels,
 };

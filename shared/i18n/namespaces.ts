@@ -16,6 +16,7 @@ export * as consents from './consents';
 export * as consultations from './consultations';
 export * as directory from './directory';
 export * as dossier from './dossier';
+export * as economicAutonomy from './economicAutonomy';
 export * as interviews from './interviews';
 export * as legal from './legal';
 export * as meetings from './meetings';

@@ -406,6 +406,36 @@ const SAMPLES: Samples = {
       input: { personId: s.personId, kind: 'food_basket', givenOn: '2026-03-01', description: 'Panier' },
       creates: true,
     }),
+  'economicAutonomy.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'economicAutonomy.saveTraining': (_f, s) =>
+    Promise.resolve({
+      input: { personId: s.personId, field: 'sewing', startsOn: '2026-03-01' },
+      creates: true,
+    }),
+  'economicAutonomy.saveMicroCredit': (_f, s) =>
+    Promise.resolve({
+      input: {
+        personId: s.personId,
+        appliedOn: '2026-03-01',
+        amountMinor: 100000,
+        currency: 'MAD',
+        purpose: 'Machine à coudre',
+      },
+      creates: true,
+    }),
+  // A fresh application of the social seed each time: a step moves it forward once.
+  'economicAutonomy.addMicroCreditStep': async (f, s) => {
+    const application = await seedMicroCredit(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        applicationId: application.id,
+        status: 'submitted',
+        on: '2026-03-01',
+        version: application.version,
+      },
+    };
+  },
   'legal.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   'legal.saveProcedure': (_f, s) =>
     Promise.resolve({
@@ -787,6 +817,22 @@ async function seedCertificate(f: Fixture, personId: string, issued: boolean) {
 async function seedPlan(f: Fixture, personId: string) {
   const tab = await f.t.must('casePlans.forPerson', { personId }, f.seed.token);
   return tab.items[0] ?? (await f.t.must('casePlans.open', { personId }, f.seed.token));
+}
+
+/** The seed cannot write `social` (doctors do not): a social worker starts the applications the samples touch. */
+const socialSeeds = new WeakMap<Fixture, { token: string; id: string }>();
+
+async function seedMicroCredit(f: Fixture, personId: string) {
+  let seed = socialSeeds.get(f);
+  if (!seed) {
+    seed = await staff(f.t, 'seed-social', ['social_worker']);
+    socialSeeds.set(f, seed);
+  }
+  return f.t.must(
+    'economicAutonomy.saveMicroCredit',
+    { personId, appliedOn: '2026-03-01', amountMinor: 100000, currency: 'MAD', purpose: 'Machine à coudre' },
+    seed.token,
+  );
 }
 
 /** The seed cannot write `legal` (doctors do not): a lawyer opens the procedures the samples touch. */

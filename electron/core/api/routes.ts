@@ -136,6 +136,14 @@ import { addStep, authorOfProcedure, saveHearing, saveProcedure } from '../servi
 import { calendar, dueThisWeek, hearingsCounts } from '../services/legal/worklist';
 import { socialSupportForPerson } from '../services/social-support/dossier-section';
 import { authorOfSupport, saveSupport } from '../services/social-support/social-support-service';
+import { economicAutonomyForPerson } from '../services/economic-autonomy/dossier-section';
+import {
+  addMicroCreditStep,
+  authorOfMicroCredit,
+  authorOfTraining,
+  saveMicroCredit,
+  saveTraining,
+} from '../services/economic-autonomy/economic-autonomy-service';
 import {
   authorOfMeeting,
   getMeeting,
@@ -1055,6 +1063,29 @@ export const ROUTES: RouteTable = {
     touches: persons('case_plan'),
     passive: true,
     handler: (input, { ctx, actor }) => worklistCounts(ctx, actor, input),
+  },
+
+  // Economic autonomy (docs/violence-care.md): trainings and micro-credit applications, section
+  // `social` (written by the social worker, read by the psychologist and legal).
+  'economicAutonomy.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('social', 'read', { partial: true }),
+    handler: economicAutonomyForPerson,
+  },
+  'economicAutonomy.saveTraining': {
+    access: 'dossier',
+    dossier: onPerson('social', 'write', { author: authorOfTraining }),
+    handler: saveTraining,
+  },
+  'economicAutonomy.saveMicroCredit': {
+    access: 'dossier',
+    dossier: onPerson('social', 'write', { author: authorOfMicroCredit }),
+    handler: saveMicroCredit,
+  },
+  'economicAutonomy.addMicroCreditStep': {
+    access: 'dossier',
+    dossier: onPerson('social', 'write', { author: authorOfMicroCredit }),
+    handler: addMicroCreditStep,
   },
 
   // Legal (docs/violence-care.md): procedures, their steps and hearings, written by legal and the

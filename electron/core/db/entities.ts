@@ -29,6 +29,11 @@ import {
 } from '../services/case-plans/entities';
 import { HearingEntity, LegalStepEntity, ProcedureEntity } from '../services/legal/entities';
 import { SocialSupportEntity } from '../services/social-support/entities';
+import {
+  MicroCreditEntity,
+  MicroCreditStepEntity,
+  TrainingEntity,
+} from '../services/economic-autonomy/entities';
 import { CoordinationMeetingEntity, MeetingCaseEntity } from '../services/meetings/entities';
 import { AttachmentChunkEntity, AttachmentEntity } from '../services/attachments/entities';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
@@ -96,4 +101,7 @@ export const ENTITIES = [
   MeetingCaseEntity,
   AttachmentEntity,
   AttachmentChunkEntity,
+  TrainingEntity,
+  MicroCreditEntity,
+  MicroCreditStepEntity,
 ];

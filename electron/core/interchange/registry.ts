@@ -31,6 +31,11 @@ import {
 import { hearingAdapter, legalProcedureAdapter, legalStepAdapter } from '../services/legal/interchange';
 import { socialSupportAdapter } from '../services/social-support/interchange';
 import { coordinationMeetingAdapter, meetingCaseAdapter } from '../services/meetings/interchange';
+import {
+  microCreditAdapter,
+  microCreditStepAdapter,
+  trainingAdapter,
+} from '../services/economic-autonomy/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
 
@@ -79,6 +84,9 @@ export const ADAPTERS = [
   hearingAdapter,
   socialSupportAdapter,
   meetingCaseAdapter,
+  trainingAdapter,
+  microCreditAdapter,
+  microCreditStepAdapter,
 ] as const;
 
 export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {
