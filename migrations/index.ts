@@ -27,6 +27,9 @@ import { migration0021 } from './0021-case-plans';
 import { migration0022 } from './0022-injury-certificate';
 import { migration0023 } from './0023-legal';
 import { migration0024 } from './0024-meetings';
+import { migration0025 } from './0025-attachments';
+import { migration0026 } from './0026-social-support';
+import { migration0027 } from './0027-economic-autonomy';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -54,6 +57,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0022,
   migration0023,
   migration0024,
+  migration0025,
+  migration0026,
+  migration0027,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -16,6 +16,8 @@ import { treatmentsPanel } from '../features/treatments/dossier';
 import { violenceTab } from '../features/violence/dossier';
 import { casePlanTab } from '../features/case-plans/dossier';
 import { legalTab } from '../features/legal/dossier';
+import { socialSupportTab } from '../features/social-support/dossier';
+import { economicAutonomyTab } from '../features/economic-autonomy/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
   identityTab,
@@ -31,7 +33,9 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   prepTab,
   violenceTab,
   casePlanTab,
+  economicAutonomyTab,
   legalTab,
+  socialSupportTab,
   timelineTab,
   accessTab,
 ].sort((a, b) => a.order - b.order);

@@ -17,6 +17,7 @@ import { treatmentsTimeline } from '../features/treatments/dossier';
 import { violenceTimeline } from '../features/violence/dossier';
 import { casePlanTimeline } from '../features/case-plans/dossier';
 import { legalTimeline } from '../features/legal/dossier';
+import { economicAutonomyTimeline } from '../features/economic-autonomy/dossier';
 
 export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
   [
@@ -34,6 +35,7 @@ export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
     violenceTimeline,
     casePlanTimeline,
     legalTimeline,
+    economicAutonomyTimeline,
   ]
     .flat()
     .map((def) => [def.kind, def]),

@@ -25,6 +25,7 @@ import { careReferentSchema } from './dossier';
 import { forPersonInputSchema, sectionItemsSchema } from './section';
 import { worklistCountsInputSchema, worklistInputSchema, worklistPageSchema } from './worklist';
 import { calendarDateSchema } from './vaccinations';
+import { attachFields, attachmentContentSchema, attachmentMetaSchema } from './attachments';
 
 const nonBlank = (max: number, reason: string) =>
   z
@@ -253,5 +254,25 @@ export const casePlansChannels = {
   'casePlans.actionsCounts': channel(
     worklistCountsInputSchema,
     z.object({ mineThisWeek: z.number().int().min(0), teamOverdue: z.number().int().min(0) }),
+  ),
+  /** Stores the session's staged document on the case plan. */
+  'casePlans.attach': channel(
+    z.object({ personId: idSchema, planId: idSchema, ...attachFields }).strict(),
+    attachmentMetaSchema,
+  ),
+  /** The documents of the case plan, metadata only. */
+  'casePlans.attachments': channel(
+    z.object({ personId: idSchema, planId: idSchema }).strict(),
+    z.array(attachmentMetaSchema),
+  ),
+  /** One document whole for the in-app viewer: its own audited read, naming it. */
+  'casePlans.openAttachment': channel(
+    z.object({ personId: idSchema, attachmentId: idSchema }).strict(),
+    attachmentContentSchema,
+  ),
+  /** Deletes a document for good, audited as a deletion. */
+  'casePlans.deleteAttachment': channel(
+    z.object({ personId: idSchema, attachmentId: idSchema, version: versionSchema }).strict(),
+    z.object({}),
   ),
 };

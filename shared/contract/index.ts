@@ -26,7 +26,10 @@ import { consultationsChannels } from './consultations';
 import { violenceChannels } from './violence';
 import { casePlansChannels } from './case-plans';
 import { legalChannels } from './legal';
+import { socialSupportChannels } from './social-support';
+import { economicAutonomyChannels } from './economic-autonomy';
 import { meetingsChannels } from './meetings';
+import { attachmentsChannels } from './attachments';
 
 export const CONTRACT = {
   ...setupChannels,
@@ -52,7 +55,10 @@ export const CONTRACT = {
   ...violenceChannels,
   ...casePlansChannels,
   ...legalChannels,
+  ...socialSupportChannels,
+  ...economicAutonomyChannels,
   ...meetingsChannels,
+  ...attachmentsChannels,
 };
 
 export type Contract = typeof CONTRACT;

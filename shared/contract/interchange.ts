@@ -3,6 +3,7 @@
  * `type` and a stable `id`; references are by id. Every capability adds its record types here.
  */
 import { z } from 'zod';
+import { SUPPORT_DESCRIPTION_MAX, SUPPORT_KINDS } from '../domain/social-support';
 import { prescriptionLineSchema } from './consultations';
 import {
   APPOINTMENT_STATUSES,
@@ -81,6 +82,14 @@ import {
   PROCEDURE_TYPES,
 } from '../domain/legal';
 import { DECISIONS_MAX, EXTERNAL_PARTICIPANTS_MAX } from './meetings';
+import {
+  FIELD_LABEL_MAX,
+  MICRO_CREDIT_STATUSES,
+  PURPOSE_MAX,
+  STEP_NOTE_MAX,
+  TRAINING_FIELDS,
+  TRAINING_STATUSES,
+} from '../domain/economic-autonomy';
 import { professionalNumberSchema } from './users';
 import { personInputSchema } from './persons';
 import { resultRecord, sampleRecord, screeningRecord } from './screenings';
@@ -752,6 +761,76 @@ export const meetingCaseRecord = z
   })
   .strict();
 
+/** Something given to a person (social support): when, by whom, its value in minor units. */
+export const socialSupportRecord = z
+  .object({
+    type: z.literal('social_support'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    kind: z.enum(SUPPORT_KINDS),
+    givenOn: z.iso.date(),
+    givenBy: idSchema,
+    valueMinor: z.number().int().nullable().default(null),
+    currency: z.string().max(8).nullable().default(null),
+    quantity: z.number().int().min(1).nullable().default(null),
+    entryId: nullableId,
+    referralStatus: z.enum(REFERRAL_STATUSES).nullable().default(null),
+    overrideReason: nullableText(500),
+    description: z.string().max(SUPPORT_DESCRIPTION_MAX),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** A vocational training with its current status (section `social`). */
+export const trainingRecord = z
+  .object({
+    type: z.literal('training'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    field: z.enum(TRAINING_FIELDS),
+    fieldLabel: nullableText(FIELD_LABEL_MAX),
+    providerEntryId: nullableId,
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date().nullable().default(null),
+    status: z.enum(TRAINING_STATUSES),
+    statusOn: z.iso.date(),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** A micro-credit application with its current status: a positive amount in minor units and its currency. */
+export const microCreditRecord = z
+  .object({
+    type: z.literal('micro_credit'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    lenderEntryId: nullableId,
+    appliedOn: z.iso.date(),
+    amountMinor: z.number().int().positive(),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    purpose: z.string().max(PURPOSE_MAX),
+    status: z.enum(MICRO_CREDIT_STATUSES),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** One status move of a micro-credit application, on a day. */
+export const microCreditStepRecord = z
+  .object({
+    type: z.literal('micro_credit_step'),
+    id: idSchema,
+    applicationId: idSchema,
+    personId: idSchema,
+    status: z.enum(MICRO_CREDIT_STATUSES),
+    on: z.iso.date(),
+    note: nullableText(STEP_NOTE_MAX),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -796,7 +875,11 @@ export const RECORD_SCHEMAS = {
   legal_procedure: legalProcedureRecord,
   legal_step: legalStepRecord,
   hearing: hearingRecord,
+  social_support: socialSupportRecord,
   meeting_case: meetingCaseRecord,
+  training: trainingRecord,
+  micro_credit: microCreditRecord,
+  micro_credit_step: microCreditStepRecord,
 } as const;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;

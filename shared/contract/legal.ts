@@ -26,6 +26,7 @@ import {
   worklistSitesSchema,
 } from './worklist';
 import { calendarDateSchema } from './vaccinations';
+import { attachFields, attachmentContentSchema, attachmentMetaSchema } from './attachments';
 
 /** Text kept exactly as typed; only blank is refused (next to its field). */
 const nonBlank = (max: number) =>
@@ -180,5 +181,25 @@ export const legalChannels = {
   'legal.hearingsCounts': channel(
     worklistCountsInputSchema,
     z.object({ dueThisWeek: z.number().int().min(0) }),
+  ),
+  /** Stores the session's staged document on a legal procedure. */
+  'legal.attach': channel(
+    z.object({ personId: idSchema, procedureId: idSchema, ...attachFields }).strict(),
+    attachmentMetaSchema,
+  ),
+  /** The documents of a legal procedure, metadata only. */
+  'legal.attachments': channel(
+    z.object({ personId: idSchema, procedureId: idSchema }).strict(),
+    z.array(attachmentMetaSchema),
+  ),
+  /** One document whole for the in-app viewer: its own audited read, naming it. */
+  'legal.openAttachment': channel(
+    z.object({ personId: idSchema, attachmentId: idSchema }).strict(),
+    attachmentContentSchema,
+  ),
+  /** Deletes a document for good, audited as a deletion. */
+  'legal.deleteAttachment': channel(
+    z.object({ personId: idSchema, attachmentId: idSchema, version: versionSchema }).strict(),
+    z.object({}),
   ),
 };

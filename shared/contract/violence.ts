@@ -28,6 +28,7 @@ import { forPersonInputSchema, sectionItemsSchema } from './section';
 import { worklistCountsInputSchema, worklistInputSchema, worklistPageSchema } from './worklist';
 import { calendarDateSchema } from './vaccinations';
 import { pdfSchema } from './persons';
+import { attachFields, attachmentContentSchema, attachmentMetaSchema } from './attachments';
 
 /** What the tab shows of a medical certificate of injuries: never its findings. */
 export const certificateMetaSchema = z.object({
@@ -280,6 +281,26 @@ export const violenceChannels = {
   'violence.certificatePdf': channel(
     z.object({ personId: idSchema, certificateId: idSchema }).strict(),
     pdfSchema,
+  ),
+  /** Stores the session's staged document on an incident (checked again; image metadata kept as sent). */
+  'violence.attach': channel(
+    z.object({ personId: idSchema, incidentId: idSchema, ...attachFields }).strict(),
+    attachmentMetaSchema,
+  ),
+  /** An incident's documents, metadata only. */
+  'violence.attachments': channel(
+    z.object({ personId: idSchema, incidentId: idSchema }).strict(),
+    z.array(attachmentMetaSchema),
+  ),
+  /** One document whole for the in-app viewer: its own audited read, naming it. */
+  'violence.openAttachment': channel(
+    z.object({ personId: idSchema, attachmentId: idSchema }).strict(),
+    attachmentContentSchema,
+  ),
+  /** Deletes a document for good (its bytes zeroed in the store), audited as a deletion. */
+  'violence.deleteAttachment': channel(
+    z.object({ personId: idSchema, attachmentId: idSchema, version: versionSchema }).strict(),
+    z.object({}),
   ),
   /** Open 72-hour protocols of the reader's sites, soonest deadline first. */
   'violence.openProtocols': channel(

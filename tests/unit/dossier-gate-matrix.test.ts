@@ -5,7 +5,7 @@
  * write nothing, not even an audit entry. A new dossier channel or a changed cell extends this
  * test by itself; a new channel only needs a sample input below (the test says so when missing).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput, ChannelName } from '../../shared/contract';
 import { SCOPE_HOLDERS, SECTION_POLICY, SECTION_SCOPE } from '../../shared/domain/access-policy';
@@ -264,6 +264,25 @@ const SAMPLES: Samples = {
       },
     };
   },
+  // An upload the caller never staged: past the gate, the commit refuses it with a reason.
+  'violence.attach': async (f, s) => {
+    const incident = await seedIncident(f, s.personId);
+    return {
+      input: { personId: s.personId, incidentId: incident.id, uploadId: 'not-staged', kind: 'other' },
+    };
+  },
+  'violence.attachments': async (f, s) => {
+    const incident = await seedIncident(f, s.personId);
+    return { input: { personId: s.personId, incidentId: incident.id } };
+  },
+  'violence.openAttachment': async (f, s) => {
+    const attachment = await seedAttachment(f, s.personId);
+    return { input: { personId: s.personId, attachmentId: attachment.id } };
+  },
+  'violence.deleteAttachment': async (f, s) => {
+    const attachment = await seedAttachment(f, s.personId);
+    return { input: { personId: s.personId, attachmentId: attachment.id, version: attachment.version } };
+  },
   'violence.saveProtocolStep': async (f, s) => {
     const incident = await seedIncident(f, s.personId);
     const tab = await f.t.must('violence.forPerson', { personId: s.personId }, f.seed.token);
@@ -316,6 +335,22 @@ const SAMPLES: Samples = {
     return { input: { personId: s.personId } };
   },
   // Toggles the seed's plan between active and on hold (never closes it: the others add to it).
+  'casePlans.attach': async (f, s) => {
+    const plan = await seedPlan(f, s.personId);
+    return { input: { personId: s.personId, planId: plan.id, uploadId: 'not-staged', kind: 'other' } };
+  },
+  'casePlans.attachments': async (f, s) => {
+    const plan = await seedPlan(f, s.personId);
+    return { input: { personId: s.personId, planId: plan.id } };
+  },
+  'casePlans.openAttachment': async (f, s) => {
+    const attachment = await seedAttachment(f, s.personId, 'casePlans');
+    return { input: { personId: s.personId, attachmentId: attachment.id } };
+  },
+  'casePlans.deleteAttachment': async (f, s) => {
+    const attachment = await seedAttachment(f, s.personId, 'casePlans');
+    return { input: { personId: s.personId, attachmentId: attachment.id, version: attachment.version } };
+  },
   'casePlans.setStatus': async (f, s) => {
     const plan = await seedPlan(f, s.personId);
     return {
@@ -365,6 +400,42 @@ const SAMPLES: Samples = {
     const plan = await seedPlan(f, s.personId);
     return { input: { personId: s.personId, planId: plan.id } };
   },
+  'socialSupport.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'socialSupport.save': (_f, s) =>
+    Promise.resolve({
+      input: { personId: s.personId, kind: 'food_basket', givenOn: '2026-03-01', description: 'Panier' },
+      creates: true,
+    }),
+  'economicAutonomy.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'economicAutonomy.saveTraining': (_f, s) =>
+    Promise.resolve({
+      input: { personId: s.personId, field: 'sewing', startsOn: '2026-03-01' },
+      creates: true,
+    }),
+  'economicAutonomy.saveMicroCredit': (_f, s) =>
+    Promise.resolve({
+      input: {
+        personId: s.personId,
+        appliedOn: '2026-03-01',
+        amountMinor: 100000,
+        currency: 'MAD',
+        purpose: 'Machine à coudre',
+      },
+      creates: true,
+    }),
+  // A fresh application of the social seed each time: a step moves it forward once.
+  'economicAutonomy.addMicroCreditStep': async (f, s) => {
+    const application = await seedMicroCredit(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        applicationId: application.id,
+        status: 'submitted',
+        on: '2026-03-01',
+        version: application.version,
+      },
+    };
+  },
   'legal.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   'legal.saveProcedure': (_f, s) =>
     Promise.resolve({
@@ -372,6 +443,29 @@ const SAMPLES: Samples = {
       creates: true,
     }),
   // A fresh procedure of the legal seed each time: a step moves it forward once.
+  'legal.attach': async (f, s) => {
+    const procedure = await seedProcedure(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        procedureId: procedure.id,
+        uploadId: 'not-staged',
+        kind: 'court_decision',
+      },
+    };
+  },
+  'legal.attachments': async (f, s) => {
+    const procedure = await seedProcedure(f, s.personId);
+    return { input: { personId: s.personId, procedureId: procedure.id } };
+  },
+  'legal.openAttachment': async (f, s) => {
+    const attachment = await seedAttachment(f, s.personId, 'legal');
+    return { input: { personId: s.personId, attachmentId: attachment.id } };
+  },
+  'legal.deleteAttachment': async (f, s) => {
+    const attachment = await seedAttachment(f, s.personId, 'legal');
+    return { input: { personId: s.personId, attachmentId: attachment.id, version: attachment.version } };
+  },
   'legal.addStep': async (f, s) => {
     const procedure = await seedProcedure(f, s.personId);
     return {
@@ -617,6 +711,49 @@ async function seedCourse(f: Fixture, personId: string, vaccineCode: 'hpv' | 'he
 }
 
 /** The seed's violence incident for this person (date only, yesterday), recorded if none yet. */
+/** A small PDF staged in this session (as the renderer does before an owner's commit). */
+async function stageSeedPdf(f: Fixture, token: string): Promise<string> {
+  const bytes = Buffer.from('%PDF-1.4\n% gate matrix\n%%EOF\n');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { uploadId } = await f.t.must(
+    'attachments.stageBegin',
+    { fileName: 'scan.pdf', size: bytes.length, sha256 },
+    token,
+  );
+  await f.t.must('attachments.stageChunk', { uploadId, seq: 0, base64: bytes.toString('base64') }, token);
+  return uploadId;
+}
+
+/** A small PDF attached to the person's incident, plan or procedure by its author (a fresh one each call). */
+async function seedAttachment(
+  f: Fixture,
+  personId: string,
+  owner: 'violence' | 'casePlans' | 'legal' = 'violence',
+) {
+  if (owner === 'violence') {
+    const incident = await seedIncident(f, personId);
+    const uploadId = await stageSeedPdf(f, f.seed.token);
+    return f.t.must(
+      'violence.attach',
+      { personId, incidentId: incident.id, uploadId, kind: 'certificate' },
+      f.seed.token,
+    );
+  }
+  if (owner === 'casePlans') {
+    const plan = await seedPlan(f, personId);
+    const uploadId = await stageSeedPdf(f, f.seed.token);
+    return f.t.must('casePlans.attach', { personId, planId: plan.id, uploadId, kind: 'other' }, f.seed.token);
+  }
+  const procedure = await seedProcedure(f, personId);
+  const lawyer = legalSeeds.get(f)!;
+  const uploadId = await stageSeedPdf(f, lawyer.token);
+  return f.t.must(
+    'legal.attach',
+    { personId, procedureId: procedure.id, uploadId, kind: 'court_decision' },
+    lawyer.token,
+  );
+}
+
 async function seedIncident(f: Fixture, personId: string) {
   const tab = await f.t.must('violence.forPerson', { personId }, f.seed.token);
   return (
@@ -680,6 +817,22 @@ async function seedCertificate(f: Fixture, personId: string, issued: boolean) {
 async function seedPlan(f: Fixture, personId: string) {
   const tab = await f.t.must('casePlans.forPerson', { personId }, f.seed.token);
   return tab.items[0] ?? (await f.t.must('casePlans.open', { personId }, f.seed.token));
+}
+
+/** The seed cannot write `social` (doctors do not): a social worker starts the applications the samples touch. */
+const socialSeeds = new WeakMap<Fixture, { token: string; id: string }>();
+
+async function seedMicroCredit(f: Fixture, personId: string) {
+  let seed = socialSeeds.get(f);
+  if (!seed) {
+    seed = await staff(f.t, 'seed-social', ['social_worker']);
+    socialSeeds.set(f, seed);
+  }
+  return f.t.must(
+    'economicAutonomy.saveMicroCredit',
+    { personId, appliedOn: '2026-03-01', amountMinor: 100000, currency: 'MAD', purpose: 'Machine à coudre' },
+    seed.token,
+  );
 }
 
 /** The seed cannot write `legal` (doctors do not): a lawyer opens the procedures the samples touch. */

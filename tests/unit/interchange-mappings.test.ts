@@ -774,6 +774,43 @@ const EVERY_TYPE = [
     decisions: 'Dossier état civil suspendu',
     authorId: 'u-1',
   },
+  {
+    type: 'training',
+    id: 'tr-1',
+    personId: 'p-1',
+    siteId: 'site-1',
+    field: 'other',
+    fieldLabel: 'Informatique (bureautique)',
+    providerEntryId: 'dir-1',
+    startsOn: '2026-01-05',
+    endsOn: '2026-01-30',
+    status: 'employed',
+    statusOn: '2026-01-31',
+    authorId: 'u-1',
+  },
+  {
+    type: 'micro_credit',
+    id: 'mcr-1',
+    personId: 'p-1',
+    siteId: 'site-1',
+    lenderEntryId: 'dir-1',
+    appliedOn: '2026-01-06',
+    amountMinor: 500000,
+    currency: 'MAD',
+    purpose: 'Four et moules',
+    status: 'submitted',
+    authorId: 'u-1',
+  },
+  {
+    type: 'micro_credit_step',
+    id: 'mcs-1',
+    applicationId: 'mcr-1',
+    personId: 'p-1',
+    status: 'submitted',
+    on: '2026-01-10',
+    note: 'Dossier déposé',
+    authorId: 'u-1',
+  },
 ];
 
 async function importInto(store: Store, text: string): Promise<void> {
@@ -868,7 +905,7 @@ const without = (field: string) => (r: Record<string, unknown>) => {
 };
 
 describe('violence records follow the screen’s rules on import', () => {
-  it('a time off the incident’s date at its site, a report in the future, a repeated value, a step before the incident: refused on that line and field', async () => {
+  it('a time off the incident’s date at its site, a report in the future, a repeated value, a step or an examination before the incident: refused on that line and field', async () => {
     const store = await openStore();
     try {
       const incident = lineOf('violence_incident', 'vi-1');
@@ -896,6 +933,13 @@ describe('violence records follow the screen’s rules on import', () => {
           fileWith({ 'protocol_step:ps-1': change({ doneAt: '2026-01-10T20:00:00.000Z' }) }),
         ),
       ).toEqual([`${step} doneAt before_incident`]);
+      // An examination before the incident (22:15 UTC on 10 January).
+      expect(
+        await refusals(
+          store,
+          fileWith({ 'injury_certificate:ic-0': change({ examinedAt: '2026-01-10T20:00:00.000Z' }) }),
+        ),
+      ).toEqual([`${lineOf('injury_certificate', 'ic-0')} examinedAt before_incident`]);
       // The incident without its time counts from the start of its day at the site.
       expect(
         await refusals(

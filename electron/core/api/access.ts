@@ -101,7 +101,7 @@ export interface WriteTarget {
   section?: Section;
   /** Defaults to the first person of the call. */
   personId?: string | null;
-  action?: 'create' | 'update';
+  action?: 'create' | 'update' | 'delete';
   /** A written reason that goes with the change (an external referral without consent). */
   reason?: string | null;
 }

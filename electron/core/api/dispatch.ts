@@ -136,7 +136,7 @@ async function run(
   if (!session.locked && !route.passive) ctx.sessions.touch(session);
   const sessionCall: SessionCall = { ctx, session, actor, client };
   if (route.access === 'dossier')
-    return runOnDossier(channel, route.dossier, route.handler, input, { ctx, actor, client });
+    return runOnDossier(channel, route.dossier, route.handler, input, { ctx, actor, client, session });
   const handler = route.handler as (i: unknown, c: SessionCall) => Promise<unknown>;
   const touches = route.touches;
   if (touches.kind === 'persons') gateList(actor, touches.section);

@@ -92,6 +92,26 @@ import {
   saveNarrative,
   saveProtocolStep,
 } from '../services/violence/violence-service';
+import {
+  attachToIncident,
+  deleteIncidentAttachment,
+  incidentAttachments,
+  openIncidentAttachment,
+} from '../services/violence/attachments';
+import { authorOfAttachment } from '../services/attachments/repository';
+import {
+  attachToPlan,
+  deletePlanAttachment,
+  openPlanAttachment,
+  planAttachments,
+} from '../services/case-plans/attachments';
+import {
+  attachToProcedure,
+  deleteProcedureAttachment,
+  openProcedureAttachment,
+  procedureAttachments,
+} from '../services/legal/attachments';
+import { stageBegin, stageChunk, stageDrop } from '../services/attachments/staging';
 import { openProtocols, openProtocolsCounts } from '../services/violence/worklist';
 import {
   authorOfCertificate,
@@ -114,6 +134,16 @@ import { myActions, teamActions, worklistCounts } from '../services/case-plans/w
 import { legalForPerson } from '../services/legal/dossier-section';
 import { addStep, authorOfProcedure, saveHearing, saveProcedure } from '../services/legal/legal-service';
 import { calendar, dueThisWeek, hearingsCounts } from '../services/legal/worklist';
+import { socialSupportForPerson } from '../services/social-support/dossier-section';
+import { authorOfSupport, saveSupport } from '../services/social-support/social-support-service';
+import { economicAutonomyForPerson } from '../services/economic-autonomy/dossier-section';
+import {
+  addMicroCreditStep,
+  authorOfMicroCredit,
+  authorOfTraining,
+  saveMicroCredit,
+  saveTraining,
+} from '../services/economic-autonomy/economic-autonomy-service';
 import {
   authorOfMeeting,
   getMeeting,
@@ -193,6 +223,8 @@ export interface SessionCall extends PublicCall {
 export interface DossierCall extends PublicCall {
   actor: Actor;
   dossier: DossierScope;
+  /** The caller's session when the call comes through dispatch (an attachment commit takes its upload). */
+  session?: Session;
 }
 
 type Handler<C extends ChannelName, Call> = (input: ParsedInput<C>, call: Call) => Promise<ChannelOutput<C>>;
@@ -249,6 +281,10 @@ export type RouteTable = { [C in ChannelName]: Route<C> };
 
 const CENTRE = { kind: 'centre' } as const;
 const PARTNERS = { kind: 'centre', why: 'the directory of partner services, not about a person' } as const;
+const STAGING = {
+  kind: 'centre',
+  why: 'bytes held in the session memory for a gated commit, no person named',
+} as const;
 
 function persons(section: Section) {
   return { kind: 'persons', section } as const;
@@ -307,6 +343,7 @@ export const ROUTES: RouteTable = {
     beforePasswordChange: true,
     handler: (_input, { session }) => {
       session.locked = true;
+      session.stagedUpload = undefined;
       return Promise.resolve({});
     },
   },
@@ -316,6 +353,24 @@ export const ROUTES: RouteTable = {
     whileLocked: true,
     beforePasswordChange: true,
     handler: (input, { ctx, session, client }) => unlock(ctx, session, input, client),
+  },
+  // Attachment uploads (docs/violence-care.md, section 5): bytes held in the session's memory
+  // until an owner's gated commit; they name no person and persist nothing.
+  'attachments.stageBegin': {
+    access: 'session',
+    touches: STAGING,
+    handler: (input, { ctx, session }) =>
+      Promise.resolve(stageBegin(ctx.sessions, session, input, ctx.clock().getTime())),
+  },
+  'attachments.stageChunk': {
+    access: 'session',
+    touches: STAGING,
+    handler: (input, { ctx, session }) => Promise.resolve(stageChunk(session, input, ctx.clock().getTime())),
+  },
+  'attachments.stageDrop': {
+    access: 'session',
+    touches: STAGING,
+    handler: (input, { session }) => Promise.resolve(stageDrop(session, input.uploadId)),
   },
   'users.list': {
     access: 'session',
@@ -914,6 +969,31 @@ export const ROUTES: RouteTable = {
     }),
     handler: injuryCertificatePdf,
   },
+  // Documents attached to an incident (section 5 of the plan): the commit takes the session's
+  // staged upload; opening one is a read naming it; a deletion is for good.
+  'violence.attach': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'write', { author: authorOfIncident }),
+    handler: attachToIncident,
+  },
+  'violence.attachments': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'read', { author: authorOfIncident }),
+    handler: incidentAttachments,
+  },
+  'violence.openAttachment': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'read', {
+      author: authorOfAttachment,
+      names: (i) => ({ type: 'attachment', id: i.attachmentId }),
+    }),
+    handler: openIncidentAttachment,
+  },
+  'violence.deleteAttachment': {
+    access: 'dossier',
+    dossier: onPerson('violence', 'write', { author: authorOfAttachment }),
+    handler: deleteIncidentAttachment,
+  },
   'violence.openProtocols': {
     access: 'session',
     touches: persons('violence'),
@@ -985,8 +1065,78 @@ export const ROUTES: RouteTable = {
     handler: (input, { ctx, actor }) => worklistCounts(ctx, actor, input),
   },
 
+  // Economic autonomy (docs/violence-care.md): trainings and micro-credit applications, section
+  // `social` (written by the social worker, read by the psychologist and legal).
+  'economicAutonomy.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('social', 'read', { partial: true }),
+    handler: economicAutonomyForPerson,
+  },
+  'economicAutonomy.saveTraining': {
+    access: 'dossier',
+    dossier: onPerson('social', 'write', { author: authorOfTraining }),
+    handler: saveTraining,
+  },
+  'economicAutonomy.saveMicroCredit': {
+    access: 'dossier',
+    dossier: onPerson('social', 'write', { author: authorOfMicroCredit }),
+    handler: saveMicroCredit,
+  },
+  'economicAutonomy.addMicroCreditStep': {
+    access: 'dossier',
+    dossier: onPerson('social', 'write', { author: authorOfMicroCredit }),
+    handler: addMicroCreditStep,
+  },
+
   // Legal (docs/violence-care.md): procedures, their steps and hearings, written by legal and the
   // social worker; the calendar and "due this week" list hearings at the reader's sites.
+  // Documents attached to a case plan and to a legal procedure (as on an incident, above).
+  'casePlans.attach': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: attachToPlan,
+  },
+  'casePlans.attachments': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'read', { author: authorOfPlan }),
+    handler: planAttachments,
+  },
+  'casePlans.openAttachment': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'read', {
+      author: authorOfAttachment,
+      names: (i) => ({ type: 'attachment', id: i.attachmentId }),
+    }),
+    handler: openPlanAttachment,
+  },
+  'casePlans.deleteAttachment': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfAttachment }),
+    handler: deletePlanAttachment,
+  },
+  'legal.attach': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'write', { author: authorOfProcedure }),
+    handler: attachToProcedure,
+  },
+  'legal.attachments': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'read', { author: authorOfProcedure }),
+    handler: procedureAttachments,
+  },
+  'legal.openAttachment': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'read', {
+      author: authorOfAttachment,
+      names: (i) => ({ type: 'attachment', id: i.attachmentId }),
+    }),
+    handler: openProcedureAttachment,
+  },
+  'legal.deleteAttachment': {
+    access: 'dossier',
+    dossier: onPerson('legal', 'write', { author: authorOfAttachment }),
+    handler: deleteProcedureAttachment,
+  },
   'legal.forPerson': {
     access: 'dossier',
     dossier: onPerson('legal', 'read', { partial: true }),
@@ -1006,6 +1156,18 @@ export const ROUTES: RouteTable = {
     access: 'dossier',
     dossier: onPerson('legal', 'write', { author: authorOfProcedure }),
     handler: saveHearing,
+  },
+  // Social support (docs/violence-care.md, slice 7): what the social worker gave, read by the
+  // psychologist and legal with the `social_legal` consent.
+  'socialSupport.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('social', 'read', { partial: true }),
+    handler: socialSupportForPerson,
+  },
+  'socialSupport.save': {
+    access: 'dossier',
+    dossier: onPerson('social', 'write', { author: authorOfSupport }),
+    handler: saveSupport,
   },
   'legal.calendar': {
     access: 'session',

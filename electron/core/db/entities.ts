@@ -28,7 +28,14 @@ import {
   SafetyPlanReviewEntity,
 } from '../services/case-plans/entities';
 import { HearingEntity, LegalStepEntity, ProcedureEntity } from '../services/legal/entities';
+import { SocialSupportEntity } from '../services/social-support/entities';
+import {
+  MicroCreditEntity,
+  MicroCreditStepEntity,
+  TrainingEntity,
+} from '../services/economic-autonomy/entities';
 import { CoordinationMeetingEntity, MeetingCaseEntity } from '../services/meetings/entities';
+import { AttachmentChunkEntity, AttachmentEntity } from '../services/attachments/entities';
 import { PrepEpisodeEntity, PrepFollowUpEntity } from '../services/prep/entities';
 import { CatalogueVersionEntity } from '../services/clinical-catalogues/entities';
 import {
@@ -87,8 +94,14 @@ export const ENTITIES = [
   SafetyPlanReviewEntity,
   CareReferentEntity,
   ProcedureEntity,
+  SocialSupportEntity,
   LegalStepEntity,
   HearingEntity,
   CoordinationMeetingEntity,
   MeetingCaseEntity,
+  AttachmentEntity,
+  AttachmentChunkEntity,
+  TrainingEntity,
+  MicroCreditEntity,
+  MicroCreditStepEntity,
 ];

@@ -87,6 +87,9 @@ export function openEncrypted({
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // A deleted attachment (and any deleted or overwritten row) leaves zeros, not its old bytes,
+    // in b-tree, overflow and freelist pages (FAST would keep overflow pages, where blobs live).
+    db.pragma('secure_delete = ON');
   }
   db.pragma('foreign_keys = ON');
   db.pragma('temp_store = MEMORY');

@@ -17,6 +17,8 @@ import { waitingListsSection } from '../services/waiting-lists/dossier-section';
 import { violenceSection } from '../services/violence/dossier-section';
 import { careReferentSection, casePlansSection } from '../services/case-plans/dossier-section';
 import { legalSection } from '../services/legal/dossier-section';
+import { socialSupportSection } from '../services/social-support/dossier-section';
+import { economicAutonomySection } from '../services/economic-autonomy/dossier-section';
 import type { DossierSection } from './section';
 
 export const DOSSIER_SECTIONS: readonly DossierSection[] = [
@@ -37,4 +39,6 @@ export const DOSSIER_SECTIONS: readonly DossierSection[] = [
   casePlansSection,
   careReferentSection,
   legalSection,
+  socialSupportSection,
+  economicAutonomySection,
 ];

@@ -29,7 +29,13 @@ import {
   safetyPlanReviewAdapter,
 } from '../services/case-plans/interchange';
 import { hearingAdapter, legalProcedureAdapter, legalStepAdapter } from '../services/legal/interchange';
+import { socialSupportAdapter } from '../services/social-support/interchange';
 import { coordinationMeetingAdapter, meetingCaseAdapter } from '../services/meetings/interchange';
+import {
+  microCreditAdapter,
+  microCreditStepAdapter,
+  trainingAdapter,
+} from '../services/economic-autonomy/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
 
@@ -76,7 +82,11 @@ export const ADAPTERS = [
   legalProcedureAdapter,
   legalStepAdapter,
   hearingAdapter,
+  socialSupportAdapter,
   meetingCaseAdapter,
+  trainingAdapter,
+  microCreditAdapter,
+  microCreditStepAdapter,
 ] as const;
 
 export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {

@@ -269,6 +269,15 @@ export const fr = {
       types_required: 'Cochez au moins un type de violence.',
       before_incident: 'Cette date est antérieure à l’incident.',
       unknown_incident: 'Cet incident n’appartient pas à cette personne.',
+      // Pièces jointes
+      attachment_type_not_allowed: 'Seuls un PDF, un JPEG ou un PNG peuvent être joints.',
+      attachment_too_large: 'Ce document dépasse 10 Mo.',
+      attachment_empty: 'Ce document est vide.',
+      attachment_corrupted: 'Le document n’est pas arrivé entier. Joignez-le à nouveau.',
+      attachment_upload_unknown:
+        'L’envoi a été perdu (session verrouillée ou inactive trop longtemps). Joignez le document à nouveau.',
+      attachment_staging_full: 'Trop de documents sont en cours d’envoi. Réessayez dans quelques minutes.',
+      unknown_attachment: 'Ce document n’appartient pas à ce dossier.',
       narrative_required: 'Le récit est vide.',
       protocol_step_twice: 'Cette étape du protocole est déjà enregistrée pour cet incident.',
       linked_record_mismatch: 'Ce dossier clinique lié n’appartient pas à cette personne (ou n’existe pas).',
@@ -310,16 +319,34 @@ export const fr = {
       unknown_procedure: 'Cette procédure n’appartient pas à cette personne.',
       unknown_hearing: 'Cette audience n’appartient pas à cette procédure.',
       incident_required: 'Une plainte porte sur un incident : choisissez l’incident de cette personne.',
+      value_negative: 'Le montant ne peut pas être négatif.',
+      currency_required: 'Indiquez la devise du montant (code ISO, par exemple XOF ou EUR).',
+      value_required: 'Indiquez le montant qui va avec cette devise.',
+      currency_invalid:
+        'La devise doit être un code ISO de trois lettres majuscules (par exemple XOF ou EUR).',
+      entry_required: 'Choisissez dans l’annuaire la structure vers laquelle la personne est orientée.',
+      unknown_support: 'Cette prestation sociale est introuvable pour cette personne.',
+      giver_cannot_read_social:
+        'Cette personne ne peut pas lire le suivi social : choisissez un membre de l’équipe sociale.',
       follower_cannot_read_legal:
         'Cette personne ne peut pas lire les procédures juridiques : choisissez un membre de l’équipe qui les suit.',
       entry_category_mismatch:
-        'Cette fiche de l’annuaire n’est pas de la bonne catégorie (un avocat est attendu).',
+        'Cette fiche de l’annuaire n’est pas de la catégorie attendue pour cet enregistrement.',
       before_procedure_opened: 'Cette date est antérieure à l’ouverture de la procédure.',
       stage_backwards:
         'Une procédure avance étape par étape (l’appel seulement après la décision) : elle ne revient pas en arrière.',
       procedure_closed: 'Cette procédure est close.',
       outcome_required: 'Indiquez l’issue de la procédure pour la clore.',
       hearing_before_procedure: 'Cette audience est antérieure à l’ouverture de la procédure.',
+      // Autonomie économique
+      end_before_start: 'La fin est antérieure au début.',
+      field_label_required: 'Précisez de quelle formation il s’agit.',
+      unknown_training: 'Cette formation n’appartient pas à cette personne.',
+      unknown_application: 'Cette demande de micro-crédit n’appartient pas à cette personne.',
+      status_move_not_allowed: 'Ce statut ne peut pas suivre le statut actuel.',
+      amount_not_positive: 'Le montant doit être supérieur à zéro.',
+      step_before_application: 'Cette date est antérieure au début de la demande.',
+      before_previous_step: 'Cette date est antérieure à l’étape précédente.',
       text_required: 'Ce texte est vide.',
       date_in_future: 'Cette date est dans le futur.',
       invalid_date: 'Cette date n’existe pas.',

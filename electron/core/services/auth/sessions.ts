@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../clock';
+import type { StagedUpload } from '../attachments/staging';
 
 export const SESSION_MAX_HOURS = 12;
 
@@ -17,6 +18,8 @@ export interface Session {
   mustChangePassword: boolean;
   /** The digest of the last audited answer of each list read (channel + input) of this session. */
   listReads?: Map<string, string>;
+  /** An attachment upload in flight (memory only): it ends with the session and drops on lock. */
+  stagedUpload?: StagedUpload;
 }
 
 export class SessionRegistry {
@@ -54,7 +57,10 @@ export class SessionRegistry {
       this.sessions.delete(token);
       return null;
     }
-    if (now - session.lastSeenAt > autoLockMinutes * 60_000) session.locked = true;
+    if (now - session.lastSeenAt > autoLockMinutes * 60_000) {
+      session.locked = true;
+      session.stagedUpload = undefined;
+    }
     return session;
   }
 
@@ -73,7 +79,17 @@ export class SessionRegistry {
   }
 
   lockAll(): void {
-    for (const s of this.sessions.values()) s.locked = true;
+    for (const s of this.sessions.values()) {
+      s.locked = true;
+      s.stagedUpload = undefined;
+    }
+  }
+
+  /** The uploads staged by unlocked sessions (the process-wide staging cap counts them). */
+  stagedUploads(): StagedUpload[] {
+    const uploads: StagedUpload[] = [];
+    for (const s of this.sessions.values()) if (s.stagedUpload && !s.locked) uploads.push(s.stagedUpload);
+    return uploads;
   }
 
   count(): number {

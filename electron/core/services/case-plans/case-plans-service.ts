@@ -171,7 +171,7 @@ export async function authorOfPlan(
 }
 
 /** The plan the input names, of this person; its version when the call names one. */
-async function planOf(em: EntityManager, personId: string, planId: string): Promise<CasePlanRow> {
+export async function planOf(em: EntityManager, personId: string, planId: string): Promise<CasePlanRow> {
   const plan = await planOfPerson(em, personId);
   if (!plan || plan.id !== planId) throw invalid('planId', 'no_case_plan');
   return plan;

@@ -102,7 +102,7 @@ export async function authorOfProcedure(
 }
 
 /** The procedure of this person, or a refusal naming the field that named it. */
-async function procedureOf(
+export async function procedureOf(
   em: EntityManager,
   personId: string,
   id: string,

@@ -9,6 +9,7 @@ import { hoursLeft } from '../../../../shared/domain/violence';
 import { zonedToUtc } from '../../../../shared/domain/zoned-time';
 import { defineSection, ownParts, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
+import { attachmentsTable } from '../attachments/repository';
 import { siteTimeZones } from '../centre/repository';
 import {
   incidentsOfPerson,
@@ -39,7 +40,8 @@ async function loadIncidents(
 const violence: SectionDefinition<LoadedIncident> = {
   capability: 'violence',
   section: 'violence',
-  linked: [incidentsTable, narrativesTable, protocolStepsTable, certificatesTable],
+  // Attachments of every section (incidents, plans, procedures) share one table: linked once, here.
+  linked: [incidentsTable, narrativesTable, protocolStepsTable, certificatesTable, attachmentsTable],
   timelineKinds: ['violence_incident', 'protocol_step', 'injury_certificate'],
   load: loadIncidents,
   timeline: (rows, ctx) => {

@@ -108,6 +108,8 @@ export const injuryCertificateAdapter = entityAdapter({
       const blankLesion = r.lesions.findIndex((l) => isBlank(l.region) || isBlank(l.kind));
       if (inFuture(r.examinedAt, file.now)) refuse('examinedAt', 'date_in_future');
       else if (incident && incident.personId !== r.personId) refuse('incidentId', 'unknown_incident');
+      else if (incident && Date.parse(r.examinedAt) < (await incidentStart(em, file, incident)))
+        refuse('examinedAt', 'before_incident');
       else if (r.requestedBy === 'requisition' && isBlank(r.requisitionRef))
         refuse('requisitionRef', 'requisition_ref_required');
       else if (r.identityCheck === 'document' && isBlank(r.identityDocument))

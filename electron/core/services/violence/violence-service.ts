@@ -221,7 +221,7 @@ async function siteOfIncident(
 }
 
 /** The incident of this person, or a refusal naming the field that named it. */
-async function incidentOf(
+export async function incidentOf(
   em: EntityManager,
   personId: string,
   incidentId: string,

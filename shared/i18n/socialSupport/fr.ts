@@ -1,0 +1,36 @@
+/** Texts of social support (what was given to a person), in French: the default language. `en.ts` beside it has the same keys. */
+export const fr = {
+  tab: {
+    title: 'Social',
+    none: 'Aucune prestation.',
+    add: 'Nouvelle prestation',
+    edit: 'Corriger',
+    givenOn: 'Le {{date}}',
+    givenBy: 'par {{name}}',
+    quantity: 'Quantité : {{count}}',
+    entry: 'Orientée vers : {{name}}',
+  },
+  kinds: {
+    voucher: 'Bon',
+    food_basket: 'Panier alimentaire',
+    shelter_referral: 'Orientation vers un hébergement d’urgence',
+    addiction_referral: 'Orientation vers un centre d’addictologie',
+    administrative_help: 'Aide administrative',
+    other: 'Autre',
+  },
+  form: {
+    title: 'Prestation sociale',
+    kind: 'Type',
+    givenOn: 'Donnée le',
+    amount: 'Valeur',
+    amountHint: 'Montant dans la devise, sans espace (ex. 15000 ou 12,50)',
+    amountInvalid: 'Saisissez un montant (chiffres, virgule ou point pour les décimales).',
+    currency: 'Devise (code ISO)',
+    quantity: 'Quantité',
+    entry: 'Structure (annuaire)',
+    overrideReason: 'Motif (la personne n’a pas donné son accord pour une orientation externe)',
+    description: 'Ce qui a été donné',
+    save: 'Enregistrer',
+    saved: 'Prestation enregistrée.',
+  },
+};
