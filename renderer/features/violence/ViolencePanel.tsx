@@ -6,6 +6,7 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { wholeHours } from '../persons/format';
 import type { Alert as DossierAlert } from '../../../shared/contract/dossier';
 import type { Incident } from '../../../shared/contract/violence';
 import type { ProtocolStatus } from '../../../shared/domain/violence';
@@ -25,7 +26,7 @@ export function Violence72hAlert({ alert }: { alert: DossierAlert | undefined })
   return (
     <Alert color="red" variant="filled" role="alert">
       {t(alert.at ? 'violence.tab.alert' : 'violence.tab.alertUnknownTime', {
-        hours: alert.hoursLeft.toFixed(1),
+        hours: wholeHours(alert.hoursLeft, 'left'),
       })}
     </Alert>
   );
@@ -98,7 +99,7 @@ function IncidentCard({
           {incident.protocolStatus === 'open' && (
             <Text size="sm" c="red" fw={500}>
               {incident.hoursLeft !== null
-                ? t('violence.tab.hoursLeft', { hours: incident.hoursLeft.toFixed(1) })
+                ? t('violence.tab.hoursLeft', { hours: wholeHours(incident.hoursLeft, 'left') })
                 : t('violence.tab.deadlinePassed')}
             </Text>
           )}

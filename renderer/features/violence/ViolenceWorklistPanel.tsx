@@ -3,6 +3,7 @@
  * protocols of the reader's sites, soonest deadline first, each line opening the Violences tab.
  */
 import { useTranslation } from 'react-i18next';
+import { wholeHours } from '../persons/format';
 import type { OpenProtocolRow } from '../../../shared/contract/violence';
 import { callOrThrow } from '../../api/client';
 import { useKeysetPages } from '../worklists/use-keyset-pages';
@@ -33,7 +34,7 @@ function OpenProtocolsPanel({ siteIds }: WorklistPanelProps) {
         fileNumber: row.fileNumber,
         siteId: row.siteId,
         detail: t(row.timeKnown ? 'violence.worklist.line' : 'violence.worklist.lineUnknownTime', {
-          hours: row.hoursLeft.toFixed(1),
+          hours: wholeHours(row.hoursLeft, 'left'),
         }),
       })}
     />
