@@ -27,6 +27,7 @@ import { violenceChannels } from './violence';
 import { casePlansChannels } from './case-plans';
 import { legalChannels } from './legal';
 import { socialSupportChannels } from './social-support';
+import { psySupportChannels } from './psy-support';
 import { economicAutonomyChannels } from './economic-autonomy';
 import { meetingsChannels } from './meetings';
 import { attachmentsChannels } from './attachments';
@@ -56,6 +57,7 @@ export const CONTRACT = {
   ...casePlansChannels,
   ...legalChannels,
   ...socialSupportChannels,
+  ...psySupportChannels,
   ...economicAutonomyChannels,
   ...meetingsChannels,
   ...attachmentsChannels,

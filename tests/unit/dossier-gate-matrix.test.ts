@@ -406,6 +406,22 @@ const SAMPLES: Samples = {
       input: { personId: s.personId, kind: 'food_basket', givenOn: '2026-03-01', description: 'Panier' },
       creates: true,
     }),
+  'psySupport.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
+  'psySupport.saveSession': (_f, s) =>
+    Promise.resolve({
+      input: { personId: s.personId, kind: 'individual', heldAt: '2026-03-01T10:00:00.000Z' },
+      creates: true,
+    }),
+  'psySupport.refer': async (f, s) => ({
+    input: { personId: s.personId, entryId: (await psySeed(f)).entryId, reason: 'Avis psychiatrique' },
+    creates: true,
+  }),
+  'psySupport.updateReferral': async (f, s) => {
+    const referral = await seedPsyReferral(f, s.personId);
+    return {
+      input: { personId: s.personId, id: referral.id, version: referral.version, status: 'accepted' },
+    };
+  },
   'economicAutonomy.forPerson': (_f, s) => Promise.resolve({ input: { personId: s.personId } }),
   'economicAutonomy.saveTraining': (_f, s) =>
     Promise.resolve({
@@ -831,6 +847,33 @@ async function seedMicroCredit(f: Fixture, personId: string) {
   return f.t.must(
     'economicAutonomy.saveMicroCredit',
     { personId, appliedOn: '2026-03-01', amountMinor: 100000, currency: 'MAD', purpose: 'Machine à coudre' },
+    seed.token,
+  );
+}
+
+/** The seed cannot write `psy` (doctors do not): a psychologist refers to the centre's psychiatrist. */
+const psySeeds = new WeakMap<Fixture, { token: string; id: string; entryId: string }>();
+
+async function psySeed(f: Fixture) {
+  let seed = psySeeds.get(f);
+  if (!seed) {
+    const psychologist = await staff(f.t, 'seed-psy', ['psychologist']);
+    const entry = await f.t.must(
+      'directory.save',
+      { name: 'Psychiatre du centre', kind: 'professional', category: 'psychiatrist', internal: true },
+      f.t.token,
+    );
+    seed = { ...psychologist, entryId: entry.id };
+    psySeeds.set(f, seed);
+  }
+  return seed;
+}
+
+async function seedPsyReferral(f: Fixture, personId: string) {
+  const seed = await psySeed(f);
+  return f.t.must(
+    'psySupport.refer',
+    { personId, entryId: seed.entryId, reason: 'Avis psychiatrique' },
     seed.token,
   );
 }

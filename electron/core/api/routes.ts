@@ -136,6 +136,14 @@ import { addStep, authorOfProcedure, saveHearing, saveProcedure } from '../servi
 import { calendar, dueThisWeek, hearingsCounts } from '../services/legal/worklist';
 import { socialSupportForPerson } from '../services/social-support/dossier-section';
 import { authorOfSupport, saveSupport } from '../services/social-support/social-support-service';
+import { psySupportForPerson } from '../services/psy-support/dossier-section';
+import {
+  authorOfPsyReferral,
+  authorOfSession,
+  referToPsychiatry,
+  saveSession,
+  updatePsyReferral,
+} from '../services/psy-support/psy-support-service';
 import { economicAutonomyForPerson } from '../services/economic-autonomy/dossier-section';
 import {
   addMicroCreditStep,
@@ -1168,6 +1176,28 @@ export const ROUTES: RouteTable = {
     access: 'dossier',
     dossier: onPerson('social', 'write', { author: authorOfSupport }),
     handler: saveSupport,
+  },
+  // Psychological support (docs/violence-care.md, slice 7): the psychologist's sessions and
+  // psychiatric referrals, read by the doctor and the social worker only with the `psy` consent.
+  'psySupport.forPerson': {
+    access: 'dossier',
+    dossier: onPerson('psy', 'read', { partial: true }),
+    handler: psySupportForPerson,
+  },
+  'psySupport.saveSession': {
+    access: 'dossier',
+    dossier: onPerson('psy', 'write', { author: authorOfSession }),
+    handler: saveSession,
+  },
+  'psySupport.refer': {
+    access: 'dossier',
+    dossier: onPerson('psy', 'write', { author: (_input, { actor }) => actor.userId }),
+    handler: referToPsychiatry,
+  },
+  'psySupport.updateReferral': {
+    access: 'dossier',
+    dossier: onPerson('psy', 'write', { author: authorOfPsyReferral }),
+    handler: updatePsyReferral,
   },
   'legal.calendar': {
     access: 'session',

@@ -29,6 +29,7 @@ import {
 } from '../services/case-plans/entities';
 import { HearingEntity, LegalStepEntity, ProcedureEntity } from '../services/legal/entities';
 import { SocialSupportEntity } from '../services/social-support/entities';
+import { PsyReferralEntity, PsySessionEntity } from '../services/psy-support/entities';
 import {
   MicroCreditEntity,
   MicroCreditStepEntity,
@@ -95,6 +96,8 @@ export const ENTITIES = [
   CareReferentEntity,
   ProcedureEntity,
   SocialSupportEntity,
+  PsySessionEntity,
+  PsyReferralEntity,
   LegalStepEntity,
   HearingEntity,
   CoordinationMeetingEntity,

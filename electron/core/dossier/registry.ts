@@ -18,6 +18,7 @@ import { violenceSection } from '../services/violence/dossier-section';
 import { careReferentSection, casePlansSection } from '../services/case-plans/dossier-section';
 import { legalSection } from '../services/legal/dossier-section';
 import { socialSupportSection } from '../services/social-support/dossier-section';
+import { psySupportSection } from '../services/psy-support/dossier-section';
 import { economicAutonomySection } from '../services/economic-autonomy/dossier-section';
 import type { DossierSection } from './section';
 
@@ -40,5 +41,6 @@ export const DOSSIER_SECTIONS: readonly DossierSection[] = [
   careReferentSection,
   legalSection,
   socialSupportSection,
+  psySupportSection,
   economicAutonomySection,
 ];

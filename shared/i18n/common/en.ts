@@ -322,6 +322,12 @@ export const en: Texts<typeof fr> = {
       currency_invalid: 'The currency must be a three-capital-letter ISO code (e.g. XOF or EUR).',
       entry_required: 'Choose from the directory the place the person is referred to.',
       unknown_support: 'This social support cannot be found for this person.',
+      unknown_psy_session: 'This session cannot be found for this person.',
+      unknown_psy_referral: 'This psychiatric referral cannot be found for this person.',
+      group_label_required: 'A group session names its group: give its name.',
+      group_label_individual: 'An individual session has no group: clear this field or choose "Group".',
+      psychologist_required:
+        'This person does not hold psychological support sessions: choose a psychologist.',
       giver_cannot_read_social:
         'This person may not read social support: choose a member of the social team.',
       follower_cannot_read_legal:

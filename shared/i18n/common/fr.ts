@@ -326,6 +326,13 @@ export const fr = {
         'La devise doit être un code ISO de trois lettres majuscules (par exemple XOF ou EUR).',
       entry_required: 'Choisissez dans l’annuaire la structure vers laquelle la personne est orientée.',
       unknown_support: 'Cette prestation sociale est introuvable pour cette personne.',
+      unknown_psy_session: 'Cette séance est introuvable pour cette personne.',
+      unknown_psy_referral: 'Cette orientation psychiatrique est introuvable pour cette personne.',
+      group_label_required: 'Une séance de groupe indique le groupe : donnez son nom.',
+      group_label_individual:
+        'Une séance individuelle n’a pas de groupe : videz ce champ ou choisissez « Groupe ».',
+      psychologist_required:
+        'Cette personne ne tient pas de séances de soutien psychologique : choisissez un·e psychologue.',
       giver_cannot_read_social:
         'Cette personne ne peut pas lire le suivi social : choisissez un membre de l’équipe sociale.',
       follower_cannot_read_legal:
