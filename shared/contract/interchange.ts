@@ -4,6 +4,14 @@
  */
 import { z } from 'zod';
 import { SUPPORT_DESCRIPTION_MAX, SUPPORT_KINDS } from '../domain/social-support';
+import {
+  PSY_DURATION_MAX_MIN,
+  PSY_FEEDBACK_MAX,
+  PSY_GROUP_LABEL_MAX,
+  PSY_NOTE_MAX,
+  PSY_REFERRAL_REASON_MAX,
+  PSY_SESSION_KINDS,
+} from '../domain/psy-support';
 import { prescriptionLineSchema } from './consultations';
 import {
   APPOINTMENT_STATUSES,
@@ -782,6 +790,41 @@ export const socialSupportRecord = z
   })
   .strict();
 
+/** A psychological support session with its private note (section `psy`). */
+export const psySessionRecord = z
+  .object({
+    type: z.literal('psy_session'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    heldAt: isoDateTimeSchema,
+    kind: z.enum(PSY_SESSION_KINDS),
+    groupLabel: nullableText(PSY_GROUP_LABEL_MAX),
+    psychologistId: idSchema,
+    durationMin: z.number().int().min(1).max(PSY_DURATION_MAX_MIN).nullable().default(null),
+    privateNote: nullableText(PSY_NOTE_MAX),
+    authorId: nullableId,
+  })
+  .strict();
+
+/** A psychiatric referral to a directory entry of category `psychiatrist` (section `psy`). */
+export const psyReferralRecord = z
+  .object({
+    type: z.literal('psy_referral'),
+    id: idSchema,
+    personId: idSchema,
+    siteId: idSchema,
+    entryId: idSchema,
+    referredAt: isoDateTimeSchema,
+    reason: z.string().max(PSY_REFERRAL_REASON_MAX),
+    status: z.enum(REFERRAL_STATUSES),
+    appointmentAt: isoDateTimeSchema.nullable().default(null),
+    feedback: nullableText(PSY_FEEDBACK_MAX),
+    overrideReason: nullableText(500),
+    authorId: nullableId,
+  })
+  .strict();
+
 /** A vocational training with its current status (section `social`). */
 export const trainingRecord = z
   .object({
@@ -876,6 +919,8 @@ export const RECORD_SCHEMAS = {
   legal_step: legalStepRecord,
   hearing: hearingRecord,
   social_support: socialSupportRecord,
+  psy_session: psySessionRecord,
+  psy_referral: psyReferralRecord,
   meeting_case: meetingCaseRecord,
   training: trainingRecord,
   micro_credit: microCreditRecord,

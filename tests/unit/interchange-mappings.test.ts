@@ -103,6 +103,24 @@ const EVERY_TYPE = [
     lastVerifiedAt: null,
   },
   {
+    type: 'directory_entry',
+    id: 'dir-3',
+    name: 'Dr Tazi, psychiatre',
+    kind: 'professional',
+    category: 'psychiatrist',
+    city: 'Rabat',
+    region: null,
+    phone: null,
+    email: null,
+    address: null,
+    languages: ['fr', 'ar'],
+    friendliness: [],
+    notes: null,
+    internal: false,
+    active: true,
+    lastVerifiedAt: null,
+  },
+  {
     type: 'catalogue_version',
     id: 'cat-1',
     catalogue: 'egfr',
@@ -768,6 +786,33 @@ const EVERY_TYPE = [
     authorId: 'u-1',
   },
   {
+    type: 'psy_session',
+    id: 'pss-1',
+    personId: 'p-1',
+    siteId: 'site-1',
+    heldAt: '2026-01-12T09:00:00.000Z',
+    kind: 'group',
+    groupLabel: 'Groupe de parole du jeudi',
+    psychologistId: 'u-1',
+    durationMin: 90,
+    privateNote: '  Parle de sa sœur.\nDort mieux. ',
+    authorId: 'u-1',
+  },
+  {
+    type: 'psy_referral',
+    id: 'pr-1',
+    personId: 'p-1',
+    siteId: 'site-1',
+    entryId: 'dir-3',
+    referredAt: '2026-01-12T10:00:00.000Z',
+    reason: 'Idées noires persistantes',
+    status: 'attended',
+    appointmentAt: '2026-01-19T14:30:00.000Z',
+    feedback: 'Traitement débuté',
+    overrideReason: 'Urgence, accord oral de la personne',
+    authorId: 'u-1',
+  },
+  {
     type: 'meeting_case',
     id: 'mc-1',
     meetingId: 'cm-1',
@@ -1025,6 +1070,39 @@ describe('clinical records are kept as given, never completed or rewritten', () 
         followUpViews(em, await em.getRepository(PrepFollowUpEntity).find()),
       );
       expect(views).toMatchObject([{ id: 'prep-fu-1', egfr: 55, egfrLow: false }]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('psychological support records follow the screen’s rules on import', () => {
+  it('a session in the future, a group without its label, a note of spaces, a referral to a lawyer: refused on that line and field', async () => {
+    const store = await openStore();
+    try {
+      const session = lineOf('psy_session', 'pss-1');
+      const referral = lineOf('psy_referral', 'pr-1');
+      const change = (fields: object) => (r: Record<string, unknown>) => ({ ...r, ...fields });
+      expect(
+        await refusals(
+          store,
+          fileWith({ 'psy_session:pss-1': change({ heldAt: '2026-03-02T08:00:00.000Z' }) }),
+        ),
+      ).toEqual([`${session} heldAt date_in_future`]);
+      expect(await refusals(store, fileWith({ 'psy_session:pss-1': change({ groupLabel: null }) }))).toEqual([
+        `${session} groupLabel group_label_required`,
+      ]);
+      expect(
+        await refusals(store, fileWith({ 'psy_session:pss-1': change({ kind: 'individual' }) })),
+      ).toEqual([`${session} groupLabel group_label_individual`]);
+      expect(await refusals(store, fileWith({ 'psy_session:pss-1': change({ privateNote: '  ' }) }))).toEqual(
+        [`${session} privateNote text_required`],
+      );
+      expect(await refusals(store, fileWith({ 'psy_referral:pr-1': change({ entryId: 'dir-2' }) }))).toEqual([
+        `${referral} entryId entry_category_mismatch`,
+      ]);
+      // Nothing was written by the refused imports.
+      expect(await exportFrom(store)).toEqual([]);
     } finally {
       await store.close();
     }

@@ -30,6 +30,7 @@ import {
 } from '../services/case-plans/interchange';
 import { hearingAdapter, legalProcedureAdapter, legalStepAdapter } from '../services/legal/interchange';
 import { socialSupportAdapter } from '../services/social-support/interchange';
+import { psyReferralAdapter, psySessionAdapter } from '../services/psy-support/interchange';
 import { coordinationMeetingAdapter, meetingCaseAdapter } from '../services/meetings/interchange';
 import {
   microCreditAdapter,
@@ -83,6 +84,8 @@ export const ADAPTERS = [
   legalStepAdapter,
   hearingAdapter,
   socialSupportAdapter,
+  psySessionAdapter,
+  psyReferralAdapter,
   meetingCaseAdapter,
   trainingAdapter,
   microCreditAdapter,
