@@ -17,6 +17,7 @@ import { violenceTab } from '../features/violence/dossier';
 import { casePlanTab } from '../features/case-plans/dossier';
 import { legalTab } from '../features/legal/dossier';
 import { socialSupportTab } from '../features/social-support/dossier';
+import { psySupportTab } from '../features/psy-support/dossier';
 import { economicAutonomyTab } from '../features/economic-autonomy/dossier';
 
 export const DOSSIER_TABS: readonly DossierTabDef[] = [
@@ -36,6 +37,7 @@ export const DOSSIER_TABS: readonly DossierTabDef[] = [
   economicAutonomyTab,
   legalTab,
   socialSupportTab,
+  psySupportTab,
   timelineTab,
   accessTab,
 ].sort((a, b) => a.order - b.order);

@@ -22,6 +22,7 @@ export * as legal from './legal';
 export * as meetings from './meetings';
 export * as persons from './persons';
 export * as prep from './prep';
+export * as psySupport from './psySupport';
 export * as referrals from './referrals';
 export * as screenings from './screenings';
 export * as search from './search';
