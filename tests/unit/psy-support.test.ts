@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
+import { psySupportSection } from '../../electron/core/services/psy-support/dossier-section';
 import { expectRefused, storeSnapshot } from './helpers/clinical';
 import { personInput, reception, staff } from './helpers/reception';
 
@@ -352,5 +353,39 @@ describe('psychological support', () => {
       'Avis psychiatrique',
       NOTE,
     ]);
+  });
+
+  it('a psychologist who moved to the social team keeps only the sessions she recorded (no consent); the note is never loaded with the dossier', async () => {
+    const { t, psy, colleague } = await chams();
+    const personId = await survivor(t);
+    await t.must('psySupport.saveSession', session(personId, { privateNote: 'La mienne' }), psy.token);
+    await t.must(
+      'psySupport.saveSession',
+      session(personId, { heldAt: '2026-03-01T08:00:00.000Z', privateNote: 'La sienne' }),
+      colleague.token,
+    );
+    const { items } = await t.must('users.list', { query: 'paula' }, t.token);
+    const paula = items.find((u) => u.id === psy.id)!;
+    await t.must(
+      'users.update',
+      {
+        id: paula.id,
+        version: paula.version,
+        displayName: paula.displayName,
+        roles: ['social_worker'],
+        siteIds: paula.siteIds,
+      },
+      t.token,
+    );
+    const again = await t.must('auth.login', { username: 'paula', password: 'Nouveau-Mot-de-passe-2026' });
+    const own = await t.must('psySupport.forPerson', { personId }, again.token);
+    expect(own.view).toMatchObject({ status: 'own_only', hiddenCount: 0 });
+    expect(own.items.map((i) => (i.record === 'session' ? i.privateNote : null))).toEqual(['La mienne']);
+
+    // Opening a dossier loads every section: the session rows come without their note.
+    const store = t.core.ctx.vault.requireStore();
+    const { rows } = await store.transaction((em) => psySupportSection.load(em, personId));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).not.toHaveProperty('privateNote');
   });
 });
