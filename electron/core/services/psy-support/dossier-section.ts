@@ -5,6 +5,7 @@
  * in its tab only. The section loader never selects a session's private note; the tab reads the
  * notes of the sessions this reader was drawn, and of no other.
  */
+import type { EntityManager } from 'typeorm';
 import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
 import {
@@ -17,7 +18,6 @@ import {
   type PsySessionHead,
 } from './repository';
 import { toPsyReferrals, toSessions } from './psy-support-service';
-import type { EntityManager } from 'typeorm';
 
 type PsyRow =
   | ({ record: 'session'; at: string } & PsySessionHead)
