@@ -14,6 +14,8 @@ export interface ViewedDocument {
   rotation: number;
   /** A `blob:` URL of the bytes in memory; null while they are being read. */
   url: string | null;
+  /** The desktop shell cannot show a PDF yet (its CSP has `frame-src 'none'`): said, not fetched. */
+  pdfUnavailable?: boolean;
 }
 
 /** `#toolbar=0` hides the PDF viewer's download and print buttons (Chromium honours it). */
@@ -29,7 +31,9 @@ export function DocumentViewer({ viewed, onClose }: { viewed: ViewedDocument | n
       size="90%"
       closeButtonProps={{ 'aria-label': t('attachments.viewer.close') }}
     >
-      {viewed?.url == null ? (
+      {viewed?.pdfUnavailable ? (
+        <Text>{t('attachments.viewer.pdfDesktopUnavailable')}</Text>
+      ) : viewed?.url == null ? (
         <Center h={200}>
           <Loader aria-label={t('attachments.viewer.loading')} />
         </Center>

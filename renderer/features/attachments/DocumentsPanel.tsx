@@ -12,7 +12,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../shared/contract/attachments';
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../shared/domain/attachments';
-import { apiErrorOf, callOrThrow } from '../../api/client';
+import { apiErrorOf, callOrThrow, currentTransport } from '../../api/client';
 import { invalidateKeys } from '../../api/mutation';
 import { ConfirmModal } from '../../app/ConfirmModal';
 import { LongTaskProgress, useLongTask } from '../../app/long-task';
@@ -214,6 +214,17 @@ export function DocumentsPanel({ owner, canWrite }: { owner: AttachmentOwnerRef;
 
   const open = async (meta: AttachmentMeta) => {
     revoke();
+    if (meta.mediaType === 'application/pdf' && currentTransport().kind === 'ipc') {
+      // Not read at all: an audited opening that shows nothing would mislead the access log.
+      setViewed({
+        fileName: meta.fileName,
+        mediaType: meta.mediaType,
+        rotation: 0,
+        url: null,
+        pdfUnavailable: true,
+      });
+      return;
+    }
     setViewed({ fileName: meta.fileName, mediaType: meta.mediaType, rotation: 0, url: null });
     try {
       // Its own audited read, naming the document; the bytes stay in this window's memory.

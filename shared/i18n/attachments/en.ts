@@ -34,6 +34,7 @@ export const en: Texts<typeof fr> = {
     loading: 'Opening the document',
     pdfTitle: 'PDF document: {{name}}',
     imageAlt: 'Image: {{name}}',
+    pdfDesktopUnavailable: 'PDF preview is not available in the desktop app yet.',
     inAppOnly: 'Shown in the app only: no copy is saved on this computer.',
   },
 };

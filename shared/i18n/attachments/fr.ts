@@ -34,6 +34,7 @@ export const fr = {
     loading: 'Ouverture du document',
     pdfTitle: 'Document PDF : {{name}}',
     imageAlt: 'Image : {{name}}',
+    pdfDesktopUnavailable: 'L’aperçu des PDF n’est pas encore disponible dans l’application de bureau.',
     inAppOnly: 'Affiché dans l’application uniquement : aucune copie n’est enregistrée sur ce poste.',
   },
 };
