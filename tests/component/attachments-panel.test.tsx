@@ -3,7 +3,7 @@
  * encrypted PDF are refused under the file field, in French, and nothing is stored; a photo is
  * attached (the user is told its metadata were removed) and listed with its kind and author; it
  * opens in the app's viewer from a `blob:` URL revoked on close; it is deleted only after the
- * confirmation, and cancelling keeps it.
+ * confirmation, and cancelling keeps it. The same panel stores on a legal procedure, not on the case plan.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
@@ -12,7 +12,7 @@ import { expectFieldError } from './helpers/fields';
 import { renderApp } from './helpers/render';
 import { filedPerson } from './helpers/scenes';
 import { addDays, siteDate } from './helpers/site-time';
-import { encryptedPdf, jpegWithGps } from '../unit/helpers/image-fixtures';
+import { encryptedPdf, jpegWithGps, PNG_PLAIN } from '../unit/helpers/image-fixtures';
 
 const SOCIAL: Member = {
   username: 'sara.social',
@@ -44,7 +44,7 @@ async function scene() {
   );
   const stored = () =>
     centre.must('violence.attachments', { personId: person.id, incidentId: incident.id }, token);
-  return { person, stored };
+  return { centre, token, person, stored };
 }
 
 const file = (bytes: Uint8Array, name: string, type: string) =>
@@ -109,5 +109,27 @@ describe('the Documents panel', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Supprimer définitivement' }));
     await within(panel).findByText('Aucun document.');
     expect(await stored()).toEqual([]);
+  });
+
+  it('is the same panel on a legal procedure and on the case plan, each storing on its own record', async () => {
+    const { centre, token, person } = await scene();
+    const procedure = await centre.must(
+      'legal.saveProcedure',
+      { personId: person.id, type: 'first_national_id', openedOn: addDays(siteDate(new Date()), -3) },
+      token,
+    );
+    const plan = await centre.must('casePlans.open', { personId: person.id }, token);
+    const { user } = await renderApp(SOCIAL, `/persons/${person.id}/legal`);
+    const card = await screen.findByRole('region', { name: 'Première carte d’identité' });
+    const panel = await within(card).findByRole('region', { name: 'Documents' });
+    await user.upload(within(panel).getByLabelText(/^Fichier/), file(PNG_PLAIN, 'cni.png', 'image/png'));
+    await user.click(within(panel).getByRole('button', { name: 'Joindre le document' }));
+    await within(panel).findByRole('listitem', { name: 'cni.png' });
+    expect(
+      await centre.must('legal.attachments', { personId: person.id, procedureId: procedure.id }, token),
+    ).toMatchObject([{ fileName: 'cni.png', mediaType: 'image/png' }]);
+    expect(
+      await centre.must('casePlans.attachments', { personId: person.id, planId: plan.id }, token),
+    ).toEqual([]);
   });
 });
