@@ -29,9 +29,12 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  // blob: only for the document viewer: a photo or a PDF made from bytes in the page's memory
+  // (docs/violence-care.md, "Slice 4, the screen"); no other frame may load.
+  "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  'frame-src blob:',
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

@@ -34,6 +34,10 @@ export const attachmentMetaSchema = z.object({
 });
 export type AttachmentMeta = z.infer<typeof attachmentMetaSchema>;
 
+/** The commit's answer: the stored document, and whether image metadata were removed (said to the user). */
+export const attachedMetaSchema = attachmentMetaSchema.extend({ metadataRemoved: z.boolean() });
+export type AttachedMeta = z.infer<typeof attachedMetaSchema>;
+
 /** An opened document, whole, for the in-app viewer (never written to disk). */
 export const attachmentContentSchema = z.object({
   mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),

@@ -25,7 +25,12 @@ import { careReferentSchema } from './dossier';
 import { forPersonInputSchema, sectionItemsSchema } from './section';
 import { worklistCountsInputSchema, worklistInputSchema, worklistPageSchema } from './worklist';
 import { calendarDateSchema } from './vaccinations';
-import { attachFields, attachmentContentSchema, attachmentMetaSchema } from './attachments';
+import {
+  attachedMetaSchema,
+  attachFields,
+  attachmentContentSchema,
+  attachmentMetaSchema,
+} from './attachments';
 
 const nonBlank = (max: number, reason: string) =>
   z
@@ -258,7 +263,7 @@ export const casePlansChannels = {
   /** Stores the session's staged document on the case plan. */
   'casePlans.attach': channel(
     z.object({ personId: idSchema, planId: idSchema, ...attachFields }).strict(),
-    attachmentMetaSchema,
+    attachedMetaSchema,
   ),
   /** The documents of the case plan, metadata only. */
   'casePlans.attachments': channel(

@@ -26,7 +26,12 @@ import {
   worklistSitesSchema,
 } from './worklist';
 import { calendarDateSchema } from './vaccinations';
-import { attachFields, attachmentContentSchema, attachmentMetaSchema } from './attachments';
+import {
+  attachedMetaSchema,
+  attachFields,
+  attachmentContentSchema,
+  attachmentMetaSchema,
+} from './attachments';
 
 /** Text kept exactly as typed; only blank is refused (next to its field). */
 const nonBlank = (max: number) =>
@@ -185,7 +190,7 @@ export const legalChannels = {
   /** Stores the session's staged document on a legal procedure. */
   'legal.attach': channel(
     z.object({ personId: idSchema, procedureId: idSchema, ...attachFields }).strict(),
-    attachmentMetaSchema,
+    attachedMetaSchema,
   ),
   /** The documents of a legal procedure, metadata only. */
   'legal.attachments': channel(

@@ -28,7 +28,12 @@ import { forPersonInputSchema, sectionItemsSchema } from './section';
 import { worklistCountsInputSchema, worklistInputSchema, worklistPageSchema } from './worklist';
 import { calendarDateSchema } from './vaccinations';
 import { pdfSchema } from './persons';
-import { attachFields, attachmentContentSchema, attachmentMetaSchema } from './attachments';
+import {
+  attachedMetaSchema,
+  attachFields,
+  attachmentContentSchema,
+  attachmentMetaSchema,
+} from './attachments';
 
 /** What the tab shows of a medical certificate of injuries: never its findings. */
 export const certificateMetaSchema = z.object({
@@ -282,10 +287,10 @@ export const violenceChannels = {
     z.object({ personId: idSchema, certificateId: idSchema }).strict(),
     pdfSchema,
   ),
-  /** Stores the session's staged document on an incident (checked again; image metadata kept as sent). */
+  /** Stores the session's staged document on an incident (checked again; image metadata removed, said in the answer). */
   'violence.attach': channel(
     z.object({ personId: idSchema, incidentId: idSchema, ...attachFields }).strict(),
-    attachmentMetaSchema,
+    attachedMetaSchema,
   ),
   /** An incident's documents, metadata only. */
   'violence.attachments': channel(

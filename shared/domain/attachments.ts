@@ -85,3 +85,47 @@ export function chunkFits(size: number, seq: number, length: number): boolean {
 
 /** A lowercase hex SHA-256, as the renderer (WebCrypto) and the core (node:crypto) both write it. */
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * 200 MiB for all of one person's documents together (every owner): twenty full-size scans, and a
+ * bound on how much of the store one case can take. Counted on the bytes stored (after stripping).
+ */
+export const ATTACHMENT_PERSON_QUOTA_BYTES = 200 * 1024 * 1024;
+
+/** Whether a document of `size` bytes still fits beside the `used` bytes the person already has. */
+export function fitsPersonQuota(used: number, size: number): boolean {
+  return used + size <= ATTACHMENT_PERSON_QUOTA_BYTES;
+}
+
+/** A PDF name token ends at whitespace or a delimiter (so `/EncryptMetadata` is not `/Encrypt`). */
+const PDF_NAME_END = /[\s/<>[\]()%{}]/;
+
+function hasEncryptKey(dictionary: string): boolean {
+  for (let at = dictionary.indexOf('/Encrypt'); at >= 0; at = dictionary.indexOf('/Encrypt', at + 1)) {
+    const next = dictionary.charAt(at + '/Encrypt'.length);
+    if (next === '' || PDF_NAME_END.test(next)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the PDF is encrypted: an `/Encrypt` entry in a `trailer` dictionary (classic
+ * cross-reference table) or in the dictionary of a cross-reference stream (`/Type /XRef`, PDF 1.5+).
+ * Such a file cannot be shown without its password and hides its content from every check, so it
+ * is refused. Decoded as windows-1252 (what `latin1` means to TextDecoder), one character a byte,
+ * so that the ASCII keywords are found whatever binary data surrounds them.
+ */
+export function isEncryptedPdf(bytes: Uint8Array): boolean {
+  const text = new TextDecoder('latin1').decode(bytes);
+  for (let at = text.indexOf('trailer'); at >= 0; at = text.indexOf('trailer', at + 1)) {
+    const end = text.indexOf('startxref', at);
+    if (hasEncryptKey(text.slice(at, end < 0 ? undefined : end))) return true;
+  }
+  const xrefType = /\/Type\s*\/XRef(?![A-Za-z])/g;
+  for (let m = xrefType.exec(text); m; m = xrefType.exec(text)) {
+    const start = text.lastIndexOf(' obj', m.index);
+    const end = text.indexOf('stream', m.index);
+    if (hasEncryptKey(text.slice(start < 0 ? 0 : start, end < 0 ? undefined : end))) return true;
+  }
+  return false;
+}

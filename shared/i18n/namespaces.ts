@@ -6,6 +6,7 @@
  */
 export * as common from './common';
 export * as appointments from './appointments';
+export * as attachments from './attachments';
 export * as audit from './audit';
 export * as auth from './auth';
 export * as board from './board';

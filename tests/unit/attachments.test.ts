@@ -10,12 +10,16 @@ import { describe, expect, it } from 'vitest';
 import {
   ATTACHMENT_CHUNK_BYTES,
   ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_PERSON_QUOTA_BYTES,
   attachmentSizeProblem,
   chunkCount,
   chunkFits,
+  isEncryptedPdf,
   sniffMediaType,
   splitInChunks,
 } from '../../shared/domain/attachments';
+import { stripJpegMetadata, stripPngMetadata } from '../../shared/domain/image-metadata';
+import { encryptedPdf, jpegWithGps, pngWithText, PNG_PLAIN } from './helpers/image-fixtures';
 import { expectRefused, storeSnapshot } from './helpers/clinical';
 import { personInput, reception, staff, type Centre } from './helpers/reception';
 
@@ -87,6 +91,57 @@ describe('chunks', () => {
     expect(chunkFits(size, 2, 10)).toBe(false);
     expect(chunkFits(size, -1, 10)).toBe(false);
     expect(chunkFits(10, 0, 10)).toBe(true);
+  });
+});
+
+describe('isEncryptedPdf', () => {
+  it('finds /Encrypt in a trailer or in a cross-reference stream, not elsewhere', () => {
+    expect(isEncryptedPdf(encryptedPdf('trailer'))).toBe(true);
+    expect(isEncryptedPdf(encryptedPdf('xref-stream'))).toBe(true);
+    expect(
+      isEncryptedPdf(
+        ascii('%PDF-1.4\n1 0 obj << >> endobj\ntrailer\n<< /Root 1 0 R /Size 2 >>\nstartxref\n9\n%%EOF'),
+      ),
+    ).toBe(false);
+    // /EncryptMetadata is another name; a page that mentions "/Encrypt" in its text is not a trailer.
+    expect(isEncryptedPdf(ascii('%PDF-1.4\ntrailer\n<< /EncryptMetadata false >>\nstartxref\n%%EOF'))).toBe(
+      false,
+    );
+    expect(
+      isEncryptedPdf(
+        ascii(
+          '%PDF-1.4\n4 0 obj << /Length 9 >> stream\n(/Encrypt)\nendstream\ntrailer << /Root 1 0 R >>\nstartxref\n%%EOF',
+        ),
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('image metadata', () => {
+  it('cuts EXIF (with the GPS position), XMP, IPTC, comments, the MPF index and appended pictures out of a JPEG, every other byte kept', () => {
+    const { file, expected } = jpegWithGps();
+    const result = stripJpegMetadata(file);
+    expect(result).toMatchObject({ ok: true, metadataRemoved: true });
+    if (!result.ok) return;
+    expect(Buffer.from(result.bytes).equals(Buffer.from(expected))).toBe(true);
+    expect(Buffer.from(result.bytes).toString('latin1')).not.toContain('GPS');
+  });
+
+  it('leaves a JPEG without metadata byte for byte, and refuses one it cannot walk', () => {
+    const { expected } = jpegWithGps();
+    const result = stripJpegMetadata(expected);
+    expect(result).toMatchObject({ ok: true, metadataRemoved: false });
+    if (result.ok) expect(Buffer.from(result.bytes).equals(Buffer.from(expected))).toBe(true);
+    expect(stripJpegMetadata(bytes(0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff, 1))).toEqual({ ok: false });
+    expect(stripJpegMetadata(expected.subarray(0, expected.length - 6))).toEqual({ ok: false });
+  });
+
+  it('cuts tEXt, iTXt, zTXt, eXIf and tIME chunks out of a PNG, the image chunks kept', () => {
+    const result = stripPngMetadata(pngWithText());
+    expect(result).toMatchObject({ ok: true, metadataRemoved: true });
+    if (result.ok) expect(Buffer.from(result.bytes).equals(Buffer.from(PNG_PLAIN))).toBe(true);
+    expect(stripPngMetadata(PNG_PLAIN)).toMatchObject({ ok: true, metadataRemoved: false });
+    expect(stripPngMetadata(PNG_PLAIN.subarray(0, 20))).toEqual({ ok: false });
   });
 });
 
@@ -328,7 +383,8 @@ describe('documents attached to an incident', () => {
       { personId, type: 'first_national_id', openedOn: '2026-03-01' },
       social.token,
     );
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    // A PNG without metadata: stored and opened as sent.
+    const png = Buffer.from(PNG_PLAIN);
     const onPlan = await t.must(
       'casePlans.attach',
       { personId, planId: plan.id, uploadId: await stage(t, social.token, png), kind: 'id_document' },
@@ -404,5 +460,106 @@ describe('documents attached to an incident', () => {
       social.token,
     );
     expect(Buffer.from(opened.base64, 'base64').equals(pdf)).toBe(true);
+  });
+
+  it('stores a photo without its metadata, says so, and records the SHA-256 of what is stored', async () => {
+    const { t, social, personId, incidentId } = await centre();
+    const { file, expected } = jpegWithGps();
+    const meta = await t.must(
+      'violence.attach',
+      { personId, incidentId, uploadId: await stage(t, social.token, Buffer.from(file)), kind: 'other' },
+      social.token,
+    );
+    expect(meta).toMatchObject({
+      metadataRemoved: true,
+      mediaType: 'image/jpeg',
+      sizeBytes: expected.length,
+    });
+    const opened = await t.must('violence.openAttachment', { personId, attachmentId: meta.id }, social.token);
+    const stored = Buffer.from(opened.base64, 'base64');
+    expect(stored.equals(Buffer.from(expected))).toBe(true);
+    expect(stored.toString('latin1')).not.toContain('GPSLatitude');
+    expect(await storeSnapshot(t, `SELECT sha256 FROM attachment WHERE id = '${meta.id}'`)).toBe(
+      JSON.stringify([{ sha256: sha(stored) }]),
+    );
+    // A PDF is never touched, and the answer says nothing was removed.
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const kept = await t.must(
+      'violence.attach',
+      { personId, incidentId, uploadId: await stage(t, social.token, pdf), kind: 'other' },
+      social.token,
+    );
+    expect(kept.metadataRemoved).toBe(false);
+  });
+
+  it('refuses an encrypted PDF and an unreadable image on the file, writing nothing', async () => {
+    const { t, social, personId, incidentId } = await centre();
+    for (const [file, reason] of [
+      [encryptedPdf('trailer'), 'attachment_pdf_encrypted'],
+      [encryptedPdf('xref-stream'), 'attachment_pdf_encrypted'],
+      [Uint8Array.from([0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff, 1]), 'attachment_image_unreadable'],
+    ] as const)
+      await expectRefused(
+        t,
+        'violence.attach',
+        { personId, incidentId, uploadId: await stage(t, social.token, Buffer.from(file)), kind: 'other' },
+        social.token,
+        { field: 'file', reason },
+        { rowsSql: ROWS_SQL },
+      );
+  });
+
+  it('refuses a document that takes the person over 200 MiB, writing nothing; another person is not counted', async () => {
+    const { t, social, personId, incidentId } = await centre();
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const first = await t.must(
+      'violence.attach',
+      { personId, incidentId, uploadId: await stage(t, social.token, pdf), kind: 'other' },
+      social.token,
+    );
+    // Stand-in for twenty full scans: the first document now counts as all but 10 bytes of the quota.
+    const store = t.core.ctx.vault.requireStore();
+    await store.exclusive(() =>
+      store.manager.query('UPDATE attachment SET size_bytes = ? WHERE id = ?', [
+        ATTACHMENT_PERSON_QUOTA_BYTES - 10,
+        first.id,
+      ]),
+    );
+    await expectRefused(
+      t,
+      'violence.attach',
+      { personId, incidentId, uploadId: await stage(t, social.token, pdf), kind: 'other' },
+      social.token,
+      { field: 'file', reason: 'attachment_quota_exceeded' },
+      { rowsSql: ROWS_SQL },
+    );
+    const tiny = Buffer.from('%PDF-1\n');
+    await t.must(
+      'violence.attach',
+      { personId, incidentId, uploadId: await stage(t, social.token, tiny), kind: 'other' },
+      social.token,
+    );
+    const other = await t.must('persons.create', personInput(t, { nameUsed: 'Nadia' }), social.token);
+    const otherIncident = await t.must(
+      'violence.saveIncident',
+      {
+        personId: other.id,
+        occurredOn: '2026-03-01',
+        placeKind: 'home',
+        seedTypes: ['physical_assault'],
+        gbvimsType: 'physical_assault',
+      },
+      social.token,
+    );
+    await t.must(
+      'violence.attach',
+      {
+        personId: other.id,
+        incidentId: otherIncident.id,
+        uploadId: await stage(t, social.token, pdf),
+        kind: 'other',
+      },
+      social.token,
+    );
   });
 });

@@ -135,6 +135,16 @@ describe('the clinic server (HTTP transport)', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).not.toContain('unsafe-eval');
     expect(page.headers['x-frame-options']).toBe('DENY');
+    // Frames and images from blob: only (the in-app document viewer), nothing from elsewhere.
+    const directives = new Map(
+      String(page.headers['content-security-policy'])
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name = '', ...values]) => [name, values] as const),
+    );
+    expect(directives.get('frame-src')).toEqual(['blob:']);
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
     const traversal = await send(port, 'GET', '/../secret.txt');
     expect(traversal.body).not.toContain('outside');
     const encoded = await send(port, 'GET', '/%2e%2e/secret.txt');

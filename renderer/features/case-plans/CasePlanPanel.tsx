@@ -35,6 +35,7 @@ import { errorText } from '../../i18n/error-text';
 import { formatDay } from '../prep/dates';
 import { ActionForm } from './ActionForm';
 import { useOpenPlan, useSavePlanAction, useSavePlanItem, useSetPlanStatus } from './api';
+import { DocumentsPanel } from '../attachments/DocumentsPanel';
 import { PersonMeetingsPanel } from '../meetings/PersonMeetingsPanel';
 import { SafetyPlanForm } from './SafetyPlanForm';
 
@@ -317,6 +318,9 @@ export function CasePlanPanel({
         <Axis key={axis} plan={plan} axis={axis} canWrite={canWrite} />
       ))}
       {plan.safetyPlan && <SafetyPlanForm plan={plan} safety={plan.safetyPlan} canWrite={canWrite} />}
+      <Card withBorder>
+        <DocumentsPanel owner={{ kind: 'casePlans', personId, ownerId: plan.id }} canWrite={canWrite} />
+      </Card>
       <PersonMeetingsPanel personId={personId} />
     </Stack>
   );

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Hearing, Procedure } from '../../../shared/contract/legal';
 import { currentLanguage } from '../../i18n/setup';
 import { formatCalendarDate, formatDay, formatTime } from '../persons/format';
+import { DocumentsPanel } from '../attachments/DocumentsPanel';
 import { HearingForm } from './HearingForm';
 import { ProcedureForm } from './ProcedureForm';
 import { StepForm } from './StepForm';
@@ -144,6 +145,10 @@ function ProcedureCard({
             ))}
           </List>
         )}
+        <DocumentsPanel
+          owner={{ kind: 'legal', personId: procedure.personId, ownerId: procedure.id }}
+          canWrite={canWrite}
+        />
       </Stack>
     </Card>
   );

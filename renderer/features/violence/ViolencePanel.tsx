@@ -1,7 +1,8 @@
 /**
  * The violence tab: the open 72-hour protocol's alert (hours left; "time unknown" when only the
  * date is known), "new incident", then each incident (newest first) with its types, place, report,
- * its protocol's state and checklist, its certificates of injuries, and its narrative read on demand.
+ * its protocol's state and checklist, its certificates of injuries, its narrative read on demand,
+ * and its documents.
  */
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -12,6 +13,7 @@ import type { Incident } from '../../../shared/contract/violence';
 import type { ProtocolStatus } from '../../../shared/domain/violence';
 import { currentLanguage } from '../../i18n/setup';
 import { formatCalendarDate, formatTime } from '../persons/format';
+import { DocumentsPanel } from '../attachments/DocumentsPanel';
 import { CertificatesBlock } from './CertificatesBlock';
 import { IncidentForm } from './IncidentForm';
 import { NarrativeBlock } from './NarrativeBlock';
@@ -113,6 +115,10 @@ function IncidentCard({
           personId={incident.personId}
           incidentId={incident.id}
           hasNarrative={incident.hasNarrative}
+          canWrite={canWrite}
+        />
+        <DocumentsPanel
+          owner={{ kind: 'violence', personId: incident.personId, ownerId: incident.id }}
           canWrite={canWrite}
         />
       </Stack>

@@ -274,6 +274,11 @@ export const en: Texts<typeof fr> = {
         'The upload was lost (session locked or idle too long). Attach the document again.',
       attachment_staging_full: 'Too many documents are being sent right now. Try again in a few minutes.',
       unknown_attachment: 'This document does not belong to this record.',
+      attachment_pdf_encrypted:
+        'This PDF is password-protected: it could not be opened in the app. Attach an unprotected copy.',
+      attachment_image_unreadable: 'This image is damaged or in an unexpected format: it cannot be attached.',
+      attachment_quota_exceeded:
+        'This person’s documents would reach 200 MB, the maximum. Delete a document no longer needed.',
       narrative_required: 'The account is empty.',
       protocol_step_twice: 'This protocol step is already recorded for this incident.',
       linked_record_mismatch:

@@ -278,6 +278,12 @@ export const fr = {
         'L’envoi a été perdu (session verrouillée ou inactive trop longtemps). Joignez le document à nouveau.',
       attachment_staging_full: 'Trop de documents sont en cours d’envoi. Réessayez dans quelques minutes.',
       unknown_attachment: 'Ce document n’appartient pas à ce dossier.',
+      attachment_pdf_encrypted:
+        'Ce PDF est protégé par un mot de passe : il ne pourrait pas être ouvert dans l’application. Joignez une version sans protection.',
+      attachment_image_unreadable:
+        'Cette image est abîmée ou d’un format inattendu : elle ne peut pas être jointe.',
+      attachment_quota_exceeded:
+        'Les documents de cette personne atteindraient 200 Mo, le maximum. Supprimez un document devenu inutile.',
       narrative_required: 'Le récit est vide.',
       protocol_step_twice: 'Cette étape du protocole est déjà enregistrée pour cet incident.',
       linked_record_mismatch: 'Ce dossier clinique lié n’appartient pas à cette personne (ou n’existe pas).',

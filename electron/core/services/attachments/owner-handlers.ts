@@ -3,7 +3,7 @@
  * incident, a case plan, a legal procedure): commit the session's staged upload, list, open,
  * delete. The owner's route declares the section gate; these run inside its transaction.
  */
-import type { AttachmentMeta } from '../../../../shared/contract/attachments';
+import type { AttachedMeta, AttachmentMeta } from '../../../../shared/contract/attachments';
 import type { AttachmentKind, AttachmentOwnerType } from '../../../../shared/domain/attachments';
 import type { DossierCall } from '../../api/routes';
 import {
@@ -15,14 +15,16 @@ import {
   toAttachmentMeta,
   type AttachmentOwner,
 } from './repository';
+import { checkPersonQuota, prepareUpload } from './prepare';
 import { releaseUpload, takeUpload } from './staging';
 
 export async function attachStaged(
   { actor, dossier, session }: DossierCall,
   owner: AttachmentOwner,
   input: { uploadId: string; kind: AttachmentKind; description: string | null },
-): Promise<AttachmentMeta> {
-  const upload = takeUpload(session, input.uploadId, dossier.now.getTime());
+): Promise<AttachedMeta> {
+  const upload = prepareUpload(takeUpload(session, input.uploadId, dossier.now.getTime()));
+  await checkPersonQuota(dossier.em, owner.personId, upload.bytes.length);
   const row = await storeAttachment(
     dossier.em,
     owner,
@@ -34,7 +36,7 @@ export async function attachStaged(
   // Ids only: a file name is personal data and never reaches the audit log.
   dossier.wrote({ type: 'attachment', id: row.id, action: 'create' });
   releaseUpload(session, input.uploadId);
-  return toAttachmentMeta(row);
+  return { ...toAttachmentMeta(row), metadataRemoved: upload.metadataRemoved };
 }
 
 export async function listOwned(

@@ -101,6 +101,11 @@ export function attachmentsOfOwner(
     .find({ where: { ownerType, ownerId }, order: { createdAt: 'ASC', id: 'ASC' } });
 }
 
+/** How many bytes the person's documents take, every owner together (the quota counts them). */
+export async function personAttachmentBytes(em: EntityManager, personId: string): Promise<number> {
+  return (await em.getRepository(AttachmentEntity).sum('sizeBytes', { personId })) ?? 0;
+}
+
 /** The stored bytes put back together, in order. */
 export async function attachmentBytes(em: EntityManager, row: AttachmentRow): Promise<Buffer> {
   const chunks = await em

@@ -3,15 +3,12 @@
  * section: the same commit, list, opening and deletion as an incident's.
  */
 import type { ParsedInput as In } from '../../../../shared/contract';
-import type { AttachmentMeta } from '../../../../shared/contract/attachments';
+import type { AttachedMeta, AttachmentMeta } from '../../../../shared/contract/attachments';
 import type { DossierCall } from '../../api/routes';
 import { attachStaged, deleteOwned, listOwned, openOwned } from '../attachments/owner-handlers';
 import { planOf } from './case-plans-service';
 
-export async function attachToPlan(
-  input: In<'casePlans.attach'>,
-  call: DossierCall,
-): Promise<AttachmentMeta> {
+export async function attachToPlan(input: In<'casePlans.attach'>, call: DossierCall): Promise<AttachedMeta> {
   const plan = await planOf(call.dossier.em, input.personId, input.planId);
   const owner = { personId: plan.personId, ownerId: plan.id } as const;
   return attachStaged(call, { ...owner, section: 'case_plan', ownerType: 'case_plan' }, input);

@@ -4,15 +4,12 @@
  * incident's.
  */
 import type { ParsedInput as In } from '../../../../shared/contract';
-import type { AttachmentMeta } from '../../../../shared/contract/attachments';
+import type { AttachedMeta, AttachmentMeta } from '../../../../shared/contract/attachments';
 import type { DossierCall } from '../../api/routes';
 import { attachStaged, deleteOwned, listOwned, openOwned } from '../attachments/owner-handlers';
 import { procedureOf } from './legal-service';
 
-export async function attachToProcedure(
-  input: In<'legal.attach'>,
-  call: DossierCall,
-): Promise<AttachmentMeta> {
+export async function attachToProcedure(input: In<'legal.attach'>, call: DossierCall): Promise<AttachedMeta> {
   const procedure = await procedureOf(call.dossier.em, input.personId, input.procedureId, 'procedureId');
   const owner = { personId: procedure.personId, ownerId: procedure.id } as const;
   return attachStaged(call, { ...owner, section: 'legal', ownerType: 'legal_procedure' }, input);

@@ -4,7 +4,7 @@
  * the audited opening of one, and its deletion for good.
  */
 import type { ParsedInput as In } from '../../../../shared/contract';
-import type { AttachmentMeta } from '../../../../shared/contract/attachments';
+import type { AttachedMeta, AttachmentMeta } from '../../../../shared/contract/attachments';
 import type { DossierCall } from '../../api/routes';
 import { attachStaged, deleteOwned, listOwned, openOwned } from '../attachments/owner-handlers';
 import { incidentOf } from './violence-service';
@@ -12,7 +12,7 @@ import { incidentOf } from './violence-service';
 export async function attachToIncident(
   input: In<'violence.attach'>,
   call: DossierCall,
-): Promise<AttachmentMeta> {
+): Promise<AttachedMeta> {
   const incident = await incidentOf(call.dossier.em, input.personId, input.incidentId, 'incidentId');
   const owner = { personId: incident.personId, ownerId: incident.id } as const;
   return attachStaged(call, { ...owner, section: 'violence', ownerType: 'violence_incident' }, input);

@@ -1,0 +1,2 @@
+export { fr } from './fr';
+export { en } from './en';

@@ -1,0 +1,101 @@
+/**
+ * Documents in the app (issue 11 item 8): a social worker attaches a PDF to an incident from the
+ * Violences tab, opens it in the app's viewer — an <iframe> on a `blob:` URL made from the bytes
+ * in the page's memory, allowed by the CSP, no download — closes it, and deletes it after the
+ * confirmation.
+ */
+import { expect, test } from './fixtures';
+import { DossierPage } from './pages/DossierPage';
+import { PersonSearch } from './pages/PersonSearch';
+import { api, atReception, createPerson, recordConsent, signIn, staff, TEAM } from './pathway-setup';
+
+const NAME = 'Amina Berrada';
+
+/** A small, valid, unencrypted PDF with one page. */
+function samplePdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj ${o} endobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) body += `${String(at).padStart(10, '0')} 00000 n \n`;
+  body += `trailer << /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+test('a social worker attaches a PDF to an incident, opens it in the app, deletes it', async ({
+  page,
+  request,
+}) => {
+  const { centre, worker } = await atReception(request);
+  const social = await staff(request, TEAM.social);
+  const person = await createPerson(request, centre, worker, { nameUsed: NAME });
+  await recordConsent(request, worker, person.id, 'social_legal');
+  const day = new Date(Date.now() - 5 * 86_400_000).toLocaleDateString('en-CA', {
+    timeZone: centre.timezone,
+  });
+  await api(
+    request,
+    'violence.saveIncident',
+    {
+      personId: person.id,
+      occurredOn: day,
+      placeKind: 'home',
+      seedTypes: ['physical_assault'],
+      gbvimsType: 'physical_assault',
+    },
+    social.token,
+  );
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+  });
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+
+  await signIn(page, TEAM.social);
+  const search = new PersonSearch(page);
+  await search.search('Amina');
+  await page.keyboard.press('Enter');
+  const dossier = new DossierPage(page);
+  await dossier.expectPerson(NAME);
+  await dossier.openTab('Violences');
+
+  const documents = page.getByRole('region', { name: 'Documents' });
+  await expect(documents.getByText('Aucun document.')).toBeVisible();
+  await documents.getByLabel(/^Fichier/).setInputFiles({
+    name: 'jugement_Amina.pdf',
+    mimeType: 'application/pdf',
+    buffer: samplePdf(),
+  });
+  await documents.getByLabel('Type de document').selectOption('court_decision');
+  await documents.getByRole('button', { name: 'Joindre le document' }).click();
+  const line = documents.getByRole('listitem', { name: 'jugement_Amina.pdf' });
+  await expect(line).toContainText('Décision de justice');
+
+  await line.getByRole('button', { name: 'Ouvrir' }).click();
+  const viewer = page.getByRole('dialog', { name: 'jugement_Amina.pdf' });
+  const frame = viewer.locator('iframe[title="Document PDF : jugement_Amina.pdf"]');
+  await expect(frame).toHaveAttribute('src', /^blob:http:\/\/[^#]+#toolbar=0/);
+  // The frame really loaded the document from memory (a blocked frame stays at about:blank or errors).
+  await expect
+    .poll(async () => (await frame.elementHandle())?.contentFrame().then((f) => f?.url() ?? ''))
+    .toMatch(/^blob:/);
+  await viewer.getByRole('button', { name: 'Fermer le document' }).click();
+  await expect(viewer).toHaveCount(0);
+
+  await line.getByRole('button', { name: 'Supprimer' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Supprimer ce document ?' });
+  await confirm.getByRole('button', { name: 'Supprimer définitivement' }).click();
+  await expect(documents.getByText('Aucun document.')).toBeVisible();
+  expect(refused).toEqual([]);
+  expect(downloads).toEqual([]);
+});
