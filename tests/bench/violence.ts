@@ -5,7 +5,8 @@
  * written by bulk SQL (violence-data.ts). The reader is a social worker of the three sites who owns
  * one action in twelve and follows one procedure in four.
  *
- * Figures: "my actions" due this week (`casePlans.myActions`), hearings due this week
+ * Figures: "my actions" and the team's actions due this week (`casePlans.myActions`,
+ * `.teamActions`), the open 72-hour protocols (`violence.openProtocols`), hearings due this week
  * (`legal.dueThisWeek`), the legal calendar over a month (`legal.calendar`), the meetings' first
  * page (`meetings.list`) — each for one site and for the reader's three — and the violence tab of a
  * survivor with eight incidents (`violence.forPerson`). Four sides as in clinical.ts: through
@@ -118,6 +119,8 @@ interface Case {
 function cases(today: string, personId: string): Case[] {
   const lists = [
     { label: 'my actions due this week', channel: 'casePlans.myActions', extra: { list: 'week' } },
+    { label: 'team actions due this week', channel: 'casePlans.teamActions', extra: { list: 'week' } },
+    { label: 'open 72-hour protocols', channel: 'violence.openProtocols', extra: { list: 'open' } },
     { label: 'hearings due this week', channel: 'legal.dueThisWeek', extra: { list: 'week' } },
     { label: 'legal calendar, a month', channel: 'legal.calendar', extra: { from: today, days: 31 } },
     { label: 'meetings, first page', channel: 'meetings.list', extra: {} },
