@@ -111,9 +111,11 @@ export async function populateChams(core: Core, actors: ChamsActors): Promise<{ 
       await replaySupports(r, s);
     }
     await replayMeetings(r, survivors);
-    // Psychological support (`psySupport.*`: sessions, private notes, psychiatric referrals) is
-    // being built by another slice: its demo replays here, for the survivors whose plan has a
-    // psychological action, by the psychologist of their site (`r.staff('psy', s.site)`).
+    // TODO(psy-support demo): psychological support (`psySupport.*`: sessions, private notes,
+    // psychiatric referrals to `r.entries.psychiatrist`) is being built by another slice. Its demo
+    // replays HERE, for the survivors whose plan has a psychological action (every plan past
+    // `open`), by the psychologist of their site (`r.staff('psy', s.site)`); the survivors with an
+    // even index gave the `psy` consent (createSurvivor).
     await replayEndings(r, survivors);
     return { survivors: survivors.length };
   } finally {
