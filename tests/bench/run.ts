@@ -13,7 +13,7 @@
  *   C=$(git rev-parse --short HEAD); mkdir /tmp/tree && git archive HEAD | tar -x -C /tmp/tree &&
  *   ln -s "$PWD/node_modules" /tmp/tree/ && cd /tmp/tree && PARCOURS_BENCH_COMMIT=$C npm run bench
  *
- * Sections: unlock, sqlite, long-reads, scale, clinical (figures labimport, worklists). What each measures, and the last recorded figures
+ * Sections: unlock, sqlite, long-reads, scale, clinical (figures labimport, worklists), violence. What each measures, and the last recorded figures
  * with the machine they ran on: docs/benchmarks.md.
  */
 import { execFileSync } from 'node:child_process';
@@ -30,9 +30,10 @@ import {
   formatClinical,
   type ClinicalFigure,
 } from './clinical';
+import { benchViolence, formatViolence, violenceTargets } from './violence';
 import { ms, seconds, table } from './stats';
 
-const SECTIONS = ['unlock', 'sqlite', 'long-reads', 'scale', 'clinical'] as const;
+const SECTIONS = ['unlock', 'sqlite', 'long-reads', 'scale', 'clinical', 'violence'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -161,6 +162,15 @@ async function run(): Promise<void> {
     console.log('');
     console.log(formatClinical(figures, clinicalOptions));
     targets.push(...clinicalTargets(figures));
+    console.log('');
+  }
+  if (o.only.includes('violence')) {
+    const violenceOptions = { ...o, log: (line: string) => console.log(line) };
+    console.log('CHAMS benchmarks (a ten-year, three-site centre); progress:');
+    const figures = await benchViolence(violenceOptions);
+    console.log('');
+    console.log(formatViolence(figures, violenceOptions));
+    targets.push(...violenceTargets(figures));
     console.log('');
   }
   if (targets.length) {

@@ -16,6 +16,7 @@ vi.hoisted(() => {
 import { cli, message, type Main } from './helpers/cli';
 import { cliMessages } from '../../shared/i18n/cli';
 import { ROLES } from '../../shared/domain/roles';
+import { CHAMS_ACCOUNTS } from '../../electron/server/commands/demo-chams-people';
 import { ADMIN, setUpCentre, startCore } from './helpers/core';
 
 const fr = cliMessages.fr;
@@ -209,7 +210,7 @@ describe('parcours (French by default)', () => {
   });
 
   it(
-    'demo: two sites and one account per role, every login works with the documented password',
+    'demo: the community centre and the CHAMS sites, their accounts, every login works with the documented password',
     async () => {
       const dir = path.join(root, 'demo');
       const r = await cli(['demo', '--data', dir]);
@@ -241,14 +242,20 @@ describe('parcours (French by default)', () => {
       }
       const coordinator = sessions[0];
       const centre = await t.must('centre.get', {}, coordinator.token);
-      expect(centre.sites).toHaveLength(2);
+      expect(centre.sites.map((s) => s.code).sort()).toEqual(['AGA', 'HLM', 'MRK', 'MTP', 'TNG']);
       const users = await t.must(
         'users.list',
         { page: 1, pageSize: 50, includeInactive: true },
         coordinator.token,
       );
-      expect(users.total).toBe(8);
-      expect(users.items.flatMap((u) => u.roles).sort()).toEqual([...ROLES].sort());
+      // The community centre's eight, and the CHAMS team (demo-chams-people.ts), all able to log in.
+      expect(users.total).toBe(8 + CHAMS_ACCOUNTS.length);
+      expect(new Set(users.items.flatMap((u) => u.roles))).toEqual(new Set(ROLES));
+      for (const a of CHAMS_ACCOUNTS) {
+        const s = await t.must('auth.login', { username: a.username, password: 'parcours-demo-2026' });
+        expect(s.user.roles).toEqual(a.roles);
+        expect(s.user.sites.map((x) => x.code).sort()).toEqual([...a.sites].sort());
+      }
       await t.core.close();
 
       const before = snapshot(dir);

@@ -15,8 +15,10 @@ import { FakeClock, startCore } from './helpers/core';
 
 /** The demo built on Wednesday 10 June 2026 at 10:00 in Paris. */
 const TODAY = '2026-06-10';
+/** The demo replays both programmes (the CHAMS sites too, demo-chams.ts): more than the default. */
+const DEMO_TIMEOUT_MS = 180_000;
 
-describe('the demo centre', () => {
+describe('the demo centre', { timeout: DEMO_TIMEOUT_MS }, () => {
   it('holds a year of clinical history: screenings, Test and Treat, PrEP, vaccines, consultations, waiting lists', async () => {
     const t = await startCore(undefined, new FakeClock(Date.parse(`${TODAY}T08:00:00Z`)));
     await createDemoCentre(t.core);

@@ -3,7 +3,10 @@ import type { Core } from '../../core';
 import { createCentre } from '../../core/services/setup/setup-service';
 import { allSites } from '../../core/services/centre/repository';
 import { allUsers } from '../../core/services/users/repository';
+import { randomUUID } from 'node:crypto';
 import { DEMO_OPENING_HOURS, populateDemo } from './demo-data';
+import { populateChams } from './demo-chams';
+import { CHAMS_ACCOUNTS, CHAMS_SITES, CHAMS_TIMEZONE } from './demo-chams-people';
 import { DomainError } from '../../core/errors';
 import type { Role } from '../../../shared/domain/roles';
 import { CliError, openCore, requireOption, secretFromEnvOrPrompt, t } from '../cli-support';
@@ -82,31 +85,51 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; roles
 ];
 
 /**
- * The demo centre in an empty store: two sites, one account per role (DEMO_PASSWORD) and a year of
- * its life (demo-data.ts). Returns the recovery code, shown once.
+ * The demo centre in an empty store: the community centre's two sites (MTP, HLM) with one account
+ * per role (DEMO_PASSWORD) and a year of its life (demo-data.ts), and the CHAMS programme's three
+ * Moroccan sites with their own team (CHAMS_ACCOUNTS) and survivors (demo-chams.ts). The
+ * coordination account works at every site; every other account only at its own. Returns the
+ * recovery code, shown once.
  */
 export async function createDemoCentre(core: Core): Promise<string> {
   const [admin, ...others] = DEMO_ACCOUNTS;
+  const spotSiteIds = [randomUUID(), randomUUID()];
+  const chamsSiteIds = Object.fromEntries(CHAMS_SITES.map((site) => [site.code, randomUUID()]));
   const { recoveryCode } = await createCentre(core.ctx, {
     centreName: 'Centre de santé sexuelle communautaire — démo',
     locale: 'fr',
     sites: [
       {
+        id: spotSiteIds[0],
         code: 'MTP',
         name: 'Montpellier — centre',
         city: 'Montpellier',
         timezone: 'Europe/Paris',
         openingHours: DEMO_OPENING_HOURS,
       },
-      { code: 'HLM', name: 'Hors les murs', city: 'Montpellier', timezone: 'Europe/Paris' },
+      {
+        id: spotSiteIds[1],
+        code: 'HLM',
+        name: 'Hors les murs',
+        city: 'Montpellier',
+        timezone: 'Europe/Paris',
+      },
+      ...CHAMS_SITES.map((site) => ({ ...site, id: chamsSiteIds[site.code], timezone: CHAMS_TIMEZONE })),
     ],
     admin: { ...admin, password: DEMO_PASSWORD },
-    extraAccounts: others.map((a) => ({ ...a, password: DEMO_PASSWORD })),
+    extraAccounts: [
+      ...others.map((a) => ({ ...a, password: DEMO_PASSWORD, siteIds: spotSiteIds })),
+      ...CHAMS_ACCOUNTS.map(({ sites, ...a }) => ({
+        ...a,
+        password: DEMO_PASSWORD,
+        siteIds: sites.map((code) => chamsSiteIds[code]),
+      })),
+    ],
   }).catch(explain);
   const em = core.ctx.vault.requireStore().manager;
   const users = await allUsers(em);
   const actor = (username: string) => {
-    const account = DEMO_ACCOUNTS.find((d) => d.username === username)!;
+    const account = [...DEMO_ACCOUNTS, ...CHAMS_ACCOUNTS].find((d) => d.username === username)!;
     return { userId: users.find((u) => u.username === username)!.id, roles: account.roles };
   };
   const sites = await allSites(em);
@@ -119,16 +142,21 @@ export async function createDemoCentre(core: Core): Promise<string> {
     outreachSiteId: sites.find((s) => s.code === 'HLM')!.id,
     timezone: 'Europe/Paris',
   });
+  await populateChams(core, {
+    byUsername: actor,
+    siteIds: { MRK: chamsSiteIds.MRK, AGA: chamsSiteIds.AGA, TNG: chamsSiteIds.TNG },
+  });
   return recoveryCode;
 }
 
-/** `parcours demo`: a realistic demo centre with two sites and one account per role. */
+/** `parcours demo`: a realistic demo centre, its CHAMS sites and team, one account per role. */
 export async function demoCommand(values: Record<string, unknown>): Promise<void> {
   const dataDir = requireOption(values, 'data');
   await withCore(dataDir, async (core) => {
     const recoveryCode = await createDemoCentre(core);
     console.log(t('demoDone', { dir: dataDir, password: DEMO_PASSWORD }));
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(14)} ${a.roles.join(', ')}`);
+    for (const a of [...DEMO_ACCOUNTS, ...CHAMS_ACCOUNTS])
+      console.log(`  ${a.username.padEnd(20)} ${a.roles.join(', ')}`);
     console.log(t('recoveryCode', { code: recoveryCode }));
   });
 }

@@ -43,7 +43,14 @@ export interface CentreSpec {
     siteIds?: string[];
   };
   /** Demo and tests: accounts created here need no password change. */
-  extraAccounts?: Array<{ username: string; displayName: string; password: string; roles: Role[] }>;
+  extraAccounts?: Array<{
+    username: string;
+    displayName: string;
+    password: string;
+    roles: Role[];
+    /** Left out: every site. */
+    siteIds?: string[];
+  }>;
 }
 
 export async function initialize(
