@@ -97,6 +97,33 @@ describe('the CHAMS demo', () => {
       expect(trainingStatuses.filter((s) => s === 'employed')).toHaveLength(2);
       expect(trainings.some((i) => i.kind === 'micro_credit' && i.status === 'approved')).toBe(true);
 
+      // Each site's psychologist follows her survivors: notes, a talking group, a psychiatric
+      // referral kept. Her doctor colleague reads the notes only where the survivor shared them.
+      const psyRecords = [];
+      for (const code of ['MRK', 'AGA', 'TNG'] as const) {
+        const psychologist = await login(`chams.psy.${code.toLowerCase()}`);
+        const doctor = await login(`chams.med.${code.toLowerCase()}`);
+        const sessionsOf = new Map<string, number>();
+        for (const personId of bySite.get(code)!) {
+          if (personId === ids[CHAMS_STORY.withdrew]) continue;
+          const tab = await t.must('psySupport.forPerson', { personId }, psychologist.token);
+          psyRecords.push(...tab.items);
+          sessionsOf.set(personId, tab.items.filter((i) => i.record === 'session').length);
+          const seen = await t.must('psySupport.forPerson', { personId }, doctor.token);
+          const shared = ids.indexOf(personId) % 2 === 0;
+          expect(seen.view.status, SURVIVOR_NAMES[ids.indexOf(personId)]).toBe(
+            shared ? 'shown' : 'hidden_consent',
+          );
+          expect(seen.items.length).toBe(shared ? tab.items.length : 0);
+        }
+        expect([...sessionsOf.values()].filter((n) => n > 0).length, code).toBeGreaterThanOrEqual(5);
+      }
+      expect(psyRecords.some((i) => i.record === 'session' && i.kind === 'individual' && i.privateNote)).toBe(
+        true,
+      );
+      expect(psyRecords.some((i) => i.record === 'session' && i.kind === 'group')).toBe(true);
+      expect(psyRecords.some((i) => i.record === 'referral' && i.status === 'attended')).toBe(true);
+
       // A safety plan review is due for the survivor who came today.
       const due = await t.must(
         'casePlans.forPerson',

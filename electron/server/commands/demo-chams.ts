@@ -29,6 +29,7 @@ import {
   type ChamsSiteCode,
 } from './demo-chams-people';
 import { replayLegal, replayMeetings, replaySupports } from './demo-chams-support';
+import { replayPsy } from './demo-chams-psy';
 
 export interface ChamsActors {
   /** Each CHAMS account by username (demo-chams-people.ts). */
@@ -111,11 +112,7 @@ export async function populateChams(core: Core, actors: ChamsActors): Promise<{ 
       await replaySupports(r, s);
     }
     await replayMeetings(r, survivors);
-    // TODO(psy-support demo): psychological support (`psySupport.*`: sessions, private notes,
-    // psychiatric referrals to `r.entries.psychiatrist`) is being built by another slice. Its demo
-    // replays HERE, for the survivors whose plan has a psychological action (every plan past
-    // `open`), by the psychologist of their site (`r.staff('psy', s.site)`); the survivors with an
-    // even index gave the `psy` consent (createSurvivor).
+    for (const s of survivors) await replayPsy(r, s);
     await replayEndings(r, survivors);
     return { survivors: survivors.length };
   } finally {
