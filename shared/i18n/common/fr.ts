@@ -278,6 +278,19 @@ export const fr = {
         'L’envoi a été perdu (session verrouillée ou inactive trop longtemps). Joignez le document à nouveau.',
       attachment_staging_full: 'Trop de documents sont en cours d’envoi. Réessayez dans quelques minutes.',
       unknown_attachment: 'Ce document n’appartient pas à ce dossier.',
+      // Pièces jointes d’un fichier importé
+      attachment_type_mismatch: 'Le contenu du document n’est pas du type annoncé.',
+      attachment_part_missing: 'Une partie de ce document manque dans le fichier.',
+      attachment_part_out_of_order: 'Cette partie n’est pas à sa place dans le document.',
+      attachment_part_id_mismatch:
+        'L’identifiant d’une partie doit être celui de son document, deux-points et son numéro.',
+      attachment_sha256_mismatch: 'Le contenu du document ne correspond pas à son SHA-256.',
+      attachment_size_mismatch: 'Le contenu du document n’a pas la taille annoncée.',
+      attachment_content_changed:
+        'Ce document est déjà enregistré avec un autre contenu : il ne peut pas changer.',
+      unknown_violence_incident: 'Cet incident est introuvable pour cette personne.',
+      unknown_case_plan: 'Ce plan d’accompagnement est introuvable pour cette personne.',
+      unknown_legal_procedure: 'Cette procédure juridique est introuvable pour cette personne.',
       narrative_required: 'Le récit est vide.',
       protocol_step_twice: 'Cette étape du protocole est déjà enregistrée pour cet incident.',
       linked_record_mismatch: 'Ce dossier clinique lié n’appartient pas à cette personne (ou n’existe pas).',
