@@ -98,6 +98,17 @@ import {
   TRAINING_FIELDS,
   TRAINING_STATUSES,
 } from '../domain/economic-autonomy';
+import {
+  ATTACHMENT_CHUNK_BYTES,
+  ATTACHMENT_DESCRIPTION_MAX,
+  ATTACHMENT_FILE_NAME_MAX,
+  ATTACHMENT_KINDS,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MEDIA_TYPES,
+  ATTACHMENT_OWNER_TYPES,
+  ATTACHMENT_ROTATIONS,
+  SHA256_HEX,
+} from '../domain/attachments';
 import { professionalNumberSchema } from './users';
 import { personInputSchema } from './persons';
 import { resultRecord, sampleRecord, screeningRecord } from './screenings';
@@ -874,6 +885,56 @@ export const microCreditStepRecord = z
   })
   .strict();
 
+/**
+ * A document attached to a person's incident, case plan or legal procedure: its metadata; its
+ * bytes follow as `attachment_part` records (docs/violence-care.md, section 9).
+ */
+export const attachmentRecord = z
+  .object({
+    type: z.literal('attachment'),
+    id: idSchema,
+    personId: idSchema,
+    ownerType: z.enum(ATTACHMENT_OWNER_TYPES),
+    ownerId: idSchema,
+    kind: z.enum(ATTACHMENT_KINDS),
+    fileName: z.string().min(1).max(ATTACHMENT_FILE_NAME_MAX),
+    mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
+    sizeBytes: z.number().int().min(1, 'attachment_empty').max(ATTACHMENT_MAX_BYTES, 'attachment_too_large'),
+    sha256: z.string().regex(SHA256_HEX),
+    rotation: z.literal(ATTACHMENT_ROTATIONS).default(0),
+    description: nullableText(ATTACHMENT_DESCRIPTION_MAX),
+    createdAt: isoDateTimeSchema,
+    authorId: nullableId,
+  })
+  .strict();
+
+/** The id of part `seq` of an attachment: the store keeps parts by (attachment, seq), not by id. */
+export function attachmentPartId(attachmentId: string, seq: number): string {
+  return `${attachmentId}:${seq}`;
+}
+
+/** Base64 of one whole chunk (the longest a part may be): 4 characters per 3 bytes, padded. */
+const PART_BASE64_MAX = Math.ceil(ATTACHMENT_CHUNK_BYTES / 3) * 4;
+
+/** One chunk of an attachment's bytes (≤ 160 KiB, base64), in order from `seq` 0. */
+export const attachmentPartRecord = z
+  .object({
+    type: z.literal('attachment_part'),
+    id: z.string().min(1).max(80),
+    attachmentId: idSchema,
+    seq: z
+      .number()
+      .int()
+      .min(0)
+      .max(Math.ceil(ATTACHMENT_MAX_BYTES / ATTACHMENT_CHUNK_BYTES) - 1, 'attachment_part_out_of_order'),
+    base64: z.base64().min(1).max(PART_BASE64_MAX),
+  })
+  .strict()
+  .superRefine((record, ctx) => {
+    if (record.id !== attachmentPartId(record.attachmentId, record.seq))
+      ctx.addIssue({ code: 'custom', path: ['id'], message: 'attachment_part_id_mismatch' });
+  });
+
 /** In dependency order: a record may only refer to types listed before it. */
 export const RECORD_SCHEMAS = {
   header: headerRecord,
@@ -925,6 +986,8 @@ export const RECORD_SCHEMAS = {
   training: trainingRecord,
   micro_credit: microCreditRecord,
   micro_credit_step: microCreditStepRecord,
+  attachment: attachmentRecord,
+  attachment_part: attachmentPartRecord,
 } as const;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;

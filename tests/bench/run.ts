@@ -13,7 +13,7 @@
  *   C=$(git rev-parse --short HEAD); mkdir /tmp/tree && git archive HEAD | tar -x -C /tmp/tree &&
  *   ln -s "$PWD/node_modules" /tmp/tree/ && cd /tmp/tree && PARCOURS_BENCH_COMMIT=$C npm run bench
  *
- * Sections: unlock, sqlite, long-reads, scale, clinical (figures labimport, worklists), violence. What each measures, and the last recorded figures
+ * Sections: unlock, sqlite, long-reads, scale, clinical (figures labimport, worklists), violence, attachments. What each measures, and the last recorded figures
  * with the machine they ran on: docs/benchmarks.md.
  */
 import { execFileSync } from 'node:child_process';
@@ -31,9 +31,10 @@ import {
   type ClinicalFigure,
 } from './clinical';
 import { benchViolence, formatViolence, violenceTargets } from './violence';
+import { attachmentTargets, benchAttachments, formatAttachments } from './attachments';
 import { ms, seconds, table } from './stats';
 
-const SECTIONS = ['unlock', 'sqlite', 'long-reads', 'scale', 'clinical', 'violence'] as const;
+const SECTIONS = ['unlock', 'sqlite', 'long-reads', 'scale', 'clinical', 'violence', 'attachments'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -171,6 +172,14 @@ async function run(): Promise<void> {
     console.log('');
     console.log(formatViolence(figures, violenceOptions));
     targets.push(...violenceTargets(figures));
+    console.log('');
+  }
+  if (o.only.includes('attachments')) {
+    console.log('Attachment benchmarks (a ten-year store); progress:');
+    const figures = await benchAttachments({ ...o, log: (line: string) => console.log(line) });
+    console.log('');
+    console.log(formatAttachments(figures));
+    targets.push(...attachmentTargets(figures));
     console.log('');
   }
   if (targets.length) {

@@ -23,7 +23,7 @@ function documentedTypes(doc: string): Map<string, string[]> {
       continue;
     }
     if (/^#{1,3} /.test(line)) current = null;
-    const row = /^\| `([A-Za-z.]+)` \|/.exec(line);
+    const row = /^\| `([A-Za-z][A-Za-z0-9.]*)` \|/.exec(line);
     if (row && current) current.push(row[1]);
   }
   return sections;

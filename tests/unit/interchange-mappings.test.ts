@@ -5,7 +5,7 @@
  * every record type has one adapter; and a record of every type, with every field given, goes
  * store → file → another store → file unchanged, each exported line valid for the strict schema.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { RECORD_SCHEMAS, RECORD_TYPES } from '../../shared/contract/interchange';
 import { Store } from '../../electron/core/db/store';
@@ -21,10 +21,10 @@ const NOT_EXPORTED: Record<string, string> = {
   audit_log:
     'evidence, not records: it stays with the store and its backups, chained and sealed (an import cannot re-chain it)',
   access_grant: 'a break-the-glass grant lasts an hour; the audit log keeps the trace',
-  // Known gap of issue 11 slice 4, to remove with the `attachment_part` records: exporting the
-  // documents' metadata without their bytes would import documents that cannot be opened.
-  attachment: 'not yet in the format: its bytes (attachment_chunk) need their own part records first',
 };
+
+/** A small PDF attached to the incident: its bytes travel as one `attachment_part`. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 async function openStore(): Promise<Store> {
   return Store.open({ dataDir: tempDir(), key: randomBytes(32), create: true });
@@ -859,6 +859,23 @@ const EVERY_TYPE = [
     note: 'Dossier déposé',
     authorId: 'u-1',
   },
+  {
+    type: 'attachment',
+    id: 'att-1',
+    personId: 'p-1',
+    ownerType: 'violence_incident',
+    ownerId: 'vi-1',
+    kind: 'certificate',
+    fileName: 'certificat_initial.pdf',
+    mediaType: 'application/pdf',
+    sizeBytes: PDF.length,
+    sha256: createHash('sha256').update(PDF).digest('hex'),
+    rotation: 90,
+    description: 'Certificat des urgences',
+    createdAt: '2026-01-12T10:00:00.000Z',
+    authorId: 'u-1',
+  },
+  { type: 'attachment_part', id: 'att-1:0', attachmentId: 'att-1', seq: 0, base64: PDF.toString('base64') },
 ];
 
 async function importInto(store: Store, text: string): Promise<void> {

@@ -6,22 +6,26 @@
  * closed (checkpointed, no WAL left), its marker is gone from a copy of the store decrypted with
  * the right key, while the narrative's marker is still there (the check can see a marker).
  *
- * Limit: the decrypted copy is made with `PRAGMA rekey = ''`, which SQLite3MultipleCiphers runs as
- * a VACUUM (the page reserve changes), so it shows live content only, not freed pages; the driver
- * has no `sqlite_dbpage`. That `secure_delete` zeroes the freed pages is not proved here.
+ * The decrypted copy is made with `PRAGMA rekey = ''`, which SQLite3MultipleCiphers runs as a
+ * VACUUM, so it shows live content only. The page-level proof is the second test: the driver has
+ * no `sqlite_dbpage`, but `db.serialize()` (sqlite3_serialize) reads every page of the live
+ * connection through the pager — decrypted, free pages included, into memory, nothing on disk —
+ * so after a deletion and the store's checkpoint it shows what the main file's pages hold. It is
+ * shown to fail on the same connection with `secure_delete` off.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Keyring } from '../../electron/core/db/keyring';
 import { unwrapKey } from '../../electron/core/db/keywrap';
-import { databasePath } from '../../electron/core/db/store';
+import { purgePending } from '../../electron/core/db/purge';
+import { databasePath, Store } from '../../electron/core/db/store';
 import { splitInChunks } from '../../shared/domain/attachments';
 import { ADMIN, startCore, tempDir, type TestCore } from './helpers/core';
-import { personInput, reception, staff } from './helpers/reception';
+import { personInput, reception, staff, type Centre } from './helpers/reception';
 import { allFiles, filesContaining, filesModifiedSince } from './helpers/torture-fs';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -175,4 +179,127 @@ describe('violence records and their documents at rest', () => {
       expect(logLeaks(again, marker)).toEqual([]);
     }
   });
+
+  it('page level: once deleted, no page of the live store — free pages included, decrypted — holds the document; with secure_delete off they would', async () => {
+    const t = await reception();
+    const social = await staff(t, 'sara', ['social_worker']);
+    const person = await t.must('persons.create', personInput(t, { nameUsed: 'Salma' }), social.token);
+    const incident = await t.must(
+      'violence.saveIncident',
+      {
+        personId: person.id,
+        occurredOn: '2026-03-01',
+        placeKind: 'home',
+        seedTypes: ['physical_assault'],
+        gbvimsType: 'physical_assault',
+      },
+      social.token,
+    );
+    const secure = `zqsecure${randomBytes(8).toString('hex')}`;
+    const control = `zqcontrol${randomBytes(8).toString('hex')}`;
+    const securePdf = await attachMarked(t, social.token, person.id, incident.id, secure);
+    const controlPdf = await attachMarked(t, social.token, person.id, incident.id, control);
+    const store = t.core.ctx.vault.requireStore();
+    const wal = `${databasePath(t.dataDir)}-wal`;
+    // Every page as the pager reads it (decrypted), free ones included, in memory only.
+    const pages = () => store.exclusive(() => store.handle.serialize());
+    const remove = (meta: { id: string; version: number }) =>
+      t.must(
+        'violence.deleteAttachment',
+        { personId: person.id, attachmentId: meta.id, version: meta.version },
+        social.token,
+      );
+
+    const before = await pages();
+    expect(holds(before, secure)).toBe(true);
+    expect(holds(before, control)).toBe(true);
+
+    await remove(securePdf);
+    // The store checkpointed after the purge, while open: the old pages left the log.
+    expect(statSync(wal).size).toBe(0);
+    const after = await pages();
+    expect(holds(after, secure)).toBe(false);
+    expect(holds(after, control)).toBe(true);
+    // The document's pages are free, not gone from the file: the proof read them.
+    const free = await store.exclusive(() => store.handle.pragma('freelist_count', { simple: true }));
+    expect(free).toBeGreaterThan(0);
+    expect(after.length).toBe(before.length);
+
+    // Control on the same connection: without secure_delete the freed pages keep the document.
+    await store.exclusive(() => store.handle.pragma('secure_delete = OFF'));
+    await remove(controlPdf);
+    expect(statSync(wal).size).toBe(0);
+    expect(holds(await pages(), control)).toBe(true);
+  });
 });
+
+describe('the checkpoint after a purge', () => {
+  it('a reader holding an older snapshot leaves the checkpoint pending; the next unit of work completes it', async () => {
+    const t = await reception();
+    const social = await staff(t, 'sara', ['social_worker']);
+    const person = await t.must('persons.create', personInput(t, { nameUsed: 'Salma' }), social.token);
+    const incident = await t.must(
+      'violence.saveIncident',
+      {
+        personId: person.id,
+        occurredOn: '2026-03-01',
+        placeKind: 'home',
+        seedTypes: ['physical_assault'],
+        gbvimsType: 'physical_assault',
+      },
+      social.token,
+    );
+    const marker = `zqpending${randomBytes(8).toString('hex')}`;
+    const meta = await attachMarked(t, social.token, person.id, incident.id, marker);
+    const store = t.core.ctx.vault.requireStore();
+    const wal = `${databasePath(t.dataDir)}-wal`;
+    // A second connection (as the long-read worker's) in the middle of a read.
+    const reader = await Store.openReadOnly({
+      dataDir: t.dataDir,
+      key: t.core.ctx.vault.requireDataKey(),
+      cipher: t.core.ctx.vault.getKeyring().cipher,
+    });
+    try {
+      reader.handle.exec('BEGIN');
+      reader.handle.prepare('SELECT count(*) FROM attachment_chunk').get();
+      await t.must(
+        'violence.deleteAttachment',
+        { personId: person.id, attachmentId: meta.id, version: meta.version },
+        social.token,
+      );
+      expect(purgePending(store.ds)).toBe(true);
+      expect(statSync(wal).size).toBeGreaterThan(0);
+      reader.handle.exec('COMMIT');
+      // The next unit of work, whatever it is (here an empty one, as the store's close runs), completes it.
+      await store.exclusive(() => undefined);
+      expect(purgePending(store.ds)).toBe(false);
+      expect(statSync(wal).size).toBe(0);
+      expect(holds(await store.exclusive(() => store.handle.serialize()), marker)).toBe(false);
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
+/** Stages and attaches a PDF carrying the marker to the incident; its metadata. */
+async function attachMarked(
+  t: Centre,
+  token: string,
+  personId: string,
+  incidentId: string,
+  marker: string,
+): Promise<{ id: string; version: number }> {
+  const pdf = markedPdf(marker);
+  const { uploadId } = await t.must(
+    'attachments.stageBegin',
+    { fileName: 'certificat.pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') },
+    token,
+  );
+  for (const [seq, chunk] of splitInChunks(pdf).entries())
+    await t.must(
+      'attachments.stageChunk',
+      { uploadId, seq, base64: Buffer.from(chunk).toString('base64') },
+      token,
+    );
+  return t.must('violence.attach', { personId, incidentId, uploadId, kind: 'certificate' }, token);
+}

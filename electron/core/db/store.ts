@@ -18,6 +18,7 @@ import { registerAuditKey, resolveAuditKey, type AuditKey } from '../audit/audit
 import { takeAppended } from '../audit/audit-log';
 import { ENTITIES } from './entities';
 import { migrate } from './migrate';
+import { checkpointIfPurged } from './purge';
 import { openEncrypted, type SqliteHandle, DATABASE_CIPHER } from './sqlite';
 
 export const DATABASE_FILE = 'parcours.db';
@@ -138,6 +139,8 @@ export class Store {
       try {
         return await work();
       } finally {
+        // A deletion's old pages leave the write-ahead log before the caller hears it is done.
+        checkpointIfPurged(this.ds, this.handle);
         this.sealAuditHead();
       }
     });

@@ -37,6 +37,7 @@ import {
   microCreditStepAdapter,
   trainingAdapter,
 } from '../services/economic-autonomy/interchange';
+import { attachmentAdapter, attachmentPartAdapter } from '../services/attachments/interchange';
 import type { RecordAdapter } from './adapter';
 import type { RecordType } from '../../../shared/contract/interchange';
 
@@ -90,6 +91,8 @@ export const ADAPTERS = [
   trainingAdapter,
   microCreditAdapter,
   microCreditStepAdapter,
+  attachmentAdapter,
+  attachmentPartAdapter,
 ] as const;
 
 export function adapterFor(type: Exclude<RecordType, 'header'>): RecordAdapter<typeof type> {

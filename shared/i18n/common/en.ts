@@ -276,9 +276,23 @@ export const en: Texts<typeof fr> = {
       unknown_attachment: 'This document does not belong to this record.',
       attachment_pdf_encrypted:
         'This PDF is password-protected: it could not be opened in the app. Attach an unprotected copy.',
+      attachment_image_metadata:
+        'This photo still carries metadata (location, camera): an import takes photos without them. Attach it from the dossier, which removes them.',
       attachment_image_unreadable: 'This image is damaged or in an unexpected format: it cannot be attached.',
       attachment_quota_exceeded:
         'This person’s documents would reach 200 MB, the maximum. Delete a document no longer needed.',
+      // Attachments in an imported file
+      attachment_type_mismatch: 'The document’s bytes are not of the type announced.',
+      attachment_part_missing: 'A part of this document is missing from the file.',
+      attachment_part_out_of_order: 'This part is not in its place in the document.',
+      attachment_part_id_mismatch: 'A part’s id must be its document’s id, a colon and its number.',
+      attachment_sha256_mismatch: 'The document’s bytes do not match its SHA-256.',
+      attachment_size_mismatch: 'The document’s bytes are not of the size announced.',
+      attachment_content_changed:
+        'This document is already stored with other bytes: its content cannot change.',
+      unknown_violence_incident: 'This incident cannot be found for this person.',
+      unknown_case_plan: 'This support plan cannot be found for this person.',
+      unknown_legal_procedure: 'This legal procedure cannot be found for this person.',
       narrative_required: 'The account is empty.',
       protocol_step_twice: 'This protocol step is already recorded for this incident.',
       linked_record_mismatch:

@@ -280,10 +280,25 @@ export const fr = {
       unknown_attachment: 'Ce document n’appartient pas à ce dossier.',
       attachment_pdf_encrypted:
         'Ce PDF est protégé par un mot de passe : il ne pourrait pas être ouvert dans l’application. Joignez une version sans protection.',
+      attachment_image_metadata:
+        'Cette photo contient encore des métadonnées (position, appareil) : l’import ne prend que des photos sans métadonnées. Joignez-la depuis le dossier, qui les retire.',
       attachment_image_unreadable:
         'Cette image est abîmée ou d’un format inattendu : elle ne peut pas être jointe.',
       attachment_quota_exceeded:
         'Les documents de cette personne atteindraient 200 Mo, le maximum. Supprimez un document devenu inutile.',
+      // Pièces jointes d’un fichier importé
+      attachment_type_mismatch: 'Le contenu du document n’est pas du type annoncé.',
+      attachment_part_missing: 'Une partie de ce document manque dans le fichier.',
+      attachment_part_out_of_order: 'Cette partie n’est pas à sa place dans le document.',
+      attachment_part_id_mismatch:
+        'L’identifiant d’une partie doit être celui de son document, deux-points et son numéro.',
+      attachment_sha256_mismatch: 'Le contenu du document ne correspond pas à son SHA-256.',
+      attachment_size_mismatch: 'Le contenu du document n’a pas la taille annoncée.',
+      attachment_content_changed:
+        'Ce document est déjà enregistré avec un autre contenu : il ne peut pas changer.',
+      unknown_violence_incident: 'Cet incident est introuvable pour cette personne.',
+      unknown_case_plan: 'Ce plan d’accompagnement est introuvable pour cette personne.',
+      unknown_legal_procedure: 'Cette procédure juridique est introuvable pour cette personne.',
       narrative_required: 'Le récit est vide.',
       protocol_step_twice: 'Cette étape du protocole est déjà enregistrée pour cet incident.',
       linked_record_mismatch: 'Ce dossier clinique lié n’appartient pas à cette personne (ou n’existe pas).',

@@ -33,10 +33,29 @@ function stripped(mediaType: AttachmentMediaType, bytes: Buffer): StripResult {
   return { ok: true, bytes, metadataRemoved: false };
 }
 
+/**
+ * What the app refuses in a document's content whichever way it comes (an upload, an import):
+ * an encrypted PDF, an image whose structure cannot be walked. Null when none.
+ */
+export function contentRefusal(
+  mediaType: AttachmentMediaType,
+  bytes: Buffer,
+): 'attachment_pdf_encrypted' | 'attachment_image_unreadable' | null {
+  // Literal reasons: tests/unit/error-reasons-texts.test.ts reads them from the source.
+  if (mediaType === 'application/pdf' && isEncryptedPdf(bytes)) return 'attachment_pdf_encrypted';
+  if (!stripped(mediaType, bytes).ok) return 'attachment_image_unreadable';
+  return null;
+}
+
+/** Whether a photo still carries metadata the upload would strip (an import refuses it). */
+export function carriesMetadata(mediaType: AttachmentMediaType, bytes: Buffer): boolean {
+  const result = stripped(mediaType, bytes);
+  return result.ok && result.metadataRemoved;
+}
+
 /** Refuses an encrypted PDF or an image whose structure cannot be walked; strips image metadata. */
 export function prepareUpload(upload: CheckedUpload): PreparedUpload {
-  // Literal reasons: tests/unit/error-reasons-texts.test.ts reads them from the source.
-  if (upload.mediaType === 'application/pdf' && isEncryptedPdf(upload.bytes))
+  if (contentRefusal(upload.mediaType, upload.bytes) === 'attachment_pdf_encrypted')
     throw invalid(FIELD, 'attachment_pdf_encrypted');
   const result = stripped(upload.mediaType, upload.bytes);
   if (!result.ok) throw invalid(FIELD, 'attachment_image_unreadable');

@@ -15,6 +15,7 @@ import {
   type AttachmentSection,
 } from '../../../../shared/domain/attachments';
 import type { Lookup } from '../../api/access';
+import { markPurged } from '../../db/purge';
 import { conflict, invalid } from '../../errors';
 import type { CheckedUpload } from './staging';
 import { linkedTable } from '../../dossier/section';
@@ -123,6 +124,8 @@ export async function deleteAttachmentRows(
   if (row.version !== version) throw conflict('attachment');
   await em.getRepository(AttachmentChunkEntity).delete({ attachmentId: row.id });
   await em.getRepository(AttachmentEntity).delete({ id: row.id });
+  // The zeroed pages replace the document's in the main file once the unit of work is over.
+  markPurged(em);
 }
 
 /** Who stored the attachment a call touches (an author may open and delete their own). */
