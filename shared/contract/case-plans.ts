@@ -23,7 +23,12 @@ import { channel } from './channel';
 import { idSchema, isoDateTimeSchema, versionSchema } from './common';
 import { careReferentSchema } from './dossier';
 import { forPersonInputSchema, sectionItemsSchema } from './section';
-import { worklistCountsInputSchema, worklistInputSchema, worklistPageSchema } from './worklist';
+import {
+  WORKLIST_SITES_MAX,
+  worklistCountsInputSchema,
+  worklistInputSchema,
+  worklistPageSchema,
+} from './worklist';
 import { calendarDateSchema } from './vaccinations';
 import { attachFields, attachmentContentSchema, attachmentMetaSchema } from './attachments';
 
@@ -117,7 +122,10 @@ export type SafetyPlan = z.infer<typeof safetyPlanSchema>;
 export const casePlanSchema = z.object({
   id: idSchema,
   personId: idSchema,
+  /** The lead site: where the plan was opened (the pointer names it). */
   siteId: idSchema,
+  /** Every site that follows the plan, the lead site first (lists and meetings see it at each). */
+  siteIds: z.array(idSchema),
   status: z.enum(CASE_PLAN_STATUSES),
   closureReason: z.enum(CLOSURE_REASONS).nullable(),
   openedOn: calendarDateSchema,
@@ -184,6 +192,35 @@ export const casePlansChannels = {
         closureReason: z.enum(CLOSURE_REASONS).nullable().default(null),
         reason: z.string().max(REASON_MAX).nullable().default(null),
         cancelOpenActions: z.boolean().default(false),
+        version: versionSchema,
+      })
+      .strict(),
+    casePlanSchema,
+  ),
+  /**
+   * The sites that follow the plan (at least one): the writer adds or removes only sites they work
+   * at (`site_not_yours`); removing the lead site makes the first one left the lead.
+   */
+  'casePlans.setSites': channel(
+    z
+      .object({
+        ...onPlan,
+        siteIds: z.array(idSchema).min(1, 'plan_sites_required').max(WORKLIST_SITES_MAX),
+        version: versionSchema,
+      })
+      .strict(),
+    casePlanSchema,
+  ),
+  /**
+   * Whom to ask: a staff member who may write plans and works at one of the plan's sites
+   * (`referent_cannot_write_plan`), and whether the pointer is shown at all.
+   */
+  'casePlans.setReferent': channel(
+    z
+      .object({
+        ...onPlan,
+        referentId: idSchema,
+        showReferent: z.boolean(),
         version: versionSchema,
       })
       .strict(),

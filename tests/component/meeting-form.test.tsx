@@ -40,9 +40,14 @@ describe('the coordination meeting form', () => {
     await screen.findByRole('heading', { name: 'Réunions de coordination', level: 1 });
     await user.click(screen.getByRole('button', { name: 'Nouvelle réunion' }));
     const dialog = await screen.findByRole('dialog', { name: 'Nouvelle réunion de coordination' });
+    // Notes of spaces only are refused next to them, not quietly dropped.
+    const notes = within(dialog).getByRole('textbox', { name: 'Notes générales' });
+    await user.type(notes, '   ');
     await user.click(within(dialog).getByRole('button', { name: 'Enregistrer la réunion' }));
     const participants = within(dialog).getByRole('textbox', { name: /^Participant·es de l’équipe/ });
     await expectFieldError(participants, 'Indiquez au moins un participant de l’équipe.');
+    await expectFieldError(notes, 'Ce texte est vide.');
+    await user.type(notes, 'Ordre du jour : sérologies ');
     expect(within(dialog).getByRole('alert').textContent).toContain(
       'Ajoutez au moins une personne discutée.',
     );
@@ -69,6 +74,11 @@ describe('the coordination meeting form', () => {
     );
 
     expect(await meetings()).toMatchObject([{ casesCount: 1, participantNames: [TEAM.doctor.displayName] }]);
+    const [line] = await meetings();
+    // The notes as typed, spaces included.
+    expect(
+      (await centre.must('meetings.get', { meetingId: line.id }, centre.tokens.doctor)).meeting?.generalNotes,
+    ).toBe('   Ordre du jour : sérologies ');
     const stored = await centre.must('casePlans.forPerson', { personId: person.id }, centre.tokens.doctor);
     expect(stored.items[0]?.actions).toMatchObject([{ title: 'Sérologies à 6 semaines', status: 'done' }]);
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { actionChangeAllowed, safetyReviewDue, statusChangeAllowed } from '../../shared/domain/case-plans';
 import { actionsSql } from '../../electron/core/services/case-plans/repository';
+import type { Role } from '../../shared/domain/roles';
 import { expectRefused, storeSnapshot } from './helpers/clinical';
 import { personInput, reception, staff, type Centre } from './helpers/reception';
 
@@ -21,6 +22,22 @@ async function chams() {
   const nurse = await staff(t, 'nina', ['nurse']);
   const legal = await staff(t, 'lina', ['legal']);
   return { t, social, doctor, nurse, legal, siteId: t.siteIds[0] };
+}
+
+/** A staff member who works at the given sites only. */
+async function staffAt(t: Centre, username: string, roles: Role[], siteIds: string[]) {
+  const { user, temporaryPassword } = await t.must(
+    'users.create',
+    { username, displayName: `${username} (test)`, roles, siteIds },
+    t.token,
+  );
+  const first = await t.must('auth.login', { username, password: temporaryPassword });
+  await t.must(
+    'auth.changePassword',
+    { currentPassword: temporaryPassword, newPassword: 'Nouveau-Mot-de-passe-2026' },
+    first.token,
+  );
+  return { token: first.token, id: user.id };
 }
 
 async function survivor(t: Centre, token: string, scopes: Array<'care_team' | 'social_legal'>) {
@@ -652,7 +669,9 @@ describe('my actions and the team view', () => {
       /SEARCH pa USING INDEX \S+ \(owner_id=\? AND status=\? AND due_on<\?\)/,
     );
     expect(plans.team, plans.team).not.toMatch(/SCAN (pa|plan_action)\b/);
-    expect(plans.team, plans.team).toMatch(/SEARCH pa USING INDEX \S+ \(status=\? AND site_id=\?\)/);
+    // A site's list reads the plans the site follows (a plan may be followed at two), then their actions.
+    expect(plans.team, plans.team).toMatch(/SEARCH cps USING COVERING INDEX \S+ \(site_id=\?\)/);
+    expect(plans.team, plans.team).toMatch(/SEARCH pa USING INDEX \S+ \(plan_id=\?\)/);
     expect(plans.split, plans.split).not.toMatch(/SCAN (pa|plan_action)\b/);
   });
 
@@ -706,6 +725,125 @@ describe('my actions and the team view', () => {
       mineThisWeek: 2,
       teamOverdue: 0,
     });
+  });
+});
+
+describe('a plan followed at two sites, and its referent', () => {
+  const SITES_SQL = `${ROWS_SQL}, (SELECT group_concat(site_id) FROM case_plan_site) AS cs`;
+
+  it('a writer adds or removes only sites they work at, one at least; the other site’s team then sees the plan', async () => {
+    const { t, social } = await chams();
+    const [mtp, out] = t.siteIds;
+    const mtpLawyer = await staffAt(t, 'lara', ['legal'], [mtp]);
+    const outWorker = await staffAt(t, 'sofia', ['social_worker'], [out]);
+    const personId = await survivor(t, social.token, ['social_legal']);
+    const plan = await t.must('casePlans.open', { personId, siteId: mtp }, social.token);
+    expect(plan.siteIds).toEqual([mtp]);
+    const withAction = await t.must(
+      'casePlans.saveAction',
+      action(personId, plan.id, social.id),
+      social.token,
+    );
+    // The team at the other site does not see it yet.
+    expect((await t.must('casePlans.teamActions', {}, outWorker.token)).rows).toEqual([]);
+
+    // A site one does not work at is neither added nor removed; none at all is refused.
+    await expectRefused(
+      t,
+      'casePlans.setSites',
+      { personId, planId: plan.id, siteIds: [mtp, out], version: withAction.version },
+      mtpLawyer.token,
+      { field: 'siteIds', reason: 'site_not_yours' },
+      { rowsSql: SITES_SQL },
+    );
+    await expectRefused(
+      t,
+      'casePlans.setSites',
+      { personId, planId: plan.id, siteIds: [], version: withAction.version },
+      social.token,
+      { field: 'siteIds', reason: 'plan_sites_required' },
+      { rowsSql: SITES_SQL },
+    );
+
+    const both = await t.must(
+      'casePlans.setSites',
+      { personId, planId: plan.id, siteIds: [mtp, out], version: withAction.version },
+      social.token,
+    );
+    expect(both).toMatchObject({ siteId: mtp, siteIds: [mtp, out] });
+    expect(
+      await storeSnapshot(
+        t,
+        `SELECT group_concat(action) AS a FROM audit_log WHERE actor_id = '${social.id}' AND person_id = '${personId}' AND target_type = 'case_plan_site'`,
+      ),
+    ).toContain('create,create');
+    // The action written at Montpellier is now the team's work at the other site too.
+    const there = await t.must('casePlans.teamActions', {}, outWorker.token);
+    expect(there.rows.map((r) => r.actionId)).toEqual([withAction.actions[0].id]);
+    expect(await t.must('casePlans.actionsCounts', {}, outWorker.token)).toMatchObject({ teamOverdue: 0 });
+    // "My actions" filtered on the other site follows the plan's sites as well.
+    expect(
+      (await t.must('casePlans.myActions', { siteIds: [out] }, social.token)).rows.map((r) => r.actionId),
+    ).toEqual([withAction.actions[0].id]);
+
+    // The lawyer of Montpellier may not remove the other site; the social worker, who works at
+    // both, removes the lead site: the other becomes the lead, and the pointer names it.
+    await expectRefused(
+      t,
+      'casePlans.setSites',
+      { personId, planId: plan.id, siteIds: [mtp], version: both.version },
+      mtpLawyer.token,
+      { field: 'siteIds', reason: 'site_not_yours' },
+      { rowsSql: SITES_SQL },
+    );
+    const moved = await t.must(
+      'casePlans.setSites',
+      { personId, planId: plan.id, siteIds: [out], version: both.version },
+      social.token,
+    );
+    expect(moved).toMatchObject({ siteId: out, siteIds: [out] });
+    const centre = await t.must('centre.get', {}, t.token);
+    expect((await t.must('casePlans.referent', { personId }, social.token))?.siteCode).toBe(
+      centre.sites.find((s) => s.id === out)!.code,
+    );
+    expect((await t.must('casePlans.teamActions', {}, mtpLawyer.token)).rows).toEqual([]);
+  });
+
+  it('the referent writes plans at one of the plan’s sites, else refused next to the field; the pointer follows', async () => {
+    const { t, social, doctor, nurse } = await chams();
+    const [mtp, out] = t.siteIds;
+    const outLawyer = await staffAt(t, 'lou', ['legal'], [out]);
+    const mtpLawyer = await staffAt(t, 'lara', ['legal'], [mtp]);
+    const personId = await survivor(t, social.token, ['care_team', 'social_legal']);
+    const plan = await t.must('casePlans.open', { personId, siteId: mtp }, social.token);
+    // The nurse reads no plan; the lawyer of the other site works at no site of this plan.
+    for (const referentId of [nurse.id, outLawyer.id])
+      await expectRefused(
+        t,
+        'casePlans.setReferent',
+        { personId, planId: plan.id, referentId, showReferent: true, version: plan.version },
+        social.token,
+        { field: 'referentId', reason: 'referent_cannot_write_plan' },
+        { rowsSql: ROWS_SQL },
+      );
+
+    const lawyer = await t.must(
+      'casePlans.setReferent',
+      { personId, planId: plan.id, referentId: mtpLawyer.id, showReferent: true, version: plan.version },
+      social.token,
+    );
+    expect(lawyer).toMatchObject({ referentId: mtpLawyer.id, referentName: 'lara (test)' });
+    expect((await t.must('persons.dossier', { id: personId }, nurse.token)).careReferent?.referentName).toBe(
+      'lara (test)',
+    );
+    // The doctor, a writer of the plan, hides the pointer at the person's request.
+    const hidden = await t.must(
+      'casePlans.setReferent',
+      { personId, planId: plan.id, referentId: doctor.id, showReferent: false, version: lawyer.version },
+      doctor.token,
+    );
+    expect(hidden).toMatchObject({ referentId: doctor.id, showReferent: false });
+    expect((await t.must('persons.dossier', { id: personId }, nurse.token)).careReferent).toBeNull();
   });
 });
 

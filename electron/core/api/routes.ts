@@ -128,6 +128,8 @@ import {
   saveAction,
   saveItem,
   saveSafetyPlan,
+  setReferent,
+  setSites,
   setStatus,
 } from '../services/case-plans/case-plans-service';
 import { myActions, teamActions, worklistCounts } from '../services/case-plans/worklist';
@@ -1027,6 +1029,16 @@ export const ROUTES: RouteTable = {
     access: 'dossier',
     dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
     handler: setStatus,
+  },
+  'casePlans.setSites': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: setSites,
+  },
+  'casePlans.setReferent': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: setReferent,
   },
   'casePlans.saveItem': {
     access: 'dossier',

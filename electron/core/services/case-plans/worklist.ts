@@ -46,6 +46,8 @@ const dayBefore = (today: string) => addCalendar(today, { days: -1 });
 /**
  * The sites a list reads and the sites whose "today" it needs: the team's are the reader's sites
  * (or those the filter names); an owner's actions are at any site unless the filter names some.
+ * A plan followed at two sites lists its actions at both, whichever site an action was written
+ * at, so each action's week is read from its own site's today: every site's is needed.
  */
 async function listSites(
   em: EntityManager,
@@ -55,8 +57,8 @@ async function listSites(
 ): Promise<{ scoped: string[] | null; todaySites: string[] } | null> {
   const sites = await worklistSites(em, actor, asked);
   if (sites.length === 0) return null;
-  if (!mine || asked?.length) return { scoped: sites, todaySites: sites };
-  return { scoped: null, todaySites: (await allSites(em)).map((s) => s.id) };
+  const todaySites = (await allSites(em)).map((s) => s.id);
+  return { scoped: mine && !asked?.length ? null : sites, todaySites };
 }
 
 async function page(
@@ -127,7 +129,7 @@ export async function worklistCounts(
       ),
       teamOverdue: await actionsCount(
         em,
-        { siteIds: team.todaySites },
+        { siteIds: team.scoped ?? team.todaySites },
         actor.userId,
         dueBounds(teamTodays, dayBefore),
       ),
