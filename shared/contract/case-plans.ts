@@ -161,6 +161,22 @@ export const actionLineSchema = z.object({
 });
 export type ActionLine = z.infer<typeof actionLineSchema>;
 
+const count = z.number().int().min(0);
+/** Open actions due from today to today + 6 days, and due before today (each action's site's today). */
+const actionCountsSchema = z.object({ dueThisWeek: count, overdue: count });
+export const teamCountsSchema = z.object({
+  /** One line per site asked for: its plans' open actions, and its plans by status. */
+  sites: z.array(
+    actionCountsSchema.extend({
+      siteId: idSchema,
+      plans: z.object({ open: count, active: count, on_hold: count, closed: count }),
+    }),
+  ),
+  /** One line per owner with an open action due this week or overdue on a plan of these sites. */
+  owners: z.array(actionCountsSchema.extend({ ownerId: idSchema, ownerName: z.string().nullable() })),
+});
+export type TeamCounts = z.infer<typeof teamCountsSchema>;
+
 /** Keyset paging: the last line of the page (due date, action id). */
 const actionsCursorSchema = z.object({ dueOn: calendarDateSchema, id: idSchema }).strict();
 /** "week": due by today + 6 days (overdue included); "all": every open action. */
@@ -292,6 +308,11 @@ export const casePlansChannels = {
     worklistCountsInputSchema,
     z.object({ mineThisWeek: z.number().int().min(0), teamOverdue: z.number().int().min(0) }),
   ),
+  /**
+   * The coordinator's team view (`reports.read`, no section read): per site and per owner, the
+   * open actions due this week and overdue, and the plans by status — numbers, never a person.
+   */
+  'casePlans.teamCounts': channel(worklistCountsInputSchema, teamCountsSchema),
   /** Stores the session's staged document on the case plan. */
   'casePlans.attach': channel(
     z.object({ personId: idSchema, planId: idSchema, ...attachFields }).strict(),

@@ -847,6 +847,79 @@ describe('a plan followed at two sites, and its referent', () => {
   });
 });
 
+describe('the coordinator’s counts', () => {
+  it('per site and per owner, due this week and overdue, plans by status: numbers only, to reports.read only', async () => {
+    const { t, social, doctor } = await chams();
+    const [mtp, out] = t.siteIds;
+    await staff(t, 'cora', ['coordinator']);
+    await staffAt(t, 'coline', ['coordinator'], [mtp]);
+    const a = await survivor(t, social.token, ['social_legal']);
+    const b = await survivor(t, social.token, ['social_legal']);
+    const c = await survivor(t, social.token, ['social_legal']);
+    const planA = await t.must('casePlans.open', { personId: a, siteId: mtp }, social.token);
+    await t.must(
+      'casePlans.saveAction',
+      action(a, planA.id, doctor.id, { dueOn: '2026-03-03' }),
+      social.token,
+    );
+    await t.must(
+      'casePlans.saveAction',
+      action(a, planA.id, social.id, { dueOn: '2026-03-20' }),
+      social.token,
+    );
+    const planB = await t.must('casePlans.open', { personId: b, siteId: mtp }, social.token);
+    const withAction = await t.must(
+      'casePlans.saveAction',
+      action(b, planB.id, social.id, { dueOn: '2026-03-06' }),
+      social.token,
+    );
+    await t.must(
+      'casePlans.setSites',
+      { personId: b, planId: planB.id, siteIds: [mtp, out], version: withAction.version },
+      social.token,
+    );
+    await t.must('casePlans.open', { personId: c, siteId: mtp }, social.token);
+    // The workload counts whatever the consent: B withdraws hers, her action still waits.
+    await t.must('persons.recordConsent', { personId: b, scope: 'social_legal', given: false }, social.token);
+    // Three days later: A's action of the 3rd is overdue, B's of the 6th due this week.
+    t.clock.advance(3 * 24 * 3_600_000);
+    // Sessions do not last three days: everyone logs in again.
+    const login = (username: string) =>
+      t.must('auth.login', { username, password: 'Nouveau-Mot-de-passe-2026' });
+    const coordinator = await login('cora');
+    const mtpCoordinator = await login('coline');
+    const socialToday = await login('sara');
+
+    const counts = await t.must('casePlans.teamCounts', {}, coordinator.token);
+    expect(counts.sites).toEqual([
+      { siteId: mtp, dueThisWeek: 1, overdue: 1, plans: { open: 1, active: 2, on_hold: 0, closed: 0 } },
+      { siteId: out, dueThisWeek: 1, overdue: 0, plans: { open: 0, active: 1, on_hold: 0, closed: 0 } },
+    ]);
+    // B's action counts once for its owner though two sites follow the plan.
+    expect(counts.owners).toEqual([
+      { ownerId: doctor.id, ownerName: 'dora (test)', dueThisWeek: 0, overdue: 1 },
+      { ownerId: social.id, ownerName: 'sara (test)', dueThisWeek: 1, overdue: 0 },
+    ]);
+    for (const personId of [a, b, c]) expect(JSON.stringify(counts)).not.toContain(personId);
+    expect(JSON.stringify(counts)).not.toContain('Salma');
+
+    // One site asked for; a site the coordinator does not work at is refused, not left out.
+    expect(
+      (await t.must('casePlans.teamCounts', {}, mtpCoordinator.token)).sites.map((l) => l.siteId),
+    ).toEqual([mtp]);
+    const elsewhere = await t.call('casePlans.teamCounts', { siteIds: [out] }, mtpCoordinator.token);
+    expect(elsewhere.ok ? null : elsewhere.error).toMatchObject({
+      field: 'siteIds',
+      details: { reason: 'site_not_yours' },
+    });
+    // The team reads its actions, not the coordination's counts; the coordinator no list of actions.
+    const bySocial = await t.call('casePlans.teamCounts', {}, socialToday.token);
+    expect(bySocial.ok ? null : bySocial.error.code).toBe('forbidden');
+    const list = await t.call('casePlans.teamActions', {}, coordinator.token);
+    expect(list.ok ? null : list.error.code).toBe('forbidden');
+  });
+});
+
 describe('merging files', () => {
   it('moves a plan and its pointer to the kept file; two plans are refused, writing nothing', async () => {
     const { t, social, nurse } = await chams();

@@ -132,7 +132,7 @@ import {
   setSites,
   setStatus,
 } from '../services/case-plans/case-plans-service';
-import { myActions, teamActions, worklistCounts } from '../services/case-plans/worklist';
+import { myActions, teamActions, teamCounts, worklistCounts } from '../services/case-plans/worklist';
 import { legalForPerson } from '../services/legal/dossier-section';
 import { addStep, authorOfProcedure, saveHearing, saveProcedure } from '../services/legal/legal-service';
 import { calendar, dueThisWeek, hearingsCounts } from '../services/legal/worklist';
@@ -1069,6 +1069,12 @@ export const ROUTES: RouteTable = {
     access: 'session',
     touches: persons('case_plan'),
     handler: (input, { ctx, actor }) => teamActions(ctx, actor, input),
+  },
+  'casePlans.teamCounts': {
+    access: 'session',
+    permission: 'reports.read',
+    touches: { kind: 'centre', why: 'counts of plans and actions per site and per owner, no person' },
+    handler: (input, { ctx, actor }) => teamCounts(ctx, actor, input),
   },
   'casePlans.actionsCounts': {
     access: 'session',

@@ -287,3 +287,55 @@ export function actionsSql(
     .limit(51)
     .getQueryAndParameters();
 }
+
+// ---------------------------------------------------------------------------------------------
+// The coordinator's counts: ids, dates and statuses only — never a person's name or number.
+
+/** An open action due by `dueBy` on a plan one of the sites follows, once per following site. */
+export interface DueActionRow {
+  actionId: string;
+  ownerId: string;
+  /** The action's own site: its week is read from that site's today. */
+  actionSiteId: string;
+  /** A site (of those asked for) that follows the action's plan. */
+  followedAt: string;
+  dueOn: string;
+}
+
+export function dueActionsAt(
+  em: EntityManager,
+  siteIds: readonly string[],
+  dueBy: string,
+): Promise<DueActionRow[]> {
+  return em
+    .getRepository(PlanActionEntity)
+    .createQueryBuilder('pa')
+    .innerJoin('CasePlanSite', 'cps', 'cps.planId = pa.planId')
+    .select('pa.id', 'actionId')
+    .addSelect('pa.ownerId', 'ownerId')
+    .addSelect('pa.siteId', 'actionSiteId')
+    .addSelect('cps.siteId', 'followedAt')
+    .addSelect('pa.dueOn', 'dueOn')
+    .where('cps.siteId IN (:...sites)', { sites: [...siteIds] })
+    .andWhere('+pa.status IN (:...open)', { open: [...OPEN_ACTION_STATUSES] })
+    .andWhere('pa.dueOn <= :dueBy', { dueBy })
+    .getRawMany<DueActionRow>();
+}
+
+/** How many plans each of the sites follows, by status. */
+export function plansByStatusAt(
+  em: EntityManager,
+  siteIds: readonly string[],
+): Promise<Array<{ siteId: string; status: CasePlanRow['status']; count: number | string }>> {
+  return em
+    .getRepository(CasePlanSiteEntity)
+    .createQueryBuilder('cps')
+    .innerJoin('CasePlan', 'cp', 'cp.id = cps.planId')
+    .select('cps.siteId', 'siteId')
+    .addSelect('cp.status', 'status')
+    .addSelect('count(*)', 'count')
+    .where('cps.siteId IN (:...sites)', { sites: [...siteIds] })
+    .groupBy('cps.siteId')
+    .addGroupBy('cp.status')
+    .getRawMany();
+}
