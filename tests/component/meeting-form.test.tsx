@@ -6,7 +6,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { startCentre, TEAM } from './helpers/centre';
+import { COORDINATOR, startCentre, TEAM } from './helpers/centre';
 import { expectFieldError } from './helpers/fields';
 import { renderApp } from './helpers/render';
 import { filedPerson } from './helpers/scenes';
@@ -138,5 +138,38 @@ describe('the plan tab’s “Réunions” panel', () => {
     const panel = await screen.findByRole('region', { name: 'Réunions' });
     await waitFor(() => expect(panel.textContent).toContain('Orienter vers un foyer.'));
     expect(panel.textContent).toContain(TEAM.doctor.displayName);
+  });
+});
+
+describe('the coordinator’s team view', () => {
+  it('shows counts per site and per owner, and no person', async () => {
+    const centre = await startCentre();
+    const person = await filedPerson(centre, 'Yasmina Alaoui', { careTeam: true });
+    await centre.must(
+      'persons.recordConsent',
+      { personId: person.id, scope: 'social_legal', given: true },
+      centre.tokens.worker,
+    );
+    const plan = await centre.must('casePlans.open', { personId: person.id }, centre.tokens.doctor);
+    await centre.must(
+      'casePlans.saveAction',
+      {
+        personId: person.id,
+        planId: plan.id,
+        axis: 'medical',
+        title: 'Sérologies à 6 semaines',
+        ownerId: centre.userIds.doctor,
+        dueOn: addDays(siteDate(new Date()), 2),
+      },
+      centre.tokens.doctor,
+    );
+    await renderApp(COORDINATOR, '/case-plans/team');
+    const bySite = await screen.findByRole('table', { name: 'Par site' });
+    // MTP: one action due within 7 days, none overdue, one active plan.
+    await waitFor(() => expect(within(bySite).getAllByRole('row')[1]?.textContent).toBe('MTP100100'));
+    const byOwner = screen.getByRole('table', { name: 'Par porteur·se' });
+    expect(within(byOwner).getAllByRole('row')[1]?.textContent).toBe(`${TEAM.doctor.displayName}10`);
+    expect(document.body.textContent).not.toContain('Yasmina');
+    expect(document.body.textContent).not.toContain('Sérologies');
   });
 });
