@@ -6,7 +6,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { COORDINATOR, startCentre, TEAM } from './helpers/centre';
+import { addMember, addSete, COORDINATOR, startCentre, TEAM, type Member } from './helpers/centre';
 import { expectFieldError } from './helpers/fields';
 import { renderApp } from './helpers/render';
 import { filedPerson } from './helpers/scenes';
@@ -171,5 +171,57 @@ describe('the coordinator’s team view', () => {
     expect(within(byOwner).getAllByRole('row')[1]?.textContent).toBe(`${TEAM.doctor.displayName}10`);
     expect(document.body.textContent).not.toContain('Yasmina');
     expect(document.body.textContent).not.toContain('Sérologies');
+  });
+});
+
+describe('the site filter of the meetings', () => {
+  it('lists all the reader’s sites by default, one site when chosen', async () => {
+    const centre = await startCentre();
+    const sete = await addSete(centre);
+    const both: Member = {
+      username: 'samira.social',
+      displayName: 'Samira Haddad',
+      password: 'social-du-lez-2024',
+      roles: ['social_worker'],
+    };
+    const samiraId = await addMember(centre, both, [centre.siteId, sete]);
+    const token = await centre.signIn(both);
+    const person = await filedPerson(centre, 'Salma Idrissi', { careTeam: true });
+    await centre.must(
+      'persons.recordConsent',
+      { personId: person.id, scope: 'social_legal', given: true },
+      token,
+    );
+    const plan = await centre.must('casePlans.open', { personId: person.id }, token);
+    // Followed at both sites: discussed at a meeting in each.
+    await centre.must(
+      'casePlans.setSites',
+      { personId: person.id, planId: plan.id, siteIds: [centre.siteId, sete], version: plan.version },
+      token,
+    );
+    for (const [siteId, decisions] of [
+      [centre.siteId, 'Décidé à Montpellier'],
+      [sete, 'Décidé à Sète'],
+    ] as const)
+      await centre.must(
+        'meetings.save',
+        {
+          siteId,
+          heldOn: siteDate(new Date()),
+          participantIds: [samiraId],
+          cases: [{ personId: person.id, decisions }],
+        },
+        token,
+      );
+
+    const { user } = await renderApp(both, '/meetings');
+    await screen.findByRole('heading', { name: 'Réunions de coordination', level: 1 });
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Sites de la liste « Réunions de coordination »' }),
+      'SET · Sète',
+    );
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
+    expect(screen.getAllByRole('row')[1]?.textContent).toContain('SET');
   });
 });
