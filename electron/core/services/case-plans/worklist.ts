@@ -158,13 +158,12 @@ export async function teamCounts(
   const store = ctx.vault.requireStore();
   return store.exclusive(async () => {
     const em = store.manager;
-    const sites = await worklistSites(em, actor, input.siteIds);
+    const asked = new Set(await worklistSites(em, actor, input.siteIds));
+    const centreSites = (await allSites(em)).map((s) => s.id);
+    // One line per site, in the centre's order (by code), whatever order the reader's sites come in.
+    const sites = centreSites.filter((id) => asked.has(id));
     if (sites.length === 0) return { sites: [], owners: [] };
-    const todays = await siteTodays(
-      em,
-      (await allSites(em)).map((s) => s.id),
-      ctx.clock(),
-    );
+    const todays = await siteTodays(em, centreSites, ctx.clock());
     const latestWeekEnd = [...todays.values()].map(weekEnd).sort().at(-1) ?? '';
     const due = await dueActionsAt(em, sites, latestWeekEnd);
     const bySite = new Map(sites.map((id) => [id, { dueThisWeek: 0, overdue: 0 }]));
