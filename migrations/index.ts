@@ -31,6 +31,7 @@ import { migration0025 } from './0025-attachments';
 import { migration0026 } from './0026-social-support';
 import { migration0027 } from './0027-economic-autonomy';
 import { migration0028 } from './0028-psy-support';
+import { migration0029 } from './0029-case-plan-sites';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -62,6 +63,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0026,
   migration0027,
   migration0028,
+  migration0029,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

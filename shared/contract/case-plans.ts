@@ -23,7 +23,12 @@ import { channel } from './channel';
 import { idSchema, isoDateTimeSchema, versionSchema } from './common';
 import { careReferentSchema } from './dossier';
 import { forPersonInputSchema, sectionItemsSchema } from './section';
-import { worklistCountsInputSchema, worklistInputSchema, worklistPageSchema } from './worklist';
+import {
+  WORKLIST_SITES_MAX,
+  worklistCountsInputSchema,
+  worklistInputSchema,
+  worklistPageSchema,
+} from './worklist';
 import { calendarDateSchema } from './vaccinations';
 import {
   attachedMetaSchema,
@@ -122,7 +127,10 @@ export type SafetyPlan = z.infer<typeof safetyPlanSchema>;
 export const casePlanSchema = z.object({
   id: idSchema,
   personId: idSchema,
+  /** The lead site: where the plan was opened (the pointer names it). */
   siteId: idSchema,
+  /** Every site that follows the plan, the lead site first (lists and meetings see it at each). */
+  siteIds: z.array(idSchema),
   status: z.enum(CASE_PLAN_STATUSES),
   closureReason: z.enum(CLOSURE_REASONS).nullable(),
   openedOn: calendarDateSchema,
@@ -158,6 +166,22 @@ export const actionLineSchema = z.object({
 });
 export type ActionLine = z.infer<typeof actionLineSchema>;
 
+const count = z.number().int().min(0);
+/** Open actions due from today to today + 6 days, and due before today (each action's site's today). */
+const actionCountsSchema = z.object({ dueThisWeek: count, overdue: count });
+export const teamCountsSchema = z.object({
+  /** One line per site asked for: its plans' open actions, and its plans by status. */
+  sites: z.array(
+    actionCountsSchema.extend({
+      siteId: idSchema,
+      plans: z.object({ open: count, active: count, on_hold: count, closed: count }),
+    }),
+  ),
+  /** One line per owner with an open action due this week or overdue on a plan of these sites. */
+  owners: z.array(actionCountsSchema.extend({ ownerId: idSchema, ownerName: z.string().nullable() })),
+});
+export type TeamCounts = z.infer<typeof teamCountsSchema>;
+
 /** Keyset paging: the last line of the page (due date, action id). */
 const actionsCursorSchema = z.object({ dueOn: calendarDateSchema, id: idSchema }).strict();
 /** "week": due by today + 6 days (overdue included); "all": every open action. */
@@ -189,6 +213,35 @@ export const casePlansChannels = {
         closureReason: z.enum(CLOSURE_REASONS).nullable().default(null),
         reason: z.string().max(REASON_MAX).nullable().default(null),
         cancelOpenActions: z.boolean().default(false),
+        version: versionSchema,
+      })
+      .strict(),
+    casePlanSchema,
+  ),
+  /**
+   * The sites that follow the plan (at least one): the writer adds or removes only sites they work
+   * at (`site_not_yours`); removing the lead site makes the first one left the lead.
+   */
+  'casePlans.setSites': channel(
+    z
+      .object({
+        ...onPlan,
+        siteIds: z.array(idSchema).min(1, 'plan_sites_required').max(WORKLIST_SITES_MAX),
+        version: versionSchema,
+      })
+      .strict(),
+    casePlanSchema,
+  ),
+  /**
+   * Whom to ask: a staff member who may write plans and works at one of the plan's sites
+   * (`referent_cannot_write_plan`), and whether the pointer is shown at all.
+   */
+  'casePlans.setReferent': channel(
+    z
+      .object({
+        ...onPlan,
+        referentId: idSchema,
+        showReferent: z.boolean(),
         version: versionSchema,
       })
       .strict(),
@@ -260,6 +313,11 @@ export const casePlansChannels = {
     worklistCountsInputSchema,
     z.object({ mineThisWeek: z.number().int().min(0), teamOverdue: z.number().int().min(0) }),
   ),
+  /**
+   * The coordinator's team view (`reports.read`, no section read): per site and per owner, the
+   * open actions due this week and overdue, and the plans by status — numbers, never a person.
+   */
+  'casePlans.teamCounts': channel(worklistCountsInputSchema, teamCountsSchema),
   /** Stores the session's staged document on the case plan. */
   'casePlans.attach': channel(
     z.object({ personId: idSchema, planId: idSchema, ...attachFields }).strict(),

@@ -19,6 +19,18 @@ export const EXTERNAL_PARTICIPANTS_MAX = 500;
 export const MEETING_CASES_MAX = 40;
 export const MEETING_ACTIONS_MAX = 20;
 
+/**
+ * A text the meeting may leave out (null or empty), kept exactly as typed; one of spaces only is
+ * refused next to its field rather than quietly stored as nothing.
+ */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => text.length === 0 || text.trim().length > 0, { message: 'text_required' })
+    .nullable()
+    .default(null);
+
 /** An action a meeting adds (no `id`) or changes (`id` + `version`): the plan tab's rules. */
 export const meetingActionSchema = casePlansChannels['casePlans.saveAction'].input.omit({
   personId: true,
@@ -127,8 +139,8 @@ export const meetingsChannels = {
         siteId: idSchema,
         heldOn: calendarDateSchema,
         participantIds: z.array(idSchema).min(1, 'meeting_participants_required').max(50),
-        externalParticipants: z.string().max(EXTERNAL_PARTICIPANTS_MAX).nullable().default(null),
-        generalNotes: z.string().max(DECISIONS_MAX).nullable().default(null),
+        externalParticipants: optionalText(EXTERNAL_PARTICIPANTS_MAX),
+        generalNotes: optionalText(DECISIONS_MAX),
         cases: z.array(meetingCaseInputSchema).min(1, 'meeting_cases_required').max(MEETING_CASES_MAX),
       })
       .strict(),

@@ -6,7 +6,7 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { startCentre, TEAM } from './helpers/centre';
+import { addMember, addSete, COORDINATOR, startCentre, TEAM, type Member } from './helpers/centre';
 import { expectFieldError } from './helpers/fields';
 import { renderApp } from './helpers/render';
 import { filedPerson } from './helpers/scenes';
@@ -40,9 +40,14 @@ describe('the coordination meeting form', () => {
     await screen.findByRole('heading', { name: 'Réunions de coordination', level: 1 });
     await user.click(screen.getByRole('button', { name: 'Nouvelle réunion' }));
     const dialog = await screen.findByRole('dialog', { name: 'Nouvelle réunion de coordination' });
+    // Notes of spaces only are refused next to them, not quietly dropped.
+    const notes = within(dialog).getByRole('textbox', { name: 'Notes générales' });
+    await user.type(notes, '   ');
     await user.click(within(dialog).getByRole('button', { name: 'Enregistrer la réunion' }));
     const participants = within(dialog).getByRole('textbox', { name: /^Participant·es de l’équipe/ });
     await expectFieldError(participants, 'Indiquez au moins un participant de l’équipe.');
+    await expectFieldError(notes, 'Ce texte est vide.');
+    await user.type(notes, 'Ordre du jour : sérologies ');
     expect(within(dialog).getByRole('alert').textContent).toContain(
       'Ajoutez au moins une personne discutée.',
     );
@@ -69,6 +74,11 @@ describe('the coordination meeting form', () => {
     );
 
     expect(await meetings()).toMatchObject([{ casesCount: 1, participantNames: [TEAM.doctor.displayName] }]);
+    const [line] = await meetings();
+    // The notes as typed, spaces included.
+    expect(
+      (await centre.must('meetings.get', { meetingId: line.id }, centre.tokens.doctor)).meeting?.generalNotes,
+    ).toBe('   Ordre du jour : sérologies ');
     const stored = await centre.must('casePlans.forPerson', { personId: person.id }, centre.tokens.doctor);
     expect(stored.items[0]?.actions).toMatchObject([{ title: 'Sérologies à 6 semaines', status: 'done' }]);
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
@@ -128,5 +138,90 @@ describe('the plan tab’s “Réunions” panel', () => {
     const panel = await screen.findByRole('region', { name: 'Réunions' });
     await waitFor(() => expect(panel.textContent).toContain('Orienter vers un foyer.'));
     expect(panel.textContent).toContain(TEAM.doctor.displayName);
+  });
+});
+
+describe('the coordinator’s team view', () => {
+  it('shows counts per site and per owner, and no person', async () => {
+    const centre = await startCentre();
+    const person = await filedPerson(centre, 'Yasmina Alaoui', { careTeam: true });
+    await centre.must(
+      'persons.recordConsent',
+      { personId: person.id, scope: 'social_legal', given: true },
+      centre.tokens.worker,
+    );
+    const plan = await centre.must('casePlans.open', { personId: person.id }, centre.tokens.doctor);
+    await centre.must(
+      'casePlans.saveAction',
+      {
+        personId: person.id,
+        planId: plan.id,
+        axis: 'medical',
+        title: 'Sérologies à 6 semaines',
+        ownerId: centre.userIds.doctor,
+        dueOn: addDays(siteDate(new Date()), 2),
+      },
+      centre.tokens.doctor,
+    );
+    await renderApp(COORDINATOR, '/case-plans/team');
+    const bySite = await screen.findByRole('table', { name: 'Par site' });
+    // MTP: one action due within 7 days, none overdue, one active plan.
+    await waitFor(() => expect(within(bySite).getAllByRole('row')[1]?.textContent).toBe('MTP100100'));
+    const byOwner = screen.getByRole('table', { name: 'Par porteur·se' });
+    expect(within(byOwner).getAllByRole('row')[1]?.textContent).toBe(`${TEAM.doctor.displayName}10`);
+    expect(document.body.textContent).not.toContain('Yasmina');
+    expect(document.body.textContent).not.toContain('Sérologies');
+  });
+});
+
+describe('the site filter of the meetings', () => {
+  it('lists all the reader’s sites by default, one site when chosen', async () => {
+    const centre = await startCentre();
+    const sete = await addSete(centre);
+    const both: Member = {
+      username: 'samira.social',
+      displayName: 'Samira Haddad',
+      password: 'social-du-lez-2024',
+      roles: ['social_worker'],
+    };
+    const samiraId = await addMember(centre, both, [centre.siteId, sete]);
+    const token = await centre.signIn(both);
+    const person = await filedPerson(centre, 'Salma Idrissi', { careTeam: true });
+    await centre.must(
+      'persons.recordConsent',
+      { personId: person.id, scope: 'social_legal', given: true },
+      token,
+    );
+    const plan = await centre.must('casePlans.open', { personId: person.id }, token);
+    // Followed at both sites: discussed at a meeting in each.
+    await centre.must(
+      'casePlans.setSites',
+      { personId: person.id, planId: plan.id, siteIds: [centre.siteId, sete], version: plan.version },
+      token,
+    );
+    for (const [siteId, decisions] of [
+      [centre.siteId, 'Décidé à Montpellier'],
+      [sete, 'Décidé à Sète'],
+    ] as const)
+      await centre.must(
+        'meetings.save',
+        {
+          siteId,
+          heldOn: siteDate(new Date()),
+          participantIds: [samiraId],
+          cases: [{ personId: person.id, decisions }],
+        },
+        token,
+      );
+
+    const { user } = await renderApp(both, '/meetings');
+    await screen.findByRole('heading', { name: 'Réunions de coordination', level: 1 });
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Sites de la liste « Réunions de coordination »' }),
+      'SET · Sète',
+    );
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
+    expect(screen.getAllByRole('row')[1]?.textContent).toContain('SET');
   });
 });

@@ -42,6 +42,8 @@ describe('routes and navigation', () => {
       'Personnes',
       'Agenda',
       'Ateliers collectifs',
+      // The team's case-plan work as counts, no person.
+      'Actions de l’équipe',
       'Annuaire',
       'Équipe',
       "Journal d'audit",

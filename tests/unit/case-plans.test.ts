@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
 import { actionChangeAllowed, safetyReviewDue, statusChangeAllowed } from '../../shared/domain/case-plans';
 import { actionsSql } from '../../electron/core/services/case-plans/repository';
+import type { Role } from '../../shared/domain/roles';
 import { expectRefused, storeSnapshot } from './helpers/clinical';
 import { personInput, reception, staff, type Centre } from './helpers/reception';
 
@@ -21,6 +22,22 @@ async function chams() {
   const nurse = await staff(t, 'nina', ['nurse']);
   const legal = await staff(t, 'lina', ['legal']);
   return { t, social, doctor, nurse, legal, siteId: t.siteIds[0] };
+}
+
+/** A staff member who works at the given sites only. */
+async function staffAt(t: Centre, username: string, roles: Role[], siteIds: string[]) {
+  const { user, temporaryPassword } = await t.must(
+    'users.create',
+    { username, displayName: `${username} (test)`, roles, siteIds },
+    t.token,
+  );
+  const first = await t.must('auth.login', { username, password: temporaryPassword });
+  await t.must(
+    'auth.changePassword',
+    { currentPassword: temporaryPassword, newPassword: 'Nouveau-Mot-de-passe-2026' },
+    first.token,
+  );
+  return { token: first.token, id: user.id };
 }
 
 async function survivor(t: Centre, token: string, scopes: Array<'care_team' | 'social_legal'>) {
@@ -652,7 +669,9 @@ describe('my actions and the team view', () => {
       /SEARCH pa USING INDEX \S+ \(owner_id=\? AND status=\? AND due_on<\?\)/,
     );
     expect(plans.team, plans.team).not.toMatch(/SCAN (pa|plan_action)\b/);
-    expect(plans.team, plans.team).toMatch(/SEARCH pa USING INDEX \S+ \(status=\? AND site_id=\?\)/);
+    // A site's list reads the plans the site follows (a plan may be followed at two), then their actions.
+    expect(plans.team, plans.team).toMatch(/SEARCH cps USING COVERING INDEX \S+ \(site_id=\?\)/);
+    expect(plans.team, plans.team).toMatch(/SEARCH pa USING INDEX \S+ \(plan_id=\?\)/);
     expect(plans.split, plans.split).not.toMatch(/SCAN (pa|plan_action)\b/);
   });
 
@@ -706,6 +725,198 @@ describe('my actions and the team view', () => {
       mineThisWeek: 2,
       teamOverdue: 0,
     });
+  });
+});
+
+describe('a plan followed at two sites, and its referent', () => {
+  const SITES_SQL = `${ROWS_SQL}, (SELECT group_concat(site_id) FROM case_plan_site) AS cs`;
+
+  it('a writer adds or removes only sites they work at, one at least; the other site’s team then sees the plan', async () => {
+    const { t, social } = await chams();
+    const [mtp, out] = t.siteIds;
+    const mtpLawyer = await staffAt(t, 'lara', ['legal'], [mtp]);
+    const outWorker = await staffAt(t, 'sofia', ['social_worker'], [out]);
+    const personId = await survivor(t, social.token, ['social_legal']);
+    const plan = await t.must('casePlans.open', { personId, siteId: mtp }, social.token);
+    expect(plan.siteIds).toEqual([mtp]);
+    const withAction = await t.must(
+      'casePlans.saveAction',
+      action(personId, plan.id, social.id),
+      social.token,
+    );
+    // The team at the other site does not see it yet.
+    expect((await t.must('casePlans.teamActions', {}, outWorker.token)).rows).toEqual([]);
+
+    // A site one does not work at is neither added nor removed; none at all is refused.
+    await expectRefused(
+      t,
+      'casePlans.setSites',
+      { personId, planId: plan.id, siteIds: [mtp, out], version: withAction.version },
+      mtpLawyer.token,
+      { field: 'siteIds', reason: 'site_not_yours' },
+      { rowsSql: SITES_SQL },
+    );
+    await expectRefused(
+      t,
+      'casePlans.setSites',
+      { personId, planId: plan.id, siteIds: [], version: withAction.version },
+      social.token,
+      { field: 'siteIds', reason: 'plan_sites_required' },
+      { rowsSql: SITES_SQL },
+    );
+
+    const both = await t.must(
+      'casePlans.setSites',
+      { personId, planId: plan.id, siteIds: [mtp, out], version: withAction.version },
+      social.token,
+    );
+    expect(both).toMatchObject({ siteId: mtp, siteIds: [mtp, out] });
+    expect(
+      await storeSnapshot(
+        t,
+        `SELECT group_concat(action) AS a FROM audit_log WHERE actor_id = '${social.id}' AND person_id = '${personId}' AND target_type = 'case_plan_site'`,
+      ),
+    ).toContain('create,create');
+    // The action written at Montpellier is now the team's work at the other site too.
+    const there = await t.must('casePlans.teamActions', {}, outWorker.token);
+    expect(there.rows.map((r) => r.actionId)).toEqual([withAction.actions[0].id]);
+    expect(await t.must('casePlans.actionsCounts', {}, outWorker.token)).toMatchObject({ teamOverdue: 0 });
+    // "My actions" filtered on the other site follows the plan's sites as well.
+    expect(
+      (await t.must('casePlans.myActions', { siteIds: [out] }, social.token)).rows.map((r) => r.actionId),
+    ).toEqual([withAction.actions[0].id]);
+
+    // The lawyer of Montpellier may not remove the other site; the social worker, who works at
+    // both, removes the lead site: the other becomes the lead, and the pointer names it.
+    await expectRefused(
+      t,
+      'casePlans.setSites',
+      { personId, planId: plan.id, siteIds: [mtp], version: both.version },
+      mtpLawyer.token,
+      { field: 'siteIds', reason: 'site_not_yours' },
+      { rowsSql: SITES_SQL },
+    );
+    const moved = await t.must(
+      'casePlans.setSites',
+      { personId, planId: plan.id, siteIds: [out], version: both.version },
+      social.token,
+    );
+    expect(moved).toMatchObject({ siteId: out, siteIds: [out] });
+    const centre = await t.must('centre.get', {}, t.token);
+    expect((await t.must('casePlans.referent', { personId }, social.token))?.siteCode).toBe(
+      centre.sites.find((s) => s.id === out)!.code,
+    );
+    expect((await t.must('casePlans.teamActions', {}, mtpLawyer.token)).rows).toEqual([]);
+  });
+
+  it('the referent writes plans at one of the plan’s sites, else refused next to the field; the pointer follows', async () => {
+    const { t, social, doctor, nurse } = await chams();
+    const [mtp, out] = t.siteIds;
+    const outLawyer = await staffAt(t, 'lou', ['legal'], [out]);
+    const mtpLawyer = await staffAt(t, 'lara', ['legal'], [mtp]);
+    const personId = await survivor(t, social.token, ['care_team', 'social_legal']);
+    const plan = await t.must('casePlans.open', { personId, siteId: mtp }, social.token);
+    // The nurse reads no plan; the lawyer of the other site works at no site of this plan.
+    for (const referentId of [nurse.id, outLawyer.id])
+      await expectRefused(
+        t,
+        'casePlans.setReferent',
+        { personId, planId: plan.id, referentId, showReferent: true, version: plan.version },
+        social.token,
+        { field: 'referentId', reason: 'referent_cannot_write_plan' },
+        { rowsSql: ROWS_SQL },
+      );
+
+    const lawyer = await t.must(
+      'casePlans.setReferent',
+      { personId, planId: plan.id, referentId: mtpLawyer.id, showReferent: true, version: plan.version },
+      social.token,
+    );
+    expect(lawyer).toMatchObject({ referentId: mtpLawyer.id, referentName: 'lara (test)' });
+    expect((await t.must('persons.dossier', { id: personId }, nurse.token)).careReferent?.referentName).toBe(
+      'lara (test)',
+    );
+    // The doctor, a writer of the plan, hides the pointer at the person's request.
+    const hidden = await t.must(
+      'casePlans.setReferent',
+      { personId, planId: plan.id, referentId: doctor.id, showReferent: false, version: lawyer.version },
+      doctor.token,
+    );
+    expect(hidden).toMatchObject({ referentId: doctor.id, showReferent: false });
+    expect((await t.must('persons.dossier', { id: personId }, nurse.token)).careReferent).toBeNull();
+  });
+});
+
+describe('the coordinator’s counts', () => {
+  it('per site and per owner, due this week and overdue, plans by status: numbers only, to reports.read only', async () => {
+    const { t, social, doctor } = await chams();
+    const [mtp, out] = t.siteIds;
+    await staff(t, 'cora', ['coordinator']);
+    await staffAt(t, 'coline', ['coordinator'], [mtp]);
+    const a = await survivor(t, social.token, ['social_legal']);
+    const b = await survivor(t, social.token, ['social_legal']);
+    const c = await survivor(t, social.token, ['social_legal']);
+    const planA = await t.must('casePlans.open', { personId: a, siteId: mtp }, social.token);
+    await t.must(
+      'casePlans.saveAction',
+      action(a, planA.id, doctor.id, { dueOn: '2026-03-03' }),
+      social.token,
+    );
+    await t.must(
+      'casePlans.saveAction',
+      action(a, planA.id, social.id, { dueOn: '2026-03-20' }),
+      social.token,
+    );
+    const planB = await t.must('casePlans.open', { personId: b, siteId: mtp }, social.token);
+    const withAction = await t.must(
+      'casePlans.saveAction',
+      action(b, planB.id, social.id, { dueOn: '2026-03-06' }),
+      social.token,
+    );
+    await t.must(
+      'casePlans.setSites',
+      { personId: b, planId: planB.id, siteIds: [mtp, out], version: withAction.version },
+      social.token,
+    );
+    await t.must('casePlans.open', { personId: c, siteId: mtp }, social.token);
+    // The workload counts whatever the consent: B withdraws hers, her action still waits.
+    await t.must('persons.recordConsent', { personId: b, scope: 'social_legal', given: false }, social.token);
+    // Three days later: A's action of the 3rd is overdue, B's of the 6th due this week.
+    t.clock.advance(3 * 24 * 3_600_000);
+    // Sessions do not last three days: everyone logs in again.
+    const login = (username: string) =>
+      t.must('auth.login', { username, password: 'Nouveau-Mot-de-passe-2026' });
+    const coordinator = await login('cora');
+    const mtpCoordinator = await login('coline');
+    const socialToday = await login('sara');
+
+    const counts = await t.must('casePlans.teamCounts', {}, coordinator.token);
+    expect(counts.sites).toEqual([
+      { siteId: mtp, dueThisWeek: 1, overdue: 1, plans: { open: 1, active: 2, on_hold: 0, closed: 0 } },
+      { siteId: out, dueThisWeek: 1, overdue: 0, plans: { open: 0, active: 1, on_hold: 0, closed: 0 } },
+    ]);
+    // B's action counts once for its owner though two sites follow the plan.
+    expect(counts.owners).toEqual([
+      { ownerId: doctor.id, ownerName: 'dora (test)', dueThisWeek: 0, overdue: 1 },
+      { ownerId: social.id, ownerName: 'sara (test)', dueThisWeek: 1, overdue: 0 },
+    ]);
+    for (const personId of [a, b, c]) expect(JSON.stringify(counts)).not.toContain(personId);
+    expect(JSON.stringify(counts)).not.toContain('Salma');
+
+    // One site asked for; a site the coordinator does not work at is refused, not left out.
+    expect(
+      (await t.must('casePlans.teamCounts', {}, mtpCoordinator.token)).sites.map((l) => l.siteId),
+    ).toEqual([mtp]);
+    const elsewhere = await t.call('casePlans.teamCounts', { siteIds: [out] }, mtpCoordinator.token);
+    expect(elsewhere.ok ? null : elsewhere.error).toMatchObject({
+      field: 'siteIds',
+      details: { reason: 'site_not_yours' },
+    });
+    // The team reads its actions, not the coordination's counts; the coordinator no list of actions.
+    const bySocial = await t.call('casePlans.teamCounts', {}, socialToday.token);
+    expect(bySocial.ok ? null : bySocial.error.code).toBe('forbidden');
+    const list = await t.call('casePlans.teamActions', {}, coordinator.token);
+    expect(list.ok ? null : list.error.code).toBe('forbidden');
   });
 });
 

@@ -362,6 +362,25 @@ const SAMPLES: Samples = {
       },
     };
   },
+  // Sends the seed plan's own sites and referent: through the gate, the call changes nothing.
+  'casePlans.setSites': async (f, s) => {
+    const plan = await seedPlan(f, s.personId);
+    return {
+      input: { personId: s.personId, planId: plan.id, siteIds: plan.siteIds, version: plan.version },
+    };
+  },
+  'casePlans.setReferent': async (f, s) => {
+    const plan = await seedPlan(f, s.personId);
+    return {
+      input: {
+        personId: s.personId,
+        planId: plan.id,
+        referentId: plan.referentId,
+        showReferent: plan.showReferent,
+        version: plan.version,
+      },
+    };
+  },
   'casePlans.saveItem': async (f, s) => {
     const plan = await seedPlan(f, s.personId);
     return {

@@ -266,10 +266,31 @@ describe('refusals name their field and write nothing', () => {
       [meeting(t.siteIds[1], [social.id], one), 'cases.0.personId', 'person_not_followed_at_site'],
       [meeting(siteId, [social.id], [...one, ...one]), 'cases.1.personId', 'person_discussed_twice'],
     ];
+    // Texts are kept as typed: one of spaces only is refused next to its field, not stored as none.
+    cases.push(
+      [
+        meeting(siteId, [social.id], one, { externalParticipants: '   ' }),
+        'externalParticipants',
+        'text_required',
+      ],
+      [meeting(siteId, [social.id], one, { generalNotes: ' \n ' }), 'generalNotes', 'text_required'],
+    );
     for (const [input, field, reason] of cases)
       await expectRefused(t, 'meetings.save', input, social.token, { field, reason }, { rowsSql: ROWS_SQL });
-    // Held yesterday: recorded.
-    await t.must('meetings.save', meeting(siteId, [social.id], one, { heldOn: '2026-03-01' }), social.token);
+    // Held yesterday: recorded, its texts exactly as typed.
+    const saved = await t.must(
+      'meetings.save',
+      meeting(siteId, [social.id], one, {
+        heldOn: '2026-03-01',
+        externalParticipants: '  Me Alaoui (avocate) ',
+        generalNotes: 'Points :\n - hébergement\n',
+      }),
+      social.token,
+    );
+    expect(saved.meeting).toMatchObject({
+      externalParticipants: '  Me Alaoui (avocate) ',
+      generalNotes: 'Points :\n - hébergement\n',
+    });
   });
 });
 
@@ -357,5 +378,42 @@ describe('reading a meeting', () => {
     expect(next.rows.map((r) => r.heldOn)).toEqual(['2026-02-20']);
     expect(next.nextCursor).toBeNull();
     expect(JSON.stringify(first)).not.toContain('Salma');
+
+    // Nadia withdraws her consent: the lawyer's list no longer counts her (the meeting would not
+    // show her), the meeting's recorder still does.
+    await t.must(
+      'persons.recordConsent',
+      { personId: nadia.personId, scope: 'social_legal', given: false },
+      social.token,
+    );
+    expect((await t.must('meetings.list', { limit: 1 }, legal.token)).rows[0].casesCount).toBe(1);
+    expect((await t.must('meetings.list', { limit: 1 }, social.token)).rows[0].casesCount).toBe(2);
+  });
+
+  it('a plan followed at a second site is discussed at that site’s meeting, and listed there', async () => {
+    const { t, social, legal } = await chams();
+    const [mtp, out] = t.siteIds;
+    const salma = await withPlan(t, social.token, 'Salma');
+    await expectRefused(
+      t,
+      'meetings.save',
+      meeting(out, [social.id, legal.id], [{ personId: salma.personId }]),
+      social.token,
+      { field: 'cases.0.personId', reason: 'person_not_followed_at_site' },
+      { rowsSql: ROWS_SQL },
+    );
+    await t.must(
+      'casePlans.setSites',
+      { personId: salma.personId, planId: salma.plan.id, siteIds: [mtp, out], version: salma.plan.version },
+      social.token,
+    );
+    const saved = await t.must(
+      'meetings.save',
+      meeting(out, [social.id, legal.id], [{ personId: salma.personId, decisions: 'Suivi sur ce site' }]),
+      social.token,
+    );
+    const there = await t.must('meetings.list', { siteIds: [out] }, legal.token);
+    expect(there.rows.map((r) => [r.id, r.casesCount])).toEqual([[saved.meeting.id, 1]]);
+    expect((await t.must('meetings.list', { siteIds: [mtp] }, legal.token)).rows).toEqual([]);
   });
 });

@@ -128,9 +128,11 @@ import {
   saveAction,
   saveItem,
   saveSafetyPlan,
+  setReferent,
+  setSites,
   setStatus,
 } from '../services/case-plans/case-plans-service';
-import { myActions, teamActions, worklistCounts } from '../services/case-plans/worklist';
+import { myActions, teamActions, teamCounts, worklistCounts } from '../services/case-plans/worklist';
 import { legalForPerson } from '../services/legal/dossier-section';
 import { addStep, authorOfProcedure, saveHearing, saveProcedure } from '../services/legal/legal-service';
 import { calendar, dueThisWeek, hearingsCounts } from '../services/legal/worklist';
@@ -1036,6 +1038,16 @@ export const ROUTES: RouteTable = {
     dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
     handler: setStatus,
   },
+  'casePlans.setSites': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: setSites,
+  },
+  'casePlans.setReferent': {
+    access: 'dossier',
+    dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
+    handler: setReferent,
+  },
   'casePlans.saveItem': {
     access: 'dossier',
     dossier: onPerson('case_plan', 'write', { author: authorOfPlan }),
@@ -1065,6 +1077,12 @@ export const ROUTES: RouteTable = {
     access: 'session',
     touches: persons('case_plan'),
     handler: (input, { ctx, actor }) => teamActions(ctx, actor, input),
+  },
+  'casePlans.teamCounts': {
+    access: 'session',
+    permission: 'reports.read',
+    touches: { kind: 'centre', why: 'counts of plans and actions per site and per owner, no person' },
+    handler: (input, { ctx, actor }) => teamCounts(ctx, actor, input),
   },
   'casePlans.actionsCounts': {
     access: 'session',

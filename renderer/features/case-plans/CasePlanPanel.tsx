@@ -1,5 +1,5 @@
 /**
- * The "Plan d'accompagnement" tab: the plan's status and referent, its five axes each with needs,
+ * The "Plan d'accompagnement" tab: the plan's status, sites and referent, its five axes each with needs,
  * objectives and actions, and the safety plan. A writer opens the plan, changes its status (closing
  * names a reason, reopening writes one), adds items and actions and marks actions done.
  */
@@ -37,6 +37,7 @@ import { ActionForm } from './ActionForm';
 import { useOpenPlan, useSavePlanAction, useSavePlanItem, useSetPlanStatus } from './api';
 import { DocumentsPanel } from '../attachments/DocumentsPanel';
 import { PersonMeetingsPanel } from '../meetings/PersonMeetingsPanel';
+import { PlanFollowUp } from './PlanFollowUp';
 import { SafetyPlanForm } from './SafetyPlanForm';
 
 const isReason = oneOf(CLOSURE_REASONS);
@@ -314,6 +315,7 @@ export function CasePlanPanel({
         )}
       </Group>
       {canWrite && <StatusControls plan={plan} />}
+      {canWrite && <PlanFollowUp plan={plan} />}
       {PLAN_AXES.map((axis) => (
         <Axis key={axis} plan={plan} axis={axis} canWrite={canWrite} />
       ))}

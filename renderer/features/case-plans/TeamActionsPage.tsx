@@ -2,7 +2,8 @@
  * `/case-plans/team`: the open actions of the plans followed at the reader's sites
  * (`casePlans.teamActions`), this week or all, paged by the core; each page grouped by owner, the
  * most urgent first. Only persons who share with the social and legal team (or whose action the
- * reader wrote or owns) are listed, as the core decides.
+ * reader wrote or owns) are listed, as the core decides. The coordinator, who reads no plan, sees
+ * the counts instead (`TeamCounts`). Both follow the site filter (all the reader's sites, or one).
  */
 import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
@@ -16,6 +17,10 @@ import { useSiteOptions } from '../centre/site-options';
 import { personLinks } from '../persons/links';
 import { formatDay } from '../prep/dates';
 import { useKeysetPages } from '../worklists/use-keyset-pages';
+import { sectionAccess } from '../../../shared/domain/access-policy';
+import { useSignedIn } from '../persons/use-signed-in';
+import { SitesFilter, useSitesFilter } from './SitesFilter';
+import { TeamCounts } from './TeamCounts';
 
 type List = 'week' | 'all';
 
@@ -28,17 +33,39 @@ function byOwner(rows: readonly ActionLine[]): Array<[string, ActionLine[]]> {
 
 export function TeamActionsPage() {
   const { t } = useTranslation();
+  const user = useSignedIn().state.user;
+  const filter = useSitesFilter();
+  const readsPlans = sectionAccess(user.roles, 'case_plan') !== 'none';
+  const title = t('casePlans.team.title');
+  return (
+    <Stack>
+      <PageTitle
+        title={title}
+        intro={t(readsPlans ? 'casePlans.team.intro' : 'casePlans.teamCounts.title')}
+      />
+      <SitesFilter value={filter.siteId} onChange={filter.setSiteId} of={title} />
+      {readsPlans ? (
+        // A new filter starts again from the first page.
+        <TeamActions key={filter.siteId} input={filter.input} />
+      ) : (
+        user.permissions.includes('reports.read') && <TeamCounts input={filter.input} />
+      )}
+    </Stack>
+  );
+}
+
+function TeamActions({ input }: { input: { siteIds?: string[] } }) {
+  const { t } = useTranslation();
   const [list, setList] = useState<List>('week');
   const sites = useSiteOptions();
   const pages = useKeysetPages(
-    ['casePlans', 'teamActions', list],
+    ['casePlans', 'teamActions', list, input.siteIds ?? null],
     (cursor: { dueOn: string; id: string } | undefined) =>
-      callOrThrow('casePlans.teamActions', { list, ...(cursor ? { cursor } : {}) }),
+      callOrThrow('casePlans.teamActions', { list, ...input, ...(cursor ? { cursor } : {}) }),
   );
   const rows = pages.rows ?? [];
   return (
     <Stack>
-      <PageTitle title={t('casePlans.team.title')} intro={t('casePlans.team.intro')} />
       <SegmentedControl
         w={300}
         value={list}

@@ -12,6 +12,8 @@ const onPerson = {
 
 export const useOpenPlan = () => useCoreMutation('casePlans.open', onPerson);
 export const useSetPlanStatus = () => useCoreMutation('casePlans.setStatus', onPerson);
+export const useSetPlanSites = () => useCoreMutation('casePlans.setSites', onPerson);
+export const useSetPlanReferent = () => useCoreMutation('casePlans.setReferent', onPerson);
 export const useSavePlanItem = () => useCoreMutation('casePlans.saveItem', onPerson);
 export const useSavePlanAction = () => useCoreMutation('casePlans.saveAction', onPerson);
 export const useSaveSafetyPlan = () => useCoreMutation('casePlans.saveSafetyPlan', onPerson);

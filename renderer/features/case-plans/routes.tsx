@@ -1,4 +1,7 @@
-/** `/case-plans/team`: the team view of open actions, for the staff who work on case plans. */
+/**
+ * `/case-plans/team`: the team view of open actions, for the staff who work on case plans; for
+ * coordination (`reports.read`, no plan read) the same screen shows counts only.
+ */
 import { createRoute } from '@tanstack/react-router';
 import { Icon } from '../../app/icons';
 import { rootRoute } from '../../app/root-route';
@@ -17,7 +20,7 @@ const teamActionsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'case-plans/team',
   staticData: {
-    access: { permission: null, section: 'case_plan' },
+    access: { permission: null, section: 'case_plan', otherwise: { permission: 'reports.read' } },
     nav: { labelKey: 'casePlans.team.nav', icon: TeamIcon, order: 48 },
   },
   component: TeamActionsPage,

@@ -126,8 +126,9 @@ export function MeetingForm({ onDone }: { onDone: () => void }) {
         siteId: values.siteId,
         heldOn: values.heldOn,
         participantIds: values.participantIds,
-        externalParticipants: values.externalParticipants.trim() || null,
-        generalNotes: values.generalNotes.trim() || null,
+        // Kept exactly as typed; left empty is none.
+        externalParticipants: values.externalParticipants || null,
+        generalNotes: values.generalNotes || null,
         cases: cases.map((c) => ({
           personId: c.personId,
           decisions: c.decisions,

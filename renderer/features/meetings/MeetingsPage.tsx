@@ -1,6 +1,6 @@
 /**
- * `/meetings`: the coordination meetings held at the reader's sites, latest first, paged by the
- * core (keyset); a line opens the meeting (the persons discussed whom the reader may read); "Nouvelle
+ * `/meetings`: the coordination meetings held at the reader's sites (all, or the one the filter
+ * names), latest first, paged by the core (keyset); a line opens the meeting (the persons discussed whom the reader may read); "Nouvelle
  * réunion" records one.
  */
 import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
@@ -13,6 +13,7 @@ import { QueryError } from '../../app/QueryError';
 import { useSiteOptions } from '../centre/site-options';
 import { formatDay } from '../prep/dates';
 import { useKeysetPages } from '../worklists/use-keyset-pages';
+import { SitesFilter, useSitesFilter } from '../case-plans/SitesFilter';
 import { meetingsKeys, useMeeting } from './api';
 import { MeetingForm } from './MeetingForm';
 
@@ -20,11 +21,7 @@ export function MeetingsPage() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
-  const sites = useSiteOptions();
-  const pages = useKeysetPages([...meetingsKeys.all], (cursor: { heldOn: string; id: string } | undefined) =>
-    callOrThrow('meetings.list', { limit: 25, ...(cursor ? { cursor } : {}) }),
-  );
-  const rows: MeetingLine[] = pages.rows ?? [];
+  const filter = useSitesFilter();
   return (
     <Stack>
       <PageTitle
@@ -32,6 +29,26 @@ export function MeetingsPage() {
         intro={t('meetings.intro')}
         action={<Button onClick={() => setCreating(true)}>{t('meetings.new')}</Button>}
       />
+      <SitesFilter value={filter.siteId} onChange={filter.setSiteId} of={t('meetings.title')} />
+      {/* A new filter starts again from the first page. */}
+      <MeetingsList key={filter.siteId} input={filter.input} onOpen={setOpenId} />
+      {creating && <MeetingForm onDone={() => setCreating(false)} />}
+      {openId && <MeetingDetail meetingId={openId} onClose={() => setOpenId(null)} />}
+    </Stack>
+  );
+}
+
+function MeetingsList({ input, onOpen }: { input: { siteIds?: string[] }; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const sites = useSiteOptions();
+  const pages = useKeysetPages(
+    [...meetingsKeys.all, input.siteIds ?? null],
+    (cursor: { heldOn: string; id: string } | undefined) =>
+      callOrThrow('meetings.list', { limit: 25, ...input, ...(cursor ? { cursor } : {}) }),
+  );
+  const rows: MeetingLine[] = pages.rows ?? [];
+  return (
+    <>
       {pages.isError && <QueryError error={pages.error} onRetry={pages.refetch} />}
       <Table striped highlightOnHover>
         <TableHead
@@ -47,7 +64,7 @@ export function MeetingsPage() {
           {rows.map((m) => (
             <Table.Tr key={m.id}>
               <Table.Td>
-                <Button variant="subtle" size="compact-sm" onClick={() => setOpenId(m.id)}>
+                <Button variant="subtle" size="compact-sm" onClick={() => onOpen(m.id)}>
                   {formatDay(m.heldOn)}
                 </Button>
               </Table.Td>
@@ -68,9 +85,7 @@ export function MeetingsPage() {
           </Button>
         </Group>
       )}
-      {creating && <MeetingForm onDone={() => setCreating(false)} />}
-      {openId && <MeetingDetail meetingId={openId} onClose={() => setOpenId(null)} />}
-    </Stack>
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * What the meeting form checks before sending: the core's rules it can know (participants who
- * read plans, a date not in the future, someone discussed), so a refusal shows next to its field
+ * read plans, a date not in the future, someone discussed, no text of spaces only), so a refusal shows next to its field
  * at once. Returns the reason code (`validation.reason.<code>` texts) per field.
  */
 import type { Role } from '../../../shared/domain/roles';
@@ -8,6 +8,8 @@ import { mayOwnActions } from '../case-plans/action-rules';
 
 export interface MeetingRuleValues {
   heldOn: string;
+  externalParticipants?: string;
+  generalNotes?: string;
   participantIds: readonly string[];
   personIds: readonly string[];
 }
@@ -15,7 +17,11 @@ export interface MeetingRuleValues {
 export type MeetingProblem =
   | { field: 'participantIds'; reason: 'meeting_participants_required' | 'participant_cannot_read_plan' }
   | { field: 'heldOn'; reason: 'required' | 'date_in_future' }
-  | { field: 'cases'; reason: 'meeting_cases_required' };
+  | { field: 'cases'; reason: 'meeting_cases_required' }
+  | { field: 'externalParticipants' | 'generalNotes'; reason: 'text_required' };
+
+/** A text left empty is none; one of spaces only is refused (it is kept as typed otherwise). */
+const onlySpaces = (text: string | undefined) => !!text && text.trim().length === 0;
 
 export function meetingProblems(
   values: MeetingRuleValues,
@@ -30,5 +36,7 @@ export function meetingProblems(
   else if (values.participantIds.some((id) => !mayOwnActions(rolesOf(id) ?? [])))
     problems.push({ field: 'participantIds', reason: 'participant_cannot_read_plan' });
   if (values.personIds.length === 0) problems.push({ field: 'cases', reason: 'meeting_cases_required' });
+  for (const field of ['externalParticipants', 'generalNotes'] as const)
+    if (onlySpaces(values[field])) problems.push({ field, reason: 'text_required' });
   return problems;
 }

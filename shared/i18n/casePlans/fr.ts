@@ -139,4 +139,26 @@ export const fr = {
     previous: 'Précédentes',
     next: 'Suivantes',
   },
+  followUp: {
+    title: 'Sites et référent·e du plan',
+    edit: 'Changer les sites ou le ou la référent·e',
+    sites: 'Sites qui suivent le plan',
+    sitesHint: 'Vous ajoutez ou retirez seulement les sites où vous travaillez ; un site au moins.',
+    saveSites: 'Enregistrer les sites',
+    referent: 'Référent·e (à qui s’adresser)',
+    saveReferent: 'Enregistrer le ou la référent·e',
+    saved: 'Plan enregistré.',
+  },
+  teamCounts: {
+    title:
+      'Décomptes de l’équipe, sans aucune personne : actions par site et par porteur·se, plans par statut.',
+    intro:
+      'Des nombres seulement : ni nom, ni dossier, ni motif. Un plan suivi sur deux sites compte sur chacun.',
+    bySite: 'Par site',
+    byOwner: 'Par porteur·se',
+    dueThisWeek: 'Échéance dans les 7 jours',
+    overdue: 'En retard',
+    plans: 'Plans « {{status}} »',
+    noOwner: 'Aucune action en retard ni due cette semaine.',
+  },
 };

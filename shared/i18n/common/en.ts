@@ -311,6 +311,9 @@ export const en: Texts<typeof fr> = {
       action_owner_required: 'Say who owns this action.',
       owner_cannot_read_plan:
         'This person cannot read case plans: choose a member of the team who follows them.',
+      referent_cannot_write_plan:
+        'This person cannot be the referent: choose a member of the team who writes case plans and works at one of the plan’s sites.',
+      plan_sites_required: 'A plan is followed at one site at least.',
       case_closed: 'This case plan is closed: reopen it first.',
       case_plan_exists: 'This person already has a case plan.',
       no_case_plan: 'This person does not have this case plan.',

@@ -316,6 +316,9 @@ export const fr = {
       action_owner_required: 'Indiquez qui porte cette action.',
       owner_cannot_read_plan:
         'Cette personne ne peut pas lire les plans d’accompagnement : choisissez un membre de l’équipe qui les suit.',
+      referent_cannot_write_plan:
+        'Cette personne ne peut pas être référente : choisissez un membre de l’équipe qui écrit les plans d’accompagnement et travaille sur l’un des sites du plan.',
+      plan_sites_required: 'Un plan est suivi sur au moins un site.',
       case_closed: 'Ce plan d’accompagnement est clos : rouvrez-le d’abord.',
       case_plan_exists: 'Cette personne a déjà un plan d’accompagnement.',
       no_case_plan: 'Cette personne n’a pas ce plan d’accompagnement.',

@@ -25,17 +25,19 @@ import { ownParts, type ContributionContext } from '../../dossier/section';
 import { conflict, DomainError, invalid } from '../../errors';
 import { findSite, siteTimeZones } from '../centre/repository';
 import { loadPerson } from '../persons/repository';
-import { findUser } from '../users/repository';
+import { findUser, rolesAndSitesOf } from '../users/repository';
 import { staffNames, staffRoles } from '../users/staff-names';
 import { findVisit, openVisitIdOf } from '../visits/repository';
 import {
   deleteCareReferent,
+  deletePlanSite,
   insertEvent,
   insertPlan,
   insertPlanSite,
   insertReview,
   loadPlanParts,
   planOfPerson,
+  planSiteRows,
   saveActionRow,
   saveCareReferent,
   saveItemRow,
@@ -93,6 +95,7 @@ export async function toCasePlan(
     id: plan.id,
     personId: plan.personId,
     siteId: plan.siteId,
+    siteIds: plan.siteIds,
     status: plan.status,
     closureReason: plan.closureReason,
     openedOn: plan.openedOn,
@@ -194,6 +197,19 @@ export async function mayReadPlans(em: EntityManager, userId: string): Promise<b
   if (!user || !user.active) return false;
   const roles = (await staffRoles(em, [userId])).get(userId) ?? [];
   return sectionAccess(roles, 'case_plan') !== 'none';
+}
+
+/**
+ * A referent: an active staff member whose roles write `case_plan` and who works at one of the
+ * plan's sites — the person is told to ask someone who can act on the plan where she is followed.
+ */
+async function mayLeadPlan(em: EntityManager, userId: string, siteIds: readonly string[]): Promise<boolean> {
+  const user = await findUser(em, userId);
+  if (!user || !user.active) return false;
+  const roles = (await staffRoles(em, [userId])).get(userId) ?? [];
+  if (sectionAccess(roles, 'case_plan') !== 'write') return false;
+  const { sites } = await rolesAndSitesOf(em, [userId]);
+  return sites.some((s) => siteIds.includes(s.siteId));
 }
 
 function stamp(
@@ -526,4 +542,79 @@ export async function reviewSafetyPlan(
   await saveSafetyPlanRow(em, { ...reviewed, updatedAt: now.toISOString(), version: safety.version + 1 });
   call.dossier.wrote({ type: 'safety_plan', id: safety.id, action: 'update' });
   return reply(call, plan);
+}
+
+/**
+ * The sites that follow the plan. The writer adds or removes only sites they work at (a site's
+ * team decides for its own site); at least one remains (the contract). Removing the lead site
+ * makes the first remaining site (in the order sent) the lead, and the pointer names it.
+ */
+export async function setSites(input: In<'casePlans.setSites'>, call: DossierCall): Promise<CasePlan> {
+  const { actor, dossier } = call;
+  const { em, now } = dossier;
+  const plan = await planOf(em, input.personId, input.planId);
+  if (plan.version !== input.version) throw conflict('case_plan');
+  requireNotClosed(plan);
+  const wanted = [...new Set(input.siteIds)];
+  if (wanted.length !== input.siteIds.length) throw invalid('siteIds', 'values_repeated');
+  for (const id of wanted) if (!(await findSite(em, id))) throw invalid('siteIds', 'unknown_site');
+  const rows = await planSiteRows(em, plan.id);
+  const current = new Set(rows.map((r) => r.siteId));
+  const added = wanted.filter((id) => !current.has(id));
+  const removed = rows.filter((r) => !wanted.includes(r.siteId));
+  const own = new Set((await rolesAndSitesOf(em, [actor.userId])).sites.map((s) => s.siteId));
+  if ([...added, ...removed.map((r) => r.siteId)].some((id) => !own.has(id)))
+    throw invalid('siteIds', 'site_not_yours');
+  if (added.length === 0 && removed.length === 0) return reply(call, plan);
+
+  const at = now.toISOString();
+  for (const row of removed) {
+    await deletePlanSite(em, row.id);
+    dossier.wrote({ type: 'case_plan_site', id: row.id, action: 'delete' });
+  }
+  for (const siteId of added) {
+    const id = randomUUID();
+    await insertPlanSite(em, {
+      id,
+      planId: plan.id,
+      personId: plan.personId,
+      siteId,
+      createdBy: actor.userId,
+      ...stamp(null, at),
+    });
+    dossier.wrote({ type: 'case_plan_site', id, action: 'create' });
+  }
+  const lead = wanted.includes(plan.siteId) ? plan.siteId : wanted[0];
+  const updated: CasePlanRow = { ...plan, siteId: lead, updatedAt: at, version: plan.version + 1 };
+  await savePlanRow(em, updated);
+  dossier.wrote({ type: 'case_plan', id: plan.id, action: 'update' });
+  if (lead !== plan.siteId) await settlePointer(call, updated, await todayAt(em, lead, now));
+  return reply(call, updated);
+}
+
+/**
+ * Whom to ask, and whether the pointer is shown: a referent who may write plans at one of the
+ * plan's sites. The pointer (section `pathway`) is written again, or removed when hidden.
+ */
+export async function setReferent(input: In<'casePlans.setReferent'>, call: DossierCall): Promise<CasePlan> {
+  const { em, now } = call.dossier;
+  const plan = await planOf(em, input.personId, input.planId);
+  if (plan.version !== input.version) throw conflict('case_plan');
+  requireNotClosed(plan);
+  const sites = (await planSiteRows(em, plan.id)).map((r) => r.siteId);
+  if (!(await mayLeadPlan(em, input.referentId, sites)))
+    throw invalid('referentId', 'referent_cannot_write_plan');
+  if (plan.referentId === input.referentId && plan.showReferent === input.showReferent)
+    return reply(call, plan);
+  const updated: CasePlanRow = {
+    ...plan,
+    referentId: input.referentId,
+    showReferent: input.showReferent,
+    updatedAt: now.toISOString(),
+    version: plan.version + 1,
+  };
+  await savePlanRow(em, updated);
+  call.dossier.wrote({ type: 'case_plan', id: plan.id, action: 'update' });
+  await settlePointer(call, updated, await todayAt(em, plan.siteId, now));
+  return reply(call, updated);
 }

@@ -74,7 +74,12 @@ export const CasePlanSiteEntity = new EntitySchema<CasePlanSiteRow>({
     createdBy,
     ...recordColumnsSchema,
   },
-  indices: [{ columns: ['planId', 'siteId'], unique: true }, { columns: ['personId'] }],
+  indices: [
+    { columns: ['planId', 'siteId'], unique: true },
+    { columns: ['personId'] },
+    // The team's lists of a site (migration 0029); named, or it would take the unique one's name.
+    { name: 'IDX_case_plan_site_by_site', columns: ['siteId', 'planId'] },
+  ],
 });
 
 export interface CasePlanEventRow extends RecordColumns {

@@ -49,6 +49,8 @@ export const careReferentsTable = linkedTable('care_referents', CareReferentEnti
 
 /** A plan with everything the tab shows (five statements on indexed columns). */
 export interface PlanWithParts extends CasePlanRow {
+  /** Every site following the plan, the lead site first. */
+  siteIds: string[];
   items: PlanItemRow[];
   actions: PlanActionRow[];
   events: CasePlanEventRow[];
@@ -76,7 +78,8 @@ export function planOfPerson(em: EntityManager, personId: string): Promise<CaseP
 }
 
 export async function loadPlanParts(em: EntityManager, plan: CasePlanRow): Promise<PlanWithParts> {
-  const [items, actions, events, safetyPlan] = await Promise.all([
+  const [sites, items, actions, events, safetyPlan] = await Promise.all([
+    em.getRepository(CasePlanSiteEntity).findBy({ planId: plan.id }),
     em.getRepository(PlanItemEntity).find({ where: { planId: plan.id }, order: { createdAt: 'ASC' } }),
     em
       .getRepository(PlanActionEntity)
@@ -84,7 +87,21 @@ export async function loadPlanParts(em: EntityManager, plan: CasePlanRow): Promi
     em.getRepository(CasePlanEventEntity).find({ where: { planId: plan.id }, order: { at: 'ASC' } }),
     em.getRepository(SafetyPlanEntity).findOneBy({ planId: plan.id }),
   ]);
-  return { ...plan, items, actions, events, safetyPlan };
+  return { ...plan, siteIds: leadFirst(plan.siteId, sites), items, actions, events, safetyPlan };
+}
+
+function leadFirst(lead: string, sites: readonly CasePlanSiteRow[]): string[] {
+  const others = sites.map((s) => s.siteId).filter((id) => id !== lead);
+  return [...(sites.some((s) => s.siteId === lead) ? [lead] : []), ...others.sort()];
+}
+
+/** The rows saying which sites follow a plan. */
+export function planSiteRows(em: EntityManager, planId: string): Promise<CasePlanSiteRow[]> {
+  return em.getRepository(CasePlanSiteEntity).findBy({ planId });
+}
+
+export async function deletePlanSite(em: EntityManager, id: string): Promise<void> {
+  await em.getRepository(CasePlanSiteEntity).delete({ id });
 }
 
 export async function plansOfPerson(em: EntityManager, personId: string): Promise<PlanWithParts[]> {
@@ -163,7 +180,7 @@ export interface ActionLineRow {
   nameUsed: string;
 }
 
-/** One owner's actions (at the sites named, or any), or the actions of some sites. */
+/** One owner's actions (of plans followed at the sites named, or any), or those of some sites' plans. */
 export type ActionsScope =
   { ownerId: string; siteIds: readonly string[] | null } | { siteIds: readonly string[] };
 
@@ -174,8 +191,8 @@ export type ActionsScope =
 export type DueBounds = ReadonlyArray<{ siteIds: readonly string[]; dueBy: string }>;
 
 /**
- * Open actions of one owner (the `(owner_id, status, due_on)` index) or of some sites (the
- * `(status, site_id, due_on)` index), due by each site's bound when given, of persons who share
+ * Open actions of one owner (the `(owner_id, status, due_on)` index) or of the plans some sites
+ * follow (`case_plan_site` `(site_id, plan_id)`, then `plan_action` `(plan_id)`), due by each site's bound when given, of persons who share
  * with the social and legal team or whose action the reader wrote or owns.
  */
 function actionsQuery(
@@ -188,9 +205,16 @@ function actionsQuery(
     .getRepository(PlanActionEntity)
     .createQueryBuilder('pa')
     .innerJoin('Person', 'p', 'p.id = pa.personId')
-    .where('pa.status IN (:...open)', { open: [...OPEN_ACTION_STATUSES] });
+    // A site's list is read plan by plan (`case_plan_site` by site, then `plan_action` by plan):
+    // `+` keeps SQLite off the status index, which would walk every open action of the centre.
+    .where(`${'ownerId' in scope ? '' : '+'}pa.status IN (:...open)`, { open: [...OPEN_ACTION_STATUSES] });
   if ('ownerId' in scope) qb.andWhere('pa.ownerId = :owner', { owner: scope.ownerId });
-  if (scope.siteIds) qb.andWhere('pa.siteId IN (:...sites)', { sites: [...scope.siteIds] });
+  // A plan followed at two sites is the team's work at both (`case_plan_site`, by site first).
+  if (scope.siteIds)
+    qb.andWhere(
+      'pa.planId IN (SELECT cps.plan_id FROM case_plan_site cps WHERE cps.site_id IN (:...sites))',
+      { sites: [...scope.siteIds] },
+    );
   if (due?.length === 1) qb.andWhere('pa.dueOn <= :dueBy', { dueBy: due[0].dueBy });
   else if (due)
     qb.andWhere(
@@ -262,4 +286,56 @@ export function actionsSql(
     .addOrderBy('pa.id', 'ASC')
     .limit(51)
     .getQueryAndParameters();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The coordinator's counts: ids, dates and statuses only — never a person's name or number.
+
+/** An open action due by `dueBy` on a plan one of the sites follows, once per following site. */
+export interface DueActionRow {
+  actionId: string;
+  ownerId: string;
+  /** The action's own site: its week is read from that site's today. */
+  actionSiteId: string;
+  /** A site (of those asked for) that follows the action's plan. */
+  followedAt: string;
+  dueOn: string;
+}
+
+export function dueActionsAt(
+  em: EntityManager,
+  siteIds: readonly string[],
+  dueBy: string,
+): Promise<DueActionRow[]> {
+  return em
+    .getRepository(PlanActionEntity)
+    .createQueryBuilder('pa')
+    .innerJoin('CasePlanSite', 'cps', 'cps.planId = pa.planId')
+    .select('pa.id', 'actionId')
+    .addSelect('pa.ownerId', 'ownerId')
+    .addSelect('pa.siteId', 'actionSiteId')
+    .addSelect('cps.siteId', 'followedAt')
+    .addSelect('pa.dueOn', 'dueOn')
+    .where('cps.siteId IN (:...sites)', { sites: [...siteIds] })
+    .andWhere('+pa.status IN (:...open)', { open: [...OPEN_ACTION_STATUSES] })
+    .andWhere('pa.dueOn <= :dueBy', { dueBy })
+    .getRawMany<DueActionRow>();
+}
+
+/** How many plans each of the sites follows, by status. */
+export function plansByStatusAt(
+  em: EntityManager,
+  siteIds: readonly string[],
+): Promise<Array<{ siteId: string; status: CasePlanRow['status']; count: number | string }>> {
+  return em
+    .getRepository(CasePlanSiteEntity)
+    .createQueryBuilder('cps')
+    .innerJoin('CasePlan', 'cp', 'cp.id = cps.planId')
+    .select('cps.siteId', 'siteId')
+    .addSelect('cp.status', 'status')
+    .addSelect('count(*)', 'count')
+    .where('cps.siteId IN (:...sites)', { sites: [...siteIds] })
+    .groupBy('cps.siteId')
+    .addGroupBy('cp.status')
+    .getRawMany();
 }

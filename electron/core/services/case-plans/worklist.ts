@@ -7,7 +7,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { ParsedInput as In } from '../../../../shared/contract';
-import type { ActionLine } from '../../../../shared/contract/case-plans';
+import type { ActionLine, TeamCounts } from '../../../../shared/contract/case-plans';
 import { toWorklistPage, type WorklistPage } from '../../../../shared/contract/worklist';
 import { DUE_THIS_WEEK_DAYS } from '../../../../shared/domain/case-plans';
 import { addCalendar, siteToday } from '../../../../shared/domain/schedules';
@@ -16,7 +16,14 @@ import type { CoreContext } from '../../context';
 import { allSites, siteTimeZones } from '../centre/repository';
 import { staffNames } from '../users/staff-names';
 import { worklistSites } from '../users/worklist-sites';
-import { actionsCount, actionsPage, type ActionsScope, type DueBounds } from './repository';
+import {
+  actionsCount,
+  actionsPage,
+  dueActionsAt,
+  plansByStatusAt,
+  type ActionsScope,
+  type DueBounds,
+} from './repository';
 
 type Cursor = { dueOn: string; id: string };
 
@@ -46,6 +53,8 @@ const dayBefore = (today: string) => addCalendar(today, { days: -1 });
 /**
  * The sites a list reads and the sites whose "today" it needs: the team's are the reader's sites
  * (or those the filter names); an owner's actions are at any site unless the filter names some.
+ * A plan followed at two sites lists its actions at both, whichever site an action was written
+ * at, so each action's week is read from its own site's today: every site's is needed.
  */
 async function listSites(
   em: EntityManager,
@@ -55,8 +64,8 @@ async function listSites(
 ): Promise<{ scoped: string[] | null; todaySites: string[] } | null> {
   const sites = await worklistSites(em, actor, asked);
   if (sites.length === 0) return null;
-  if (!mine || asked?.length) return { scoped: sites, todaySites: sites };
-  return { scoped: null, todaySites: (await allSites(em)).map((s) => s.id) };
+  const todaySites = (await allSites(em)).map((s) => s.id);
+  return { scoped: mine && !asked?.length ? null : sites, todaySites };
 }
 
 async function page(
@@ -127,10 +136,73 @@ export async function worklistCounts(
       ),
       teamOverdue: await actionsCount(
         em,
-        { siteIds: team.todaySites },
+        { siteIds: team.scoped ?? team.todaySites },
         actor.userId,
         dueBounds(teamTodays, dayBefore),
       ),
+    };
+  });
+}
+
+/**
+ * The coordinator's team view: counts per site and per owner, no person (docs/violence-care.md,
+ * "Slice 6 and sites, as built"). Every plan and action counts, whatever the person's consent:
+ * the number is the team's workload, not a case shared with the reader. A plan followed at two
+ * sites counts at each; an owner's action counts once. No small count is hidden: see the doc.
+ */
+export async function teamCounts(
+  ctx: CoreContext,
+  actor: Actor,
+  input: In<'casePlans.teamCounts'>,
+): Promise<TeamCounts> {
+  const store = ctx.vault.requireStore();
+  return store.exclusive(async () => {
+    const em = store.manager;
+    const asked = new Set(await worklistSites(em, actor, input.siteIds));
+    const centreSites = (await allSites(em)).map((s) => s.id);
+    // One line per site, in the centre's order (by code), whatever order the reader's sites come in.
+    const sites = centreSites.filter((id) => asked.has(id));
+    if (sites.length === 0) return { sites: [], owners: [] };
+    const todays = await siteTodays(em, centreSites, ctx.clock());
+    const latestWeekEnd = [...todays.values()].map(weekEnd).sort().at(-1) ?? '';
+    const due = await dueActionsAt(em, sites, latestWeekEnd);
+    const bySite = new Map(sites.map((id) => [id, { dueThisWeek: 0, overdue: 0 }]));
+    const byOwner = new Map<string, { dueThisWeek: number; overdue: number; seen: Set<string> }>();
+    for (const row of due) {
+      const today = todays.get(row.actionSiteId) ?? '';
+      const kind = row.dueOn < today ? 'overdue' : row.dueOn <= weekEnd(today) ? 'dueThisWeek' : null;
+      if (!kind) continue;
+      const site = bySite.get(row.followedAt);
+      if (site) site[kind] += 1;
+      const owner = byOwner.get(row.ownerId) ?? { dueThisWeek: 0, overdue: 0, seen: new Set<string>() };
+      byOwner.set(row.ownerId, owner);
+      if (owner.seen.has(row.actionId)) continue;
+      owner.seen.add(row.actionId);
+      owner[kind] += 1;
+    }
+    const plans = new Map(sites.map((id) => [id, { open: 0, active: 0, on_hold: 0, closed: 0 }]));
+    for (const row of await plansByStatusAt(em, sites)) {
+      const site = plans.get(row.siteId);
+      if (site) site[row.status] = Number(row.count);
+    }
+    const names = await staffNames(em, [...byOwner.keys()]);
+    return {
+      sites: sites.map((siteId) => ({
+        siteId,
+        ...(bySite.get(siteId) ?? { dueThisWeek: 0, overdue: 0 }),
+        plans: plans.get(siteId) ?? { open: 0, active: 0, on_hold: 0, closed: 0 },
+      })),
+      owners: [...byOwner]
+        .map(([ownerId, c]) => ({
+          ownerId,
+          ownerName: names.get(ownerId) ?? null,
+          dueThisWeek: c.dueThisWeek,
+          overdue: c.overdue,
+        }))
+        .sort(
+          (a, b) =>
+            (a.ownerName ?? '').localeCompare(b.ownerName ?? '') || a.ownerId.localeCompare(b.ownerId),
+        ),
     };
   });
 }

@@ -177,8 +177,9 @@ export async function saveMeeting(
     siteId: site.id,
     heldOn: input.heldOn,
     participantIds,
-    externalParticipants: input.externalParticipants?.trim() || null,
-    generalNotes: input.generalNotes?.trim() || null,
+    // Kept exactly as typed; left empty is none (a value of spaces only is refused by the contract).
+    externalParticipants: input.externalParticipants || null,
+    generalNotes: input.generalNotes || null,
     createdBy: actor.userId,
     createdAt: at,
     updatedAt: at,
@@ -273,7 +274,10 @@ export async function listMeetings(
     const em = store.manager;
     const sites = await worklistSites(em, actor, input.siteIds);
     if (sites.length === 0) return { rows: [], nextCursor: null };
-    const lines = await meetingsPage(em, sites, { limit: input.limit + 1, after: input.cursor });
+    const lines = await meetingsPage(em, sites, actor.userId, {
+      limit: input.limit + 1,
+      after: input.cursor,
+    });
     const participants = lines.map((l) => JSON.parse(l.participantIds) as string[]);
     const names = await staffNames(em, participants.flat());
     const rows = lines.map((l, i) => ({

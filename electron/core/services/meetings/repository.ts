@@ -4,6 +4,7 @@
  */
 import { In, type EntityManager } from 'typeorm';
 import { linkedTable } from '../../dossier/section';
+import { hasCurrentConsent } from '../persons/repository';
 import {
   CoordinationMeetingEntity,
   MeetingCaseEntity,
@@ -55,20 +56,29 @@ export interface MeetingLineRow {
   casesCount: number;
 }
 
-/** A page of the meetings of some sites, latest first (the `(site_id, held_on)` index). */
+/**
+ * A page of the meetings of some sites, latest first (the `(site_id, held_on)` index), with how
+ * many persons discussed the reader may see — as `meetings.get` would show them: those who share
+ * with the social and legal team, all of them for the meeting's recorder. A count of persons the
+ * reader may not read would tell that someone was discussed whose consent is withdrawn.
+ */
 export function meetingsPage(
   em: EntityManager,
   siteIds: readonly string[],
+  readerId: string,
   page: { limit: number; after?: { heldOn: string; id: string } },
 ): Promise<MeetingLineRow[]> {
-  const qb = em
-    .getRepository(CoordinationMeetingEntity)
-    .createQueryBuilder('m')
-    .select('m.id', 'id')
+  const qb = em.getRepository(CoordinationMeetingEntity).createQueryBuilder('m');
+  const shared = hasCurrentConsent(qb, 'mc.person_id', 'social_legal');
+  qb.select('m.id', 'id')
     .addSelect('m.siteId', 'siteId')
     .addSelect('m.heldOn', 'heldOn')
     .addSelect('m.participant_ids', 'participantIds')
-    .addSelect('(SELECT count(*) FROM meeting_case mc WHERE mc.meeting_id = m.id)', 'casesCount')
+    .addSelect(
+      `(SELECT count(*) FROM meeting_case mc WHERE mc.meeting_id = m.id AND (m.created_by = :reader OR ${shared}))`,
+      'casesCount',
+    )
+    .setParameter('reader', readerId)
     .where('m.siteId IN (:...sites)', { sites: [...siteIds] });
   if (page.after)
     qb.andWhere('(m.heldOn < :afterOn OR (m.heldOn = :afterOn AND m.id < :afterId))', {
