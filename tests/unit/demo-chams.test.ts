@@ -124,6 +124,14 @@ describe('the CHAMS demo', () => {
       expect(psyRecords.some((i) => i.record === 'session' && i.kind === 'group')).toBe(true);
       expect(psyRecords.some((i) => i.record === 'referral' && i.status === 'attended')).toBe(true);
 
+      // One survivor is followed at Agadir and Marrakech.
+      const twoSites = await t.must(
+        'casePlans.forPerson',
+        { personId: ids[CHAMS_STORY.twoSites] },
+        socials.AGA.token,
+      );
+      expect(twoSites.items[0].siteIds.map((id) => siteCode.get(id)).sort()).toEqual(['AGA', 'MRK']);
+
       // A safety plan review is due for the survivor who came today.
       const due = await t.must(
         'casePlans.forPerson',

@@ -311,4 +311,6 @@ export const CHAMS_STORY = {
   deceased: 35,
   /** The one micro-credit, in progress. */
   microCredit: 18,
+  /** Followed at Agadir, she moved to Marrakech for work: her plan is followed at both sites. */
+  twoSites: 1,
 } as const;

@@ -430,6 +430,17 @@ async function replayEndings(r: ChamsReplay, survivors: Survivor[]) {
     priority: 'normal',
     step: 'waiting_interview',
   });
+  // The social worker of Agadir, who also works at Marrakech, adds Marrakech to her plan.
+  const moved = survivors[CHAMS_STORY.twoSites];
+  const mover = r.staff('social', moved.site);
+  r.at(6, '11:00');
+  const [plan] = (await callAs(ctx, mover, 'casePlans.forPerson', { personId: moved.personId })).items;
+  await callAs(ctx, mover, 'casePlans.setSites', {
+    personId: moved.personId,
+    planId: plan.id,
+    siteIds: [r.actors.siteIds.AGA, r.actors.siteIds.MRK],
+    version: plan.version,
+  });
   const withdrew = survivors[CHAMS_STORY.withdrew];
   r.at(2, '16:00');
   await callAs(ctx, r.staff('social', withdrew.site), 'persons.recordConsent', {
