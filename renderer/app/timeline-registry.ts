@@ -18,6 +18,8 @@ import { violenceTimeline } from '../features/violence/dossier';
 import { casePlanTimeline } from '../features/case-plans/dossier';
 import { legalTimeline } from '../features/legal/dossier';
 import { economicAutonomyTimeline } from '../features/economic-autonomy/dossier';
+import { socialSupportTimeline } from '../features/social-support/dossier';
+import { psySupportTimeline } from '../features/psy-support/dossier';
 
 export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
   [
@@ -36,6 +38,8 @@ export const TIMELINE_KINDS: ReadonlyMap<string, TimelineKindDef> = new Map(
     casePlanTimeline,
     legalTimeline,
     economicAutonomyTimeline,
+    socialSupportTimeline,
+    psySupportTimeline,
   ]
     .flat()
     .map((def) => [def.kind, def]),

@@ -169,6 +169,15 @@ describe('psychological support', () => {
       'Idées noires persistantes',
       NOTE,
     ]);
+    // Her timeline now shows the session and the referral, by their kind and status only.
+    const timeline = await t.must('persons.timeline', { personId }, doctor.token);
+    expect(timeline.items.filter((i) => i.section === 'psy').map((i) => [i.kind, i.label, i.detail])).toEqual(
+      [
+        ['psy_referral', 'proposed', null],
+        ['psy_session', 'individual', null],
+      ],
+    );
+    expect(JSON.stringify(timeline)).not.toContain('Reviviscences');
 
     // A withdrawal hides them again.
     await sharePsy(t, personId, false);

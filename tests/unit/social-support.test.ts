@@ -227,7 +227,24 @@ describe('social support', () => {
     expect((await t.must('socialSupport.forPerson', { personId }, worker.token)).view.status).toBe(
       'forbidden',
     );
+    // The timeline shows the team each support by its kind on its day, never its description; the
+    // community worker sees none.
+    const supportsOn = async (token: string) =>
+      (await t.must('persons.timeline', { personId }, token)).items
+        .filter((i) => i.kind === 'social_support')
+        .map((i) => [i.at, i.label, i.detail, i.refId]);
+    // (Both given the same day: compared in any order.)
+    expect(await supportsOn(social.token)).toEqual(
+      expect.arrayContaining([
+        ['2026-03-02T12:00:00.000Z', 'voucher', null, mine.id],
+        ['2026-03-02T12:00:00.000Z', 'administrative_help', null, hers.id],
+      ]),
+    );
+    expect(await supportsOn(social.token)).toHaveLength(2);
+    expect(await supportsOn(worker.token)).toEqual([]);
     await t.must('persons.recordConsent', { personId, scope: 'social_legal', given: false }, social.token);
+    // After the withdrawal, only her own.
+    expect((await supportsOn(social.token)).map((i) => i[3])).toEqual([mine.id]);
     const own = await t.must('socialSupport.forPerson', { personId }, social.token);
     expect(own.view.status).toBe('own_only');
     expect(own.items.map((s) => s.description)).toEqual(['Le mien']);

@@ -1,8 +1,9 @@
 /** What the psy-support feature adds to a dossier: the "Soutien psychologique" tab (docs/violence-care.md, section 7: order 94). */
 import { Loader } from '@mantine/core';
 import { QueryError } from '../../app/QueryError';
-import type { DossierTabDef, DossierTabProps } from '../persons/dossier/dossier-tab';
+import type { DossierTabDef, DossierTabProps, TimelineKindDef } from '../persons/dossier/dossier-tab';
 import { useSectionTab } from '../persons/dossier/dossier-tab';
+import { known } from '../persons/dossier/timeline-text';
 import { PsySupportPanel } from './PsySupportPanel';
 
 function PsySupportTab(props: DossierTabProps) {
@@ -20,3 +21,20 @@ export const psySupportTab: DossierTabDef = {
   order: 94,
   Component: PsySupportTab,
 };
+
+/** A session (individual or group) and a psychiatric referral (its status): label keys only, never a note. */
+export const psySupportTimeline: TimelineKindDef[] = [
+  {
+    kind: 'psy_session',
+    color: 'grape',
+    describe: (_t, item) => ({ title: known(`psySupport.kinds.${item.label}`, item.label), detail: null }),
+  },
+  {
+    kind: 'psy_referral',
+    color: 'grape',
+    describe: (t, item) => ({
+      title: t('psySupport.timeline.referral'),
+      detail: known(`catalogue.referralStatuses.${item.label}`, item.label),
+    }),
+  },
+];

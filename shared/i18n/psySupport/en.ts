@@ -19,6 +19,9 @@ export const en: Texts<typeof fr> = {
     appointment: 'Appointment on {{date}} at {{time}}',
     feedback: 'Feedback: {{text}}',
   },
+  timeline: {
+    referral: 'Psychiatric referral',
+  },
   kinds: {
     individual: 'Individual session',
     group: 'Group session',

@@ -16,6 +16,9 @@ export const fr = {
     appointment: 'Rendez-vous le {{date}} à {{time}}',
     feedback: 'Retour : {{text}}',
   },
+  timeline: {
+    referral: 'Orientation psychiatrique',
+  },
   kinds: {
     individual: 'Séance individuelle',
     group: 'Séance de groupe',

@@ -1,11 +1,14 @@
 /**
  * Psychological support in the dossier: the "Soutien psychologique" tab's sessions and
  * psychiatric referrals (section `psy`, concealed: a reader refused by role or consent gets no
- * count, only what they recorded). No timeline item and no alert: psychological follow-up is read
- * in its tab only. The section loader never selects a session's private note; the tab reads the
- * notes of the sessions this reader was drawn, and of no other.
+ * count, only what they recorded). The timeline shows each session (individual or group) and each
+ * psychiatric referral with its status — label keys only, never a note, a group's name or a
+ * reason — to the readers the section is drawn for; no alert. The section loader never selects a
+ * session's private note; the tab reads the notes of the sessions this reader was drawn, and of no
+ * other.
  */
 import type { EntityManager } from 'typeorm';
+import type { TimelineItem } from '../../../../shared/contract/dossier';
 import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
 import {
@@ -40,8 +43,21 @@ const psy: SectionDefinition<PsyRow> = {
   capability: 'psy-support',
   section: 'psy',
   linked: [psySessionsTable, psyReferralsTable],
-  timelineKinds: [],
+  timelineKinds: ['psy_session', 'psy_referral'],
   load: psyRecordsOf,
+  timeline: (rows) =>
+    rows.map((r): TimelineItem =>
+      r.record === 'session'
+        ? { at: r.heldAt, kind: 'psy_session', section: 'psy', refId: r.id, label: r.kind, detail: null }
+        : {
+            at: r.referredAt,
+            kind: 'psy_referral',
+            section: 'psy',
+            refId: r.id,
+            label: r.status,
+            detail: null,
+          },
+    ),
 };
 
 export const psySupportSection = defineSection(psy);

@@ -1,7 +1,9 @@
 /**
- * Social support in the dossier: the Social tab's supports (section `social`). No timeline item
- * and no alert yet: what was given is read in its tab only.
+ * Social support in the dossier: the Social tab's supports (section `social`). The timeline shows
+ * each support by its kind on the day it was given — a label key only, never its description or
+ * value — to the readers the section is drawn for; no alert.
  */
+import type { TimelineItem } from '../../../../shared/contract/dossier';
 import { defineSection, type SectionDefinition } from '../../dossier/section';
 import { sectionReader } from '../../dossier/reader';
 import { socialSupportsTable, supportsOfPerson, type SocialSupportRow } from './repository';
@@ -11,8 +13,18 @@ const social: SectionDefinition<SocialSupportRow> = {
   capability: 'social-support',
   section: 'social',
   linked: [socialSupportsTable],
-  timelineKinds: [],
+  timelineKinds: ['social_support'],
   load: supportsOfPerson,
+  timeline: (rows) =>
+    rows.map((r): TimelineItem => ({
+      // Given on a calendar day: noon UTC is that day in the centres' zones (as a vaccine dose).
+      at: `${r.givenOn}T12:00:00.000Z`,
+      kind: 'social_support',
+      section: 'social',
+      refId: r.id,
+      label: r.kind,
+      detail: null,
+    })),
 };
 
 export const socialSupportSection = defineSection(social);
