@@ -60,6 +60,13 @@ test('a social worker attaches a PDF to an incident, opens it in the app, delete
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
   });
+  // pdf.js's worker: a bundled file of this origin, started for the viewer and ended with it.
+  const pdfWorkers: { url: string; closed: boolean }[] = [];
+  page.on('worker', (w) => {
+    const seen = { url: w.url(), closed: false };
+    pdfWorkers.push(seen);
+    w.on('close', () => (seen.closed = true));
+  });
   const downloads: string[] = [];
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
 
@@ -108,8 +115,13 @@ test('a social worker attaches a PDF to an incident, opens it in the app, delete
     .toEqual({ dark: 'ink', light: 'paper' });
   // No frame, no plugin: the browser's PDF viewer (and its download and print) is never involved.
   await expect(viewer.locator('iframe, object, embed')).toHaveCount(0);
+  const origin = new URL(page.url()).origin;
+  expect(pdfWorkers.map((w) => w.url)).toEqual([
+    expect.stringMatching(new RegExp(`^${origin}/assets/pdf\\.worker[^/]*\\.mjs$`)),
+  ]);
   await viewer.getByRole('button', { name: 'Fermer le document' }).click();
   await expect(viewer).toHaveCount(0);
+  await expect.poll(() => pdfWorkers.every((w) => w.closed)).toBe(true);
 
   await line.getByRole('button', { name: 'Supprimer' }).click();
   const confirm = page.getByRole('dialog', { name: 'Supprimer ce document ?' });

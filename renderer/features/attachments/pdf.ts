@@ -6,7 +6,10 @@
  * and in a browser on `parcours serve`.
  *
  * pdf.js is imported on first use, so the rest of the app never loads it. Its worker is bundled by
- * Vite as a same-origin file, which `worker-src 'self'` allows in the three CSPs.
+ * Vite as a same-origin file, which `worker-src 'self'` allows in the three CSPs. The app starts
+ * that worker itself (one per opened PDF) and hands it to pdf.js as a port: left to itself,
+ * pdf.js compares origins and, when unsure (the desktop's `app://` scheme), wraps the worker in a
+ * `blob:` script, which the CSP refuses.
  */
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
@@ -22,18 +25,15 @@ export interface PdfLoading {
   destroy(): Promise<void>;
 }
 
-async function pdfjs() {
-  const lib = await import('pdfjs-dist');
-  lib.GlobalWorkerOptions.workerSrc = workerUrl;
-  return lib;
-}
-
 export function loadPdf(data: Uint8Array): PdfLoading {
   let destroyed = false;
   let destroyTask: (() => Promise<void>) | null = null;
-  const promise = pdfjs().then(async (lib) => {
+  const promise = import('pdfjs-dist').then(async (lib) => {
     if (destroyed) throw new Error('pdf viewer closed');
+    const port = new Worker(workerUrl, { type: 'module' });
+    const worker = lib.PDFWorker.create({ port });
     const task = lib.getDocument({
+      worker,
       // A copy: pdf.js hands its buffer over to the worker, which would empty the caller's.
       data: data.slice(),
       // Never evaluate strings as code (the CSP forbids it anyway: script-src 'self').
@@ -43,7 +43,12 @@ export function loadPdf(data: Uint8Array): PdfLoading {
       enableXfa: false,
       stopAtErrors: false,
     });
-    destroyTask = () => task.destroy();
+    destroyTask = async () => {
+      await task.destroy();
+      // A worker given as a port is not pdf.js's to end: the app ends it.
+      worker.destroy();
+      port.terminate();
+    };
     const doc = await task.promise;
     let current: { cancel(): void } | null = null;
     return {
