@@ -51,11 +51,16 @@ export function loadPdf(data: Uint8Array): PdfLoading {
     };
     const doc = await task.promise;
     let current: { cancel(): void } | null = null;
+    let latest = 0;
     return {
       pageCount: doc.numPages,
       async renderPage(pageNumber, canvas, scale) {
-        current?.cancel();
+        const call = ++latest;
         const page = await doc.getPage(pageNumber);
+        // Pages turned faster than drawn: only the last asked for is drawn, on a canvas no
+        // other drawing still holds (pdf.js refuses two at once on one canvas).
+        if (call !== latest) return;
+        current?.cancel();
         const pixelRatio = window.devicePixelRatio || 1;
         const viewport = page.getViewport({ scale: scale * pixelRatio });
         canvas.width = Math.floor(viewport.width);
