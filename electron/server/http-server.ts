@@ -29,12 +29,14 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  // blob: only for the document viewer: a photo or a PDF made from bytes in the page's memory
-  // (docs/violence-care.md, "Slice 4, the screen"); no other frame may load.
+  // blob: only for the document viewer: a photo made from bytes in the page's memory
+  // (docs/violence-care.md, "Slice 4, the screen").
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  'frame-src blob:',
+  // pdf.js draws PDFs in its own worker, a bundled file; no frame may load at all.
+  "worker-src 'self'",
+  "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

@@ -135,14 +135,16 @@ describe('the clinic server (HTTP transport)', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).not.toContain('unsafe-eval');
     expect(page.headers['x-frame-options']).toBe('DENY');
-    // Frames and images from blob: only (the in-app document viewer), nothing from elsewhere.
+    // Images from blob: only (the in-app photo viewer); PDFs are drawn by pdf.js in a same-origin
+    // worker, so no frame may load at all.
     const directives = new Map(
       String(page.headers['content-security-policy'])
         .split(';')
         .map((d) => d.trim().split(/\s+/))
         .map(([name = '', ...values]) => [name, values] as const),
     );
-    expect(directives.get('frame-src')).toEqual(['blob:']);
+    expect(directives.get('frame-src')).toEqual(["'none'"]);
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     const traversal = await send(port, 'GET', '/../secret.txt');

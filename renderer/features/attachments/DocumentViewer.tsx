@@ -1,28 +1,29 @@
 /**
  * A document opened in the app (docs/violence-care.md, "Slice 4, the screen"): its bytes, fetched
- * by one audited read, become a `blob:` URL in this window's memory — an <img> for a photo, an
- * <iframe> (the browser's own PDF viewer) for a PDF — and the URL is revoked when the viewer
- * closes. Nothing is written to disk or to any storage; there is no download button.
+ * by one audited read, stay in this window's memory. A photo becomes a `blob:` URL for an <img>,
+ * revoked when the viewer closes; a PDF is drawn page by page to a <canvas> by pdf.js
+ * (`PdfPages`), its document and worker destroyed on close. No frame, no plugin: nothing offers a
+ * download, a print or Ctrl+S, and the desktop shell shows PDFs like the browser does.
  */
 import { Center, Image, Loader, Modal, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMediaType } from '../../../shared/domain/attachments';
+import { PdfPages } from './PdfPages';
+
+/** What the viewer shows: nothing yet (being read), a photo's `blob:` URL, or a PDF's bytes. */
+export type ViewedContent =
+  { kind: 'loading' } | { kind: 'image'; url: string } | { kind: 'pdf'; data: Uint8Array };
 
 export interface ViewedDocument {
   fileName: string;
   mediaType: AttachmentMediaType;
   rotation: number;
-  /** A `blob:` URL of the bytes in memory; null while they are being read. */
-  url: string | null;
-  /** The desktop shell cannot show a PDF yet (its CSP has `frame-src 'none'`): said, not fetched. */
-  pdfUnavailable?: boolean;
+  content: ViewedContent;
 }
-
-/** `#toolbar=0` hides the PDF viewer's download and print buttons (Chromium honours it). */
-export const PDF_VIEWER_FRAGMENT = '#toolbar=0&navpanes=0';
 
 export function DocumentViewer({ viewed, onClose }: { viewed: ViewedDocument | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const content = viewed?.content ?? { kind: 'loading' };
   return (
     <Modal
       opened={viewed !== null}
@@ -31,25 +32,19 @@ export function DocumentViewer({ viewed, onClose }: { viewed: ViewedDocument | n
       size="90%"
       closeButtonProps={{ 'aria-label': t('attachments.viewer.close') }}
     >
-      {viewed?.pdfUnavailable ? (
-        <Text>{t('attachments.viewer.pdfDesktopUnavailable')}</Text>
-      ) : viewed?.url == null ? (
+      {content.kind === 'loading' ? (
         <Center h={200}>
           <Loader aria-label={t('attachments.viewer.loading')} />
         </Center>
-      ) : viewed.mediaType === 'application/pdf' ? (
-        <iframe
-          src={`${viewed.url}${PDF_VIEWER_FRAGMENT}`}
-          title={t('attachments.viewer.pdfTitle', { name: viewed.fileName })}
-          style={{ width: '100%', height: '75vh', border: 0 }}
-        />
+      ) : content.kind === 'pdf' ? (
+        <PdfPages data={content.data} fileName={viewed?.fileName ?? ''} />
       ) : (
         <Image
-          src={viewed.url}
-          alt={t('attachments.viewer.imageAlt', { name: viewed.fileName })}
+          src={content.url}
+          alt={t('attachments.viewer.imageAlt', { name: viewed?.fileName ?? '' })}
           fit="contain"
           mah="75vh"
-          style={{ transform: `rotate(${viewed.rotation}deg)` }}
+          style={{ transform: `rotate(${viewed?.rotation ?? 0}deg)` }}
         />
       )}
       <Text size="xs" c="dimmed" mt="xs">

@@ -12,7 +12,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../shared/contract/attachments';
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../shared/domain/attachments';
-import { apiErrorOf, callOrThrow, currentTransport } from '../../api/client';
+import { apiErrorOf, callOrThrow } from '../../api/client';
 import { invalidateKeys } from '../../api/mutation';
 import { ConfirmModal } from '../../app/ConfirmModal';
 import { LongTaskProgress, useLongTask } from '../../app/long-task';
@@ -214,24 +214,21 @@ export function DocumentsPanel({ owner, canWrite }: { owner: AttachmentOwnerRef;
 
   const open = async (meta: AttachmentMeta) => {
     revoke();
-    if (meta.mediaType === 'application/pdf' && currentTransport().kind === 'ipc') {
-      // Not read at all: an audited opening that shows nothing would mislead the access log.
-      setViewed({
-        fileName: meta.fileName,
-        mediaType: meta.mediaType,
-        rotation: 0,
-        url: null,
-        pdfUnavailable: true,
-      });
-      return;
-    }
-    setViewed({ fileName: meta.fileName, mediaType: meta.mediaType, rotation: 0, url: null });
+    const base = { fileName: meta.fileName, mediaType: meta.mediaType, rotation: 0 };
+    setViewed({ ...base, content: { kind: 'loading' } });
     try {
       // Its own audited read, naming the document; the bytes stay in this window's memory.
-      const content = await channels.open(owner.personId, meta.id);
-      const url = URL.createObjectURL(new Blob([decodeBase64(content.base64)], { type: content.mediaType }));
+      const opened = await channels.open(owner.personId, meta.id);
+      const bytes = decodeBase64(opened.base64);
+      const shown = { ...base, mediaType: opened.mediaType, rotation: opened.rotation };
+      if (opened.mediaType === 'application/pdf') {
+        // Drawn by pdf.js from the bytes themselves: no URL, no frame (`PdfPages`).
+        setViewed({ ...shown, content: { kind: 'pdf', data: bytes } });
+        return;
+      }
+      const url = URL.createObjectURL(new Blob([bytes], { type: opened.mediaType }));
       liveUrl.current = url;
-      setViewed({ fileName: meta.fileName, mediaType: content.mediaType, rotation: content.rotation, url });
+      setViewed({ ...shown, content: { kind: 'image', url } });
     } catch (err) {
       setViewed(null);
       report(err);

@@ -34,7 +34,12 @@ export const en: Texts<typeof fr> = {
     loading: 'Opening the document',
     pdfTitle: 'PDF document: {{name}}',
     imageAlt: 'Image: {{name}}',
-    pdfDesktopUnavailable: 'PDF preview is not available in the desktop app yet.',
+    pdfUnreadable: 'This PDF cannot be shown.',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    pageImage: 'Page {{page}} of {{count}}',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
     inAppOnly: 'Shown in the app only: no copy is saved on this computer.',
   },
 };

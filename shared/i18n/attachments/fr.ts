@@ -34,7 +34,12 @@ export const fr = {
     loading: 'Ouverture du document',
     pdfTitle: 'Document PDF : {{name}}',
     imageAlt: 'Image : {{name}}',
-    pdfDesktopUnavailable: 'L’aperçu des PDF n’est pas encore disponible dans l’application de bureau.',
+    pdfUnreadable: 'Ce PDF ne peut pas être affiché.',
+    previousPage: 'Page précédente',
+    nextPage: 'Page suivante',
+    pageImage: 'Page {{page}} sur {{count}}',
+    zoomIn: 'Agrandir',
+    zoomOut: 'Réduire',
     inAppOnly: 'Affiché dans l’application uniquement : aucune copie n’est enregistrée sur ce poste.',
   },
 };
