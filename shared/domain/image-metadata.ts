@@ -13,7 +13,11 @@
  */
 
 export type StripResult =
-  | { ok: true; bytes: Uint8Array; metadataRemoved: boolean }
+  /**
+   * `rotation`: the quarter turns (0, 90, 180, 270, clockwise) the removed EXIF orientation asked
+   * for, so that a photo taken upright is still shown upright once the tag is gone.
+   */
+  | { ok: true; bytes: Uint8Array; metadataRemoved: boolean; rotation: number }
   /** The image's structure could not be walked: it is refused rather than stored unchecked. */
   | { ok: false };
 
@@ -47,10 +51,47 @@ function endOfEntropyData(bytes: Uint8Array, from: number): number {
   return -1;
 }
 
+const EXIF_ID = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00]; // "Exif\0\0"
+const ORIENTATION_TAG = 0x0112;
+/**
+ * EXIF orientations 3, 6 and 8 are the camera turned; the mirrored ones (2, 4, 5, 7: front cameras
+ * of some phones) have no rotation that shows them right, and are shown as stored.
+ */
+const ROTATION_OF_ORIENTATION: Readonly<Record<number, number>> = { 3: 180, 6: 90, 8: 270 };
+
+/**
+ * The orientation in an EXIF APP1 payload (TIFF header, then IFD0), as degrees to turn; 0 when
+ * absent or unreadable (a broken tag changes nothing: the photo is shown as stored).
+ */
+export function exifRotation(payload: Uint8Array): number {
+  if (!startsWith(payload, 0, EXIF_ID)) return 0;
+  const tiff = 6;
+  const little = payload[tiff] === 0x49 && payload[tiff + 1] === 0x49;
+  const big = payload[tiff] === 0x4d && payload[tiff + 1] === 0x4d;
+  if (!little && !big) return 0;
+  const u16 = (at: number) =>
+    at + 1 < payload.length
+      ? little
+        ? payload[at] | (payload[at + 1] << 8)
+        : (payload[at] << 8) | payload[at + 1]
+      : -1;
+  const u32 = (at: number) =>
+    at + 3 < payload.length ? u16(little ? at + 2 : at) * 0x10000 + u16(little ? at : at + 2) : -1;
+  const ifd = tiff + u32(tiff + 4);
+  const entries = u16(ifd);
+  if (u32(tiff + 4) < 0 || entries < 0) return 0;
+  for (let i = 0; i < entries; i += 1) {
+    const entry = ifd + 2 + i * 12;
+    if (u16(entry) === ORIENTATION_TAG) return ROTATION_OF_ORIENTATION[u16(entry + 8)] ?? 0;
+  }
+  return 0;
+}
+
 export function stripJpegMetadata(bytes: Uint8Array): StripResult {
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return { ok: false };
   const kept: Uint8Array[] = [bytes.subarray(0, 2)];
   let removed = false;
+  let rotation = 0;
   let at = 2;
   for (;;) {
     // Fill bytes (0xFF) may precede a marker.
@@ -74,6 +115,8 @@ export function stripJpegMetadata(bytes: Uint8Array): StripResult {
     const dropped =
       JPEG_DROPPED_MARKERS.has(marker) || (marker === APP2 && startsWith(bytes, at + 4, MPF_ID));
     if (dropped) removed = true;
+    // The first picture's EXIF only (the appended ones are cut before their segments are read).
+    if (marker === 0xe1 && rotation === 0) rotation = exifRotation(bytes.subarray(at + 4, end));
     if (marker === SOS) {
       const next = endOfEntropyData(bytes, end);
       if (next < 0) return { ok: false };
@@ -84,7 +127,7 @@ export function stripJpegMetadata(bytes: Uint8Array): StripResult {
     if (!dropped) kept.push(bytes.subarray(at, end));
     at = end;
   }
-  return { ok: true, bytes: concat(kept), metadataRemoved: removed };
+  return { ok: true, bytes: concat(kept), metadataRemoved: removed, rotation };
 }
 
 const PNG_SIGNATURE_LENGTH = 8;
@@ -108,7 +151,7 @@ export function stripPngMetadata(bytes: Uint8Array): StripResult {
       break;
     }
   }
-  return { ok: true, bytes: concat(kept), metadataRemoved: removed };
+  return { ok: true, bytes: concat(kept), metadataRemoved: removed, rotation: 0 };
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

@@ -18,8 +18,15 @@ import {
   sniffMediaType,
   splitInChunks,
 } from '../../shared/domain/attachments';
-import { stripJpegMetadata, stripPngMetadata } from '../../shared/domain/image-metadata';
-import { encryptedPdf, jpegWithGps, pngWithText, PNG_PLAIN } from './helpers/image-fixtures';
+import { exifRotation, stripJpegMetadata, stripPngMetadata } from '../../shared/domain/image-metadata';
+import {
+  encryptedPdf,
+  exifOrientationPayload,
+  jpegTurned,
+  jpegWithGps,
+  pngWithText,
+  PNG_PLAIN,
+} from './helpers/image-fixtures';
 import { expectRefused, storeSnapshot } from './helpers/clinical';
 import { personInput, reception, staff, type Centre } from './helpers/reception';
 
@@ -125,6 +132,29 @@ describe('image metadata', () => {
     if (!result.ok) return;
     expect(Buffer.from(result.bytes).equals(Buffer.from(expected))).toBe(true);
     expect(Buffer.from(result.bytes).toString('latin1')).not.toContain('GPS');
+  });
+
+  it('keeps the turn a removed EXIF orientation asked for, so a photo taken sideways is shown upright', () => {
+    for (const order of ['MM', 'II'] as const) {
+      // 1 upright, 3 upside down, 6 and 8 sideways; 5 is mirrored: no turn shows it right.
+      for (const [orientation, turn] of [
+        [1, 0],
+        [3, 180],
+        [6, 90],
+        [8, 270],
+        [5, 0],
+      ])
+        expect(exifRotation(exifOrientationPayload(orientation, order)), `${order} ${orientation}`).toBe(
+          turn,
+        );
+      // A truncated tag changes nothing.
+      expect(exifRotation(exifOrientationPayload(6, order).subarray(0, 20))).toBe(0);
+    }
+    const { file, expected } = jpegTurned(6);
+    const result = stripJpegMetadata(file);
+    expect(result).toMatchObject({ ok: true, metadataRemoved: true, rotation: 90 });
+    if (result.ok) expect(Buffer.from(result.bytes).equals(Buffer.from(expected))).toBe(true);
+    expect(stripJpegMetadata(jpegWithGps().file)).toMatchObject({ ok: true, rotation: 0 });
   });
 
   it('leaves a JPEG without metadata byte for byte, and refuses one it cannot walk', () => {
@@ -482,6 +512,26 @@ describe('documents attached to an incident', () => {
     expect(await storeSnapshot(t, `SELECT sha256 FROM attachment WHERE id = '${meta.id}'`)).toBe(
       JSON.stringify([{ sha256: sha(stored) }]),
     );
+    expect(opened.rotation).toBe(0);
+    // A photo taken sideways opens turned as its removed orientation said.
+    const turned = jpegTurned(8, 'II');
+    const sideways = await t.must(
+      'violence.attach',
+      {
+        personId,
+        incidentId,
+        uploadId: await stage(t, social.token, Buffer.from(turned.file)),
+        kind: 'other',
+      },
+      social.token,
+    );
+    const openedSideways = await t.must(
+      'violence.openAttachment',
+      { personId, attachmentId: sideways.id },
+      social.token,
+    );
+    expect(openedSideways.rotation).toBe(270);
+    expect(Buffer.from(openedSideways.base64, 'base64').equals(Buffer.from(turned.expected))).toBe(true);
     // A PDF is never touched, and the answer says nothing was removed.
     const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
     const kept = await t.must(

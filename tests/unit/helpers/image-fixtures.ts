@@ -107,3 +107,31 @@ export function encryptedPdf(kind: 'trailer' | 'xref-stream'): Uint8Array {
       : '3 0 obj << /Type /XRef /Size 4 /Root 1 0 R /Encrypt 2 0 R /W [1 2 1] /Length 4 >> stream\n\u0001\u0000\u0000\u0000\nendstream endobj\nstartxref\n90\n%%EOF\n';
   return Uint8Array.from(ascii(body + tail));
 }
+
+/**
+ * An EXIF APP1 payload holding only IFD0's orientation tag (0x0112, SHORT), in either byte order:
+ * what a phone writes when it was held sideways (6: turn 90° clockwise to view).
+ */
+export function exifOrientationPayload(orientation: number, order: 'MM' | 'II'): Uint8Array {
+  const u16 = (v: number) => (order === 'MM' ? [v >> 8, v & 0xff] : [v & 0xff, v >> 8]);
+  const u32 = (v: number) => (order === 'MM' ? [0, 0, ...u16(v)] : [...u16(v), 0, 0]);
+  return concat(
+    ascii('Exif\0\0'),
+    ascii(order),
+    u16(42),
+    u32(8),
+    u16(1),
+    [...u16(0x0112), ...u16(3), ...u32(1), ...u16(orientation), 0, 0],
+    u32(0),
+  );
+}
+
+/** A clean JPEG with that EXIF segment put back after its start: the upload strips it. */
+export function jpegTurned(
+  orientation: number,
+  order: 'MM' | 'II' = 'MM',
+): { file: Uint8Array; expected: Uint8Array } {
+  const { expected } = jpegWithGps();
+  const payload = Array.from(exifOrientationPayload(orientation, order));
+  return { file: concat(SOI, segment(0xe1, payload), Array.from(expected.subarray(2))), expected };
+}

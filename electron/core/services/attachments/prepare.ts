@@ -22,15 +22,19 @@ import type { CheckedUpload } from './staging';
 
 const FIELD = 'file';
 
-/** The bytes to store, their SHA-256, and whether metadata were cut out (the user is told). */
+/**
+ * The bytes to store, their SHA-256, whether metadata were cut out (the user is told), and the
+ * turn the removed EXIF orientation asked for (the viewer applies it).
+ */
 export interface PreparedUpload extends CheckedUpload {
   metadataRemoved: boolean;
+  rotation: number;
 }
 
 function stripped(mediaType: AttachmentMediaType, bytes: Buffer): StripResult {
   if (mediaType === 'image/jpeg') return stripJpegMetadata(bytes);
   if (mediaType === 'image/png') return stripPngMetadata(bytes);
-  return { ok: true, bytes, metadataRemoved: false };
+  return { ok: true, bytes, metadataRemoved: false, rotation: 0 };
 }
 
 /**
@@ -59,10 +63,10 @@ export function prepareUpload(upload: CheckedUpload): PreparedUpload {
     throw invalid(FIELD, 'attachment_pdf_encrypted');
   const result = stripped(upload.mediaType, upload.bytes);
   if (!result.ok) throw invalid(FIELD, 'attachment_image_unreadable');
-  if (!result.metadataRemoved) return { ...upload, metadataRemoved: false };
+  if (!result.metadataRemoved) return { ...upload, metadataRemoved: false, rotation: 0 };
   const bytes = Buffer.from(result.bytes.buffer, result.bytes.byteOffset, result.bytes.byteLength);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { ...upload, bytes, sha256, metadataRemoved: true };
+  return { ...upload, bytes, sha256, metadataRemoved: true, rotation: result.rotation };
 }
 
 /** Refuses a document that would take the person's documents (all owners) over the quota. */

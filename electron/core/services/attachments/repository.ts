@@ -49,7 +49,8 @@ export function toAttachmentMeta(row: AttachmentRow): AttachmentMeta {
 export async function storeAttachment(
   em: EntityManager,
   owner: AttachmentOwner,
-  upload: CheckedUpload,
+  /** `rotation`: the quarter turn the viewer applies (from a stripped EXIF orientation). */
+  upload: CheckedUpload & { rotation?: number },
   fields: { kind: AttachmentKind; description: string | null },
   authorId: string,
   now: Date,
@@ -65,7 +66,7 @@ export async function storeAttachment(
     sizeBytes: upload.bytes.length,
     sha256: upload.sha256,
     chunkCount: chunks.length,
-    rotation: 0,
+    rotation: upload.rotation ?? 0,
     description: fields.description || null,
     createdBy: authorId,
     createdAt: at,
