@@ -7,14 +7,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { FileRecords } from '../../interchange/adapter';
-import { entityAdapter, refs } from '../../interchange/entity-adapter';
-import {
-  AUTHOR_COLUMN,
-  dayInFuture as inFuture,
-  lineRefusals,
-  personMerged,
-  withAuthor,
-} from '../../interchange/record-rules';
+import { authoredAdapter, refs } from '../../interchange/entity-adapter';
+import { dayInFuture as inFuture, lineRefusals, personMerged } from '../../interchange/record-rules';
 import { endsBeforeStart } from '../../../../shared/domain/economic-autonomy';
 import { MicroCreditEntity, MicroCreditStepEntity, TrainingEntity } from './entities';
 import { findMicroCredit } from './repository';
@@ -27,12 +21,9 @@ async function applicationOf(
   return file.find('micro_credit', id) ?? (await findMicroCredit(em, id));
 }
 
-export const trainingAdapter = entityAdapter({
+export const trainingAdapter = authoredAdapter({
   type: 'training',
   entity: TrainingEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
@@ -48,12 +39,9 @@ export const trainingAdapter = entityAdapter({
     ),
 });
 
-export const microCreditAdapter = entityAdapter({
+export const microCreditAdapter = authoredAdapter({
   type: 'micro_credit',
   entity: MicroCreditEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
@@ -68,12 +56,9 @@ export const microCreditAdapter = entityAdapter({
     ),
 });
 
-export const microCreditStepAdapter = entityAdapter({
+export const microCreditStepAdapter = authoredAdapter({
   type: 'micro_credit_step',
   entity: MicroCreditStepEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       const application = await applicationOf(em, file, r.applicationId);

@@ -8,13 +8,12 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { FileRecords } from '../../interchange/adapter';
-import { entityAdapter, refs } from '../../interchange/entity-adapter';
+import { authoredAdapter, entityAdapter, refs } from '../../interchange/entity-adapter';
 import {
   AUTHOR_COLUMN,
   dayInFuture as inFuture,
   lineRefusals,
   personMerged,
-  withAuthor,
 } from '../../interchange/record-rules';
 import { incidentRequired } from '../../../../shared/domain/legal';
 import { addCalendar } from '../../../../shared/domain/schedules';
@@ -62,12 +61,9 @@ export const legalProcedureAdapter = entityAdapter({
     ),
 });
 
-export const legalStepAdapter = entityAdapter({
+export const legalStepAdapter = authoredAdapter({
   type: 'legal_step',
   entity: LegalStepEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       const procedure = await procedureOf(em, file, r.procedureId);
@@ -82,12 +78,9 @@ export const legalStepAdapter = entityAdapter({
     ),
 });
 
-export const hearingAdapter = entityAdapter({
+export const hearingAdapter = authoredAdapter({
   type: 'hearing',
   entity: HearingEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       const procedure = await procedureOf(em, file, r.procedureId);

@@ -6,8 +6,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { FileRecords } from '../../interchange/adapter';
-import { entityAdapter, refs } from '../../interchange/entity-adapter';
-import { AUTHOR_COLUMN, lineRefusals, personMerged, withAuthor } from '../../interchange/record-rules';
+import { authoredAdapter, refs } from '../../interchange/entity-adapter';
+import { lineRefusals, personMerged } from '../../interchange/record-rules';
 import { planById } from '../case-plans/repository';
 import { CoordinationMeetingEntity, MeetingCaseEntity } from './entities';
 
@@ -17,12 +17,9 @@ async function planPerson(em: EntityManager, file: FileRecords, planId: string):
   return (await planById(em, planId))?.personId ?? null;
 }
 
-export const coordinationMeetingAdapter = entityAdapter({
+export const coordinationMeetingAdapter = authoredAdapter({
   type: 'coordination_meeting',
   entity: CoordinationMeetingEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   references: (r) =>
     refs(
       ['siteId', 'site', r.siteId],
@@ -31,12 +28,9 @@ export const coordinationMeetingAdapter = entityAdapter({
     ),
 });
 
-export const meetingCaseAdapter = entityAdapter({
+export const meetingCaseAdapter = authoredAdapter({
   type: 'meeting_case',
   entity: MeetingCaseEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');

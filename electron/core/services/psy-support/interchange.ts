@@ -5,24 +5,15 @@
  * future, a group session names its group and an individual one none, a note or a group label is
  * not only spaces; a referral names a directory entry of category `psychiatrist`.
  */
-import { entityAdapter, refs } from '../../interchange/entity-adapter';
-import {
-  AUTHOR_COLUMN,
-  instantInFuture,
-  lineRefusals,
-  personMerged,
-  withAuthor,
-} from '../../interchange/record-rules';
+import { authoredAdapter, refs } from '../../interchange/entity-adapter';
+import { instantInFuture, lineRefusals, personMerged } from '../../interchange/record-rules';
 import { isBlank, PSYCHIATRIC_CATEGORY } from '../../../../shared/domain/psy-support';
 import { findEntry } from '../directory/repository';
 import { PsyReferralEntity, PsySessionEntity } from './entities';
 
-export const psySessionAdapter = entityAdapter({
+export const psySessionAdapter = authoredAdapter({
   type: 'psy_session',
   entity: PsySessionEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       if (await personMerged(em, file, r.personId)) refuse('personId', 'person_merged');
@@ -42,12 +33,9 @@ export const psySessionAdapter = entityAdapter({
     ),
 });
 
-export const psyReferralAdapter = entityAdapter({
+export const psyReferralAdapter = authoredAdapter({
   type: 'psy_referral',
   entity: PsyReferralEntity,
-  view: withAuthor,
-  rowNames: AUTHOR_COLUMN,
-  batched: () => false,
   checkLines: (em, lines, file) =>
     lineRefusals(lines, async (r, refuse) => {
       const entry = file.find('directory_entry', r.entryId) ?? (await findEntry(em, r.entryId));
