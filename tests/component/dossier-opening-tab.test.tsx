@@ -2,7 +2,7 @@
  * The dossier opens on what the reader's work needs now (issue 9, item 10): a carer receiving the
  * person today lands on today's interview summary and what is due; reception lands on identity; a
  * tab in the address wins; a reader who may not read interviews lands on a tab of their own, with
- * nothing of the interview on screen (the psychologist on the pathway, the lawyer on referrals).
+ * nothing of the interview on screen (the psychologist on her sessions, the lawyer on referrals).
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -93,9 +93,9 @@ describe('the tab a dossier opens on', () => {
     await renderApp(PSYCHOLOGIST, `/persons/${person.id}`);
     await screen.findByRole('heading', { name: 'Yanis Roux', level: 1 });
 
-    expect(await selectedTab()).toBe('Parcours');
+    expect(await selectedTab()).toBe('Soutien psychologique');
     const panel = screen.getByRole('tabpanel');
-    await within(panel).findByRole('heading', { name: 'Passages' });
+    await within(panel).findByText('Aucune séance ni orientation.');
     expect(screen.queryByTestId('interview-summary')).toBeNull();
     expect(document.body.textContent).not.toContain(SUMMARY);
     expect(document.body.textContent).not.toMatch(/TPE|Entretien du jour/);

@@ -4,6 +4,7 @@ import { QueryError } from '../../app/QueryError';
 import type { DossierTabDef, DossierTabProps, TimelineKindDef } from '../persons/dossier/dossier-tab';
 import { useSectionTab } from '../persons/dossier/dossier-tab';
 import { known } from '../persons/dossier/timeline-text';
+import { OPENING_WEIGHT } from '../persons/dossier/opening-tab';
 import { PsySupportPanel } from './PsySupportPanel';
 
 function PsySupportTab(props: DossierTabProps) {
@@ -20,6 +21,10 @@ export const psySupportTab: DossierTabDef = {
   section: 'psy',
   order: 94,
   Component: PsySupportTab,
+  // A psychologist's own work is the sessions: above the pathway a carer receiving the person
+  // today falls back to (she cannot read the interview), below a running 72-hour protocol.
+  opensFor: (reader) =>
+    reader.roles.includes('psychologist') ? OPENING_WEIGHT.receivingTodayFallback + 10 : null,
 };
 
 /** A session (individual or group) and a psychiatric referral (its status): label keys only, never a note. */
