@@ -198,6 +198,7 @@ test('the interface switches to English, on the login screen and in the applicat
     'People',
     'Schedule',
     'Collective workshops',
+    'Team actions',
     'Directory',
     'Team',
     'Audit log',

@@ -16,7 +16,8 @@ export class ShellPage {
   }
 
   async open(section: Section): Promise<void> {
-    await this.navigation().getByRole('link', { name: section }).click();
+    // Exact: "Équipe" must not also match "Actions de l’équipe".
+    await this.navigation().getByRole('link', { name: section, exact: true }).click();
   }
 
   async lock(): Promise<void> {
